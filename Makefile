@@ -1,0 +1,38 @@
+# One task runner; .ci/run calls these targets exactly.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# CI sets CI=true: a derandomized hypothesis profile sized for a 2-core machine.
+HYPOTHESIS_PROFILE ?= $(if $(CI),ci,dev)
+export HYPOTHESIS_PROFILE
+
+.PHONY: install demo test lint bench ci clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(BIN)/.installed
+
+demo: install  ## the main job: a demo on the built-in default calendar
+	$(BIN)/python -m slacalc
+
+test: install  ## the whole test suite, doctests and docs examples included
+	@$(BIN)/python -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure here" >&2; exit 1; fi; \
+	exit $$rc
+
+lint: install
+	$(BIN)/python -m ruff check src tests benchmarks
+	$(BIN)/python -m mypy
+
+bench: install  ## side-by-side benchmarks with the peer libraries (installs them)
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	$(BIN)/python benchmarks/run.py
+
+ci: test lint
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,272 @@
+"""Instants, time zones and durations: the one place where time enters slacalc.
+
+Inside slacalc an instant is an ``int`` of microseconds since 1970-01-01T00:00Z and a
+duration is an ``int`` of microseconds. Everything here converts between those and
+what users pass (aware ``datetime`` including pendulum's ``DateTime``, ``timedelta``
+including pendulum's ``Duration``, duration strings, IANA zone names).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import TypeAlias
+
+from slacalc.errors import (
+    InvalidDateError,
+    InvalidDurationError,
+    NaiveDatetimeError,
+    NotADatetimeError,
+    OutOfRangeError,
+    UnknownTimezoneError,
+)
+
+__all__ = [
+    "EPOCH",
+    "MAX_US",
+    "MIN_US",
+    "UTC",
+    "DurationLike",
+    "TzLike",
+    "date_from",
+    "duration_to_us",
+    "from_us",
+    "resolve_tz",
+    "to_us",
+    "wall_to_us",
+]
+
+UTC = dt.UTC
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=UTC)
+_NAIVE_EPOCH = dt.datetime(1970, 1, 1)
+_US = dt.timedelta(microseconds=1)
+US_PER_SECOND = 1_000_000
+US_PER_DAY = 86_400 * US_PER_SECOND
+#: Instants slacalc answers about: years 2 to 9998, so that local dates a day or two
+#: either side still exist in every time zone.
+MIN_US = (dt.datetime(2, 1, 1, tzinfo=UTC) - EPOCH) // _US
+MAX_US = (dt.datetime(9999, 1, 1, tzinfo=UTC) - EPOCH) // _US
+
+TzLike: TypeAlias = "str | dt.tzinfo"
+DurationLike: TypeAlias = "dt.timedelta | str"
+
+
+def resolve_tz(tz: object) -> dt.tzinfo:
+    """Turn an IANA name, a ``ZoneInfo`` or a fixed ``datetime.timezone`` into a tzinfo.
+
+    pendulum's ``Timezone`` is a ``ZoneInfo`` subclass; it is replaced by the plain
+    ``ZoneInfo`` of the same key so that pendulum's own defaults never apply.
+    """
+    if isinstance(tz, str):
+        if tz.upper() in {"UTC", "Z", "ETC/UTC"}:
+            return UTC
+        try:
+            return zoneinfo.ZoneInfo(tz)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            raise UnknownTimezoneError(
+                f"Unknown time zone {tz!r}; pass an IANA name such as "
+                "'Europe/Copenhagen' or 'America/New_York'."
+            ) from None
+    if isinstance(tz, zoneinfo.ZoneInfo):
+        if type(tz) is zoneinfo.ZoneInfo or tz.key is None:
+            return tz
+        return zoneinfo.ZoneInfo(tz.key)
+    if isinstance(tz, dt.timezone):
+        return tz
+    raise UnknownTimezoneError(
+        f"Unsupported time zone {tz!r}; pass an IANA name such as 'Europe/Copenhagen', "
+        "a zoneinfo.ZoneInfo or a fixed datetime.timezone."
+    )
+
+
+def tz_name(tz: dt.tzinfo) -> str:
+    """The name a tzinfo is known by: the IANA key, or 'UTC', or '+01:00'."""
+    if isinstance(tz, zoneinfo.ZoneInfo) and tz.key is not None:
+        return tz.key
+    if tz is UTC:
+        return "UTC"
+    return str(tz)
+
+
+def to_us(t: object) -> int:
+    """Microseconds since the epoch of an aware datetime; naive or non-datetimes raise."""
+    if type(t) is dt.datetime:
+        try:
+            return (t - EPOCH) // _US
+        except TypeError:
+            pass
+    elif isinstance(t, dt.datetime):
+        off = t.utcoffset()
+        if off is not None:
+            naive = dt.datetime(t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond)
+            return (naive - _NAIVE_EPOCH - off) // _US
+    else:
+        raise NotADatetimeError(
+            f"{t!r} is a {type(t).__name__}, not a datetime; pass an aware "
+            "datetime.datetime (or pendulum.DateTime)."
+        )
+    raise NaiveDatetimeError(
+        f"{t!r} has no time zone; pass an aware datetime, e.g. "
+        "datetime(..., tzinfo=ZoneInfo('Europe/Copenhagen'))."
+    )
+
+
+def from_us(x: int, tz: dt.tzinfo) -> dt.datetime:
+    """The aware datetime in ``tz`` of an instant in epoch microseconds."""
+    if not MIN_US <= x <= MAX_US:
+        raise OutOfRangeError(
+            f"The instant {x} µs after 1970 lies outside the years 2-9998 that slacalc "
+            "answers about; keep instants within that range."
+        )
+    s, us = divmod(x, US_PER_SECOND)
+    return dt.datetime.fromtimestamp(s, tz).replace(microsecond=us)
+
+
+def wall_to_us(day: dt.date, seconds: int, tz: dt.tzinfo) -> int:
+    """The instant of wall-clock time ``seconds`` after local midnight of ``day``.
+
+    ``seconds`` may reach past 24 h (``24:00`` or a night shift's end on the next date).
+    A wall time that does not exist (a DST gap) moves forward by the length of the gap;
+    one that happens twice (a DST fold) is its first occurrence. This is zoneinfo's
+    ``fold=0`` reading, also called "compatible" (RFC 5545, JavaScript Temporal).
+    """
+    local = dt.datetime(day.year, day.month, day.day, tzinfo=tz) + dt.timedelta(seconds=seconds)
+    return (local - EPOCH) // _US
+
+
+def local_date(x: int, tz: dt.tzinfo) -> dt.date:
+    """The calendar date in ``tz`` of an instant in epoch microseconds."""
+    return from_us(x, tz).date()
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date_from(value: object, *, what: str = "date") -> dt.date:
+    """A ``datetime.date`` from a date or an ISO string ``'YYYY-MM-DD'``."""
+    if isinstance(value, dt.datetime):
+        raise InvalidDateError(
+            f"{value!r} is a datetime, but a {what} is a whole calendar day; pass "
+            f"{value.date()!r} or '{value.date().isoformat()}'."
+        )
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InvalidDateError(
+        f"{value!r} is not a date; write an ISO date such as '2026-12-24' or pass a datetime.date."
+    )
+
+
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_COMPACT = re.compile(
+    rf"""\s*(?P<sign>[-+]?)\s*
+    (?:{_NUMBER}\s*d(?:ays?)?)?\s*
+    (?:{_NUMBER}\s*h)?\s*
+    (?:{_NUMBER}\s*m(?:in)?)?\s*
+    (?:{_NUMBER}\s*s)?\s*""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_ISO = re.compile(
+    r"""(?P<sign>[-+]?)P
+    (?:(?P<y>\d+(?:[.,]\d+)?)Y)?
+    (?:(?P<mo>\d+(?:[.,]\d+)?)M)?
+    (?:(?P<w>\d+(?:[.,]\d+)?)W)?
+    (?:(?P<d>\d+(?:[.,]\d+)?)D)?
+    (?:T(?:(?P<h>\d+(?:[.,]\d+)?)H)?(?:(?P<mi>\d+(?:[.,]\d+)?)M)?(?:(?P<s>\d+(?:[.,]\d+)?)S)?)?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_DURATION_HINT = "write e.g. '2h', '15m', '1h30m' or 'PT2H'"
+
+
+def _exact_us(parts: list[tuple[str | None, int]], raw: str) -> int:
+    total = Decimal(0)
+    for number, unit_us in parts:
+        if number:
+            total += Decimal(number.replace(",", ".")) * unit_us
+    if total != total.to_integral_value():
+        raise InvalidDurationError(
+            f"{raw!r} is finer than a microsecond; round it to whole microseconds."
+        )
+    return int(total)
+
+
+@lru_cache(maxsize=512)
+def _parse_duration_str(raw: str, allow_days: bool) -> int:
+    text = raw.strip()
+    iso = _ISO.fullmatch(text)
+    if iso and text.upper().lstrip("+-") != "P" and not text.upper().endswith("T"):
+        if iso["y"] or iso["mo"]:
+            raise InvalidDurationError(
+                f"{raw!r} has years or months, which have no fixed length; "
+                "give days, hours, minutes or seconds, e.g. 'PT2H'."
+            )
+        if (iso["w"] or iso["d"]) and not allow_days:
+            raise InvalidDurationError(_days_message(raw))
+        us = _exact_us(
+            [
+                (iso["w"], 7 * US_PER_DAY),
+                (iso["d"], US_PER_DAY),
+                (iso["h"], 3600 * US_PER_SECOND),
+                (iso["mi"], 60 * US_PER_SECOND),
+                (iso["s"], US_PER_SECOND),
+            ],
+            raw,
+        )
+        return -us if iso["sign"] == "-" else us
+    compact = _COMPACT.fullmatch(text)
+    if compact and any(compact.group(i) for i in range(2, 6)):
+        if compact.group(2) and not allow_days:
+            raise InvalidDurationError(_days_message(raw))
+        us = _exact_us(
+            [
+                (compact.group(2), US_PER_DAY),
+                (compact.group(3), 3600 * US_PER_SECOND),
+                (compact.group(4), 60 * US_PER_SECOND),
+                (compact.group(5), US_PER_SECOND),
+            ],
+            raw,
+        )
+        return -us if compact["sign"] == "-" else us
+    raise InvalidDurationError(f"{raw!r} is not a duration; {_DURATION_HINT}.")
+
+
+def _days_message(raw: str) -> str:
+    return (
+        f"{raw!r} counts days, which is ambiguous in business time (24 business hours? "
+        "the next business day?); write the business hours instead, e.g. '48h', or pass "
+        "a timedelta if you mean 24 h of open time per day."
+    )
+
+
+def duration_to_us(value: object, *, allow_days: bool = False) -> int:
+    """Microseconds of a duration: ``timedelta``, pendulum ``Duration`` or a string.
+
+    Strings are compact (``'2h'``, ``'15m'``, ``'1h30m'``, ``'90s'``, ``'1.5h'``) or
+    ISO 8601 (``'PT2H'``, ``'PT1H30M'``). Day units in strings are refused unless
+    ``allow_days`` (in business time a "day" is ambiguous); a ``timedelta`` of days is
+    taken literally as 24 h each. Years and months, which have no fixed length, are
+    always refused.
+    """
+    if isinstance(value, dt.timedelta):
+        if getattr(value, "months", 0) or getattr(value, "years", 0):
+            raise InvalidDurationError(
+                f"{value!r} has years or months, which have no fixed length; "
+                "give days, hours, minutes or seconds."
+            )
+        return (value.days * 86_400 + value.seconds) * US_PER_SECOND + value.microseconds
+    if isinstance(value, str):
+        try:
+            return _parse_duration_str(value, allow_days)
+        except InvalidOperation:  # pragma: no cover - the regexes admit only digits
+            raise InvalidDurationError(f"{value!r} is not a duration; {_DURATION_HINT}.") from None
+    raise InvalidDurationError(
+        f"{value!r} is a {type(value).__name__}, not a duration; pass a datetime.timedelta "
+        f"or a string ({_DURATION_HINT})."
+    )

@@ -1,0 +1,482 @@
+"""The public business-hours calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final, TypeAlias
+
+from slacalc._time import (
+    date_from,
+    duration_to_us,
+    from_us,
+    resolve_tz,
+    to_us,
+    tz_name,
+)
+from slacalc.calendar._engine import (
+    IntersectionSource,
+    Source,
+    Timeline,
+    UnionSource,
+    WeeklySource,
+)
+from slacalc.calendar._holidays import HolidaySource
+from slacalc.calendar._hours import DayHours, format_day, format_weekly, parse_day, parse_weekly
+from slacalc.errors import NeverOpenError
+
+if TYPE_CHECKING:
+    import holidays as holidays_pkg
+
+__all__ = ["BusinessCalendar", "DurationLike", "HolidaysLike", "HoursLike"]
+
+HoursLike: TypeAlias = "str | Mapping[str, str | list[str] | tuple[str, ...]]"
+"""Weekly hours: ``'Mon-Fri 09:00-17:00'`` or ``{'mon': ['09:00-12:00', '13:00-17:00']}``."""
+HolidaysLike: TypeAlias = (
+    "str | dt.date | holidays_pkg.HolidayBase | Mapping[dt.date | str, str] | "
+    "list[str | dt.date | holidays_pkg.HolidayBase] | tuple[str | dt.date, ...] | "
+    "set[dt.date] | frozenset[dt.date] | None"
+)
+"""Holidays: a country code (``'DK'``, ``'US-CA'``), dates, a ``HolidayBase``, or a list."""
+DurationLike: TypeAlias = "dt.timedelta | str"
+"""A duration: ``timedelta``, pendulum ``Duration``, ``'2h'``, ``'1h30m'``, ``'PT2H'``."""
+
+_US: Final = dt.timedelta(microseconds=1)
+
+
+class BusinessCalendar:
+    """Business hours in a time zone, with holidays and special days.
+
+    A calendar is an immutable value. It compiles into sorted open periods on the UTC
+    time line, which every question is answered from; open periods are half-open
+    ``[open, close)``, so the closing instant itself is closed.
+
+    Args:
+        hours: weekly hours. A string of ``;``-separated clauses ``<days> <intervals>``
+            (``'Mon-Fri 09:00-12:00,13:00-17:00; Sat 10:00-14:00'``, ``'24/7'``), or a
+            mapping of weekday (or range) to a string, a list of interval strings, or
+            ``'closed'``. ``24:00`` ends a day at midnight; an interval whose end is not
+            after its start is a night shift that ends the next day and belongs to the
+            day it starts on.
+        tz: the IANA time zone the hours are read in, e.g. ``'Europe/Copenhagen'``.
+        holidays: dates on which the calendar is closed: a country code with optional
+            subdivision (``'DK'``, ``'US-CA'``, ``'DE-BY'``) from the ``holidays``
+            package, a ``holidays.HolidayBase``, dates or ISO date strings, or a list
+            mixing these. A holiday closes the whole local date, including a night
+            shift that starts on it.
+        overrides: special days, date -> hours for that date in the same forms as one
+            day of the mapping (``'09:00-12:00'``, a list, or ``'closed'``). An
+            override replaces the weekday's hours and beats holidays.
+
+    Raises:
+        InvalidHoursError: the hours cannot be read, or intervals of one day overlap.
+        UnknownTimezoneError: ``tz`` is not a known IANA name.
+        UnknownHolidayRegionError: a country or subdivision code is unknown.
+        InvalidDateError: a holiday or override date cannot be read.
+        NeverOpenError: no weekday has hours and no override opens a day.
+
+    Example:
+        >>> import datetime as dt
+        >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen", holidays="DK")
+        >>> cal
+        BusinessCalendar('Mon-Fri 09:00-18:00', tz='Europe/Copenhagen', holidays='DK')
+        >>> t = dt.datetime(2026, 11, 27, 17, 30, tzinfo=cal.tz)   # a Friday
+        >>> cal.add(t, "2h").isoformat()
+        '2026-11-30T10:30:00+01:00'
+    """
+
+    __slots__ = ("_describe", "_key", "_overrides", "_source", "_timeline", "_tz")
+
+    _tz: dt.tzinfo
+    _source: Source
+    _timeline: Timeline
+    _describe: str
+    _key: tuple[object, ...]
+    _overrides: Mapping[dt.date, DayHours]
+
+    def __init__(
+        self,
+        hours: HoursLike,
+        *,
+        tz: str | dt.tzinfo,
+        holidays: HolidaysLike = None,
+        overrides: Mapping[dt.date | str, str | list[str] | tuple[str, ...]] | None = None,
+    ) -> None:
+        week = parse_weekly(hours)
+        zone = resolve_tz(tz)
+        parsed: dict[dt.date, DayHours] = {}
+        for key, value in (overrides or {}).items():
+            day = date_from(key, what="override date")
+            parsed[day] = parse_day(value, source=key if isinstance(key, str) else day.isoformat())
+        if not any(week) and not any(parsed.values()):
+            raise NeverOpenError(
+                "The calendar is never open: no weekday has business hours and no override "
+                "opens a day; give hours such as 'Mon-Fri 09:00-17:00'."
+            )
+        source = HolidaySource(holidays)
+        frozen = MappingProxyType(dict(sorted(parsed.items())))
+        parts = [repr(format_weekly(week)), f"tz={tz_name(zone)!r}"]
+        if not source.is_empty:
+            parts.append(f"holidays={source.label!r}")
+        if frozen:
+            parts.append(f"overrides={{{len(frozen)} dates}}")
+        self._init(
+            WeeklySource(week, zone, source, frozen),
+            describe=f"BusinessCalendar({', '.join(parts)})",
+            key=("weekly", week, tz_name(zone), source.key, tuple(frozen.items())),
+            overrides=frozen,
+        )
+
+    def _init(
+        self,
+        source: Source,
+        *,
+        describe: str,
+        key: tuple[object, ...],
+        overrides: Mapping[dt.date, DayHours],
+    ) -> None:
+        self._tz = source.tz
+        self._source = source
+        self._timeline = Timeline(source)
+        self._describe = describe
+        self._key = key
+        self._overrides = overrides
+
+    @classmethod
+    def _from_source(
+        cls, source: Source, *, describe: str, key: tuple[object, ...]
+    ) -> BusinessCalendar:
+        cal = cls.__new__(cls)
+        cal._init(source, describe=describe, key=key, overrides=MappingProxyType({}))
+        return cal
+
+    @classmethod
+    def always(cls, tz: str | dt.tzinfo = "UTC") -> BusinessCalendar:
+        """A calendar that is open around the clock (24x7), e.g. for critical incidents.
+
+        Args:
+            tz: the time zone results are given in; it does not change what is open.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar.always()
+            >>> cal.add(dt.datetime(2026, 3, 28, 12, tzinfo=dt.timezone.utc), "24h").isoformat()
+            '2026-03-29T12:00:00+00:00'
+        """
+        return cls("24/7", tz=tz)
+
+    # -- properties ------------------------------------------------------------------
+
+    @property
+    def tz(self) -> dt.tzinfo:
+        """The calendar's time zone; results are aware datetimes in it.
+
+        Example:
+            >>> BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen").tz
+            zoneinfo.ZoneInfo(key='Europe/Copenhagen')
+        """
+        return self._tz
+
+    @property
+    def hours(self) -> str:
+        """The weekly hours in canonical string form (composites describe both sides).
+
+        Example:
+            >>> BusinessCalendar({"mon": "09:00-12:00, 13:00-17:00"}, tz="UTC").hours
+            'Mon 09:00-12:00,13:00-17:00'
+        """
+        source = self._source
+        if isinstance(source, WeeklySource):
+            return format_weekly(source.week)
+        return self._describe
+
+    @property
+    def overrides(self) -> Mapping[dt.date, str]:
+        """The special days, date -> hours string (``'closed'`` for a closed day).
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC",
+            ...                        overrides={"2026-12-24": "09:00-12:00"})
+            >>> cal.overrides
+            mappingproxy({datetime.date(2026, 12, 24): '09:00-12:00'})
+        """
+        return MappingProxyType({d: format_day(h) for d, h in self._overrides.items()})
+
+    @property
+    def holiday_years(self) -> tuple[int, ...]:
+        """The years whose holiday data has been looked up and frozen so far.
+
+        Holiday data is fetched one year at a time, the first time a question touches
+        that year, and never changes afterwards; this tells which years that is.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+            >>> cal.is_holiday(dt.date(2026, 12, 25))
+            True
+            >>> 2026 in cal.holiday_years
+            True
+        """
+        source = self._source
+        years: set[int] = set()
+        stack: list[Source] = [source]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, WeeklySource):
+                years.update(item.holidays.years_loaded)
+            elif isinstance(item, (UnionSource, IntersectionSource)):
+                stack.extend((item.left, item.right))
+        return tuple(sorted(years))
+
+    def is_holiday(self, day: dt.date | str) -> bool:
+        """Whether ``day`` is a holiday of this calendar (overrides aside).
+
+        For a union or intersection: a holiday of any part.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+            >>> cal.is_holiday(dt.date(2026, 4, 2)), cal.is_holiday("2026-04-07")
+            (True, False)
+        """
+        return bool(self.holiday_names(date_from(day, what="date")))
+
+    def holiday_names(self, day: dt.date | str) -> tuple[str, ...]:
+        """The names of the holidays on ``day`` (empty when it is none).
+
+        Example:
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays="DK")
+            >>> cal.holiday_names("2026-12-25")
+            ('Juledag',)
+        """
+        when = date_from(day, what="date")
+        names: list[str] = []
+        stack: list[Source] = [self._source]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, WeeklySource):
+                name = item.holidays.year(when.year).get(when)
+                if name is not None:
+                    names.append(name)
+            elif isinstance(item, (UnionSource, IntersectionSource)):
+                stack.extend((item.right, item.left))
+        return tuple(names)
+
+    # -- questions -------------------------------------------------------------------
+
+    def is_open(self, t: dt.datetime) -> bool:
+        """Whether the calendar is open at instant ``t`` (the closing instant is not).
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+            >>> cal.is_open(dt.datetime(2026, 11, 30, 16, 59, tzinfo=cal.tz))
+            True
+            >>> cal.is_open(dt.datetime(2026, 11, 30, 17, 0, tzinfo=cal.tz))
+            False
+        """
+        return self._timeline.is_open(to_us(t))
+
+    def next_open(self, t: dt.datetime) -> dt.datetime:
+        """The first open instant at or after ``t``: ``t`` itself when open.
+
+        Raises:
+            OutOfRangeError: no opening within 10 years after ``t``.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+            >>> cal.next_open(dt.datetime(2026, 11, 28, 12, tzinfo=cal.tz)).isoformat()
+            '2026-11-30T09:00:00+01:00'
+        """
+        return from_us(self._timeline.next_open(to_us(t)), self._tz)
+
+    def next_close(self, t: dt.datetime) -> dt.datetime:
+        """The end of the open period containing ``t``, or else of the next one.
+
+        Raises:
+            OutOfRangeError: no closing within 10 years (a 24x7 calendar never closes).
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+            >>> cal.next_close(dt.datetime(2026, 11, 30, 10, tzinfo=cal.tz)).isoformat()
+            '2026-11-30T17:00:00+01:00'
+        """
+        return from_us(self._timeline.next_close(to_us(t)), self._tz)
+
+    def add(self, t: dt.datetime, duration: DurationLike) -> dt.datetime:
+        """The deadline: the latest instant ``x >= t`` with ``elapsed(t, x) <= duration``.
+
+        A budget that runs out exactly at a closing time is therefore due at the next
+        opening (Fri 17:00 + 1 h on Mon-Fri 09-18 is due Mon 09:00), ``add(t, 0)`` is
+        ``next_open(t)``, and "answered at or before the deadline" is exactly "used no
+        more than ``duration`` of business time". The result is always an open
+        instant. A negative duration subtracts. For the instant the budget runs out
+        (the closing time in the example), use :meth:`exhausted_at`.
+
+        Raises:
+            InvalidDurationError: ``duration`` is not a duration.
+            OutOfRangeError: the calendar runs out of business hours within 10 years.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
+            >>> friday = dt.datetime(2026, 11, 27, 17, 0, tzinfo=cal.tz)
+            >>> cal.add(friday, "1h").isoformat()
+            '2026-11-30T09:00:00+01:00'
+        """
+        d = duration_to_us(duration)
+        x = to_us(t)
+        if d < 0:
+            return from_us(self._timeline.subtract(x, -d), self._tz)
+        return from_us(self._timeline.deadline(x, d), self._tz)
+
+    def exhausted_at(self, t: dt.datetime, duration: DurationLike) -> dt.datetime:
+        """The instant the budget runs out: earliest ``x >= t`` with ``elapsed(t, x) == duration``.
+
+        It differs from :meth:`add` only when the budget ends exactly at a closing
+        time: this returns the closing instant (for display, "due by Fri 18:00"),
+        :meth:`add` the next opening. ``exhausted_at(t, 0)`` is ``t``.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
+            >>> friday = dt.datetime(2026, 11, 27, 17, 0, tzinfo=cal.tz)
+            >>> cal.exhausted_at(friday, "1h").isoformat()
+            '2026-11-27T18:00:00+01:00'
+        """
+        d = duration_to_us(duration)
+        x = to_us(t)
+        if d < 0:
+            return from_us(self._timeline.subtract(x, -d), self._tz)
+        if d == 0:
+            return from_us(x, self._tz)
+        return from_us(self._timeline.exhausted_at(x, d), self._tz)
+
+    def subtract(self, t: dt.datetime, duration: DurationLike) -> dt.datetime:
+        """The latest start ending by ``t``: latest ``x <= t`` with ``elapsed(x, t) == duration``.
+
+        Mon 10:00 - 1 h is Mon 09:00 on Mon-Fri 09-17 (not Fri 17:00: an exact fit
+        lands on the opening). ``subtract(t, 0)`` is ``t``; a negative duration adds.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+            >>> monday = dt.datetime(2026, 11, 30, 10, 0, tzinfo=cal.tz)
+            >>> cal.subtract(monday, "1h").isoformat()
+            '2026-11-30T09:00:00+01:00'
+            >>> cal.subtract(monday, "2h").isoformat()
+            '2026-11-27T16:00:00+01:00'
+        """
+        d = duration_to_us(duration)
+        x = to_us(t)
+        if d < 0:
+            return from_us(self._timeline.deadline(x, -d), self._tz)
+        if d == 0:
+            return from_us(x, self._tz)
+        return from_us(self._timeline.subtract(x, d), self._tz)
+
+    def elapsed(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+        """The business time in ``[start, end)``, signed: negative when ``end < start``.
+
+        It is additive: ``elapsed(a, c) == elapsed(a, b) + elapsed(b, c)`` in any order.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
+            >>> fri = dt.datetime(2026, 11, 27, 17, 30, tzinfo=cal.tz)
+            >>> mon = dt.datetime(2026, 11, 30, 10, 30, tzinfo=cal.tz)
+            >>> cal.elapsed(fri, mon), cal.elapsed(mon, fri)
+            (datetime.timedelta(seconds=7200), datetime.timedelta(days=-1, seconds=79200))
+        """
+        return dt.timedelta(microseconds=self._timeline.elapsed(to_us(start), to_us(end)))
+
+    def open_periods(
+        self, start: dt.datetime, end: dt.datetime
+    ) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+        """The open periods within ``[start, end)``, clipped to it, in order.
+
+        Nothing is yielded when ``end <= start``.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-12:00,13:00-17:00", tz="UTC")
+            >>> day = dt.datetime(2026, 11, 30, 10, tzinfo=dt.timezone.utc)
+            >>> [(a.hour, b.hour) for a, b in cal.open_periods(day, day + dt.timedelta(hours=8))]
+            [(10, 12), (13, 17)]
+        """
+        tz = self._tz
+        for a, b in self._timeline.periods(to_us(start), to_us(end)):
+            yield from_us(a, tz), from_us(b, tz)
+
+    # -- algebra ---------------------------------------------------------------------
+
+    def __or__(self, other: BusinessCalendar) -> BusinessCalendar:
+        """Union: open when either calendar is open (follow-the-sun support).
+
+        Works across time zones on the instants; results are in the left calendar's zone.
+
+        Example:
+            >>> import datetime as dt
+            >>> eu = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+            >>> us = BusinessCalendar("Mon-Fri 09:00-17:00", tz="America/New_York")
+            >>> both = eu | us
+            >>> both.next_close(dt.datetime(2026, 11, 30, 10, tzinfo=eu.tz)).isoformat()
+            '2026-11-30T23:00:00+01:00'
+        """
+        if not isinstance(other, BusinessCalendar):
+            return NotImplemented
+        return BusinessCalendar._from_source(
+            UnionSource(self._source, other._source),
+            describe=f"({self._describe} | {other._describe})",
+            key=("or", self._key, other._key),
+        )
+
+    def __and__(self, other: BusinessCalendar) -> BusinessCalendar:
+        """Intersection: open when both calendars are open, compared on instants.
+
+        Example:
+            >>> import datetime as dt
+            >>> eu = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+            >>> us = BusinessCalendar("Mon-Fri 09:00-17:00", tz="America/New_York")
+            >>> overlap = eu & us
+            >>> day = dt.datetime(2026, 11, 30, tzinfo=dt.timezone.utc)
+            >>> [(a.time().isoformat(), b.time().isoformat())
+            ...  for a, b in overlap.open_periods(day, day + dt.timedelta(days=1))]
+            [('15:00:00', '17:00:00')]
+        """
+        if not isinstance(other, BusinessCalendar):
+            return NotImplemented
+        return BusinessCalendar._from_source(
+            IntersectionSource(self._source, other._source),
+            describe=f"({self._describe} & {other._describe})",
+            key=("and", self._key, other._key),
+        )
+
+    # -- value semantics -------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        return self._describe
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BusinessCalendar):
+            return NotImplemented
+        return self._key == other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+    def __copy__(self) -> BusinessCalendar:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> BusinessCalendar:
+        return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in BusinessCalendar.__slots__ and not hasattr(self, name):
+            object.__setattr__(self, name, value)
+            return
+        raise AttributeError(f"BusinessCalendar is immutable; {name!r} cannot be set.")

@@ -1,0 +1,412 @@
+"""The engine: a calendar compiled into sorted open segments with prefix sums.
+
+A *source* produces the open segments of a calendar for any range of instants: a
+sorted list of disjoint, non-touching half-open ``[start, end)`` pairs of epoch
+microseconds, clipped to the range. A :class:`Timeline` keeps one contiguous, lazily
+extended stretch of those segments together with prefix sums of their lengths, and
+answers every question with a binary search or two, so the cost does not grow with
+the duration asked about or the span measured.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping
+from typing import NamedTuple, Protocol
+
+from slacalc._time import MAX_US, MIN_US, US_PER_DAY, from_us, wall_to_us
+from slacalc.calendar._holidays import HolidaySource
+from slacalc.calendar._hours import DayHours, WeeklyHours
+from slacalc.errors import HolidayCoverageError, OutOfRangeError, SlacalcError
+
+__all__ = ["IntersectionSource", "Source", "Timeline", "UnionSource", "WeeklySource"]
+
+Segments = tuple[list[int], list[int]]
+
+#: A search gives up (with OutOfRangeError) after this much time without an answer.
+SEARCH_LIMIT_US = 3653 * US_PER_DAY  # 10 years
+_YEAR_US = 366 * US_PER_DAY
+_ONE_DAY = dt.timedelta(days=1)
+_VALID = (MIN_US + 3 * US_PER_DAY, MAX_US - 3 * US_PER_DAY)
+
+
+class Source(Protocol):
+    """What a timeline needs from a calendar definition."""
+
+    tz: dt.tzinfo
+
+    def segments(self, lo: int, hi: int) -> Segments:
+        """The open segments within ``[lo, hi)``, clipped, sorted and merged."""
+        ...
+
+    def valid_range(self) -> tuple[int, int]:
+        """The instants this source can answer about."""
+        ...
+
+    def coverage_error(self, x: int) -> SlacalcError:
+        """The error for a question about instant ``x`` outside :meth:`valid_range`."""
+        ...
+
+
+def merge(raw: list[tuple[int, int]], lo: int, hi: int) -> Segments:
+    """Clip pairs to ``[lo, hi)``, drop empty ones, and merge overlapping or touching ones."""
+    raw.sort()
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in raw:
+        a = max(a, lo)
+        b = min(b, hi)
+        if b <= a:
+            continue
+        if ends and a <= ends[-1]:
+            if b > ends[-1]:
+                ends[-1] = b
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _range_error(x: int) -> OutOfRangeError:
+    return OutOfRangeError(
+        "The question reaches beyond the years 2-9998 that slacalc answers about "
+        f"(at {x} µs after 1970); keep instants and durations within that range."
+    )
+
+
+class WeeklySource:
+    """Weekly hours in a time zone, minus holidays, with per-date overrides."""
+
+    __slots__ = ("holidays", "overrides", "tz", "week")
+
+    def __init__(
+        self,
+        week: WeeklyHours,
+        tz: dt.tzinfo,
+        holidays: HolidaySource,
+        overrides: Mapping[dt.date, DayHours],
+    ) -> None:
+        self.week = week
+        self.tz = tz
+        self.holidays = holidays
+        self.overrides = overrides
+
+    def segments(self, lo: int, hi: int) -> Segments:
+        tz = self.tz
+        week = self.week
+        overrides = self.overrides
+        is_holiday = self.holidays.is_holiday
+        no_holidays = self.holidays.is_empty
+        # A shift belongs to the date it starts on and lasts at most 24 h, so dates from
+        # two days before lo's local date can still reach into the range.
+        day = from_us(lo, tz).date() - 2 * _ONE_DAY
+        last = from_us(hi, tz).date() + _ONE_DAY
+        raw: list[tuple[int, int]] = []
+        while day <= last:
+            hours = overrides.get(day)
+            if hours is None:
+                hours = () if not no_holidays and is_holiday(day) else week[day.weekday()]
+            for s, e in hours:
+                a = wall_to_us(day, s, tz)
+                b = wall_to_us(day, e, tz)
+                if b > a:  # an interval wholly inside a DST gap has no length
+                    raw.append((a, b))
+            day += _ONE_DAY
+        return merge(raw, lo, hi)
+
+    def valid_range(self) -> tuple[int, int]:
+        years = self.holidays.fixed_years()
+        if years is None:
+            return _VALID
+        first, last = years
+        if first > last:
+            return (0, 0)
+        # Jan 2 of the first year: a night shift of Dec 31 could reach Jan 2 00:00.
+        lo = wall_to_us(dt.date(first, 1, 2), 0, self.tz)
+        hi = wall_to_us(dt.date(last + 1, 1, 1), 0, self.tz)
+        return (max(lo, _VALID[0]), min(hi, _VALID[1]))
+
+    def coverage_error(self, x: int) -> SlacalcError:
+        if not _VALID[0] <= x <= _VALID[1]:
+            return _range_error(x)
+        year = from_us(x, self.tz).year
+        try:
+            self.holidays.year(year)
+        except HolidayCoverageError as exc:
+            return exc
+        # x lies in a covered year but within a night shift's reach of an uncovered one.
+        try:
+            self.holidays.year(year - 1)
+            self.holidays.year(year + 1)
+        except HolidayCoverageError as exc:
+            return exc
+        return _range_error(x)  # pragma: no cover - valid_range and the years agree
+
+
+class _PairSource:
+    __slots__ = ("left", "right", "tz")
+
+    def __init__(self, left: Source, right: Source) -> None:
+        self.left = left
+        self.right = right
+        self.tz = left.tz
+
+    def valid_range(self) -> tuple[int, int]:
+        a = self.left.valid_range()
+        b = self.right.valid_range()
+        return (max(a[0], b[0]), min(a[1], b[1]))
+
+    def coverage_error(self, x: int) -> SlacalcError:
+        lo, hi = self.left.valid_range()
+        side = self.left if not lo <= x <= hi else self.right
+        return side.coverage_error(x)
+
+
+class UnionSource(_PairSource):
+    """Open when either calendar is open (follow-the-sun coverage)."""
+
+    __slots__ = ()
+
+    def segments(self, lo: int, hi: int) -> Segments:
+        a_s, a_e = self.left.segments(lo, hi)
+        b_s, b_e = self.right.segments(lo, hi)
+        return merge([*zip(a_s, a_e, strict=True), *zip(b_s, b_e, strict=True)], lo, hi)
+
+
+class IntersectionSource(_PairSource):
+    """Open when both calendars are open."""
+
+    __slots__ = ()
+
+    def segments(self, lo: int, hi: int) -> Segments:
+        a_s, a_e = self.left.segments(lo, hi)
+        b_s, b_e = self.right.segments(lo, hi)
+        starts: list[int] = []
+        ends: list[int] = []
+        i = j = 0
+        while i < len(a_s) and j < len(b_s):
+            s = max(a_s[i], b_s[j])
+            e = min(a_e[i], b_e[j])
+            if s < e:
+                if ends and ends[-1] == s:
+                    ends[-1] = e
+                else:
+                    starts.append(s)
+                    ends.append(e)
+            if a_e[i] <= b_e[j]:
+                i += 1
+            else:
+                j += 1
+        return starts, ends
+
+
+class Snapshot(NamedTuple):
+    """A contiguous stretch ``[lo, hi)`` of the open segments with prefix sums.
+
+    ``cum[i]`` is the open time in ``[lo, starts[i])``; ``cum[n]`` is the total.
+    A segment touching ``lo`` or ``hi`` may be clipped there.
+    """
+
+    lo: int
+    hi: int
+    starts: list[int]
+    ends: list[int]
+    cum: list[int]
+
+
+def _prefix(starts: list[int], ends: list[int]) -> list[int]:
+    cum = [0] * (len(starts) + 1)
+    total = 0
+    for i, (s, e) in enumerate(zip(starts, ends, strict=True)):
+        cum[i] = total
+        total += e - s
+    cum[len(starts)] = total
+    return cum
+
+
+class Timeline:
+    """Lazily compiled segments of one source and the questions asked of them.
+
+    Reads are lock-free: each query reads one immutable :class:`Snapshot`; extending
+    it builds a new snapshot under a lock and swaps it in.
+    """
+
+    __slots__ = ("_lock", "_snap", "source")
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self._snap: Snapshot | None = None
+        self._lock = threading.Lock()
+
+    # -- coverage -------------------------------------------------------------------
+
+    def cover(self, a: int, b: int) -> Snapshot:
+        """A snapshot whose stretch contains ``[a, b]`` (``b < hi`` as well)."""
+        snap = self._snap
+        if snap is not None and snap.lo <= a and b < snap.hi:
+            return snap
+        vlo, vhi = self.source.valid_range()
+        if a < vlo:
+            raise self.source.coverage_error(a)
+        if b >= vhi:
+            raise self.source.coverage_error(b)
+        with self._lock:
+            snap = self._snap
+            if snap is None:
+                lo = max(vlo, a - 35 * US_PER_DAY)
+                hi = min(vhi, b + 400 * US_PER_DAY)
+                starts, ends = self.source.segments(lo, hi)
+                snap = Snapshot(lo, hi, starts, ends, _prefix(starts, ends))
+            else:
+                if a < snap.lo:
+                    step = max(_YEAR_US, min(snap.hi - snap.lo, 8 * _YEAR_US))
+                    snap = self._extend(snap, max(vlo, min(a, snap.lo - step)), snap.hi)
+                if b >= snap.hi:
+                    step = max(_YEAR_US, min(snap.hi - snap.lo, 8 * _YEAR_US))
+                    snap = self._extend(snap, snap.lo, min(vhi, max(b + _YEAR_US, snap.hi + step)))
+            self._snap = snap
+            return snap
+
+    def _extend(self, snap: Snapshot, lo: int, hi: int) -> Snapshot:
+        starts, ends = snap.starts, snap.ends
+        if lo < snap.lo:
+            new_s, new_e = self.source.segments(lo, snap.lo)
+            if new_e and starts and new_e[-1] == starts[0]:
+                starts = [*new_s, *starts[1:]]
+                ends = [*new_e[:-1], *ends]
+            else:
+                starts = new_s + starts
+                ends = new_e + ends
+        if hi > snap.hi:
+            new_s, new_e = self.source.segments(snap.hi, hi)
+            if new_s and ends and new_s[0] == ends[-1]:
+                starts = [*starts, *new_s[1:]]
+                ends = [*ends[:-1], *new_e]
+            else:
+                starts = starts + new_s
+                ends = ends + new_e
+        return Snapshot(lo, hi, starts, ends, _prefix(starts, ends))
+
+    def _grow(self, snap: Snapshot, *, forward: bool) -> Snapshot:
+        step = max(_YEAR_US, min(snap.hi - snap.lo, 8 * _YEAR_US))
+        if forward:
+            return self.cover(snap.lo, snap.hi + step)
+        return self.cover(snap.lo - step, snap.hi - 1)
+
+    # -- questions on epoch microseconds --------------------------------------------
+
+    def is_open(self, x: int) -> bool:
+        snap = self._snap
+        if snap is None or not snap.lo <= x < snap.hi:
+            snap = self.cover(x, x)
+        i = bisect_right(snap.starts, x) - 1
+        return i >= 0 and x < snap.ends[i]
+
+    def cum_at(self, snap: Snapshot, x: int) -> int:
+        """Open time in ``[snap.lo, x)``; ``x`` must lie in the snapshot."""
+        i = bisect_right(snap.starts, x) - 1
+        if i < 0:
+            return 0
+        return snap.cum[i] + min(x, snap.ends[i]) - snap.starts[i]
+
+    def elapsed(self, a: int, b: int) -> int:
+        snap = self._snap
+        if snap is None or not (snap.lo <= a < snap.hi and snap.lo <= b < snap.hi):
+            snap = self.cover(min(a, b), max(a, b))
+        return self.cum_at(snap, b) - self.cum_at(snap, a)
+
+    def next_open(self, x: int) -> int:
+        snap = self.cover(x, x)
+        i = bisect_right(snap.starts, x) - 1
+        if i >= 0 and x < snap.ends[i]:
+            return x
+        while i + 1 >= len(snap.starts):
+            if snap.hi - x > SEARCH_LIMIT_US:
+                raise OutOfRangeError(
+                    f"No opening found after {from_us(x, self.source.tz).isoformat()} within "
+                    "10 years; the calendar has no business hours there."
+                )
+            snap = self._grow(snap, forward=True)
+            i = bisect_right(snap.starts, x) - 1
+        return snap.starts[i + 1]
+
+    def next_close(self, x: int) -> int:
+        snap = self.cover(x, x)
+        while True:
+            j = bisect_right(snap.starts, x) - 1
+            if j < 0 or x >= snap.ends[j]:
+                j += 1
+            if j < len(snap.starts) and snap.ends[j] < snap.hi:
+                return snap.ends[j]
+            if snap.hi - x > SEARCH_LIMIT_US:
+                what = "open all the time" if j < len(snap.starts) else "never open"
+                raise OutOfRangeError(
+                    f"No closing found after {from_us(x, self.source.tz).isoformat()} within "
+                    f"10 years; the calendar is {what} there."
+                )
+            snap = self._grow(snap, forward=True)
+
+    def deadline(self, x: int, d: int) -> int:
+        """The latest instant ``y >= x`` with ``elapsed(x, y) <= d`` (``d >= 0``)."""
+        snap = self.cover(x, x)
+        target = self.cum_at(snap, x) + d
+        while target >= snap.cum[-1]:
+            self._check_forward(snap, x)
+            base = self.cum_at(snap, x)
+            snap = self._grow(snap, forward=True)
+            target += self.cum_at(snap, x) - base
+        n = len(snap.starts)
+        j = bisect_right(snap.cum, target, 0, n) - 1
+        return snap.starts[j] + target - snap.cum[j]
+
+    def exhausted_at(self, x: int, d: int) -> int:
+        """The earliest instant ``y >= x`` with ``elapsed(x, y) == d`` (``d > 0``)."""
+        snap = self.cover(x, x)
+        target = self.cum_at(snap, x) + d
+        while target > snap.cum[-1]:
+            self._check_forward(snap, x)
+            base = self.cum_at(snap, x)
+            snap = self._grow(snap, forward=True)
+            target += self.cum_at(snap, x) - base
+        j = bisect_left(snap.cum, target, 0, len(snap.starts) + 1) - 1
+        return snap.starts[j] + target - snap.cum[j]
+
+    def subtract(self, x: int, d: int) -> int:
+        """The latest instant ``y <= x`` with ``elapsed(y, x) == d`` (``d > 0``)."""
+        snap = self.cover(x, x)
+        target = self.cum_at(snap, x) - d
+        while target < 0:
+            first = snap.starts[0] if snap.starts else x
+            if first - snap.lo > SEARCH_LIMIT_US:
+                raise OutOfRangeError(
+                    f"No business hours found before {from_us(x, self.source.tz).isoformat()} "
+                    "within 10 years to subtract from; the calendar has no business hours there."
+                )
+            before = self.cum_at(snap, x)
+            snap = self._grow(snap, forward=False)
+            target += self.cum_at(snap, x) - before
+        j = bisect_right(snap.cum, target, 0, len(snap.starts)) - 1
+        return snap.starts[j] + target - snap.cum[j]
+
+    def _check_forward(self, snap: Snapshot, x: int) -> None:
+        last = max(snap.ends[-1] if snap.starts else x, x)
+        if snap.hi - last > SEARCH_LIMIT_US:
+            raise OutOfRangeError(
+                f"No business hours found after {from_us(last, self.source.tz).isoformat()} "
+                "within 10 years; the calendar has no business hours there."
+            )
+
+    def periods(self, a: int, b: int) -> Iterator[tuple[int, int]]:
+        if b <= a:
+            return
+        snap = self.cover(a, b)
+        i = max(bisect_right(snap.starts, a) - 1, 0)
+        starts, ends = snap.starts, snap.ends
+        while i < len(starts) and starts[i] < b:
+            s = max(starts[i], a)
+            e = min(ends[i], b)
+            if s < e:
+                yield s, e
+            i += 1

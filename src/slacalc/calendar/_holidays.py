@@ -1,0 +1,205 @@
+"""Holiday sources, frozen year by year.
+
+The ``holidays`` package fills its dictionaries lazily and silently adds years on read,
+so slacalc never keeps a live ``HolidayBase``: country codes are looked up once per
+year and the result frozen; a ``HolidayBase`` passed in is copied at build time (later
+changes to the caller's object do not leak in). A source built with ``expand=False``
+covers only its own years, and a question about another year raises
+:class:`~slacalc.HolidayCoverageError` instead of treating that year as holiday-free.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import threading
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from slacalc._time import date_from
+from slacalc.errors import HolidayCoverageError, InvalidDateError, UnknownHolidayRegionError
+
+if TYPE_CHECKING:
+    import holidays as holidays_pkg
+
+__all__ = ["HolidaySource"]
+
+_ISO_LIKE = "0123456789"
+
+
+def _holidays_module() -> Any:
+    import holidays  # imported lazily: it costs ~70 ms and many calendars never need it
+
+    return holidays
+
+
+class _Region:
+    """A country (and optional subdivision) of the ``holidays`` package."""
+
+    __slots__ = ("country", "language", "subdiv")
+
+    def __init__(self, code: str) -> None:
+        raw = code.strip()
+        country, _, subdiv = raw.partition("-")
+        self.country = country.upper()
+        self.subdiv = subdiv.upper() or None
+        module = _holidays_module()
+        supported = module.list_supported_countries()
+        if self.country not in supported:
+            raise UnknownHolidayRegionError(
+                f"Unknown holiday country {raw!r}; pass an ISO 3166 code such as 'DK', "
+                "'US-CA' or 'DE-BY'."
+            )
+        if self.subdiv is not None and self.subdiv not in supported[self.country]:
+            known = ", ".join(sorted(supported[self.country])[:12]) or "none"
+            raise UnknownHolidayRegionError(
+                f"Unknown subdivision {raw!r} of {self.country!r}; pass one of "
+                f"{known}{' ...' if len(supported[self.country]) > 12 else ''} "
+                f"(e.g. '{self.country}-{sorted(supported[self.country])[0]}')"
+                if supported[self.country]
+                else f"Unknown subdivision {raw!r}: {self.country!r} has no subdivisions; "
+                f"pass {self.country!r}."
+            )
+
+        # Names in the country's own default language, whatever the process locale says.
+        probe = module.country_holidays(self.country, subdiv=self.subdiv, years=())
+        self.language = probe.default_language
+
+    def year(self, year: int) -> dict[dt.date, str]:
+        data = _holidays_module().country_holidays(
+            self.country, subdiv=self.subdiv, years=year, language=self.language
+        )
+        return {d: str(name) for d, name in data.items() if d.year == year}
+
+    def key(self) -> tuple[str, str | None]:
+        return (self.country, self.subdiv)
+
+    def label(self) -> str:
+        return self.country + (f"-{self.subdiv}" if self.subdiv else "")
+
+
+class _Base:
+    """A private copy of a ``holidays.HolidayBase`` given by the caller."""
+
+    __slots__ = ("data", "expand", "lock", "years")
+
+    def __init__(self, base: holidays_pkg.HolidayBase) -> None:
+        self.data = copy.deepcopy(base)
+        self.expand = bool(base.expand)
+        self.years = frozenset(base.years)
+        self.lock = threading.Lock()
+
+    def year(self, year: int) -> dict[dt.date, str]:
+        if not self.expand and year not in self.years:
+            covered = ", ".join(str(y) for y in sorted(self.years)) or "no years"
+            raise HolidayCoverageError(
+                f"The holiday source covers only {covered}, but the question needs {year}; "
+                f"build it with expand=True or with years including {year}."
+            )
+        with self.lock:
+            if self.expand:
+                _ = self.data.get(dt.date(year, 1, 1))  # fills the year in the private copy
+            return {d: str(name) for d, name in self.data.items() if d.year == year}
+
+
+class HolidaySource:
+    """Everything that closes a whole calendar-local date.
+
+    Accepts ``None``, a country code (``"DK"``, ``"US-CA"``, ``"DE-BY"``), an ISO date
+    string, a ``datetime.date``, a ``holidays.HolidayBase``, a mapping of dates to names,
+    or an iterable mixing these.
+    """
+
+    __slots__ = ("_bases", "_cache", "_explicit", "_key", "_label", "_regions")
+
+    def __init__(self, spec: object) -> None:
+        self._explicit: dict[dt.date, str] = {}
+        self._regions: list[_Region] = []
+        self._bases: list[_Base] = []
+        self._cache: dict[int, Mapping[dt.date, str]] = {}
+        self._add(spec)
+        self._key = (
+            frozenset(self._explicit.items()),
+            tuple(r.key() for r in self._regions),
+            tuple(id(b.data) for b in self._bases),
+        )
+        labels = [r.label() for r in self._regions]
+        labels += [type(b.data).__name__ for b in self._bases]
+        if self._explicit:
+            labels.append(f"{len(self._explicit)} dates")
+        self._label = "+".join(labels)
+
+    def _add(self, item: object) -> None:
+        if item is None:
+            return
+        if isinstance(item, str):
+            text = item.strip()
+            if text[:1] in _ISO_LIKE:
+                self._explicit.setdefault(date_from(text, what="holiday"), "holiday")
+            else:
+                self._regions.append(_Region(text))
+        elif isinstance(item, dt.date):
+            self._explicit.setdefault(date_from(item, what="holiday"), "holiday")
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            for sub in item:
+                self._add(sub)
+        elif isinstance(item, _holidays_module().HolidayBase):
+            self._bases.append(_Base(item))
+        elif isinstance(item, Mapping):
+            for key, name in item.items():
+                self._explicit[date_from(key, what="holiday")] = str(name)
+        elif isinstance(item, Iterable):
+            for sub in item:
+                self._add(sub)
+        else:
+            raise InvalidDateError(
+                f"Holidays {item!r} are not readable; pass a country code such as 'DK' or "
+                "'US-CA', a holidays.HolidayBase, dates or ISO date strings, or a list of these."
+            )
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self._explicit or self._regions or self._bases)
+
+    @property
+    def label(self) -> str:
+        return self._label
+
+    @property
+    def key(self) -> object:
+        return self._key
+
+    def year(self, year: int) -> Mapping[dt.date, str]:
+        """The holidays of one calendar year, computed once and then frozen."""
+        cached = self._cache.get(year)
+        if cached is not None:
+            return cached
+        names: dict[dt.date, str] = {}
+        sources: list[_Region | _Base] = [*self._regions, *self._bases]
+        for source in sources:
+            for d, name in source.year(year).items():
+                names[d] = f"{names[d]}; {name}" if d in names else name
+        for d, name in self._explicit.items():
+            if d.year == year:
+                names.setdefault(d, name)
+        frozen: Mapping[dt.date, str] = MappingProxyType(dict(sorted(names.items())))
+        self._cache[year] = frozen
+        return frozen
+
+    def is_holiday(self, day: dt.date) -> bool:
+        cached = self._cache.get(day.year)
+        return day in (cached if cached is not None else self.year(day.year))
+
+    @property
+    def years_loaded(self) -> tuple[int, ...]:
+        return tuple(sorted(self._cache))
+
+    def fixed_years(self) -> tuple[int, int] | None:
+        """The first and last year covered when some source does not expand, else None."""
+        fixed = [b.years for b in self._bases if not b.expand]
+        if not fixed:
+            return None
+        lo = max(min(y) if y else 10_000 for y in fixed)
+        hi = min(max(y) if y else 0 for y in fixed)
+        return (lo, hi)

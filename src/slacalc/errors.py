@@ -1,0 +1,410 @@
+"""The exceptions slacalc raises.
+
+Every error derives from :class:`SlacalcError` and also from the builtin that fits
+(``ValueError``, ``TypeError`` or ``LookupError``), so ``except ValueError`` keeps
+working. Each class carries a stable ``code`` that docs/errors.md documents with its
+cause and fix; a test checks the two against each other.
+
+Example:
+    >>> from slacalc import BusinessCalendar, SlacalcError
+    >>> try:
+    ...     BusinessCalendar("Mon-Fri 09:00-25:00", tz="UTC")
+    ... except ValueError as exc:
+    ...     print(type(exc).__name__, isinstance(exc, SlacalcError))
+    InvalidHoursError True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "HolidayCoverageError",
+    "InvalidCountError",
+    "InvalidCreditScheduleError",
+    "InvalidDateError",
+    "InvalidDurationError",
+    "InvalidHoursError",
+    "InvalidIntervalError",
+    "InvalidMoneyError",
+    "InvalidOptionError",
+    "InvalidPeriodError",
+    "InvalidTargetError",
+    "InvalidWeightError",
+    "NaiveDatetimeError",
+    "NeverOpenError",
+    "NoEligibleTimeError",
+    "NotADatetimeError",
+    "NotAnIntervalError",
+    "NumberTypeError",
+    "OpenOutageError",
+    "OutOfRangeError",
+    "SlacalcError",
+    "UnknownHolidayRegionError",
+    "UnknownSeverityError",
+    "UnknownTimezoneError",
+]
+
+
+class SlacalcError(Exception):
+    """Root of every error slacalc raises.
+
+    Example:
+        >>> issubclass(NeverOpenError, SlacalcError)
+        True
+    """
+
+    code: str = "slacalc-error"
+
+
+class InvalidHoursError(SlacalcError, ValueError):
+    """Business hours that cannot be read: a bad time, weekday, interval or overlap.
+
+    Example:
+        >>> from slacalc import BusinessCalendar
+        >>> BusinessCalendar("Mon-Fri 09:00-", tz="UTC")
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.InvalidHoursError: Interval '09:00-' in 'Mon-Fri 09:00-' is not of the form 'HH:MM-HH:MM'; write e.g. '09:00-17:00'.
+    """
+
+    code = "invalid-hours"
+
+
+class InvalidDurationError(SlacalcError, ValueError):
+    """A duration that is malformed, of the wrong type, or not a fixed length.
+
+    Example:
+        >>> from slacalc import BusinessCalendar
+        >>> BusinessCalendar.always().add(__import__("datetime").datetime(2026, 1, 1,
+        ...     tzinfo=__import__("datetime").timezone.utc), "2 hours")
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.InvalidDurationError: '2 hours' is not a duration; write e.g. '2h', '15m', '1h30m' or 'PT2H'.
+    """
+
+    code = "invalid-duration"
+
+
+class NaiveDatetimeError(SlacalcError, ValueError):
+    """A datetime without a time zone where an instant is needed.
+
+    Example:
+        >>> import datetime as dt
+        >>> from slacalc import BusinessCalendar
+        >>> BusinessCalendar.always().is_open(dt.datetime(2026, 1, 1, 12, 0))
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.NaiveDatetimeError: datetime.datetime(2026, 1, 1, 12, 0) has no time zone; pass an aware datetime, e.g. datetime(..., tzinfo=ZoneInfo('Europe/Copenhagen')).
+    """
+
+    code = "naive-datetime"
+
+
+class NotADatetimeError(SlacalcError, TypeError):
+    """Something other than a datetime where an instant is needed.
+
+    Example:
+        >>> from slacalc import BusinessCalendar
+        >>> BusinessCalendar.always().is_open("2026-01-01T12:00Z")
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.NotADatetimeError: '2026-01-01T12:00Z' is a str, not a datetime; pass an aware datetime.datetime (or pendulum.DateTime).
+    """
+
+    code = "not-a-datetime"
+
+
+class InvalidDateError(SlacalcError, ValueError):
+    """A calendar date (holiday, override) that cannot be read.
+
+    Example:
+        >>> from slacalc import BusinessCalendar
+        >>> BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", overrides={"2026-13-01": "closed"})
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.InvalidDateError: '2026-13-01' is not a date; write an ISO date such as '2026-12-24' or pass a datetime.date.
+    """
+
+    code = "invalid-date"
+
+
+class UnknownTimezoneError(SlacalcError, LookupError):
+    """A time zone name that the IANA database does not know.
+
+    Example:
+        >>> from slacalc import BusinessCalendar
+        >>> BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Kobenhavn")
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.UnknownTimezoneError: Unknown time zone 'Europe/Kobenhavn'; pass an IANA name such as 'Europe/Copenhagen' or 'America/New_York'.
+    """
+
+    code = "unknown-timezone"
+
+
+class UnknownHolidayRegionError(SlacalcError, LookupError):
+    """A country or subdivision code that the ``holidays`` package does not know.
+
+    Example:
+        >>> from slacalc import BusinessCalendar
+        >>> BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays="XX")
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.UnknownHolidayRegionError: Unknown holiday country 'XX'; pass an ISO 3166 code such as 'DK', 'US-CA' or 'DE-BY'.
+    """
+
+    code = "unknown-holiday-region"
+
+
+class HolidayCoverageError(SlacalcError, LookupError):
+    """A question touches a year that a fixed holiday source does not cover.
+
+    Raised when a ``holidays.HolidayBase`` built with ``expand=False`` is asked about a
+    year outside its ``years``: answering would silently treat that year's holidays
+    as working days.
+
+    Example:
+        >>> import datetime as dt, holidays
+        >>> from slacalc import BusinessCalendar
+        >>> dk = holidays.country_holidays("DK", years=2026, expand=False)
+        >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays=dk)
+        >>> cal.is_open(dt.datetime(2030, 1, 2, 10, tzinfo=dt.timezone.utc))
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.HolidayCoverageError: The holiday source covers only 2026, but the question needs 2030; build it with expand=True or with years including 2030.
+    """
+
+    code = "holiday-coverage"
+
+
+class NeverOpenError(SlacalcError, ValueError):
+    """A calendar that has no business hours at all.
+
+    Example:
+        >>> from slacalc import BusinessCalendar
+        >>> BusinessCalendar({}, tz="UTC")
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.NeverOpenError: The calendar is never open: no weekday has business hours and no override opens a day; give hours such as 'Mon-Fri 09:00-17:00'.
+    """
+
+    code = "never-open"
+
+
+class OutOfRangeError(SlacalcError, LookupError):
+    """A search that finds no answer within the supported range.
+
+    Raised, never looped, when a calendar has no opening (or no closing) in the
+    direction searched: a calendar open only on a few special days, a 24x7 calendar
+    asked for its next closing, or an instant beyond the years 1-9999.
+
+    Example:
+        >>> import datetime as dt
+        >>> from slacalc import BusinessCalendar
+        >>> BusinessCalendar.always().next_close(dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.OutOfRangeError: No closing found after 2026-01-01T00:00:00+00:00 within 10 years; the calendar is open all the time there.
+    """
+
+    code = "out-of-range"
+
+
+class InvalidTargetError(SlacalcError, ValueError):
+    """An availability target that is malformed, out of range or ambiguous.
+
+    A bare number above 1 (``99.9``) could be a percent or a fraction, so it is
+    refused; write ``"99.9%"`` or ``Decimal("0.999")``.
+
+    Example:
+        >>> import slacalc
+        >>> slacalc.allowed_downtime("99.9", "year")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.InvalidTargetError: '99.9' is ambiguous: ...; if you mean 99.9 percent, write '99.9%'.
+    """
+
+    code = "invalid-target"
+
+
+class NumberTypeError(SlacalcError, TypeError):
+    """A binary float, or something that is not a number, where an exact number is needed.
+
+    Percentages, budgets and money are exact in slacalc; ``0.999`` as a float is
+    0.99899999999999999911..., which can flip a credit tier at its boundary.
+
+    Example:
+        >>> import slacalc
+        >>> slacalc.allowed_downtime(0.999, "month")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.NumberTypeError: 0.999 is a binary float, ...; pass Decimal('0.999') or '99.9%' instead.
+    """
+
+    code = "number-type"
+
+
+class InvalidPeriodError(SlacalcError, ValueError):
+    """A period that is unknown, empty, or of a kind slacalc cannot measure.
+
+    Example:
+        >>> import slacalc
+        >>> slacalc.allowed_downtime("99.9%", "fortnight")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.InvalidPeriodError: 'fortnight' is not a period; pass 'day', 'week', ...
+    """
+
+    code = "invalid-period"
+
+
+class InvalidIntervalError(SlacalcError, ValueError):
+    """An interval (outage, maintenance window, reporting window) that ends before it starts.
+
+    Example:
+        >>> import datetime as dt, slacalc
+        >>> t = dt.datetime(2026, 1, 1, 10, tzinfo=dt.timezone.utc)
+        >>> slacalc.Outage(t, t - dt.timedelta(hours=1))  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.InvalidIntervalError: The outage ends at '2026-01-01T09:00:00+00:00', before ...
+    """
+
+    code = "invalid-interval"
+
+
+class NotAnIntervalError(SlacalcError, TypeError):
+    """Something that is neither a ``(start, end)`` pair nor a record with start and end.
+
+    Example:
+        >>> import datetime as dt, slacalc
+        >>> window = slacalc.calendar_month(2026, 2, tz="UTC")
+        >>> slacalc.measure_availability(["2026-02-03"], window)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.NotAnIntervalError: '2026-02-03' is not an outage; pass (start, end), ...
+    """
+
+    code = "not-an-interval"
+
+
+class OpenOutageError(SlacalcError, ValueError):
+    """An outage without an end, measured without saying when the report is made.
+
+    Pass ``as_of=`` (an aware datetime); slacalc never reads the clock.
+
+    Example:
+        >>> import datetime as dt, slacalc
+        >>> window = slacalc.calendar_month(2026, 2, tz="UTC")
+        >>> start = dt.datetime(2026, 2, 3, 10, tzinfo=dt.timezone.utc)
+        >>> slacalc.measure_availability([(start, None)], window)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.OpenOutageError: The outage starting '2026-02-03T10:00:00+00:00' has no end; ...
+    """
+
+    code = "open-outage"
+
+
+class UnknownSeverityError(SlacalcError, LookupError):
+    """An outage severity that has no weight.
+
+    Example:
+        >>> import datetime as dt, slacalc
+        >>> t = dt.datetime(2026, 2, 3, 10, tzinfo=dt.timezone.utc)
+        >>> outage = slacalc.Outage(t, t + dt.timedelta(hours=1), severity="critical")
+        >>> slacalc.measure_availability([outage], slacalc.calendar_month(2026, 2))
+        ... # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.UnknownSeverityError: Unknown severity 'critical'; use one of ...
+    """
+
+    code = "unknown-severity"
+
+
+class InvalidWeightError(SlacalcError, ValueError):
+    """An outage weight outside 0-100 %, or not readable.
+
+    Example:
+        >>> import slacalc
+        >>> slacalc.measure_availability([], slacalc.calendar_month(2026, 2),
+        ...                              weights={"partial": "130%"})  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.InvalidWeightError: '130%' is out of range: a weight must be between 0% and 100%; ...
+    """
+
+    code = "invalid-weight"
+
+
+class NoEligibleTimeError(SlacalcError, ValueError):
+    """A measurement where nothing of the window is eligible, so availability is undefined.
+
+    Example:
+        >>> import slacalc
+        >>> feb = slacalc.calendar_month(2026, 2)
+        >>> slacalc.measure_availability([], feb, maintenance=[(feb.start, feb.end)],
+        ...                              maintenance_mode="exclude")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.NoEligibleTimeError: Nothing of the window ...
+    """
+
+    code = "no-eligible-time"
+
+
+class InvalidOptionError(SlacalcError, ValueError):
+    """A keyword option that is unknown, missing where it is required, or combined wrongly.
+
+    Example:
+        >>> import slacalc
+        >>> slacalc.allowed_downtime("99.9%", "month", convention="banker")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.InvalidOptionError: Unknown convention 'banker'; pass 'gregorian' ...
+    """
+
+    code = "invalid-option"
+
+
+class InvalidCountError(SlacalcError, ValueError):
+    """Event counts that cannot be: negative, more bad than total, or no events at all.
+
+    Example:
+        >>> import slacalc
+        >>> slacalc.ErrorBudget("99.9%", "30d").consumed(bad=12, total=10)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.InvalidCountError: bad=12 is more than total=10; ...
+    """
+
+    code = "invalid-count"
+
+
+class InvalidCreditScheduleError(SlacalcError, ValueError):
+    """A credit schedule or penalty whose tiers, cap or minimum do not make sense.
+
+    Example:
+        >>> import slacalc
+        >>> slacalc.CreditSchedule([])  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.InvalidCreditScheduleError: A credit schedule needs at least one tier; ...
+    """
+
+    code = "invalid-credit-schedule"
+
+
+class InvalidMoneyError(SlacalcError, ValueError):
+    """An amount of money that is negative, not finite, or not readable.
+
+    Example:
+        >>> import slacalc
+        >>> schedule = slacalc.CreditSchedule([("99.9%", "10%")])
+        >>> schedule.credit("99.5%", fee="-500")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.InvalidMoneyError: '-500' is negative; pass the fee as ...
+    """
+
+    code = "invalid-money"
