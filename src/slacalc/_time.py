@@ -122,7 +122,9 @@ def from_us(x: int, tz: dt.tzinfo) -> dt.datetime:
             "answers about; keep instants within that range."
         )
     s, us = divmod(x, US_PER_SECOND)
-    return dt.datetime.fromtimestamp(s, tz).replace(microsecond=us)
+    if us:
+        return (EPOCH + dt.timedelta(microseconds=x)).astimezone(tz)
+    return dt.datetime.fromtimestamp(s, tz)
 
 
 def wall_to_us(day: dt.date, seconds: int, tz: dt.tzinfo) -> int:
