@@ -42,7 +42,18 @@ HolidaysLike: TypeAlias = (
 DurationLike: TypeAlias = "dt.timedelta | str"
 """A duration: ``timedelta``, pendulum ``Duration``, ``'2h'``, ``'1h30m'``, ``'PT2H'``."""
 
-_US: Final = dt.timedelta(microseconds=1)
+_PROBE: Final = (
+    to_us(dt.datetime(2024, 1, 1, tzinfo=dt.UTC)),
+    to_us(dt.datetime(2028, 1, 1, tzinfo=dt.UTC)),
+)
+
+
+def _has_overrides(source: Source) -> bool:
+    if isinstance(source, WeeklySource):
+        return bool(source.overrides)
+    if isinstance(source, (UnionSource, IntersectionSource)):
+        return _has_overrides(source.left) or _has_overrides(source.right)
+    return False  # pragma: no cover - every source is one of the above
 
 
 class BusinessCalendar:
@@ -450,11 +461,23 @@ class BusinessCalendar:
         """
         if not isinstance(other, BusinessCalendar):
             return NotImplemented
-        return BusinessCalendar._from_source(
+        both = BusinessCalendar._from_source(
             IntersectionSource(self._source, other._source),
             describe=f"({self._describe} & {other._describe})",
             key=("and", self._key, other._key),
         )
+        if not (_has_overrides(self._source) or _has_overrides(other._source)):
+            # Weekly hours repeat, so four years show whether they ever meet (DST
+            # shifts included); the compiled stretch stays in the cache for later.
+            lo, hi = both._source.valid_range()
+            lo, hi = max(lo, _PROBE[0]), min(hi, _PROBE[1])
+            if lo < hi and not any(True for _ in both._timeline.periods(lo, hi)):
+                raise NeverOpenError(
+                    f"The intersection {both._describe} is never open: the two calendars' "
+                    "hours never overlap (checked 2024-2027 on the UTC time line); "
+                    "intersect calendars whose hours meet, or use | for either."
+                )
+        return both
 
     # -- value semantics -------------------------------------------------------------
 

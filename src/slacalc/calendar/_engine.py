@@ -79,7 +79,7 @@ def _range_error(x: int) -> OutOfRangeError:
 class WeeklySource:
     """Weekly hours in a time zone, minus holidays, with per-date overrides."""
 
-    __slots__ = ("holidays", "overrides", "tz", "week")
+    __slots__ = ("_years", "holidays", "overrides", "tz", "week")
 
     def __init__(
         self,
@@ -92,6 +92,7 @@ class WeeklySource:
         self.tz = tz
         self.holidays = holidays
         self.overrides = overrides
+        self._years = holidays.fixed_years()
 
     def segments(self, lo: int, hi: int) -> Segments:
         tz = self.tz
@@ -99,12 +100,18 @@ class WeeklySource:
         overrides = self.overrides
         is_holiday = self.holidays.is_holiday
         no_holidays = self.holidays.is_empty
+        first_year, last_year = self._years or (0, 10_000)
         # A shift belongs to the date it starts on and lasts at most 24 h, so dates from
         # two days before lo's local date can still reach into the range.
         day = from_us(lo, tz).date() - 2 * _ONE_DAY
         last = from_us(hi, tz).date() + _ONE_DAY
         raw: list[tuple[int, int]] = []
         while day <= last:
+            if not first_year <= day.year <= last_year:
+                # Outside a fixed holiday source's years: valid_range keeps every
+                # question clear of these dates, so they need no hours.
+                day += _ONE_DAY
+                continue
             hours = overrides.get(day)
             if hours is None:
                 hours = () if not no_holidays and is_holiday(day) else week[day.weekday()]
@@ -123,8 +130,11 @@ class WeeklySource:
         first, last = years
         if first > last:
             return (0, 0)
-        # Jan 2 of the first year: a night shift of Dec 31 could reach Jan 2 00:00.
-        lo = wall_to_us(dt.date(first, 1, 2), 0, self.tz)
+        # Answers start where the uncovered Dec 31 can no longer reach: after its
+        # longest night shift, if any.
+        ends = [e for day in (*self.week, *self.overrides.values()) for _, e in day]
+        overflow = max(0, max(ends, default=0) - 86_400)
+        lo = wall_to_us(dt.date(first, 1, 1), overflow, self.tz)
         hi = wall_to_us(dt.date(last + 1, 1, 1), 0, self.tz)
         return (max(lo, _VALID[0]), min(hi, _VALID[1]))
 
@@ -291,9 +301,14 @@ class Timeline:
 
     def _grow(self, snap: Snapshot, *, forward: bool) -> Snapshot:
         step = max(_YEAR_US, min(snap.hi - snap.lo, 8 * _YEAR_US))
+        vlo, vhi = self.source.valid_range()
         if forward:
-            return self.cover(snap.lo, snap.hi + step)
-        return self.cover(snap.lo - step, snap.hi - 1)
+            if snap.hi >= vhi:  # the first instant the source cannot answer about
+                raise self.source.coverage_error(snap.hi)
+            return self.cover(snap.lo, min(snap.hi + step, vhi - 1))
+        if snap.lo <= vlo:
+            raise self.source.coverage_error(snap.lo - 1)
+        return self.cover(max(snap.lo - step, vlo), snap.hi - 1)
 
     # -- questions on epoch microseconds --------------------------------------------
 
