@@ -174,3 +174,36 @@ def test_instants_beyond_the_supported_years_raise() -> None:
         cal.is_open(dt.datetime(9999, 6, 1, tzinfo=dt.UTC))
     with pytest.raises(OutOfRangeError):
         cal.add(dt.datetime(9998, 6, 1, tzinfo=dt.UTC), dt.timedelta(days=400))
+
+
+@pytest.mark.parametrize("combine", ["plain", "union", "intersection"])
+def test_calendars_pickle_with_their_frozen_holidays(combine: str) -> None:
+    import copy
+    import pickle
+
+    plain = BusinessCalendar(
+        "Mon-Fri 09:00-17:00",
+        tz=CPH,
+        holidays=["DK", holidays.country_holidays("SE"), "2026-12-24"],
+        overrides={"2026-12-31": "09:00-12:00"},
+    )
+    other = BusinessCalendar("Mon-Sat 08:00-20:00", tz="America/New_York")
+    cal = {"plain": plain, "union": plain | other, "intersection": plain & other}[combine]
+    t = dt.datetime(2026, 12, 23, 10, tzinfo=dt.UTC)
+    due = cal.add(t, "20h")
+    years = cal.holiday_years
+    clone = pickle.loads(pickle.dumps(cal))
+    assert clone == cal
+    assert hash(clone) == hash(cal)
+    assert clone.holiday_years == years  # the frozen years travel along
+    assert clone.add(t, "20h") == due
+    assert copy.deepcopy(cal) is cal
+    assert copy.copy(cal) is cal
+
+
+def test_calendars_are_immutable() -> None:
+    cal = _cal()
+    with pytest.raises(AttributeError, match="immutable"):
+        cal._tz = dt.UTC  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        cal.tz = dt.UTC  # type: ignore[misc]

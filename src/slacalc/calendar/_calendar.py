@@ -492,6 +492,9 @@ class BusinessCalendar:
     def __hash__(self) -> int:
         return hash(self._key)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_restore, (self._source, self._describe, self._key, dict(self._overrides)))
+
     def __copy__(self) -> BusinessCalendar:
         return self
 
@@ -503,3 +506,12 @@ class BusinessCalendar:
             object.__setattr__(self, name, value)
             return
         raise AttributeError(f"BusinessCalendar is immutable; {name!r} cannot be set.")
+
+
+def _restore(
+    source: Source, describe: str, key: tuple[object, ...], overrides: dict[dt.date, DayHours]
+) -> BusinessCalendar:
+    """Rebuild a calendar from its pickled parts (the segment cache is rebuilt lazily)."""
+    cal = BusinessCalendar.__new__(BusinessCalendar)
+    cal._init(source, describe=describe, key=key, overrides=MappingProxyType(overrides))
+    return cal

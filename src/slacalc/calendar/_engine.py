@@ -94,6 +94,9 @@ class WeeklySource:
         self.overrides = overrides
         self._years = holidays.fixed_years()
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (WeeklySource, (self.week, self.tz, self.holidays, dict(self.overrides)))
+
     def segments(self, lo: int, hi: int) -> Segments:
         tz = self.tz
         week = self.week
@@ -249,6 +252,9 @@ class Timeline:
         self.source = source
         self._snap: Snapshot | None = None
         self._lock = threading.Lock()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Timeline, (self.source,))  # the cache is rebuilt on demand
 
     # -- coverage -------------------------------------------------------------------
 

@@ -90,6 +90,13 @@ class _Base:
         self.years = frozenset(base.years)
         self.lock = threading.Lock()
 
+    def __getstate__(self) -> tuple[object, bool, frozenset[int]]:
+        return (self.data, self.expand, self.years)
+
+    def __setstate__(self, state: tuple[object, bool, frozenset[int]]) -> None:
+        self.data, self.expand, self.years = state  # type: ignore[assignment]
+        self.lock = threading.Lock()
+
     def year(self, year: int) -> dict[dt.date, str]:
         if not self.expand and year not in self.years:
             covered = ", ".join(str(y) for y in sorted(self.years)) or "no years"
@@ -157,6 +164,26 @@ class HolidaySource:
                 f"Holidays {item!r} are not readable; pass a country code such as 'DK' or "
                 "'US-CA', a holidays.HolidayBase, dates or ISO date strings, or a list of these."
             )
+
+    def __getstate__(self) -> dict[str, object]:
+        # Frozen years travel with the calendar, so a copy on another process or
+        # machine answers from the same holiday data.
+        return {
+            "explicit": self._explicit,
+            "regions": self._regions,
+            "bases": self._bases,
+            "cache": {year: dict(days) for year, days in self._cache.items()},
+            "key": self._key,
+            "label": self._label,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._explicit = state["explicit"]
+        self._regions = state["regions"]
+        self._bases = state["bases"]
+        self._cache = {year: MappingProxyType(days) for year, days in state["cache"].items()}
+        self._key = state["key"]
+        self._label = state["label"]
 
     @property
     def is_empty(self) -> bool:
