@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, TypeAlias
+from types import MappingProxyType, ModuleType
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from slacalc._time import (
     date_from,
@@ -46,6 +46,15 @@ _PROBE: Final = (
     to_us(dt.datetime(2024, 1, 1, tzinfo=dt.UTC)),
     to_us(dt.datetime(2028, 1, 1, tzinfo=dt.UTC)),
 )
+
+
+def _bulk() -> ModuleType | None:
+    """The vectorised bulk module, or None without NumPy (imported on first bulk call)."""
+    try:
+        from slacalc.calendar import _bulk as bulk
+    except ImportError:  # pragma: no cover - NumPy is installed in the tests
+        return None
+    return bulk
 
 
 def _has_overrides(source: Source) -> bool:
@@ -422,6 +431,85 @@ class BusinessCalendar:
         tz = self._tz
         for a, b in self._timeline.periods(to_us(start), to_us(end)):
             yield from_us(a, tz), from_us(b, tz)
+
+    # -- bulk questions ------------------------------------------------------------------
+
+    def is_open_many(self, instants: Any) -> Any:
+        """``is_open`` for many instants at once (vectorised with NumPy when installed).
+
+        Args:
+            instants: a list (or other sequence) of aware datetimes, a NumPy
+                ``datetime64`` array (taken as UTC), or a pandas ``Series`` /
+                ``DatetimeIndex`` of aware datetimes.
+
+        Returns:
+            The same kind: a list of bools, a bool array, or a bool ``Series`` with the
+            input's index. ``NaT`` is not open.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+            >>> ts = [dt.datetime(2026, 11, 30, h, tzinfo=cal.tz) for h in (8, 9, 17)]
+            >>> cal.is_open_many(ts)
+            [False, True, False]
+        """
+        bulk = _bulk()
+        if bulk is None:  # pragma: no cover - NumPy is installed in the tests
+            return [self.is_open(t) for t in instants]
+        return bulk.is_open_many(self._timeline, instants)
+
+    def elapsed_many(self, starts: Any, ends: Any) -> Any:
+        """``elapsed`` for many pairs at once (vectorised with NumPy when installed).
+
+        Args:
+            starts: aware datetimes as a sequence, a NumPy ``datetime64`` array (UTC)
+                or a pandas ``Series``.
+            ends: the same number of instants, in any of those forms.
+
+        Returns:
+            Signed business time per pair, in the kind of ``starts``: a list of
+            ``timedelta``, a ``timedelta64[us]`` array, or a ``Timedelta`` ``Series``.
+            A missing value (``NaT``) in either column gives ``NaT`` (``None`` in lists).
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+            >>> fri = dt.datetime(2026, 11, 27, 16, tzinfo=cal.tz)
+            >>> cal.elapsed_many([fri, fri], [fri + dt.timedelta(days=2, hours=18), fri])
+            [datetime.timedelta(seconds=7200), datetime.timedelta(0)]
+        """
+        bulk = _bulk()
+        if bulk is None:  # pragma: no cover - NumPy is installed in the tests
+            return [self.elapsed(a, b) for a, b in zip(starts, ends, strict=True)]
+        return bulk.elapsed_many(self._timeline, starts, ends)
+
+    def add_many(self, starts: Any, duration: Any) -> Any:
+        """``add`` (the deadline) for many starts at once (vectorised with NumPy).
+
+        Args:
+            starts: aware datetimes as a sequence, a NumPy ``datetime64`` array (UTC)
+                or a pandas ``Series``.
+            duration: one duration for all, or one per start (a sequence, a
+                ``timedelta64`` array or a ``Timedelta`` ``Series``); negative ones
+                subtract.
+
+        Returns:
+            Deadlines in the kind of ``starts``: a list of datetimes in the calendar's
+            zone, a ``datetime64[us]`` array (UTC), or a ``Series`` in the calendar's zone.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+            >>> fri = dt.datetime(2026, 11, 27, 16, tzinfo=cal.tz)
+            >>> [t.isoformat() for t in cal.add_many([fri, fri], "1h")]
+            ['2026-11-30T09:00:00+01:00', '2026-11-30T09:00:00+01:00']
+        """
+        bulk = _bulk()
+        if bulk is None:  # pragma: no cover - NumPy is installed in the tests
+            if isinstance(duration, (str, dt.timedelta)):
+                return [self.add(t, duration) for t in starts]
+            return [self.add(t, d) for t, d in zip(starts, duration, strict=True)]
+        return bulk.add_many(self._timeline, starts, duration)
 
     # -- algebra ---------------------------------------------------------------------
 

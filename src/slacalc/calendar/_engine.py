@@ -246,12 +246,13 @@ class Timeline:
     it builds a new snapshot under a lock and swaps it in.
     """
 
-    __slots__ = ("_lock", "_snap", "source")
+    __slots__ = ("_lock", "_snap", "bulk_cache", "source")
 
     def __init__(self, source: Source) -> None:
         self.source = source
         self._snap: Snapshot | None = None
         self._lock = threading.Lock()
+        self.bulk_cache: object = None  # NumPy views of the latest snapshot (bulk calls)
 
     def __reduce__(self) -> tuple[object, ...]:
         return (Timeline, (self.source,))  # the cache is rebuilt on demand
@@ -305,7 +306,7 @@ class Timeline:
                 ends = ends + new_e
         return Snapshot(lo, hi, starts, ends, _prefix(starts, ends))
 
-    def _grow(self, snap: Snapshot, *, forward: bool) -> Snapshot:
+    def grow(self, snap: Snapshot, *, forward: bool) -> Snapshot:
         step = max(_YEAR_US, min(snap.hi - snap.lo, 8 * _YEAR_US))
         vlo, vhi = self.source.valid_range()
         if forward:
@@ -349,7 +350,7 @@ class Timeline:
                     f"No opening found after {from_us(x, self.source.tz).isoformat()} within "
                     "10 years; the calendar has no business hours there."
                 )
-            snap = self._grow(snap, forward=True)
+            snap = self.grow(snap, forward=True)
             i = bisect_right(snap.starts, x) - 1
         return snap.starts[i + 1]
 
@@ -367,16 +368,16 @@ class Timeline:
                     f"No closing found after {from_us(x, self.source.tz).isoformat()} within "
                     f"10 years; the calendar is {what} there."
                 )
-            snap = self._grow(snap, forward=True)
+            snap = self.grow(snap, forward=True)
 
     def deadline(self, x: int, d: int) -> int:
         """The latest instant ``y >= x`` with ``elapsed(x, y) <= d`` (``d >= 0``)."""
         snap = self.cover(x, x)
         target = self.cum_at(snap, x) + d
         while target >= snap.cum[-1]:
-            self._check_forward(snap, x)
+            self.check_forward(snap, x)
             base = self.cum_at(snap, x)
-            snap = self._grow(snap, forward=True)
+            snap = self.grow(snap, forward=True)
             target += self.cum_at(snap, x) - base
         n = len(snap.starts)
         j = bisect_right(snap.cum, target, 0, n) - 1
@@ -387,9 +388,9 @@ class Timeline:
         snap = self.cover(x, x)
         target = self.cum_at(snap, x) + d
         while target > snap.cum[-1]:
-            self._check_forward(snap, x)
+            self.check_forward(snap, x)
             base = self.cum_at(snap, x)
-            snap = self._grow(snap, forward=True)
+            snap = self.grow(snap, forward=True)
             target += self.cum_at(snap, x) - base
         j = bisect_left(snap.cum, target, 0, len(snap.starts) + 1) - 1
         return snap.starts[j] + target - snap.cum[j]
@@ -399,24 +400,29 @@ class Timeline:
         snap = self.cover(x, x)
         target = self.cum_at(snap, x) - d
         while target < 0:
-            first = snap.starts[0] if snap.starts else x
-            if first - snap.lo > SEARCH_LIMIT_US:
-                raise OutOfRangeError(
-                    f"No business hours found before {from_us(x, self.source.tz).isoformat()} "
-                    "within 10 years to subtract from; the calendar has no business hours there."
-                )
+            self.check_backward(snap, x)
             before = self.cum_at(snap, x)
-            snap = self._grow(snap, forward=False)
+            snap = self.grow(snap, forward=False)
             target += self.cum_at(snap, x) - before
         j = bisect_right(snap.cum, target, 0, len(snap.starts)) - 1
         return snap.starts[j] + target - snap.cum[j]
 
-    def _check_forward(self, snap: Snapshot, x: int) -> None:
+    def check_forward(self, snap: Snapshot, x: int) -> None:
+        """Raise when the stretch after ``x`` has had no open time for 10 years."""
         last = max(snap.ends[-1] if snap.starts else x, x)
         if snap.hi - last > SEARCH_LIMIT_US:
             raise OutOfRangeError(
                 f"No business hours found after {from_us(last, self.source.tz).isoformat()} "
                 "within 10 years; the calendar has no business hours there."
+            )
+
+    def check_backward(self, snap: Snapshot, x: int) -> None:
+        """Raise when the stretch before ``x`` has had no open time for 10 years."""
+        first = snap.starts[0] if snap.starts else x
+        if first - snap.lo > SEARCH_LIMIT_US:
+            raise OutOfRangeError(
+                f"No business hours found before {from_us(x, self.source.tz).isoformat()} "
+                "within 10 years to subtract from; the calendar has no business hours there."
             )
 
     def periods(self, a: int, b: int) -> Iterator[tuple[int, int]]:

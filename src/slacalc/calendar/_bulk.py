@@ -1,0 +1,244 @@
+"""Bulk questions over many instants at once, vectorised with NumPy when it is present.
+
+The same prefix-sum arithmetic as the scalar engine, written as ``searchsorted`` over
+the compiled segments. Input kinds and what comes back:
+
+* NumPy ``datetime64`` arrays: instants in UTC (NumPy has no zones); results are
+  ``datetime64[us]`` (UTC), ``timedelta64[us]`` or ``bool`` arrays. ``NaT`` in gives
+  ``NaT`` (or ``False``) out.
+* pandas ``Series`` / ``DatetimeIndex`` of aware datetimes: results keep the index and
+  name, datetimes in the calendar's zone, durations as ``Timedelta``.
+* Any other sequence of aware datetimes (lists, tuples, object arrays): a list of
+  ``datetime`` / ``timedelta`` / ``bool``. Without NumPy these go through the scalar
+  engine one by one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from slacalc._time import MAX_US, MIN_US, duration_to_us, from_us, to_us
+from slacalc.calendar._engine import Snapshot, Timeline
+from slacalc.errors import LengthMismatchError, NaiveDatetimeError, NotADatetimeError
+
+__all__ = ["add_many", "elapsed_many", "is_open_many"]
+
+_NAT = -(2**63)  # NumPy's NaT as int64
+
+
+# -- the kinds of input -----------------------------------------------------------------
+
+
+class _Kind:
+    """How a batch came in, so results go back out the same way."""
+
+    __slots__ = ("index", "kind", "name")
+
+    def __init__(self, kind: str, index: Any = None, name: Any = None) -> None:
+        self.kind = kind  # "numpy", "series", "index", "list"
+        self.index = index
+        self.name = name
+
+
+def _pandas_kind(values: object) -> str | None:
+    module = type(values).__module__
+    if not module.startswith("pandas"):
+        return None
+    name = type(values).__name__
+    if name == "Series":
+        return "series"
+    if name == "DatetimeIndex":
+        return "index"
+    return None
+
+
+def _instants(values: object, what: str) -> tuple[npt.NDArray[np.int64], _Kind]:
+    """Epoch microseconds (int64, NaT as _NAT) and the kind of the input."""
+    pkind = _pandas_kind(values)
+    if pkind is not None:
+        tz = getattr(getattr(values, "dt", values), "tz", None)
+        if tz is None:
+            raise NaiveDatetimeError(
+                f"The {what} have no time zone (dtype {values.dtype}); localize them first, "  # type: ignore[attr-defined]
+                "e.g. series.dt.tz_localize('Europe/Copenhagen')."
+            )
+        index = getattr(values, "index", None)
+        name = getattr(values, "name", None)
+        raw = values.dt.tz_convert("UTC") if pkind == "series" else values.tz_convert("UTC")  # type: ignore[attr-defined]
+        arr = np.asarray(raw.dt.tz_localize(None) if pkind == "series" else raw.tz_localize(None))
+        return arr.astype("datetime64[us]").view(np.int64), _Kind(pkind, index, name)
+    if isinstance(values, np.ndarray) and values.dtype.kind == "M":
+        return values.astype("datetime64[us]").view(np.int64), _Kind("numpy")
+    if isinstance(values, (str, bytes)) or not isinstance(values, (Sequence, np.ndarray)):
+        raise NotADatetimeError(
+            f"The {what} are a {type(values).__name__}, not a sequence of datetimes; pass a "
+            "list of aware datetimes, a NumPy datetime64 array or a pandas Series."
+        )
+    return np.fromiter((to_us(t) for t in values), dtype=np.int64, count=len(values)), _Kind("list")
+
+
+def _durations(values: object, n: int) -> npt.NDArray[np.int64] | int:
+    """One duration (int µs) or one per instant (int64 µs array)."""
+    if isinstance(values, (dt.timedelta, str)):
+        return duration_to_us(values)
+    pkind = type(values).__module__.startswith("pandas")
+    if pkind:
+        values = np.asarray(values)
+    if isinstance(values, np.ndarray) and values.dtype.kind == "m":
+        arr = values.astype("timedelta64[us]").view(np.int64)
+    elif isinstance(values, (Sequence, np.ndarray)) and not isinstance(values, (str, bytes)):
+        arr = np.fromiter((duration_to_us(v) for v in values), dtype=np.int64, count=len(values))
+    else:
+        return duration_to_us(values)  # raises the usual InvalidDurationError
+    if arr.shape != (n,):
+        raise LengthMismatchError(
+            f"{len(arr)} durations for {n} starts; pass one duration, or one per start."
+        )
+    return arr
+
+
+def _out_instants(us: npt.NDArray[np.int64], kind: _Kind, tz: dt.tzinfo) -> Any:
+    if kind.kind == "numpy":
+        return us.view("datetime64[us]")
+    if kind.kind in {"series", "index"}:
+        import pandas as pd
+
+        idx = pd.DatetimeIndex(us.view("datetime64[us]")).tz_localize("UTC").tz_convert(tz)
+        if kind.kind == "index":
+            return idx
+        return pd.Series(idx, index=kind.index, name=kind.name)
+    return [None if x == _NAT else from_us(int(x), tz) for x in us.tolist()] if us.size else []
+
+
+def _out_durations(us: npt.NDArray[np.int64], kind: _Kind) -> Any:
+    if kind.kind == "numpy":
+        return us.view("timedelta64[us]")
+    if kind.kind in {"series", "index"}:
+        import pandas as pd
+
+        return pd.Series(us.view("timedelta64[us]"), index=kind.index, name=kind.name)
+    return [None if x == _NAT else dt.timedelta(microseconds=x) for x in us.tolist()]
+
+
+def _out_bools(flags: npt.NDArray[np.bool_], kind: _Kind) -> Any:
+    if kind.kind == "numpy":
+        return flags
+    if kind.kind in {"series", "index"}:
+        import pandas as pd
+
+        return pd.Series(flags, index=kind.index, name=kind.name)
+    return flags.tolist()
+
+
+# -- vectorised arithmetic over one snapshot ------------------------------------------
+
+
+class _Arrays:
+    """NumPy views of one snapshot (built once per snapshot and kept)."""
+
+    __slots__ = ("cum", "ends", "n", "snap", "starts")
+
+    def __init__(self, snap: Snapshot) -> None:
+        self.snap = snap
+        self.starts = np.asarray(snap.starts, dtype=np.int64)
+        self.ends = np.asarray(snap.ends, dtype=np.int64)
+        self.cum = np.asarray(snap.cum, dtype=np.int64)
+        self.n = len(snap.starts)
+
+
+def _arrays(timeline: Timeline, snap: Snapshot) -> _Arrays:
+    cached = timeline.bulk_cache
+    if isinstance(cached, _Arrays) and cached.snap is snap:
+        return cached
+    arrays = _Arrays(snap)
+    timeline.bulk_cache = arrays
+    return arrays
+
+
+def _cum_at(a: _Arrays, x: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    i = np.searchsorted(a.starts, x, side="right") - 1
+    safe = np.maximum(i, 0)
+    if a.n == 0:
+        return np.zeros_like(x)
+    inside = np.minimum(x, a.ends[safe]) - a.starts[safe]
+    return np.where(i >= 0, a.cum[safe] + inside, 0)
+
+
+def _bounds(x: npt.NDArray[np.int64], valid: npt.NDArray[np.bool_]) -> tuple[int, int] | None:
+    if not valid.any():
+        return None
+    picked = x[valid]
+    lo, hi = int(picked.min()), int(picked.max())
+    for v in (lo, hi):
+        if not MIN_US <= v <= MAX_US:
+            from_us(v, dt.UTC)  # raises OutOfRangeError with the usual message
+    return lo, hi
+
+
+def is_open_many(timeline: Timeline, values: object) -> Any:
+    """Vectorised ``is_open``."""
+    x, kind = _instants(values, "instants")
+    valid = x != _NAT
+    bounds = _bounds(x, valid)
+    flags = np.zeros(x.shape, dtype=bool)
+    if bounds is not None:
+        a = _arrays(timeline, timeline.cover(*bounds))
+        i = np.searchsorted(a.starts, x, side="right") - 1
+        if a.n:
+            flags = valid & (i >= 0) & (x < a.ends[np.maximum(i, 0)])
+    return _out_bools(flags, kind)
+
+
+def elapsed_many(timeline: Timeline, starts: object, ends: object) -> Any:
+    """Vectorised ``elapsed`` (signed)."""
+    a_us, kind = _instants(starts, "starts")
+    b_us, _ = _instants(ends, "ends")
+    if a_us.shape != b_us.shape:
+        raise LengthMismatchError(
+            f"{len(a_us)} starts and {len(b_us)} ends; pass sequences of the same length."
+        )
+    valid = (a_us != _NAT) & (b_us != _NAT)
+    out = np.full(a_us.shape, _NAT, dtype=np.int64)
+    both = np.concatenate([a_us[valid], b_us[valid]])
+    bounds = _bounds(both, np.ones(both.shape, dtype=bool))
+    if bounds is not None:
+        arr = _arrays(timeline, timeline.cover(*bounds))
+        out[valid] = _cum_at(arr, b_us[valid]) - _cum_at(arr, a_us[valid])
+    return _out_durations(out, kind)
+
+
+def add_many(timeline: Timeline, starts: object, durations: object) -> Any:
+    """Vectorised ``add`` (the deadline); negative durations subtract."""
+    x_all, kind = _instants(starts, "starts")
+    d_all = _durations(durations, len(x_all))
+    out = np.full(x_all.shape, _NAT, dtype=np.int64)
+    valid = x_all != _NAT
+    bounds = _bounds(x_all, valid)
+    if bounds is None:
+        return _out_instants(out, kind, timeline.source.tz)
+    x = x_all[valid]
+    d = d_all[valid] if isinstance(d_all, np.ndarray) else np.int64(d_all)
+    snap = timeline.cover(*bounds)
+    for _ in range(10_000):
+        arr = _arrays(timeline, snap)
+        target = _cum_at(arr, x) + d
+        total = int(arr.cum[-1])
+        if target.size and int(target.max()) >= total:
+            timeline.check_forward(snap, bounds[1])
+            snap = timeline.grow(snap, forward=True)
+            continue
+        if target.size and int(target.min()) < 0:
+            timeline.check_backward(snap, bounds[0])
+            snap = timeline.grow(snap, forward=False)
+            continue
+        break
+    # One formula serves both directions: the latest instant whose cumulative open
+    # time equals the target (see Timeline.deadline and Timeline.subtract).
+    j = np.searchsorted(arr.cum[: arr.n], target, side="right") - 1
+    out[valid] = arr.starts[j] + target - arr.cum[j]
+    return _out_instants(out, kind, timeline.source.tz)
