@@ -29,6 +29,7 @@ __all__ = [
     "InvalidPeriodError",
     "InvalidTargetError",
     "InvalidWeightError",
+    "LengthMismatchError",
     "NaiveDatetimeError",
     "NeverOpenError",
     "NoEligibleTimeError",
@@ -37,7 +38,10 @@ __all__ = [
     "NumberTypeError",
     "OpenOutageError",
     "OutOfRangeError",
+    "PolicyFileError",
+    "PolicyValidationError",
     "SlacalcError",
+    "TicketEventError",
     "UnknownHolidayRegionError",
     "UnknownSeverityError",
     "UnknownTimezoneError",
@@ -220,7 +224,7 @@ class InvalidTargetError(SlacalcError, ValueError):
         >>> slacalc.allowed_downtime("99.9", "year")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        slacalc.errors.InvalidTargetError: '99.9' is ambiguous: ...; if you mean 99.9 percent, write '99.9%'.
+        slacalc.errors.InvalidTargetError: '99.9' is ambiguous: ... write '99.9%'.
     """
 
     code = "invalid-target"
@@ -237,7 +241,7 @@ class NumberTypeError(SlacalcError, TypeError):
         >>> slacalc.allowed_downtime(0.999, "month")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        slacalc.errors.NumberTypeError: 0.999 is a binary float, ...; pass Decimal('0.999') or '99.9%' instead.
+        slacalc.errors.NumberTypeError: 0.999 is a binary float, ...; pass Decimal('0.999') ...
     """
 
     code = "number-type"
@@ -266,7 +270,7 @@ class InvalidIntervalError(SlacalcError, ValueError):
         >>> slacalc.Outage(t, t - dt.timedelta(hours=1))  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        slacalc.errors.InvalidIntervalError: The outage ends at '2026-01-01T09:00:00+00:00', before ...
+        slacalc.errors.InvalidIntervalError: The outage ends at '2026-01-01T09:00:00+00:00', ...
     """
 
     code = "invalid-interval"
@@ -299,7 +303,7 @@ class OpenOutageError(SlacalcError, ValueError):
         >>> slacalc.measure_availability([(start, None)], window)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        slacalc.errors.OpenOutageError: The outage starting '2026-02-03T10:00:00+00:00' has no end; ...
+        slacalc.errors.OpenOutageError: The outage starting '2026-02-03T10:00:00+00:00' has ...
     """
 
     code = "open-outage"
@@ -331,7 +335,7 @@ class InvalidWeightError(SlacalcError, ValueError):
         ...                              weights={"partial": "130%"})  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        slacalc.errors.InvalidWeightError: '130%' is out of range: a weight must be between 0% and 100%; ...
+        slacalc.errors.InvalidWeightError: '130%' is out of range: a weight must be between ...
     """
 
     code = "invalid-weight"
@@ -408,3 +412,73 @@ class InvalidMoneyError(SlacalcError, ValueError):
     """
 
     code = "invalid-money"
+
+
+class LengthMismatchError(SlacalcError, ValueError):
+    """Bulk inputs whose lengths do not match (starts and ends, starts and durations).
+
+    Example:
+        >>> import datetime as dt
+        >>> from slacalc import BusinessCalendar
+        >>> t = dt.datetime(2026, 11, 30, 10, tzinfo=dt.timezone.utc)
+        >>> BusinessCalendar.always().elapsed_many([t, t], [t])
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.LengthMismatchError: 2 starts and 1 ends; pass sequences of the same length.
+    """
+
+    code = "length-mismatch"
+
+
+class TicketEventError(SlacalcError, ValueError):
+    """Ticket events that cannot be replayed: out of order, malformed, or impossible.
+
+    Raised for events earlier than the one before them, an unknown kind, a missing
+    ``at``, a ``resumed`` without a ``paused`` (or ``paused`` twice), a ``reopened``
+    ticket that is not resolved, anything before ``opened`` or after ``closed``.
+
+    Example:
+        >>> import datetime as dt
+        >>> from slacalc.timers import coerce_events
+        >>> t = dt.datetime(2026, 11, 30, 10, tzinfo=dt.timezone.utc)
+        >>> coerce_events([{"kind": "opened", "at": t, "severity": "high"},
+        ...                {"kind": "paused", "at": t - dt.timedelta(hours=1)}])
+        ... # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.TicketEventError: Events are out of order: event 1 ('paused' at 2026-11-30T09:00:00+00:00) is earlier than ...; pass events in time order.
+    """
+
+    code = "ticket-event"
+
+
+class PolicyValidationError(SlacalcError, ValueError):
+    """An SLA policy document with a bad field: the message names the path and the value.
+
+    Example:
+        >>> from slacalc.policy import SLAPolicy, default_policy
+        >>> data = default_policy().to_dict()
+        >>> data["severities"][2]["response"] = "4 hours"
+        >>> SLAPolicy.from_dict(data)
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.PolicyValidationError: severities[2].response: '4 hours' is not a duration; write '4h'.
+    """
+
+    code = "invalid-policy"
+    #: Each problem as ``(field path, message)``, in the order found.
+    problems: tuple[tuple[str, str], ...] = ()
+
+
+class PolicyFileError(SlacalcError, ValueError):
+    """A policy file that cannot be read: missing, unknown format, or not TOML/JSON/YAML.
+
+    Example:
+        >>> from slacalc.policy import SLAPolicy
+        >>> SLAPolicy.from_file("agreement.docx")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.PolicyFileError: Cannot read 'agreement.docx': unknown format '.docx'; ...
+    """
+
+    code = "policy-file"

@@ -1,0 +1,348 @@
+"""Allowed downtime for a target, the reverse, and a table of budgets for people."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+
+from slacalc._time import duration_to_us
+from slacalc.errors import InvalidDurationError, InvalidPeriodError
+from slacalc.uptime._availability import Availability, TargetLike, to_availability
+from slacalc.uptime._numbers import Rounding, check_rounding, format_fixed, round_fraction
+from slacalc.uptime._periods import (
+    NAMED_PERIODS,
+    Convention,
+    NamedPeriod,
+    PeriodLike,
+    check_convention,
+    period_us,
+    us_to_timedelta,
+)
+
+__all__ = [
+    "DowntimeRow",
+    "DowntimeTable",
+    "allowed_downtime",
+    "availability",
+    "downtime_table",
+    "format_duration",
+    "format_seconds",
+    "required_uptime",
+]
+
+_US = 1_000_000
+_CONVENTION_NOTE = {
+    "gregorian": "year 365.2425 d, month = year/12, quarter = year/4",
+    "julian": "year 365.25 d, month = year/12, quarter = year/4",
+    "fixed": "month 30 d, quarter 90 d, year 365 d",
+}
+
+
+def _allowed_us(target: TargetLike, period: PeriodLike, convention: Convention) -> Fraction:
+    share = to_availability(target).unavailability
+    return share * period_us(period, convention)
+
+
+def allowed_downtime(
+    target: TargetLike,
+    period: PeriodLike,
+    *,
+    convention: Convention = "gregorian",
+    rounding: Rounding = "floor",
+) -> dt.timedelta:
+    """How much downtime a target allows in a period: ``(1 - target) x period``.
+
+    Args:
+        target: ``"99.9%"``, ``Decimal("0.999")``, ``Fraction(999, 1000)`` or an
+            :class:`Availability`. A bare ``99.9`` is refused as ambiguous.
+        period: ``"day"``, ``"week"``, ``"month"``, ``"quarter"``, ``"year"``, a
+            ``timedelta``, a duration string (``"30d"``), an exact ``(start, end)``
+            window of aware datetimes (DST-correct), or a
+            :func:`calendar_month` / :func:`calendar_quarter` / :func:`calendar_year`.
+        convention: the length of named months, quarters and years: ``"gregorian"``
+            (default; 365.2425-day year as uptime.is), ``"julian"`` (365.25) or
+            ``"fixed"`` (30-day month, 90-day quarter, 365-day year as the SRE book).
+        rounding: how to round to whole microseconds when the exact budget is finer.
+            The default ``"floor"`` never allows more than the contract does.
+
+    Returns:
+        The allowed downtime.
+
+    Raises:
+        InvalidTargetError: the target is malformed, out of range or ambiguous.
+        NumberTypeError: the target is a float or not a number.
+        InvalidPeriodError: the period is unknown, malformed or not positive.
+        InvalidOptionError: an unknown ``convention`` or ``rounding``.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> allowed_downtime("99.9%", "year")                    # 8.77 h
+        datetime.timedelta(seconds=31556, microseconds=952000)
+        >>> allowed_downtime(Decimal("0.999"), "month", convention="fixed")   # 43m 12s
+        datetime.timedelta(seconds=2592)
+    """
+    conv = check_convention(convention)
+    mode = check_rounding(rounding)
+    return us_to_timedelta(round_fraction(_allowed_us(target, period, conv), mode))
+
+
+def required_uptime(
+    target: TargetLike,
+    period: PeriodLike,
+    *,
+    convention: Convention = "gregorian",
+    rounding: Rounding = "floor",
+) -> dt.timedelta:
+    """How much of a period must be up to meet a target: the period minus the allowed downtime.
+
+    ``required_uptime(t, p) + allowed_downtime(t, p)`` is exactly the period length
+    (for the same ``convention`` and ``rounding``).
+
+    Args:
+        target: the availability target (see :func:`allowed_downtime`).
+        period: the period (see :func:`allowed_downtime`).
+        convention: the length of named months, quarters and years.
+        rounding: how the allowed downtime is rounded to microseconds.
+
+    Returns:
+        The required uptime.
+
+    Raises:
+        InvalidTargetError, NumberTypeError, InvalidPeriodError, InvalidOptionError:
+            as :func:`allowed_downtime`.
+
+    Example:
+        >>> required_uptime("99.9%", "day")
+        datetime.timedelta(seconds=86313, microseconds=600000)
+    """
+    conv = check_convention(convention)
+    mode = check_rounding(rounding)
+    total = period_us(period, conv)
+    allowed = round_fraction(_allowed_us(target, period, conv), mode)
+    return us_to_timedelta(total - allowed)
+
+
+def availability(
+    downtime: dt.timedelta | str,
+    period: PeriodLike,
+    *,
+    convention: Convention = "gregorian",
+) -> Availability:
+    """The availability that a given downtime leaves in a period: ``1 - downtime / period``.
+
+    The reverse of :func:`allowed_downtime`.
+
+    Args:
+        downtime: a ``timedelta`` or a duration string (``"43m12s"``, ``"PT8H45M"``).
+        period: the period (see :func:`allowed_downtime`).
+        convention: the length of named months, quarters and years.
+
+    Returns:
+        The exact availability.
+
+    Raises:
+        InvalidDurationError: ``downtime`` is malformed, negative or longer than the period.
+        InvalidPeriodError: the period is unknown, malformed or not positive.
+        InvalidOptionError: an unknown ``convention``.
+
+    Example:
+        >>> import datetime as dt
+        >>> str(availability(dt.timedelta(minutes=40, seconds=19.2), "28d"))
+        '99.9%'
+        >>> str(availability("43m12s", "month", convention="fixed"))
+        '99.9%'
+    """
+    conv = check_convention(convention)
+    total = period_us(period, conv)
+    down = duration_to_us(downtime, allow_days=True)
+    if down < 0:
+        raise InvalidDurationError(
+            f"The downtime {downtime!r} is negative; pass a duration of zero or more."
+        )
+    if down > total:
+        raise InvalidDurationError(
+            f"The downtime {downtime!r} is longer than the period {period!r} "
+            f"({us_to_timedelta(total)}); pass at most the period's length."
+        )
+    return Availability(1 - Fraction(down, total))
+
+
+@dataclass(frozen=True, slots=True)
+class DowntimeRow:
+    """One line of a :class:`DowntimeTable`: the budget for one named period.
+
+    Args:
+        period: ``"day"``, ``"week"``, ``"month"``, ``"quarter"`` or ``"year"``.
+        length: how long that period is under the table's convention.
+        allowed_seconds: the exact allowed downtime in seconds.
+        text: the allowed downtime for people, e.g. ``'43m 50s'``.
+
+    Example:
+        >>> row = downtime_table("99.9%")["month"]
+        >>> row.allowed_seconds, row.text
+        (Fraction(1314873, 500), '43m 50s')
+    """
+
+    period: NamedPeriod
+    length: dt.timedelta
+    allowed_seconds: Fraction
+    text: str
+
+    @property
+    def allowed(self) -> dt.timedelta:
+        """The allowed downtime as a timedelta (rounded down to whole microseconds).
+
+        Example:
+            >>> downtime_table("99.9%")["year"].allowed
+            datetime.timedelta(seconds=31556, microseconds=952000)
+        """
+        return us_to_timedelta(round_fraction(self.allowed_seconds * _US, "floor"))
+
+
+@dataclass(frozen=True, slots=True)
+class DowntimeTable:
+    """Allowed downtime per day, week, month, quarter and year, for one target.
+
+    ``str()`` renders it for people; index it by period name for a :class:`DowntimeRow`.
+
+    Args:
+        target: the availability target.
+        convention: the convention for months, quarters and years.
+        rounding: the rounding used for the text.
+        rows: one row per period, day to year.
+
+    Example:
+        >>> print(downtime_table("99.9%"))
+        Allowed downtime at 99.9% (gregorian: year 365.2425 d, month = year/12, quarter = year/4)
+        day      1m 26s
+        week     10m 5s
+        month    43m 50s
+        quarter  2h 11m 29s
+        year     8h 45m 57s
+    """
+
+    target: Availability
+    convention: Convention
+    rounding: Rounding
+    rows: tuple[DowntimeRow, ...]
+
+    def __getitem__(self, period: str) -> DowntimeRow:
+        for row in self.rows:
+            if row.period == period:
+                return row
+        raise InvalidPeriodError(
+            f"The table has no period {period!r}; use one of {', '.join(NAMED_PERIODS)}."
+        )
+
+    def __str__(self) -> str:
+        head = (
+            f"Allowed downtime at {self.target} "
+            f"({self.convention}: {_CONVENTION_NOTE[self.convention]})"
+        )
+        return "\n".join([head, *(f"{row.period:<8} {row.text}" for row in self.rows)])
+
+
+def downtime_table(
+    target: TargetLike,
+    *,
+    convention: Convention = "gregorian",
+    rounding: Rounding = "half_up",
+) -> DowntimeTable:
+    """Allowed downtime per day, week, month, quarter and year, for people.
+
+    Args:
+        target: the availability target (see :func:`allowed_downtime`).
+        convention: ``"gregorian"`` (default, matches uptime.is), ``"julian"`` or
+            ``"fixed"`` (matches the Google SRE book's table).
+        rounding: how the text rounds to whole seconds; the default ``"half_up"``
+            matches the uptime.is page. Budgets under a second are shown exactly.
+
+    Returns:
+        The table; exact values are in each row's ``allowed_seconds``.
+
+    Raises:
+        InvalidTargetError, NumberTypeError: a bad target.
+        InvalidOptionError: an unknown ``convention`` or ``rounding``.
+
+    Example:
+        >>> table = downtime_table("99%")
+        >>> [row.text for row in table.rows]
+        ['14m 24s', '1h 40m 48s', '7h 18m 17s', '21h 54m 52s', '3d 15h 39m 30s']
+    """
+    conv = check_convention(convention)
+    mode = check_rounding(rounding)
+    goal = to_availability(target)
+    rows = []
+    for name in NAMED_PERIODS:
+        length = period_us(name, conv)
+        seconds = goal.unavailability * Fraction(length, _US)
+        rows.append(DowntimeRow(name, us_to_timedelta(length), seconds,
+                                format_seconds(seconds, rounding=mode)))
+    return DowntimeTable(goal, conv, mode, tuple(rows))
+
+
+def format_seconds(seconds: Fraction, *, rounding: Rounding = "half_up") -> str:
+    """Render an exact number of seconds as ``'3d 15h 39m 30s'``.
+
+    Args:
+        seconds: the exact duration in seconds (may be negative).
+        rounding: how to round the magnitude to whole seconds. A duration under one
+            second is shown to the microsecond instead (``'0.864s'``).
+
+    Returns:
+        Days, hours, minutes and seconds, leaving out zero parts; ``'0s'`` for zero.
+
+    Raises:
+        InvalidOptionError: an unknown ``rounding``.
+
+    Example:
+        >>> from fractions import Fraction
+        >>> format_seconds(Fraction(315569952, 1000))
+        '3d 15h 39m 30s'
+        >>> format_seconds(Fraction(864, 1000))
+        '0.864s'
+    """
+    mode = check_rounding(rounding)
+    sign = "-" if seconds < 0 else ""
+    value = abs(Fraction(seconds))
+    if 0 < value < 1:
+        text = format_fixed(value, 6, mode).rstrip("0").rstrip(".")
+        return f"{sign}{text}s"
+    whole = round_fraction(value, mode)
+    days, rest = divmod(whole, 86_400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{n}{unit}" for n, unit in ((days, "d"), (hours, "h"), (minutes, "m")) if n]
+    if secs or not parts:
+        parts.append(f"{secs}s")
+    return sign + " ".join(parts)
+
+
+def format_duration(duration: dt.timedelta, *, rounding: Rounding = "half_up") -> str:
+    """Render a timedelta for people as ``'8h 45m 57s'``.
+
+    Args:
+        duration: the duration (negative durations get a leading ``-``).
+        rounding: how to round to whole seconds; durations under a second are shown
+            exactly (``'0.864s'``).
+
+    Returns:
+        Days, hours, minutes and seconds, leaving out zero parts.
+
+    Raises:
+        InvalidDurationError: ``duration`` is not a timedelta.
+        InvalidOptionError: an unknown ``rounding``.
+
+    Example:
+        >>> format_duration(allowed_downtime("99.9%", "year"))
+        '8h 45m 57s'
+        >>> format_duration(allowed_downtime("99.9%", "year"), rounding="floor")
+        '8h 45m 56s'
+    """
+    if not isinstance(duration, dt.timedelta):
+        raise InvalidDurationError(
+            f"{duration!r} is a {type(duration).__name__}, not a timedelta; pass a "
+            "datetime.timedelta."
+        )
+    return format_seconds(Fraction(duration_to_us(duration), _US), rounding=rounding)

@@ -1,0 +1,411 @@
+"""Measured availability from incident logs: merge, clip, maintenance, business hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal, Protocol, TypeAlias
+
+from slacalc._time import UTC, duration_to_us, from_us, to_us
+from slacalc.errors import InvalidDurationError, InvalidOptionError, NoEligibleTimeError
+from slacalc.uptime._availability import Availability, TargetLike, to_availability
+from slacalc.uptime._numbers import round_fraction
+from slacalc.uptime._outages import (
+    Outage,
+    OutageLike,
+    Seg,
+    heaviest_first,
+    intersect,
+    interval_us,
+    resolve_weights,
+    subtract,
+    sweep,
+    to_items,
+    union,
+)
+from slacalc.uptime._periods import CalendarPeriod, WindowLike, us_to_timedelta, window_us
+
+__all__ = [
+    "AvailabilityReport",
+    "MaintenanceMode",
+    "OutageShare",
+    "SupportsOpenPeriods",
+    "measure_availability",
+]
+
+MaintenanceMode: TypeAlias = Literal["count_as_up", "exclude"]
+"""How planned maintenance counts.
+
+- ``"count_as_up"``: maintenance is not downtime and stays in the total (the usual
+  contract wording: "Downtime does not include Scheduled Downtime").
+- ``"exclude"``: maintenance is removed from the total (the eligible time), as
+  GitLab.com's SLA and Zabbix's excluded downtimes do.
+
+An outage during maintenance is not downtime in either mode.
+"""
+
+_US = 1_000_000
+_MODES = ("count_as_up", "exclude")
+
+
+class SupportsOpenPeriods(Protocol):
+    """A calendar of support hours: ``slacalc.BusinessCalendar`` or anything like it.
+
+    Only ``open_periods(start, end)`` is used: half-open open periods within
+    ``[start, end)``, as pairs of aware datetimes.
+
+    Example:
+        >>> import datetime as dt
+        >>> from slacalc import BusinessCalendar
+        >>> cal: SupportsOpenPeriods = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
+        >>> monday = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
+        >>> [(a.hour, b.hour) for a, b in cal.open_periods(monday, monday + dt.timedelta(days=1))]
+        [(9, 17)]
+    """
+
+    def open_periods(
+        self, start: dt.datetime, end: dt.datetime
+    ) -> Iterable[tuple[dt.datetime, dt.datetime]]:
+        """Half-open open periods clipped to ``[start, end)``, as aware datetimes."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class OutageShare:
+    """How much one reported outage counted as downtime.
+
+    Args:
+        outage: the outage as given (normalized to an :class:`Outage`).
+        weight: the weight of its severity.
+        counted_seconds: the exact weighted downtime attributed to it: inside the window,
+            outside maintenance, within support hours, not shorter than ``min_outage``,
+            and not already covered by a heavier (or earlier, equally heavy) outage.
+
+    Example:
+        >>> import datetime as dt
+        >>> t = dt.datetime(2026, 2, 3, 10, tzinfo=dt.timezone.utc)
+        >>> report = measure_availability([(t, t + dt.timedelta(minutes=30), "partial")],
+        ...                               (t, t + dt.timedelta(days=1)))
+        >>> share = report.outages[0]
+        >>> share.weight, share.counted
+        (Fraction(3, 10), datetime.timedelta(seconds=540))
+    """
+
+    outage: Outage
+    weight: Fraction
+    counted_seconds: Fraction
+
+    @property
+    def counted(self) -> dt.timedelta:
+        """The counted downtime, rounded to the nearest microsecond (ties to even).
+
+        Example:
+            >>> import datetime as dt
+            >>> t = dt.datetime(2026, 2, 3, 10, tzinfo=dt.timezone.utc)
+            >>> report = measure_availability([(t, t + dt.timedelta(seconds=10), "partial")],
+            ...                               (t, t + dt.timedelta(hours=1)))
+            >>> report.outages[0].counted
+            datetime.timedelta(seconds=3)
+        """
+        return us_to_timedelta(round_fraction(self.counted_seconds * _US, "half_even"))
+
+
+@dataclass(frozen=True, slots=True)
+class AvailabilityReport:
+    """The result of :func:`measure_availability`. All seconds are exact fractions.
+
+    Args:
+        window: the measured window ``(start, end)``.
+        eligible_seconds: the time that counts: the window, minus excluded maintenance,
+            within support hours when a calendar is given.
+        downtime_seconds: the weighted downtime within the eligible time.
+        availability: ``(eligible - downtime) / eligible``.
+        target: the target, if one was given.
+        allowed_downtime_seconds: ``(1 - target) x eligible``, if a target was given.
+        outages: one :class:`OutageShare` per input outage, in input order.
+        maintenance_mode: how maintenance counted (``None`` when there was none).
+
+    Example:
+        >>> import datetime as dt
+        >>> from slacalc import calendar_month
+        >>> feb = calendar_month(2026, 2)                       # 28 days = 40 320 min
+        >>> t = dt.datetime(2026, 2, 10, 12, tzinfo=dt.timezone.utc)
+        >>> down = dt.timedelta(minutes=40, seconds=19, milliseconds=200)   # 40.32 min
+        >>> r = measure_availability([(t, t + down)], feb, target="99.9%")
+        >>> str(r.availability), r.target_met, r.remaining_budget
+        ('99.9%', True, datetime.timedelta(0))
+    """
+
+    window: tuple[dt.datetime, dt.datetime]
+    eligible_seconds: Fraction
+    downtime_seconds: Fraction
+    availability: Availability
+    target: Availability | None
+    allowed_downtime_seconds: Fraction | None
+    outages: tuple[OutageShare, ...]
+    maintenance_mode: MaintenanceMode | None
+
+    @property
+    def eligible_time(self) -> dt.timedelta:
+        """The eligible time (always a whole number of microseconds).
+
+        Example:
+            >>> from slacalc import calendar_month
+            >>> measure_availability([], calendar_month(2026, 2)).eligible_time
+            datetime.timedelta(days=28)
+        """
+        return us_to_timedelta(round_fraction(self.eligible_seconds * _US, "floor"))
+
+    @property
+    def downtime(self) -> dt.timedelta:
+        """The weighted downtime, rounded to the nearest microsecond (ties to even).
+
+        Example:
+            >>> import datetime as dt
+            >>> t = dt.datetime(2026, 2, 3, 10, tzinfo=dt.timezone.utc)
+            >>> h = dt.timedelta(hours=1)
+            >>> measure_availability([(t, t + h), (t, t + h)], (t, t + 24 * h)).downtime
+            datetime.timedelta(seconds=3600)
+        """
+        return us_to_timedelta(round_fraction(self.downtime_seconds * _US, "half_even"))
+
+    @property
+    def allowed_downtime(self) -> dt.timedelta | None:
+        """The downtime the target allows in the eligible time (rounded down to a µs).
+
+        ``None`` when no target was given.
+
+        Example:
+            >>> from slacalc import calendar_month
+            >>> measure_availability([], calendar_month(2026, 6), target="99.9%").allowed_downtime
+            datetime.timedelta(seconds=2592)
+        """
+        if self.allowed_downtime_seconds is None:
+            return None
+        return us_to_timedelta(round_fraction(self.allowed_downtime_seconds * _US, "floor"))
+
+    @property
+    def remaining_budget_seconds(self) -> Fraction | None:
+        """Allowed minus actual downtime, exact; negative when the target was missed.
+
+        ``None`` when no target was given.
+
+        Example:
+            >>> import datetime as dt
+            >>> t = dt.datetime(2026, 6, 3, 10, tzinfo=dt.timezone.utc)
+            >>> r = measure_availability([(t, t + dt.timedelta(hours=1))],
+            ...                          (t, t + dt.timedelta(days=30)), target="99.9%")
+            >>> r.remaining_budget_seconds                        # 43m12s - 1h
+            Fraction(-1008, 1)
+        """
+        if self.allowed_downtime_seconds is None:
+            return None
+        return self.allowed_downtime_seconds - self.downtime_seconds
+
+    @property
+    def remaining_budget(self) -> dt.timedelta | None:
+        """The remaining budget as a timedelta (rounded down to a µs; negative when breached).
+
+        Example:
+            >>> import datetime as dt
+            >>> t = dt.datetime(2026, 6, 3, 10, tzinfo=dt.timezone.utc)
+            >>> r = measure_availability([(t, t + dt.timedelta(minutes=13, seconds=12))],
+            ...                          (t, t + dt.timedelta(days=30)), target="99.9%")
+            >>> r.remaining_budget                                # 43m12s - 13m12s
+            datetime.timedelta(seconds=1800)
+        """
+        remaining = self.remaining_budget_seconds
+        if remaining is None:
+            return None
+        return us_to_timedelta(round_fraction(remaining * _US, "floor"))
+
+    @property
+    def target_met(self) -> bool | None:
+        """Whether the availability is at least the target (``None`` without a target).
+
+        Exactly the target counts as met.
+
+        Example:
+            >>> import datetime as dt
+            >>> t = dt.datetime(2026, 6, 3, 10, tzinfo=dt.timezone.utc)
+            >>> day = (t, t + dt.timedelta(days=1))
+            >>> outage = (t, t + dt.timedelta(seconds=86, milliseconds=400))  # 0.1 % of a day
+            >>> measure_availability([outage], day, target="99.9%").target_met
+            True
+        """
+        if self.target is None:
+            return None
+        return self.availability >= self.target
+
+
+def _open_periods(
+    calendar: SupportsOpenPeriods, start: dt.datetime, end: dt.datetime
+) -> list[tuple[int, int]]:
+    if not hasattr(calendar, "open_periods"):
+        raise InvalidOptionError(
+            f"calendar={calendar!r} has no open_periods(start, end); pass a "
+            "slacalc.BusinessCalendar."
+        )
+    return union((to_us(a), to_us(b)) for a, b in calendar.open_periods(start, end))
+
+
+def _total(intervals: Iterable[tuple[int, int]]) -> int:
+    return sum(e - s for s, e in intervals)
+
+
+def _drop_short_runs(segs: list[Seg], min_us: int) -> list[Seg]:
+    kept: list[Seg] = []
+    run: list[Seg] = []
+    for seg in [*segs, None]:
+        if seg is not None and run and run[-1].end == seg.start:
+            run.append(seg)
+            continue
+        if run and run[-1].end - run[0].start >= min_us:
+            kept.extend(run)
+        run = [] if seg is None else [seg]
+    return kept
+
+
+def measure_availability(
+    outages: Iterable[OutageLike],
+    window: WindowLike,
+    *,
+    target: TargetLike | None = None,
+    maintenance: Iterable[tuple[dt.datetime, dt.datetime]] = (),
+    maintenance_mode: MaintenanceMode | None = None,
+    calendar: SupportsOpenPeriods | None = None,
+    weights: Mapping[str, object] | None = None,
+    min_outage: dt.timedelta | str | None = None,
+    as_of: dt.datetime | None = None,
+) -> AvailabilityReport:
+    """Measure availability over a window from an incident log.
+
+    The steps: outages are merged (overlaps count once, at the heaviest weight
+    active), maintenance is taken out of the downtime (and, with ``"exclude"``, out
+    of the total), runs of downtime shorter than ``min_outage`` are dropped, and what
+    is left is clipped to the window and, with a ``calendar``, to its open hours.
+    Then ``availability = (eligible - downtime) / eligible``, exactly.
+
+    Args:
+        outages: ``(start, end)``, ``(start, end, severity)``, :class:`Outage` or records
+            with ``start``/``end`` (and optionally ``severity``). Severities weigh as in
+            :data:`DEFAULT_SEVERITY_WEIGHTS`: full 1, partial 0.3, degraded 0.
+        window: ``(start, end)`` of aware datetimes, or a :class:`CalendarPeriod` such as
+            ``calendar_month(2026, 2, tz="Europe/Berlin")``.
+        target: an availability target; fills in the allowed downtime, the remaining
+            budget and whether the target was met.
+        maintenance: ``(start, end)`` windows of planned maintenance.
+        maintenance_mode: ``"count_as_up"`` or ``"exclude"`` (see
+            :data:`MaintenanceMode`); required when ``maintenance`` is not empty,
+            because the two give different numbers.
+        calendar: a ``BusinessCalendar``: only its open hours are eligible.
+        weights: severity weights on top of the defaults, e.g. ``{"partial": "50%"}``.
+        min_outage: the contract granularity: a run of consecutive downtime shorter
+            than this is ignored (Google Cloud: ``"1m"``). A run is measured after
+            merging and removing maintenance, before clipping to the window and hours.
+        as_of: when the report is made; open outages (``end=None``) run until then.
+            The window itself is not shortened: pass ``(start, as_of)`` for a figure to date.
+
+    Returns:
+        An :class:`AvailabilityReport`.
+
+    Raises:
+        NotAnIntervalError: an outage or maintenance item is not an interval.
+        InvalidIntervalError: something ends before it starts.
+        InvalidPeriodError: the window is not a window.
+        OpenOutageError: an outage has no end and ``as_of`` is missing.
+        UnknownSeverityError: a severity without a weight.
+        InvalidWeightError: a weight outside 0-100 %.
+        InvalidOptionError: a bad or missing ``maintenance_mode``, a bad calendar.
+        InvalidDurationError: a negative or malformed ``min_outage``.
+        NoEligibleTimeError: nothing of the window is eligible.
+        NaiveDatetimeError: a datetime without a time zone.
+
+    Example:
+        >>> import datetime as dt
+        >>> from slacalc import calendar_month
+        >>> utc = dt.timezone.utc
+        >>> june = calendar_month(2026, 6)                      # 30 days = 43 200 min
+        >>> outage = (dt.datetime(2026, 6, 9, 14, tzinfo=utc),
+        ...           dt.datetime(2026, 6, 9, 14, 43, 12, tzinfo=utc))
+        >>> upkeep = [(dt.datetime(2026, 6, 20, 2, tzinfo=utc),
+        ...            dt.datetime(2026, 6, 20, 2, 10, tzinfo=utc))]
+        >>> up = measure_availability([outage], june, maintenance=upkeep,
+        ...                           maintenance_mode="count_as_up")
+        >>> ex = measure_availability([outage], june, maintenance=upkeep,
+        ...                           maintenance_mode="exclude")
+        >>> up.availability.format(), ex.availability.format(5, rounding="half_up")
+        ('99.9%', '99.89998%')
+    """
+    w0, w1 = window_us(window)
+    start_dt, end_dt = (window.start, window.end) if isinstance(window, CalendarPeriod) else window
+    table = resolve_weights(weights)
+    goal = None if target is None else to_availability(target)
+    as_of_us = None if as_of is None else to_us(as_of)
+    min_us = 0
+    if min_outage is not None:
+        min_us = duration_to_us(min_outage, allow_days=True)
+        if min_us < 0:
+            raise InvalidDurationError(
+                f"min_outage={min_outage!r} is negative; pass a duration such as '1m'."
+            )
+
+    records, items = to_items(outages, table, as_of_us)
+    maint = union(interval_us(m, what="maintenance window") for m in maintenance)
+    mode: MaintenanceMode | None = None
+    if maintenance_mode is not None and maintenance_mode not in _MODES:
+        raise InvalidOptionError(
+            f"Unknown maintenance_mode {maintenance_mode!r}; pass 'count_as_up' (maintenance "
+            "is not downtime and stays in the total) or 'exclude' (removed from the total)."
+        )
+    if maint:
+        if maintenance_mode is None:
+            raise InvalidOptionError(
+                "Maintenance windows were given without maintenance_mode; say how they "
+                "count: maintenance_mode='count_as_up' (not downtime, still in the total) "
+                "or 'exclude' (removed from the total)."
+            )
+        mode = maintenance_mode
+
+    segs = [s for s in sweep(items, heaviest_first) if s.weight > 0]
+    segs = subtract(segs, maint)
+    if min_us:
+        segs = _drop_short_runs(segs, min_us)
+    eligible = [(w0, w1)]
+    if mode == "exclude":
+        eligible = [(s.start, s.end) for s in subtract([Seg(w0, w1, Fraction(1), -1)], maint)]
+    if calendar is not None:
+        hours = _open_periods(calendar, start_dt, end_dt)
+        eligible = [(s.start, s.end) for s in intersect(
+            [Seg(a, b, Fraction(1), -1) for a, b in eligible], hours)]
+    segs = intersect(segs, eligible)
+    eligible_us = _total(eligible)
+    if eligible_us == 0:
+        raise NoEligibleTimeError(
+            f"Nothing of the window {from_us(w0, UTC).isoformat()!r} to "
+            f"{from_us(w1, UTC).isoformat()!r} is eligible: excluded maintenance and "
+            "support hours leave no time to measure; widen the window, or count "
+            "maintenance as up."
+        )
+
+    counted = [Fraction(0)] * len(records)
+    for seg in segs:
+        counted[seg.owner] += seg.weight * (seg.end - seg.start)
+    down_us = sum(counted, Fraction(0))
+    shares = tuple(
+        OutageShare(record, item.weight, c / _US)
+        for record, item, c in zip(records, items, counted, strict=True)
+    )
+    eligible_s = Fraction(eligible_us, _US)
+    return AvailabilityReport(
+        window=(start_dt, end_dt),
+        eligible_seconds=eligible_s,
+        downtime_seconds=down_us / _US,
+        availability=Availability(1 - down_us / eligible_us),
+        target=goal,
+        allowed_downtime_seconds=None if goal is None else goal.unavailability * eligible_s,
+        outages=shares,
+        maintenance_mode=mode,
+    )
