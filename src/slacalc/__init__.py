@@ -19,6 +19,8 @@ Example:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import (
     CreditSchedule,
@@ -47,10 +49,24 @@ from slacalc.errors import (
     NumberTypeError,
     OpenOutageError,
     OutOfRangeError,
+    PolicyFileError,
+    PolicyValidationError,
     SlacalcError,
+    TicketEventError,
     UnknownHolidayRegionError,
     UnknownSeverityError,
     UnknownTimezoneError,
+)
+from slacalc.timers import (
+    BusinessDays,
+    ClockRules,
+    CycleStatus,
+    Deadlines,
+    MetricStatus,
+    SeverityTargets,
+    TicketEvent,
+    TicketStatus,
+    WarningThreshold,
 )
 from slacalc.uptime import (
     DEFAULT_SEVERITY_WEIGHTS,
@@ -85,14 +101,19 @@ from slacalc.uptime import (
 __all__ = [
     "DEFAULT_SEVERITY_WEIGHTS",
     "SRE_WORKBOOK_ALERTS",
+    "Acknowledgement",
     "AlertFiring",
     "Availability",
     "AvailabilityReport",
     "BurnRateAlert",
     "BusinessCalendar",
+    "BusinessDays",
     "CalendarPeriod",
+    "ClockRules",
     "CreditSchedule",
     "CreditTier",
+    "CycleStatus",
+    "Deadlines",
     "DowntimeRow",
     "DowntimeTable",
     "ErrorBudget",
@@ -109,6 +130,7 @@ __all__ = [
     "InvalidTargetError",
     "InvalidWeightError",
     "LengthMismatchError",
+    "MetricStatus",
     "NaiveDatetimeError",
     "NeverOpenError",
     "NoEligibleTimeError",
@@ -119,11 +141,20 @@ __all__ = [
     "OutOfRangeError",
     "Outage",
     "OutageShare",
+    "PolicyFileError",
+    "PolicyValidationError",
+    "SLAPolicy",
+    "SeverityPolicy",
+    "SeverityTargets",
     "SlacalcError",
+    "TicketEvent",
+    "TicketEventError",
     "TicketPenalty",
+    "TicketStatus",
     "UnknownHolidayRegionError",
     "UnknownSeverityError",
     "UnknownTimezoneError",
+    "WarningThreshold",
     "__version__",
     "allowed_downtime",
     "availability",
@@ -133,6 +164,7 @@ __all__ = [
     "calendar_month",
     "calendar_quarter",
     "calendar_year",
+    "default_policy",
     "downtime_table",
     "format_duration",
     "format_seconds",
@@ -143,3 +175,30 @@ __all__ = [
 ]
 
 __version__ = "0.1.0.dev0"
+
+if TYPE_CHECKING:
+    from slacalc.policy import Acknowledgement, SeverityPolicy, SLAPolicy, default_policy
+
+# The policy layer stands on pydantic, which costs tens of milliseconds to import;
+# it loads on first use of one of its names, so `import slacalc` stays light.
+_LAZY = {
+    "Acknowledgement": "slacalc.policy",
+    "SLAPolicy": "slacalc.policy",
+    "SeverityPolicy": "slacalc.policy",
+    "default_policy": "slacalc.policy",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'slacalc' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

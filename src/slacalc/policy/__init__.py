@@ -1,0 +1,54 @@
+"""SLA policies: the agreement as data, checked at the edge, converted into ticket clocks.
+
+An :class:`SLAPolicy` holds support hours, severities (targets, calendar, warnings),
+the clock rules (pause mode, severity change, reopen), channels, scope, roles and the
+uptime promise. It reads and writes TOML and JSON (YAML when PyYAML is installed),
+exports a JSON Schema, and answers deadlines, ticket evaluations and out-of-hours
+acknowledgements.
+
+Example:
+    >>> import datetime as dt
+    >>> from slacalc.policy import default_policy
+    >>> policy = default_policy()
+    >>> t = dt.datetime(2026, 11, 27, 23, 10, tzinfo=policy.calendar().tz)
+    >>> policy.acknowledge("high", t).respond_by.isoformat()
+    '2026-11-30T10:00:00+01:00'
+"""
+
+from slacalc.policy._acknowledge import LOCALES, Acknowledgement, Locale
+from slacalc.policy._default import DEFAULT_POLICY_DATA, default_policy
+from slacalc.policy._fields import FrozenDict, format_duration, parse_percent, parse_target
+from slacalc.policy._models import (
+    CalendarSpec,
+    ChannelSpec,
+    CreditTierSpec,
+    RoleSpec,
+    ScopeSpec,
+    SeverityPolicy,
+    SLAPolicy,
+    TicketPenaltySpec,
+    UptimeSpec,
+    WarningSpec,
+)
+
+__all__ = [
+    "DEFAULT_POLICY_DATA",
+    "LOCALES",
+    "Acknowledgement",
+    "CalendarSpec",
+    "ChannelSpec",
+    "CreditTierSpec",
+    "FrozenDict",
+    "Locale",
+    "RoleSpec",
+    "SLAPolicy",
+    "ScopeSpec",
+    "SeverityPolicy",
+    "TicketPenaltySpec",
+    "UptimeSpec",
+    "WarningSpec",
+    "default_policy",
+    "format_duration",
+    "parse_percent",
+    "parse_target",
+]

@@ -1,0 +1,125 @@
+"""The built-in website-care agreement (the README demo's policy)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slacalc.policy._models import SLAPolicy
+
+__all__ = ["DEFAULT_POLICY_DATA", "default_policy"]
+
+_WARN_EARLY: list[dict[str, str]] = [{"percent": "75%"}, {"before": "30m"}]
+
+DEFAULT_POLICY_DATA: dict[str, Any] = {
+    "name": "Website care agreement",
+    "support": {"hours": "Mon-Fri 09:00-18:00", "tz": "Europe/Copenhagen", "holidays": ["DK"]},
+    "business_day": "9h",
+    "severities": [
+        {
+            "name": "critical",
+            "description": "Critical: the site is down and the business cannot run.",
+            "response": "15m",
+            "resolution": "2h",
+            "calendar": "24x7",
+            "warnings": [{"percent": "50%"}, {"percent": "75%"}],
+        },
+        {
+            "name": "high",
+            "description": (
+                "High: a main function such as payment or the contact form is broken, "
+                "but the site is up."
+            ),
+            "response": "1h",
+            "resolution": "8h",
+            "warnings": _WARN_EARLY,
+        },
+        {
+            "name": "medium",
+            "description": "Medium: errors, or small functions broken.",
+            "response": "4h",
+            "warnings": _WARN_EARLY,
+        },
+        {
+            "name": "low",
+            "description": "Low: corrections, adjustments and general advice.",
+            "response": "2 business days",
+            "warnings": _WARN_EARLY,
+        },
+    ],
+    "pause_mode": "exclude",
+    "severity_change": "carry_elapsed",
+    "reopen": "continue",
+    "channels": [
+        {
+            "name": "Ticket system",
+            "kind": "ticket",
+            "hours": "24x7",
+            "description": "Always open for new requests; the only channel for critical incidents.",
+        },
+        {"name": "E-mail", "kind": "email", "hours": "support"},
+        {"name": "Phone", "kind": "phone", "hours": "support"},
+    ],
+    "scope": {
+        "included": [
+            "Backups",
+            "CMS and plugin updates",
+            "Security scans",
+            "Uptime monitoring",
+            "Small content edits",
+        ],
+        "excluded": ["Redesigns", "SEO", "Large new features"],
+    },
+    "roles": [
+        {
+            "party": "provider",
+            "title": "Agency support team",
+            "responsibilities": [
+                "Answer and resolve requests within the targets",
+                "Keep the site, CMS and plugins updated and backed up",
+                "Report uptime and service credits each month",
+            ],
+        },
+        {
+            "party": "customer",
+            "title": "Site owner",
+            "responsibilities": [
+                "Report incidents through the ticket system with a severity",
+                "Answer questions needed to continue (the clock pauses while we wait)",
+                "Approve changes that affect content or functionality",
+            ],
+        },
+    ],
+    "uptime": {
+        "target": "99.9%",
+        "period": "month",
+        "credits": [
+            {"below": "99.9%", "credit": "5%"},
+            {"below": "99.5%", "credit": "10%"},
+            {"below": "99%", "credit": "15%"},
+        ],
+    },
+}
+"""The data :func:`default_policy` builds from (copy it to start your own)."""
+
+
+def default_policy() -> SLAPolicy:
+    """The built-in website-care agreement.
+
+    Support Mon-Fri 09:00-18:00 Europe/Copenhagen with Danish public holidays.
+    critical (site down): respond 15 min, resolve 2 h, 24x7. high (payment or contact
+    form broken, site up): 1 h / 8 h in support hours. medium (errors, small functions
+    broken): respond 4 h, then the work queue. low (corrections, adjustments, advice):
+    respond within 2 business days, a business day being a full support day of 9 h, so
+    18 support hours. Uptime 99.9 % per calendar month; credits of 5 % below 99.9 %,
+    10 % below 99.5 %, 15 % below 99 % of the monthly fee.
+
+    Returns:
+        A new :class:`SLAPolicy` (equal every time).
+
+    Example:
+        >>> p = default_policy()
+        >>> [(s.name, s.response, s.resolution) for s in p.severities]
+        [('critical', '15m', '2h'), ('high', '1h', '8h'), ('medium', '4h', None),
+         ('low', '2 business days', None)]
+    """
+    return SLAPolicy.from_dict(DEFAULT_POLICY_DATA)

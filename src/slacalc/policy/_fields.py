@@ -1,0 +1,360 @@
+"""Field types of the policy models: checked on the way in, kept as canonical text.
+
+Every value the policy holds is plain text, lists and tables, so that TOML and JSON
+round-trip it exactly; the text is checked when the model is built and converted to
+exact values (``timedelta``, ``Fraction``, ``BusinessCalendar``) on use. A validator
+raises ``ValueError`` with a message that names the bad value and says what to write;
+:func:`convert_validation_error` puts the field path in front.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Annotated, Any, NoReturn, TypeVar
+
+from pydantic import AfterValidator, BeforeValidator, ValidationError
+
+from slacalc._time import duration_to_us, resolve_tz
+from slacalc.calendar import BusinessCalendar
+from slacalc.errors import PolicyValidationError, SlacalcError
+from slacalc.timers import BusinessDays
+
+__all__ = [
+    "DurationText",
+    "FrozenDict",
+    "HolidayList",
+    "HoursText",
+    "OverridesTable",
+    "PercentText",
+    "TargetText",
+    "TimezoneText",
+    "convert_validation_error",
+    "format_duration",
+    "parse_percent",
+    "parse_target",
+]
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+_US_PER_S = 1_000_000
+_BUSINESS_DAYS = re.compile(r"\s*(\d+)\s+(?:business|working)\s+days?\s*", re.IGNORECASE)
+_WORDY = re.compile(
+    r"\s*(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|d|p\d+d)\s*",
+    re.IGNORECASE,
+)
+_TARGET_HINT = "write e.g. '15m', '4h', '1h30m', 'PT2H' or '2 business days'"
+
+
+class FrozenDict(dict[_K, _V]):
+    """A dict that cannot be changed (the policy's tables); hashable, copies are itself.
+
+    Example:
+        >>> d = FrozenDict({"2026-12-24": "09:00-12:00"})
+        >>> d["2026-12-31"] = "closed"
+        Traceback (most recent call last):
+        ...
+        TypeError: FrozenDict is immutable; build a new one instead.
+    """
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("FrozenDict is immutable; build a new one instead.")
+
+    __setitem__ = __delitem__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+    __ior__ = _refuse
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted((str(k), str(v)) for k, v in self.items())))
+
+    def __copy__(self) -> FrozenDict[_K, _V]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> FrozenDict[_K, _V]:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenDict, (dict(self),))
+
+
+def format_duration(value: dt.timedelta) -> str:
+    """The compact text of a positive duration: ``'1h30m'``, ``'15m'``, ``'0.5s'``.
+
+    Example:
+        >>> format_duration(dt.timedelta(hours=18, minutes=30))
+        '18h30m'
+    """
+    us = duration_to_us(value)
+    hours, rest = divmod(us, 3600 * _US_PER_S)
+    minutes, rest = divmod(rest, 60 * _US_PER_S)
+    seconds, micro = divmod(rest, _US_PER_S)
+    text = ""
+    if hours:
+        text += f"{hours}h"
+    if minutes:
+        text += f"{minutes}m"
+    if seconds or micro or not text:
+        text += f"{seconds}.{micro:06d}".rstrip("0").rstrip(".") + "s"
+    return text
+
+
+def _suggest(raw: str) -> str:
+    match = _WORDY.fullmatch(raw)
+    if match is None:
+        return _TARGET_HINT
+    number, unit = match.group(1), match.group(2).lower()
+    if unit.startswith("h"):
+        return f"write '{number}h'"
+    if unit.startswith("m"):
+        return f"write '{number}m'"
+    if unit.startswith("s"):
+        return f"write '{number}s'"
+    return f"write '{number} business days' (the policy's business_day says how long a day is)"
+
+
+def parse_target(value: object) -> dt.timedelta | BusinessDays:
+    """A target: business time (``'4h'``, ``'PT2H'``, ``timedelta``) or ``'2 business days'``.
+
+    Raises:
+        ValueError: not a positive duration (with a suggestion of what to write).
+
+    Example:
+        >>> parse_target("2 business days"), parse_target("1h30m")
+        (BusinessDays(count=2), datetime.timedelta(seconds=5400))
+    """
+    if isinstance(value, str):
+        days = _BUSINESS_DAYS.fullmatch(value)
+        if days:
+            count = int(days.group(1))
+            if count < 1:
+                raise ValueError(
+                    f"{value!r} is not a positive number of days; write e.g. '1 business day'."
+                )
+            return BusinessDays(count)
+        if _WORDY.fullmatch(value):
+            raise ValueError(f"{value!r} is not a duration; {_suggest(value)}.")
+    if not isinstance(value, (str, dt.timedelta)):
+        raise ValueError(f"{value!r} is not a duration; {_TARGET_HINT}.")
+    try:
+        us = duration_to_us(value)
+    except SlacalcError:
+        raise ValueError(f"{value!r} is not a duration; {_TARGET_HINT}.") from None
+    if us <= 0:
+        raise ValueError(f"{value!r} is not positive; {_TARGET_HINT}.")
+    return dt.timedelta(microseconds=us)
+
+
+def _target_text(value: object) -> str:
+    target = parse_target(value)
+    if isinstance(value, str):
+        return value.strip()
+    assert isinstance(target, dt.timedelta)
+    return format_duration(target)
+
+
+def _duration_text(value: object) -> str:
+    target = parse_target(value)
+    if isinstance(target, BusinessDays):
+        raise ValueError(f"{value!r} counts business days; write a duration such as '15m' or '2h'.")
+    return value.strip() if isinstance(value, str) else format_duration(target)
+
+
+def parse_percent(value: object) -> Fraction:
+    """An exact share from ``'99.9%'`` (or a ``Decimal``/``Fraction`` share such as 0.999).
+
+    Raises:
+        ValueError: a float, or text that is not a percentage.
+
+    Example:
+        >>> parse_percent("99.9%")
+        Fraction(999, 1000)
+    """
+    if isinstance(value, float):
+        raise ValueError(
+            f"{value!r} is a binary float, which is not exact; write it as text such as '99.9%'."
+        )
+    if isinstance(value, (Decimal, Fraction)):
+        if isinstance(value, Decimal) and not value.is_finite():
+            raise ValueError(f"{value!r} is not a number; write a percentage such as '99.9%'.")
+        return Fraction(value)
+    if isinstance(value, str) and value.strip().endswith("%"):
+        try:
+            number = Decimal(value.strip()[:-1].strip())
+        except InvalidOperation:
+            pass
+        else:
+            if number.is_finite():
+                return Fraction(number) / 100
+    raise ValueError(f"{value!r} is not a percentage; write e.g. '99.9%' or '5%'.")
+
+
+def _percent_text(value: object) -> str:
+    share = parse_percent(value)
+    if not 0 <= share <= 1:
+        raise ValueError(f"{value!r} is out of range; give a percentage from '0%' to '100%'.")
+    if isinstance(value, str):
+        return value.strip()
+    percent = Decimal(share.numerator) * 100 / Decimal(share.denominator)
+    if Fraction(percent) != share * 100:
+        raise ValueError(
+            f"{value!r} has no exact decimal percentage; write it as text, e.g. '99.9%'."
+        )
+    return f"{percent.normalize():f}%"
+
+
+def _hours_text(value: object) -> str:
+    if not isinstance(value, (str, Mapping)):
+        raise ValueError(f"{value!r} is not business hours; write e.g. 'Mon-Fri 09:00-17:00'.")
+    try:
+        return BusinessCalendar(value, tz="UTC").hours
+    except SlacalcError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _tz_text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a time zone name; write e.g. 'Europe/Copenhagen'.")
+    try:
+        resolve_tz(value)
+    except SlacalcError as exc:
+        raise ValueError(str(exc)) from None
+    return value
+
+
+def _holiday_list(value: object) -> tuple[str, ...]:
+    items: Iterable[object]
+    if value is None:
+        return ()
+    if isinstance(value, (str, dt.date)):
+        items = (value,)
+    elif isinstance(value, (list, tuple)):
+        items = value
+    else:
+        raise ValueError(
+            f"{value!r} is not a holiday list; write a country code such as 'DK' or a list "
+            "of codes and ISO dates, e.g. ['DK', '2026-12-24']."
+        )
+    out: list[str] = []
+    for item in items:
+        text = item.isoformat() if isinstance(item, dt.date) else item
+        if not isinstance(text, str):
+            raise ValueError(f"{item!r} is not a holiday; write a country code or an ISO date.")
+        try:
+            BusinessCalendar("24/7", tz="UTC", holidays=text)
+        except SlacalcError as exc:
+            raise ValueError(str(exc)) from None
+        out.append(text)
+    return tuple(out)
+
+
+def _overrides_table(value: object) -> FrozenDict[str, str]:
+    if value is None:
+        return FrozenDict()
+    if not isinstance(value, Mapping):
+        raise ValueError(
+            f"{value!r} is not a table of special days; write e.g. "
+            "{'2026-12-24': '09:00-12:00', '2026-12-31': 'closed'}."
+        )
+    out: dict[str, str] = {}
+    for key, hours in value.items():
+        day = key.isoformat() if isinstance(key, dt.date) else key
+        try:
+            cal = BusinessCalendar("Mon 09:00-10:00", tz="UTC", overrides={day: hours})
+        except SlacalcError as exc:
+            raise ValueError(str(exc)) from None
+        ((when, text),) = cal.overrides.items()
+        out[when.isoformat()] = text
+    return FrozenDict(sorted(out.items()))
+
+
+TargetText = Annotated[str, BeforeValidator(_target_text)]
+"""A target: ``'15m'``, ``'4h'``, ``'1h30m'``, ``'PT2H'`` or ``'2 business days'``."""
+DurationText = Annotated[str, BeforeValidator(_duration_text)]
+"""A duration without days: ``'15m'``, ``'9h'``."""
+PercentText = Annotated[str, BeforeValidator(_percent_text)]
+"""An exact percentage: ``'99.9%'``."""
+HoursText = Annotated[str, BeforeValidator(_hours_text)]
+"""Weekly hours, stored in the calendar's canonical form: ``'Mon-Fri 09:00-18:00'``."""
+TimezoneText = Annotated[str, BeforeValidator(_tz_text)]
+"""An IANA time zone name."""
+HolidayList = Annotated[tuple[str, ...], BeforeValidator(_holiday_list)]
+"""Holiday sources: country codes (``'DK'``) and ISO dates."""
+OverridesTable = Annotated[
+    dict[str, str], BeforeValidator(_overrides_table), AfterValidator(FrozenDict)
+]
+"""Special days: ISO date -> hours (``'09:00-12:00'``) or ``'closed'``."""
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif text:
+            text += f".{part}"
+        else:
+            text = part
+    return text
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    bad = error.get("input")
+    if kind in ("value_error", "assertion_error") and "error" in ctx:
+        return str(ctx["error"])
+    if kind == "missing":
+        return "this field is missing; add it"
+    if kind == "extra_forbidden":
+        return f"{error['loc'][-1]!r} is not a field here; check the spelling or remove it"
+    if kind == "literal_error":
+        return f"{bad!r} is not allowed; use {ctx.get('expected', 'one of the documented values')}"
+    detail = str(error["msg"])
+    return f"{bad!r} is not valid: {detail[:1].lower()}{detail[1:]}"
+
+
+def _join(outer: str, inner: str) -> str:
+    if not inner:
+        return outer
+    if not outer:
+        return inner
+    return outer + inner if inner.startswith("[") else f"{outer}.{inner}"
+
+
+def convert_validation_error(exc: ValidationError) -> PolicyValidationError:
+    """A pydantic ``ValidationError`` as one slacalc error: ``path: message``, one per line.
+
+    Example:
+        >>> from slacalc.policy import SeverityPolicy
+        >>> try:
+        ...     SeverityPolicy.model_validate({"name": "low", "response": "2 days"})
+        ... except ValidationError as exc:
+        ...     print(convert_validation_error(exc))
+        response: '2 days' is not a duration; write '2 business days' (the policy's
+        business_day says how long a day is).
+    """
+    problems: list[tuple[str, str]] = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(
+            p
+            for p in error["loc"]
+            if isinstance(p, int) or not p.startswith(("function-", "dict[", "tuple["))
+        )
+        path = _path(loc)
+        inner = (error.get("ctx") or {}).get("error")
+        if isinstance(inner, PolicyValidationError) and inner.problems:
+            found = [(_join(path, sub), message) for sub, message in inner.problems]
+        else:
+            message = _message(error)
+            found = [(path, message if message.endswith(".") else message + ".")]
+        for item in found:
+            if item not in problems:
+                problems.append(item)
+    result = PolicyValidationError(
+        "\n".join(f"{path}: {message}" if path else message for path, message in problems)
+    )
+    result.problems = tuple(problems)
+    return result

@@ -1,0 +1,99 @@
+"""Reading policy files: TOML and JSON with the standard library, YAML with PyYAML if present.
+
+Only data is parsed (``tomllib``, ``json``, ``yaml.safe_load``); nothing in a file is
+ever executed.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from slacalc.errors import PolicyFileError
+
+__all__ = ["FORMATS", "parse_text", "read_file"]
+
+FORMATS = {".toml": "toml", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+"""File suffixes and the format each is read as."""
+
+
+def parse_text(text: str, kind: str, source: str) -> dict[str, Any]:
+    """Parse ``text`` as ``kind`` (``'toml'``, ``'json'`` or ``'yaml'``) into a mapping.
+
+    Raises:
+        PolicyFileError: the text cannot be parsed, is not a table, or PyYAML is missing.
+
+    Example:
+        >>> parse_text('{"name": "x"}', "json", "<text>")
+        {'name': 'x'}
+    """
+    data: object
+    try:
+        if kind == "toml":
+            data = tomllib.loads(text)
+        elif kind == "json":
+            data = json.loads(text)
+        else:
+            try:
+                import yaml  # type: ignore[import-untyped,unused-ignore]
+            except ImportError:
+                raise PolicyFileError(
+                    f"Reading {source!r} needs PyYAML, which is not installed; run "
+                    "'pip install pyyaml', or write the policy as TOML or JSON."
+                ) from None
+            data = yaml.safe_load(text)
+    except PolicyFileError:
+        raise
+    except (ValueError, TypeError) as exc:  # tomllib, json and yaml errors
+        raise PolicyFileError(
+            f"Cannot read {source!r} as {kind.upper()}: {exc}; fix the syntax at that place."
+        ) from None
+    except Exception as exc:  # yaml.YAMLError does not derive from ValueError
+        if type(exc).__module__.startswith("yaml"):
+            raise PolicyFileError(
+                f"Cannot read {source!r} as YAML: {exc}; fix the syntax at that place."
+            ) from None
+        raise
+    if not isinstance(data, dict):
+        raise PolicyFileError(
+            f"{source!r} holds {type(data).__name__} at the top, not a table; a policy is a "
+            "table with 'support' and 'severities'."
+        )
+    return data
+
+
+def read_file(path: str | Path) -> dict[str, Any]:
+    """Read a policy file into a mapping, choosing the format by its suffix.
+
+    Raises:
+        PolicyFileError: missing, unreadable, of an unknown kind, or not parseable.
+
+    Example:
+        >>> read_file("missing.toml")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.PolicyFileError: No policy file at 'missing.toml'; ...
+    """
+    if not isinstance(path, (str, Path)):
+        raise PolicyFileError(f"{path!r} is not a path; pass a str or pathlib.Path.")
+    where = Path(path)
+    kind = FORMATS.get(where.suffix.lower())
+    if kind is None:
+        raise PolicyFileError(
+            f"Cannot read {str(path)!r}: unknown format {where.suffix!r}; use a .toml, "
+            ".json, .yaml or .yml file."
+        )
+    try:
+        text = where.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PolicyFileError(
+            f"No policy file at {str(path)!r}; check the path (relative paths start at "
+            f"{str(Path.cwd())!r})."
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyFileError(
+            f"Cannot read {str(path)!r}: {exc}; pass a readable UTF-8 text file."
+        ) from None
+    return parse_text(text, kind, str(path))

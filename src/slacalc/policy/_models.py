@@ -1,0 +1,770 @@
+"""The SLA policy: pydantic models at the edge, converted into the core values on use."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
+
+from slacalc.calendar import BusinessCalendar
+from slacalc.credits import CreditSchedule, TicketPenalty
+from slacalc.errors import PolicyValidationError, UnknownSeverityError
+from slacalc.policy._fields import (
+    DurationText,
+    FrozenDict,
+    HolidayList,
+    HoursText,
+    OverridesTable,
+    PercentText,
+    TargetText,
+    TimezoneText,
+    convert_validation_error,
+    parse_percent,
+    parse_target,
+)
+from slacalc.timers import (
+    BusinessDays,
+    ClockRules,
+    Deadlines,
+    EventLike,
+    PauseMode,
+    ReopenMode,
+    SeverityChangeMode,
+    SeverityTargets,
+    TicketStatus,
+    WarningThreshold,
+)
+
+if TYPE_CHECKING:
+    from slacalc.policy._acknowledge import Acknowledgement, Locale
+
+__all__ = [
+    "CalendarSpec",
+    "ChannelSpec",
+    "CreditTierSpec",
+    "RoleSpec",
+    "SLAPolicy",
+    "ScopeSpec",
+    "SeverityPolicy",
+    "TicketPenaltySpec",
+    "UptimeSpec",
+    "WarningSpec",
+]
+
+SUPPORT = "support"
+"""The name severities and channels use for the policy's support hours."""
+ALWAYS = "24x7"
+"""The name of the built-in around-the-clock calendar (in the support hours' zone)."""
+SAME_TIME = "same_time"
+"""``business_day = "same_time"``: a day ends at the same wall time the next business day."""
+_PROBE_MONDAY = dt.date(2025, 1, 6)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise convert_validation_error(exc) from None
+
+
+class CalendarSpec(_Model):
+    """Business hours in a time zone, with holidays and special days (a calendar's recipe).
+
+    Example:
+        >>> spec = CalendarSpec(hours="Mon-Fri 09:00-18:00", tz="Europe/Copenhagen", holidays="DK")
+        >>> spec.holidays, spec.build().hours
+        (('DK',), 'Mon-Fri 09:00-18:00')
+    """
+
+    hours: HoursText = Field(description="Weekly hours, e.g. 'Mon-Fri 09:00-18:00'.")
+    tz: TimezoneText = Field(description="IANA time zone, e.g. 'Europe/Copenhagen'.")
+    holidays: HolidayList = Field(default=(), description="Country codes ('DK') and ISO dates.")
+    overrides: OverridesTable = Field(
+        default_factory=FrozenDict, description="ISO date -> hours ('09:00-12:00') or 'closed'."
+    )
+
+    @model_validator(mode="after")
+    def _builds(self) -> CalendarSpec:
+        self.build()
+        return self
+
+    def build(self) -> BusinessCalendar:
+        """The :class:`~slacalc.calendar.BusinessCalendar` this describes.
+
+        Example:
+            >>> CalendarSpec(hours="24/7", tz="UTC").build().hours
+            '24/7'
+        """
+        overrides: dict[dt.date | str, str | list[str] | tuple[str, ...]] = {}
+        overrides.update(self.overrides)
+        return BusinessCalendar(
+            self.hours, tz=self.tz, holidays=list(self.holidays) or None, overrides=overrides
+        )
+
+
+class WarningSpec(_Model):
+    """A warning threshold: ``percent`` of the target used, or ``before`` the deadline.
+
+    Example:
+        >>> WarningSpec(percent="75%").to_threshold()
+        WarningThreshold(percent=Fraction(3, 4), before=None)
+    """
+
+    percent: PercentText | None = Field(default=None, description="Share of the target, '75%'.")
+    before: DurationText | None = Field(
+        default=None, description="Business time before the deadline, '15m'."
+    )
+
+    @model_validator(mode="after")
+    def _one(self) -> WarningSpec:
+        if (self.percent is None) == (self.before is None):
+            raise ValueError(
+                "a warning needs exactly one of percent and before; write e.g. "
+                "{percent = '75%'} or {before = '15m'}"
+            )
+        if self.percent is not None and parse_percent(self.percent) == 0:
+            raise ValueError(f"percent {self.percent!r} is zero; give a share above '0%'")
+        return self
+
+    def to_threshold(self) -> WarningThreshold:
+        """The core :class:`~slacalc.timers.WarningThreshold`.
+
+        Example:
+            >>> WarningSpec(before="15m").to_threshold().before
+            datetime.timedelta(seconds=900)
+        """
+        if self.percent is not None:
+            return WarningThreshold(percent=parse_percent(self.percent))
+        return WarningThreshold(before=self.before)
+
+
+class SeverityPolicy(_Model):
+    """One severity: what it means, its targets, the calendar its clocks run on, its warnings.
+
+    Targets in minutes and hours are business time on the severity's calendar;
+    ``'N business days'`` follows the policy's ``business_day``. ``resolution = None``
+    means a work queue: no resolution deadline.
+
+    Example:
+        >>> high = SeverityPolicy(name="high", response="1h", resolution="8h")
+        >>> high.calendar, high.resolution
+        ('support', '8h')
+    """
+
+    name: str = Field(min_length=1, description="The severity's name, e.g. 'high'.")
+    description: str = Field(default="", description="What the severity means, for people.")
+    response: TargetText = Field(description="Time to first public response.")
+    resolution: TargetText | None = Field(
+        default=None, description="Time to resolve; none = queue."
+    )
+    next_response: TargetText | None = Field(
+        default=None, description="Time to answer each later customer reply."
+    )
+    periodic_update: TargetText | None = Field(
+        default=None, description="Longest time between public responses."
+    )
+    calendar: str = Field(
+        default=SUPPORT, description="'support', '24x7' or a name from the policy's calendars."
+    )
+    warnings: tuple[WarningSpec, ...] = Field(default=(), description="When clocks warn.")
+
+
+class ChannelSpec(_Model):
+    """A way to reach support, and the hours it is staffed.
+
+    Example:
+        >>> ChannelSpec(name="Phone", kind="phone", contact="+45 70 00 00 00").hours
+        'support'
+    """
+
+    name: str = Field(min_length=1)
+    kind: Literal["ticket", "email", "phone", "chat", "other"]
+    contact: str = ""
+    hours: str = Field(default=SUPPORT, description="A calendar name: 'support', '24x7', ...")
+    description: str = ""
+
+
+class ScopeSpec(_Model):
+    """What the agreement covers and what it does not.
+
+    Example:
+        >>> ScopeSpec(included=["Backups"], excluded=["Redesigns"]).included
+        ('Backups',)
+    """
+
+    included: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+
+
+class RoleSpec(_Model):
+    """A role of one party and what it is responsible for.
+
+    Example:
+        >>> RoleSpec(party="customer", title="Owner", responsibilities=["Approve changes"]).party
+        'customer'
+    """
+
+    party: Literal["provider", "customer"]
+    title: str = Field(min_length=1)
+    responsibilities: tuple[str, ...] = ()
+
+
+class CreditTierSpec(_Model):
+    """A service credit: ``credit`` of the fee when availability is below ``below``.
+
+    Example:
+        >>> CreditTierSpec(below="99.9%", credit="5%").credit
+        '5%'
+    """
+
+    below: PercentText = Field(description="Availability below which the credit applies.")
+    credit: PercentText = Field(description="Share of the period's fee credited.")
+
+
+class TicketPenaltySpec(_Model):
+    """A credit per ticket whose clock breached: ``credit`` of the fee per breached ticket.
+
+    Optionally ``per_late`` of the fee for every ``late_unit`` late, and a ``cap`` on the
+    total over a period (as in :class:`slacalc.credits.TicketPenalty`).
+
+    Example:
+        >>> spec = TicketPenaltySpec(severity="critical", metric="resolution", credit="2%")
+        >>> spec.to_penalty().penalty("30m", fee="1000")
+        Decimal('20.00')
+    """
+
+    severity: str
+    metric: Literal["response", "resolution"]
+    credit: PercentText = Field(description="Share of the fee per breached ticket.")
+    per_late: PercentText | None = Field(default=None, description="Share per late_unit late.")
+    late_unit: DurationText = "1h"
+    cap: PercentText | None = Field(default=None, description="Most charged over a period.")
+
+    def to_penalty(self) -> TicketPenalty:
+        """The :class:`slacalc.credits.TicketPenalty` this describes.
+
+        Example:
+            >>> TicketPenaltySpec(severity="high", metric="response", credit="1%",
+            ...                   cap="10%").to_penalty().cap_share
+            Fraction(1, 10)
+        """
+        return TicketPenalty(
+            per_breach=self.credit, per_late=self.per_late, late_unit=self.late_unit, cap=self.cap
+        )
+
+
+class UptimeSpec(_Model):
+    """The uptime promise: a target per period, credits below it, and per-ticket penalties.
+
+    Example:
+        >>> UptimeSpec(target="99.9%", credits=[{"below": "99.9%", "credit": "5%"}]).target_share
+        Fraction(999, 1000)
+    """
+
+    target: PercentText = "99.9%"
+    period: Literal["month", "quarter", "year"] = "month"
+    credits: tuple[CreditTierSpec, ...] = ()
+    ticket_penalties: tuple[TicketPenaltySpec, ...] = ()
+
+    @property
+    def target_share(self) -> Fraction:
+        """The availability target as an exact fraction.
+
+        Example:
+            >>> UptimeSpec(target="99.95%").target_share
+            Fraction(1999, 2000)
+        """
+        return parse_percent(self.target)
+
+    @property
+    def credit_tiers(self) -> tuple[tuple[Fraction, Fraction], ...]:
+        """The credit tiers as exact ``(below, credit)`` shares, in the order written.
+
+        Example:
+            >>> UptimeSpec(credits=[{"below": "99%", "credit": "15%"}]).credit_tiers
+            ((Fraction(99, 100), Fraction(3, 20)),)
+        """
+        return tuple((parse_percent(t.below), parse_percent(t.credit)) for t in self.credits)
+
+    def credit_schedule(self) -> CreditSchedule:
+        """The tiers as a :class:`slacalc.credits.CreditSchedule`.
+
+        Example:
+            >>> spec = UptimeSpec(credits=[{"below": "99.9%", "credit": "5%"},
+            ...                            {"below": "99%", "credit": "15%"}])
+            >>> spec.credit_schedule().credit("99.4%", fee="1000")
+            Decimal('50.00')
+        """
+        return CreditSchedule([(t.below, t.credit) for t in self.credits])
+
+
+class SLAPolicy(_Model):
+    """An SLA: support hours, severities with targets and calendars, clock rules, and terms.
+
+    Build it from a file (:meth:`from_file`: TOML, JSON, YAML with PyYAML), from a
+    mapping (:meth:`from_dict`), or use :func:`slacalc.policy.default_policy`. Every
+    value is checked when the policy is built; a bad one raises
+    :class:`~slacalc.errors.PolicyValidationError` naming the field path and value.
+
+    Example:
+        >>> import datetime as dt
+        >>> from slacalc.policy import default_policy
+        >>> policy = default_policy()
+        >>> policy.severity_names
+        ('critical', 'high', 'medium', 'low')
+        >>> friday_night = dt.datetime(2026, 11, 27, 23, 10, tzinfo=policy.calendar().tz)
+        >>> policy.deadlines("high", friday_night).response.isoformat()
+        '2026-11-30T10:00:00+01:00'
+    """
+
+    name: str = Field(default="Service level agreement", min_length=1)
+    support: CalendarSpec = Field(description="The support hours.")
+    calendars: Annotated[dict[str, CalendarSpec], AfterValidator(FrozenDict)] = Field(
+        default_factory=FrozenDict,
+        description="More calendars by name, for severities and channels.",
+    )
+    business_day: str | None = Field(
+        default=None,
+        description=(
+            "What 'N business days' means: a duration such as '9h' (N times that much "
+            "business time), 'same_time' (the same wall time N business days later), or "
+            "none for the length of a full support day."
+        ),
+    )
+    severities: tuple[SeverityPolicy, ...] = Field(min_length=1, description="Most urgent first.")
+    pause_mode: PauseMode = "exclude"
+    severity_change: SeverityChangeMode = "carry_elapsed"
+    reopen: ReopenMode = "continue"
+    channels: tuple[ChannelSpec, ...] = ()
+    scope: ScopeSpec = Field(default_factory=ScopeSpec)
+    roles: tuple[RoleSpec, ...] = ()
+    uptime: UptimeSpec | None = None
+
+    _cache: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    _RESERVED: ClassVar[frozenset[str]] = frozenset({SUPPORT, ALWAYS})
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SLAPolicy:
+        for name in self.calendars:
+            if name in self._RESERVED:
+                raise ValueError(
+                    f"calendars.{name}: {name!r} is a built-in calendar name; choose another name"
+                )
+        known = (SUPPORT, ALWAYS, *self.calendars)
+        hint = ", ".join(repr(k) for k in known)
+        seen: set[str] = set()
+        for i, severity in enumerate(self.severities):
+            if severity.name in seen:
+                raise ValueError(
+                    f"severities[{i}].name: {severity.name!r} is defined twice; give every "
+                    "severity a unique name"
+                )
+            seen.add(severity.name)
+            if severity.calendar not in known:
+                raise ValueError(
+                    f"severities[{i}].calendar: {severity.calendar!r} is not a calendar; "
+                    f"use one of {hint}"
+                )
+        for i, channel in enumerate(self.channels):
+            if channel.hours not in known:
+                raise ValueError(
+                    f"channels[{i}].hours: {channel.hours!r} is not a calendar; use one of {hint}"
+                )
+        if self.uptime is not None:
+            for i, penalty in enumerate(self.uptime.ticket_penalties):
+                if penalty.severity not in seen:
+                    raise ValueError(
+                        f"uptime.ticket_penalties[{i}].severity: {penalty.severity!r} is not a "
+                        f"severity; use one of {', '.join(repr(s) for s in seen)}"
+                    )
+        if self.business_day is not None and self.business_day != SAME_TIME:
+            target = None
+            with contextlib.suppress(ValueError):
+                target = parse_target(self.business_day)
+            if not isinstance(target, dt.timedelta):
+                raise ValueError(
+                    f"business_day: {self.business_day!r} is not a day length; write a "
+                    "duration such as '9h', or 'same_time' for the same wall time on the "
+                    "next business day"
+                )
+        return self
+
+    # -- value semantics -----------------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SLAPolicy):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash(self.to_json())
+
+    # -- reading and writing --------------------------------------------------------
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SLAPolicy:
+        """Build a policy from a mapping (as read from TOML, JSON or YAML).
+
+        Raises:
+            PolicyValidationError: a field is missing, unknown or bad.
+
+        Example:
+            >>> p = SLAPolicy.from_dict({
+            ...     "support": {"hours": "Mon-Fri 09:00-17:00", "tz": "UTC"},
+            ...     "severities": [{"name": "normal", "response": "4h"}],
+            ... })
+            >>> p.severity("normal").response
+            '4h'
+        """
+        if not isinstance(data, Mapping):
+            raise PolicyValidationError(
+                f"{data!r} is not a policy; pass a mapping with 'support' and 'severities'."
+            )
+        return cls(**data)
+
+    @classmethod
+    def from_toml(cls, text: str) -> SLAPolicy:
+        """Read a policy from TOML text.
+
+        Example:
+            >>> SLAPolicy.from_toml('''
+            ... [support]
+            ... hours = "Mon-Fri 09:00-17:00"
+            ... tz = "UTC"
+            ... [[severities]]
+            ... name = "normal"
+            ... response = "4h"
+            ... ''').severity_names
+            ('normal',)
+        """
+        from slacalc.policy._io import parse_text
+
+        return cls.from_dict(parse_text(text, "toml", "<text>"))
+
+    @classmethod
+    def from_json(cls, text: str) -> SLAPolicy:
+        """Read a policy from JSON text.
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> SLAPolicy.from_json(default_policy().to_json()) == default_policy()
+            True
+        """
+        from slacalc.policy._io import parse_text
+
+        return cls.from_dict(parse_text(text, "json", "<text>"))
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> SLAPolicy:
+        """Read a policy file: ``.toml``, ``.json``, or ``.yaml``/``.yml`` when PyYAML is installed.
+
+        Loading only parses data (``tomllib``, ``json``, ``yaml.safe_load``); it never
+        runs code from the file.
+
+        Raises:
+            PolicyFileError: the file is missing, of an unknown kind, or cannot be parsed.
+            PolicyValidationError: the data is not a valid policy.
+
+        Example:
+            >>> import pathlib, tempfile
+            >>> from slacalc.policy import default_policy
+            >>> with tempfile.TemporaryDirectory() as tmp:
+            ...     path = pathlib.Path(tmp) / "sla.toml"
+            ...     _ = path.write_text(default_policy().to_toml(), encoding="utf-8")
+            ...     SLAPolicy.from_file(path) == default_policy()
+            True
+        """
+        from slacalc.policy._io import read_file
+
+        return cls.from_dict(read_file(path))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The policy as plain data (what :meth:`from_dict` reads), ``None`` values left out.
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> default_policy().to_dict()["support"]["hours"]
+            'Mon-Fri 09:00-18:00'
+        """
+        data: dict[str, Any] = self.model_dump(mode="json", exclude_none=True)
+        return data
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The policy as JSON; :meth:`from_json` reads it back to an equal policy.
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> default_policy().to_json().startswith('{')
+            True
+        """
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def to_toml(self) -> str:
+        """The policy as TOML; :meth:`from_toml` reads it back to an equal policy.
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> print(default_policy().to_toml().splitlines()[0])
+            name = "Website care agreement"
+        """
+        from slacalc.policy._toml import dumps
+
+        return dumps(self.to_dict())
+
+    @classmethod
+    def json_schema(cls) -> dict[str, Any]:
+        """The JSON Schema of a policy document (for editors and validation elsewhere).
+
+        Example:
+            >>> SLAPolicy.json_schema()["required"]
+            ['support', 'severities']
+        """
+        return cls.model_json_schema()
+
+    # -- questions -----------------------------------------------------------------
+
+    @property
+    def severity_names(self) -> tuple[str, ...]:
+        """The severities' names, most urgent first.
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> default_policy().severity_names[0]
+            'critical'
+        """
+        return tuple(s.name for s in self.severities)
+
+    def severity(self, name: str) -> SeverityPolicy:
+        """The severity called ``name``.
+
+        Raises:
+            UnknownSeverityError: the policy has no such severity.
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> default_policy().severity("urgent")
+            Traceback (most recent call last):
+            ...
+            slacalc.errors.UnknownSeverityError: Unknown severity 'urgent'; use one of
+            'critical', 'high', 'medium', 'low'.
+        """
+        for s in self.severities:
+            if s.name == name:
+                return s
+        raise UnknownSeverityError(
+            f"Unknown severity {name!r}; use one of "
+            f"{', '.join(repr(n) for n in self.severity_names)}."
+        )
+
+    def calendar(self, name: str = SUPPORT) -> BusinessCalendar:
+        """A calendar of the policy by name: ``'support'``, ``'24x7'`` or one of ``calendars``.
+
+        Raises:
+            PolicyValidationError: the policy has no calendar of that name.
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> default_policy().calendar("24x7").hours
+            '24/7'
+        """
+        cache: dict[str, BusinessCalendar] = self._cache.setdefault("calendars", {})
+        if name not in cache:
+            if name == SUPPORT:
+                cache[name] = self.support.build()
+            elif name == ALWAYS:
+                cache[name] = BusinessCalendar.always(self.support.tz)
+            elif name in self.calendars:
+                cache[name] = self.calendars[name].build()
+            else:
+                known = ", ".join(repr(k) for k in (SUPPORT, ALWAYS, *self.calendars))
+                raise PolicyValidationError(
+                    f"{name!r} is not a calendar of this policy; use one of {known}."
+                )
+        return cache[name]
+
+    def is_around_the_clock(self, severity: str) -> bool:
+        """Whether the severity's clocks run 24x7 (no closed hours, no holidays).
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> default_policy().is_around_the_clock("critical")
+            True
+        """
+        name = self.severity(severity).calendar
+        if name == ALWAYS:
+            return True
+        spec = self.support if name == SUPPORT else self.calendars[name]
+        return spec.hours == "24/7" and not spec.holidays and not spec.overrides
+
+    @property
+    def business_day_length(self) -> dt.timedelta | None:
+        """How much business time one business day is (``None`` with ``'same_time'``).
+
+        Unless the policy sets ``business_day``, a day is a full support day: the longest
+        day of the support hours' weekly schedule (9 h for Mon-Fri 09:00-18:00).
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> default_policy().business_day_length
+            datetime.timedelta(seconds=32400)
+        """
+        if self.business_day == SAME_TIME:
+            return None
+        if self.business_day is not None:
+            target = parse_target(self.business_day)
+            assert isinstance(target, dt.timedelta)
+            return target
+        weekly = BusinessCalendar(self.support.hours, tz=self.support.tz)
+        days = []
+        for offset in range(7):
+            day = _PROBE_MONDAY + dt.timedelta(days=offset)
+            start = dt.datetime.combine(day, dt.time(), weekly.tz)
+            end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), weekly.tz)
+            days.append(weekly.elapsed(start, end))
+        return max(days)
+
+    def _target(self, text: str | None) -> dt.timedelta | BusinessDays | None:
+        if text is None:
+            return None
+        target = parse_target(text)
+        if isinstance(target, BusinessDays):
+            length = self.business_day_length
+            if length is not None:
+                return target.count * length
+        return target
+
+    def clock_rules(self) -> ClockRules:
+        """The core :class:`~slacalc.timers.ClockRules` this policy's clocks follow.
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> rules = default_policy().clock_rules()
+            >>> rules.severity("low").response   # 2 business days of 9 support hours
+            datetime.timedelta(seconds=64800)
+        """
+        rules: ClockRules | None = self._cache.get("rules")
+        if rules is None:
+            rules = ClockRules(
+                tuple(
+                    SeverityTargets(
+                        name=s.name,
+                        calendar=self.calendar(s.calendar),
+                        response=self._target(s.response) or dt.timedelta(0),
+                        resolution=self._target(s.resolution),
+                        next_response=self._target(s.next_response),
+                        periodic_update=self._target(s.periodic_update),
+                        warnings=tuple(w.to_threshold() for w in s.warnings),
+                    )
+                    for s in self.severities
+                ),
+                pause_mode=self.pause_mode,
+                severity_change=self.severity_change,
+                reopen=self.reopen,
+            )
+            self._cache["rules"] = rules
+        return rules
+
+    def deadlines(self, severity: str, opened_at: dt.datetime) -> Deadlines:
+        """The response and resolution deadlines of a ticket opened at ``opened_at``.
+
+        Args:
+            severity: the severity's name.
+            opened_at: when the ticket was opened (aware).
+
+        Returns:
+            The last on-time instants; ``resolution`` is ``None`` for a work queue.
+
+        Raises:
+            UnknownSeverityError: the policy has no such severity.
+            NaiveDatetimeError: ``opened_at`` has no time zone.
+
+        Example:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> d = default_policy().deadlines(
+            ...     "critical", dt.datetime(2026, 11, 27, 23, 10, tzinfo=dt.timezone.utc))
+            >>> d.response.isoformat(), d.resolution.isoformat()
+            ('2026-11-28T00:25:00+01:00', '2026-11-28T02:10:00+01:00')
+        """
+        self.severity(severity)
+        return self.clock_rules().deadlines(severity, opened_at)
+
+    def evaluate(self, ticket: Iterable[EventLike], *, at: dt.datetime) -> TicketStatus:
+        """Replay a ticket's events against this policy and report every clock at ``at``.
+
+        Args:
+            ticket: the ticket's events in time order (:class:`~slacalc.timers.TicketEvent`
+                or mappings with ``kind``, ``at`` and, for opened/severity_changed,
+                ``severity``).
+            at: the instant to evaluate at (aware); there is no implicit "now".
+
+        Returns:
+            A :class:`~slacalc.timers.TicketStatus`.
+
+        Raises:
+            TicketEventError: events out of order, resume without pause, ...
+            UnknownSeverityError: an event names a severity the policy lacks.
+            NaiveDatetimeError: an instant without a time zone.
+
+        Example:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> policy = default_policy()
+            >>> cph = policy.calendar().tz
+            >>> opened = dt.datetime(2026, 11, 30, 9, 0, tzinfo=cph)
+            >>> status = policy.evaluate([{"kind": "opened", "at": opened, "severity": "high"}],
+            ...                          at=opened + dt.timedelta(minutes=45))
+            >>> status.response.warning_level, status.response.due.isoformat()
+            (2, '2026-11-30T10:00:00+01:00')
+        """
+        return self.clock_rules().evaluate(ticket, at=at)
+
+    def acknowledge(
+        self, severity: str, received_at: dt.datetime, locale: Locale = "en"
+    ) -> Acknowledgement:
+        """What to tell a client who just sent a request: open now? when will they hear back?
+
+        Args:
+            severity: the request's severity.
+            received_at: when it arrived (aware).
+            locale: ``'en'`` or ``'da'``.
+
+        Returns:
+            An :class:`~slacalc.policy.Acknowledgement` with ``is_open``, ``opens_at``,
+            ``respond_by`` (the response deadline) and a short reply ``text``.
+
+        Raises:
+            UnknownSeverityError: the policy has no such severity.
+            InvalidOptionError: an unsupported locale.
+
+        Example:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> policy = default_policy()
+            >>> friday = dt.datetime(2026, 11, 27, 23, 10, tzinfo=policy.calendar().tz)
+            >>> print(policy.acknowledge("high", friday).text)
+            We received your request on Friday 27 November at 23:10. Our support hours are
+            Monday–Friday 09:00–18:00 (Copenhagen time). You will hear from us by Monday
+            30 November at 10:00.
+        """
+        from slacalc.policy._acknowledge import acknowledge
+
+        return acknowledge(self, severity, received_at, locale)

@@ -1,0 +1,66 @@
+"""Ticket clocks: a replay of a ticket's events against SLA rules, at any instant.
+
+A ticket is a list of events (opened, responded, paused, resumed, severity changed,
+resolved, reopened, closed, customer replied). :meth:`ClockRules.evaluate` turns them
+into clock cycles and reports each clock at the instant asked: phase, breach (exact),
+due, elapsed and remaining business time, warnings. Nothing is stored; the same events
+give the same answer every time. This package does not import pydantic: the policy
+layer (:mod:`slacalc.policy`) converts into these values.
+
+Example:
+    >>> import datetime as dt
+    >>> from slacalc.calendar import BusinessCalendar
+    >>> from slacalc.timers import ClockRules, SeverityTargets
+    >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
+    >>> rules = ClockRules([SeverityTargets("high", cal, response="1h", resolution="8h")])
+    >>> t = dt.datetime(2026, 11, 30, 9, 0, tzinfo=cal.tz)
+    >>> events = [{"kind": "opened", "at": t, "severity": "high"},
+    ...           {"kind": "responded", "at": t + dt.timedelta(minutes=40)}]
+    >>> status = rules.evaluate(events, at=t + dt.timedelta(hours=2))
+    >>> status.response.phase, status.resolution.due.isoformat()
+    ('met', '2026-11-30T17:00:00+01:00')
+"""
+
+from slacalc.timers._events import PRECEDENCE, EventKind, EventLike, TicketEvent, coerce_events
+from slacalc.timers._rules import (
+    BusinessDays,
+    ClockRules,
+    Deadlines,
+    PauseMode,
+    ReopenMode,
+    SeverityChangeMode,
+    SeverityTargets,
+    Target,
+    WarningThreshold,
+)
+from slacalc.timers._status import (
+    CycleStatus,
+    Metric,
+    MetricStatus,
+    Phase,
+    TicketPhase,
+    TicketStatus,
+)
+
+__all__ = [
+    "PRECEDENCE",
+    "BusinessDays",
+    "ClockRules",
+    "CycleStatus",
+    "Deadlines",
+    "EventKind",
+    "EventLike",
+    "Metric",
+    "MetricStatus",
+    "PauseMode",
+    "Phase",
+    "ReopenMode",
+    "SeverityChangeMode",
+    "SeverityTargets",
+    "Target",
+    "TicketEvent",
+    "TicketPhase",
+    "TicketStatus",
+    "WarningThreshold",
+    "coerce_events",
+]

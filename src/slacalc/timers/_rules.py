@@ -1,0 +1,533 @@
+"""The rules a ticket's clocks follow: targets per severity, warnings, and named modes.
+
+These are plain frozen values (no pydantic): :class:`slacalc.policy.SLAPolicy` converts
+into them, and they can be built by hand for tests or other front ends.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
+
+from slacalc._time import duration_to_us, from_us, to_us
+from slacalc.calendar import BusinessCalendar
+from slacalc.errors import InvalidDurationError, InvalidOptionError, UnknownSeverityError
+
+if TYPE_CHECKING:
+    from slacalc.timers._events import EventLike
+    from slacalc.timers._status import TicketStatus
+
+__all__ = [
+    "BusinessDays",
+    "ClockRules",
+    "Deadlines",
+    "PauseMode",
+    "ReopenMode",
+    "SeverityChangeMode",
+    "SeverityTargets",
+    "Target",
+    "WarningThreshold",
+]
+
+PauseMode: TypeAlias = Literal["exclude", "ignore_deadline"]
+"""``exclude``: paused time does not count and the deadline moves later (default).
+``ignore_deadline``: paused time counts; the deadline is hidden while paused and unchanged after."""
+SeverityChangeMode: TypeAlias = Literal["carry_elapsed", "recompute", "restart"]
+"""``carry_elapsed`` (default): keep the business time used, swap the target.
+``recompute``: as if the new severity had held from the start.
+``restart``: cancel the running cycle and start the new target's clock at the change."""
+ReopenMode: TypeAlias = Literal["continue", "new_cycle"]
+"""``continue`` (default): a reopened ticket's resolution clock goes on from where it stopped.
+``new_cycle``: the resolution cycle ends at the resolve; a reopen starts a fresh one."""
+
+_PAUSE_MODES: tuple[str, ...] = get_args(PauseMode)
+_CHANGE_MODES: tuple[str, ...] = get_args(SeverityChangeMode)
+_REOPEN_MODES: tuple[str, ...] = get_args(ReopenMode)
+_US = dt.timedelta(microseconds=1)
+
+
+def _td(us: int) -> dt.timedelta:
+    return dt.timedelta(microseconds=us)
+
+
+def _check_mode(value: object, allowed: tuple[str, ...], what: str) -> None:
+    if not isinstance(value, str) or value not in allowed:
+        raise InvalidOptionError(
+            f"Unknown {what} {value!r}; pass one of {', '.join(repr(a) for a in allowed)}."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessDays:
+    """A target of whole business days, each ending at the same wall time ("next business day").
+
+    The target is fixed when a clock starts: from the first open instant at or after the
+    start, move ``count`` business days forward and keep the wall-clock time. A business
+    day is a local date (in the calendar's zone) on which the calendar is open at some
+    time; the hours after midnight of a night shift make that date one too. The
+    clock's target is the business time between the start and that instant, so pauses
+    and warnings work as for any other target. When
+    that wall time is closed on the day reached, the deadline is the next opening after
+    it (slacalc's deadline rule).
+
+    Args:
+        count: the number of business days, at least 1.
+
+    Raises:
+        InvalidDurationError: ``count`` is not a positive whole number.
+
+    Example:
+        >>> import datetime as dt
+        >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
+        >>> wednesday = dt.datetime(2026, 11, 25, 10, 0, tzinfo=cal.tz)
+        >>> BusinessDays(2).resolve(cal, wednesday)
+        datetime.timedelta(seconds=64800)
+    """
+
+    count: int
+
+    def __post_init__(self) -> None:
+        if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1:
+            raise InvalidDurationError(
+                f"BusinessDays({self.count!r}) needs a whole number of days of at least 1; "
+                "pass e.g. BusinessDays(2)."
+            )
+
+    def resolve(self, calendar: BusinessCalendar, start: dt.datetime) -> dt.timedelta:
+        """The business time from ``start`` to the same wall time ``count`` business days on.
+
+        Args:
+            calendar: the calendar whose business days and hours count.
+            start: the instant the clock starts (aware).
+
+        Returns:
+            The target as business time on ``calendar``.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
+            >>> friday_night = dt.datetime(2026, 11, 27, 23, 10, tzinfo=cal.tz)
+            >>> BusinessDays(1).resolve(cal, friday_night)   # Mon 09:00 -> Tue 09:00
+            datetime.timedelta(seconds=32400)
+        """
+        first = calendar.next_open(start)
+        wall = first.timetz().replace(tzinfo=None)
+        day = first.date()
+        for _ in range(self.count):
+            midnight = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), calendar.tz)
+            day = calendar.next_open(midnight).date()
+        landing = dt.datetime.combine(day, wall, calendar.tz)
+        return calendar.elapsed(start, landing)
+
+    def __str__(self) -> str:
+        return f"{self.count} business day{'s' if self.count != 1 else ''}"
+
+
+Target: TypeAlias = "dt.timedelta | BusinessDays"
+"""A clock target: business time (``timedelta``) or :class:`BusinessDays`."""
+
+
+def _target(value: object, what: str) -> dt.timedelta | BusinessDays:
+    if isinstance(value, BusinessDays):
+        return value
+    us = duration_to_us(value)
+    if us <= 0:
+        raise InvalidDurationError(
+            f"The {what} target {value!r} is not positive; give a duration such as '1h'."
+        )
+    return _td(us)
+
+
+@dataclass(frozen=True, slots=True)
+class WarningThreshold:
+    """When a clock warns: at a share of its target, or a fixed business time before the deadline.
+
+    Exactly one of ``percent`` and ``before`` is given. A warning is *reached* when the
+    business time used is at least ``percent`` of the target, or when no more than
+    ``before`` of business time is left (measured on the clock's calendar, so on a
+    24x7 calendar it is plain clock time). Shares are exact: ``"75%"``,
+    ``Fraction(3, 4)`` or ``Decimal("0.75")``; floats are refused.
+
+    Args:
+        percent: a share of the target in (0, 1], e.g. ``"75%"``.
+        before: business time before the deadline, e.g. ``"15m"``.
+
+    Raises:
+        InvalidOptionError: neither or both are given, or the share is out of range.
+        InvalidDurationError: ``before`` is not a positive duration.
+
+    Example:
+        >>> WarningThreshold(percent="75%").budget_us(8 * 3_600_000_000) / 3_600_000_000
+        6.0
+        >>> WarningThreshold(before="15m")
+        WarningThreshold(percent=None, before=datetime.timedelta(seconds=900))
+    """
+
+    percent: Fraction | None = None
+    before: dt.timedelta | None = None
+
+    def __init__(self, percent: object = None, before: object = None) -> None:
+        if (percent is None) == (before is None):
+            raise InvalidOptionError(
+                f"A warning needs exactly one of percent= and before= (got percent={percent!r}, "
+                f"before={before!r}); pass e.g. percent='75%' or before='15m'."
+            )
+        share: Fraction | None = None
+        lead: dt.timedelta | None = None
+        if percent is not None:
+            share = parse_share(percent)
+            if not 0 < share <= 1:
+                raise InvalidOptionError(
+                    f"The warning share {percent!r} is out of range; give a share above 0% "
+                    "and at most 100%, e.g. '75%'."
+                )
+        else:
+            us = duration_to_us(before)
+            if us <= 0:
+                raise InvalidDurationError(
+                    f"The warning lead time {before!r} is not positive; give e.g. '15m'."
+                )
+            lead = _td(us)
+        object.__setattr__(self, "percent", share)
+        object.__setattr__(self, "before", lead)
+
+    def budget_us(self, target_us: int) -> int:
+        """The business time used (µs, rounded up) at which this warning is reached.
+
+        Args:
+            target_us: the clock's target in microseconds.
+
+        Returns:
+            The smallest whole number of microseconds at which the warning holds.
+
+        Example:
+            >>> WarningThreshold(percent="1%").budget_us(150)   # 1.5 µs -> 2 µs
+            2
+        """
+        if self.percent is not None:
+            share = self.percent * target_us
+            return -((-share.numerator) // share.denominator)
+        assert self.before is not None
+        return max(target_us - (self.before // _US), 0)
+
+
+def parse_share(value: object) -> Fraction:
+    """An exact share from ``'75%'``, ``Fraction``, ``Decimal`` or ``int``; floats raise.
+
+    Example:
+        >>> parse_share("12.5%")
+        Fraction(1, 8)
+    """
+    from decimal import Decimal, InvalidOperation
+
+    if isinstance(value, bool):
+        pass
+    elif isinstance(value, Fraction | int) or (isinstance(value, Decimal) and value.is_finite()):
+        return Fraction(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if text.endswith("%"):
+            try:
+                number = Decimal(text[:-1].strip())
+            except InvalidOperation:
+                pass
+            else:
+                if number.is_finite():
+                    return Fraction(number) / 100
+    raise InvalidOptionError(
+        f"{value!r} is not an exact share; write a percentage such as '75%' or pass "
+        "Fraction(3, 4) or Decimal('0.75')."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SeverityTargets:
+    """One severity's clocks: the calendar they run on, their targets and warnings.
+
+    Targets are business time on ``calendar`` (or :class:`BusinessDays`). ``None``
+    means the metric has no target for this severity: its clock still runs and is
+    measured, but it never breaches (a work queue).
+
+    Args:
+        name: the severity's name, e.g. ``'high'``.
+        calendar: the business calendar the clocks run on.
+        response: time to the first public response.
+        resolution: time to resolve, or ``None`` for no resolution target.
+        next_response: time to answer each later customer reply, or ``None``.
+        periodic_update: longest time between public responses, or ``None``.
+        warnings: when clocks warn before breaching.
+
+    Raises:
+        InvalidDurationError: a target is not a positive duration.
+
+    Example:
+        >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
+        >>> high = SeverityTargets("high", cal, response="1h", resolution="8h")
+        >>> high.response, high.resolution
+        (datetime.timedelta(seconds=3600), datetime.timedelta(seconds=28800))
+    """
+
+    name: str
+    calendar: BusinessCalendar
+    response: dt.timedelta | BusinessDays
+    resolution: dt.timedelta | BusinessDays | None = None
+    next_response: dt.timedelta | BusinessDays | None = None
+    periodic_update: dt.timedelta | BusinessDays | None = None
+    warnings: tuple[WarningThreshold, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name:
+            raise InvalidOptionError(
+                f"A severity name must be a non-empty string, not {self.name!r}; pass e.g. 'high'."
+            )
+        if not isinstance(self.calendar, BusinessCalendar):
+            raise InvalidOptionError(
+                f"Severity {self.name!r} needs a BusinessCalendar, not {self.calendar!r}; pass "
+                "e.g. BusinessCalendar('Mon-Fri 09:00-17:00', tz='Europe/Copenhagen')."
+            )
+        object.__setattr__(self, "response", _target(self.response, "response"))
+        for field in ("resolution", "next_response", "periodic_update"):
+            value = getattr(self, field)
+            if value is not None:
+                object.__setattr__(self, field, _target(value, field.replace("_", " ")))
+        warnings = tuple(self.warnings)
+        for w in warnings:
+            if not isinstance(w, WarningThreshold):
+                raise InvalidOptionError(
+                    f"{w!r} is not a WarningThreshold; pass e.g. WarningThreshold(percent='75%')."
+                )
+        object.__setattr__(self, "warnings", warnings)
+
+    def target(self, metric: str) -> dt.timedelta | BusinessDays | None:
+        """The target of ``metric`` (``'response'``, ``'resolution'``, ...), or ``None``.
+
+        Example:
+            >>> cal = BusinessCalendar.always("UTC")
+            >>> SeverityTargets("medium", cal, response="4h").target("resolution") is None
+            True
+        """
+        value: dt.timedelta | BusinessDays | None = getattr(self, metric)
+        return value
+
+    def target_us(self, metric: str, start: dt.datetime) -> int | None:
+        """The target of ``metric`` in microseconds for a clock starting at ``start``.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar.always("UTC")
+            >>> t = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
+            >>> SeverityTargets("critical", cal, response="15m").target_us("response", t)
+            900000000
+        """
+        value = self.target(metric)
+        if value is None:
+            return None
+        if isinstance(value, BusinessDays):
+            return value.resolve(self.calendar, start) // _US
+        return value // _US
+
+
+@dataclass(frozen=True, slots=True)
+class Deadlines:
+    """When a ticket opened at ``opened_at`` must be answered and resolved.
+
+    Example:
+        >>> import datetime as dt
+        >>> cal = BusinessCalendar.always("UTC")
+        >>> rules = ClockRules([SeverityTargets("critical", cal, response="15m", resolution="2h")])
+        >>> rules.deadlines("critical", dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        Deadlines(severity='critical',
+                  opened_at=datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.timezone.utc),
+                  response=datetime.datetime(2026, 1, 5, 9, 15, tzinfo=datetime.timezone.utc),
+                  resolution=datetime.datetime(2026, 1, 5, 11, 0, tzinfo=datetime.timezone.utc))
+    """
+
+    severity: str
+    opened_at: dt.datetime
+    response: dt.datetime
+    resolution: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClockRules:
+    """Everything a ticket's clocks follow: severities in order and the named modes.
+
+    Args:
+        severities: the severities, most urgent first (names must be unique).
+        pause_mode: ``'exclude'`` (default) or ``'ignore_deadline'``.
+        severity_change: ``'carry_elapsed'`` (default), ``'recompute'`` or ``'restart'``.
+        reopen: ``'continue'`` (default) or ``'new_cycle'``.
+
+    Raises:
+        InvalidOptionError: no severities, a duplicate name, or an unknown mode.
+
+    Example:
+        >>> import datetime as dt
+        >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
+        >>> rules = ClockRules([SeverityTargets("high", cal, response="1h", resolution="8h")])
+        >>> t = dt.datetime(2026, 11, 27, 17, 30, tzinfo=cal.tz)
+        >>> status = rules.evaluate([{"kind": "opened", "at": t, "severity": "high"}],
+        ...                         at=t + dt.timedelta(hours=1))
+        >>> status.response.phase, status.response.due.isoformat()
+        ('running', '2026-11-30T09:30:00+01:00')
+    """
+
+    severities: tuple[SeverityTargets, ...]
+    pause_mode: PauseMode = "exclude"
+    severity_change: SeverityChangeMode = "carry_elapsed"
+    reopen: ReopenMode = "continue"
+
+    def __post_init__(self) -> None:
+        severities = tuple(self.severities)
+        if not severities:
+            raise InvalidOptionError(
+                "ClockRules needs at least one severity; pass e.g. "
+                "[SeverityTargets('high', calendar, response='1h')]."
+            )
+        seen: set[str] = set()
+        for s in severities:
+            if not isinstance(s, SeverityTargets):
+                raise InvalidOptionError(
+                    f"{s!r} is not a SeverityTargets; pass SeverityTargets(name, calendar, ...)."
+                )
+            if s.name in seen:
+                raise InvalidOptionError(
+                    f"Severity {s.name!r} is defined twice; give every severity a unique name."
+                )
+            seen.add(s.name)
+        object.__setattr__(self, "severities", severities)
+        _check_mode(self.pause_mode, _PAUSE_MODES, "pause mode")
+        _check_mode(self.severity_change, _CHANGE_MODES, "severity change mode")
+        _check_mode(self.reopen, _REOPEN_MODES, "reopen mode")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The severity names, in order.
+
+        Example:
+            >>> cal = BusinessCalendar.always("UTC")
+            >>> ClockRules([SeverityTargets("a", cal, response="1h"),
+            ...             SeverityTargets("b", cal, response="2h")]).names
+            ('a', 'b')
+        """
+        return tuple(s.name for s in self.severities)
+
+    def severity(self, name: object) -> SeverityTargets:
+        """The severity called ``name``.
+
+        Raises:
+            UnknownSeverityError: no severity has that name.
+
+        Example:
+            >>> cal = BusinessCalendar.always("UTC")
+            >>> ClockRules([SeverityTargets("high", cal, response="1h")]).severity("urgent")
+            Traceback (most recent call last):
+            ...
+            slacalc.errors.UnknownSeverityError: Unknown severity 'urgent'; use one of 'high'.
+        """
+        for s in self.severities:
+            if s.name == name:
+                return s
+        raise UnknownSeverityError(
+            f"Unknown severity {name!r}; use one of {', '.join(repr(n) for n in self.names)}."
+        )
+
+    def defines(self, metric: str) -> bool:
+        """Whether any severity sets a target for ``metric``.
+
+        Example:
+            >>> cal = BusinessCalendar.always("UTC")
+            >>> ClockRules([SeverityTargets("high", cal, response="1h")]).defines("next_response")
+            False
+        """
+        return any(s.target(metric) is not None for s in self.severities)
+
+    def replace(self, **changes: object) -> ClockRules:
+        """A copy with some fields changed.
+
+        Example:
+            >>> cal = BusinessCalendar.always("UTC")
+            >>> rules = ClockRules([SeverityTargets("high", cal, response="1h")])
+            >>> rules.replace(pause_mode="ignore_deadline").pause_mode
+            'ignore_deadline'
+        """
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+    def deadlines(self, severity: str, opened_at: dt.datetime) -> Deadlines:
+        """The response and resolution deadlines of a ticket opened at ``opened_at``.
+
+        A deadline is the last instant that is still on time (``calendar.add``).
+
+        Args:
+            severity: the severity's name.
+            opened_at: when the ticket was opened (aware).
+
+        Returns:
+            The deadlines; ``resolution`` is ``None`` when the severity has no target.
+
+        Raises:
+            UnknownSeverityError: ``severity`` is not defined.
+            NaiveDatetimeError: ``opened_at`` has no time zone.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
+            >>> rules = ClockRules([SeverityTargets("medium", cal, response="4h")])
+            >>> d = rules.deadlines("medium", dt.datetime(2026, 11, 27, 16, tzinfo=cal.tz))
+            >>> d.response.isoformat(), d.resolution
+            ('2026-11-30T11:00:00+01:00', None)
+        """
+        spec = self.severity(severity)
+        start = from_us(to_us(opened_at), spec.calendar.tz)
+        response = spec.target_us("response", start)
+        resolution = spec.target_us("resolution", start)
+        assert response is not None
+        return Deadlines(
+            severity=spec.name,
+            opened_at=start,
+            response=spec.calendar.add(start, _td(response)),
+            resolution=None if resolution is None else spec.calendar.add(start, _td(resolution)),
+        )
+
+    def evaluate(self, events: Iterable[EventLike], *, at: dt.datetime) -> TicketStatus:
+        """Replay a ticket's events against these rules and report every clock at ``at``.
+
+        Events after ``at`` are ignored (an "as of" question); the whole list is still
+        checked for order and consistency.
+
+        Args:
+            events: the ticket's events in time order: :class:`TicketEvent` records or
+                mappings ``{"kind": ..., "at": ..., "severity": ...}``.
+            at: the instant to evaluate at (aware). There is no default "now".
+
+        Returns:
+            The ticket's status at ``at``.
+
+        Raises:
+            TicketEventError: events out of order, a resume without a pause, ...
+            UnknownSeverityError: an event names a severity that is not defined.
+            NaiveDatetimeError: an instant has no time zone.
+
+        Example:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar.always("UTC")
+            >>> rules = ClockRules([SeverityTargets("critical", cal, response="15m")])
+            >>> t0 = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
+            >>> s = rules.evaluate([{"kind": "opened", "at": t0, "severity": "critical"}],
+            ...                    at=t0 + dt.timedelta(minutes=20))
+            >>> s.response.breached, s.response.breached_at.isoformat()
+            (True, '2026-01-05T09:15:00.000001+00:00')
+        """
+        from slacalc.timers._replay import replay
+
+        return replay(self, events, at)
+
+
+def severity_map(rules: ClockRules) -> Mapping[str, SeverityTargets]:
+    """The severities by name (private helper for the replay)."""
+    return {s.name: s for s in rules.severities}

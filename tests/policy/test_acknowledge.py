@@ -1,0 +1,94 @@
+"""The out-of-hours auto-reply, in English and Danish."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from slacalc.errors import InvalidOptionError, NaiveDatetimeError, UnknownSeverityError
+from slacalc.policy import SLAPolicy, default_policy
+
+CPH = ZoneInfo("Europe/Copenhagen")
+POLICY = default_policy()
+FRIDAY_NIGHT = dt.datetime(2026, 11, 27, 23, 10, tzinfo=CPH)
+
+
+def test_high_on_friday_night_matches_the_issue_text() -> None:
+    a = POLICY.acknowledge("high", FRIDAY_NIGHT)
+    assert a.text == (
+        "We received your request on Friday 27 November at 23:10. Our support hours are "
+        "Monday–Friday 09:00–18:00 (Copenhagen time). You will hear from us by Monday "
+        "30 November at 10:00."
+    )
+    assert (a.is_open, a.opens_at, a.respond_by) == (
+        False,
+        dt.datetime(2026, 11, 30, 9, tzinfo=CPH),
+        dt.datetime(2026, 11, 30, 10, tzinfo=CPH),
+    )
+
+
+def test_danish() -> None:
+    a = POLICY.acknowledge("high", FRIDAY_NIGHT, locale="da")
+    assert a.text == (
+        "Vi har modtaget din henvendelse fredag den 27. november kl. 23:10. Vores supporttid "
+        "er mandag–fredag 09:00–18:00 (dansk tid). Du hører fra os senest mandag den "
+        "30. november kl. 10:00."
+    )
+
+
+def test_critical_gets_the_24x7_promise() -> None:
+    a = POLICY.acknowledge("critical", FRIDAY_NIGHT)
+    assert a.is_open
+    assert a.opens_at == FRIDAY_NIGHT
+    assert a.text == (
+        "We received your request on Friday 27 November at 23:10. Critical requests are "
+        "handled around the clock, every day of the year. You will hear from us by Friday "
+        "27 November at 23:25."
+    )
+
+
+def test_low_promises_the_closing_time_not_the_next_opening() -> None:
+    # 18 support hours from Mon 09:00: Mon 9 h + Tue 9 h, used up at Tue 18:00; the
+    # deadline (last on-time instant) is Wed 09:00, the text promises Tue 18:00.
+    a = POLICY.acknowledge("low", FRIDAY_NIGHT)
+    assert a.promised_by == dt.datetime(2026, 12, 1, 18, tzinfo=CPH)
+    assert a.respond_by == dt.datetime(2026, 12, 2, 9, tzinfo=CPH)
+    assert a.text.endswith("You will hear from us by Tuesday 1 December at 18:00.")
+
+
+def test_open_now_and_other_zones() -> None:
+    monday = dt.datetime(2026, 11, 30, 10, 0, tzinfo=dt.UTC)  # 11:00 in Copenhagen
+    a = POLICY.acknowledge("high", monday)
+    assert a.is_open
+    assert a.received_at == monday
+    assert a.received_at.utcoffset() == dt.timedelta(hours=1)
+    assert "on Monday 30 November at 11:00" in a.text
+    assert "by Monday 30 November at 12:00" in a.text
+
+
+def test_other_hours_and_zones_are_described() -> None:
+    policy = SLAPolicy.from_dict(
+        {
+            "support": {
+                "hours": "Mon-Thu 08:00-12:00,13:00-16:00; Fri 08:00-12:00",
+                "tz": "America/New_York",
+            },
+            "severities": [{"name": "normal", "response": "4h"}],
+        }
+    )
+    when = dt.datetime(2026, 11, 27, 13, tzinfo=ZoneInfo("America/New_York"))
+    assert "Monday–Thursday 08:00–12:00 and 13:00–16:00; Friday 08:00–12:00 (New York time)" in (
+        policy.acknowledge("normal", when).text
+    )
+    assert "(tid i New York)" in policy.acknowledge("normal", when, "da").text
+
+
+def test_errors() -> None:
+    with pytest.raises(InvalidOptionError, match="'de'"):
+        POLICY.acknowledge("high", FRIDAY_NIGHT, locale="de")  # type: ignore[arg-type]
+    with pytest.raises(UnknownSeverityError, match="'urgent'"):
+        POLICY.acknowledge("urgent", FRIDAY_NIGHT)
+    with pytest.raises(NaiveDatetimeError):
+        POLICY.acknowledge("high", dt.datetime(2026, 11, 27, 23, 10))

@@ -1,0 +1,391 @@
+"""Policy models: validation messages, round trips, files, schema, immutability."""
+
+from __future__ import annotations
+
+import builtins
+import copy
+import datetime as dt
+import json
+import tomllib
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from slacalc.errors import PolicyFileError, PolicyValidationError, UnknownSeverityError
+from slacalc.policy import (
+    DEFAULT_POLICY_DATA,
+    CalendarSpec,
+    FrozenDict,
+    SLAPolicy,
+    UptimeSpec,
+    WarningSpec,
+    default_policy,
+    format_duration,
+)
+from slacalc.policy._toml import dumps
+
+POLICY = default_policy()
+
+
+def full_policy() -> SLAPolicy:
+    """A policy that uses every field, with awkward text."""
+    return SLAPolicy.from_dict(
+        {
+            "name": 'Agreement "Gold" – ÆØÅ\nline two\ttab \\ back \x7f',
+            "support": {
+                "hours": {"mon-fri": ["08:00-12:00", "13:00-17:00"], "sat": "10:00-14:00"},
+                "tz": "Europe/Copenhagen",
+                "holidays": ["DK", "2026-06-05"],
+                "overrides": {"2026-12-24": "09:00-12:00", "2026-12-31": "closed"},
+            },
+            "calendars": {
+                "night shift": {"hours": "Mon-Fri 22:00-06:00", "tz": "America/New_York"},
+            },
+            "business_day": "same_time",
+            "severities": [
+                {
+                    "name": "p1",
+                    "response": "PT15M",
+                    "resolution": dt.timedelta(hours=2, minutes=30),
+                    "next_response": "30m",
+                    "periodic_update": "1h",
+                    "calendar": "24x7",
+                    "warnings": [{"percent": Decimal("0.5")}, {"before": "5m"}],
+                },
+                {"name": "p2", "response": "1 business day", "calendar": "night shift"},
+            ],
+            "pause_mode": "ignore_deadline",
+            "severity_change": "recompute",
+            "reopen": "new_cycle",
+            "channels": [{"name": "Pager", "kind": "phone", "contact": "+45 1", "hours": "24x7"}],
+            "scope": {"included": ["Backups"], "excluded": []},
+            "roles": [{"party": "customer", "title": "Owner", "responsibilities": ["Pay"]}],
+            "uptime": {
+                "target": "99.95%",
+                "period": "quarter",
+                "credits": [{"below": "99.95%", "credit": "10%"}],
+                "ticket_penalties": [{"severity": "p1", "metric": "resolution", "credit": "2.5%"}],
+            },
+        }
+    )
+
+
+@pytest.mark.parametrize("policy", [POLICY, full_policy()], ids=["default", "full"])
+def test_toml_and_json_round_trip_losslessly(policy: SLAPolicy) -> None:
+    text = policy.to_toml()
+    assert tomllib.loads(text) == policy.to_dict()
+    assert SLAPolicy.from_toml(text) == policy
+    assert SLAPolicy.from_json(policy.to_json()) == policy
+    assert SLAPolicy.from_json(policy.to_json(indent=None)) == policy
+    assert SLAPolicy.from_dict(json.loads(policy.to_json())).to_toml() == text
+
+
+def test_values_are_kept_as_canonical_text() -> None:
+    p = full_policy()
+    assert p.support.hours == "Mon-Fri 08:00-12:00,13:00-17:00; Sat 10:00-14:00"
+    assert p.severity("p1").resolution == "2h30m"
+    assert p.severity("p1").warnings[0].percent == "50%"
+    assert p.support.overrides == {"2026-12-24": "09:00-12:00", "2026-12-31": "closed"}
+    assert p.business_day_length is None
+    assert format_duration(dt.timedelta(seconds=90, microseconds=500)) == "1m30.0005s"
+    assert format_duration(dt.timedelta(0)) == "0s"
+
+
+def test_files(tmp_path: Path) -> None:
+    for name, text in [("a.toml", POLICY.to_toml()), ("a.json", POLICY.to_json())]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert SLAPolicy.from_file(tmp_path / name) == POLICY
+        assert SLAPolicy.from_file(str(tmp_path / name)) == POLICY
+
+
+def test_yaml_when_pyyaml_is_installed(tmp_path: Path) -> None:
+    yaml = pytest.importorskip("yaml")
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(POLICY.to_dict()), encoding="utf-8")
+    assert SLAPolicy.from_file(path) == POLICY
+
+
+def test_yaml_without_pyyaml_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_import = builtins.__import__
+
+    def no_yaml(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "yaml":
+            raise ImportError("No module named 'yaml'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_yaml)
+    path = tmp_path / "a.yml"
+    path.write_text("name: x\n", encoding="utf-8")
+    with pytest.raises(PolicyFileError, match=r"needs PyYAML.*pip install pyyaml"):
+        SLAPolicy.from_file(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("a.docx", "", "unknown format '.docx'"),
+        ("a.toml", "name = ", "as TOML"),
+        ("a.json", "{", "as JSON"),
+        ("a.json", "[1, 2]", "holds list at the top"),
+        ("a.toml", "\udcff", "Cannot read"),
+    ],
+)
+def test_bad_files(tmp_path: Path, name: str, text: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8", "surrogateescape"))
+    with pytest.raises(PolicyFileError) as info:
+        SLAPolicy.from_file(path)
+    assert message in str(info.value)
+
+
+def test_missing_file_and_bad_path() -> None:
+    with pytest.raises(PolicyFileError, match=r"No policy file at 'nowhere\.toml'"):
+        SLAPolicy.from_file("nowhere.toml")
+    with pytest.raises(PolicyFileError, match="not a path"):
+        SLAPolicy.from_file(42)  # type: ignore[arg-type]
+
+
+def _with(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    data = copy.deepcopy(POLICY.to_dict())
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    if value is KeyError:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (
+            ("severities", 2, "response"),
+            "4 hours",
+            "severities[2].response: '4 hours' is not a duration; write '4h'.",
+        ),
+        (
+            ("severities", 3, "response"),
+            "2 days",
+            "severities[3].response: '2 days' is not a duration; write '2 business days'",
+        ),
+        (("severities", 3, "response"), "2d", "write '2 business days'"),
+        (("severities", 1, "resolution"), "0m", "severities[1].resolution: '0m' is not positive"),
+        (("severities", 1, "resolution"), 8, "severities[1].resolution: 8 is not a duration"),
+        (
+            ("severities", 0, "calendar"),
+            "weekend",
+            "severities[0].calendar: 'weekend' is not a calendar; use one of 'support', '24x7'.",
+        ),
+        (("severities", 1, "name"), "critical", "severities[1].name: 'critical' is defined twice"),
+        (
+            ("severities", 1, "respons"),
+            "1h",
+            "severities[1].respons: 'respons' is not a field here",
+        ),
+        (
+            ("severities", 0, "response"),
+            KeyError,
+            "severities[0].response: this field is missing; add it.",
+        ),
+        (
+            ("severities", 1, "warnings"),
+            [{"percent": 0.75}],
+            "severities[1].warnings[0].percent: 0.75 is a binary float",
+        ),
+        (
+            ("severities", 1, "warnings"),
+            [{"percent": "75%", "before": "1h"}],
+            "severities[1].warnings[0]: a warning needs exactly one",
+        ),
+        (
+            ("severities", 1, "warnings"),
+            [{"percent": "0%"}],
+            "severities[1].warnings[0]: percent '0%' is zero",
+        ),
+        (
+            ("severities", 1, "warnings"),
+            [{"before": "1 business day"}],
+            "severities[1].warnings[0].before: '1 business day' counts business days",
+        ),
+        (("severities",), [], "severities: [] is not valid"),
+        (
+            ("pause_mode",),
+            "hold",
+            "pause_mode: 'hold' is not allowed; use 'exclude' or 'ignore_deadline'.",
+        ),
+        (("severity_change",), "rewind", "severity_change: 'rewind' is not allowed"),
+        (("support", "tz"), "Europe/Kobenhavn", "support.tz: Unknown time zone 'Europe/Kobenhavn'"),
+        (("support", "tz"), 1, "support.tz: 1 is not a time zone name"),
+        (("support", "hours"), "Mon-Fri 9-5", "support.hours: Time '9' in 'Mon-Fri 9-5'"),
+        (("support", "hours"), 9, "support.hours: 9 is not business hours"),
+        (("support", "holidays"), "XX", "support.holidays: Unknown holiday country 'XX'"),
+        (("support", "holidays"), {"DK": 1}, "support.holidays: {'DK': 1} is not a holiday list"),
+        (("support", "holidays"), [7], "support.holidays: 7 is not a holiday"),
+        (
+            ("support", "overrides"),
+            {"2026-13-01": "closed"},
+            "support.overrides: '2026-13-01' is not a date",
+        ),
+        (
+            ("support", "overrides"),
+            "closed",
+            "support.overrides: 'closed' is not a table of special days",
+        ),
+        (
+            ("calendars",),
+            {"support": {"hours": "24/7", "tz": "UTC"}},
+            "calendars.support: 'support' is a built-in calendar name",
+        ),
+        (("channels", 1, "hours"), "evenings", "channels[1].hours: 'evenings' is not a calendar"),
+        (("channels", 1, "kind"), "fax", "channels[1].kind: 'fax' is not allowed"),
+        (
+            ("uptime", "target"),
+            "99.9",
+            "uptime.target: '99.9' is not a percentage; write e.g. '99.9%'",
+        ),
+        (("uptime", "target"), "120%", "uptime.target: '120%' is out of range"),
+        (
+            ("uptime", "credits", 0, "credit"),
+            Fraction(1, 3),
+            "uptime.credits[0].credit: Fraction(1, 3) has no exact decimal percentage",
+        ),
+        (
+            ("uptime", "ticket_penalties"),
+            [{"severity": "p9", "metric": "response", "credit": "1%"}],
+            "uptime.ticket_penalties[0].severity: 'p9' is not a severity",
+        ),
+        (("business_day",), "1 day", "business_day: '1 day' is not a day length"),
+        (
+            ("business_day",),
+            "2 business days",
+            "business_day: '2 business days' is not a day length",
+        ),
+    ],
+)
+def test_validation_errors_name_the_path_and_the_value(
+    path: tuple[Any, ...], value: Any, message: str
+) -> None:
+    with pytest.raises(PolicyValidationError) as info:
+        SLAPolicy.from_dict(_with(path, value))
+    assert message in str(info.value), str(info.value)
+    assert isinstance(info.value, ValueError)
+    assert info.value.code == "invalid-policy"
+    assert info.value.problems
+
+
+def test_several_problems_are_reported_one_per_line() -> None:
+    data = _with(("severities", 0, "response"), "soon")
+    data["pause_mode"] = "hold"
+    with pytest.raises(PolicyValidationError) as info:
+        SLAPolicy.from_dict(data)
+    assert [p for p, _ in info.value.problems] == ["severities[0].response", "pause_mode"]
+    assert len(str(info.value).splitlines()) == 2
+
+
+def test_direct_construction_raises_slacalc_errors_too() -> None:
+    with pytest.raises(PolicyValidationError, match="tz: this field is missing"):
+        CalendarSpec(hours="24/7")  # type: ignore[call-arg]
+    with pytest.raises(PolicyValidationError, match="not a policy"):
+        SLAPolicy.from_dict(["x"])  # type: ignore[arg-type]
+
+
+def test_policies_are_immutable() -> None:
+    with pytest.raises(Exception, match="frozen"):
+        POLICY.name = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="immutable"):
+        full_policy().support.overrides["2027-01-01"] = "closed"
+    with pytest.raises(TypeError, match="immutable"):
+        full_policy().calendars.clear()
+    assert isinstance(full_policy().calendars, FrozenDict)
+    assert hash(full_policy()) == hash(full_policy())
+    assert copy.deepcopy(full_policy()) == full_policy()
+    assert full_policy() != POLICY
+    assert POLICY != "policy"
+
+
+def test_json_schema() -> None:
+    schema = SLAPolicy.json_schema()
+    assert schema["required"] == ["support", "severities"]
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["pause_mode"]["enum"] == ["exclude", "ignore_deadline"]
+    json.dumps(schema)
+
+
+def test_business_day_defaults_to_a_full_support_day() -> None:
+    data = {**DEFAULT_POLICY_DATA}
+    del data["business_day"]
+    assert SLAPolicy.from_dict(data).business_day_length == dt.timedelta(hours=9)
+    lunch = {
+        **data,
+        "support": {"hours": "Mon-Fri 09:00-12:00,13:00-17:00; Sat 10:00-12:00", "tz": "UTC"},
+    }
+    assert SLAPolicy.from_dict(lunch).business_day_length == dt.timedelta(hours=7)
+
+
+def test_same_time_business_days_follow_the_calendar() -> None:
+    p = full_policy()
+    ny = p.calendar("night shift").tz
+    target = p.clock_rules().severity("p2").response
+    assert str(target) == "1 business day"
+    # Tue 23:30 -> the next local date with open time is Wednesday (Tuesday's shift runs
+    # past midnight) -> Wed 23:30, open: the deadline.
+    start = dt.datetime(2026, 11, 24, 23, 30, tzinfo=ny)
+    assert p.deadlines("p2", start).response == dt.datetime(2026, 11, 25, 23, 30, tzinfo=ny)
+    # Sat 12:00 (closed) -> the clock starts Mon 22:00 -> Tue 22:00.
+    start = dt.datetime(2026, 11, 28, 12, 0, tzinfo=ny)
+    assert p.deadlines("p2", start).response == dt.datetime(2026, 12, 1, 22, 0, tzinfo=ny)
+
+
+def test_lookups() -> None:
+    p = full_policy()
+    assert p.calendar("night shift").hours == "Mon-Fri 22:00-06:00"
+    assert p.is_around_the_clock("p1")
+    assert not p.is_around_the_clock("p2")
+    with pytest.raises(PolicyValidationError, match="'weekend' is not a calendar"):
+        p.calendar("weekend")
+    with pytest.raises(UnknownSeverityError, match="'p3'"):
+        p.deadlines("p3", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert p.clock_rules() is p.clock_rules()
+    assert (p.pause_mode, p.severity_change, p.reopen) == (
+        "ignore_deadline",
+        "recompute",
+        "new_cycle",
+    )
+    assert p.clock_rules().pause_mode == "ignore_deadline"
+
+
+def test_uptime_values_are_exact() -> None:
+    assert POLICY.uptime is not None
+    assert POLICY.uptime.target_share == Fraction(999, 1000)
+    assert POLICY.uptime.credit_tiers[1] == (Fraction(995, 1000), Fraction(1, 10))
+    assert UptimeSpec(target=Decimal("0.9995")).target == "99.95%"
+    assert WarningSpec(before=dt.timedelta(minutes=5)).before == "5m"
+
+
+def test_credits_convert_to_the_credits_package() -> None:
+    assert POLICY.uptime is not None
+    schedule = POLICY.uptime.credit_schedule()
+    # 99.9 % exactly earns nothing (credits apply *below* a tier); 99.4 % is below 99.5 %.
+    assert schedule.credit("99.9%", fee="1000") == Decimal("0.00")
+    assert schedule.credit("99.4%", fee="1000") == Decimal("100.00")
+    assert schedule.credit("98%", fee="1000") == Decimal("150.00")
+    full = full_policy().uptime
+    assert full is not None
+    penalty = full.ticket_penalties[0].to_penalty()
+    assert penalty.per_breach_share == Fraction(1, 40)
+
+
+def test_toml_writer_refuses_what_a_policy_never_holds() -> None:
+    with pytest.raises(TypeError, match="no TOML form"):
+        dumps({"x": 1.5})
+    assert tomllib.loads(dumps({"a b": {"c": True, "d": [1, "x"]}, "e": []})) == {
+        "a b": {"c": True, "d": [1, "x"]},
+        "e": [],
+    }

@@ -1,0 +1,148 @@
+"""Properties of ticket clocks: pauses, 24x7 arithmetic, and breaches that never undo.
+
+Example counts come from the hypothesis profile in tests/conftest.py (HYPOTHESIS_PROFILE).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from slacalc.calendar import BusinessCalendar
+from slacalc.timers import BusinessDays, ClockRules, SeverityTargets
+
+UTC = dt.UTC
+US = dt.timedelta(microseconds=1)
+M = dt.timedelta(minutes=1)
+BASE = dt.datetime(2026, 3, 23, 0, 0, tzinfo=UTC)  # a Monday; Europe's DST switch is on the 29th
+ALWAYS = BusinessCalendar.always("UTC")
+SUPPORT = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+EARLY = BusinessCalendar("Mon-Sat 07:00-12:00,13:00-15:30", tz="America/New_York")
+SEVERITIES = (
+    SeverityTargets(
+        "a", ALWAYS, response="30m", resolution="4h", next_response="1h", periodic_update="3h"
+    ),
+    SeverityTargets("b", SUPPORT, response="2h", resolution=BusinessDays(1), next_response="4h"),
+    SeverityTargets("c", EARLY, response="1h", resolution="6h"),
+)
+NAMES = [s.name for s in SEVERITIES]
+
+modes = st.fixed_dictionaries(
+    {
+        "pause_mode": st.sampled_from(["exclude", "ignore_deadline"]),
+        "severity_change": st.sampled_from(["carry_elapsed", "recompute", "restart"]),
+        "reopen": st.sampled_from(["continue", "new_cycle"]),
+    }
+)
+
+
+@st.composite
+def tickets(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """A valid event list: opened, then 0-12 events at increasing minutes."""
+    t = BASE + draw(st.integers(0, 7 * 24 * 60)) * M
+    events: list[dict[str, Any]] = [
+        {"kind": "opened", "at": t, "severity": draw(st.sampled_from(NAMES))}
+    ]
+    paused = resolved = False
+    for _ in range(draw(st.integers(0, 12))):
+        t += draw(st.integers(1, 36 * 60)) * M
+        choices = ["responded", "customer_replied", "severity_changed"]
+        choices.append("resumed" if paused else "paused")
+        choices.append("reopened" if resolved else "resolved")
+        kind = draw(st.sampled_from(choices))
+        event: dict[str, Any] = {"kind": kind, "at": t}
+        if kind == "severity_changed":
+            event["severity"] = draw(st.sampled_from(NAMES))
+        paused = {"paused": True, "resumed": False}.get(kind, paused)
+        resolved = {"resolved": True, "reopened": False}.get(kind, resolved)
+        events.append(event)
+    return events
+
+
+@given(tickets(), modes, st.integers(0, 60 * 24 * 40), st.integers(0, 60 * 24 * 10))
+def test_evaluating_later_never_unbreaches(
+    events: list[dict[str, Any]], options: dict[str, str], offset: int, later: int
+) -> None:
+    rules = ClockRules(SEVERITIES, **options)  # type: ignore[arg-type]
+    t1 = BASE + offset * M
+    t2 = t1 + later * M
+    first = rules.evaluate(events, at=t1)
+    second = rules.evaluate(events, at=t2)
+    after = {(c.metric, c.number): c for c in second.cycles}
+    for cycle in first.cycles:
+        if cycle.breached:
+            again = after[(cycle.metric, cycle.number)]
+            assert again.breached
+            assert again.breached_at == cycle.breached_at
+        # breached_at, when set, is never after the instant evaluated nor after the stop
+        if cycle.breached_at is not None:
+            assert cycle.breached_at <= t1
+            assert cycle.stopped_at is None or cycle.breached_at <= cycle.stopped_at
+            assert cycle.due == cycle.breached_at - US
+
+
+@given(
+    st.sampled_from(NAMES),
+    st.integers(0, 7 * 24 * 60),
+    st.lists(st.tuples(st.integers(1, 48 * 60), st.integers(0, 48 * 60)), max_size=4),
+    st.integers(0, 48 * 60),
+)
+def test_pausing_never_makes_a_deadline_earlier(
+    severity: str, start: int, spells: list[tuple[int, int]], tail: int
+) -> None:
+    rules = ClockRules(SEVERITIES)  # pause_mode = exclude
+    opened = BASE + start * M
+    events: list[dict[str, Any]] = [{"kind": "opened", "at": opened, "severity": severity}]
+    t = opened
+    for gap, length in spells:
+        t += gap * M
+        events.append({"kind": "paused", "at": t})
+        t += length * M
+        events.append({"kind": "resumed", "at": t})
+    at = t + tail * M
+    plain = rules.deadlines(severity, opened)
+    status = rules.evaluate(events, at=at)
+    for metric, deadline in (("response", plain.response), ("resolution", plain.resolution)):
+        got = getattr(status, metric)
+        assert deadline is not None
+        if got.breached:
+            assert got.breached_at > deadline
+        else:
+            assert got.due is not None
+            assert got.due >= deadline
+        # the unpaused replay agrees with the plain deadline
+        bare = getattr(rules.evaluate(events[:1], at=at), metric)
+        assert (bare.due if not bare.breached else bare.breached_at - US) == deadline
+
+
+@given(
+    st.integers(0, 365 * 24 * 60 * 60),
+    st.integers(1, 48 * 3600),
+    st.integers(1, 96 * 3600),
+    st.integers(0, 100 * 3600),
+    st.one_of(st.none(), st.integers(0, 100 * 3600)),
+)
+def test_no_pauses_on_24x7_is_plain_arithmetic(
+    start: int, response_s: int, resolution_s: int, after_s: int, resolved_s: int | None
+) -> None:
+    response = dt.timedelta(seconds=response_s)
+    resolution = dt.timedelta(seconds=resolution_s)
+    rules = ClockRules([SeverityTargets("p", ALWAYS, response=response, resolution=resolution)])
+    opened = BASE + dt.timedelta(seconds=start)
+    at = opened + dt.timedelta(seconds=after_s)
+    events: list[dict[str, Any]] = [{"kind": "opened", "at": opened, "severity": "p"}]
+    if resolved_s is not None:
+        events.append({"kind": "resolved", "at": opened + dt.timedelta(seconds=resolved_s)})
+    s = rules.evaluate(events, at=at).resolution
+    end = at if resolved_s is None else min(at, opened + dt.timedelta(seconds=resolved_s))
+    assert s.elapsed == s.elapsed_calendar == end - opened
+    assert s.remaining == resolution - (end - opened)
+    assert s.breached == (end - opened > resolution)
+    if s.breached:
+        assert s.breached_at == opened + resolution + US
+    else:
+        assert s.due == opened + resolution
+    assert rules.deadlines("p", opened).response == opened + response
