@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HYPOTHESIS_PROFILE ?= $(if $(CI),ci,dev)
 export HYPOTHESIS_PROFILE
 
-.PHONY: install demo test lint bench ci clean
+.PHONY: install demo test lint bench docs ci clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ lint: install
 bench: install  ## side-by-side benchmarks with the peer libraries (installs them)
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	$(BIN)/python benchmarks/run.py
+
+# NO_MKDOCS_2_WARNING=1 silences the end-of-life banner Material for MkDocs prints on every build.
+docs: install  ## the documentation site, strict: any warning fails (output in site/)
+	$(BIN)/python -m pip install --quiet -e ".[docs]"
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict
 
 ci: test lint
 
