@@ -99,7 +99,13 @@ def to_us(t: object) -> int:
         except TypeError:
             pass
     elif isinstance(t, dt.datetime):
-        off = t.utcoffset()
+        try:
+            off = t.utcoffset()
+        except ValueError:  # pandas' NaT is a datetime that refuses every question
+            raise NotADatetimeError(
+                f"{t!r} is a missing value, not an instant; drop it first, or use the bulk "
+                "calls (add_many, elapsed_many, is_open_many), which pass missing values through."
+            ) from None
         if off is not None:
             naive = dt.datetime(t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond)
             return (naive - _NAIVE_EPOCH - off) // _US
@@ -169,6 +175,7 @@ def date_from(value: object, *, what: str = "date") -> dt.date:
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _COMPACT = re.compile(
     rf"""\s*(?P<sign>[-+]?)\s*
+    (?:{_NUMBER}\s*w(?:eeks?)?)?\s*
     (?:{_NUMBER}\s*d(?:ays?)?)?\s*
     (?:{_NUMBER}\s*h)?\s*
     (?:{_NUMBER}\s*m(?:in)?)?\s*
@@ -223,15 +230,16 @@ def _parse_duration_str(raw: str, allow_days: bool) -> int:
         )
         return -us if iso["sign"] == "-" else us
     compact = _COMPACT.fullmatch(text)
-    if compact and any(compact.group(i) for i in range(2, 6)):
-        if compact.group(2) and not allow_days:
+    if compact and any(compact.group(i) for i in range(2, 7)):
+        if (compact.group(2) or compact.group(3)) and not allow_days:
             raise InvalidDurationError(_days_message(raw))
         us = _exact_us(
             [
-                (compact.group(2), US_PER_DAY),
-                (compact.group(3), 3600 * US_PER_SECOND),
-                (compact.group(4), 60 * US_PER_SECOND),
-                (compact.group(5), US_PER_SECOND),
+                (compact.group(2), 7 * US_PER_DAY),
+                (compact.group(3), US_PER_DAY),
+                (compact.group(4), 3600 * US_PER_SECOND),
+                (compact.group(5), 60 * US_PER_SECOND),
+                (compact.group(6), US_PER_SECOND),
             ],
             raw,
         )

@@ -139,3 +139,32 @@ class TestErrors:
             CAL.add_many([t], "2 hours")
         with pytest.raises(InvalidDurationError):
             CAL.add_many([t], 7200)
+
+
+def test_none_and_nat_in_lists_are_missing_values() -> None:
+    t = dt.datetime(2026, 11, 30, 10, tzinfo=dt.UTC)
+    assert CAL.elapsed_many([t, None, pd.NaT], [t, t, t]) == [dt.timedelta(0), None, None]
+    assert CAL.is_open_many([None, pd.NaT, np.datetime64("NaT")]) == [False, False, False]
+    assert CAL.add_many([None, t], "1h") == [None, CAL.add(t, "1h")]
+
+
+def test_a_datetime_index_gives_arrays_and_indexes_back() -> None:
+    idx = pd.date_range("2026-11-30 08:00", periods=3, freq="h", tz="UTC", name="opened")
+    flags = CAL.is_open_many(idx)
+    assert isinstance(flags, np.ndarray)
+    # 08:00Z is 09:00 in Copenhagen (open), 10:00 and 11:00 too.
+    assert flags.tolist() == [CAL.is_open(t.to_pydatetime()) for t in idx] == [True, True, True]
+    spans = CAL.elapsed_many(idx, idx + pd.Timedelta(hours=2))
+    assert isinstance(spans, pd.TimedeltaIndex)
+    assert spans.name == "opened"
+    # 09-11, 10-12 and 11-13 local; the lunch break 12-13 takes 1 h from the last one.
+    assert [x.to_pytimedelta() for x in spans] == [
+        dt.timedelta(hours=2),
+        dt.timedelta(hours=2),
+        dt.timedelta(hours=1),
+    ]
+
+
+def test_scalar_calls_refuse_nat_clearly() -> None:
+    with pytest.raises(NotADatetimeError, match="missing value"):
+        CAL.is_open(pd.NaT)

@@ -161,11 +161,32 @@ def test_searches_are_bounded() -> None:
     once = BusinessCalendar({}, tz="UTC", overrides={"2026-12-24": "09:00-12:00"})
     after = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
     for call in (once.next_open, once.next_close, lambda t: once.add(t, "1h")):
-        with pytest.raises(OutOfRangeError, match="within 10 years"):
+        with pytest.raises(OutOfRangeError, match="none comes later"):
             call(after)
-    with pytest.raises(OutOfRangeError, match="within 10 years"):
+    with pytest.raises(OutOfRangeError, match="none comes earlier"):
         once.subtract(dt.datetime(2026, 12, 24, 10, tzinfo=dt.UTC), "2h")
     assert once.subtract(after, "3h") == dt.datetime(2026, 12, 24, 9, tzinfo=dt.UTC)
+    # Weekly hours that never come (every day a holiday for 30 years) give up after
+    # 10 empty years or so (the search grows in steps of a year or more) instead of
+    # searching to the end of time.
+    days = [dt.date(2030, 1, 1) + dt.timedelta(days=k) for k in range(30 * 366)]
+    closed = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays=days)
+    with pytest.raises(OutOfRangeError, match="within 10 years"):
+        closed.next_open(dt.datetime(2030, 1, 1, tzinfo=dt.UTC))
+
+
+def test_a_special_day_decades_away_is_still_found() -> None:
+    # Searches follow special days however far away they are; only repeating weekly
+    # hours that never open stop at 10 years.
+    once = BusinessCalendar({}, tz="UTC", overrides={"2090-06-01": "09:00-12:00"})
+    t = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    assert once.next_open(t) == dt.datetime(2090, 6, 1, 9, tzinfo=dt.UTC)
+    assert once.add(t, "1h") == dt.datetime(2090, 6, 1, 10, tzinfo=dt.UTC)
+    assert once.elapsed(t, dt.datetime(2091, 1, 1, tzinfo=dt.UTC)) == dt.timedelta(hours=3)
+    later = BusinessCalendar({}, tz="UTC", overrides={"2091-01-02": "10:00-11:00"})
+    assert (once | later).next_open(dt.datetime(2090, 7, 1, tzinfo=dt.UTC)) == dt.datetime(
+        2091, 1, 2, 10, tzinfo=dt.UTC
+    )
 
 
 def test_instants_beyond_the_supported_years_raise() -> None:
@@ -207,3 +228,20 @@ def test_calendars_are_immutable() -> None:
         cal._tz = dt.UTC  # type: ignore[misc]
     with pytest.raises(AttributeError):
         cal.tz = dt.UTC  # type: ignore[misc]
+
+
+def test_calendars_from_the_same_holiday_object_are_equal() -> None:
+    dk = holidays.country_holidays("DK", years=2026)
+    a = BusinessCalendar("Mon-Fri 09:00-17:00", tz=CPH, holidays=dk)
+    b = BusinessCalendar("Mon-Fri 09:00-17:00", tz=CPH, holidays=dk)
+    assert a == b
+    assert hash(a) == hash(b)
+    se = holidays.country_holidays("SE", years=2026)
+    assert a != BusinessCalendar("Mon-Fri 09:00-17:00", tz=CPH, holidays=se)
+
+
+def test_repr_counts_dates_in_words() -> None:
+    one = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays="2026-12-24")
+    assert repr(one) == "BusinessCalendar('Mon-Fri 09:00-17:00', tz='UTC', holidays='1 date')"
+    two = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays=["2026-12-24", "2026-12-31"])
+    assert "holidays='2 dates'" in repr(two)

@@ -79,7 +79,19 @@ def _instants(values: object, what: str) -> tuple[npt.NDArray[np.int64], _Kind]:
             f"The {what} are a {type(values).__name__}, not a sequence of datetimes; pass a "
             "list of aware datetimes, a NumPy datetime64 array or a pandas Series."
         )
-    return np.fromiter((to_us(t) for t in values), dtype=np.int64, count=len(values)), _Kind("list")
+    return (
+        np.fromiter((_item_us(t) for t in values), dtype=np.int64, count=len(values)),
+        _Kind("list"),
+    )
+
+
+def _item_us(t: object) -> int:
+    """One element of a list: None, NaT and NumPy's NaT are missing values."""
+    if t is None or (isinstance(t, np.datetime64) and np.isnat(t)):
+        return _NAT
+    if isinstance(t, dt.datetime) and type(t) is not dt.datetime and t != t:  # pandas NaT
+        return _NAT
+    return to_us(t)
 
 
 def _durations(values: object, n: int) -> npt.NDArray[np.int64] | int:
@@ -121,12 +133,14 @@ def _out_durations(us: npt.NDArray[np.int64], kind: _Kind) -> Any:
     if kind.kind in {"series", "index"}:
         import pandas as pd
 
+        if kind.kind == "index":
+            return pd.TimedeltaIndex(us.view("timedelta64[us]"), name=kind.name)
         return pd.Series(us.view("timedelta64[us]"), index=kind.index, name=kind.name)
     return [None if x == _NAT else dt.timedelta(microseconds=x) for x in us.tolist()]
 
 
 def _out_bools(flags: npt.NDArray[np.bool_], kind: _Kind) -> Any:
-    if kind.kind == "numpy":
+    if kind.kind in {"numpy", "index"}:  # as pandas' own DatetimeIndex predicates do
         return flags
     if kind.kind in {"series", "index"}:
         import pandas as pd

@@ -443,8 +443,9 @@ class BusinessCalendar:
                 ``DatetimeIndex`` of aware datetimes.
 
         Returns:
-            The same kind: a list of bools, a bool array, or a bool ``Series`` with the
-            input's index. ``NaT`` is not open.
+            A list of bools for a list, a bool array for a NumPy array or a
+            ``DatetimeIndex``, a bool ``Series`` (same index and name) for a ``Series``.
+            A missing value (``None``, ``NaT``) is not open.
 
         Example:
             >>> import datetime as dt
@@ -468,8 +469,9 @@ class BusinessCalendar:
 
         Returns:
             Signed business time per pair, in the kind of ``starts``: a list of
-            ``timedelta``, a ``timedelta64[us]`` array, or a ``Timedelta`` ``Series``.
-            A missing value (``NaT``) in either column gives ``NaT`` (``None`` in lists).
+            ``timedelta``, a ``timedelta64[us]`` array, a ``TimedeltaIndex``, or a
+            ``Timedelta`` ``Series``. A missing value (``None``, ``NaT``) in either column
+            gives ``NaT`` (``None`` in lists).
 
         Example:
             >>> import datetime as dt

@@ -49,6 +49,10 @@ class Source(Protocol):
         """The error for a question about instant ``x`` outside :meth:`valid_range`."""
         ...
 
+    def open_bounds(self) -> tuple[int, int] | None:
+        """Instants outside which the source is never open, or None when it repeats."""
+        ...
+
 
 def merge(raw: list[tuple[int, int]], lo: int, hi: int) -> Segments:
     """Clip pairs to ``[lo, hi)``, drop empty ones, and merge overlapping or touching ones."""
@@ -126,6 +130,18 @@ class WeeklySource:
             day += _ONE_DAY
         return merge(raw, lo, hi)
 
+    def open_bounds(self) -> tuple[int, int] | None:
+        if any(self.week):
+            return None  # weekly hours repeat for ever
+        days = [d for d, hours in self.overrides.items() if hours]
+        if not days:  # pragma: no cover - such a calendar is refused when built
+            return (0, 0)
+        # A special day's hours end at most 48 h after its midnight (a night shift).
+        return (
+            wall_to_us(min(days), 0, self.tz),
+            wall_to_us(max(days) + 2 * _ONE_DAY, 0, self.tz),
+        )
+
     def valid_range(self) -> tuple[int, int]:
         years = self.holidays.fixed_years()
         if years is None:
@@ -182,6 +198,13 @@ class UnionSource(_PairSource):
 
     __slots__ = ()
 
+    def open_bounds(self) -> tuple[int, int] | None:
+        a = self.left.open_bounds()
+        b = self.right.open_bounds()
+        if a is None or b is None:
+            return None
+        return (min(a[0], b[0]), max(a[1], b[1]))
+
     def segments(self, lo: int, hi: int) -> Segments:
         a_s, a_e = self.left.segments(lo, hi)
         b_s, b_e = self.right.segments(lo, hi)
@@ -192,6 +215,14 @@ class IntersectionSource(_PairSource):
     """Open when both calendars are open."""
 
     __slots__ = ()
+
+    def open_bounds(self) -> tuple[int, int] | None:
+        a = self.left.open_bounds()
+        b = self.right.open_bounds()
+        if a is None or b is None:
+            return a or b
+        lo, hi = max(a[0], b[0]), min(a[1], b[1])
+        return (lo, max(lo, hi))
 
     def segments(self, lo: int, hi: int) -> Segments:
         a_s, a_e = self.left.segments(lo, hi)
@@ -345,11 +376,7 @@ class Timeline:
         if i >= 0 and x < snap.ends[i]:
             return x
         while i + 1 >= len(snap.starts):
-            if snap.hi - x > SEARCH_LIMIT_US:
-                raise OutOfRangeError(
-                    f"No opening found after {from_us(x, self.source.tz).isoformat()} within "
-                    "10 years; the calendar has no business hours there."
-                )
+            self.check_forward(snap, x)
             snap = self.grow(snap, forward=True)
             i = bisect_right(snap.starts, x) - 1
         return snap.starts[i + 1]
@@ -362,11 +389,12 @@ class Timeline:
                 j += 1
             if j < len(snap.starts) and snap.ends[j] < snap.hi:
                 return snap.ends[j]
-            if snap.hi - x > SEARCH_LIMIT_US:
-                what = "open all the time" if j < len(snap.starts) else "never open"
+            if j >= len(snap.starts):
+                self.check_forward(snap, x)
+            elif snap.hi - x > SEARCH_LIMIT_US:
                 raise OutOfRangeError(
                     f"No closing found after {from_us(x, self.source.tz).isoformat()} within "
-                    f"10 years; the calendar is {what} there."
+                    "10 years; the calendar is open all the time there."
                 )
             snap = self.grow(snap, forward=True)
 
@@ -408,8 +436,22 @@ class Timeline:
         return snap.starts[j] + target - snap.cum[j]
 
     def check_forward(self, snap: Snapshot, x: int) -> None:
-        """Raise when the stretch after ``x`` has had no open time for 10 years."""
+        """Raise when no open time can follow the snapshot's end.
+
+        That is when the source opens only on special days and the snapshot already
+        reaches past the last one, or, for repeating weekly hours, when the stretch
+        after ``x`` has had no open time for 10 years.
+        """
         last = max(snap.ends[-1] if snap.starts else x, x)
+        bounds = self.source.open_bounds()
+        if bounds is not None:
+            if snap.hi >= bounds[1]:
+                raise OutOfRangeError(
+                    f"No business hours found after {from_us(last, self.source.tz).isoformat()}: "
+                    "the calendar opens only on its special days, and none comes later; "
+                    "add weekly hours or a later special day."
+                )
+            return
         if snap.hi - last > SEARCH_LIMIT_US:
             raise OutOfRangeError(
                 f"No business hours found after {from_us(last, self.source.tz).isoformat()} "
@@ -417,8 +459,17 @@ class Timeline:
             )
 
     def check_backward(self, snap: Snapshot, x: int) -> None:
-        """Raise when the stretch before ``x`` has had no open time for 10 years."""
+        """Raise when no open time can precede the snapshot's start (see check_forward)."""
         first = snap.starts[0] if snap.starts else x
+        bounds = self.source.open_bounds()
+        if bounds is not None:
+            if snap.lo <= bounds[0]:
+                raise OutOfRangeError(
+                    f"No business hours found before {from_us(x, self.source.tz).isoformat()} "
+                    "to subtract from: the calendar opens only on its special days, and none "
+                    "comes earlier; add weekly hours or an earlier special day."
+                )
+            return
         if first - snap.lo > SEARCH_LIMIT_US:
             raise OutOfRangeError(
                 f"No business hours found before {from_us(x, self.source.tz).isoformat()} "

@@ -97,6 +97,20 @@ class _Base:
         self.data, self.expand, self.years = state  # type: ignore[assignment]
         self.lock = threading.Lock()
 
+    def key(self) -> tuple[object, ...]:
+        """What makes two copies equal: the kind, its settings and the dates it holds."""
+        data = self.data
+        return (
+            type(data).__qualname__,
+            getattr(data, "country", None) or getattr(data, "market", None),
+            getattr(data, "subdiv", None),
+            tuple(sorted(getattr(data, "categories", ()) or ())),
+            bool(getattr(data, "observed", True)),
+            self.expand,
+            self.years,
+            frozenset(data.items()),
+        )
+
     def year(self, year: int) -> dict[dt.date, str]:
         if not self.expand and year not in self.years:
             covered = ", ".join(str(y) for y in sorted(self.years)) or "no years"
@@ -129,12 +143,13 @@ class HolidaySource:
         self._key = (
             frozenset(self._explicit.items()),
             tuple(r.key() for r in self._regions),
-            tuple(id(b.data) for b in self._bases),
+            tuple(b.key() for b in self._bases),
         )
         labels = [r.label() for r in self._regions]
         labels += [type(b.data).__name__ for b in self._bases]
         if self._explicit:
-            labels.append(f"{len(self._explicit)} dates")
+            n = len(self._explicit)
+            labels.append(f"{n} date{'s' if n != 1 else ''}")
         self._label = "+".join(labels)
 
     def _add(self, item: object) -> None:
