@@ -16,8 +16,18 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
-demo: install  ## the main job: a demo on the built-in default calendar
-	$(BIN)/python -m slacalc
+# The demo gets an environment of its own with the runtime dependencies only, so it
+# also proves that a plain `pip install slacalc` is enough to run it.
+DEMO_VENV ?= .venv-demo
+
+$(DEMO_VENV)/bin/.installed: pyproject.toml
+	$(PYTHON) -m venv $(DEMO_VENV)
+	$(DEMO_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(DEMO_VENV)/bin/python -m pip install --quiet -e .
+	touch $@
+
+demo: $(DEMO_VENV)/bin/.installed  ## the main job: the demo on the built-in default SLA
+	$(DEMO_VENV)/bin/python -m slacalc
 
 test: install  ## the whole test suite, doctests and docs examples included
 	@$(BIN)/python -m pytest; rc=$$?; \
@@ -40,4 +50,4 @@ docs: install  ## the documentation site, strict: any warning fails (output in s
 ci: test lint
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(DEMO_VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
