@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
@@ -41,6 +43,24 @@ HolidaysLike: TypeAlias = (
 """Holidays: a country code (``'DK'``, ``'US-CA'``), dates, a ``HolidayBase``, or a list."""
 DurationLike: TypeAlias = "dt.timedelta | str"
 """A duration: ``timedelta``, pendulum ``Duration``, ``'2h'``, ``'1h30m'``, ``'PT2H'``."""
+
+_DATETIME: Final = dt.datetime
+_TIMEDELTA: Final = dt.timedelta
+_ZERO: Final = dt.timedelta(0)
+_EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+@lru_cache(maxsize=256)
+def _string_delta_cached(text: str) -> dt.timedelta:
+    return dt.timedelta(microseconds=duration_to_us(text))
+
+
+def _string_delta(value: object) -> dt.timedelta | None:
+    """A duration string as a timedelta (cached), or None for anything else."""
+    if type(value) is str:
+        return _string_delta_cached(value)
+    return None
+
 
 _PROBE: Final = (
     to_us(dt.datetime(2024, 1, 1, tzinfo=dt.UTC)),
@@ -106,7 +126,7 @@ class BusinessCalendar:
         '2026-11-30T10:30:00+01:00'
     """
 
-    __slots__ = ("_describe", "_key", "_overrides", "_source", "_timeline", "_tz")
+    __slots__ = ("_describe", "_epoch_tz", "_key", "_overrides", "_source", "_timeline", "_tz")
 
     _tz: dt.tzinfo
     _source: Source
@@ -114,6 +134,7 @@ class BusinessCalendar:
     _describe: str
     _key: tuple[object, ...]
     _overrides: Mapping[dt.date, DayHours]
+    _epoch_tz: dt.datetime
 
     def __init__(
         self,
@@ -159,6 +180,9 @@ class BusinessCalendar:
         self._tz = source.tz
         self._source = source
         self._timeline = Timeline(source)
+        # For the hot paths: the epoch's wall time tagged with the zone, so that
+        # fromutc(epoch_tz + offset) is the aware datetime of an epoch offset.
+        self._epoch_tz = dt.datetime(1970, 1, 1, tzinfo=source.tz)
         self._describe = describe
         self._key = key
         self._overrides = overrides
@@ -297,6 +321,16 @@ class BusinessCalendar:
             >>> cal.is_open(dt.datetime(2026, 11, 30, 17, 0, tzinfo=cal.tz))
             False
         """
+        fast = self._timeline.fast
+        if fast is not None and type(t) is _DATETIME:
+            try:
+                x = t - _EPOCH
+            except TypeError:  # naive: the general path says so
+                pass
+            else:
+                if fast.lo <= x < fast.hi:
+                    i = bisect_right(fast.starts, x) - 1
+                    return i >= 0 and x < fast.ends[i]
         return self._timeline.is_open(to_us(t))
 
     def next_open(self, t: dt.datetime) -> dt.datetime:
@@ -311,6 +345,19 @@ class BusinessCalendar:
             >>> cal.next_open(dt.datetime(2026, 11, 28, 12, tzinfo=cal.tz)).isoformat()
             '2026-11-30T09:00:00+01:00'
         """
+        fast = self._timeline.fast
+        if fast is not None and type(t) is _DATETIME:
+            try:
+                x = t - _EPOCH
+            except TypeError:
+                pass
+            else:
+                if fast.lo <= x < fast.hi:
+                    i = bisect_right(fast.starts, x) - 1
+                    if i >= 0 and x < fast.ends[i]:
+                        return self._tz.fromutc(self._epoch_tz + x)
+                    if i + 1 < fast.n:
+                        return self._tz.fromutc(self._epoch_tz + fast.starts[i + 1])
         return from_us(self._timeline.next_open(to_us(t)), self._tz)
 
     def next_close(self, t: dt.datetime) -> dt.datetime:
@@ -348,11 +395,32 @@ class BusinessCalendar:
             >>> cal.add(friday, "1h").isoformat()
             '2026-11-30T09:00:00+01:00'
         """
+        fast = self._timeline.fast
+        if fast is not None and type(t) is _DATETIME:
+            # The warm path: the answer lies in the compiled stretch; all timedeltas.
+            td = duration if type(duration) is _TIMEDELTA else _string_delta(duration)
+            if td is not None and td >= _ZERO:
+                try:
+                    x = t - _EPOCH
+                except TypeError:
+                    pass
+                else:
+                    if fast.lo <= x < fast.hi:
+                        starts, cum = fast.starts, fast.cum
+                        i = bisect_right(starts, x) - 1
+                        if i >= 0:
+                            end = fast.ends[i]
+                            target = cum[i] + ((x if x < end else end) - starts[i]) + td
+                        else:
+                            target = td
+                        if target < fast.total:
+                            j = bisect_right(cum, target, 0, fast.n) - 1
+                            return self._tz.fromutc(self._epoch_tz + starts[j] + (target - cum[j]))
         d = duration_to_us(duration)
-        x = to_us(t)
+        x_us = to_us(t)
         if d < 0:
-            return from_us(self._timeline.subtract(x, -d), self._tz)
-        return from_us(self._timeline.deadline(x, d), self._tz)
+            return from_us(self._timeline.subtract(x_us, -d), self._tz)
+        return from_us(self._timeline.deadline(x_us, d), self._tz)
 
     def exhausted_at(self, t: dt.datetime, duration: DurationLike) -> dt.datetime:
         """The instant the budget runs out: earliest ``x >= t`` with ``elapsed(t, x) == duration``.
@@ -412,6 +480,22 @@ class BusinessCalendar:
             >>> cal.elapsed(fri, mon), cal.elapsed(mon, fri)
             (datetime.timedelta(seconds=7200), datetime.timedelta(days=-1, seconds=79200))
         """
+        fast = self._timeline.fast
+        if fast is not None and type(start) is _DATETIME and type(end) is _DATETIME:
+            try:
+                a = start - _EPOCH
+                b = end - _EPOCH
+            except TypeError:
+                pass
+            else:
+                lo, hi = fast.lo, fast.hi
+                if lo <= a < hi and lo <= b < hi:
+                    starts, ends, cum = fast.starts, fast.ends, fast.cum
+                    i = bisect_right(starts, a) - 1
+                    ca = cum[i] + ((a if a < ends[i] else ends[i]) - starts[i]) if i >= 0 else _ZERO
+                    j = bisect_right(starts, b) - 1
+                    cb = cum[j] + ((b if b < ends[j] else ends[j]) - starts[j]) if j >= 0 else _ZERO
+                    return cb - ca
         return dt.timedelta(microseconds=self._timeline.elapsed(to_us(start), to_us(end)))
 
     def open_periods(

@@ -270,19 +270,50 @@ def _prefix(starts: list[int], ends: list[int]) -> list[int]:
     return cum
 
 
+class Fast(NamedTuple):
+    """A snapshot as ``timedelta`` offsets from the epoch, for the scalar hot paths.
+
+    ``aware_datetime - EPOCH`` is a ``timedelta`` already, and ``tz.fromutc`` turns one
+    back into an aware datetime, so the warm path of ``add``, ``elapsed``, ``is_open``
+    and ``next_open`` needs no integer conversion at all. ``cum`` has ``n + 1`` items.
+    """
+
+    lo: dt.timedelta
+    hi: dt.timedelta
+    starts: list[dt.timedelta]
+    ends: list[dt.timedelta]
+    cum: list[dt.timedelta]
+    n: int
+    total: dt.timedelta
+
+
+def _fast(snap: Snapshot) -> Fast:
+    us = dt.timedelta(microseconds=1)
+    return Fast(
+        us * snap.lo,
+        us * snap.hi,
+        [us * x for x in snap.starts],
+        [us * x for x in snap.ends],
+        [us * x for x in snap.cum],
+        len(snap.starts),
+        us * snap.cum[-1],
+    )
+
+
 class Timeline:
     """Lazily compiled segments of one source and the questions asked of them.
 
-    Reads are lock-free: each query reads one immutable :class:`Snapshot`; extending
-    it builds a new snapshot under a lock and swaps it in.
+    Reads are lock-free: each query reads one immutable :class:`Snapshot` (or its
+    :class:`Fast` twin); extending builds new ones under a lock and swaps them in.
     """
 
-    __slots__ = ("_lock", "_snap", "bulk_cache", "source")
+    __slots__ = ("_lock", "_snap", "bulk_cache", "fast", "source")
 
     def __init__(self, source: Source) -> None:
         self.source = source
         self._snap: Snapshot | None = None
         self._lock = threading.Lock()
+        self.fast: Fast | None = None  # the latest snapshot in timedelta form
         self.bulk_cache: object = None  # NumPy views of the latest snapshot (bulk calls)
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -303,8 +334,10 @@ class Timeline:
         with self._lock:
             snap = self._snap
             if snap is None:
-                lo = max(vlo, a - 35 * US_PER_DAY)
-                hi = min(vhi, b + 400 * US_PER_DAY)
+                # A first window of a few months answers most questions at a small
+                # cold-start cost; later steps grow by a year or more.
+                lo = max(vlo, a - 14 * US_PER_DAY)
+                hi = min(vhi, b + 120 * US_PER_DAY)
                 starts, ends = self.source.segments(lo, hi)
                 snap = Snapshot(lo, hi, starts, ends, _prefix(starts, ends))
             else:
@@ -314,7 +347,9 @@ class Timeline:
                 if b >= snap.hi:
                     step = max(_YEAR_US, min(snap.hi - snap.lo, 8 * _YEAR_US))
                     snap = self._extend(snap, snap.lo, min(vhi, max(b + _YEAR_US, snap.hi + step)))
-            self._snap = snap
+            if snap is not self._snap:
+                self.fast = _fast(snap)
+                self._snap = snap
             return snap
 
     def _extend(self, snap: Snapshot, lo: int, hi: int) -> Snapshot:
