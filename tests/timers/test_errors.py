@@ -143,3 +143,16 @@ def test_bad_warnings(kwargs: dict[str, Any], error: type[SlacalcError], message
     with pytest.raises(error) as info:
         WarningThreshold(**kwargs)
     assert message in str(info.value)
+
+
+def test_event_messages_keep_the_instant_and_names_as_written() -> None:
+    # The message starts with a capital but must not lowercase what follows it.
+
+    import slacalc
+
+    policy = slacalc.default_policy()
+    t = dt.datetime(2026, 3, 2, 9, tzinfo=policy.calendar().tz)
+    events = [{"kind": "opened", "at": t, "severity": "high"}, {"kind": "resumed", "at": t}]
+    with pytest.raises(slacalc.TicketEventError) as info:
+        policy.evaluate(events, at=t)
+    assert str(info.value).startswith("Event 1 ('resumed' at 2026-03-02T09:00:00+01:00)")

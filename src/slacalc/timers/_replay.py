@@ -87,14 +87,15 @@ def _build(rules: ClockRules, ordered: list[tuple[int, TicketEvent]], at: int) -
     for index, (x, event) in enumerate(ordered):
         kind = event.kind
         where = _where(index, event)
+        lead = where[:1].upper() + where[1:]  # capitalised, the rest as written
         if closed:
             raise TicketEventError(
-                f"{where.capitalize()} comes after the ticket was closed; a closed ticket "
+                f"{lead} comes after the ticket was closed; a closed ticket "
                 "takes no more events (reopen and resolve instead of closing)."
             )
         if not opened and kind != "opened":
             raise TicketEventError(
-                f"{where.capitalize()} comes before the ticket is opened; start the list "
+                f"{lead} comes before the ticket is opened; start the list "
                 "with an 'opened' event at or before it."
             )
         if kind in ("opened", "severity_changed") and event.severity not in known:
@@ -104,27 +105,27 @@ def _build(rules: ClockRules, ordered: list[tuple[int, TicketEvent]], at: int) -
             )
         if kind == "opened" and opened:
             raise TicketEventError(
-                f"{where.capitalize()}: the ticket is already open; a ticket is opened once "
+                f"{lead}: the ticket is already open; a ticket is opened once "
                 "(use 'reopened' after 'resolved')."
             )
         if kind == "paused" and paused_since is not None:
             raise TicketEventError(
-                f"{where.capitalize()}: the ticket is already paused since "
+                f"{lead}: the ticket is already paused since "
                 f"{from_us(paused_since, UTC).isoformat()}; add a 'resumed' event first."
             )
         if kind == "resumed" and paused_since is None:
             raise TicketEventError(
-                f"{where.capitalize()}: resumed without being paused; add a 'paused' event "
+                f"{lead}: resumed without being paused; add a 'paused' event "
                 "before it, or drop it."
             )
         if kind == "resolved" and resolved_since is not None:
             raise TicketEventError(
-                f"{where.capitalize()}: the ticket is already resolved since "
+                f"{lead}: the ticket is already resolved since "
                 f"{from_us(resolved_since, UTC).isoformat()}; add a 'reopened' event first."
             )
         if kind == "reopened" and resolved_since is None:
             raise TicketEventError(
-                f"{where.capitalize()}: the ticket is not resolved, so it cannot be reopened; "
+                f"{lead}: the ticket is not resolved, so it cannot be reopened; "
                 "add a 'resolved' event before it, or drop it."
             )
         recording = x <= at
