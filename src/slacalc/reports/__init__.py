@@ -1,0 +1,79 @@
+"""Notebook analytics: ticket outcomes, compliance, monthly availability and credits, "why?".
+
+Everything here stands on the ticket clocks (:mod:`slacalc.timers`), the policy
+(:mod:`slacalc.policy`) and the uptime math (:mod:`slacalc.uptime`,
+:mod:`slacalc.credits`); nothing is approximated for speed. Reports are immutable values
+with a ``table`` (a pandas DataFrame when pandas is installed, a list of dicts
+otherwise), ``to_frame()``, ``to_records()``, ``to_text()`` and ``_repr_html_`` for
+notebooks. Plots (``plot_*``) need matplotlib (``pip install 'slacalc[plot]'``).
+
+- :func:`analyze_tickets`: one row per ticket, metric and cycle (target, due, met or
+  breached, business and calendar time, paused time, overshoot).
+- :func:`compliance_summary`: share met (exact), median and 90th percentile, breaches and
+  penalties per severity and month.
+- :func:`availability_report`: one row per calendar month with downtime, budget,
+  target met and the service credit.
+- :func:`explain`: a ticket's timeline as segments with the rule behind each change.
+
+Example:
+    >>> from slacalc import datasets
+    >>> from slacalc.reports import analyze_tickets, compliance_summary
+    >>> policy = datasets.load_policy()
+    >>> outcomes = analyze_tickets(datasets.load_tickets(), policy)
+    >>> summary = compliance_summary(outcomes, by=("severity",), fee=datasets.MONTHLY_FEE)
+    >>> [(r.value("severity"), r.metric, f"{r.percent_met}%") for r in summary.rows][:2]
+    [('critical', 'response', '92.0%'), ('critical', 'resolution', '88.0%')]
+"""
+
+from slacalc.reports._availability import (
+    BudgetPoint,
+    MonthlyAvailability,
+    MonthlyAvailabilityReport,
+    MonthsLike,
+    availability_report,
+)
+from slacalc.reports._exact import PercentileMethod
+from slacalc.reports._explain import Explanation, SegmentState, TimelineSegment, explain
+from slacalc.reports._input import TICKET_COLUMNS
+from slacalc.reports._outcomes import (
+    CycleOutcome,
+    Result,
+    TicketOutcome,
+    TicketOutcomes,
+    analyze_tickets,
+)
+from slacalc.reports._plots import (
+    plot_budget_burndown,
+    plot_compliance,
+    plot_explanation,
+    plot_outage_timeline,
+)
+from slacalc.reports._policy import PolicyLike
+from slacalc.reports._summary import ComplianceRow, ComplianceSummary, compliance_summary
+
+__all__ = [
+    "TICKET_COLUMNS",
+    "BudgetPoint",
+    "ComplianceRow",
+    "ComplianceSummary",
+    "CycleOutcome",
+    "Explanation",
+    "MonthlyAvailability",
+    "MonthlyAvailabilityReport",
+    "MonthsLike",
+    "PercentileMethod",
+    "PolicyLike",
+    "Result",
+    "SegmentState",
+    "TicketOutcome",
+    "TicketOutcomes",
+    "TimelineSegment",
+    "analyze_tickets",
+    "availability_report",
+    "compliance_summary",
+    "explain",
+    "plot_budget_burndown",
+    "plot_compliance",
+    "plot_explanation",
+    "plot_outage_timeline",
+]

@@ -1,0 +1,537 @@
+"""Monthly availability: downtime, budget, target met, and the service credit owed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Any, TypeAlias
+
+from slacalc._time import from_us, to_us
+from slacalc.credits import CreditSchedule, MoneyLike
+from slacalc.errors import InvalidOptionError, InvalidPeriodError, NoEligibleTimeError
+from slacalc.reports._exact import check_places, check_rounding
+from slacalc.reports._input import read_intervals, read_outages
+from slacalc.reports._tables import Column, frame, records, render_html, render_text, table
+from slacalc.uptime import (
+    Availability,
+    AvailabilityReport,
+    CalendarPeriod,
+    MaintenanceMode,
+    Rounding,
+    SupportsOpenPeriods,
+    TargetLike,
+    calendar_month,
+    measure_availability,
+)
+
+__all__ = [
+    "BudgetPoint",
+    "MonthlyAvailability",
+    "MonthlyAvailabilityReport",
+    "MonthsLike",
+    "availability_report",
+]
+
+MonthsLike: TypeAlias = (
+    "int | str | CalendarPeriod | Iterable[str | tuple[int, int] | dt.date | CalendarPeriod]"
+)
+"""Months to report: a year (``2026``: all twelve), ``"2026-03"``, ``(2026, 3)``, a date
+in the month, a :class:`~slacalc.CalendarPeriod`, or a list of these."""
+
+_MONTH = re.compile(r"\s*(\d{4})-(\d{2})\s*")
+_US = 1_000_000
+
+
+def _td(seconds: Fraction, rounding: str) -> dt.timedelta:
+    from slacalc.reports._exact import round_fraction
+
+    return dt.timedelta(microseconds=round_fraction(seconds * _US, rounding))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlyAvailability:
+    """One month of an :func:`availability_report`.
+
+    Attributes:
+        month: the period's label, e.g. ``'2026-03'``.
+        start: its first instant (local midnight on the 1st).
+        end: the instant after its last.
+        eligible: the time that counts (the month, less excluded maintenance, within
+            support hours when a calendar is given).
+        downtime: the weighted downtime, rounded to the microsecond (ties to even).
+        availability: the exact :class:`~slacalc.Availability`.
+        target: the target.
+        met: whether the availability is at least the target (exactly the target is met).
+        allowed_downtime: what the target allows in the eligible time (rounded down).
+        remaining_budget: allowed minus actual downtime (rounded down; negative when
+            the target was missed).
+        budget_used: ``downtime / allowed``, an exact ``Fraction`` (1 = all of it);
+            ``None`` for a 100 % target.
+        credit_percent: the credit tier's percent of the fee (``Decimal``), ``None``
+            without a credit schedule.
+        credit: the credit owed (``Decimal``, after cap, rounding and minimum), ``None``
+            without a schedule or a fee.
+        incidents: how many incidents counted some downtime in the month.
+        report: the underlying :class:`~slacalc.AvailabilityReport` (exact seconds,
+            per-outage shares).
+
+    Example:
+        >>> import datetime as dt
+        >>> t = dt.datetime(2026, 6, 9, 14, tzinfo=dt.timezone.utc)
+        >>> r = availability_report([(t, t + dt.timedelta(minutes=50))], "99.9%", ["2026-06"])
+        >>> row = r.rows[0]
+        >>> row.month, str(row.availability), row.met
+        ('2026-06', '~99.884259%', False)
+        >>> row.remaining_budget                                  # 43m12s - 50m
+        datetime.timedelta(days=-1, seconds=85992)
+    """
+
+    month: str
+    start: dt.datetime
+    end: dt.datetime
+    eligible: dt.timedelta
+    downtime: dt.timedelta
+    availability: Availability
+    target: Availability
+    met: bool
+    allowed_downtime: dt.timedelta
+    remaining_budget: dt.timedelta
+    budget_used: Fraction | None
+    credit_percent: Decimal | None
+    credit: Decimal | None
+    incidents: int
+    report: AvailabilityReport = field(repr=False, compare=False)
+
+
+_NAMES: tuple[str, ...] = tuple(
+    n for n in MonthlyAvailability.__dataclass_fields__ if n != "report"
+)
+_COLUMNS = tuple(
+    Column(
+        name,
+        {
+            "month": "str", "start": "datetime", "end": "datetime", "eligible": "timedelta",
+            "downtime": "timedelta", "allowed_downtime": "timedelta",
+            "remaining_budget": "timedelta", "met": "bool", "incidents": "int",
+        }.get(name, "object"),  # type: ignore[arg-type]
+    )
+    for name in _NAMES
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetPoint:
+    """The error budget at one instant of a month (see :meth:`MonthlyAvailabilityReport.burndown`).
+
+    Attributes:
+        at: the instant.
+        downtime_seconds: downtime counted from the month's start until ``at``, exact.
+        remaining_seconds: the month's allowed downtime minus that, exact (negative once
+            overspent).
+
+    Example:
+        >>> import datetime as dt
+        >>> t = dt.datetime(2026, 6, 9, 14, tzinfo=dt.timezone.utc)
+        >>> r = availability_report([(t, t + dt.timedelta(hours=1))], "99.9%", ["2026-06"])
+        >>> last = r.burndown("2026-06")[-1]
+        >>> last.downtime_seconds, last.remaining_seconds                  # 43m12s - 1h
+        (Fraction(3600, 1), Fraction(-1008, 1))
+    """
+
+    at: dt.datetime
+    downtime_seconds: Fraction
+    remaining_seconds: Fraction
+
+    @property
+    def remaining(self) -> dt.timedelta:
+        """The remaining budget as a timedelta (rounded down to a microsecond).
+
+        Example:
+            >>> import datetime as dt
+            >>> t = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
+            >>> BudgetPoint(t, Fraction(0), Fraction(2592)).remaining
+            datetime.timedelta(seconds=2592)
+        """
+        return _td(self.remaining_seconds, "floor")
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class MonthlyAvailabilityReport:
+    """What :func:`availability_report` returns: one :class:`MonthlyAvailability` per month.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from slacalc import CreditSchedule
+        >>> credits = CreditSchedule([("99.9%", "5%"), ("99.5%", "10%")])
+        >>> r = availability_report([], "99.9%", 2026, credits=credits, fee=Decimal("1500"))
+        >>> len(r.rows), r.total_credit, r.rows[1].allowed_downtime
+        (12, Decimal('0.00'), datetime.timedelta(seconds=2419, microseconds=200000))
+    """
+
+    rows: tuple[MonthlyAvailability, ...]
+    target: Availability
+    places: int
+    rounding: Rounding
+    _outages: tuple[object, ...] = field(repr=False, compare=False)
+    _options: Mapping[str, Any] = field(repr=False, compare=False)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The column names of :attr:`table`.
+
+        Example:
+            >>> availability_report([], "99.9%", ["2026-01"]).columns[:3]
+            ('month', 'start', 'end')
+        """
+        return _NAMES
+
+    def _values(self) -> list[tuple[object, ...]]:
+        return [tuple(getattr(r, n) for n in _NAMES) for r in self.rows]
+
+    def _tz(self) -> dt.tzinfo:
+        return self.rows[0].start.tzinfo or dt.UTC if self.rows else dt.UTC
+
+    @property
+    def table(self) -> Any:
+        """The months as a DataFrame (pandas installed) or a list of dicts.
+
+        Example:
+            >>> len(availability_report([], "99.9%", 2026).table)
+            12
+        """
+        return table(_COLUMNS, self._values(), tz=self._tz())
+
+    def to_frame(self) -> Any:
+        """The months as a pandas DataFrame (ModuleNotFoundError without pandas).
+
+        Example:
+            >>> r = availability_report([], "99.9%", ["2026-02"], tz="Europe/Copenhagen")
+            >>> df = r.to_frame()
+            >>> str(df["start"].dtype), str(df["downtime"].dtype)
+            ('datetime64[us, Europe/Copenhagen]', 'timedelta64[us]')
+        """
+        return frame(_COLUMNS, self._values(), tz=self._tz())
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The months as plain dicts.
+
+        Example:
+            >>> availability_report([], "99.9%", ["2026-02"]).to_records()[0]["met"]
+            True
+        """
+        return records(_COLUMNS, self._values())
+
+    @property
+    def total_credit(self) -> Decimal | None:
+        """The credits of all months added up (``None`` without a schedule and fee).
+
+        Example:
+            >>> availability_report([], "99.9%", 2026).total_credit is None
+            True
+        """
+        credits = [r.credit for r in self.rows]
+        if not credits or any(c is None for c in credits):
+            return None
+        return sum((c for c in credits if c is not None), Decimal("0.00"))
+
+    def row(self, month: str) -> MonthlyAvailability:
+        """The row of ``month`` (its label, e.g. ``'2026-03'``).
+
+        Raises:
+            InvalidPeriodError: the report has no such month.
+
+        Example:
+            >>> availability_report([], "99.9%", 2026).row("2026-02").eligible
+            datetime.timedelta(days=28)
+        """
+        for r in self.rows:
+            if r.month == month:
+                return r
+        raise InvalidPeriodError(
+            f"The report has no month {month!r}; it has "
+            f"{', '.join(repr(r.month) for r in self.rows) or 'none'}."
+        )
+
+    def burndown(self, month: str) -> tuple[BudgetPoint, ...]:
+        """The month's error budget over time: one point wherever the burn rate changes.
+
+        Between two points the remaining budget changes linearly (an outage burns it
+        at a constant weight), so the points draw the exact burn-down curve. Each point's
+        downtime is ``measure_availability`` over the month's start until that instant,
+        with the report's maintenance, calendar and weights.
+
+        Args:
+            month: the month's label, e.g. ``'2026-03'``.
+
+        Returns:
+            Points from the month's start to its end, in time order.
+
+        Raises:
+            InvalidPeriodError: the report has no such month.
+
+        Example:
+            >>> import datetime as dt
+            >>> t = dt.datetime(2026, 6, 9, 14, tzinfo=dt.timezone.utc)
+            >>> r = availability_report([(t, t + dt.timedelta(minutes=10))], "99.9%", ["2026-06"])
+            >>> [(p.at.day, p.at.hour, p.at.minute, p.remaining) for p in r.burndown("2026-06")]
+            ... # doctest: +NORMALIZE_WHITESPACE
+            [(1, 0, 0, datetime.timedelta(seconds=2592)),
+             (9, 14, 0, datetime.timedelta(seconds=2592)),
+             (9, 14, 10, datetime.timedelta(seconds=1992)),
+             (1, 0, 0, datetime.timedelta(seconds=1992))]
+        """
+        row = self.row(month)
+        allowed = row.report.allowed_downtime_seconds
+        assert allowed is not None
+        a, b = to_us(row.start), to_us(row.end)
+        cuts = {a, b}
+        options = dict(self._options)
+        edges: list[tuple[int, int]] = []
+        for share in row.report.outages:
+            o = share.outage
+            end = o.end if o.end is not None else options.get("as_of")
+            if end is None:
+                continue
+            edges.append((to_us(o.start), to_us(end)))
+        edges.extend((to_us(s), to_us(e)) for s, e in options.get("maintenance", ()))
+        for s, e in edges:
+            cuts.update(x for x in (s, e) if a < x < b)
+        calendar = options.get("calendar")
+        if calendar is not None:
+            for s, e in edges:
+                lo, hi = max(s, a), min(e, b)
+                if lo < hi:
+                    for p, q in calendar.open_periods(from_us(lo, dt.UTC), from_us(hi, dt.UTC)):
+                        cuts.update(x for x in (to_us(p), to_us(q)) if a < x < b)
+        tz = row.start.tzinfo or dt.UTC
+        points = []
+        for x in sorted(cuts):
+            down = Fraction(0)
+            if x > a:
+                try:
+                    down = measure_availability(
+                        self._outages, (row.start, from_us(x, tz)), **options  # type: ignore[arg-type]
+                    ).downtime_seconds
+                except NoEligibleTimeError:
+                    down = Fraction(0)
+            points.append(BudgetPoint(from_us(x, tz), down, allowed - down))
+        return tuple(points)
+
+    _SHOWN = ("month", "downtime", "availability", "allowed_downtime", "remaining_budget", "met",
+              "credit_percent", "credit")
+    _HEADERS = ("month", "downtime", "availability", "allowed", "remaining", "met", "credit %",
+                "credit")
+
+    def _shown(self) -> list[tuple[object, ...]]:
+        out = []
+        for r in self.rows:
+            values: list[object] = []
+            for name in self._SHOWN:
+                value = getattr(r, name)
+                if name == "availability":
+                    value = r.availability.format(self.places, rounding=self.rounding)
+                elif name == "credit_percent" and value is not None:
+                    value = f"{value:f}%"
+                values.append(value)
+            out.append(tuple(values))
+        return out
+
+    def to_text(self) -> str:
+        """A text table; availability shown with the report's places and named rounding.
+
+        Example:
+            >>> print(availability_report([], "99.9%", ["2026-02"]).to_text())
+            month    downtime  availability  allowed  remaining  met  credit %  credit
+            -------  --------  ------------  -------  ---------  ---  --------  ------
+            2026-02  0s        100.000%      40m 19s  40m 19s    yes  -         -
+        """
+        return render_text(self._HEADERS, self._shown(), tz=self._tz())
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def __repr__(self) -> str:
+        missed = [r.month for r in self.rows if not r.met]
+        return (
+            f"<MonthlyAvailabilityReport: {len(self.rows)} months against {self.target}, "
+            f"missed {missed}, credits {self.total_credit}>"
+        )
+
+    def _repr_html_(self) -> str:
+        title = (
+            f"Availability per month against {self.target} (shown {self.rounding} to "
+            f"{self.places} places; compared exactly)"
+        )
+        if self.total_credit is not None:
+            title += f"; credits owed: {self.total_credit}"
+        return render_html(title, self._HEADERS, self._shown(), tz=self._tz())
+
+
+def _months(months: object, tz: str | dt.tzinfo) -> list[CalendarPeriod]:
+    if isinstance(months, bool):
+        pass
+    elif isinstance(months, int):
+        return [calendar_month(months, m, tz=tz) for m in range(1, 13)]
+    elif isinstance(months, (str, CalendarPeriod)):
+        return _months([months], tz)
+    elif isinstance(months, Iterable):
+        out: list[CalendarPeriod] = []
+        for item in months:
+            if isinstance(item, CalendarPeriod):
+                out.append(item)
+                continue
+            if isinstance(item, str) and (m := _MONTH.fullmatch(item)):
+                out.append(calendar_month(int(m[1]), int(m[2]), tz=tz))
+                continue
+            if isinstance(item, dt.date) and not isinstance(item, dt.datetime):
+                out.append(calendar_month(item.year, item.month, tz=tz))
+                continue
+            if isinstance(item, tuple) and len(item) == 2:
+                out.append(calendar_month(item[0], item[1], tz=tz))
+                continue
+            raise InvalidPeriodError(
+                f"{item!r} is not a month; pass '2026-03', (2026, 3), a date in the month or "
+                "slacalc.calendar_month(2026, 3, tz=...)."
+            )
+        if out:
+            return out
+    raise InvalidPeriodError(
+        f"months={months!r} names no months; pass a year (2026), '2026-03', or a list such "
+        "as ['2026-01', '2026-02']."
+    )
+
+
+def availability_report(
+    incidents: object,
+    target: TargetLike,
+    months: object,
+    *,
+    tz: str | dt.tzinfo = "UTC",
+    maintenance: object = (),
+    maintenance_mode: MaintenanceMode | None = None,
+    credits: CreditSchedule | None = None,
+    fee: MoneyLike | None = None,
+    calendar: SupportsOpenPeriods | None = None,
+    weights: Mapping[str, object] | None = None,
+    min_outage: dt.timedelta | str | None = None,
+    as_of: dt.datetime | None = None,
+    columns: Mapping[str, str] | None = None,
+    places: int = 3,
+    rounding: Rounding = "floor",
+) -> MonthlyAvailabilityReport:
+    """Availability per calendar month, with the error budget and the service credit owed.
+
+    Each month is measured with :func:`~slacalc.measure_availability` on the real
+    calendar month in ``tz`` (:func:`~slacalc.calendar_month`), so every figure is exact:
+    overlapping incidents count once (the heaviest severity at each instant), outages
+    during maintenance are not downtime, incidents crossing a month's edge are split
+    between the months. The credit is :meth:`slacalc.CreditSchedule.credit` on the
+    unrounded availability; ``places`` and
+    ``rounding`` only affect how availability is *shown*.
+
+    Args:
+        incidents: the incident log: a DataFrame or dicts with ``start``, ``end`` (empty
+            while open) and optionally ``severity`` (``full``, ``partial``, ``degraded``)
+            and ``label`` (or ``incident_id``); or ``(start, end[, severity])`` tuples or
+            :class:`~slacalc.Outage` values.
+        target: the availability target, e.g. ``"99.9%"``.
+        months: a year (``2026``), ``"2026-03"``, ``(2026, 3)``, a date, a
+            :class:`~slacalc.CalendarPeriod`, or a list of these.
+        tz: the zone of the months given by name or number (default UTC, as cloud SLAs
+            measure; an agency's contract usually says its own zone).
+        maintenance: planned maintenance windows: a DataFrame or dicts with ``start`` and
+            ``end``, or ``(start, end)`` pairs.
+        maintenance_mode: ``"count_as_up"`` or ``"exclude"``; required with maintenance.
+        credits: a :class:`~slacalc.CreditSchedule` (e.g. ``policy.uptime.credit_schedule()``).
+        fee: the monthly fee the credit is a share of (``Decimal("1500.00")``).
+        calendar: only the calendar's open hours are eligible (business-hours uptime).
+        weights: severity weights on top of the defaults (``{"partial": "50%"}``).
+        min_outage: downtime runs shorter than this are ignored (``"1m"``).
+        as_of: when the report is made; open incidents run until then.
+        columns: your column names for the incident table: ``{"start": "began"}``.
+        places: decimals shown for availability in text and HTML.
+        rounding: how availability is shown: ``"floor"`` (default) never shows more
+            availability than there was.
+
+    Returns:
+        A :class:`MonthlyAvailabilityReport`.
+
+    Raises:
+        MissingColumnError: an incident or maintenance table lacks ``start`` or ``end``.
+        ColumnTypeError: a value of the wrong type (named by its column).
+        InvalidPeriodError: ``months`` names no month.
+        InvalidOptionError: ``fee`` without ``credits``; a bad ``maintenance_mode``
+            or a missing one with maintenance.
+        OpenOutageError: an open incident and no ``as_of``.
+        InvalidTargetError: a bad target.
+
+    Example:
+        >>> import datetime as dt
+        >>> from decimal import Decimal
+        >>> from slacalc import CreditSchedule
+        >>> utc = dt.timezone.utc
+        >>> outages = [(dt.datetime(2026, 3, 17, 10, 5, tzinfo=utc),
+        ...             dt.datetime(2026, 3, 17, 10, 57, tzinfo=utc))]        # 52 minutes
+        >>> credits = CreditSchedule([("99.9%", "5%"), ("99.5%", "10%"), ("99%", "15%")])
+        >>> r = availability_report(outages, "99.9%", ["2026-02", "2026-03"],
+        ...                         credits=credits, fee=Decimal("1500.00"))
+        >>> [(m.month, m.met, m.credit_percent, m.credit) for m in r.rows]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('2026-02', True, Decimal('0'), Decimal('0.00')),
+         ('2026-03', False, Decimal('5'), Decimal('75.00'))]
+    """
+    if fee is not None and credits is None:
+        raise InvalidOptionError(
+            "fee= was given without credits=; pass a CreditSchedule, e.g. "
+            "policy.uptime.credit_schedule(), or leave the fee out."
+        )
+    mode = check_rounding(rounding)
+    digits = check_places(places)
+    periods = _months(months, tz)
+    outages = tuple(read_outages(incidents, columns))
+    windows = read_intervals(maintenance, None, "maintenance")
+    options: Mapping[str, Any] = MappingProxyType({
+        "target": target,
+        "maintenance": tuple(windows),
+        "maintenance_mode": maintenance_mode,
+        "calendar": calendar,
+        "weights": weights,
+        "min_outage": min_outage,
+        "as_of": as_of,
+    })
+    rows = []
+    goal: Availability | None = None
+    for period in periods:
+        report = measure_availability(outages, period, **options)  # type: ignore[arg-type]
+        goal = report.target
+        allowed = report.allowed_downtime_seconds
+        assert allowed is not None
+        assert report.allowed_downtime is not None
+        assert report.remaining_budget is not None
+        assert report.target_met is not None
+        rows.append(
+            MonthlyAvailability(
+                month=period.label,
+                start=period.start,
+                end=period.end,
+                eligible=report.eligible_time,
+                downtime=report.downtime,
+                availability=report.availability,
+                target=report.target,  # type: ignore[arg-type]
+                met=report.target_met,
+                allowed_downtime=report.allowed_downtime,
+                remaining_budget=report.remaining_budget,
+                budget_used=report.downtime_seconds / allowed if allowed else None,
+                credit_percent=None if credits is None else credits.credit_percent(report),
+                credit=None if credits is None or fee is None else credits.credit(report, fee),
+                incidents=sum(1 for s in report.outages if s.counted_seconds > 0),
+                report=report,
+            )
+        )
+    assert goal is not None
+    return MonthlyAvailabilityReport(tuple(rows), goal, digits, mode, outages, options)

@@ -1,0 +1,549 @@
+"""Ticket outcomes: every ticket's clocks replayed, one row per ticket, metric and cycle."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+
+from slacalc._time import from_us, to_us
+from slacalc.errors import InvalidOptionError, TicketEventError
+from slacalc.reports._input import for_ticket, read_tickets
+from slacalc.reports._policy import PolicyLike, clock_rules, report_tz
+from slacalc.reports._tables import (
+    Column,
+    ColumnKind,
+    frame,
+    records,
+    render_html,
+    render_text,
+    table,
+)
+from slacalc.timers import ClockRules, CycleStatus, Metric, Phase, TicketEvent, TicketStatus
+
+if TYPE_CHECKING:
+    from slacalc.reports._explain import Explanation
+
+__all__ = [
+    "OUTCOME_COLUMNS",
+    "CycleOutcome",
+    "Result",
+    "TicketOutcome",
+    "TicketOutcomes",
+    "analyze_tickets",
+    "month_label",
+]
+
+Result: TypeAlias = Literal["met", "breached", "pending", "no_target", "cancelled"]
+"""A cycle's outcome in one word.
+
+- ``met``: stopped (responded, resolved) within its target;
+- ``breached``: used more than its target, whether it has stopped or not (a breach is
+  final);
+- ``pending``: still running or paused, not breached yet;
+- ``no_target``: the severity sets no target for this metric (a work queue); measured,
+  never breached;
+- ``cancelled``: ended by a severity change under ``severity_change='restart'``.
+"""
+
+_ZERO = dt.timedelta(0)
+
+
+def month_label(t: dt.datetime, tz: dt.tzinfo) -> str:
+    """The calendar month of ``t`` in ``tz``, as ``'2026-03'``."""
+    local = t.astimezone(tz)
+    return f"{local.year:04d}-{local.month:02d}"
+
+
+def _result(c: CycleStatus) -> Result:
+    if c.breached:
+        return "breached"
+    if c.phase == "cancelled":
+        return "cancelled"
+    if c.target is None:
+        return "no_target"
+    if c.phase == "met":
+        return "met"
+    return "pending"
+
+
+@dataclass(frozen=True, slots=True)
+class CycleOutcome:
+    """One row of :func:`analyze_tickets`: one cycle of one clock of one ticket.
+
+    Times are in the report's zone (the policy's support hours). Business figures are
+    measured on the calendar of the severity in force, as the ticket clocks do.
+
+    Attributes:
+        ticket_id: the ticket, as given.
+        metric: ``response``, ``resolution``, ``next_response`` or ``periodic_update``.
+        cycle: the cycle's number within its metric, from 1.
+        severity: the severity whose target applies (at the evaluation or when it stopped).
+        month: the calendar month the cycle started in, in the report's zone (``'2026-03'``).
+        result: ``met``, ``breached``, ``pending``, ``no_target`` or ``cancelled``
+            (see :data:`Result`).
+        phase: the clock's phase: ``running``, ``paused``, ``met`` or ``cancelled``.
+        started_at: when the cycle started.
+        stopped_at: when it stopped, or ``None``.
+        target: the target in business time, ``None`` for no target.
+        due: the last on-time instant (``None`` while paused or without a target).
+        breached: whether more than the target was used.
+        breached_at: the first late instant (``due + 1 µs``), when breached.
+        elapsed: business time used.
+        elapsed_calendar: wall-clock time the clock ran (pauses and resolved spells out).
+        paused: wall-clock time spent paused.
+        overshoot: business time used beyond the target in force (``elapsed - target``,
+            zero when within it; ``None`` without a target). A breach stays a breach when
+            the severity is lowered afterwards, so a breached cycle can show zero
+            overshoot against its final, looser target.
+        percent_used: ``elapsed / target``, an exact ``Fraction`` (``None`` without a target).
+        evaluated_at: the instant the ticket was evaluated at.
+
+    Example:
+        >>> import datetime as dt
+        >>> from slacalc.policy import default_policy
+        >>> t = dt.datetime(2026, 11, 27, 17, 30, tzinfo=dt.timezone.utc)   # Fri 18:30 CET
+        >>> events = [{"kind": "opened", "at": t, "severity": "high"},
+        ...           {"kind": "responded", "at": t + dt.timedelta(days=3)}]       # Mon 18:30
+        >>> row = analyze_tickets({4711: events}, default_policy()).rows[0]
+        >>> row.metric, row.result, row.elapsed.total_seconds(), row.overshoot.total_seconds()
+        ('response', 'breached', 32400.0, 28800.0)
+    """
+
+    ticket_id: object
+    metric: Metric
+    cycle: int
+    severity: str
+    month: str
+    result: Result
+    phase: Phase
+    started_at: dt.datetime
+    stopped_at: dt.datetime | None
+    target: dt.timedelta | None
+    due: dt.datetime | None
+    breached: bool
+    breached_at: dt.datetime | None
+    elapsed: dt.timedelta
+    elapsed_calendar: dt.timedelta
+    paused: dt.timedelta
+    overshoot: dt.timedelta | None
+    percent_used: Fraction | None
+    evaluated_at: dt.datetime
+
+    @classmethod
+    def from_cycle(
+        cls, ticket_id: object, c: CycleStatus, at: dt.datetime, tz: dt.tzinfo
+    ) -> CycleOutcome:
+        """The row of one :class:`~slacalc.timers.CycleStatus`, times shown in ``tz``.
+
+        Example:
+            >>> import datetime as dt
+            >>> from slacalc.calendar import BusinessCalendar
+            >>> from slacalc.timers import ClockRules, SeverityTargets
+            >>> rules = ClockRules([SeverityTargets("p1", BusinessCalendar.always("UTC"),
+            ...                                     response="1h")])
+            >>> t = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
+            >>> s = rules.evaluate([{"kind": "opened", "at": t, "severity": "p1"}], at=t)
+            >>> CycleOutcome.from_cycle("T1", s.cycles[0], t, dt.timezone.utc).result
+            'pending'
+        """
+
+        def local(x: dt.datetime | None) -> dt.datetime | None:
+            return None if x is None else x.astimezone(tz)
+
+        overshoot = None if c.target is None else max(c.elapsed - c.target, _ZERO)
+        return cls(
+            ticket_id=ticket_id,
+            metric=c.metric,
+            cycle=c.number,
+            severity=c.severity,
+            month=month_label(c.started_at, tz),
+            result=_result(c),
+            phase=c.phase,
+            started_at=c.started_at.astimezone(tz),
+            stopped_at=local(c.stopped_at),
+            target=c.target,
+            due=local(c.due),
+            breached=c.breached,
+            breached_at=local(c.breached_at),
+            elapsed=c.elapsed,
+            elapsed_calendar=c.elapsed_calendar,
+            paused=c.paused,
+            overshoot=overshoot,
+            percent_used=c.percent_used,
+            evaluated_at=at.astimezone(tz),
+        )
+
+    def values(self) -> tuple[object, ...]:
+        """The row's values in column order (see :attr:`TicketOutcomes.columns`).
+
+        Example:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
+            >>> report = analyze_tickets({7: [{"kind": "opened", "at": t, "severity": "low"}]},
+            ...                          default_policy())
+            >>> report.rows[0].values()[:6]
+            (7, 'response', 1, 'low', '2026-11', 'pending')
+        """
+        return tuple(getattr(self, name) for name in _NAMES)
+
+
+_NAMES: tuple[str, ...] = tuple(CycleOutcome.__dataclass_fields__)
+OUTCOME_COLUMNS = _NAMES
+"""The columns of :attr:`TicketOutcomes.table`, in order."""
+
+
+_KINDS: dict[str, ColumnKind] = {
+    "ticket_id": "any",
+    "metric": "str",
+    "cycle": "int",
+    "severity": "category",
+    "month": "str",
+    "result": "str",
+    "phase": "str",
+    "started_at": "datetime",
+    "stopped_at": "datetime",
+    "target": "timedelta",
+    "due": "datetime",
+    "breached": "bool",
+    "breached_at": "datetime",
+    "elapsed": "timedelta",
+    "elapsed_calendar": "timedelta",
+    "paused": "timedelta",
+    "overshoot": "timedelta",
+    "percent_used": "object",
+    "evaluated_at": "datetime",
+}
+
+
+def _columns(severities: tuple[str, ...]) -> tuple[Column, ...]:
+    return tuple(
+        Column(name, _KINDS[name], severities if name == "severity" else ()) for name in _NAMES
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TicketOutcome:
+    """One ticket, replayed: its events, its status at ``at``, and its rows.
+
+    Example:
+        >>> import datetime as dt
+        >>> from slacalc.policy import default_policy
+        >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
+        >>> report = analyze_tickets({7: [{"kind": "opened", "at": t, "severity": "low"}]},
+        ...                          default_policy())
+        >>> ticket = report.ticket(7)
+        >>> ticket.status.phase, [r.metric for r in ticket.rows]
+        ('open', ['response', 'resolution'])
+    """
+
+    ticket_id: object
+    events: tuple[TicketEvent, ...]
+    at: dt.datetime
+    status: TicketStatus
+    rules: ClockRules = field(repr=False)
+    tz: dt.tzinfo = field(repr=False)
+    rows: tuple[CycleOutcome, ...] = field(repr=False)
+
+    @property
+    def breached(self) -> bool:
+        """Whether any of the ticket's clocks breached.
+
+        Example:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
+            >>> events = [{"kind": "opened", "at": t, "severity": "critical"},
+            ...           {"kind": "responded", "at": t + dt.timedelta(minutes=20)}]
+            >>> analyze_tickets({1: events}, default_policy()).ticket(1).breached
+            True
+        """
+        return self.status.breached
+
+    def explain(self, metric: Metric | None = None) -> Explanation:
+        """The ticket's timeline as segments with the rule behind each change ("why?").
+
+        Args:
+            metric: only this clock (``"response"``, ``"resolution"``, ...); every clock
+                that ran by default.
+
+        Returns:
+            An :class:`~slacalc.reports.Explanation`.
+
+        Example:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> t = dt.datetime(2026, 11, 27, 17, 30, tzinfo=dt.timezone.utc)
+            >>> events = [{"kind": "opened", "at": t, "severity": "high"}]
+            >>> report = analyze_tickets({1: events}, default_policy(),
+            ...                          at=t + dt.timedelta(days=3))
+            >>> [s.state for s in report.ticket(1).explain("response").segments]
+            ['out_of_hours', 'counting', 'counting', 'out_of_hours']
+        """
+        from slacalc.reports._explain import explain_status
+
+        return explain_status(self, metric)
+
+    def _repr_html_(self) -> str:
+        return self.explain()._repr_html_()
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class TicketOutcomes:
+    """What :func:`analyze_tickets` returns: every ticket replayed, one row per cycle.
+
+    Iterating gives the rows (:class:`CycleOutcome`); :attr:`table` gives them as a
+    DataFrame when pandas is installed (aware ``datetime64[us, tz]`` columns,
+    ``timedelta64[us]`` durations, a categorical ``severity`` in the policy's order)
+    and as a list of dicts otherwise.
+
+    Attributes:
+        tickets: one :class:`TicketOutcome` per ticket, in order of first appearance.
+        rows: every cycle of every ticket, ticket by ticket.
+        policy: the policy (or clock rules) the tickets were replayed against.
+        tz: the zone the times are shown in (the policy's support hours).
+        at: the evaluation instant given, or ``None`` (each ticket at its last event).
+
+    Example:
+        >>> import datetime as dt
+        >>> from slacalc.policy import default_policy
+        >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
+        >>> report = analyze_tickets(
+        ...     [{"ticket_id": 1, "kind": "opened", "at": t, "severity": "high"},
+        ...      {"ticket_id": 1, "kind": "responded", "at": t + dt.timedelta(minutes=30)}],
+        ...     default_policy())
+        >>> len(report), [(r.metric, r.result) for r in report]
+        (2, [('response', 'met'), ('resolution', 'pending')])
+    """
+
+    tickets: tuple[TicketOutcome, ...]
+    rows: tuple[CycleOutcome, ...]
+    policy: PolicyLike
+    tz: dt.tzinfo
+    at: dt.datetime | None
+    _index: Mapping[object, TicketOutcome] = field(repr=False, compare=False)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The column names of :attr:`table`, in order.
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> analyze_tickets([], default_policy()).columns[:4]
+            ('ticket_id', 'metric', 'cycle', 'severity')
+        """
+        return _NAMES
+
+    def _columns(self) -> tuple[Column, ...]:
+        return _columns(clock_rules(self.policy).names)
+
+    @property
+    def table(self) -> Any:
+        """The rows as a pandas DataFrame, or as a list of dicts without pandas.
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> len(analyze_tickets([], default_policy()).table)
+            0
+        """
+        return table(self._columns(), [r.values() for r in self.rows], tz=self.tz)
+
+    def to_frame(self) -> Any:
+        """The rows as a pandas DataFrame (raises ModuleNotFoundError without pandas).
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> df = analyze_tickets([], default_policy()).to_frame()
+            >>> str(df["severity"].dtype), str(df["elapsed"].dtype)
+            ('category', 'timedelta64[us]')
+        """
+        return frame(self._columns(), [r.values() for r in self.rows], tz=self.tz)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The rows as plain dicts (no pandas needed).
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> analyze_tickets([], default_policy()).to_records()
+            []
+        """
+        return records(self._columns(), [r.values() for r in self.rows])
+
+    def ticket(self, ticket_id: object) -> TicketOutcome:
+        """One ticket's outcome by its id.
+
+        Raises:
+            InvalidOptionError: no ticket has that id.
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> analyze_tickets([], default_policy()).ticket(4711)
+            Traceback (most recent call last):
+            ...
+            slacalc.errors.InvalidOptionError: No ticket 4711 in this report (0 tickets).
+        """
+        try:
+            return self._index[ticket_id]
+        except (KeyError, TypeError):
+            raise InvalidOptionError(
+                f"No ticket {ticket_id!r} in this report ({len(self.tickets)} tickets)."
+            ) from None
+
+    def explain(self, ticket_id: object, metric: Metric | None = None) -> Explanation:
+        """Why ticket ``ticket_id`` breached (or not): its explained timeline.
+
+        Example:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
+            >>> report = analyze_tickets({1: [{"kind": "opened", "at": t, "severity": "high"}]},
+            ...                          default_policy(), at=t + dt.timedelta(hours=2))
+            >>> report.explain(1, "response").status.response.breached
+            True
+        """
+        return self.ticket(ticket_id).explain(metric)
+
+    @property
+    def breaches(self) -> tuple[CycleOutcome, ...]:
+        """The rows whose clock breached.
+
+        Example:
+            >>> from slacalc.policy import default_policy
+            >>> analyze_tickets([], default_policy()).breaches
+            ()
+        """
+        return tuple(r for r in self.rows if r.breached)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __repr__(self) -> str:
+        name = getattr(self.policy, "name", type(self.policy).__name__)
+        return (
+            f"<TicketOutcomes: {len(self.tickets)} tickets, {len(self.rows)} cycles, "
+            f"{len(self.breaches)} breached; policy {name!r}, at "
+            f"{'each last event' if self.at is None else self.at.isoformat()}>"
+        )
+
+    def __iter__(self) -> Iterator[CycleOutcome]:
+        return iter(self.rows)
+
+    _SHOWN = ("ticket_id", "metric", "severity", "result", "due", "elapsed", "overshoot")
+
+    def to_text(self, limit: int | None = 20) -> str:
+        """A text table of the main columns (the first ``limit`` rows; ``None`` for all).
+
+        Example:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
+            >>> print(analyze_tickets({1: [{"kind": "opened", "at": t, "severity": "high"}]},
+            ...                       default_policy()).to_text())
+            ticket_id  metric      severity  result   due               elapsed  overshoot
+            ---------  ----------  --------  -------  ----------------  -------  ---------
+            1          response    high      pending  2026-11-30 11:00  0s       0s
+            1          resolution  high      pending  2026-12-01 09:00  0s       0s
+        """
+        rows = [tuple(getattr(r, c) for c in self._SHOWN) for r in self.rows]
+        return render_text(self._SHOWN, rows, tz=self.tz, limit=limit)
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        rows = [tuple(getattr(r, c) for c in self._SHOWN) for r in self.rows]
+        title = (
+            f"Ticket outcomes: {len(self.tickets)} tickets, {len(self.rows)} cycles, "
+            f"{len(self.breaches)} breached"
+        )
+        return render_html(title, self._SHOWN, rows, tz=self.tz)
+
+
+def analyze_tickets(
+    tickets: object,
+    policy: PolicyLike,
+    at: dt.datetime | None = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+) -> TicketOutcomes:
+    """Replay every ticket against the policy: one row per ticket, metric and cycle.
+
+    Each ticket's events are replayed with the policy's ticket clocks
+    (:meth:`slacalc.policy.SLAPolicy.evaluate`), exactly as for a
+    single ticket; nothing is approximated in bulk.
+
+    **There is no implicit "now".** With ``at=None`` each ticket is evaluated at its own
+    last event: a resolved ticket shows its final figures, and a ticket still open at
+    the end of the export shows its clocks as of its last event (a running clock has
+    used no time since). Pass ``at=`` (the export's instant) to see open tickets as of
+    then; events after ``at`` are ignored and tickets opened after it have no rows.
+
+    Args:
+        tickets: the events, one per row, in any of these forms:
+
+            * a pandas DataFrame with columns ``ticket_id``, ``kind``, ``at`` (aware
+              datetimes) and ``severity`` (for ``opened`` and ``severity_changed`` rows;
+              empty otherwise);
+            * a list of dicts with the same keys (``severity`` may be left out of rows
+              that take none);
+            * a mapping ``ticket_id -> events``, each event a
+              :class:`~slacalc.timers.TicketEvent` or ``{"kind", "at", "severity"}``.
+
+            Rows of a table are put in time order per ticket (a stable sort: rows at the
+            same instant keep their order, then the clocks' precedence applies); event
+            lists in a mapping must already be in time order, as for ``evaluate``.
+        policy: an :class:`~slacalc.policy.SLAPolicy` or :class:`~slacalc.timers.ClockRules`.
+        at: the instant to evaluate every ticket at (aware), or ``None`` for each ticket's
+            last event.
+        columns: your column names for a table: ``{"ticket_id": "Ticket ID", "kind":
+            "Event", "at": "Timestamp", "severity": "Priority"}`` (slacalc's on the left).
+
+    Returns:
+        A :class:`TicketOutcomes` report.
+
+    Raises:
+        MissingColumnError: a table lacks ``ticket_id``, ``kind``, ``at`` or ``severity``.
+        ColumnTypeError: a value of the wrong type (the message names the column).
+        NaiveDatetimeError: an instant, or ``at``, without a time zone.
+        TicketEventError: a ticket's events cannot be replayed (the message starts with
+            the ticket's id).
+        UnknownSeverityError: a severity the policy does not define.
+        InvalidOptionError: a bad ``columns`` mapping or ``policy``.
+
+    Example:
+        >>> import datetime as dt
+        >>> from slacalc.policy import default_policy
+        >>> cph = default_policy().calendar().tz
+        >>> friday = dt.datetime(2026, 11, 27, 17, 40, tzinfo=cph)
+        >>> rows = [
+        ...     {"ticket_id": 4711, "kind": "opened", "at": friday, "severity": "high"},
+        ...     {"ticket_id": 4711, "kind": "responded", "at": friday + dt.timedelta(days=3)},
+        ... ]
+        >>> report = analyze_tickets(rows, default_policy())
+        >>> r = report.rows[0]
+        >>> r.metric, r.result, r.due.isoformat(), r.elapsed
+        ('response', 'breached', '2026-11-30T09:40:00+01:00', datetime.timedelta(seconds=32400))
+    """
+    rules = clock_rules(policy)
+    tz = report_tz(policy)
+    fixed = None if at is None else from_us(to_us(at), tz)
+    outcomes: list[TicketOutcome] = []
+    rows: list[CycleOutcome] = []
+    index: dict[object, TicketOutcome] = {}
+    for ticket_id, events in read_tickets(tickets, columns):
+        if not events:
+            raise TicketEventError(
+                f"Ticket {ticket_id!r} has no events; give it at least an 'opened' event."
+            )
+        when = fixed if fixed is not None else max(events, key=lambda e: to_us(e.at)).at
+        with for_ticket(ticket_id):
+            status = rules.evaluate(events, at=when)
+        cycles = tuple(CycleOutcome.from_cycle(ticket_id, c, when, tz) for c in status.cycles)
+        outcome = TicketOutcome(ticket_id, tuple(events), when, status, rules, tz, cycles)
+        outcomes.append(outcome)
+        index[ticket_id] = outcome
+        rows.extend(cycles)
+    return TicketOutcomes(tuple(outcomes), tuple(rows), policy, tz, fixed, index)

@@ -1,0 +1,276 @@
+"""Plots for notebooks (matplotlib, imported only when a plot is drawn).
+
+Install with ``pip install 'slacalc[plot]'``. Each function draws on the Axes given
+(or on a new figure's Axes) and returns the Axes, so plots compose and can be saved with
+``ax.figure.savefig(...)``. Figures are drawn for people: floats appear only here, after
+every figure has been computed exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Mapping
+from typing import Any
+
+from slacalc.reports._availability import MonthlyAvailabilityReport
+from slacalc.reports._explain import Explanation
+from slacalc.reports._summary import ComplianceSummary
+
+__all__ = [
+    "plot_budget_burndown",
+    "plot_compliance",
+    "plot_explanation",
+    "plot_outage_timeline",
+]
+
+_STATE_COLORS: Mapping[str, str] = {
+    "counting": "#1f77b4",
+    "out_of_hours": "#d9d9d9",
+    "paused": "#ffbf00",
+    "after_resolution": "#2ca02c",
+}
+_SEVERITY_COLORS: Mapping[str, str] = {
+    "full": "#d62728", "major": "#d62728", "partial": "#ff7f0e", "degraded": "#bcbd22",
+}
+
+
+def _axes(ax: Any) -> Any:
+    if ax is not None:
+        return ax
+    try:
+        plt = importlib.import_module("matplotlib.pyplot")
+    except ImportError:  # pragma: no cover - matplotlib is installed in the tests
+        raise ModuleNotFoundError(
+            "Plots need matplotlib, which is not installed; run pip install 'slacalc[plot]'."
+        ) from None
+    _, new = plt.subplots(figsize=(9, 4))
+    return new
+
+
+def _minutes(td: dt.timedelta) -> float:
+    return td / dt.timedelta(minutes=1)
+
+
+def plot_compliance(
+    summary: ComplianceSummary, *, metric: str = "response", ax: Any = None
+) -> Any:
+    """Percent met per severity over months: one line per severity.
+
+    Args:
+        summary: a :func:`compliance_summary` grouped by ``severity`` and ``month``.
+        metric: the clock to show (``"response"`` or ``"resolution"``, ...).
+        ax: the matplotlib Axes to draw on; a new figure's by default.
+
+    Returns:
+        The Axes.
+
+    Raises:
+        MissingColumnError: the summary is not grouped by severity and month.
+
+    Example:
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> from slacalc import datasets
+        >>> from slacalc.reports import analyze_tickets, compliance_summary
+        >>> policy = datasets.load_policy()
+        >>> s = compliance_summary(analyze_tickets(datasets.load_tickets(), policy),
+        ...                        fee=datasets.MONTHLY_FEE)
+        >>> ax = plot_compliance(s, metric="response")
+        >>> ax.get_ylabel()
+        'response targets met (%)'
+        >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    ax = _axes(ax)
+    rows = [r for r in summary.rows if r.metric == metric]
+    months = sorted({str(r.value("month")) for r in rows})
+    for severity in summary.severities:
+        points = [
+            (months.index(str(r.value("month"))), float(r.share_met) * 100)
+            for r in rows
+            if r.value("severity") == severity and r.share_met is not None
+        ]
+        if points:
+            xs, ys = zip(*points, strict=True)
+            ax.plot(xs, ys, marker="o", label=severity)
+    ax.set_xticks(range(len(months)))
+    ax.set_xticklabels(months, rotation=45, ha="right")
+    ax.set_ylim(0, 105)
+    ax.set_ylabel(f"{metric.replace('_', ' ')} targets met (%)")
+    ax.set_title(f"{metric.replace('_', ' ').capitalize()} compliance per severity")
+    ax.grid(True, alpha=0.3)
+    if rows:
+        ax.legend(title="severity")
+    return ax
+
+
+def plot_budget_burndown(report: MonthlyAvailabilityReport, month: str, *, ax: Any = None) -> Any:
+    """The error budget of one month burning down: remaining allowed downtime over time.
+
+    Args:
+        report: an :func:`availability_report`.
+        month: the month's label, e.g. ``"2026-03"``.
+        ax: the Axes to draw on; a new figure's by default.
+
+    Returns:
+        The Axes.
+
+    Raises:
+        InvalidPeriodError: the report has no such month.
+
+    Example:
+        >>> import datetime as dt, matplotlib
+        >>> matplotlib.use("Agg")
+        >>> from slacalc.reports import availability_report
+        >>> t = dt.datetime(2026, 6, 9, 14, tzinfo=dt.timezone.utc)
+        >>> r = availability_report([(t, t + dt.timedelta(minutes=30))], "99.9%", 2026)
+        >>> ax = plot_budget_burndown(r, "2026-06")
+        >>> ax.get_ylabel()
+        'remaining downtime budget (min)'
+        >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    ax = _axes(ax)
+    points = report.burndown(month)
+    row = report.row(month)
+    xs = [p.at for p in points]
+    ys = [float(p.remaining_seconds) / 60 for p in points]
+    ax.plot(xs, ys, drawstyle="default", color="#1f77b4", label="remaining budget")
+    ax.axhline(0, color="#d62728", linewidth=1, label="budget spent")
+    ax.fill_between(xs, ys, 0, where=[y < 0 for y in ys], color="#d62728", alpha=0.2,
+                    interpolate=True)
+    ax.set_ylabel("remaining downtime budget (min)")
+    ax.set_title(
+        f"{month}: {row.availability.format(3, rounding='floor')} against {row.target}"
+        f" ({'met' if row.met else 'missed'})"
+    )
+    ax.grid(True, alpha=0.3)
+    ax.legend()
+    _date_axis(ax, row.start.tzinfo)
+    return ax
+
+
+def _dates() -> Any:
+    return importlib.import_module("matplotlib.dates")
+
+
+def _date_axis(ax: Any, tz: dt.tzinfo | None) -> None:
+    mdates = _dates()
+    locator = mdates.AutoDateLocator(tz=tz)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, tz=tz))
+
+
+def plot_outage_timeline(report: MonthlyAvailabilityReport, *, ax: Any = None) -> Any:
+    """Downtime per month against the allowed downtime, with each incident marked.
+
+    Bars show each month's counted downtime, the step line the downtime the target
+    allows; bars over the line are the months that missed it. Dots mark each incident
+    at its start, sized by the downtime it counted, coloured by severity.
+
+    Args:
+        report: an :func:`availability_report`.
+        ax: the Axes to draw on; a new figure's by default.
+
+    Returns:
+        The Axes.
+
+    Example:
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> from slacalc import datasets
+        >>> from slacalc.reports import availability_report
+        >>> r = availability_report(datasets.load_incidents(), "99.9%", 2026,
+        ...                         tz=datasets.TIMEZONE, maintenance=datasets.load_maintenance(),
+        ...                         maintenance_mode="count_as_up")
+        >>> ax = plot_outage_timeline(r)
+        >>> ax.get_ylabel()
+        'downtime (min)'
+        >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    ax = _axes(ax)
+    rows = report.rows
+    tz = rows[0].start.tzinfo if rows else None
+    for r in rows:
+        width = r.end - r.start
+        color = "#d62728" if not r.met else "#1f77b4"
+        ax.bar(r.start, _minutes(r.downtime), width=width, align="edge", color=color, alpha=0.35,
+               edgecolor=color)
+        ax.hlines(_minutes(r.allowed_downtime), r.start, r.end, colors="black", linewidth=1.5)
+    seen: set[str] = set()
+    for r in rows:
+        for share in r.report.outages:
+            if share.counted_seconds <= 0:
+                continue
+            severity = share.outage.severity
+            label = None if severity in seen else severity
+            seen.add(severity)
+            ax.scatter(
+                [share.outage.start], [float(share.counted_seconds) / 60],
+                s=12 + float(share.counted_seconds) / 30,
+                color=_SEVERITY_COLORS.get(severity, "#7f7f7f"), label=label, zorder=3,
+            )
+    ax.plot([], [], color="black", linewidth=1.5, label=f"allowed at {report.target}")
+    ax.set_ylabel("downtime (min)")
+    ax.set_title("Downtime per month against the allowed downtime")
+    ax.grid(True, axis="y", alpha=0.3)
+    ax.legend(fontsize="small")
+    _date_axis(ax, tz)
+    return ax
+
+
+def plot_explanation(explanation: Explanation, *, ax: Any = None) -> Any:
+    """A ticket's explained timeline: one bar per clock cycle, coloured by segment state.
+
+    Counting time is blue, out-of-hours grey, paused amber, resolved green; late
+    segments are hatched. A red line marks each breach, a dashed line each deadline.
+
+    Args:
+        explanation: an :func:`explain` result (or ``outcome.explain()``).
+        ax: the Axes to draw on; a new figure's by default.
+
+    Returns:
+        The Axes.
+
+    Example:
+        >>> import datetime as dt, matplotlib
+        >>> matplotlib.use("Agg")
+        >>> from slacalc.policy import default_policy
+        >>> from slacalc.reports import explain
+        >>> t = dt.datetime(2026, 11, 27, 16, tzinfo=dt.timezone.utc)
+        >>> e = explain([{"kind": "opened", "at": t, "severity": "high"}], default_policy(),
+        ...             at=t + dt.timedelta(days=4))
+        >>> ax = plot_explanation(e)
+        >>> [t.get_text() for t in ax.get_yticklabels()]           # bottom to top
+        ['resolution 1', 'response 1']
+        >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    mdates = _dates()
+    patch = importlib.import_module("matplotlib.patches").Patch
+    ax = _axes(ax)
+    cycles = list(explanation.cycles)
+    for i, c in enumerate(cycles):
+        y = len(cycles) - 1 - i
+        for s in explanation.segments:
+            if (s.metric, s.cycle) != (c.metric, c.number):
+                continue
+            start = mdates.date2num(s.start)
+            width = mdates.date2num(s.end) - start
+            ax.broken_barh(
+                [(start, width)], (y - 0.35, 0.7), facecolors=_STATE_COLORS[s.state],
+                edgecolor="white", hatch="//" if s.late else None,
+            )
+        if c.breached_at is not None:
+            ax.vlines(c.breached_at, y - 0.45, y + 0.45, colors="#d62728", linewidth=2)
+        elif c.due is not None:
+            ax.vlines(c.due, y - 0.45, y + 0.45, colors="black", linestyles="dashed")
+    ax.set_yticks(range(len(cycles)))
+    ax.set_yticklabels([f"{c.metric} {c.number}" for c in reversed(cycles)])
+    handles = [patch(facecolor=color, label=state.replace("_", " "))
+               for state, color in _STATE_COLORS.items()]
+    ax.legend(handles=handles, fontsize="small", loc="upper right")
+    who = "" if explanation.ticket_id is None else f"Ticket {explanation.ticket_id}: "
+    ax.set_title(f"{who}clock timeline")
+    ax.xaxis_date(explanation.tz)
+    _date_axis(ax, explanation.tz)
+    ax.grid(True, axis="x", alpha=0.3)
+    return ax

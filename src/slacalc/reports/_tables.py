@@ -1,0 +1,294 @@
+"""Tables: one column list per report, rendered as a DataFrame, records, text or HTML.
+
+pandas is optional. Every report keeps its rows as frozen values; :func:`frame` builds a
+DataFrame with proper dtypes (aware ``datetime64[us, tz]``, ``timedelta64[us]``,
+categoricals) when pandas is importable, and :func:`records` gives plain dicts otherwise.
+The reverse, :func:`column_values`, reads a column of a DataFrame (or of records) back
+into plain Python values (``None`` for missing), so reports accept each other's output
+in either form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import importlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from types import ModuleType
+from typing import Any, Literal, TypeAlias
+
+from slacalc._time import UTC, to_us
+from slacalc.reports._exact import percent_text
+from slacalc.uptime import Availability, format_duration
+
+__all__ = [
+    "Column",
+    "ColumnKind",
+    "column_values",
+    "frame",
+    "is_frame",
+    "pandas",
+    "records",
+    "render_html",
+    "render_text",
+    "require_pandas",
+    "table",
+]
+
+ColumnKind: TypeAlias = Literal[
+    "any", "str", "category", "int", "bool", "datetime", "timedelta", "object"
+]
+_NAT = -(2**63)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a report table: its name, its kind, and (categoricals) its categories."""
+
+    name: str
+    kind: ColumnKind
+    categories: tuple[str, ...] = ()
+
+
+def pandas() -> ModuleType | None:
+    """pandas, or ``None`` when it is not installed (tests monkeypatch this)."""
+    try:
+        return importlib.import_module("pandas")
+    except ImportError:
+        return None
+
+
+def require_pandas(what: str) -> ModuleType:
+    """pandas, or a ModuleNotFoundError that says how to install it."""
+    pd = pandas()
+    if pd is None:
+        raise ModuleNotFoundError(
+            f"{what} needs pandas, which is not installed; run pip install 'slacalc[pandas]', "
+            "or use .to_records() for plain dicts."
+        )
+    return pd
+
+
+def is_frame(value: object) -> bool:
+    """Whether ``value`` is a pandas DataFrame (checked without importing pandas)."""
+    kind = type(value)
+    return kind.__name__ == "DataFrame" and kind.__module__.startswith("pandas")
+
+
+def records(columns: Sequence[Column], rows: Iterable[Sequence[object]]) -> list[dict[str, Any]]:
+    """Rows as plain dicts, column order kept."""
+    names = [c.name for c in columns]
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def _instants(pd: ModuleType, values: list[object], tz: dt.tzinfo) -> Any:
+    import numpy as np
+
+    us = np.fromiter(
+        (_NAT if v is None else to_us(v) for v in values), dtype=np.int64, count=len(values)
+    )
+    series = pd.Series(us.view("datetime64[us]"))
+    return series.dt.tz_localize("UTC").dt.tz_convert(tz)
+
+
+def _durations(pd: ModuleType, values: list[object]) -> Any:
+    import numpy as np
+
+    us = np.fromiter(
+        (_NAT if v is None else v // dt.timedelta(microseconds=1) for v in values),  # type: ignore[operator]
+        dtype=np.int64,
+        count=len(values),
+    )
+    return pd.Series(us.view("timedelta64[us]"))
+
+
+def frame(
+    columns: Sequence[Column], rows: Sequence[Sequence[object]], *, tz: dt.tzinfo = UTC
+) -> Any:
+    """A pandas DataFrame of ``rows`` with one dtype per column kind.
+
+    Datetimes become ``datetime64[us, tz]`` (``NaT`` for ``None``), durations
+    ``timedelta64[us]``, categoricals keep their category order, exact numbers
+    (``Fraction``, ``Decimal``, ``Availability``) stay Python objects.
+    """
+    pd = require_pandas("A DataFrame")
+    data: dict[str, Any] = {}
+    for i, column in enumerate(columns):
+        values = [row[i] for row in rows]
+        if column.kind == "datetime":
+            data[column.name] = _instants(pd, values, tz)
+        elif column.kind == "timedelta":
+            data[column.name] = _durations(pd, values)
+        elif column.kind == "category":
+            extra = sorted({str(v) for v in values if v is not None} - set(column.categories))
+            data[column.name] = pd.Categorical(values, categories=[*column.categories, *extra])
+        elif column.kind == "int":
+            data[column.name] = pd.Series(values, dtype="int64")
+        elif column.kind == "bool":
+            data[column.name] = pd.Series(values, dtype="bool")
+        elif column.kind == "object":
+            data[column.name] = pd.Series(values, dtype=object)
+        elif column.kind == "str" and not values:  # the dtype pandas gives strings
+            data[column.name] = pd.Series([], dtype=pd.Series(["x"]).dtype)
+        else:  # "str" and "any": let pandas pick (str, int64, ...)
+            data[column.name] = pd.Series(values, dtype=object if not values else None)
+    return pd.DataFrame(data, columns=[c.name for c in columns])
+
+
+def table(
+    columns: Sequence[Column], rows: Sequence[Sequence[object]], *, tz: dt.tzinfo = UTC
+) -> Any:
+    """A DataFrame when pandas is installed, else a list of records."""
+    if pandas() is None:
+        return records(columns, rows)
+    return frame(columns, rows, tz=tz)
+
+
+# -- reading tables back ------------------------------------------------------------------------
+
+
+def plain(value: object) -> object:
+    """A pandas/NumPy scalar as a plain Python value; ``None`` for NaN, NaT and NA."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    module = type(value).__module__
+    if module.startswith(("pandas", "numpy")):
+        name = type(value).__name__
+        if name in {"NaTType", "NAType"}:
+            return None
+        if name == "Timestamp":
+            converted: object = value.to_pydatetime()  # type: ignore[attr-defined]
+            return converted
+        if name == "Timedelta":
+            delta: object = value.to_pytimedelta()  # type: ignore[attr-defined]
+            return delta
+        if hasattr(value, "item"):
+            item: object = value.item()
+            if isinstance(item, float) and item != item:
+                return None
+            return item
+    return value
+
+
+def column_values(source: Any, name: str) -> list[object]:
+    """The values of column ``name`` of a DataFrame or of records, as plain Python values.
+
+    The caller checks that the column exists.
+    """
+    if is_frame(source):
+        series = source[name]
+        dtype = str(series.dtype)
+        if dtype.startswith("timedelta64"):
+            return [
+                None if x == _NAT else dt.timedelta(microseconds=int(x))
+                for x in series.to_numpy().astype("timedelta64[us]").view("int64").tolist()
+            ]
+        if dtype == "category":
+            series = series.astype(object)
+        return [plain(v) for v in series.tolist()]
+    return [plain(row.get(name)) for row in source]
+
+
+def has_column(source: Any, name: str) -> bool:
+    """Whether a DataFrame or every record has column ``name``."""
+    if is_frame(source):
+        return name in source.columns
+    return all(name in row for row in source)
+
+
+def column_names(source: Any) -> list[str]:
+    """The columns of a DataFrame, or the keys of the first record."""
+    if is_frame(source):
+        return [str(c) for c in source.columns]
+    for row in source:
+        return [str(k) for k in row]
+    return []
+
+
+# -- text and HTML -------------------------------------------------------------------------------
+
+
+def cell(value: object, tz: dt.tzinfo | None = None) -> str:
+    """A value as people read it: local times, ``1h 30m``, exact percentages."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.datetime):
+        local = value.astimezone(tz) if tz is not None else value
+        text = local.strftime("%Y-%m-%d %H:%M")
+        if local.second or local.microsecond:
+            text += local.strftime(":%S")
+        if local.microsecond:
+            text += f".{local.microsecond:06d}"
+        return text
+    if isinstance(value, dt.timedelta):
+        return format_duration(value)
+    if isinstance(value, Availability):
+        return value.format(3, rounding="floor")
+    if isinstance(value, Fraction):
+        return percent_text(value, 1, "half_even")
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    return str(value)
+
+
+def render_text(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    tz: dt.tzinfo | None = None,
+    limit: int | None = None,
+    formatters: Mapping[str, Callable[[object], str]] | None = None,
+) -> str:
+    """A fixed-width text table (at most ``limit`` rows, then a count of the rest)."""
+    shown = rows if limit is None else rows[:limit]
+    fmt = formatters or {}
+    body = [
+        [fmt[c](v) if c in fmt else cell(v, tz) for c, v in zip(columns, row, strict=True)]
+        for row in shown
+    ]
+    widths = [max([len(c), *(len(r[i]) for r in body)]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend(
+        "  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in body
+    )
+    if len(shown) < len(rows):
+        lines.append(f"... {len(rows) - len(shown)} more rows")
+    return "\n".join(lines)
+
+
+def render_html(
+    title: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    tz: dt.tzinfo | None = None,
+    limit: int = 20,
+    formatters: Mapping[str, Callable[[object], str]] | None = None,
+) -> str:
+    """An HTML table for notebooks (``_repr_html_``), escaped, at most ``limit`` rows."""
+    fmt = formatters or {}
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{html.escape(fmt[c](v) if c in fmt else cell(v, tz))}</td>"
+            for c, v in zip(columns, row, strict=True)
+        )
+        + "</tr>"
+        for row in rows[:limit]
+    )
+    more = ""
+    if len(rows) > limit:
+        more = f"<p>… {len(rows) - limit} more rows (use .table for all of them)</p>"
+    return (
+        f'<div class="slacalc-report"><p><strong>{html.escape(title)}</strong></p>'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}</div>"
+    )

@@ -1,0 +1,427 @@
+"""analyze_tickets: golden rows on the example year, checked two independent ways.
+
+1. Row by row with the scalar engine: each ticket replayed alone with ``policy.evaluate``.
+2. In bulk with the calendar's vectorised calls (``elapsed_many``, ``add_many`` on pandas
+   Series), which never go through the ticket clocks: business time used, deadlines,
+   breaches and overshoot recomputed from the raw event columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import defaultdict
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+import pytest
+
+from slacalc.errors import (
+    ColumnTypeError,
+    InvalidOptionError,
+    MissingColumnError,
+    NaiveDatetimeError,
+    TicketEventError,
+    UnknownSeverityError,
+)
+from slacalc.policy import SLAPolicy, default_policy
+from slacalc.reports import TicketOutcomes, _tables, analyze_tickets
+from slacalc.timers import TicketEvent
+
+CPH = ZoneInfo("Europe/Copenhagen")
+US = dt.timedelta(microseconds=1)
+ZERO = dt.timedelta(0)
+
+
+def _by_ticket(records: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    tickets: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for r in records:
+        event = {"kind": r["kind"], "at": r["at"]}
+        if r["severity"] is not None:
+            event["severity"] = r["severity"]
+        tickets[r["ticket_id"]].append(event)
+    return tickets
+
+
+# -- 1. row by row, with the scalar engine ------------------------------------------------
+
+
+def test_every_row_matches_a_replay_of_its_ticket_alone(
+    outcomes: TicketOutcomes, ticket_records: list[dict[str, Any]], policy: SLAPolicy
+) -> None:
+    rows = iter(outcomes.rows)
+    expected_tickets = _by_ticket(ticket_records)
+    assert [t.ticket_id for t in outcomes.tickets] == list(expected_tickets)
+    count = 0
+    for ticket_id, events in expected_tickets.items():
+        last = events[-1]["at"]
+        status = policy.evaluate(events, at=last)
+        for c in status.cycles:
+            row = next(rows)
+            count += 1
+            assert (row.ticket_id, row.metric, row.cycle) == (ticket_id, c.metric, c.number)
+            assert row.severity == c.severity
+            assert row.phase == c.phase
+            assert row.started_at == c.started_at
+            assert row.stopped_at == c.stopped_at
+            assert row.target == c.target
+            assert row.due == c.due
+            assert (row.breached, row.breached_at) == (c.breached, c.breached_at)
+            assert (row.elapsed, row.elapsed_calendar, row.paused) == (
+                c.elapsed, c.elapsed_calendar, c.paused)
+            assert row.percent_used == c.percent_used
+            assert row.evaluated_at == last
+            local = c.started_at.astimezone(CPH)
+            assert row.month == f"{local.year}-{local.month:02d}"
+            if c.breached:
+                assert row.result == "breached"
+                assert row.breached_at == row.due + US
+                assert row.overshoot == c.elapsed - c.target > ZERO
+            elif c.target is None:
+                assert (row.result, row.overshoot) == ("no_target", None)
+            else:
+                assert row.result == ("met" if c.phase == "met" else "pending")
+                assert row.overshoot == ZERO
+            # Times are shown in the report's zone.
+            assert row.started_at.tzinfo == CPH
+            assert row.evaluated_at.tzinfo == CPH
+    assert next(rows, None) is None
+    assert count == len(outcomes) == 2 * len(expected_tickets)  # response + resolution each
+
+
+# -- 2. in bulk, with the calendar's vectorised calls ---------------------------------------
+
+
+def _wide(records: list[dict[str, Any]]) -> pd.DataFrame:
+    """One row per simple ticket: its instants as columns (no re-grades or reopens)."""
+    tickets = _by_ticket(records)
+    rows = []
+    for ticket_id, events in tickets.items():
+        kinds = [e["kind"] for e in events]
+        if "severity_changed" in kinds or "reopened" in kinds:
+            continue
+        first = {e["kind"]: e["at"] for e in reversed(events)}
+        rows.append({
+            "ticket_id": ticket_id,
+            "severity": events[0]["severity"],
+            "opened": first["opened"],
+            "responded": first["responded"],
+            "paused": first.get("paused"),
+            "resumed": first.get("resumed"),
+            "resolved": first["resolved"],
+        })
+    wide = pd.DataFrame(rows)
+    for column in ("opened", "responded", "paused", "resumed", "resolved"):
+        wide[column] = pd.to_datetime(wide[column], utc=True).astype("datetime64[us, UTC]")
+    return wide
+
+
+def test_bulk_calendar_calls_reproduce_business_time_deadlines_and_breaches(
+    outcomes: TicketOutcomes, ticket_records: list[dict[str, Any]], policy: SLAPolicy
+) -> None:
+    wide = _wide(ticket_records)
+    assert len(wide) > 340  # nearly every ticket is simple
+    assert wide["paused"].notna().sum() > 50
+    frame = outcomes.to_frame().set_index(["ticket_id", "metric"])
+    rules = policy.clock_rules()
+    checked = 0
+    for severity, group in wide.groupby("severity"):
+        spec = rules.severity(str(severity))
+        cal = spec.calendar
+        # Pauses come after the first response in this data; they cover business time.
+        paused = cal.elapsed_many(group["paused"], group["resumed"]).fillna(pd.Timedelta(0))
+        response = cal.elapsed_many(group["opened"], group["responded"])
+        resolution = cal.elapsed_many(group["opened"], group["resolved"]) - paused
+        response_due = cal.add_many(group["opened"], spec.response)
+        wall = (group["resolved"] - group["opened"]) - (
+            group["resumed"] - group["paused"]).fillna(pd.Timedelta(0))
+        for i, ticket_id in enumerate(group["ticket_id"]):
+            got = frame.loc[(ticket_id, "response")]
+            assert got["elapsed"] == response.iloc[i]
+            assert got["due"] == response_due.iloc[i]
+            breached = response.iloc[i] > pd.Timedelta(spec.response)
+            assert bool(got["breached"]) is breached
+            if breached:
+                assert got["breached_at"] == response_due.iloc[i] + pd.Timedelta(US)
+                assert got["overshoot"] == response.iloc[i] - pd.Timedelta(spec.response)
+            got = frame.loc[(ticket_id, "resolution")]
+            assert got["elapsed"] == resolution.iloc[i]
+            assert got["elapsed_calendar"] == wall.iloc[i]
+            if spec.resolution is None:
+                assert got["result"] == "no_target"
+            else:
+                assert bool(got["breached"]) is (resolution.iloc[i] > pd.Timedelta(spec.resolution))
+                if pd.isna(group["paused"].iloc[i]):
+                    due = cal.add_many(group["opened"].iloc[[i]], spec.resolution).iloc[0]
+                    assert got["due"] == due
+            checked += 1
+    assert checked == len(wide)
+
+
+def test_the_example_year_has_breaches_of_both_clocks(outcomes: TicketOutcomes) -> None:
+    breaches = outcomes.breaches
+    metrics = {r.metric for r in breaches}
+    assert metrics == {"response", "resolution"}
+    assert 10 <= len(breaches) <= 60
+    story = outcomes.ticket(4711)
+    assert story.breached
+    assert story.status.resolution.breached_at == dt.datetime(2026, 10, 14, 10, 40, tzinfo=CPH) + US
+
+
+# -- input forms ---------------------------------------------------------------------------------
+
+
+def test_dataframe_records_and_mapping_give_the_same_rows(
+    ticket_frame: Any, ticket_records: list[dict[str, Any]], policy: SLAPolicy,
+    outcomes: TicketOutcomes,
+) -> None:
+    expected = outcomes.to_records()
+    assert analyze_tickets(ticket_records, policy).to_records() == expected
+    mapping = _by_ticket(ticket_records)
+    assert analyze_tickets(mapping, policy).to_records() == expected
+    events = {k: [TicketEvent(e["kind"], e["at"], e.get("severity")) for e in v]
+              for k, v in mapping.items()}
+    assert analyze_tickets(events, policy).to_records() == expected
+    assert analyze_tickets(ticket_frame, policy.clock_rules()).to_records() == expected
+
+
+def test_a_helpdesk_export_with_other_names_and_shuffled_rows(
+    ticket_frame: Any, policy: SLAPolicy, outcomes: TicketOutcomes
+) -> None:
+    export = ticket_frame.rename(columns={
+        "ticket_id": "Ticket ID", "kind": "Event", "at": "Timestamp", "severity": "Priority"})
+    export["Timestamp"] = export["Timestamp"].dt.tz_convert("America/New_York")
+    export = export.sample(frac=1, random_state=7)  # rows in any order
+    report = analyze_tickets(export, policy, columns={
+        "ticket_id": "Ticket ID", "kind": "Event", "at": "Timestamp", "severity": "Priority"})
+    got = sorted(report.to_records(), key=lambda r: (r["ticket_id"], r["metric"], r["cycle"]))
+    want = sorted(outcomes.to_records(), key=lambda r: (r["ticket_id"], r["metric"], r["cycle"]))
+    assert got == want
+
+
+def test_an_object_column_of_aware_datetimes_is_read(policy: SLAPolicy) -> None:
+    t = dt.datetime(2026, 3, 2, 9, tzinfo=CPH)
+    df = pd.DataFrame({"ticket_id": ["A", "A"], "kind": ["opened", "responded"],
+                       "at": pd.Series([t, t + dt.timedelta(minutes=10)], dtype=object),
+                       "severity": ["high", None]})
+    (row, _) = analyze_tickets(df, policy).rows
+    assert (row.ticket_id, row.elapsed, row.result) == ("A", dt.timedelta(minutes=10), "met")
+
+
+# -- at ----------------------------------------------------------------------------------------
+
+
+def test_at_none_evaluates_each_ticket_at_its_last_event(outcomes: TicketOutcomes) -> None:
+    for ticket in outcomes.tickets:
+        assert ticket.at == max(e.at for e in ticket.events)
+        assert ticket.status.at == ticket.at
+    assert outcomes.at is None
+
+
+def test_a_fixed_at_is_an_as_of_question(ticket_frame: Any, policy: SLAPolicy) -> None:
+    at = dt.datetime(2026, 7, 1, tzinfo=CPH)
+    report = analyze_tickets(ticket_frame, policy, at=at)
+    assert report.at == at
+    assert all(r.started_at < at and r.evaluated_at == at for r in report.rows)
+    opened = set(ticket_frame.loc[ticket_frame["at"] < at, "ticket_id"])
+    assert {t.ticket_id for t in report.tickets if t.rows} == opened
+    # Tickets opened later are replayed but have no rows yet.
+    assert {t.status.phase for t in report.tickets if not t.rows} == {"not_opened"}
+    with pytest.raises(NaiveDatetimeError):
+        analyze_tickets(ticket_frame, policy, at=dt.datetime(2026, 7, 1))
+
+
+def test_an_open_ticket_is_pending_until_asked_later(policy: SLAPolicy) -> None:
+    t = dt.datetime(2026, 11, 30, 9, tzinfo=CPH)
+    events = {1: [{"kind": "opened", "at": t, "severity": "high"}]}
+    (response, _) = analyze_tickets(events, policy).rows
+    assert (response.result, response.elapsed) == ("pending", ZERO)
+    (response, _) = analyze_tickets(events, policy, at=t + dt.timedelta(hours=2)).rows
+    assert (response.result, response.overshoot) == ("breached", dt.timedelta(hours=1))
+
+
+# -- outputs ---------------------------------------------------------------------------------------
+
+
+def test_the_frame_has_proper_dtypes(outcomes: TicketOutcomes, policy: SLAPolicy) -> None:
+    df = outcomes.to_frame()
+    assert list(df.columns) == list(outcomes.columns)
+    for column in ("started_at", "stopped_at", "due", "breached_at", "evaluated_at"):
+        assert str(df[column].dtype) == "datetime64[us, Europe/Copenhagen]", column
+    for column in ("target", "elapsed", "elapsed_calendar", "paused", "overshoot"):
+        assert str(df[column].dtype) == "timedelta64[us]", column
+    assert isinstance(df["severity"].dtype, pd.CategoricalDtype)
+    assert list(df["severity"].cat.categories) == list(policy.severity_names)
+    assert df["breached"].dtype == bool
+    assert df["cycle"].dtype == "int64"
+    assert df["due"].isna().sum() == sum(r.due is None for r in outcomes.rows)
+    assert len(outcomes.table) == len(df)
+
+
+def test_without_pandas_tables_are_records(
+    monkeypatch: pytest.MonkeyPatch, ticket_records: list[dict[str, Any]], policy: SLAPolicy
+) -> None:
+    monkeypatch.setattr(_tables, "pandas", lambda: None)
+    report = analyze_tickets(ticket_records[:40], policy)
+    table = report.table
+    assert isinstance(table, list)
+    assert isinstance(table[0], dict)
+    assert table == report.to_records()
+    assert isinstance(table[0]["started_at"], dt.datetime)
+    assert isinstance(table[0]["elapsed"], dt.timedelta)
+    with pytest.raises(ModuleNotFoundError, match=r"slacalc\[pandas\]"):
+        report.to_frame()
+    assert "<table>" in report._repr_html_()
+
+
+def test_text_and_html(outcomes: TicketOutcomes) -> None:
+    text = outcomes.to_text(limit=3)
+    assert text.splitlines()[0].split() == [
+        "ticket_id", "metric", "severity", "result", "due", "elapsed", "overshoot"]
+    assert text.endswith(f"... {len(outcomes) - 3} more rows")
+    assert str(outcomes) == outcomes.to_text()
+    html = outcomes._repr_html_()
+    assert html.startswith('<div class="slacalc-report">')
+    assert f"{len(outcomes.tickets)} tickets" in html
+    assert "more rows" in html
+
+
+def test_html_is_escaped(policy: SLAPolicy) -> None:
+    t = dt.datetime(2026, 11, 30, 9, tzinfo=CPH)
+    report = analyze_tickets({"<b>x</b>": [{"kind": "opened", "at": t, "severity": "high"}]},
+                             policy)
+    assert "&lt;b&gt;x&lt;/b&gt;" in report._repr_html_()
+    assert "<b>x</b>" not in report._repr_html_()
+
+
+def test_lookup_of_tickets(outcomes: TicketOutcomes) -> None:
+    assert outcomes.ticket(4711).ticket_id == 4711
+    with pytest.raises(InvalidOptionError, match="No ticket 1 in this report"):
+        outcomes.ticket(1)
+    with pytest.raises(InvalidOptionError):
+        outcomes.ticket([1])  # unhashable
+
+
+# -- performance ---------------------------------------------------------------------------
+
+
+def test_the_example_year_is_analysed_fast(ticket_frame: Any, policy: SLAPolicy) -> None:
+    analyze_tickets(ticket_frame, policy)  # warm caches (holidays, compiled calendars)
+    start = time.perf_counter()
+    report = analyze_tickets(ticket_frame, policy)
+    seconds = time.perf_counter() - start
+    assert len(report.tickets) == 380
+    # About 50 ms on the 2-core development machine; generous for loaded CI runners.
+    assert seconds < 1.5, f"analyze_tickets took {seconds * 1000:.0f} ms"
+
+
+# -- errors ---------------------------------------------------------------------------------------
+
+
+def _frame(**changes: Any) -> pd.DataFrame:
+    t = dt.datetime(2026, 11, 30, 9, tzinfo=CPH)
+    data: dict[str, Any] = {
+        "ticket_id": [1, 1],
+        "kind": ["opened", "responded"],
+        "at": pd.Series([t, t + dt.timedelta(minutes=5)]).astype(
+            "datetime64[us, Europe/Copenhagen]"),
+        "severity": ["high", None],
+    }
+    data.update(changes)
+    return pd.DataFrame({k: v for k, v in data.items() if v is not None})
+
+
+@pytest.mark.parametrize("column", ["ticket_id", "kind", "at", "severity"])
+def test_a_missing_column_is_named(column: str) -> None:
+    df = _frame().drop(columns=[column])
+    with pytest.raises(MissingColumnError, match=f"no column '{column}'") as info:
+        analyze_tickets(df, default_policy())
+    assert info.value.column == column
+    assert isinstance(info.value, LookupError)
+
+
+def test_a_missing_mapped_column_names_both_names() -> None:
+    with pytest.raises(MissingColumnError, match=r"no column 'When' \(for 'at'\)") as info:
+        analyze_tickets(_frame(), default_policy(), columns={"at": "When"})
+    assert info.value.column == "When"
+
+
+def test_a_missing_record_key_is_named() -> None:
+    t = dt.datetime(2026, 11, 30, 9, tzinfo=CPH)
+    with pytest.raises(MissingColumnError, match=r"no column 'ticket_id'.*record 1"):
+        analyze_tickets([{"ticket_id": 1, "kind": "opened", "at": t, "severity": "high"},
+                         {"kind": "responded", "at": t}], default_policy())
+    with pytest.raises(MissingColumnError, match="no column 'severity'"):
+        analyze_tickets([{"ticket_id": 1, "kind": "opened", "at": t}], default_policy())
+
+
+def test_text_instants_are_a_type_error_naming_the_column() -> None:
+    df = _frame(at=["2026-11-30 09:00", "2026-11-30 09:05"])
+    with pytest.raises(ColumnTypeError, match="Column 'at' of the tickets holds '2026-11-30 09:00'"
+                       ) as info:
+        analyze_tickets(df, default_policy())
+    assert info.value.column == "at"
+    assert isinstance(info.value, TypeError)
+    with pytest.raises(ColumnTypeError, match="Column 'at' of the tickets has dtype int64"):
+        analyze_tickets(_frame(at=[1, 2]), default_policy())
+
+
+def test_naive_and_missing_instants() -> None:
+    naive = _frame(at=pd.to_datetime(["2026-11-30 09:00", "2026-11-30 09:05"]))
+    with pytest.raises(NaiveDatetimeError, match="Column 'at' of the tickets has no time zone"):
+        analyze_tickets(naive, default_policy())
+    with pytest.raises(ColumnTypeError, match=r"Column 'at' of the tickets is empty \(NaT\)"):
+        analyze_tickets(_frame(at=pd.Series([pd.NaT, pd.NaT], dtype="datetime64[us, UTC]")),
+                        default_policy())
+    t = dt.datetime(2026, 11, 30, 9)
+    with pytest.raises(NaiveDatetimeError, match="Column 'at' of the tickets holds"):
+        analyze_tickets([{"ticket_id": 1, "kind": "opened", "at": t, "severity": "high"}],
+                        default_policy())
+
+
+def test_bad_ids_kinds_and_severities_name_their_column() -> None:
+    with pytest.raises(ColumnTypeError, match="Column 'ticket_id' of the tickets is empty"):
+        analyze_tickets(_frame(ticket_id=[1, None]), default_policy())
+    with pytest.raises(ColumnTypeError, match="Column 'kind' of the tickets holds 7"):
+        analyze_tickets(_frame(kind=["opened", 7]), default_policy())
+    with pytest.raises(ColumnTypeError, match="Column 'severity' of the tickets holds 1"):
+        analyze_tickets(_frame(severity=[1, None]), default_policy())
+
+
+def test_bad_tables() -> None:
+    with pytest.raises(ColumnTypeError, match="tickets=42 is not ticket data"):
+        analyze_tickets(42, default_policy())
+    with pytest.raises(ColumnTypeError, match="tickets='x' is not ticket data"):
+        analyze_tickets("x", default_policy())
+    with pytest.raises(ColumnTypeError, match="Record 0 of the tickets is 3"):
+        analyze_tickets([3], default_policy())
+    with pytest.raises(ColumnTypeError, match="Ticket 1 maps to 'opened'"):
+        analyze_tickets({1: "opened"}, default_policy())
+    with pytest.raises(TicketEventError, match="Ticket 1 has no events"):
+        analyze_tickets({1: []}, default_policy())
+
+
+def test_bad_column_maps() -> None:
+    with pytest.raises(InvalidOptionError, match=r"did you mean \{'at': 'Timestamp'\}"):
+        analyze_tickets(_frame(), default_policy(), columns={"Timestamp": "at"})
+    with pytest.raises(InvalidOptionError, match="not a mapping"):
+        analyze_tickets(_frame(), default_policy(), columns=["at"])  # type: ignore[arg-type]
+    with pytest.raises(InvalidOptionError, match="non-empty string"):
+        analyze_tickets(_frame(), default_policy(), columns={"at": ""})
+    with pytest.raises(InvalidOptionError, match="a mapping ticket_id -> events has none"):
+        analyze_tickets({1: []}, default_policy(), columns={"at": "x"})
+
+
+def test_replay_errors_name_the_ticket() -> None:
+    with pytest.raises(TicketEventError, match=r"^Ticket 1: .*'resumed'"):
+        analyze_tickets(_frame(kind=["opened", "resumed"]), default_policy())
+    with pytest.raises(UnknownSeverityError, match=r"^Ticket 1: Unknown severity 'urgent'"):
+        analyze_tickets(_frame(severity=["urgent", None]), default_policy())
+    with pytest.raises(TicketEventError, match=r"^Ticket 1: Unknown event kind 'opend'"):
+        analyze_tickets(_frame(kind=["opend", "responded"]), default_policy())
+
+
+def test_a_bad_policy() -> None:
+    with pytest.raises(InvalidOptionError, match="is not a policy"):
+        analyze_tickets(_frame(), "default")  # type: ignore[arg-type]

@@ -1,0 +1,54 @@
+"""The reports and the example data work without pandas, NumPy or matplotlib installed.
+
+A fresh interpreter blocks the three imports (as if they were not installed) and runs
+the whole analysis on records; the results are the ones the pandas path gives.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+SCRIPT = textwrap.dedent(
+    """
+    import sys
+    for name in ("pandas", "numpy", "matplotlib"):
+        sys.modules[name] = None            # import raises ImportError, as if not installed
+    from decimal import Decimal
+    from slacalc import datasets
+    from slacalc.reports import analyze_tickets, availability_report, compliance_summary
+
+    policy = datasets.load_policy()
+    tickets = datasets.load_tickets()
+    assert isinstance(tickets, list), type(tickets)
+    outcomes = analyze_tickets(tickets, policy)
+    assert isinstance(outcomes.table, list) and len(outcomes.table) == 760
+    summary = compliance_summary(outcomes, by=("severity",), fee=datasets.MONTHLY_FEE)
+    assert sum(r.penalties or 0 for r in summary.rows) == Decimal("240.00")
+    assert isinstance(summary.table[0], dict)
+    uptime = availability_report(
+        datasets.load_incidents(), "99.9%", 2026, tz=datasets.TIMEZONE,
+        maintenance=datasets.load_maintenance(), maintenance_mode="count_as_up",
+        credits=policy.uptime.credit_schedule(), fee=datasets.MONTHLY_FEE)
+    assert uptime.total_credit == Decimal("225.00")
+    assert isinstance(outcomes.explain(4711).table, list)
+    try:
+        outcomes.to_frame()
+    except ModuleNotFoundError as exc:
+        assert "slacalc[pandas]" in str(exc)
+    else:
+        raise AssertionError("to_frame() without pandas")
+    assert all(sys.modules[name] is None for name in ("pandas", "numpy", "matplotlib"))
+    print("ok")
+    """
+)
+
+
+def test_the_whole_analysis_runs_on_records_alone() -> None:
+    done = subprocess.run(
+        [sys.executable, "-W", "error", "-c", SCRIPT], capture_output=True, text=True,
+        check=False, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
