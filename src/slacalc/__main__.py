@@ -1,5 +1,7 @@
-"""``python -m slacalc``: the demo."""
+"""``python -m slacalc``: the demo; with arguments, the ``slacalc`` command."""
 
-from slacalc._demo import main
+import sys
 
-raise SystemExit(main())
+from slacalc.cli import main
+
+raise SystemExit(main(sys.argv[1:] or ["demo"]))

@@ -1,0 +1,160 @@
+"""How the command line writes values for scripts (``--json``) and for people.
+
+The JSON conventions, the same for every command:
+
+- instants are ISO 8601 strings with their UTC offset (``'2026-11-30T09:30:00+01:00'``);
+- a duration ``x`` appears twice: ``x`` as an ISO 8601 duration in hours, minutes and
+  seconds (``'PT43M49.746S'``; days are never used, since a day is not always 24 h) and
+  ``x_seconds`` as an exact decimal string (``'2629.746'``);
+- exact numbers (shares, money, seconds) are strings: a terminating decimal as is
+  (``'0.999'``, ``'25.00'``), any other fraction as ``'numerator/denominator'``;
+- absent values are ``null``; keys are always present.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+__all__ = [
+    "dumps",
+    "duration_fields",
+    "exact",
+    "instant",
+    "iso_duration",
+    "people_time",
+    "seconds_of",
+]
+
+_US = 1_000_000
+
+
+def seconds_of(value: dt.timedelta | Fraction) -> Fraction:
+    """The exact seconds of a timedelta (or the fraction itself).
+
+    Example:
+        >>> seconds_of(dt.timedelta(minutes=1, microseconds=5))
+        Fraction(12000001, 200000)
+    """
+    if isinstance(value, dt.timedelta):
+        return Fraction((value.days * 86_400 + value.seconds) * _US + value.microseconds, _US)
+    return Fraction(value)
+
+
+def exact(value: Fraction | Decimal | int) -> str:
+    """An exact number as text: a terminating decimal as is, else ``'p/q'``.
+
+    Example:
+        >>> exact(Fraction(999, 1000)), exact(Fraction(7187, 7200)), exact(Decimal("25.00"))
+        ('0.999', '7187/7200', '25.00')
+    """
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    number = Fraction(value)
+    den = number.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1:
+        return f"{number.numerator}/{number.denominator}"
+    places = max(twos, fives)
+    scaled = number * 10**places
+    assert scaled.denominator == 1
+    text = str(Decimal(scaled.numerator).scaleb(-places))
+    if "E" in text:  # pragma: no cover - scaleb of an int keeps a plain exponent
+        text = f"{Decimal(text):f}"
+    return text
+
+
+def iso_duration(value: dt.timedelta | Fraction) -> str:
+    """An ISO 8601 duration in hours, minutes and (decimal) seconds; ``'-'`` in front if negative.
+
+    Example:
+        >>> iso_duration(dt.timedelta(hours=8, minutes=45, seconds=56, microseconds=952000))
+        'PT8H45M56.952S'
+        >>> iso_duration(dt.timedelta(0)), iso_duration(dt.timedelta(minutes=-16, seconds=-48))
+        ('PT0S', '-PT16M48S')
+    """
+    seconds = seconds_of(value)
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    fraction = seconds - whole
+    text = ""
+    if hours:
+        text += f"{hours}H"
+    if minutes:
+        text += f"{minutes}M"
+    if secs or fraction or not text:
+        text += exact(secs + fraction) + "S"
+    return f"{sign}PT{text}"
+
+
+def duration_fields(name: str, value: dt.timedelta | Fraction | None) -> dict[str, str | None]:
+    """``{name: ISO 8601 duration, name_seconds: exact seconds}`` (both ``None`` for ``None``).
+
+    Example:
+        >>> duration_fields("allowed", Fraction(1314873, 500))
+        {'allowed': 'PT43M49.746S', 'allowed_seconds': '2629.746'}
+    """
+    if value is None:
+        return {name: None, f"{name}_seconds": None}
+    return {name: iso_duration(value), f"{name}_seconds": exact(seconds_of(value))}
+
+
+def instant(value: dt.datetime | None) -> str | None:
+    """An aware instant as ISO 8601 with its offset (``None`` stays ``None``).
+
+    Example:
+        >>> instant(dt.datetime(2026, 11, 30, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))))
+        '2026-11-30T09:30:00+01:00'
+    """
+    return None if value is None else value.isoformat()
+
+
+def people_time(value: dt.datetime | None) -> str:
+    """An instant for people: ``'Mon 2026-11-30 09:30 +01:00'`` (seconds only when present).
+
+    Example:
+        >>> people_time(dt.datetime(2026, 11, 30, 9, 30, tzinfo=dt.UTC))
+        'Mon 2026-11-30 09:30 +00:00'
+        >>> people_time(None)
+        '-'
+    """
+    if value is None:
+        return "-"
+    text = value.strftime("%a %Y-%m-%d %H:%M")
+    if value.second or value.microsecond:
+        text += f":{value.second:02d}"
+        if value.microsecond:
+            text += f".{value.microsecond:06d}".rstrip("0")
+    return f"{text} {_offset(value)}"
+
+
+def _offset(value: dt.datetime) -> str:
+    delta = value.utcoffset() or dt.timedelta(0)
+    sign = "-" if delta < dt.timedelta(0) else "+"
+    minutes, seconds = divmod(int(abs(delta).total_seconds()), 60)
+    text = f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return text + (f":{seconds:02d}" if seconds else "")
+
+
+def dumps(data: Any) -> str:
+    """The JSON text a command prints: indented, UTF-8 kept, a newline at the end.
+
+    Example:
+        >>> print(dumps({"target": "99.9%"}), end="")
+        {
+          "target": "99.9%"
+        }
+    """
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

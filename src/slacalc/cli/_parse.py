@@ -1,0 +1,175 @@
+"""Reading command-line values: instants with offsets, months, targets, money, credit tiers.
+
+Each function is an ``argparse`` ``type=``: it returns the value or raises
+``argparse.ArgumentTypeError`` with a message that shows the bad text and says what to
+write, which the parser prints as one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from slacalc.errors import SlacalcError
+
+__all__ = [
+    "CommandError",
+    "credits_arg",
+    "instant_arg",
+    "money_arg",
+    "month_arg",
+    "parse_instant",
+    "target_arg",
+    "tz_arg",
+]
+
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_TIER = re.compile(r"\s*([^:,]+?)\s*:\s*([^:,]+?)\s*")
+
+
+class CommandError(Exception):
+    """A problem the command line reports in one line (bad file contents, missing option).
+
+    Never leaves :func:`slacalc.cli.main`, which prints it and returns exit code 2.
+
+    Example:
+        >>> str(CommandError("incidents.csv: row 3 has no 'start'; add it."))
+        "incidents.csv: row 3 has no 'start'; add it."
+    """
+
+
+def parse_instant(text: str, *, what: str) -> dt.datetime:
+    """An ISO 8601 instant with a UTC offset (``Z`` allowed); raises ``ValueError`` otherwise.
+
+    Args:
+        text: e.g. ``'2026-11-27T17:30+01:00'`` or ``'2026-11-27T16:30Z'``.
+        what: how the message names the value (``'--at'``, ``'event 2'``).
+
+    Example:
+        >>> parse_instant("2026-11-27T17:30+01:00", what="--at").isoformat()
+        '2026-11-27T17:30:00+01:00'
+        >>> parse_instant("2026-11-27T17:30", what="--at")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: --at '2026-11-27T17:30' has no UTC offset; add one, e.g. '...+01:00' or '...Z'.
+    """
+    raw = text.strip()
+    try:
+        value = dt.datetime.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(
+            f"{what} {text!r} is not an ISO 8601 date and time; write e.g. "
+            "'2026-11-27T17:30+01:00'."
+        ) from None
+    if value.utcoffset() is None:
+        if "T" not in raw and " " not in raw:
+            raise ValueError(
+                f"{what} {text!r} is a date without a time and offset; write e.g. "
+                f"'{raw}T09:00+01:00'."
+            )
+        raise ValueError(
+            f"{what} {text!r} has no UTC offset; add one, e.g. '{raw}+01:00' or '{raw}Z'."
+        )
+    return value
+
+
+def instant_arg(text: str) -> dt.datetime:
+    """``type=`` for an instant option (see :func:`parse_instant`).
+
+    Example:
+        >>> instant_arg("2026-11-27T16:30Z").isoformat()
+        '2026-11-27T16:30:00+00:00'
+    """
+    try:
+        return parse_instant(text, what="")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).lstrip()) from None
+
+
+def month_arg(text: str) -> tuple[int, int]:
+    """``type=`` for a month: ``'2026-02'`` gives ``(2026, 2)``.
+
+    Example:
+        >>> month_arg("2026-02")
+        (2026, 2)
+    """
+    match = _MONTH.fullmatch(text.strip())
+    if match is None or not 1 <= int(match.group(2)) <= 12:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a month; write e.g. '2026-02'.")
+    return int(match.group(1)), int(match.group(2))
+
+
+def target_arg(text: str) -> str:
+    """``type=`` for an availability target: checked exactly, kept as written.
+
+    Example:
+        >>> target_arg("99.9%")
+        '99.9%'
+    """
+    from slacalc.uptime import Availability
+
+    try:
+        Availability.from_target(text.strip())
+    except SlacalcError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text.strip()
+
+
+def money_arg(text: str) -> Decimal:
+    """``type=`` for an amount of money, exact (``'500'``, ``'1999.99'``).
+
+    Example:
+        >>> money_arg("500.00")
+        Decimal('500.00')
+    """
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an amount of money; write a number such as '500' or '1999.99'."
+        )
+    return value
+
+
+def credits_arg(text: str) -> tuple[tuple[str, str], ...]:
+    """``type=`` for credit tiers: ``'99.9%:5%,99.5%:10%'`` (availability below : credit).
+
+    Example:
+        >>> credits_arg("99.9%:5%, 99%:15%")
+        (('99.9%', '5%'), ('99%', '15%'))
+    """
+    from slacalc.credits import CreditSchedule
+
+    tiers = []
+    for part in text.split(","):
+        match = _TIER.fullmatch(part)
+        if match is None:
+            raise argparse.ArgumentTypeError(
+                f"{part.strip()!r} in {text!r} is not a tier; write 'below:credit' pairs "
+                "such as '99.9%:5%,99.5%:10%'."
+            )
+        tiers.append((match.group(1), match.group(2)))
+    try:
+        CreditSchedule(tiers)
+    except SlacalcError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return tuple(tiers)
+
+
+def tz_arg(text: str) -> dt.tzinfo:
+    """``type=`` for an IANA time zone name.
+
+    Example:
+        >>> tz_arg("Europe/Copenhagen")
+        zoneinfo.ZoneInfo(key='Europe/Copenhagen')
+    """
+    from slacalc.calendar import BusinessCalendar
+
+    try:
+        return BusinessCalendar.always(text.strip()).tz
+    except SlacalcError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

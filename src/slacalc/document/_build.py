@@ -1,0 +1,511 @@
+"""From an SLA policy to the agreement's blocks, in one language.
+
+Every number comes from the library: targets from the policy's clock rules, business
+day lengths from :attr:`SLAPolicy.business_day_length`, allowed downtime from
+:func:`slacalc.downtime_table` and :func:`slacalc.allowed_downtime`, credit bands from
+:meth:`UptimeSpec.credit_schedule`. Text the policy holds (descriptions, scope,
+responsibilities, channel names) is printed as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from slacalc.document._model import (
+    Block,
+    Document,
+    Heading,
+    Inline,
+    Items,
+    Paragraph,
+    Strong,
+    Table,
+)
+from slacalc.document._words import (
+    HOLIDAY_REGIONS,
+    TEXT,
+    Lang,
+    date_words,
+    decimal_words,
+    duration_words,
+    hours_words,
+    join_words,
+    percent_words,
+    short_duration,
+    zone_words,
+)
+from slacalc.policy import SLAPolicy, UptimeSpec, parse_percent, parse_target
+from slacalc.timers import BusinessDays
+from slacalc.uptime import Availability, allowed_downtime, downtime_table, format_duration
+
+__all__ = ["build_document"]
+
+_SUPPORT = "support"
+_ALWAYS = "24x7"
+_CALENDAR_DAYS = {"month": (28, 31), "quarter": (90, 92), "year": (365, 366)}
+
+
+class _Builder:
+    def __init__(self, policy: SLAPolicy, lang: Lang) -> None:
+        self.policy = policy
+        self.lang = lang
+        self.text = TEXT[lang]
+        self.blocks: list[Block] = []
+
+    # -- small helpers -------------------------------------------------------------
+
+    def t(self, key: str, **values: object) -> str:
+        return self.text[key].format(**values)
+
+    def heading(self, key: str, level: int = 2) -> None:
+        self.blocks.append(Heading(level, self.t(key)))
+
+    def para(self, *parts: str | Strong) -> None:
+        self.blocks.append(Paragraph(tuple(parts)))
+
+    def items(self, items: Iterable[str | Inline], *, ordered: bool = False) -> None:
+        rows = tuple((i,) if isinstance(i, str) else i for i in items)
+        self.blocks.append(Items(rows, ordered))
+
+    def percent(self, text: str) -> str:
+        return percent_words(parse_percent(text) * 100, self.lang)
+
+    def target(self, text: str | None) -> str:
+        if text is None:
+            return self.t("no_target")
+        value = parse_target(text)
+        if isinstance(value, BusinessDays):
+            return self.business_days(value.count)
+        return duration_words(value, self.lang)
+
+    def optional(self, text: str | None) -> str:
+        return "–" if text is None else self.target(text)
+
+    def business_days(self, count: int) -> str:
+        if self.lang == "da":
+            return f"{count} arbejdsdag" + ("" if count == 1 else "e")
+        return f"{count} business day" + ("" if count == 1 else "s")
+
+    def quoted(self, names: Iterable[str]) -> str:
+        return join_words([self.t("quote", name=n) for n in names], self.lang)
+
+    def severity_names(self, names: list[str]) -> str:
+        if self.lang == "da":
+            return self.quoted(names)
+        text = join_words(names, self.lang)
+        return text[:1].upper() + text[1:]
+
+    def calendar_hours(self, name: str) -> str:
+        if name == _ALWAYS:
+            return self.t("open.always")
+        if name == _SUPPORT:
+            return self.t("open.support")
+        return hours_words(self.policy.calendar(name).hours, self.lang)
+
+    def always_open(self) -> bool:
+        support = self.policy.support
+        return support.hours == "24/7" and not support.holidays and not support.overrides
+
+    def units(self, period: str) -> dict[str, str]:
+        return {
+            "unit": self.t(f"unit.{period}"),
+            "the_unit": self.t(f"the.{period}"),
+            "per_unit": self.t(f"per.{period}"),
+            "period": self.t(f"each.{period}"),
+        }
+
+    # -- sections ------------------------------------------------------------------
+
+    def build(self) -> Document:
+        self.para(self.t("intro"))
+        for section in (
+            self.scope,
+            self.hours,
+            self.severities,
+            self.business_time,
+            self.outside,
+            self.reporting,
+            self.uptime,
+            self.maintenance,
+            self.credits,
+            self.roles,
+            self.signatures,
+        ):
+            section()
+        return Document(self.policy.name, self.t("subtitle"), self.lang, tuple(self.blocks))
+
+    def scope(self) -> None:
+        self.heading("scope")
+        scope = self.policy.scope
+        if scope.included:
+            self.para(self.t("scope.in"))
+            self.items(scope.included)
+        if scope.excluded:
+            self.para(self.t("scope.out"))
+            self.items(scope.excluded)
+        if not scope.included and not scope.excluded:
+            self.para(self.t("scope.none"))
+
+    def closed_days(self) -> list[str]:
+        days = []
+        for item in self.policy.support.holidays:
+            try:
+                day = dt.date.fromisoformat(item)
+            except ValueError:
+                names = HOLIDAY_REGIONS.get(item.upper())
+                if names is None:
+                    da, en = f"helligdage i {item}", f"public holidays of {item}"
+                    region = da if self.lang == "da" else en
+                else:
+                    region = names[1] if self.lang == "da" else names[0]
+                days.append(f"på {region}" if self.lang == "da" else region)
+            else:
+                words = date_words(day, self.lang)
+                days.append(f"den {words}" if self.lang == "da" else words)
+        return days
+
+    def hours(self) -> None:
+        self.heading("hours")
+        support = self.policy.calendar()
+        zone = zone_words(support.tz, self.lang)
+        if support.hours == "24/7":
+            self.para(self.t("hours.always", zone=zone))
+        else:
+            self.para(self.t("hours.open", hours=hours_words(support.hours, self.lang), zone=zone))
+        closed = self.closed_days()
+        if closed:
+            self.para(self.t("hours.closed", days=join_words(closed, self.lang)))
+        special = self.policy.support.overrides
+        if special:
+            self.para(self.t("hours.special"))
+            self.items(
+                f"{date_words(dt.date.fromisoformat(day), self.lang)}: "
+                + (
+                    self.t("hours.closed_day")
+                    if hours == "closed"
+                    else join_words([h.replace("-", "–") for h in hours.split(",")], self.lang)
+                )
+                for day, hours in special.items()
+            )
+        if self.policy.calendars:
+            self.para(self.t("hours.calendars"))
+            self.items(
+                f"{name}: {hours_words(spec.hours, self.lang)} "
+                f"({zone_words(self.policy.calendar(name).tz, self.lang)})"
+                for name, spec in self.policy.calendars.items()
+            )
+        if not self.policy.channels:
+            self.para(self.t("hours.no_channels"))
+            return
+        self.para(self.t("hours.channels"))
+        self.blocks.append(
+            Table(
+                tuple(self.t(k) for k in ("col.channel", "col.contact", "col.open", "col.note")),
+                tuple(
+                    ((c.name,), (c.contact,), (self.calendar_hours(c.hours),), (c.description,))
+                    for c in self.policy.channels
+                ),
+            )
+        )
+
+    def severities(self) -> None:
+        self.heading("severity")
+        self.para(self.t("severity.intro"))
+        policy = self.policy
+        extra = [
+            metric
+            for metric in ("next_response", "periodic_update")
+            if any(getattr(s, metric) is not None for s in policy.severities)
+        ]
+        header = ["col.severity", "col.definition", "col.response", "col.resolution"]
+        header += [f"col.{m}" for m in extra] + ["col.clock"]
+        rows = []
+        for s in policy.severities:
+            if policy.is_around_the_clock(s.name):
+                clock = self.t("clock.always")
+            elif s.calendar == _SUPPORT:
+                clock = self.t("clock.support")
+            else:
+                clock = self.t("clock.named", name=self.t("quote", name=s.calendar))
+            cells: list[Inline] = [
+                (Strong(s.name),),
+                (s.description,),
+                (self.target(s.response),),
+                (self.target(s.resolution),),
+            ]
+            cells += [(self.optional(getattr(s, m)),) for m in extra]
+            cells.append((clock,))
+            rows.append(tuple(cells))
+        self.blocks.append(Table(tuple(self.t(k) for k in header), tuple(rows)))
+        self.para(self.t("rules"))
+        self.items(
+            [
+                self.t(f"rule.{policy.pause_mode}"),
+                self.t(f"rule.{policy.severity_change}"),
+                self.t(f"rule.{policy.reopen}"),
+            ]
+        )
+
+    def business_time(self) -> None:
+        self.heading("business")
+        self.para(self.t("business.time"))
+        policy = self.policy
+        count = next(
+            (
+                target.count
+                for s in policy.severities
+                for text in (s.response, s.resolution, s.next_response, s.periodic_update)
+                if text is not None
+                and isinstance(target := parse_target(text), BusinessDays)
+            ),
+            2,
+        )
+        length = policy.business_day_length
+        example = self.business_days(count)
+        if length is None:
+            self.para(self.t("business.same_time", example=example))
+            return
+        key = "business.full_day" if policy.business_day is None else "business.length"
+        self.para(
+            self.t(
+                key,
+                length=duration_words(length, self.lang),
+                example=example,
+                total=duration_words(count * length, self.lang),
+            )
+        )
+
+    def outside(self) -> None:
+        self.heading("outside")
+        policy = self.policy
+        if self.always_open():
+            self.para(self.t("outside.open_always"))
+            return
+        closed = bool(policy.support.holidays or policy.support.overrides)
+        self.para(self.t("outside.closed", holidays=self.t("outside.holidays") if closed else ""))
+        always_channels = [c.name for c in policy.channels if c.hours == _ALWAYS]
+        if always_channels:
+            key = "outside.channel_one" if len(always_channels) == 1 else "outside.channel_many"
+            self.para(self.t(key, names=join_words(always_channels, self.lang)))
+        around = [s.name for s in policy.severities if policy.is_around_the_clock(s.name)]
+        if around:
+            self.para(self.t("outside.always", names=self.severity_names(around)))
+        named: dict[str, list[str]] = {}
+        for s in policy.severities:
+            if s.name not in around and s.calendar not in (_SUPPORT, _ALWAYS):
+                named.setdefault(s.calendar, []).append(s.name)
+        for calendar, names in named.items():
+            cal = policy.calendar(calendar)
+            self.para(
+                self.t(
+                    "outside.named",
+                    names=self.severity_names(names),
+                    hours=hours_words(cal.hours, self.lang),
+                    zone=zone_words(cal.tz, self.lang),
+                )
+            )
+        if not around and not named:
+            self.para(self.t("outside.none"))
+
+    def reporting(self) -> None:
+        self.heading("report")
+        channels = [c.name for c in self.policy.channels]
+        always = [c.name for c in self.policy.channels if c.hours == _ALWAYS]
+        if not channels:
+            first = self.t("report.contact_any")
+        elif always and len(always) < len(channels):
+            first = self.t(
+                "report.contact_always",
+                names=join_words(channels, self.lang),
+                always=join_words(always, self.lang),
+            )
+        else:
+            first = self.t("report.contact", names=join_words(channels, self.lang))
+        self.items(
+            [
+                first,
+                self.t("report.severity"),
+                self.t("report.describe"),
+                self.t("report.clock_always" if self.always_open() else "report.clock"),
+            ],
+            ordered=True,
+        )
+
+    def uptime(self) -> None:
+        self.heading("uptime")
+        spec = self.policy.uptime
+        if spec is None:
+            self.para(self.t("uptime.none"))
+            return
+        units = self.units(spec.period)
+        target = self.percent(spec.target)
+        self.para(*self._promise(target, units))
+        table = downtime_table(Availability.from_target(spec.target_share))
+        allowed = short_duration(table[spec.period].text, self.lang)
+        year = "" if spec.period == "year" else self.t(
+            "uptime.year", allowed=short_duration(table["year"].text, self.lang)
+        )
+        self.para(self.t("uptime.allows", target=target, allowed=allowed, year=year, **units))
+        self.blocks.append(
+            Table(
+                (self.t("col.period"), self.t("col.allowed"), self.t("col.exact")),
+                tuple(
+                    (
+                        (self.t(f"period.{row.period}"),),
+                        (short_duration(row.text, self.lang),),
+                        (decimal_words(row.allowed_seconds, self.lang),),
+                    )
+                    for row in table.rows
+                ),
+                numeric=(1, 2),
+            )
+        )
+        self.para(self._average(spec))
+        self.para(self.t("uptime.measure", **units))
+
+    def _promise(self, target: str, units: dict[str, str]) -> tuple[str | Strong, ...]:
+        text = self.t("uptime.promise", target="\0", **units)
+        before, _, after = text.partition("\0")
+        return (before, Strong(target), after)
+
+    def _average(self, spec: UptimeSpec) -> str:
+        low_days, high_days = _CALENDAR_DAYS[spec.period]
+        low, high = (
+            short_duration(
+                format_duration(allowed_downtime(spec.target_share, f"{days}d")), self.lang
+            )
+            for days in (low_days, high_days)
+        )
+        if spec.period == "year":
+            return self.t("uptime.average_year", low=low, high=high)
+        units = self.units(spec.period)
+        return self.t(
+            "uptime.average",
+            low=low,
+            high=high,
+            low_days=low_days,
+            high_days=high_days,
+            **units,
+        )
+
+    def maintenance(self) -> None:
+        self.heading("maintenance")
+        key = "maintenance.none" if self.policy.uptime is not None else "maintenance.no_uptime"
+        self.para(self.t(key))
+
+    def credits(self) -> None:
+        self.heading("credits")
+        spec = self.policy.uptime
+        if spec is None or (not spec.credits and not spec.ticket_penalties):
+            self.para(self.t("credits.none"))
+            return
+        units = self.units(spec.period)
+        if spec.credits:
+            schedule = spec.credit_schedule()
+            self.para(self.t("credits.intro", **units))
+            fee = self.t(f"fee.{spec.period}")
+            rows = []
+            tiers = schedule.tiers
+            for i, tier in enumerate(tiers):
+                high = percent_words(tier.below.percent, self.lang)
+                if i + 1 < len(tiers):
+                    low = percent_words(tiers[i + 1].below.percent, self.lang)
+                    band = self.t("tier.band", low=low, high=high)
+                else:
+                    band = self.t("tier.below", high=high)
+                credit = self.t(
+                    "tier.credit",
+                    percent=percent_words(tier.credit_percent, self.lang),
+                    fee=fee,
+                )
+                rows.append(((band,), (credit,)))
+            self.blocks.append(
+                Table((self.t("col.availability", **units), self.t("col.credit")), tuple(rows))
+            )
+            objective = percent_words(schedule.objective.percent, self.lang)
+            self.para(self.t("credits.exact", objective=objective))
+        if spec.ticket_penalties:
+            self.para(self.t("credits.tickets"))
+            self.blocks.append(
+                Table(
+                    tuple(
+                        self.t(k, **units)
+                        for k in (
+                            "col.severity",
+                            "col.target",
+                            "col.per_ticket",
+                            "col.per_late",
+                            "col.cap",
+                        )
+                    ),
+                    tuple(
+                        (
+                            (Strong(p.severity),),
+                            (self.t(f"metric.{p.metric}"),),
+                            (self.t("of_fee", percent=self.percent(p.credit)),),
+                            (
+                                "–"
+                                if p.per_late is None
+                                else self.t(
+                                    "per_late",
+                                    percent=self.percent(p.per_late),
+                                    unit=self.target(p.late_unit),
+                                ),
+                            ),
+                            (
+                                "–"
+                                if p.cap is None
+                                else self.t("of_fee", percent=self.percent(p.cap)),
+                            ),
+                        )
+                        for p in spec.ticket_penalties
+                    ),
+                )
+            )
+        channel = next(
+            (c.name for c in self.policy.channels if c.kind == "ticket"),
+            self.policy.channels[0].name if self.policy.channels else None,
+        )
+        if channel is None:
+            self.para(self.t("credits.claim_any", **units))
+        else:
+            self.para(self.t("credits.claim", channel=channel, **units))
+
+    def roles(self) -> None:
+        self.heading("roles")
+        if not self.policy.roles:
+            self.para(self.t("roles.none"))
+            return
+        for role in self.policy.roles:
+            self.blocks.append(Heading(3, self.t(f"role.{role.party}", title=role.title)))
+            if role.responsibilities:
+                self.items(role.responsibilities)
+            else:
+                self.para(self.t("role.nothing"))
+
+    def signatures(self) -> None:
+        self.heading("sign")
+        self.para(self.t("sign.intro"))
+        self.blocks.append(
+            Table(
+                ("", self.t("sign.provider"), self.t("sign.customer")),
+                tuple(
+                    ((self.t(k),), ("",), ("",))
+                    for k in ("sign.name", "sign.date", "sign.signature")
+                ),
+                kind="signatures",
+            )
+        )
+
+
+def build_document(policy: SLAPolicy, lang: Lang) -> Document:
+    """The agreement for ``policy`` as blocks, in ``lang``.
+
+    Example:
+        >>> from slacalc.policy import default_policy
+        >>> doc = build_document(default_policy(), "en")
+        >>> doc.title, doc.blocks[1]
+        ('Website care agreement', Heading(level=2, text='1. Scope'))
+    """
+    return _Builder(policy, lang).build()

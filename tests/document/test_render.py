@@ -1,0 +1,230 @@
+"""The agreement document: snapshots pin the whole text; hand-checked numbers pin the math.
+
+Snapshots live in tests/document/snapshots/. After an intended change of wording or
+layout, regenerate them and review the diff before committing:
+
+    SLACALC_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/document -q
+    git diff tests/document/snapshots
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from slacalc.document import render_agreement
+from slacalc.errors import InvalidOptionError, PolicyValidationError
+from slacalc.policy import DEFAULT_POLICY_DATA, SLAPolicy, default_policy
+
+HERE = Path(__file__).parent
+SNAPSHOTS = HERE / "snapshots"
+POLICIES = HERE / "policies"
+UPDATE = os.environ.get("SLACALC_UPDATE_SNAPSHOTS") == "1"
+
+
+def _policy(name: str) -> SLAPolicy:
+    return default_policy() if name == "default" else SLAPolicy.from_file(POLICIES / f"{name}.toml")
+
+
+def check_snapshot(name: str, text: str) -> None:
+    """Compare ``text`` with the stored snapshot (or rewrite it with SLACALC_UPDATE_SNAPSHOTS=1)."""
+    path = SNAPSHOTS / name
+    if UPDATE:
+        path.write_bytes(text.encode("utf-8"))
+        return
+    if not path.exists():
+        pytest.fail(f"No snapshot {name}; create it with SLACALC_UPDATE_SNAPSHOTS=1 and review it.")
+    expected = path.read_bytes().decode("utf-8")
+    if text != expected:
+        diff = "".join(
+            list(
+                difflib.unified_diff(
+                    expected.splitlines(keepends=True),
+                    text.splitlines(keepends=True),
+                    f"snapshots/{name}",
+                    "rendered",
+                )
+            )[:60]
+        )
+        pytest.fail(
+            f"{name} differs from its snapshot (if intended: SLACALC_UPDATE_SNAPSHOTS=1):\n{diff}"
+        )
+
+
+CASES = [
+    ("default", "markdown", "en"),
+    ("default", "markdown", "da"),
+    ("default", "html", "en"),
+    ("default", "html", "da"),
+    ("full", "markdown", "en"),
+    ("full", "markdown", "da"),
+    ("full", "html", "en"),
+    ("minimal", "markdown", "en"),
+]
+
+
+@pytest.mark.parametrize(("policy", "fmt", "lang"), CASES)
+def test_snapshot(policy: str, fmt: str, lang: str) -> None:
+    text = render_agreement(_policy(policy), format=fmt, lang=lang)  # type: ignore[arg-type]
+    check_snapshot(f"{policy}-{lang}.{'md' if fmt == 'markdown' else 'html'}", text)
+
+
+def test_no_stray_snapshots() -> None:
+    expected = {f"{p}-{lang}.{'md' if f == 'markdown' else 'html'}" for p, f, lang in CASES}
+    stored = {p.name for p in SNAPSHOTS.iterdir() if p.suffix in {".md", ".html"}}
+    stored.discard("README.md")
+    assert stored == expected
+
+
+# -- numbers checked by hand ------------------------------------------------------------
+
+
+def test_default_uptime_numbers_by_hand() -> None:
+    text = render_agreement(default_policy())
+    # 99.9 % of an average month (365.2425 d / 12 = 2,629,746 s) = 2629.746 s = 43 min 49.746 s
+    # -> 43 min 50 s (rounded half up, as uptime.is); of a year 31,556.952 s = 8 h 45 min 56.952 s.
+    assert (
+        "99.9 % a month means at most 43 min 50 s of downtime a month, 8 h 45 min 57 s a year."
+        in text
+    )
+    assert "| Month | 43 min 50 s | 2629.746 |" in text
+    assert "| Day | 1 min 26 s | 86.4 |" in text  # 86,400 s x 0.001
+    # 28 d = 2,419,200 s -> 2419.2 s = 40 min 19.2 s; 31 d = 2,678,400 s -> 44 min 38.4 s.
+    assert "allows 40 min 19 s in a month of 28 days and 44 min 38 s in one of 31 days" in text
+    # Credits as the policy's tiers, bands closed below: [99.5 %, 99.9 %) -> 5 %.
+    assert "| at least 99.5 % and below 99.9 % | 5 % of the monthly fee |" in text
+    assert "| below 99 % | 15 % of the monthly fee |" in text
+    # low: 2 business days; the policy's business_day = "9h", so 2 x 9 h = 18 hours.
+    assert "A business day is 9 hours of business time, so 2 business days is 18 hours of" \
+        " business time." in text
+
+
+def test_danish_numbers_by_hand() -> None:
+    text = render_agreement(default_policy(), lang="da")
+    assert (
+        "99,9 % om måneden betyder højst 43 min 50 s nedetid om måneden, 8 t 45 min 57 s om året."
+        in text
+    )
+    assert "| Måned | 43 min 50 s | 2629,746 |" in text
+    assert "| mindst 99,5 % og under 99,9 % | 5 % af månedens betaling |" in text
+    assert "mandag–fredag 09:00–18:00 (dansk tid, Europe/Copenhagen)" in text
+
+
+def test_quarterly_numbers_by_hand() -> None:
+    text = render_agreement(_policy("full"))
+    # 0.05 % of 7,889,238 s (a quarter of 365.2425 d) = 3944.619 s = 1 h 5 min 44.619 s.
+    assert "99.95 % a quarter means at most 1 h 5 min 45 s of downtime a quarter" in text
+    # a year: 31,556,952 s x 0.0005 = 15778.476 s = 4 h 22 min 58.476 s.
+    assert "4 h 22 min 58 s a year." in text
+    # 90 d: 7,776,000 s x 0.0005 = 3888 s = 1 h 4 min 48 s; 92 d: 3974.4 s = 1 h 6 min 14.4 s.
+    assert "allows 1 h 4 min 48 s in a quarter of 90 days and 1 h 6 min 14 s in one of 92" in text
+    assert "| **P1** | resolution | 2 % of the fee | 1 % per 1 hour | 20 % of the fee |" in text
+    assert "A target of 1 business day ends at the same time of day 1 business day later" in text
+    assert "| **P2** | Degraded: checkout is slow. | 1 hour 30 minutes | 1 business day | 2 hours" \
+        " | – | extended hours |" in text
+
+
+def test_the_same_policy_gives_the_same_text() -> None:
+    assert render_agreement(default_policy(), format="html") == render_agreement(
+        SLAPolicy.from_toml(default_policy().to_toml()), format="html"
+    )
+
+
+# -- escaping -----------------------------------------------------------------------------
+
+
+def _hostile() -> SLAPolicy:
+    data = copy.deepcopy(DEFAULT_POLICY_DATA)
+    data["name"] = "A & B <Care> | *SLA*"
+    data["scope"]["included"] = [
+        "<script>alert('x')</script>",
+        "Pipes | and *stars* and _under_ [links](http://x)",
+        "1. not a list",
+        "- not a bullet",
+    ]
+    data["severities"][0]["description"] = 'Down "hard" & <b>bold</b>\nsecond line | cell'
+    data["channels"][0]["name"] = "Help<desk>"
+    return SLAPolicy.from_dict(data)
+
+
+def test_html_escapes_policy_text() -> None:
+    page = render_agreement(_hostile(), format="html")
+    assert "<script" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "<title>A &amp; B &lt;Care&gt; | *SLA*</title>" in page
+    assert "Down &quot;hard&quot; &amp; &lt;b&gt;bold&lt;/b&gt;" in page
+    assert "Help&lt;desk&gt;" in page
+
+
+def test_markdown_escapes_policy_text() -> None:
+    text = render_agreement(_hostile())
+    assert text.startswith("# A \\& B \\<Care\\> \\| \\*SLA\\*\n")
+    assert "- \\<script\\>alert('x')\\</script\\>" in text
+    assert "- Pipes \\| and \\*stars\\* and \\_under\\_ \\[links\\](http://x)" in text
+    assert "- 1\\. not a list" in text
+    assert "- \\- not a bullet" in text
+    # the newline in the description stays inside its table cell
+    assert "| Down \"hard\" \\& \\<b\\>bold\\</b\\> second line \\| cell |" in text
+    widths: list[int] = []
+    for line in [*text.splitlines(), ""]:
+        if line.startswith("|"):  # every row of a table has its header's number of cells
+            widths.append(len(re.split(r"(?<!\\)\|", line)))
+        elif widths:
+            assert len(set(widths)) == 1, widths
+            widths = []
+
+
+class _Balance(HTMLParser):
+    VOID = frozenset({"meta", "br", "hr", "img", "link", "input"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes {self.stack[-1:]}")
+        else:
+            self.stack.pop()
+
+
+@pytest.mark.parametrize("policy", ["default", "full", "minimal"])
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_html_is_well_formed_and_self_contained(policy: str, lang: str) -> None:
+    page = render_agreement(_policy(policy), format="html", lang=lang)
+    checker = _Balance()
+    checker.feed(page)
+    checker.close()
+    assert checker.problems == []
+    assert checker.stack == []
+    assert page.startswith("<!DOCTYPE html>\n")
+    assert f'<html lang="{lang}">' in page
+    for outside in ("http://", "https://", "<script", "<link", "@import", "url("):
+        assert outside not in page.replace("https://support.example.com", "")
+    assert "@media print" in page
+
+
+# -- bad arguments ------------------------------------------------------------------------
+
+
+def test_unknown_format_and_language() -> None:
+    with pytest.raises(InvalidOptionError, match="Unknown format 'pdf'"):
+        render_agreement(default_policy(), format="pdf")  # type: ignore[arg-type]
+    with pytest.raises(InvalidOptionError, match="Unknown language 'fr'; pass 'en' or 'da'"):
+        render_agreement(default_policy(), lang="fr")  # type: ignore[arg-type]
+
+
+def test_not_a_policy() -> None:
+    with pytest.raises(PolicyValidationError, match="is not an SLAPolicy"):
+        render_agreement(DEFAULT_POLICY_DATA)
