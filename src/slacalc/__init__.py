@@ -28,6 +28,7 @@ from slacalc.credits import (
     TicketPenalty,
 )
 from slacalc.errors import (
+    ColumnTypeError,
     HolidayCoverageError,
     InvalidCountError,
     InvalidCreditScheduleError,
@@ -41,6 +42,7 @@ from slacalc.errors import (
     InvalidTargetError,
     InvalidWeightError,
     LengthMismatchError,
+    MissingColumnError,
     NaiveDatetimeError,
     NeverOpenError,
     NoEligibleTimeError,
@@ -110,6 +112,8 @@ __all__ = [
     "BusinessDays",
     "CalendarPeriod",
     "ClockRules",
+    "ColumnTypeError",
+    "ComplianceSummary",
     "CreditSchedule",
     "CreditTier",
     "CycleStatus",
@@ -117,6 +121,7 @@ __all__ = [
     "DowntimeRow",
     "DowntimeTable",
     "ErrorBudget",
+    "Explanation",
     "HolidayCoverageError",
     "InvalidCountError",
     "InvalidCreditScheduleError",
@@ -131,6 +136,8 @@ __all__ = [
     "InvalidWeightError",
     "LengthMismatchError",
     "MetricStatus",
+    "MissingColumnError",
+    "MonthlyAvailabilityReport",
     "NaiveDatetimeError",
     "NeverOpenError",
     "NoEligibleTimeError",
@@ -149,6 +156,7 @@ __all__ = [
     "SlacalcError",
     "TicketEvent",
     "TicketEventError",
+    "TicketOutcomes",
     "TicketPenalty",
     "TicketStatus",
     "UnknownHolidayRegionError",
@@ -157,35 +165,61 @@ __all__ = [
     "WarningThreshold",
     "__version__",
     "allowed_downtime",
+    "analyze_tickets",
     "availability",
     "availability_in_parallel",
     "availability_in_series",
     "availability_k_of_n",
+    "availability_report",
     "calendar_month",
     "calendar_quarter",
     "calendar_year",
+    "compliance_summary",
     "default_policy",
     "downtime_table",
+    "explain",
     "format_duration",
     "format_seconds",
     "measure_availability",
     "merge_outages",
     "period_length",
+    "render_agreement",
     "required_uptime",
 ]
 
 __version__ = "0.1.0.dev0"
 
 if TYPE_CHECKING:
+    from slacalc.document import render_agreement
     from slacalc.policy import Acknowledgement, SeverityPolicy, SLAPolicy, default_policy
+    from slacalc.reports import (
+        ComplianceSummary,
+        Explanation,
+        MonthlyAvailabilityReport,
+        TicketOutcomes,
+        analyze_tickets,
+        availability_report,
+        compliance_summary,
+        explain,
+    )
 
-# The policy layer stands on pydantic, which costs tens of milliseconds to import;
-# it loads on first use of one of its names, so `import slacalc` stays light.
+# The policy layer stands on pydantic, and the reports and the agreement on the policy;
+# together they cost tens of milliseconds to import, so they load on first use of one
+# of their names and `import slacalc` stays light.
 _LAZY = {
     "Acknowledgement": "slacalc.policy",
     "SLAPolicy": "slacalc.policy",
     "SeverityPolicy": "slacalc.policy",
     "default_policy": "slacalc.policy",
+    "ComplianceSummary": "slacalc.reports",
+    "Explanation": "slacalc.reports",
+    "MonthlyAvailabilityReport": "slacalc.reports",
+    "TicketOutcomes": "slacalc.reports",
+    "analyze_tickets": "slacalc.reports",
+    "availability_report": "slacalc.reports",
+    "compliance_summary": "slacalc.reports",
+    "explain": "slacalc.reports",
+    "render_agreement": "slacalc.document",
 }
 
 

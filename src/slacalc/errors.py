@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 __all__ = [
+    "ColumnTypeError",
     "HolidayCoverageError",
     "InvalidCountError",
     "InvalidCreditScheduleError",
@@ -30,6 +31,7 @@ __all__ = [
     "InvalidTargetError",
     "InvalidWeightError",
     "LengthMismatchError",
+    "MissingColumnError",
     "NaiveDatetimeError",
     "NeverOpenError",
     "NoEligibleTimeError",
@@ -482,3 +484,50 @@ class PolicyFileError(SlacalcError, ValueError):
     """
 
     code = "policy-file"
+
+
+class MissingColumnError(SlacalcError, LookupError):
+    """A table (DataFrame or records) without a column a report needs; the message names it.
+
+    Attributes:
+        column: the name of the missing column.
+
+    Example:
+        >>> import datetime as dt
+        >>> from slacalc.policy import default_policy
+        >>> from slacalc.reports import analyze_tickets
+        >>> t = dt.datetime(2026, 11, 30, 10, tzinfo=dt.timezone.utc)
+        >>> analyze_tickets([{"ticket_id": 1, "at": t, "severity": "high"}], default_policy())
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.MissingColumnError: The tickets have no column 'kind' (record 0 has 'ticket_id', 'at', 'severity'); add it, or map your column with columns={'kind': '<your column>'}.
+    """
+
+    code = "missing-column"
+
+    def __init__(self, message: str, *, column: str | None = None) -> None:
+        super().__init__(message)
+        self.column = column
+
+
+class ColumnTypeError(SlacalcError, TypeError):
+    """A table, or a value in one of its columns, of the wrong type; the message names the column.
+
+    Attributes:
+        column: the column holding the bad value (``None`` when the whole table is wrong).
+
+    Example:
+        >>> from slacalc.policy import default_policy
+        >>> from slacalc.reports import analyze_tickets
+        >>> analyze_tickets([{"ticket_id": 1, "kind": "opened", "at": "2026-11-30 10:00",
+        ...                   "severity": "high"}], default_policy())
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.ColumnTypeError: Column 'at' of the tickets holds '2026-11-30 10:00' (a str) in record 0, not an aware datetime; parse it first, e.g. pandas.to_datetime(df['at'], utc=True).
+    """
+
+    code = "column-type"
+
+    def __init__(self, message: str, *, column: str | None = None) -> None:
+        super().__init__(message)
+        self.column = column
