@@ -35,7 +35,7 @@ test: install  ## the whole test suite, doctests and docs examples included
 	exit $$rc
 
 lint: install
-	$(BIN)/python -m ruff check src tests benchmarks
+	$(BIN)/python -m ruff check src tests benchmarks scripts
 	$(BIN)/python -m mypy
 
 bench: install  ## side-by-side benchmarks with the peer libraries (installs them)
