@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from slacalc._time import duration_to_us
 from slacalc.credits._money import MoneyLike, ShareOrAmount, check_quantum, share_or_amount
+from slacalc.credits._schedule import _check_changes
 from slacalc.errors import InvalidCreditScheduleError, InvalidDurationError, InvalidOptionError
 from slacalc.uptime._numbers import Rounding, check_rounding, parse_money, quantize, round_fraction
 from slacalc.uptime._periods import us_to_timedelta
@@ -30,6 +31,11 @@ def _money_part(value: ShareOrAmount | None, what: str) -> tuple[Fraction, Fract
         return Fraction(0), Fraction(0)
     share, amount = share_or_amount(value, what=what)
     return (share or Fraction(0)), (Fraction(amount) if amount is not None else Fraction(0))
+
+
+_PENALTY_ARGS = frozenset(
+    {"per_breach", "per_late", "late_unit", "grace", "partial_unit", "cap", "rounding", "quantum"}
+)
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -158,6 +164,56 @@ class TicketPenalty:
         if self.cap_amount is not None:
             exact = min(exact, Fraction(self.cap_amount))
         return quantize(exact, self.quantum, self.rounding)
+
+    def replace(self, **changes: Any) -> TicketPenalty:
+        """A copy with some constructor arguments changed, checked like a new penalty.
+
+        Args:
+            **changes: any of ``per_breach``, ``per_late``, ``late_unit``, ``grace``,
+                ``partial_unit``, ``cap``, ``rounding``, ``quantum``.
+
+        Raises:
+            InvalidOptionError: a name that is not a constructor argument.
+
+        Example:
+            >>> from decimal import Decimal
+            >>> penalty = TicketPenalty(per_late="10%", late_unit="1h")
+            >>> penalty.replace(late_unit="30m").penalty("2h5m", fee=Decimal("300.00"))
+            Decimal('150.00')
+        """
+        _check_changes(changes, _PENALTY_ARGS, "TicketPenalty")
+        kept = {name for name in ("per_breach", "per_late", "cap") if name not in changes}
+        new = TicketPenalty(
+            # a placeholder keeps the constructor's "at least one component" check quiet;
+            # the kept components are restored below exactly as parsed
+            per_breach=changes.get("per_breach", "0%"),
+            per_late=changes.get("per_late", "0%"),
+            late_unit=changes.get("late_unit", self.late_unit),
+            grace=changes.get("grace", self.grace),
+            partial_unit=changes.get("partial_unit", self.partial_unit),
+            cap=changes.get("cap"),
+            rounding=changes.get("rounding", self.rounding),
+            quantum=changes.get("quantum", self.quantum),
+        )
+        for name in kept:
+            fields = (
+                ("cap_share", "cap_amount")
+                if name == "cap"
+                else (
+                    f"{name}_share",
+                    f"{name}_amount",
+                )
+            )
+            for field in fields:
+                object.__setattr__(new, field, getattr(self, field))
+        if not any(
+            (new.per_breach_share, new.per_breach_amount, new.per_late_share, new.per_late_amount)
+        ):
+            raise InvalidCreditScheduleError(
+                "That change leaves the ticket penalty with nothing to charge; keep per_breach= "
+                "or per_late=, e.g. per_breach='5%'."
+            )
+        return new
 
     def penalty(
         self, late_by: dt.timedelta | str | None, *, fee: MoneyLike | None = None

@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from slacalc.credits._money import MoneyLike, ShareOrAmount, check_quantum, share_or_amount
-from slacalc.errors import InvalidCreditScheduleError, NotAnIntervalError
+from slacalc.errors import InvalidCreditScheduleError, InvalidOptionError, NotAnIntervalError
 from slacalc.uptime._availability import Availability, TargetLike, to_availability
 from slacalc.uptime._measure import AvailabilityReport
 from slacalc.uptime._numbers import (
@@ -62,6 +63,18 @@ class CreditTier:
             Decimal('25')
         """
         return _percent(self.credit)
+
+
+_SCHEDULE_ARGS = frozenset({"tiers", "cap", "minimum", "rounding", "quantum", "name", "source"})
+
+
+def _check_changes(changes: dict[str, Any], allowed: frozenset[str], owner: str) -> None:
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise InvalidOptionError(
+            f"{owner}.replace() got {unknown[0]!r}, which is not one of its arguments; pass "
+            f"one of {', '.join(sorted(allowed))}."
+        )
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -133,8 +146,12 @@ class CreditSchedule:
                     "('99.9%', '10%')."
                 )
             below = to_availability(row[0])
-            credit = parse_share(row[1], what="a credit", example="'10%' or Decimal('0.10')",
-                                 error=InvalidCreditScheduleError)
+            credit = parse_share(
+                row[1],
+                what="a credit",
+                example="'10%' or Decimal('0.10')",
+                error=InvalidCreditScheduleError,
+            )
             rows.append(CreditTier(below, credit))
         if not rows:
             raise InvalidCreditScheduleError(
@@ -155,8 +172,7 @@ class CreditSchedule:
                 )
         if rows[-1].below.fraction == 0:
             raise InvalidCreditScheduleError(
-                "A tier starts below 0%, which no availability is; drop it or raise its "
-                "threshold."
+                "A tier starts below 0%, which no availability is; drop it or raise its threshold."
             )
         cap_share, cap_amount = (None, None) if cap is None else share_or_amount(cap, what="cap")
         object.__setattr__(self, "tiers", tuple(rows))
@@ -169,6 +185,36 @@ class CreditSchedule:
         object.__setattr__(self, "quantum", check_quantum(quantum))
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "source", source)
+
+    def replace(self, **changes: Any) -> CreditSchedule:
+        """A copy with some constructor arguments changed, checked like a new schedule.
+
+        Args:
+            **changes: any of ``tiers``, ``cap``, ``minimum``, ``rounding``,
+                ``quantum``, ``name``, ``source``.
+
+        Raises:
+            InvalidOptionError: a name that is not a constructor argument.
+
+        Example:
+            >>> agency = CreditSchedule([("99.9%", "5%"), ("99.5%", "10%")], cap="50%")
+            >>> agency.replace(cap="10%").credit_percent("99.0%"), agency.cap_share
+            (Decimal('10'), Fraction(1, 2))
+        """
+        _check_changes(changes, _SCHEDULE_ARGS, "CreditSchedule")
+        new = CreditSchedule(
+            changes.get("tiers", self.tiers),
+            cap=changes.get("cap"),
+            minimum=changes.get("minimum", self.minimum),
+            rounding=changes.get("rounding", self.rounding),
+            quantum=changes.get("quantum", self.quantum),
+            name=changes.get("name", self.name),
+            source=changes.get("source", self.source),
+        )
+        if "cap" not in changes:  # keep the parsed cap as it is (a share may not be a decimal)
+            object.__setattr__(new, "cap_share", self.cap_share)
+            object.__setattr__(new, "cap_amount", self.cap_amount)
+        return new
 
     @property
     def objective(self) -> Availability:
