@@ -45,7 +45,9 @@ def test_penalty_replace() -> None:
     # 10 % an hour, 2 h 5 min late counts 3 started hours: 30 % of 300.00; half-hours: 5.
     hourly = TicketPenalty(per_late="10%", late_unit="1h")
     assert hourly.penalty("2h5m", fee=Decimal("300.00")) == Decimal("90.00")
-    assert hourly.replace(late_unit="30m").penalty("2h5m", fee=Decimal("300.00")) == Decimal("150.00")
+    assert hourly.replace(late_unit="30m").penalty("2h5m", fee=Decimal("300.00")) == Decimal(
+        "150.00"
+    )
     with pytest.raises(InvalidCreditScheduleError, match="nothing to charge"):
         TicketPenalty(per_breach="5%").replace(per_breach=None)
     with pytest.raises(InvalidOptionError, match="'fee'"):
