@@ -1,10 +1,10 @@
 """A Griffe extension that lets mkdocstrings read slacalc's docstrings as written.
 
-slacalc's docstrings follow the Google style with a singular ``Example:`` section and
-Sphinx roles such as ``:meth:`add```. Griffe's Google parser knows only ``Examples:``
-(it renders ``Example:`` as an admonition, so ``>>>`` lines would come out as nested
-block quotes), and Markdown has no roles. This extension rewrites both when the
-docstrings are loaded, for the documentation site only; the source stays as it is.
+slacalc's docstrings follow the Google style, with Sphinx roles such as ``:meth:`add```
+for cross-references, which Markdown does not have. This extension turns the roles into
+code spans when the docstrings are loaded, for the documentation site only; the source
+stays as it is. (A stray singular ``Example:`` heading, which Griffe would render as an
+admonition, is read as ``Examples:`` too.)
 """
 
 from __future__ import annotations

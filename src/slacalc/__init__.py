@@ -5,7 +5,7 @@ due" and "how much business time passed", exactly, across time zones, DST and ho
 and the uptime half of an SLA (allowed downtime, measured availability, error budgets,
 composite availability, service credits) in exact arithmetic.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> from slacalc import BusinessCalendar
     >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen", holidays="DK")

@@ -47,7 +47,7 @@ class Tour:
         credit_percent: the service credit in percent of the fee.
         credit: the service credit (EUR).
 
-    Example:
+    Examples:
         >>> t = tour()
         >>> t.deadlines.response.isoformat(), t.credit
         ('2026-11-30T09:30:00+01:00', Decimal('25.00'))
@@ -79,7 +79,7 @@ def tour() -> Tour:
     Returns:
         A :class:`Tour`.
 
-    Example:
+    Examples:
         >>> t = tour()
         >>> t.report.availability.format(4), t.report.target_met
         ('99.8194%', False)
@@ -153,7 +153,7 @@ def print_tour(t: Tour, out: TextIO) -> None:
         t: the values, from :func:`tour`.
         out: a text stream, e.g. ``sys.stdout``.
 
-    Example:
+    Examples:
         >>> import io
         >>> buffer = io.StringIO()
         >>> print_tour(tour(), buffer)
@@ -213,7 +213,7 @@ def main(out: TextIO | None = None) -> int:
     Args:
         out: where to write; ``sys.stdout`` when ``None``.
 
-    Example:
+    Examples:
         >>> main()  # doctest: +ELLIPSIS
         slacalc demo: the built-in website-care SLA (slacalc.default_policy())
         ...

@@ -5,7 +5,7 @@ Every error derives from :class:`SlacalcError` and also from the builtin that fi
 working. Each class carries a stable ``code`` that docs/errors.md documents with its
 cause and fix; a test checks the two against each other.
 
-Example:
+Examples:
     >>> from slacalc import BusinessCalendar, SlacalcError
     >>> try:
     ...     BusinessCalendar("Mon-Fri 09:00-25:00", tz="UTC")
@@ -53,7 +53,7 @@ __all__ = [
 class SlacalcError(Exception):
     """Root of every error slacalc raises.
 
-    Example:
+    Examples:
         >>> issubclass(NeverOpenError, SlacalcError)
         True
     """
@@ -64,7 +64,7 @@ class SlacalcError(Exception):
 class InvalidHoursError(SlacalcError, ValueError):
     """Business hours that cannot be read: a bad time, weekday, interval or overlap.
 
-    Example:
+    Examples:
         >>> from slacalc import BusinessCalendar
         >>> BusinessCalendar("Mon-Fri 09:00-", tz="UTC")
         Traceback (most recent call last):
@@ -78,7 +78,7 @@ class InvalidHoursError(SlacalcError, ValueError):
 class InvalidDurationError(SlacalcError, ValueError):
     """A duration that is malformed, of the wrong type, or not a fixed length.
 
-    Example:
+    Examples:
         >>> from slacalc import BusinessCalendar
         >>> BusinessCalendar.always().add(__import__("datetime").datetime(2026, 1, 1,
         ...     tzinfo=__import__("datetime").timezone.utc), "2 hours")
@@ -93,7 +93,7 @@ class InvalidDurationError(SlacalcError, ValueError):
 class NaiveDatetimeError(SlacalcError, ValueError):
     """A datetime without a time zone where an instant is needed.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc import BusinessCalendar
         >>> BusinessCalendar.always().is_open(dt.datetime(2026, 1, 1, 12, 0))
@@ -108,7 +108,7 @@ class NaiveDatetimeError(SlacalcError, ValueError):
 class NotADatetimeError(SlacalcError, TypeError):
     """Something other than a datetime where an instant is needed.
 
-    Example:
+    Examples:
         >>> from slacalc import BusinessCalendar
         >>> BusinessCalendar.always().is_open("2026-01-01T12:00Z")
         Traceback (most recent call last):
@@ -122,7 +122,7 @@ class NotADatetimeError(SlacalcError, TypeError):
 class InvalidDateError(SlacalcError, ValueError):
     """A calendar date (holiday, override) that cannot be read.
 
-    Example:
+    Examples:
         >>> from slacalc import BusinessCalendar
         >>> BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", overrides={"2026-13-01": "closed"})
         Traceback (most recent call last):
@@ -136,7 +136,7 @@ class InvalidDateError(SlacalcError, ValueError):
 class UnknownTimezoneError(SlacalcError, LookupError):
     """A time zone name that the IANA database does not know.
 
-    Example:
+    Examples:
         >>> from slacalc import BusinessCalendar
         >>> BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Kobenhavn")
         Traceback (most recent call last):
@@ -150,7 +150,7 @@ class UnknownTimezoneError(SlacalcError, LookupError):
 class UnknownHolidayRegionError(SlacalcError, LookupError):
     """A country or subdivision code that the ``holidays`` package does not know.
 
-    Example:
+    Examples:
         >>> from slacalc import BusinessCalendar
         >>> BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays="XX")
         Traceback (most recent call last):
@@ -168,7 +168,7 @@ class HolidayCoverageError(SlacalcError, LookupError):
     year outside its ``years``: answering would silently treat that year's holidays
     as working days.
 
-    Example:
+    Examples:
         >>> import datetime as dt, holidays
         >>> from slacalc import BusinessCalendar
         >>> dk = holidays.country_holidays("DK", years=2026, expand=False)
@@ -185,7 +185,7 @@ class HolidayCoverageError(SlacalcError, LookupError):
 class NeverOpenError(SlacalcError, ValueError):
     """A calendar that has no business hours at all.
 
-    Example:
+    Examples:
         >>> from slacalc import BusinessCalendar
         >>> BusinessCalendar({}, tz="UTC")
         Traceback (most recent call last):
@@ -203,7 +203,7 @@ class OutOfRangeError(SlacalcError, LookupError):
     direction searched: a calendar open only on a few special days, a 24x7 calendar
     asked for its next closing, or an instant beyond the years 1-9999.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc import BusinessCalendar
         >>> BusinessCalendar.always().next_close(dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
@@ -221,7 +221,7 @@ class InvalidTargetError(SlacalcError, ValueError):
     A bare number above 1 (``99.9``) could be a percent or a fraction, so it is
     refused; write ``"99.9%"`` or ``Decimal("0.999")``.
 
-    Example:
+    Examples:
         >>> import slacalc
         >>> slacalc.allowed_downtime("99.9", "year")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
@@ -238,7 +238,7 @@ class NumberTypeError(SlacalcError, TypeError):
     Percentages, budgets and money are exact in slacalc; ``0.999`` as a float is
     0.99899999999999999911..., which can flip a credit tier at its boundary.
 
-    Example:
+    Examples:
         >>> import slacalc
         >>> slacalc.allowed_downtime(0.999, "month")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
@@ -252,7 +252,7 @@ class NumberTypeError(SlacalcError, TypeError):
 class InvalidPeriodError(SlacalcError, ValueError):
     """A period that is unknown, empty, or of a kind slacalc cannot measure.
 
-    Example:
+    Examples:
         >>> import slacalc
         >>> slacalc.allowed_downtime("99.9%", "fortnight")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
@@ -266,7 +266,7 @@ class InvalidPeriodError(SlacalcError, ValueError):
 class InvalidIntervalError(SlacalcError, ValueError):
     """An interval (outage, maintenance window, reporting window) that ends before it starts.
 
-    Example:
+    Examples:
         >>> import datetime as dt, slacalc
         >>> t = dt.datetime(2026, 1, 1, 10, tzinfo=dt.timezone.utc)
         >>> slacalc.Outage(t, t - dt.timedelta(hours=1))  # doctest: +ELLIPSIS
@@ -281,7 +281,7 @@ class InvalidIntervalError(SlacalcError, ValueError):
 class NotAnIntervalError(SlacalcError, TypeError):
     """Something that is neither a ``(start, end)`` pair nor a record with start and end.
 
-    Example:
+    Examples:
         >>> import datetime as dt, slacalc
         >>> window = slacalc.calendar_month(2026, 2, tz="UTC")
         >>> slacalc.measure_availability(["2026-02-03"], window)  # doctest: +ELLIPSIS
@@ -298,7 +298,7 @@ class OpenOutageError(SlacalcError, ValueError):
 
     Pass ``as_of=`` (an aware datetime); slacalc never reads the clock.
 
-    Example:
+    Examples:
         >>> import datetime as dt, slacalc
         >>> window = slacalc.calendar_month(2026, 2, tz="UTC")
         >>> start = dt.datetime(2026, 2, 3, 10, tzinfo=dt.timezone.utc)
@@ -314,7 +314,7 @@ class OpenOutageError(SlacalcError, ValueError):
 class UnknownSeverityError(SlacalcError, LookupError):
     """An outage severity that has no weight.
 
-    Example:
+    Examples:
         >>> import datetime as dt, slacalc
         >>> t = dt.datetime(2026, 2, 3, 10, tzinfo=dt.timezone.utc)
         >>> outage = slacalc.Outage(t, t + dt.timedelta(hours=1), severity="critical")
@@ -331,7 +331,7 @@ class UnknownSeverityError(SlacalcError, LookupError):
 class InvalidWeightError(SlacalcError, ValueError):
     """An outage weight outside 0-100 %, or not readable.
 
-    Example:
+    Examples:
         >>> import slacalc
         >>> slacalc.measure_availability([], slacalc.calendar_month(2026, 2),
         ...                              weights={"partial": "130%"})  # doctest: +ELLIPSIS
@@ -346,7 +346,7 @@ class InvalidWeightError(SlacalcError, ValueError):
 class NoEligibleTimeError(SlacalcError, ValueError):
     """A measurement where nothing of the window is eligible, so availability is undefined.
 
-    Example:
+    Examples:
         >>> import slacalc
         >>> feb = slacalc.calendar_month(2026, 2)
         >>> slacalc.measure_availability([], feb, maintenance=[(feb.start, feb.end)],
@@ -362,7 +362,7 @@ class NoEligibleTimeError(SlacalcError, ValueError):
 class InvalidOptionError(SlacalcError, ValueError):
     """A keyword option that is unknown, missing where it is required, or combined wrongly.
 
-    Example:
+    Examples:
         >>> import slacalc
         >>> slacalc.allowed_downtime("99.9%", "month", convention="banker")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
@@ -376,7 +376,7 @@ class InvalidOptionError(SlacalcError, ValueError):
 class InvalidCountError(SlacalcError, ValueError):
     """Event counts that cannot be: negative, more bad than total, or no events at all.
 
-    Example:
+    Examples:
         >>> import slacalc
         >>> slacalc.ErrorBudget("99.9%", "30d").consumed(bad=12, total=10)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
@@ -390,7 +390,7 @@ class InvalidCountError(SlacalcError, ValueError):
 class InvalidCreditScheduleError(SlacalcError, ValueError):
     """A credit schedule or penalty whose tiers, cap or minimum do not make sense.
 
-    Example:
+    Examples:
         >>> import slacalc
         >>> slacalc.CreditSchedule([])  # doctest: +ELLIPSIS
         Traceback (most recent call last):
@@ -404,7 +404,7 @@ class InvalidCreditScheduleError(SlacalcError, ValueError):
 class InvalidMoneyError(SlacalcError, ValueError):
     """An amount of money that is negative, not finite, or not readable.
 
-    Example:
+    Examples:
         >>> import slacalc
         >>> schedule = slacalc.CreditSchedule([("99.9%", "10%")])
         >>> schedule.credit("99.5%", fee="-500")  # doctest: +ELLIPSIS
@@ -419,7 +419,7 @@ class InvalidMoneyError(SlacalcError, ValueError):
 class LengthMismatchError(SlacalcError, ValueError):
     """Bulk inputs whose lengths do not match (starts and ends, starts and durations).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc import BusinessCalendar
         >>> t = dt.datetime(2026, 11, 30, 10, tzinfo=dt.timezone.utc)
@@ -439,7 +439,7 @@ class TicketEventError(SlacalcError, ValueError):
     ``at``, a ``resumed`` without a ``paused`` (or ``paused`` twice), a ``reopened``
     ticket that is not resolved, anything before ``opened`` or after ``closed``.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.timers import coerce_events
         >>> t = dt.datetime(2026, 11, 30, 10, tzinfo=dt.timezone.utc)
@@ -457,7 +457,7 @@ class TicketEventError(SlacalcError, ValueError):
 class PolicyValidationError(SlacalcError, ValueError):
     """An SLA policy document with a bad field: the message names the path and the value.
 
-    Example:
+    Examples:
         >>> from slacalc.policy import SLAPolicy, default_policy
         >>> data = default_policy().to_dict()
         >>> data["severities"][2]["response"] = "4 hours"
@@ -475,7 +475,7 @@ class PolicyValidationError(SlacalcError, ValueError):
 class PolicyFileError(SlacalcError, ValueError):
     """A policy file that cannot be read: missing, unknown format, or not TOML/JSON/YAML.
 
-    Example:
+    Examples:
         >>> from slacalc.policy import SLAPolicy
         >>> SLAPolicy.from_file("agreement.docx")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
@@ -492,7 +492,7 @@ class MissingColumnError(SlacalcError, LookupError):
     Attributes:
         column: the name of the missing column.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> from slacalc.reports import analyze_tickets
@@ -516,7 +516,7 @@ class ColumnTypeError(SlacalcError, TypeError):
     Attributes:
         column: the column holding the bad value (``None`` when the whole table is wrong).
 
-    Example:
+    Examples:
         >>> from slacalc.policy import default_policy
         >>> from slacalc.reports import analyze_tickets
         >>> analyze_tickets([{"ticket_id": 1, "kind": "opened", "at": "2026-11-30 10:00",

@@ -1,6 +1,6 @@
 """Business-hours calendars: weekly hours, time zones, holidays, special days.
 
-Example:
+Examples:
     >>> from slacalc.calendar import BusinessCalendar
     >>> BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC").hours
     'Mon-Fri 09:00-17:00'

@@ -116,7 +116,7 @@ class BusinessCalendar:
         InvalidDateError: a holiday or override date cannot be read.
         NeverOpenError: no weekday has hours and no override opens a day.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen", holidays="DK")
         >>> cal
@@ -202,7 +202,7 @@ class BusinessCalendar:
         Args:
             tz: the time zone results are given in; it does not change what is open.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar.always()
             >>> cal.add(dt.datetime(2026, 3, 28, 12, tzinfo=dt.timezone.utc), "24h").isoformat()
@@ -216,7 +216,7 @@ class BusinessCalendar:
     def tz(self) -> dt.tzinfo:
         """The calendar's time zone; results are aware datetimes in it.
 
-        Example:
+        Examples:
             >>> BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen").tz
             zoneinfo.ZoneInfo(key='Europe/Copenhagen')
         """
@@ -226,7 +226,7 @@ class BusinessCalendar:
     def hours(self) -> str:
         """The weekly hours in canonical string form (composites describe both sides).
 
-        Example:
+        Examples:
             >>> BusinessCalendar({"mon": "09:00-12:00, 13:00-17:00"}, tz="UTC").hours
             'Mon 09:00-12:00,13:00-17:00'
         """
@@ -239,7 +239,7 @@ class BusinessCalendar:
     def overrides(self) -> Mapping[dt.date, str]:
         """The special days, date -> hours string (``'closed'`` for a closed day).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC",
             ...                        overrides={"2026-12-24": "09:00-12:00"})
@@ -255,7 +255,7 @@ class BusinessCalendar:
         Holiday data is fetched one year at a time, the first time a question touches
         that year, and never changes afterwards; this tells which years that is.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
             >>> cal.is_holiday(dt.date(2026, 12, 25))
@@ -279,7 +279,7 @@ class BusinessCalendar:
 
         For a union or intersection: a holiday of any part.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
             >>> cal.is_holiday(dt.date(2026, 4, 2)), cal.is_holiday("2026-04-07")
@@ -290,7 +290,7 @@ class BusinessCalendar:
     def holiday_names(self, day: dt.date | str) -> tuple[str, ...]:
         """The names of the holidays on ``day`` (empty when it is none).
 
-        Example:
+        Examples:
             >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays="DK")
             >>> cal.holiday_names("2026-12-25")
             ('Juledag',)
@@ -313,7 +313,7 @@ class BusinessCalendar:
     def is_open(self, t: dt.datetime) -> bool:
         """Whether the calendar is open at instant ``t`` (the closing instant is not).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
             >>> cal.is_open(dt.datetime(2026, 11, 30, 16, 59, tzinfo=cal.tz))
@@ -339,7 +339,7 @@ class BusinessCalendar:
         Raises:
             OutOfRangeError: no opening within 10 years after ``t``.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
             >>> cal.next_open(dt.datetime(2026, 11, 28, 12, tzinfo=cal.tz)).isoformat()
@@ -366,7 +366,7 @@ class BusinessCalendar:
         Raises:
             OutOfRangeError: no closing within 10 years (a 24x7 calendar never closes).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
             >>> cal.next_close(dt.datetime(2026, 11, 30, 10, tzinfo=cal.tz)).isoformat()
@@ -388,7 +388,7 @@ class BusinessCalendar:
             InvalidDurationError: ``duration`` is not a duration.
             OutOfRangeError: the calendar runs out of business hours within 10 years.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
             >>> friday = dt.datetime(2026, 11, 27, 17, 0, tzinfo=cal.tz)
@@ -429,7 +429,7 @@ class BusinessCalendar:
         time: this returns the closing instant (for display, "due by Fri 18:00"),
         :meth:`add` the next opening. ``exhausted_at(t, 0)`` is ``t``.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
             >>> friday = dt.datetime(2026, 11, 27, 17, 0, tzinfo=cal.tz)
@@ -450,7 +450,7 @@ class BusinessCalendar:
         Mon 10:00 - 1 h is Mon 09:00 on Mon-Fri 09-17 (not Fri 17:00: an exact fit
         lands on the opening). ``subtract(t, 0)`` is ``t``; a negative duration adds.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
             >>> monday = dt.datetime(2026, 11, 30, 10, 0, tzinfo=cal.tz)
@@ -472,7 +472,7 @@ class BusinessCalendar:
 
         It is additive: ``elapsed(a, c) == elapsed(a, b) + elapsed(b, c)`` in any order.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
             >>> fri = dt.datetime(2026, 11, 27, 17, 30, tzinfo=cal.tz)
@@ -505,7 +505,7 @@ class BusinessCalendar:
 
         Nothing is yielded when ``end <= start``.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-12:00,13:00-17:00", tz="UTC")
             >>> day = dt.datetime(2026, 11, 30, 10, tzinfo=dt.timezone.utc)
@@ -531,7 +531,7 @@ class BusinessCalendar:
             ``DatetimeIndex``, a bool ``Series`` (same index and name) for a ``Series``.
             A missing value (``None``, ``NaT``) is not open.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
             >>> ts = [dt.datetime(2026, 11, 30, h, tzinfo=cal.tz) for h in (8, 9, 17)]
@@ -557,7 +557,7 @@ class BusinessCalendar:
             ``Timedelta`` ``Series``. A missing value (``None``, ``NaT``) in either column
             gives ``NaT`` (``None`` in lists).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
             >>> fri = dt.datetime(2026, 11, 27, 16, tzinfo=cal.tz)
@@ -583,7 +583,7 @@ class BusinessCalendar:
             Deadlines in the kind of ``starts``: a list of datetimes in the calendar's
             zone, a ``datetime64[us]`` array (UTC), or a ``Series`` in the calendar's zone.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
             >>> fri = dt.datetime(2026, 11, 27, 16, tzinfo=cal.tz)
@@ -604,7 +604,7 @@ class BusinessCalendar:
 
         Works across time zones on the instants; results are in the left calendar's zone.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> eu = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
             >>> us = BusinessCalendar("Mon-Fri 09:00-17:00", tz="America/New_York")
@@ -623,7 +623,7 @@ class BusinessCalendar:
     def __and__(self, other: BusinessCalendar) -> BusinessCalendar:
         """Intersection: open when both calendars are open, compared on instants.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> eu = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
             >>> us = BusinessCalendar("Mon-Fri 09:00-17:00", tz="America/New_York")

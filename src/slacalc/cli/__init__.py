@@ -6,7 +6,7 @@ offsets, durations as ISO 8601 and exact seconds, exact numbers as text) and ``-
 (with examples). Errors are one line on stderr with exit code 2; ``check`` exits 1 when
 the policy it checks has problems. See docs/guide/cli.md.
 
-Example:
+Examples:
     >>> from slacalc.cli import main
     >>> main(["due", "--severity", "critical", "--at", "2026-11-27T23:10+01:00"])
     'critical' ticket opened Fri 2026-11-27 23:10 +01:00

@@ -73,7 +73,7 @@ _AT_HELP = (
 def build_parser() -> argparse.ArgumentParser:
     """The ``slacalc`` argument parser with its subcommands.
 
-    Example:
+    Examples:
         >>> build_parser().parse_args(["budget", "99.9%"]).command
         'budget'
     """
@@ -333,7 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit code. Errors are printed as one line on stderr, never as a traceback.
 
-    Example:
+    Examples:
         >>> main(["budget", "99.99%"])  # doctest: +ELLIPSIS
         Allowed downtime at 99.99% ...
         month    4m 23s   262.9746

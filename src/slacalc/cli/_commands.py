@@ -80,7 +80,7 @@ def load_policy(path: str | None) -> SLAPolicy:
     A policy with problems raises one :class:`CommandError` that counts them and points
     to ``slacalc check``.
 
-    Example:
+    Examples:
         >>> load_policy(None).name
         'Website care agreement'
     """
@@ -109,7 +109,7 @@ def _now(value: dt.datetime | None) -> dt.datetime:
 def run_demo(args: argparse.Namespace, out: TextIO) -> int:
     """``slacalc demo``: the tour of the built-in default policy (see :mod:`slacalc._demo`).
 
-    Example:
+    Examples:
         >>> import io
         >>> buffer = io.StringIO()
         >>> run_demo(argparse.Namespace(json=False), buffer)
@@ -193,7 +193,7 @@ def _budget_json(table: Any) -> dict[str, Any]:
 def run_budget(args: argparse.Namespace, out: TextIO) -> int:
     """``slacalc budget 99.9%``: the allowed downtime per day, week, month, quarter and year.
 
-    Example:
+    Examples:
         >>> import io
         >>> buffer = io.StringIO()
         >>> run_budget(argparse.Namespace(target="99.9%", convention="gregorian", month=None,
@@ -269,7 +269,7 @@ def _clock_name(policy: SLAPolicy, severity: str) -> str:
 def run_due(args: argparse.Namespace, out: TextIO) -> int:
     """``slacalc due --severity high --at ...``: the response and resolution deadlines.
 
-    Example:
+    Examples:
         >>> import io
         >>> buffer = io.StringIO()
         >>> at = dt.datetime.fromisoformat("2026-11-27T17:30+01:00")
@@ -375,7 +375,7 @@ def _state(m: MetricStatus) -> str:
 def run_status(args: argparse.Namespace, out: TextIO) -> int:
     """``slacalc status events.json``: every clock of a ticket at an instant.
 
-    Example:
+    Examples:
         >>> import io, pathlib, tempfile
         >>> events = ('[{"kind": "opened", "at": "2026-11-30T09:00+01:00", "severity": "high"},'
         ...           ' {"kind": "responded", "at": "2026-11-30T09:40+01:00"}]')
@@ -490,7 +490,7 @@ def run_availability(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     Measured with :func:`slacalc.reports.availability_report` on the real calendar
     months in the zone (``--tz``, else the policy's, else UTC).
 
-    Example:
+    Examples:
         >>> import io, pathlib, tempfile
         >>> from decimal import Decimal
         >>> rows = ("start,end\\n2026-11-04T02:10+01:00,2026-11-04T02:41+01:00\\n"
@@ -676,7 +676,7 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     :func:`slacalc.reports.compliance_summary` (share met exact, median and 90th
     percentile business time, per-ticket penalties when the policy has them).
 
-    Example:
+    Examples:
         >>> import io, pathlib, tempfile
         >>> rows = ("ticket_id,kind,at,severity\\n"
         ...         "1,opened,2026-11-30T09:00+01:00,high\\n1,responded,2026-11-30T09:30+01:00,\\n"
@@ -737,7 +737,7 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_document(args: argparse.Namespace, out: TextIO) -> int:
     """``slacalc document sla.toml``: the agreement as Markdown or HTML, English or Danish.
 
-    Example:
+    Examples:
         >>> import io
         >>> buffer = io.StringIO()
         >>> run_document(argparse.Namespace(policy=None, format="markdown", lang="en",
@@ -778,7 +778,7 @@ def run_document(args: argparse.Namespace, out: TextIO) -> int:
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """``slacalc check sla.toml``: every problem of a policy file with its place; exit 1 if any.
 
-    Example:
+    Examples:
         >>> import io, pathlib, tempfile
         >>> buffer = io.StringIO()
         >>> with tempfile.TemporaryDirectory() as tmp:

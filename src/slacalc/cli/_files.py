@@ -55,7 +55,7 @@ def read_text(path: str) -> str:
     Raises:
         CommandError: missing, unreadable, or not UTF-8.
 
-    Example:
+    Examples:
         >>> read_text("missing.json")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
@@ -86,7 +86,7 @@ def read_events(path: str) -> list[dict[str, Any]]:
         CommandError: the file is missing, not JSON, not a list of events, or an
             instant has no offset.
 
-    Example:
+    Examples:
         >>> import pathlib, tempfile
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     p = pathlib.Path(tmp) / "events.json"
@@ -165,7 +165,7 @@ def read_table(
         CommandError: the file is missing, empty, not UTF-8 or not CSV, lacks a required
             column, or a row has another number of fields than the header.
 
-    Example:
+    Examples:
         >>> import io, pathlib, tempfile
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     p = pathlib.Path(tmp) / "t.csv"
@@ -233,7 +233,7 @@ def read_incidents(path: str, *, stderr: TextIO) -> list[Incident]:
     Raises:
         CommandError: the file is missing, not UTF-8, lacks a column, or a row is bad.
 
-    Example:
+    Examples:
         >>> import io, pathlib, tempfile
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     p = pathlib.Path(tmp) / "incidents.csv"
@@ -265,7 +265,7 @@ def read_tickets(path: str, *, stderr: TextIO) -> list[dict[str, Any]]:
     Raises:
         CommandError: the file is missing, not UTF-8, lacks a column, or a row is bad.
 
-    Example:
+    Examples:
         >>> import io, pathlib, tempfile
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     p = pathlib.Path(tmp) / "tickets.csv"

@@ -35,7 +35,7 @@ _US = 1_000_000
 def seconds_of(value: dt.timedelta | Fraction) -> Fraction:
     """The exact seconds of a timedelta (or the fraction itself).
 
-    Example:
+    Examples:
         >>> seconds_of(dt.timedelta(minutes=1, microseconds=5))
         Fraction(12000001, 200000)
     """
@@ -47,7 +47,7 @@ def seconds_of(value: dt.timedelta | Fraction) -> Fraction:
 def exact(value: Fraction | Decimal | int) -> str:
     """An exact number as text: a terminating decimal as is, else ``'p/q'``.
 
-    Example:
+    Examples:
         >>> exact(Fraction(999, 1000)), exact(Fraction(7187, 7200)), exact(Decimal("25.00"))
         ('0.999', '7187/7200', '25.00')
     """
@@ -76,7 +76,7 @@ def exact(value: Fraction | Decimal | int) -> str:
 def iso_duration(value: dt.timedelta | Fraction) -> str:
     """An ISO 8601 duration in hours, minutes and (decimal) seconds; ``'-'`` in front if negative.
 
-    Example:
+    Examples:
         >>> iso_duration(dt.timedelta(hours=8, minutes=45, seconds=56, microseconds=952000))
         'PT8H45M56.952S'
         >>> iso_duration(dt.timedelta(0)), iso_duration(dt.timedelta(minutes=-16, seconds=-48))
@@ -102,7 +102,7 @@ def iso_duration(value: dt.timedelta | Fraction) -> str:
 def duration_fields(name: str, value: dt.timedelta | Fraction | None) -> dict[str, str | None]:
     """``{name: ISO 8601 duration, name_seconds: exact seconds}`` (both ``None`` for ``None``).
 
-    Example:
+    Examples:
         >>> duration_fields("allowed", Fraction(1314873, 500))
         {'allowed': 'PT43M49.746S', 'allowed_seconds': '2629.746'}
     """
@@ -114,7 +114,7 @@ def duration_fields(name: str, value: dt.timedelta | Fraction | None) -> dict[st
 def instant(value: dt.datetime | None) -> str | None:
     """An aware instant as ISO 8601 with its offset (``None`` stays ``None``).
 
-    Example:
+    Examples:
         >>> instant(dt.datetime(2026, 11, 30, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))))
         '2026-11-30T09:30:00+01:00'
     """
@@ -124,7 +124,7 @@ def instant(value: dt.datetime | None) -> str | None:
 def people_time(value: dt.datetime | None) -> str:
     """An instant for people: ``'Mon 2026-11-30 09:30 +01:00'`` (seconds only when present).
 
-    Example:
+    Examples:
         >>> people_time(dt.datetime(2026, 11, 30, 9, 30, tzinfo=dt.UTC))
         'Mon 2026-11-30 09:30 +00:00'
         >>> people_time(None)
@@ -151,7 +151,7 @@ def _offset(value: dt.datetime) -> str:
 def dumps(data: Any) -> str:
     """The JSON text a command prints: indented, UTF-8 kept, a newline at the end.
 
-    Example:
+    Examples:
         >>> print(dumps({"target": "99.9%"}), end="")
         {
           "target": "99.9%"

@@ -34,7 +34,7 @@ class CommandError(Exception):
 
     Never leaves :func:`slacalc.cli.main`, which prints it and returns exit code 2.
 
-    Example:
+    Examples:
         >>> str(CommandError("incidents.csv: row 3 has no 'start'; add it."))
         "incidents.csv: row 3 has no 'start'; add it."
     """
@@ -47,7 +47,7 @@ def parse_instant(text: str, *, what: str) -> dt.datetime:
         text: e.g. ``'2026-11-27T17:30+01:00'`` or ``'2026-11-27T16:30Z'``.
         what: how the message names the value (``'--at'``, ``'event 2'``).
 
-    Example:
+    Examples:
         >>> parse_instant("2026-11-27T17:30+01:00", what="--at").isoformat()
         '2026-11-27T17:30:00+01:00'
         >>> parse_instant("2026-11-27T17:30", what="--at")  # doctest: +ELLIPSIS
@@ -78,7 +78,7 @@ def parse_instant(text: str, *, what: str) -> dt.datetime:
 def instant_arg(text: str) -> dt.datetime:
     """``type=`` for an instant option (see :func:`parse_instant`).
 
-    Example:
+    Examples:
         >>> instant_arg("2026-11-27T16:30Z").isoformat()
         '2026-11-27T16:30:00+00:00'
     """
@@ -91,7 +91,7 @@ def instant_arg(text: str) -> dt.datetime:
 def month_arg(text: str) -> tuple[int, int]:
     """``type=`` for a month: ``'2026-02'`` gives ``(2026, 2)``.
 
-    Example:
+    Examples:
         >>> month_arg("2026-02")
         (2026, 2)
     """
@@ -104,7 +104,7 @@ def month_arg(text: str) -> tuple[int, int]:
 def target_arg(text: str) -> str:
     """``type=`` for an availability target: checked exactly, kept as written.
 
-    Example:
+    Examples:
         >>> target_arg("99.9%")
         '99.9%'
     """
@@ -120,7 +120,7 @@ def target_arg(text: str) -> str:
 def money_arg(text: str) -> Decimal:
     """``type=`` for an amount of money, exact (``'500'``, ``'1999.99'``).
 
-    Example:
+    Examples:
         >>> money_arg("500.00")
         Decimal('500.00')
     """
@@ -138,7 +138,7 @@ def money_arg(text: str) -> Decimal:
 def credits_arg(text: str) -> tuple[tuple[str, str], ...]:
     """``type=`` for credit tiers: ``'99.9%:5%,99.5%:10%'`` (availability below : credit).
 
-    Example:
+    Examples:
         >>> credits_arg("99.9%:5%, 99%:15%")
         (('99.9%', '5%'), ('99%', '15%'))
     """
@@ -163,7 +163,7 @@ def credits_arg(text: str) -> tuple[tuple[str, str], ...]:
 def tz_arg(text: str) -> dt.tzinfo:
     """``type=`` for an IANA time zone name.
 
-    Example:
+    Examples:
         >>> tz_arg("Europe/Copenhagen")
         zoneinfo.ZoneInfo(key='Europe/Copenhagen')
     """

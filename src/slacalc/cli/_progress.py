@@ -33,7 +33,7 @@ class Progress:
         min_total: totals smaller than this get no bar.
         unit: what the count after the bar counts (``'rows'``, ``'months'``).
 
-    Example:
+    Examples:
         >>> import io
         >>> quiet = io.StringIO()                      # not a terminal: draws nothing
         >>> with Progress("incidents.csv", 5_000_000, quiet) as bar:
@@ -77,7 +77,7 @@ class Progress:
     def update(self, done: int, rows: int | None = None) -> None:
         """Record ``done`` of the total (and a count of ``rows``); redraw every tenth of a second.
 
-        Example:
+        Examples:
             >>> import io
             >>> class Tty(io.StringIO):
             ...     def isatty(self) -> bool:
@@ -107,7 +107,7 @@ class Progress:
     def close(self) -> None:
         """Erase the bar (if one was drawn).
 
-        Example:
+        Examples:
             >>> import io
             >>> Progress("x.csv", 10, io.StringIO()).close()
         """

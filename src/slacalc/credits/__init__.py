@@ -3,7 +3,7 @@
 Money is ``Decimal`` and never a binary float; shares are exact; a credit is rounded once,
 at the end, with a named rounding mode.
 
-Example:
+Examples:
     >>> from decimal import Decimal
     >>> import slacalc
     >>> schedule = slacalc.CreditSchedule([("99.9%", "10%"), ("99%", "25%"), ("95%", "100%")])

@@ -64,7 +64,7 @@ class TicketPenalty:
         InvalidDurationError: a bad ``late_unit`` or ``grace``.
         InvalidOptionError: an unknown ``partial_unit`` or ``rounding``.
 
-    Example:
+    Examples:
         >>> from decimal import Decimal
         >>> penalty = TicketPenalty(per_late="10%", late_unit="1h")   # 10 % per hour late
         >>> penalty.penalty("2h5m", fee=Decimal("300.00"))              # 3 started hours
@@ -175,7 +175,7 @@ class TicketPenalty:
         Raises:
             InvalidOptionError: a name that is not a constructor argument.
 
-        Example:
+        Examples:
             >>> from decimal import Decimal
             >>> penalty = TicketPenalty(per_late="10%", late_unit="1h")
             >>> penalty.replace(late_unit="30m").penalty("2h5m", fee=Decimal("300.00"))
@@ -234,7 +234,7 @@ class TicketPenalty:
             InvalidDurationError: an unreadable ``late_by``.
             InvalidMoneyError, NumberTypeError: a bad fee.
 
-        Example:
+        Examples:
             >>> from decimal import Decimal
             >>> TicketPenalty(per_breach=Decimal("50"), grace="15m").penalty("10m")
             Decimal('0.00')
@@ -261,7 +261,7 @@ class TicketPenalty:
             InvalidOptionError, InvalidDurationError, InvalidMoneyError, NumberTypeError:
                 as :meth:`penalty`.
 
-        Example:
+        Examples:
             >>> from decimal import Decimal
             >>> p = TicketPenalty(per_breach="2%", cap="10%")
             >>> p.total(["5m", None, "1h", "3h", "1m", "2m", "9m"], fee=Decimal("1000"))

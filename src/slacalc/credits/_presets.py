@@ -16,7 +16,7 @@ document before relying on one in a contract dispute: providers revise their SLA
 - ``AGENCY_MANAGED_SERVICE``: 99.9 %; below 99.9 % 5 %, 99.5 % 10 %, 99.0 % 15 % of the
   monthly managed fee. ektasi.io managed-services SLA, 5 September 2025.
 
-Example:
+Examples:
     >>> from decimal import Decimal
     >>> AWS_EC2_REGION_LEVEL.credit("99.95%", fee=Decimal("1234.56"))
     Decimal('123.46')

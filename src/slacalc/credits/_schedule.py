@@ -45,7 +45,7 @@ class CreditTier:
         below: the availability the tier starts under (exclusive upper bound).
         credit: the share of the fee credited, in [0, 1].
 
-    Example:
+    Examples:
         >>> tier = CreditSchedule([("99.9%", "10%")]).tiers[0]
         >>> str(tier.below), tier.credit_percent
         ('99.9%', Decimal('10'))
@@ -58,7 +58,7 @@ class CreditTier:
     def credit_percent(self) -> Decimal:
         """The credit in percent of the fee (exact for decimal shares).
 
-        Example:
+        Examples:
             >>> CreditSchedule([("99%", "25%")]).tiers[0].credit_percent
             Decimal('25')
         """
@@ -106,7 +106,7 @@ class CreditSchedule:
         InvalidTargetError, NumberTypeError: an unreadable threshold or credit.
         InvalidOptionError: an unknown rounding.
 
-    Example:
+    Examples:
         >>> from decimal import Decimal
         >>> s3 = CreditSchedule([("99.9%", "10%"), ("99%", "25%"), ("95%", "100%")])
         >>> s3.credit_percent("99.9%"), s3.credit_percent("99.0%"), s3.credit_percent("94.99%")
@@ -196,7 +196,7 @@ class CreditSchedule:
         Raises:
             InvalidOptionError: a name that is not a constructor argument.
 
-        Example:
+        Examples:
             >>> agency = CreditSchedule([("99.9%", "5%"), ("99.5%", "10%")], cap="50%")
             >>> agency.replace(cap="10%").credit_percent("99.0%"), agency.cap_share
             (Decimal('10'), Fraction(1, 2))
@@ -220,7 +220,7 @@ class CreditSchedule:
     def objective(self) -> Availability:
         """The availability promised: the highest threshold (at or above it, no credit).
 
-        Example:
+        Examples:
             >>> str(CreditSchedule([("99%", "25%"), ("99.9%", "10%")]).objective)
             '99.9%'
         """
@@ -239,7 +239,7 @@ class CreditSchedule:
         Raises:
             InvalidTargetError, NumberTypeError: an unreadable availability.
 
-        Example:
+        Examples:
             >>> s = CreditSchedule([("99.9%", "10%"), ("99%", "25%")])
             >>> s.tier_for("98.999%").credit_percent
             Decimal('25')
@@ -265,7 +265,7 @@ class CreditSchedule:
         Raises:
             InvalidTargetError, NumberTypeError: an unreadable availability.
 
-        Example:
+        Examples:
             >>> CreditSchedule([("99.9%", "10%")]).credit_percent("99.89%")
             Decimal('10')
         """
@@ -290,7 +290,7 @@ class CreditSchedule:
             InvalidTargetError, NumberTypeError: an unreadable availability or a float fee.
             InvalidMoneyError: a negative or unreadable fee.
 
-        Example:
+        Examples:
             >>> from decimal import Decimal
             >>> agency = CreditSchedule([("99.9%", "5%"), ("99.5%", "10%"), ("99%", "15%")])
             >>> agency.credit("99.7%", fee=Decimal("1999.99"))

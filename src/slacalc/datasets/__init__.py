@@ -19,7 +19,7 @@ the tests check that the script reproduces them byte for byte. Loaders return pa
 DataFrames when pandas is installed (aware ``datetime64[us, Europe/Copenhagen]``
 columns) and lists of dicts otherwise (``as_frame=False`` forces that).
 
-Example:
+Examples:
     >>> from slacalc import datasets
     >>> events = datasets.load_tickets(as_frame=False)
     >>> len(events), len({e["ticket_id"] for e in events})

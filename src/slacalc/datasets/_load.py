@@ -31,7 +31,7 @@ def read_text(name: str) -> str:
     Raises:
         InvalidOptionError: ``name`` is not one of :data:`FILES`.
 
-    Example:
+    Examples:
         >>> read_text("maintenance.csv").splitlines()[0]
         'start,end,label'
     """
@@ -102,7 +102,7 @@ def load_tickets(*, as_frame: bool | None = None) -> Any:
     Returns:
         The events.
 
-    Example:
+    Examples:
         >>> rows = load_tickets(as_frame=False)
         >>> rows[0]["ticket_id"], rows[0]["kind"], rows[0]["severity"]
         (4401, 'opened', 'low')
@@ -135,7 +135,7 @@ def load_incidents(*, as_frame: bool | None = None) -> Any:
     Returns:
         The incidents, by start.
 
-    Example:
+    Examples:
         >>> first = load_incidents(as_frame=False)[0]
         >>> first["incident_id"], first["severity"]
         ('INC-2026-001', 'full')
@@ -167,7 +167,7 @@ def load_maintenance(*, as_frame: bool | None = None) -> Any:
     Returns:
         The windows, by start.
 
-    Example:
+    Examples:
         >>> len(load_maintenance(as_frame=False))
         13
     """
@@ -186,7 +186,7 @@ def load_policy() -> SLAPolicy:
     A late critical resolution costs 2 % of the monthly fee plus 1 % per started hour
     late (at most 10 % a month); a late high response 1 % (at most 5 % a month).
 
-    Example:
+    Examples:
         >>> policy = load_policy()
         >>> [(p.severity, p.metric, p.credit) for p in policy.uptime.ticket_penalties]
         [('critical', 'resolution', '2%'), ('high', 'response', '1%')]

@@ -7,7 +7,7 @@ uptime guarantee with what it allows (computed exactly by the library), maintena
 service credits and how to claim them, the roles of both parties, and room to sign.
 Markdown or self-contained HTML, in English or Danish.
 
-Example:
+Examples:
     >>> from slacalc.document import render_agreement
     >>> from slacalc.policy import default_policy
     >>> text = render_agreement(default_policy())
@@ -51,7 +51,7 @@ def render_agreement(policy: object, format: Format = "markdown", lang: Lang = "
         InvalidOptionError: an unknown ``format`` or ``lang``.
         PolicyValidationError: ``policy`` is not an ``SLAPolicy``.
 
-    Example:
+    Examples:
         >>> from slacalc.policy import default_policy
         >>> page = render_agreement(default_policy(), format="html", lang="da")
         >>> page.splitlines()[1], "43 min 50 s" in page

@@ -502,7 +502,7 @@ class _Builder:
 def build_document(policy: SLAPolicy, lang: Lang) -> Document:
     """The agreement for ``policy`` as blocks, in ``lang``.
 
-    Example:
+    Examples:
         >>> from slacalc.policy import default_policy
         >>> doc = build_document(default_policy(), "en")
         >>> doc.title, doc.blocks[1]

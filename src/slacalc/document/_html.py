@@ -70,7 +70,7 @@ def _table(block: Table) -> list[str]:
 def render_html(doc: Document) -> str:
     """A complete HTML page of the agreement, ending in one newline.
 
-    Example:
+    Examples:
         >>> from slacalc.document._model import Document, Paragraph
         >>> page = render_html(Document("A & B <SLA>", "Agreement", "en", (Paragraph(("x",)),)))
         >>> "<title>A &amp; B &lt;SLA&gt;</title>" in page, page.count("<script")

@@ -16,7 +16,7 @@ _LIST_START = re.compile(r"^(\d+)([.)])(\s|$)")
 def escape(text: str) -> str:
     """Text safe inside a Markdown line: whitespace runs made one space, markup escaped.
 
-    Example:
+    Examples:
         >>> print(escape("Fix *all* the <script> | bugs"))
         Fix \\*all\\* the \\<script\\> \\| bugs
     """
@@ -51,7 +51,7 @@ def _table(block: Table) -> list[str]:
 def render_markdown(doc: Document) -> str:
     """Markdown text of the agreement, ending in one newline.
 
-    Example:
+    Examples:
         >>> from slacalc.document._model import Document, Heading, Paragraph
         >>> print(render_markdown(Document("SLA", "Agreement", "en",
         ...                                (Heading(2, "1. Scope"), Paragraph(("All of it",))))))

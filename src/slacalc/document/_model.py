@@ -16,7 +16,7 @@ __all__ = ["Block", "Document", "Heading", "Inline", "Items", "Paragraph", "Stro
 class Strong:
     """Text shown in bold.
 
-    Example:
+    Examples:
         >>> Strong("99.9 %").text
         '99.9 %'
     """
@@ -32,7 +32,7 @@ Inline: TypeAlias = tuple[str | Strong, ...]
 class Heading:
     """A section heading; ``level`` 2 for sections, 3 for subsections.
 
-    Example:
+    Examples:
         >>> Heading(2, "1. Scope").level
         2
     """
@@ -45,7 +45,7 @@ class Heading:
 class Paragraph:
     """A paragraph.
 
-    Example:
+    Examples:
         >>> Paragraph(("Support is open ", Strong("around the clock"), ".")).parts[1]
         Strong(text='around the clock')
     """
@@ -57,7 +57,7 @@ class Paragraph:
 class Items:
     """A bulleted (or numbered, with ``ordered``) list.
 
-    Example:
+    Examples:
         >>> Items((("Backups",), ("Security scans",))).ordered
         False
     """
@@ -73,7 +73,7 @@ class Table:
     ``kind`` names a special table for styling (``'signatures'``: tall empty cells to
     sign in); the HTML renderer uses it as the table's class.
 
-    Example:
+    Examples:
         >>> Table(("Period", "Allowed"), ((("month",), ("43 min 50 s",)),)).numeric
         ()
     """
@@ -92,7 +92,7 @@ Block: TypeAlias = Heading | Paragraph | Items | Table
 class Document:
     """The whole agreement: a title, a subtitle, the language, and the blocks in order.
 
-    Example:
+    Examples:
         >>> Document("Website care agreement", "Service level agreement", "en", ()).lang
         'en'
     """

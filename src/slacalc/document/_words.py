@@ -519,7 +519,7 @@ TEXT: dict[Lang, dict[str, str]] = {
 def join_words(items: Sequence[str], lang: Lang) -> str:
     """``'a, b and c'`` (``'a, b og c'`` in Danish).
 
-    Example:
+    Examples:
         >>> join_words(["E-mail", "Phone", "Chat"], "da")
         'E-mail, Phone og Chat'
     """
@@ -531,7 +531,7 @@ def join_words(items: Sequence[str], lang: Lang) -> str:
 def decimal_words(value: Decimal | Fraction, lang: Lang) -> str:
     """An exact number with the language's decimal mark; ``~`` and 6 places if it does not end.
 
-    Example:
+    Examples:
         >>> decimal_words(Fraction(1314873, 500), "da"), decimal_words(Decimal("99.90"), "en")
         ('2629,746', '99.9')
     """
@@ -553,7 +553,7 @@ def decimal_words(value: Decimal | Fraction, lang: Lang) -> str:
 def percent_words(value: Decimal | Fraction, lang: Lang) -> str:
     """A percentage (given in percent) as ``'99.9 %'`` or ``'99,9 %'``.
 
-    Example:
+    Examples:
         >>> percent_words(Decimal("99.9"), "da")
         '99,9 %'
     """
@@ -563,7 +563,7 @@ def percent_words(value: Decimal | Fraction, lang: Lang) -> str:
 def short_duration(text: str, lang: Lang) -> str:
     """The library's ``'8h 45m 57s'`` written for people: ``'8 h 45 min 57 s'``.
 
-    Example:
+    Examples:
         >>> short_duration("8h 45m 57s", "en"), short_duration("0.864s", "da")
         ('8 h 45 min 57 s', '0,864 s')
     """
@@ -576,7 +576,7 @@ def short_duration(text: str, lang: Lang) -> str:
 def duration_words(value: dt.timedelta, lang: Lang) -> str:
     """A target in words: ``'1 hour 30 minutes'``, ``'15 minutter'``.
 
-    Example:
+    Examples:
         >>> duration_words(dt.timedelta(hours=1, minutes=30), "en")
         '1 hour 30 minutes'
         >>> duration_words(dt.timedelta(hours=18), "da")
@@ -599,7 +599,7 @@ def duration_words(value: dt.timedelta, lang: Lang) -> str:
 def date_words(day: dt.date, lang: Lang) -> str:
     """A date in words: ``'24 December 2026'``, ``'24. december 2026'``.
 
-    Example:
+    Examples:
         >>> date_words(dt.date(2026, 12, 24), "da")
         '24. december 2026'
     """
@@ -610,7 +610,7 @@ def date_words(day: dt.date, lang: Lang) -> str:
 def hours_words(hours: str, lang: Lang) -> str:
     """A calendar's canonical weekly hours in words.
 
-    Example:
+    Examples:
         >>> hours_words("Mon-Fri 09:00-12:00,13:00-17:00; Sat 10:00-14:00", "en")
         'Monday–Friday 09:00–12:00 and 13:00–17:00; Saturday 10:00–14:00'
         >>> hours_words("24/7", "da")
@@ -634,7 +634,7 @@ def hours_words(hours: str, lang: Lang) -> str:
 def zone_words(tz: dt.tzinfo, lang: Lang) -> str:
     """The time zone for people: ``'Copenhagen time, Europe/Copenhagen'``, ``'dansk tid'``.
 
-    Example:
+    Examples:
         >>> zone_words(zoneinfo.ZoneInfo("Europe/Copenhagen"), "en")
         'Copenhagen time, Europe/Copenhagen'
         >>> zone_words(dt.UTC, "da")

@@ -6,7 +6,7 @@ uptime promise. It reads and writes TOML and JSON (YAML when PyYAML is installed
 exports a JSON Schema, and answers deadlines, ticket evaluations and out-of-hours
 acknowledgements.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> from slacalc.policy import default_policy
     >>> policy = default_policy()

@@ -80,7 +80,7 @@ class Acknowledgement:
             text promises the closing time ("by Tuesday at 18:00", not "Wednesday at 09:00").
         text: the short reply to send.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> policy = default_policy()
@@ -137,7 +137,7 @@ def acknowledge(
 ) -> Acknowledgement:
     """Build the acknowledgement for ``policy`` (see :meth:`SLAPolicy.acknowledge`).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> policy = default_policy()

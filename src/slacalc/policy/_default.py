@@ -116,7 +116,7 @@ def default_policy() -> SLAPolicy:
     Returns:
         A new :class:`SLAPolicy` (equal every time).
 
-    Example:
+    Examples:
         >>> p = default_policy()
         >>> [(s.name, s.response, s.resolution) for s in p.severities]
         [('critical', '15m', '2h'), ('high', '1h', '8h'), ('medium', '4h', None),

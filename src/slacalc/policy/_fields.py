@@ -52,7 +52,7 @@ _TARGET_HINT = "write e.g. '15m', '4h', '1h30m', 'PT2H' or '2 business days'"
 class FrozenDict(dict[_K, _V]):
     """A dict that cannot be changed (the policy's tables); hashable, copies are itself.
 
-    Example:
+    Examples:
         >>> d = FrozenDict({"2026-12-24": "09:00-12:00"})
         >>> d["2026-12-31"] = "closed"
         Traceback (most recent call last):
@@ -83,7 +83,7 @@ class FrozenDict(dict[_K, _V]):
 def format_duration(value: dt.timedelta) -> str:
     """The compact text of a positive duration: ``'1h30m'``, ``'15m'``, ``'0.5s'``.
 
-    Example:
+    Examples:
         >>> format_duration(dt.timedelta(hours=18, minutes=30))
         '18h30m'
     """
@@ -121,7 +121,7 @@ def parse_target(value: object) -> dt.timedelta | BusinessDays:
     Raises:
         ValueError: not a positive duration (with a suggestion of what to write).
 
-    Example:
+    Examples:
         >>> parse_target("2 business days"), parse_target("1h30m")
         (BusinessDays(count=2), datetime.timedelta(seconds=5400))
     """
@@ -168,7 +168,7 @@ def parse_percent(value: object) -> Fraction:
     Raises:
         ValueError: a float, or text that is not a percentage.
 
-    Example:
+    Examples:
         >>> parse_percent("99.9%")
         Fraction(999, 1000)
     """
@@ -327,7 +327,7 @@ def _join(outer: str, inner: str) -> str:
 def convert_validation_error(exc: ValidationError) -> PolicyValidationError:
     """A pydantic ``ValidationError`` as one slacalc error: ``path: message``, one per line.
 
-    Example:
+    Examples:
         >>> from slacalc.policy import SeverityPolicy
         >>> try:
         ...     SeverityPolicy.model_validate({"name": "low", "response": "2 days"})

@@ -25,7 +25,7 @@ def parse_text(text: str, kind: str, source: str) -> dict[str, Any]:
     Raises:
         PolicyFileError: the text cannot be parsed, is not a table, or PyYAML is missing.
 
-    Example:
+    Examples:
         >>> parse_text('{"name": "x"}', "json", "<text>")
         {'name': 'x'}
     """
@@ -70,7 +70,7 @@ def read_file(path: str | Path) -> dict[str, Any]:
     Raises:
         PolicyFileError: missing, unreadable, of an unknown kind, or not parseable.
 
-    Example:
+    Examples:
         >>> read_file("missing.toml")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...

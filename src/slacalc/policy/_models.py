@@ -87,7 +87,7 @@ class _Model(BaseModel):
 class CalendarSpec(_Model):
     """Business hours in a time zone, with holidays and special days (a calendar's recipe).
 
-    Example:
+    Examples:
         >>> spec = CalendarSpec(hours="Mon-Fri 09:00-18:00", tz="Europe/Copenhagen", holidays="DK")
         >>> spec.holidays, spec.build().hours
         (('DK',), 'Mon-Fri 09:00-18:00')
@@ -108,7 +108,7 @@ class CalendarSpec(_Model):
     def build(self) -> BusinessCalendar:
         """The :class:`~slacalc.calendar.BusinessCalendar` this describes.
 
-        Example:
+        Examples:
             >>> CalendarSpec(hours="24/7", tz="UTC").build().hours
             '24/7'
         """
@@ -122,7 +122,7 @@ class CalendarSpec(_Model):
 class WarningSpec(_Model):
     """A warning threshold: ``percent`` of the target used, or ``before`` the deadline.
 
-    Example:
+    Examples:
         >>> WarningSpec(percent="75%").to_threshold()
         WarningThreshold(percent=Fraction(3, 4), before=None)
     """
@@ -146,7 +146,7 @@ class WarningSpec(_Model):
     def to_threshold(self) -> WarningThreshold:
         """The core :class:`~slacalc.timers.WarningThreshold`.
 
-        Example:
+        Examples:
             >>> WarningSpec(before="15m").to_threshold().before
             datetime.timedelta(seconds=900)
         """
@@ -162,7 +162,7 @@ class SeverityPolicy(_Model):
     ``'N business days'`` follows the policy's ``business_day``. ``resolution = None``
     means a work queue: no resolution deadline.
 
-    Example:
+    Examples:
         >>> high = SeverityPolicy(name="high", response="1h", resolution="8h")
         >>> high.calendar, high.resolution
         ('support', '8h')
@@ -189,7 +189,7 @@ class SeverityPolicy(_Model):
 class ChannelSpec(_Model):
     """A way to reach support, and the hours it is staffed.
 
-    Example:
+    Examples:
         >>> ChannelSpec(name="Phone", kind="phone", contact="+45 70 00 00 00").hours
         'support'
     """
@@ -204,7 +204,7 @@ class ChannelSpec(_Model):
 class ScopeSpec(_Model):
     """What the agreement covers and what it does not.
 
-    Example:
+    Examples:
         >>> ScopeSpec(included=["Backups"], excluded=["Redesigns"]).included
         ('Backups',)
     """
@@ -216,7 +216,7 @@ class ScopeSpec(_Model):
 class RoleSpec(_Model):
     """A role of one party and what it is responsible for.
 
-    Example:
+    Examples:
         >>> RoleSpec(party="customer", title="Owner", responsibilities=["Approve changes"]).party
         'customer'
     """
@@ -229,7 +229,7 @@ class RoleSpec(_Model):
 class CreditTierSpec(_Model):
     """A service credit: ``credit`` of the fee when availability is below ``below``.
 
-    Example:
+    Examples:
         >>> CreditTierSpec(below="99.9%", credit="5%").credit
         '5%'
     """
@@ -244,7 +244,7 @@ class TicketPenaltySpec(_Model):
     Optionally ``per_late`` of the fee for every ``late_unit`` late, and a ``cap`` on the
     total over a period (as in :class:`slacalc.credits.TicketPenalty`).
 
-    Example:
+    Examples:
         >>> spec = TicketPenaltySpec(severity="critical", metric="resolution", credit="2%")
         >>> spec.to_penalty().penalty("30m", fee="1000")
         Decimal('20.00')
@@ -260,7 +260,7 @@ class TicketPenaltySpec(_Model):
     def to_penalty(self) -> TicketPenalty:
         """The :class:`slacalc.credits.TicketPenalty` this describes.
 
-        Example:
+        Examples:
             >>> TicketPenaltySpec(severity="high", metric="response", credit="1%",
             ...                   cap="10%").to_penalty().cap_share
             Fraction(1, 10)
@@ -273,7 +273,7 @@ class TicketPenaltySpec(_Model):
 class UptimeSpec(_Model):
     """The uptime promise: a target per period, credits below it, and per-ticket penalties.
 
-    Example:
+    Examples:
         >>> UptimeSpec(target="99.9%", credits=[{"below": "99.9%", "credit": "5%"}]).target_share
         Fraction(999, 1000)
     """
@@ -287,7 +287,7 @@ class UptimeSpec(_Model):
     def target_share(self) -> Fraction:
         """The availability target as an exact fraction.
 
-        Example:
+        Examples:
             >>> UptimeSpec(target="99.95%").target_share
             Fraction(1999, 2000)
         """
@@ -297,7 +297,7 @@ class UptimeSpec(_Model):
     def credit_tiers(self) -> tuple[tuple[Fraction, Fraction], ...]:
         """The credit tiers as exact ``(below, credit)`` shares, in the order written.
 
-        Example:
+        Examples:
             >>> UptimeSpec(credits=[{"below": "99%", "credit": "15%"}]).credit_tiers
             ((Fraction(99, 100), Fraction(3, 20)),)
         """
@@ -306,7 +306,7 @@ class UptimeSpec(_Model):
     def credit_schedule(self) -> CreditSchedule:
         """The tiers as a :class:`slacalc.credits.CreditSchedule`.
 
-        Example:
+        Examples:
             >>> spec = UptimeSpec(credits=[{"below": "99.9%", "credit": "5%"},
             ...                            {"below": "99%", "credit": "15%"}])
             >>> spec.credit_schedule().credit("99.4%", fee="1000")
@@ -323,7 +323,7 @@ class SLAPolicy(_Model):
     value is checked when the policy is built; a bad one raises
     :class:`~slacalc.errors.PolicyValidationError` naming the field path and value.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> policy = default_policy()
@@ -426,7 +426,7 @@ class SLAPolicy(_Model):
         Raises:
             PolicyValidationError: a field is missing, unknown or bad.
 
-        Example:
+        Examples:
             >>> p = SLAPolicy.from_dict({
             ...     "support": {"hours": "Mon-Fri 09:00-17:00", "tz": "UTC"},
             ...     "severities": [{"name": "normal", "response": "4h"}],
@@ -444,7 +444,7 @@ class SLAPolicy(_Model):
     def from_toml(cls, text: str) -> SLAPolicy:
         """Read a policy from TOML text.
 
-        Example:
+        Examples:
             >>> SLAPolicy.from_toml('''
             ... [support]
             ... hours = "Mon-Fri 09:00-17:00"
@@ -463,7 +463,7 @@ class SLAPolicy(_Model):
     def from_json(cls, text: str) -> SLAPolicy:
         """Read a policy from JSON text.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> SLAPolicy.from_json(default_policy().to_json()) == default_policy()
             True
@@ -483,7 +483,7 @@ class SLAPolicy(_Model):
             PolicyFileError: the file is missing, of an unknown kind, or cannot be parsed.
             PolicyValidationError: the data is not a valid policy.
 
-        Example:
+        Examples:
             >>> import pathlib, tempfile
             >>> from slacalc.policy import default_policy
             >>> with tempfile.TemporaryDirectory() as tmp:
@@ -499,7 +499,7 @@ class SLAPolicy(_Model):
     def to_dict(self) -> dict[str, Any]:
         """The policy as plain data (what :meth:`from_dict` reads), ``None`` values left out.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> default_policy().to_dict()["support"]["hours"]
             'Mon-Fri 09:00-18:00'
@@ -510,7 +510,7 @@ class SLAPolicy(_Model):
     def to_json(self, *, indent: int | None = 2) -> str:
         """The policy as JSON; :meth:`from_json` reads it back to an equal policy.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> default_policy().to_json().startswith('{')
             True
@@ -520,7 +520,7 @@ class SLAPolicy(_Model):
     def to_toml(self) -> str:
         """The policy as TOML; :meth:`from_toml` reads it back to an equal policy.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> print(default_policy().to_toml().splitlines()[0])
             name = "Website care agreement"
@@ -533,7 +533,7 @@ class SLAPolicy(_Model):
     def json_schema(cls) -> dict[str, Any]:
         """The JSON Schema of a policy document (for editors and validation elsewhere).
 
-        Example:
+        Examples:
             >>> SLAPolicy.json_schema()["required"]
             ['support', 'severities']
         """
@@ -545,7 +545,7 @@ class SLAPolicy(_Model):
     def severity_names(self) -> tuple[str, ...]:
         """The severities' names, most urgent first.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> default_policy().severity_names[0]
             'critical'
@@ -558,7 +558,7 @@ class SLAPolicy(_Model):
         Raises:
             UnknownSeverityError: the policy has no such severity.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> default_policy().severity("urgent")
             Traceback (most recent call last):
@@ -580,7 +580,7 @@ class SLAPolicy(_Model):
         Raises:
             PolicyValidationError: the policy has no calendar of that name.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> default_policy().calendar("24x7").hours
             '24/7'
@@ -603,7 +603,7 @@ class SLAPolicy(_Model):
     def is_around_the_clock(self, severity: str) -> bool:
         """Whether the severity's clocks run 24x7 (no closed hours, no holidays).
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> default_policy().is_around_the_clock("critical")
             True
@@ -621,7 +621,7 @@ class SLAPolicy(_Model):
         Unless the policy sets ``business_day``, a day is a full support day: the longest
         day of the support hours' weekly schedule (9 h for Mon-Fri 09:00-18:00).
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> default_policy().business_day_length
             datetime.timedelta(seconds=32400)
@@ -654,7 +654,7 @@ class SLAPolicy(_Model):
     def clock_rules(self) -> ClockRules:
         """The core :class:`~slacalc.timers.ClockRules` this policy's clocks follow.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> rules = default_policy().clock_rules()
             >>> rules.severity("low").response   # 2 business days of 9 support hours
@@ -696,7 +696,7 @@ class SLAPolicy(_Model):
             UnknownSeverityError: the policy has no such severity.
             NaiveDatetimeError: ``opened_at`` has no time zone.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from slacalc.policy import default_policy
             >>> d = default_policy().deadlines(
@@ -724,7 +724,7 @@ class SLAPolicy(_Model):
             UnknownSeverityError: an event names a severity the policy lacks.
             NaiveDatetimeError: an instant without a time zone.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from slacalc.policy import default_policy
             >>> policy = default_policy()
@@ -755,7 +755,7 @@ class SLAPolicy(_Model):
             UnknownSeverityError: the policy has no such severity.
             InvalidOptionError: an unsupported locale.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from slacalc.policy import default_policy
             >>> policy = default_policy()

@@ -70,7 +70,7 @@ def _table(lines: list[str], path: tuple[str, ...], data: Mapping[str, Any]) -> 
 def dumps(data: Mapping[str, Any]) -> str:
     """TOML text for ``data``; ``tomllib.loads`` gives ``data`` back.
 
-    Example:
+    Examples:
         >>> print(dumps({"name": "SLA", "severities": [{"name": "high", "response": "1h"}]}))
         name = "SLA"
         <BLANKLINE>

@@ -15,7 +15,7 @@ notebooks. Plots (``plot_*``) need matplotlib (``pip install 'slacalc[plot]'``).
   target met and the service credit.
 - :func:`explain`: a ticket's timeline as segments with the rule behind each change.
 
-Example:
+Examples:
     >>> from slacalc import datasets
     >>> from slacalc.reports import analyze_tickets, compliance_summary
     >>> policy = datasets.load_policy()

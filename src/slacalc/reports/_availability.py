@@ -80,7 +80,7 @@ class MonthlyAvailability:
         report: the underlying :class:`~slacalc.AvailabilityReport` (exact seconds,
             per-outage shares).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 6, 9, 14, tzinfo=dt.timezone.utc)
         >>> r = availability_report([(t, t + dt.timedelta(minutes=50))], "99.9%", ["2026-06"])
@@ -134,7 +134,7 @@ class BudgetPoint:
         remaining_seconds: the month's allowed downtime minus that, exact (negative once
             overspent).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 6, 9, 14, tzinfo=dt.timezone.utc)
         >>> r = availability_report([(t, t + dt.timedelta(hours=1))], "99.9%", ["2026-06"])
@@ -151,7 +151,7 @@ class BudgetPoint:
     def remaining(self) -> dt.timedelta:
         """The remaining budget as a timedelta (rounded down to a microsecond).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
             >>> BudgetPoint(t, Fraction(0), Fraction(2592)).remaining
@@ -164,7 +164,7 @@ class BudgetPoint:
 class MonthlyAvailabilityReport:
     """What :func:`availability_report` returns: one :class:`MonthlyAvailability` per month.
 
-    Example:
+    Examples:
         >>> from decimal import Decimal
         >>> from slacalc import CreditSchedule
         >>> credits = CreditSchedule([("99.9%", "5%"), ("99.5%", "10%")])
@@ -184,7 +184,7 @@ class MonthlyAvailabilityReport:
     def columns(self) -> tuple[str, ...]:
         """The column names of :attr:`table`.
 
-        Example:
+        Examples:
             >>> availability_report([], "99.9%", ["2026-01"]).columns[:3]
             ('month', 'start', 'end')
         """
@@ -200,7 +200,7 @@ class MonthlyAvailabilityReport:
     def table(self) -> Any:
         """The months as a DataFrame (pandas installed) or a list of dicts.
 
-        Example:
+        Examples:
             >>> len(availability_report([], "99.9%", 2026).table)
             12
         """
@@ -209,7 +209,7 @@ class MonthlyAvailabilityReport:
     def to_frame(self) -> Any:
         """The months as a pandas DataFrame (ModuleNotFoundError without pandas).
 
-        Example:
+        Examples:
             >>> r = availability_report([], "99.9%", ["2026-02"], tz="Europe/Copenhagen")
             >>> df = r.to_frame()
             >>> str(df["start"].dtype), str(df["downtime"].dtype)
@@ -220,7 +220,7 @@ class MonthlyAvailabilityReport:
     def to_records(self) -> list[dict[str, Any]]:
         """The months as plain dicts.
 
-        Example:
+        Examples:
             >>> availability_report([], "99.9%", ["2026-02"]).to_records()[0]["met"]
             True
         """
@@ -230,7 +230,7 @@ class MonthlyAvailabilityReport:
     def total_credit(self) -> Decimal | None:
         """The credits of all months added up (``None`` without a schedule and fee).
 
-        Example:
+        Examples:
             >>> availability_report([], "99.9%", 2026).total_credit is None
             True
         """
@@ -245,7 +245,7 @@ class MonthlyAvailabilityReport:
         Raises:
             InvalidPeriodError: the report has no such month.
 
-        Example:
+        Examples:
             >>> availability_report([], "99.9%", 2026).row("2026-02").eligible
             datetime.timedelta(days=28)
         """
@@ -274,7 +274,7 @@ class MonthlyAvailabilityReport:
         Raises:
             InvalidPeriodError: the report has no such month.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 6, 9, 14, tzinfo=dt.timezone.utc)
             >>> r = availability_report([(t, t + dt.timedelta(minutes=10))], "99.9%", ["2026-06"])
@@ -344,7 +344,7 @@ class MonthlyAvailabilityReport:
     def to_text(self) -> str:
         """A text table; availability shown with the report's places and named rounding.
 
-        Example:
+        Examples:
             >>> print(availability_report([], "99.9%", ["2026-02"]).to_text())
             month    downtime  availability  allowed  remaining  met  credit %  credit
             -------  --------  ------------  -------  ---------  ---  --------  ------
@@ -470,7 +470,7 @@ def availability_report(
         OpenOutageError: an open incident and no ``as_of``.
         InvalidTargetError: a bad target.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from decimal import Decimal
         >>> from slacalc import CreditSchedule

@@ -62,7 +62,7 @@ class TimelineSegment:
         late: whether the segment lies after the target ran out.
         rule: why the clock is in this state from ``start`` (the events and rules).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> t = dt.datetime(2026, 11, 27, 17, 40, tzinfo=dt.timezone.utc)   # Fri 18:40 CET
@@ -151,7 +151,7 @@ class Explanation:
         segments: their segments, cycle by cycle, in time order.
         tz: the zone times are shown in.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)           # Mon 10:00 CET
@@ -188,7 +188,7 @@ class Explanation:
     def table(self) -> Any:
         """The segments as a DataFrame (pandas installed) or a list of dicts.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from slacalc.policy import default_policy
             >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
@@ -202,7 +202,7 @@ class Explanation:
     def to_frame(self) -> Any:
         """The segments as a pandas DataFrame (ModuleNotFoundError without pandas).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from slacalc.policy import default_policy
             >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
@@ -216,7 +216,7 @@ class Explanation:
     def to_records(self) -> list[dict[str, Any]]:
         """The segments as plain dicts.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from slacalc.policy import default_policy
             >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
@@ -230,7 +230,7 @@ class Explanation:
     def to_text(self) -> str:
         """The timelines as text: per cycle a verdict line, then one line per segment.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from slacalc.policy import default_policy
             >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
@@ -558,7 +558,7 @@ def explain(
             :meth:`slacalc.policy.SLAPolicy.evaluate`.
         InvalidOptionError: an unknown ``metric``.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> cph = default_policy().calendar().tz

@@ -101,7 +101,7 @@ class CycleOutcome:
         percent_used: ``elapsed / target``, an exact ``Fraction`` (``None`` without a target).
         evaluated_at: the instant the ticket was evaluated at.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> t = dt.datetime(2026, 11, 27, 17, 30, tzinfo=dt.timezone.utc)   # Fri 18:30 CET
@@ -138,7 +138,7 @@ class CycleOutcome:
     ) -> CycleOutcome:
         """The row of one :class:`~slacalc.timers.CycleStatus`, times shown in ``tz``.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from slacalc.calendar import BusinessCalendar
             >>> from slacalc.timers import ClockRules, SeverityTargets
@@ -179,7 +179,7 @@ class CycleOutcome:
     def values(self) -> tuple[object, ...]:
         """The row's values in column order (see :attr:`TicketOutcomes.columns`).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from slacalc.policy import default_policy
             >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
@@ -229,7 +229,7 @@ def _columns(severities: tuple[str, ...]) -> tuple[Column, ...]:
 class TicketOutcome:
     """One ticket, replayed: its events, its status at ``at``, and its rows.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
@@ -252,7 +252,7 @@ class TicketOutcome:
     def breached(self) -> bool:
         """Whether any of the ticket's clocks breached.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from slacalc.policy import default_policy
             >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
@@ -273,7 +273,7 @@ class TicketOutcome:
         Returns:
             An :class:`~slacalc.reports.Explanation`.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from slacalc.policy import default_policy
             >>> t = dt.datetime(2026, 11, 27, 17, 30, tzinfo=dt.timezone.utc)
@@ -307,7 +307,7 @@ class TicketOutcomes:
         tz: the zone the times are shown in (the policy's support hours).
         at: the evaluation instant given, or ``None`` (each ticket at its last event).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
@@ -330,7 +330,7 @@ class TicketOutcomes:
     def columns(self) -> tuple[str, ...]:
         """The column names of :attr:`table`, in order.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> analyze_tickets([], default_policy()).columns[:4]
             ('ticket_id', 'metric', 'cycle', 'severity')
@@ -344,7 +344,7 @@ class TicketOutcomes:
     def table(self) -> Any:
         """The rows as a pandas DataFrame, or as a list of dicts without pandas.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> len(analyze_tickets([], default_policy()).table)
             0
@@ -354,7 +354,7 @@ class TicketOutcomes:
     def to_frame(self) -> Any:
         """The rows as a pandas DataFrame (raises ModuleNotFoundError without pandas).
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> df = analyze_tickets([], default_policy()).to_frame()
             >>> str(df["severity"].dtype), str(df["elapsed"].dtype)
@@ -365,7 +365,7 @@ class TicketOutcomes:
     def to_records(self) -> list[dict[str, Any]]:
         """The rows as plain dicts (no pandas needed).
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> analyze_tickets([], default_policy()).to_records()
             []
@@ -378,7 +378,7 @@ class TicketOutcomes:
         Raises:
             InvalidOptionError: no ticket has that id.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> analyze_tickets([], default_policy()).ticket(4711)
             Traceback (most recent call last):
@@ -395,7 +395,7 @@ class TicketOutcomes:
     def explain(self, ticket_id: object, metric: Metric | None = None) -> Explanation:
         """Why ticket ``ticket_id`` breached (or not): its explained timeline.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from slacalc.policy import default_policy
             >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
@@ -410,7 +410,7 @@ class TicketOutcomes:
     def breaches(self) -> tuple[CycleOutcome, ...]:
         """The rows whose clock breached.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> analyze_tickets([], default_policy()).breaches
             ()
@@ -436,7 +436,7 @@ class TicketOutcomes:
     def to_text(self, limit: int | None = 20) -> str:
         """A text table of the main columns (the first ``limit`` rows; ``None`` for all).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from slacalc.policy import default_policy
             >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
@@ -513,7 +513,7 @@ def analyze_tickets(
         UnknownSeverityError: a severity the policy does not define.
         InvalidOptionError: a bad ``columns`` mapping or ``policy``.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> cph = default_policy().calendar().tz

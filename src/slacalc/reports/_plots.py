@@ -68,7 +68,7 @@ def plot_compliance(
     Raises:
         MissingColumnError: the summary is not grouped by severity and month.
 
-    Example:
+    Examples:
         >>> import matplotlib
         >>> matplotlib.use("Agg")
         >>> from slacalc import datasets
@@ -118,7 +118,7 @@ def plot_budget_burndown(report: MonthlyAvailabilityReport, month: str, *, ax: A
     Raises:
         InvalidPeriodError: the report has no such month.
 
-    Example:
+    Examples:
         >>> import datetime as dt, matplotlib
         >>> matplotlib.use("Agg")
         >>> from slacalc.reports import availability_report
@@ -174,7 +174,7 @@ def plot_outage_timeline(report: MonthlyAvailabilityReport, *, ax: Any = None) -
     Returns:
         The Axes.
 
-    Example:
+    Examples:
         >>> import matplotlib
         >>> matplotlib.use("Agg")
         >>> from slacalc import datasets
@@ -231,7 +231,7 @@ def plot_explanation(explanation: Explanation, *, ax: Any = None) -> Any:
     Returns:
         The Axes.
 
-    Example:
+    Examples:
         >>> import datetime as dt, matplotlib
         >>> matplotlib.use("Agg")
         >>> from slacalc.policy import default_policy

@@ -71,7 +71,7 @@ class ComplianceRow:
         penalties: what the breaches cost under the policy's per-ticket penalties
             (``Decimal``), ``None`` when the policy sets none for this metric.
 
-    Example:
+    Examples:
         >>> row = ComplianceRow((("severity", "high"),), "response", 3, 3, 2, 1, 0, 0,
         ...                     Fraction(2, 3), Decimal("66.7"), None, None, None)
         >>> row.value("severity"), row.percent_met
@@ -98,7 +98,7 @@ class ComplianceRow:
         Raises:
             MissingColumnError: the summary is not grouped by ``column``.
 
-        Example:
+        Examples:
             >>> ComplianceRow((("month", "2026-01"),), "response", 0, 0, 0, 0, 0, 0,
             ...               None, None, None, None, None).value("metric")
             'response'
@@ -137,7 +137,7 @@ class ComplianceSummary:
         method: the percentile method of ``median`` and ``p90``.
         severities: the severity order used for sorting and the categorical column.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
@@ -165,7 +165,7 @@ class ComplianceSummary:
     def columns(self) -> tuple[str, ...]:
         """The column names of :attr:`table`: the group columns, ``metric``, the figures.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> from slacalc.reports import analyze_tickets
             >>> compliance_summary(analyze_tickets([], default_policy())).columns[:4]
@@ -193,7 +193,7 @@ class ComplianceSummary:
     def table(self) -> Any:
         """The rows as a DataFrame (pandas installed) or a list of dicts.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> from slacalc.reports import analyze_tickets
             >>> len(compliance_summary(analyze_tickets([], default_policy())).table)
@@ -204,7 +204,7 @@ class ComplianceSummary:
     def to_frame(self) -> Any:
         """The rows as a pandas DataFrame (ModuleNotFoundError without pandas).
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> from slacalc.reports import analyze_tickets
             >>> df = compliance_summary(analyze_tickets([], default_policy())).to_frame()
@@ -216,7 +216,7 @@ class ComplianceSummary:
     def to_records(self) -> list[dict[str, Any]]:
         """The rows as plain dicts.
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> from slacalc.reports import analyze_tickets
             >>> compliance_summary(analyze_tickets([], default_policy())).to_records()
@@ -238,7 +238,7 @@ class ComplianceSummary:
     def to_text(self, limit: int | None = None) -> str:
         """A text table (percentages as rounded, durations as ``1h 30m``).
 
-        Example:
+        Examples:
             >>> from slacalc.policy import default_policy
             >>> from slacalc.reports import analyze_tickets
             >>> print(compliance_summary(analyze_tickets([], default_policy()), by=()).to_text())
@@ -421,7 +421,7 @@ def compliance_summary(
         InvalidOptionError: a bad ``rounding``, ``places`` or ``method``, or a percent
             penalty without a ``fee`` (pass one, or ``penalties=False``).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> from slacalc.reports import analyze_tickets

@@ -7,7 +7,7 @@ due, elapsed and remaining business time, warnings. Nothing is stored; the same 
 give the same answer every time. This package does not import pydantic: the policy
 layer (:mod:`slacalc.policy`) converts into these values.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> from slacalc.calendar import BusinessCalendar
     >>> from slacalc.timers import ClockRules, SeverityTargets

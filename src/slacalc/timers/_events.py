@@ -60,7 +60,7 @@ class TicketEvent:
         TicketEventError: an unknown kind, or a missing or unexpected severity.
         NaiveDatetimeError: ``at`` has no time zone.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> TicketEvent("opened", dt.datetime(2026, 11, 27, 23, 10, tzinfo=dt.timezone.utc),
         ...             severity="high").kind
@@ -94,7 +94,7 @@ class TicketEvent:
     def rank(self) -> int:
         """The event's place in :data:`PRECEDENCE` (lower is applied first).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> TicketEvent("paused", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)).rank
             5
@@ -139,7 +139,7 @@ def coerce_events(events: Iterable[EventLike]) -> list[tuple[int, TicketEvent]]:
     Raises:
         TicketEventError: an event is malformed or earlier than the one before it.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
         >>> [e.kind for _, e in coerce_events([{"kind": "paused", "at": t},

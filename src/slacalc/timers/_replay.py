@@ -396,7 +396,7 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw) -> CycleStatus
 def replay(rules: ClockRules, events: Iterable[EventLike], at: dt.datetime) -> TicketStatus:
     """Replay ``events`` against ``rules`` and report every clock at ``at``.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.timers import SeverityTargets
         >>> cal = BusinessCalendar.always("UTC")

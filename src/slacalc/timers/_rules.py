@@ -80,7 +80,7 @@ class BusinessDays:
     Raises:
         InvalidDurationError: ``count`` is not a positive whole number.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
         >>> wednesday = dt.datetime(2026, 11, 25, 10, 0, tzinfo=cal.tz)
@@ -107,7 +107,7 @@ class BusinessDays:
         Returns:
             The target as business time on ``calendar``.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
             >>> friday_night = dt.datetime(2026, 11, 27, 23, 10, tzinfo=cal.tz)
@@ -160,7 +160,7 @@ class WarningThreshold:
         InvalidOptionError: neither or both are given, or the share is out of range.
         InvalidDurationError: ``before`` is not a positive duration.
 
-    Example:
+    Examples:
         >>> WarningThreshold(percent="75%").budget_us(8 * 3_600_000_000) / 3_600_000_000
         6.0
         >>> WarningThreshold(before="15m")
@@ -204,7 +204,7 @@ class WarningThreshold:
         Returns:
             The smallest whole number of microseconds at which the warning holds.
 
-        Example:
+        Examples:
             >>> WarningThreshold(percent="1%").budget_us(150)   # 1.5 µs -> 2 µs
             2
         """
@@ -218,7 +218,7 @@ class WarningThreshold:
 def parse_share(value: object) -> Fraction:
     """An exact share from ``'75%'``, ``Fraction``, ``Decimal`` or ``int``; floats raise.
 
-    Example:
+    Examples:
         >>> parse_share("12.5%")
         Fraction(1, 8)
     """
@@ -264,7 +264,7 @@ class SeverityTargets:
     Raises:
         InvalidDurationError: a target is not a positive duration.
 
-    Example:
+    Examples:
         >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
         >>> high = SeverityTargets("high", cal, response="1h", resolution="8h")
         >>> high.response, high.resolution
@@ -305,7 +305,7 @@ class SeverityTargets:
     def target(self, metric: str) -> dt.timedelta | BusinessDays | None:
         """The target of ``metric`` (``'response'``, ``'resolution'``, ...), or ``None``.
 
-        Example:
+        Examples:
             >>> cal = BusinessCalendar.always("UTC")
             >>> SeverityTargets("medium", cal, response="4h").target("resolution") is None
             True
@@ -316,7 +316,7 @@ class SeverityTargets:
     def target_us(self, metric: str, start: dt.datetime) -> int | None:
         """The target of ``metric`` in microseconds for a clock starting at ``start``.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar.always("UTC")
             >>> t = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
@@ -335,7 +335,7 @@ class SeverityTargets:
 class Deadlines:
     """When a ticket opened at ``opened_at`` must be answered and resolved.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> cal = BusinessCalendar.always("UTC")
         >>> rules = ClockRules([SeverityTargets("critical", cal, response="15m", resolution="2h")])
@@ -366,7 +366,7 @@ class ClockRules:
     Raises:
         InvalidOptionError: no severities, a duplicate name, or an unknown mode.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
         >>> rules = ClockRules([SeverityTargets("high", cal, response="1h", resolution="8h")])
@@ -409,7 +409,7 @@ class ClockRules:
     def names(self) -> tuple[str, ...]:
         """The severity names, in order.
 
-        Example:
+        Examples:
             >>> cal = BusinessCalendar.always("UTC")
             >>> ClockRules([SeverityTargets("a", cal, response="1h"),
             ...             SeverityTargets("b", cal, response="2h")]).names
@@ -423,7 +423,7 @@ class ClockRules:
         Raises:
             UnknownSeverityError: no severity has that name.
 
-        Example:
+        Examples:
             >>> cal = BusinessCalendar.always("UTC")
             >>> ClockRules([SeverityTargets("high", cal, response="1h")]).severity("urgent")
             Traceback (most recent call last):
@@ -440,7 +440,7 @@ class ClockRules:
     def defines(self, metric: str) -> bool:
         """Whether any severity sets a target for ``metric``.
 
-        Example:
+        Examples:
             >>> cal = BusinessCalendar.always("UTC")
             >>> ClockRules([SeverityTargets("high", cal, response="1h")]).defines("next_response")
             False
@@ -450,7 +450,7 @@ class ClockRules:
     def replace(self, **changes: object) -> ClockRules:
         """A copy with some fields changed.
 
-        Example:
+        Examples:
             >>> cal = BusinessCalendar.always("UTC")
             >>> rules = ClockRules([SeverityTargets("high", cal, response="1h")])
             >>> rules.replace(pause_mode="ignore_deadline").pause_mode
@@ -474,7 +474,7 @@ class ClockRules:
             UnknownSeverityError: ``severity`` is not defined.
             NaiveDatetimeError: ``opened_at`` has no time zone.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
             >>> rules = ClockRules([SeverityTargets("medium", cal, response="4h")])
@@ -513,7 +513,7 @@ class ClockRules:
             UnknownSeverityError: an event names a severity that is not defined.
             NaiveDatetimeError: an instant has no time zone.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> cal = BusinessCalendar.always("UTC")
             >>> rules = ClockRules([SeverityTargets("critical", cal, response="15m")])

@@ -47,7 +47,7 @@ class CycleStatus:
         warning_level: how many warning thresholds have been reached.
         next_warning_at: when the next threshold is reached if nothing changes.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.calendar import BusinessCalendar
         >>> from slacalc.timers import ClockRules, SeverityTargets
@@ -87,7 +87,7 @@ class MetricStatus:
     The fields describe the latest cycle (``phase='not_started'`` and empty values when
     there is none yet); ``cycles`` lists all of them, completed ones included.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.calendar import BusinessCalendar
         >>> from slacalc.timers import ClockRules, SeverityTargets
@@ -122,7 +122,7 @@ class MetricStatus:
     def from_cycles(cls, metric: Metric, cycles: tuple[CycleStatus, ...]) -> MetricStatus:
         """The metric's status from its cycles (the last one is the current one).
 
-        Example:
+        Examples:
             >>> MetricStatus.from_cycles("response", ()).phase
             'not_started'
         """
@@ -189,7 +189,7 @@ class TicketStatus:
         next_due: the earliest ``due`` of a running, unbreached clock (queue order).
         next_breach_at: when that clock breaches if nothing happens (``next_due + 1 µs``).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc.calendar import BusinessCalendar
         >>> from slacalc.timers import ClockRules, SeverityTargets

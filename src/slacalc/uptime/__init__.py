@@ -4,7 +4,7 @@ Everything is exact: targets are read from ``"99.9%"``, ``Decimal`` or ``Fractio
 (never binary floats), periods are whole microseconds, and results are fractions
 until they are shown, with a named rounding mode.
 
-Example:
+Examples:
     >>> import slacalc
     >>> slacalc.allowed_downtime("99.9%", "year")                  # 8.77 h
     datetime.timedelta(seconds=31556, microseconds=952000)

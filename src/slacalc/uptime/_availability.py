@@ -45,7 +45,7 @@ class Availability:
         NumberTypeError: ``fraction`` is not a ``Fraction`` (use :meth:`from_target`).
         InvalidTargetError: ``fraction`` lies outside [0, 1].
 
-    Example:
+    Examples:
         >>> from fractions import Fraction
         >>> a = Availability(Fraction(999, 1000))
         >>> str(a), a.percent, a.nines
@@ -85,7 +85,7 @@ class Availability:
                 such as ``99.9`` or ``"99.9"`` (ambiguous: write ``"99.9%"``).
             NumberTypeError: a binary float, a bool or a non-number.
 
-        Example:
+        Examples:
             >>> from decimal import Decimal
             >>> Availability.from_target("99.95%") == Availability.from_target(Decimal("0.9995"))
             True
@@ -108,7 +108,7 @@ class Availability:
         Raises:
             InvalidTargetError: ``nines`` is negative or not an int.
 
-        Example:
+        Examples:
             >>> str(Availability.from_nines(5))
             '99.999%'
         """
@@ -125,7 +125,7 @@ class Availability:
         Exact whenever the fraction has a finite decimal expansion (every target written
         as a decimal does); otherwise truncated toward zero after 30 decimal places.
 
-        Example:
+        Examples:
             >>> Availability.from_target("99.95%").percent
             Decimal('99.95')
         """
@@ -135,7 +135,7 @@ class Availability:
     def unavailability(self) -> Fraction:
         """The exact share that was (or may be) down: ``1 - fraction``.
 
-        Example:
+        Examples:
             >>> Availability.from_target("99.9%").unavailability
             Fraction(1, 1000)
         """
@@ -148,7 +148,7 @@ class Availability:
         99 % gives exactly 2 (floats give 1.9999999999999996); 99.95 % gives 3.301...
         to 28 significant digits; 100 % gives ``Decimal('Infinity')``.
 
-        Example:
+        Examples:
             >>> Availability.from_target("99%").nines
             Decimal('2')
             >>> round(Availability.from_target("99.95%").nines, 2)
@@ -186,7 +186,7 @@ class Availability:
         Raises:
             InvalidOptionError: unknown ``rounding``, or negative ``places``.
 
-        Example:
+        Examples:
             >>> a = Availability.from_target("99.98996%")
             >>> a.format(2), a.format(2, rounding="half_even"), a.format()
             ('99.98%', '99.99%', '99.98996%')

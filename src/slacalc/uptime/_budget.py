@@ -103,7 +103,7 @@ class BurnRateAlert:
         InvalidDurationError: a window that is not positive.
         InvalidOptionError: a short window longer than the long one, or a bad share.
 
-    Example:
+    Examples:
         >>> alert = BurnRateAlert("page-1h", "1h", "5m", "2%")
         >>> alert.threshold("30d"), alert.threshold("28d")
         (Fraction(72, 5), Fraction(336, 25))
@@ -153,7 +153,7 @@ class BurnRateAlert:
         Raises:
             InvalidPeriodError: a bad period.
 
-        Example:
+        Examples:
             >>> BurnRateAlert("ticket-3d", "3d", "6h", "10%").threshold("30d")
             Fraction(1, 1)
         """
@@ -188,7 +188,7 @@ class AlertFiring:
             if it was still firing at the end of the replay.
         peak_burn_rate: the highest long-window burn rate seen while firing.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)
         >>> budget = ErrorBudget("99.9%", "30d")
@@ -220,7 +220,7 @@ class ErrorBudget:
         InvalidTargetError: a bad target, or 100 % (which leaves no budget).
         InvalidPeriodError: a bad period.
 
-    Example:
+    Examples:
         >>> budget = ErrorBudget("99.9%", "30d")
         >>> budget.allowed_downtime                                   # 43.2 min
         datetime.timedelta(seconds=2592)
@@ -253,7 +253,7 @@ class ErrorBudget:
     def budget_ratio(self) -> Fraction:
         """The share of time or events that may fail: ``1 - target``.
 
-        Example:
+        Examples:
             >>> ErrorBudget("99.95%", "28d").budget_ratio
             Fraction(1, 2000)
         """
@@ -263,7 +263,7 @@ class ErrorBudget:
     def allowed_downtime_seconds(self) -> Fraction:
         """The budget in seconds of downtime over the period, exact.
 
-        Example:
+        Examples:
             >>> ErrorBudget("99.9%", "28d").allowed_downtime_seconds
             Fraction(12096, 5)
         """
@@ -273,7 +273,7 @@ class ErrorBudget:
     def allowed_downtime(self) -> dt.timedelta:
         """The budget as a timedelta (rounded down to whole microseconds).
 
-        Example:
+        Examples:
             >>> ErrorBudget("99.9%", "28d").allowed_downtime                  # 40.32 min
             datetime.timedelta(seconds=2419, microseconds=200000)
         """
@@ -321,7 +321,7 @@ class ErrorBudget:
             InvalidDurationError: a negative or malformed downtime.
             InvalidCountError: impossible counts.
 
-        Example:
+        Examples:
             >>> ErrorBudget("99.9%", "30d").consumed(bad=5, total=10_000)
             Fraction(1, 2)
         """
@@ -350,7 +350,7 @@ class ErrorBudget:
         Raises:
             InvalidOptionError, InvalidDurationError, InvalidCountError: as :meth:`consumed`.
 
-        Example:
+        Examples:
             >>> ErrorBudget("99.9%", "30d").remaining("1h")
             Fraction(-7, 18)
         """
@@ -368,7 +368,7 @@ class ErrorBudget:
         Raises:
             InvalidDurationError: a negative or malformed downtime.
 
-        Example:
+        Examples:
             >>> ErrorBudget("99.9%", "30d").remaining_downtime("13m12s")
             datetime.timedelta(seconds=1800)
         """
@@ -401,7 +401,7 @@ class ErrorBudget:
             InvalidDurationError: a bad duration, or downtime longer than the window.
             InvalidCountError: impossible counts.
 
-        Example:
+        Examples:
             >>> ErrorBudget("99.9%", "30d").burn_rate(downtime="1m", window="1h")
             Fraction(50, 3)
         """
@@ -445,7 +445,7 @@ class ErrorBudget:
             NumberTypeError: a float.
             InvalidOptionError: a negative or malformed burn rate or consumed share.
 
-        Example:
+        Examples:
             >>> ErrorBudget("99.9%", "30d").time_to_exhaustion(1000)      # a full outage
             datetime.timedelta(seconds=2592)
         """
@@ -478,7 +478,7 @@ class ErrorBudget:
             InvalidOptionError: a bad share.
             InvalidDurationError: a window that is not positive.
 
-        Example:
+        Examples:
             >>> ErrorBudget("99.9%", "28d").burn_rate_threshold("2%", "1h")
             Fraction(336, 25)
         """
@@ -528,7 +528,7 @@ class ErrorBudget:
             InvalidDurationError: a step that is not positive.
             InvalidCountError: impossible counts.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)
             >>> firings = ErrorBudget("99.9%", "30d").replay_alerts(

@@ -38,7 +38,7 @@ def availability_in_series(*targets: TargetLike) -> Availability:
         InvalidOptionError: no targets.
         InvalidTargetError, NumberTypeError: a bad target.
 
-    Example:
+    Examples:
         >>> str(availability_in_series("99.95%", "99.99%"))   # Azure: web app + SQL DB
         '99.940005%'
     """
@@ -61,7 +61,7 @@ def availability_in_parallel(*targets: TargetLike) -> Availability:
         InvalidOptionError: no targets.
         InvalidTargetError, NumberTypeError: a bad target.
 
-    Example:
+    Examples:
         >>> str(availability_in_parallel("99.9%", "99.9%"))
         '99.9999%'
     """
@@ -88,7 +88,7 @@ def availability_k_of_n(k: int, targets: Iterable[TargetLike]) -> Availability:
         InvalidOptionError: no targets, or ``k`` outside 1..n.
         InvalidTargetError, NumberTypeError: a bad target.
 
-    Example:
+    Examples:
         >>> str(availability_k_of_n(2, ["99.9%"] * 3))
         '99.9997002%'
     """

@@ -75,7 +75,7 @@ def allowed_downtime(
         InvalidPeriodError: the period is unknown, malformed or not positive.
         InvalidOptionError: an unknown ``convention`` or ``rounding``.
 
-    Example:
+    Examples:
         >>> from decimal import Decimal
         >>> allowed_downtime("99.9%", "year")                    # 8.77 h
         datetime.timedelta(seconds=31556, microseconds=952000)
@@ -112,7 +112,7 @@ def required_uptime(
         InvalidTargetError, NumberTypeError, InvalidPeriodError, InvalidOptionError:
             as :func:`allowed_downtime`.
 
-    Example:
+    Examples:
         >>> required_uptime("99.9%", "day")
         datetime.timedelta(seconds=86313, microseconds=600000)
     """
@@ -146,7 +146,7 @@ def availability(
         InvalidPeriodError: the period is unknown, malformed or not positive.
         InvalidOptionError: an unknown ``convention``.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> str(availability(dt.timedelta(minutes=40, seconds=19.2), "28d"))
         '99.9%'
@@ -178,7 +178,7 @@ class DowntimeRow:
         allowed_seconds: the exact allowed downtime in seconds.
         text: the allowed downtime for people, e.g. ``'43m 50s'``.
 
-    Example:
+    Examples:
         >>> row = downtime_table("99.9%")["month"]
         >>> row.allowed_seconds, row.text
         (Fraction(1314873, 500), '43m 50s')
@@ -193,7 +193,7 @@ class DowntimeRow:
     def allowed(self) -> dt.timedelta:
         """The allowed downtime as a timedelta (rounded down to whole microseconds).
 
-        Example:
+        Examples:
             >>> downtime_table("99.9%")["year"].allowed
             datetime.timedelta(seconds=31556, microseconds=952000)
         """
@@ -212,7 +212,7 @@ class DowntimeTable:
         rounding: the rounding used for the text.
         rows: one row per period, day to year.
 
-    Example:
+    Examples:
         >>> print(downtime_table("99.9%"))
         Allowed downtime at 99.9% (gregorian: year 365.2425 d, month = year/12, quarter = year/4)
         day      1m 26s
@@ -265,7 +265,7 @@ def downtime_table(
         InvalidTargetError, NumberTypeError: a bad target.
         InvalidOptionError: an unknown ``convention`` or ``rounding``.
 
-    Example:
+    Examples:
         >>> table = downtime_table("99%")
         >>> [row.text for row in table.rows]
         ['14m 24s', '1h 40m 48s', '7h 18m 17s', '21h 54m 52s', '3d 15h 39m 30s']
@@ -296,7 +296,7 @@ def format_seconds(seconds: Fraction, *, rounding: Rounding = "half_up") -> str:
     Raises:
         InvalidOptionError: an unknown ``rounding``.
 
-    Example:
+    Examples:
         >>> from fractions import Fraction
         >>> format_seconds(Fraction(315569952, 1000))
         '3d 15h 39m 30s'
@@ -334,7 +334,7 @@ def format_duration(duration: dt.timedelta, *, rounding: Rounding = "half_up") -
         InvalidDurationError: ``duration`` is not a timedelta.
         InvalidOptionError: an unknown ``rounding``.
 
-    Example:
+    Examples:
         >>> format_duration(allowed_downtime("99.9%", "year"))
         '8h 45m 57s'
         >>> format_duration(allowed_downtime("99.9%", "year"), rounding="floor")

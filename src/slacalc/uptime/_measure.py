@@ -56,7 +56,7 @@ class SupportsOpenPeriods(Protocol):
     Only ``open_periods(start, end)`` is used: half-open open periods within
     ``[start, end)``, as pairs of aware datetimes.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc import BusinessCalendar
         >>> cal: SupportsOpenPeriods = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
@@ -83,7 +83,7 @@ class OutageShare:
             outside maintenance, within support hours, not shorter than ``min_outage``,
             and not already covered by a heavier (or earlier, equally heavy) outage.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 2, 3, 10, tzinfo=dt.timezone.utc)
         >>> report = measure_availability([(t, t + dt.timedelta(minutes=30), "partial")],
@@ -101,7 +101,7 @@ class OutageShare:
     def counted(self) -> dt.timedelta:
         """The counted downtime, rounded to the nearest microsecond (ties to even).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 2, 3, 10, tzinfo=dt.timezone.utc)
             >>> report = measure_availability([(t, t + dt.timedelta(seconds=10), "partial")],
@@ -127,7 +127,7 @@ class AvailabilityReport:
         outages: one :class:`OutageShare` per input outage, in input order.
         maintenance_mode: how maintenance counted (``None`` when there was none).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc import calendar_month
         >>> feb = calendar_month(2026, 2)                       # 28 days = 40 320 min
@@ -151,7 +151,7 @@ class AvailabilityReport:
     def eligible_time(self) -> dt.timedelta:
         """The eligible time (always a whole number of microseconds).
 
-        Example:
+        Examples:
             >>> from slacalc import calendar_month
             >>> measure_availability([], calendar_month(2026, 2)).eligible_time
             datetime.timedelta(days=28)
@@ -162,7 +162,7 @@ class AvailabilityReport:
     def downtime(self) -> dt.timedelta:
         """The weighted downtime, rounded to the nearest microsecond (ties to even).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 2, 3, 10, tzinfo=dt.timezone.utc)
             >>> h = dt.timedelta(hours=1)
@@ -177,7 +177,7 @@ class AvailabilityReport:
 
         ``None`` when no target was given.
 
-        Example:
+        Examples:
             >>> from slacalc import calendar_month
             >>> measure_availability([], calendar_month(2026, 6), target="99.9%").allowed_downtime
             datetime.timedelta(seconds=2592)
@@ -192,7 +192,7 @@ class AvailabilityReport:
 
         ``None`` when no target was given.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 6, 3, 10, tzinfo=dt.timezone.utc)
             >>> r = measure_availability([(t, t + dt.timedelta(hours=1))],
@@ -208,7 +208,7 @@ class AvailabilityReport:
     def remaining_budget(self) -> dt.timedelta | None:
         """The remaining budget as a timedelta (rounded down to a µs; negative when breached).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 6, 3, 10, tzinfo=dt.timezone.utc)
             >>> r = measure_availability([(t, t + dt.timedelta(minutes=13, seconds=12))],
@@ -227,7 +227,7 @@ class AvailabilityReport:
 
         Exactly the target counts as met.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> t = dt.datetime(2026, 6, 3, 10, tzinfo=dt.timezone.utc)
             >>> day = (t, t + dt.timedelta(days=1))
@@ -323,7 +323,7 @@ def measure_availability(
         NoEligibleTimeError: nothing of the window is eligible.
         NaiveDatetimeError: a datetime without a time zone.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from slacalc import calendar_month
         >>> utc = dt.timezone.utc

@@ -58,7 +58,7 @@ class OutageRecord(Protocol):
     A ``severity`` attribute is read if present (a string, or an enum whose value is
     one); otherwise the outage is ``"full"``. A ``label`` string is kept too.
 
-    Example:
+    Examples:
         >>> import dataclasses, datetime as dt
         >>> @dataclasses.dataclass
         ... class Incident:
@@ -95,7 +95,7 @@ class Outage:
         InvalidIntervalError: ``end`` is before ``start``.
         UnknownSeverityError: ``severity`` is not a non-empty string.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 2, 3, 10, tzinfo=dt.timezone.utc)
         >>> Outage(t, t + dt.timedelta(minutes=20), severity="partial").severity
@@ -380,7 +380,7 @@ def merge_outages(
         UnknownSeverityError: a severity has no weight.
         InvalidWeightError: a weight outside 0-100 %.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> t = dt.datetime(2026, 2, 3, 10, tzinfo=dt.timezone.utc)
         >>> h = dt.timedelta(hours=1)

@@ -79,7 +79,7 @@ class CalendarPeriod:
         NaiveDatetimeError: ``start`` or ``end`` has no time zone.
         InvalidIntervalError: ``end`` is not after ``start``.
 
-    Example:
+    Examples:
         >>> march = calendar_month(2026, 3, tz="Europe/Berlin")
         >>> march.label, march.duration
         ('2026-03', datetime.timedelta(days=30, seconds=82800))
@@ -100,7 +100,7 @@ class CalendarPeriod:
     def duration(self) -> dt.timedelta:
         """The exact length, measured in UTC (so DST hours count as they happen).
 
-        Example:
+        Examples:
             >>> calendar_month(2024, 2).duration
             datetime.timedelta(days=29)
         """
@@ -110,7 +110,7 @@ class CalendarPeriod:
     def window(self) -> tuple[dt.datetime, dt.datetime]:
         """The ``(start, end)`` pair, half-open.
 
-        Example:
+        Examples:
             >>> [t.isoformat() for t in calendar_year(2026).window]
             ['2026-01-01T00:00:00+00:00', '2027-01-01T00:00:00+00:00']
         """
@@ -147,7 +147,7 @@ def calendar_month(year: int, month: int, *, tz: str | dt.tzinfo = "UTC") -> Cal
         InvalidPeriodError: ``year`` or ``month`` out of range.
         UnknownTimezoneError: ``tz`` is not a known time zone.
 
-    Example:
+    Examples:
         >>> calendar_month(2026, 10, tz="Europe/Berlin").duration   # 31 days + 1 h (DST ends)
         datetime.timedelta(days=31, seconds=3600)
     """
@@ -177,7 +177,7 @@ def calendar_quarter(year: int, quarter: int, *, tz: str | dt.tzinfo = "UTC") ->
         InvalidPeriodError: ``year`` or ``quarter`` out of range.
         UnknownTimezoneError: ``tz`` is not a known time zone.
 
-    Example:
+    Examples:
         >>> q = calendar_quarter(2026, 3)
         >>> q.label, q.duration.days
         ('2026-Q3', 92)
@@ -207,7 +207,7 @@ def calendar_year(year: int, *, tz: str | dt.tzinfo = "UTC") -> CalendarPeriod:
         InvalidPeriodError: ``year`` out of range.
         UnknownTimezoneError: ``tz`` is not a known time zone.
 
-    Example:
+    Examples:
         >>> calendar_year(2028).duration.days
         366
     """
@@ -296,7 +296,7 @@ def period_length(period: PeriodLike, *, convention: Convention = "gregorian") -
         InvalidIntervalError: a window that ends before it starts.
         InvalidOptionError: an unknown convention.
 
-    Example:
+    Examples:
         >>> period_length("month"), period_length("month", convention="fixed")
         (datetime.timedelta(days=30, seconds=37746), datetime.timedelta(days=30))
     """
