@@ -19,6 +19,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from slacalc.uptime._numbers import decimal_from_fraction
+
 __all__ = [
     "dumps",
     "duration_fields",
@@ -54,23 +56,10 @@ def exact(value: Fraction | Decimal | int) -> str:
     if isinstance(value, Decimal):
         return f"{value:f}"
     number = Fraction(value)
-    den = number.denominator
-    twos = fives = 0
-    while den % 2 == 0:
-        den //= 2
-        twos += 1
-    while den % 5 == 0:
-        den //= 5
-        fives += 1
-    if den != 1:
+    terminating = decimal_from_fraction(number)
+    if terminating is None:
         return f"{number.numerator}/{number.denominator}"
-    places = max(twos, fives)
-    scaled = number * 10**places
-    assert scaled.denominator == 1
-    text = str(Decimal(scaled.numerator).scaleb(-places))
-    if "E" in text:  # pragma: no cover - scaleb of an int keeps a plain exponent
-        text = f"{Decimal(text):f}"
-    return text
+    return f"{terminating:f}"
 
 
 def iso_duration(value: dt.timedelta | Fraction) -> str:

@@ -8,6 +8,7 @@ from typing import Literal, TypeAlias, get_args
 
 from slacalc.errors import InvalidOptionError
 from slacalc.uptime import Rounding
+from slacalc.uptime._numbers import check_rounding, round_fraction
 
 __all__ = [
     "PercentileMethod",
@@ -34,16 +35,6 @@ PercentileMethod: TypeAlias = Literal["nearest_rank", "linear"]
 """
 
 _METHODS: tuple[str, ...] = get_args(PercentileMethod)
-_ROUNDINGS: tuple[str, ...] = get_args(Rounding)
-
-
-def check_rounding(rounding: object) -> Rounding:
-    """``rounding`` if it names a rounding mode, else InvalidOptionError."""
-    if isinstance(rounding, str) and rounding in _ROUNDINGS:
-        return rounding  # type: ignore[return-value]
-    raise InvalidOptionError(
-        f"Unknown rounding {rounding!r}; pass one of {', '.join(sorted(_ROUNDINGS))}."
-    )
 
 
 def check_method(method: object) -> PercentileMethod:
@@ -63,30 +54,6 @@ def check_places(places: object) -> int:
             f"places={places!r} is not a number of digits; pass a whole number >= 0."
         )
     return places
-
-
-def round_fraction(x: Fraction, rounding: Rounding) -> int:
-    """Round ``x`` to an integer, exactly, with a named mode (``decimal``'s names)."""
-    q, r = divmod(x.numerator, x.denominator)  # floor division: 0 <= r < denominator
-    if r == 0:
-        return q
-    negative = x < 0
-    if rounding == "floor":
-        return q
-    if rounding == "ceiling":
-        return q + 1
-    if rounding == "down":
-        return q + 1 if negative else q
-    if rounding == "up":
-        return q if negative else q + 1
-    twice = 2 * r
-    if twice != x.denominator:
-        return q if twice < x.denominator else q + 1
-    if rounding == "half_up":
-        return q if negative else q + 1
-    if rounding == "half_down":
-        return q + 1 if negative else q
-    return q if q % 2 == 0 else q + 1  # half_even
 
 
 def percent(share: Fraction, places: int, rounding: Rounding) -> Decimal:
