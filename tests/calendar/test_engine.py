@@ -245,3 +245,20 @@ def test_repr_counts_dates_in_words() -> None:
     assert repr(one) == "BusinessCalendar('Mon-Fri 09:00-17:00', tz='UTC', holidays='1 date')"
     two = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays=["2026-12-24", "2026-12-31"])
     assert "holidays='2 dates'" in repr(two)
+
+
+@pytest.mark.parametrize(
+    "hours",
+    ["24/7", "Mon-Fri 22:00-06:00", "Mon-Fri 09:00-12:00,13:00-17:00", "Sat 23:30-00:30"],
+)
+def test_the_fast_is_open_agrees_with_the_engine_on_every_minute(hours: str) -> None:
+    # The warm is_open reads a per-UTC-day table; the engine bisects the segments.
+    # Both must agree on every minute of a DST week, including across UTC midnight.
+    cal = BusinessCalendar(hours, tz=CPH, holidays="DK")
+    start = dt.datetime(2026, 3, 26, tzinfo=dt.UTC)
+    cal.elapsed(start, start + dt.timedelta(days=400))  # compile the stretch first
+    for minute in range(8 * 24 * 60):
+        t = start + dt.timedelta(minutes=minute)
+        us = (t - dt.datetime(1970, 1, 1, tzinfo=dt.UTC)) // dt.timedelta(microseconds=1)
+        assert cal.is_open(t) is cal._timeline.is_open(us), t
+        assert cal.is_open(t - dt.timedelta(microseconds=1)) is cal._timeline.is_open(us - 1)

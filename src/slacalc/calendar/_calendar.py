@@ -328,9 +328,12 @@ class BusinessCalendar:
             except TypeError:  # naive: the general path says so
                 pass
             else:
-                if fast.lo <= x < fast.hi:
-                    i = bisect_right(fast.starts, x) - 1
-                    return i >= 0 and x < fast.ends[i]
+                k = x.days - fast.day0
+                if 0 <= k < len(fast.days):
+                    for start, end in fast.days[k]:  # that UTC day's segments, in order
+                        if x < end:
+                            return x >= start
+                    return False
         return self._timeline.is_open(to_us(t))
 
     def next_open(self, t: dt.datetime) -> dt.datetime:

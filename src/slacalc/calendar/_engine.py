@@ -285,18 +285,34 @@ class Fast(NamedTuple):
     cum: list[dt.timedelta]
     n: int
     total: dt.timedelta
+    #: ``days[k]``: the segments overlapping UTC day ``day0 + k`` (days since the epoch),
+    #: for every whole day inside the stretch; ``is_open`` needs no bisect with it.
+    day0: int
+    days: list[tuple[tuple[dt.timedelta, dt.timedelta], ...]]
 
 
 def _fast(snap: Snapshot) -> Fast:
     us = dt.timedelta(microseconds=1)
+    starts = [us * x for x in snap.starts]
+    ends = [us * x for x in snap.ends]
+    day0 = -(-snap.lo // US_PER_DAY)  # the first whole UTC day in the stretch
+    ndays = max(0, snap.hi // US_PER_DAY - day0)
+    days: list[list[tuple[dt.timedelta, dt.timedelta]]] = [[] for _ in range(ndays)]
+    for a, b, pair in zip(snap.starts, snap.ends, zip(starts, ends, strict=True), strict=True):
+        first = max(a // US_PER_DAY, day0)
+        last = min((b - 1) // US_PER_DAY, day0 + ndays - 1)
+        for k in range(first - day0, last - day0 + 1):
+            days[k].append(pair)
     return Fast(
         us * snap.lo,
         us * snap.hi,
-        [us * x for x in snap.starts],
-        [us * x for x in snap.ends],
+        starts,
+        ends,
         [us * x for x in snap.cum],
         len(snap.starts),
         us * snap.cum[-1],
+        day0,
+        [tuple(day) for day in days],
     )
 
 
