@@ -152,17 +152,39 @@ def _out_bools(flags: npt.NDArray[np.bool_], kind: _Kind) -> Any:
 # -- vectorised arithmetic over one snapshot ------------------------------------------
 
 
-class _Arrays:
-    """NumPy views of one snapshot (built once per snapshot and kept)."""
+_DAY = 86_400_000_000
+#: Up to this many segment starts within one UTC day, instants are located with a day
+#: index and a few vectorised steps; beyond it, with a binary search.
+_MAX_STEPS = 8
 
-    __slots__ = ("cum", "ends", "n", "snap", "starts")
+
+class _Arrays:
+    """NumPy views of one snapshot (built once per snapshot and kept).
+
+    The segment arrays are padded: index 0 is an empty segment just before the stretch
+    (so every instant in the stretch lies at or after some segment start and no index
+    is ever -1), and ``starts`` ends with a sentinel that no instant reaches. ``cum[i]``
+    is the open time before padded segment ``i``. ``first[k]`` is the last segment
+    starting at or before the start of UTC day ``day0 + k``; an instant of that day is
+    then at most ``steps`` segments further on.
+    """
+
+    __slots__ = ("cum", "day0", "ends", "first", "n", "snap", "starts", "steps", "total")
 
     def __init__(self, snap: Snapshot) -> None:
         self.snap = snap
-        self.starts = np.asarray(snap.starts, dtype=np.int64)
-        self.ends = np.asarray(snap.ends, dtype=np.int64)
-        self.cum = np.asarray(snap.cum, dtype=np.int64)
-        self.n = len(snap.starts)
+        n = len(snap.starts)
+        self.n = n
+        self.starts = np.array([snap.lo - 1, *snap.starts, np.iinfo(np.int64).max], np.int64)
+        self.ends = np.array([snap.lo - 1, *snap.ends], dtype=np.int64)
+        self.cum = np.array([0, *snap.cum[:n]], dtype=np.int64)
+        self.total = int(snap.cum[-1])
+        self.day0 = snap.lo // _DAY
+        ndays = (snap.hi - 1) // _DAY - self.day0 + 2  # one extra day bounds the last
+        day_starts = (self.day0 + np.arange(ndays, dtype=np.int64)) * _DAY
+        first = np.searchsorted(self.starts[: n + 1], day_starts, side="right") - 1
+        self.first = np.maximum(first, 0)
+        self.steps = int(np.diff(self.first).max(initial=0))
 
 
 def _arrays(timeline: Timeline, snap: Snapshot) -> _Arrays:
@@ -174,13 +196,24 @@ def _arrays(timeline: Timeline, snap: Snapshot) -> _Arrays:
     return arrays
 
 
+def _locate(a: _Arrays, x: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """The padded index of the last segment starting at or before each instant.
+
+    The instants must lie in the snapshot's stretch (no NaT).
+    """
+    if a.steps > _MAX_STEPS:
+        return np.searchsorted(a.starts, x, side="right") - 1
+    i = a.first[x // _DAY - a.day0]
+    starts = a.starts
+    for _ in range(a.steps):
+        i += x >= starts[i + 1]
+    return i
+
+
 def _cum_at(a: _Arrays, x: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    i = np.searchsorted(a.starts, x, side="right") - 1
-    safe = np.maximum(i, 0)
-    if a.n == 0:
-        return np.zeros_like(x)
-    inside = np.minimum(x, a.ends[safe]) - a.starts[safe]
-    return np.where(i >= 0, a.cum[safe] + inside, 0)
+    """Open time from the stretch's start to each instant (instants in the stretch)."""
+    i = _locate(a, x)
+    return a.cum[i] + np.minimum(x, a.ends[i]) - a.starts[i]
 
 
 def _bounds(x: npt.NDArray[np.int64], valid: npt.NDArray[np.bool_]) -> tuple[int, int] | None:
@@ -202,9 +235,11 @@ def is_open_many(timeline: Timeline, values: object) -> Any:
     flags = np.zeros(x.shape, dtype=bool)
     if bounds is not None:
         a = _arrays(timeline, timeline.cover(*bounds))
-        i = np.searchsorted(a.starts, x, side="right") - 1
-        if a.n:
-            flags = valid & (i >= 0) & (x < a.ends[np.maximum(i, 0)])
+        if valid.all():
+            flags = x < a.ends[_locate(a, x)]
+        else:
+            xs = x[valid]
+            flags[valid] = xs < a.ends[_locate(a, xs)]
     return _out_bools(flags, kind)
 
 
@@ -217,12 +252,18 @@ def elapsed_many(timeline: Timeline, starts: object, ends: object) -> Any:
             f"{len(a_us)} starts and {len(b_us)} ends; pass sequences of the same length."
         )
     valid = (a_us != _NAT) & (b_us != _NAT)
+    if valid.all():
+        bounds = _bounds(np.concatenate([a_us, b_us]), np.ones(2 * len(a_us), dtype=bool))
+        if bounds is None:
+            return _out_durations(a_us.copy(), kind)  # no pairs at all
+        arr = _arrays(timeline, timeline.cover(*bounds))
+        return _out_durations(_cum_at(arr, b_us) - _cum_at(arr, a_us), kind)
     out = np.full(a_us.shape, _NAT, dtype=np.int64)
-    both = np.concatenate([a_us[valid], b_us[valid]])
-    bounds = _bounds(both, np.ones(both.shape, dtype=bool))
+    a_ok, b_ok = a_us[valid], b_us[valid]
+    bounds = _bounds(np.concatenate([a_ok, b_ok]), np.ones(2 * len(a_ok), dtype=bool))
     if bounds is not None:
         arr = _arrays(timeline, timeline.cover(*bounds))
-        out[valid] = _cum_at(arr, b_us[valid]) - _cum_at(arr, a_us[valid])
+        out[valid] = _cum_at(arr, b_ok) - _cum_at(arr, a_ok)
     return _out_durations(out, kind)
 
 
@@ -235,14 +276,17 @@ def add_many(timeline: Timeline, starts: object, durations: object) -> Any:
     bounds = _bounds(x_all, valid)
     if bounds is None:
         return _out_instants(out, kind, timeline.source.tz)
-    x = x_all[valid]
-    d = d_all[valid] if isinstance(d_all, np.ndarray) else np.int64(d_all)
+    every = bool(valid.all())
+    x = x_all if every else x_all[valid]
+    if isinstance(d_all, np.ndarray):
+        d: npt.NDArray[np.int64] | np.int64 = d_all if every else d_all[valid]
+    else:
+        d = np.int64(d_all)
     snap = timeline.cover(*bounds)
     for _ in range(10_000):
         arr = _arrays(timeline, snap)
         target = _cum_at(arr, x) + d
-        total = int(arr.cum[-1])
-        if target.size and int(target.max()) >= total:
+        if target.size and int(target.max()) >= arr.total:
             timeline.check_forward(snap, bounds[1])
             snap = timeline.grow(snap, forward=True)
             continue
@@ -253,6 +297,10 @@ def add_many(timeline: Timeline, starts: object, durations: object) -> Any:
         break
     # One formula serves both directions: the latest instant whose cumulative open
     # time equals the target (see Timeline.deadline and Timeline.subtract).
-    j = np.searchsorted(arr.cum[: arr.n], target, side="right") - 1
-    out[valid] = arr.starts[j] + target - arr.cum[j]
+    # In padded indices: cum[1:n+1] are the real segments' prefix sums.
+    j = np.searchsorted(arr.cum[1 : arr.n + 1], target, side="right")
+    result = arr.starts[j] + target - arr.cum[j]
+    if every:
+        return _out_instants(result, kind, timeline.source.tz)
+    out[valid] = result
     return _out_instants(out, kind, timeline.source.tz)
