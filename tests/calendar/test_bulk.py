@@ -168,3 +168,32 @@ def test_a_datetime_index_gives_arrays_and_indexes_back() -> None:
 def test_scalar_calls_refuse_nat_clearly() -> None:
     with pytest.raises(NotADatetimeError, match="missing value"):
         CAL.is_open(pd.NaT)
+
+
+@pytest.mark.parametrize(
+    "hours",
+    [
+        "Mon-Fri 09:00-17:00",  # one opening a day: the per-day index
+        "Mon-Fri 22:00-06:00",  # night shifts across UTC midnight
+        # ten openings a day: more than the per-day index steps through, so the bulk
+        # calls fall back to a binary search
+        "Mon-Sun " + ",".join(f"{h:02d}:00-{h:02d}:30" for h in range(10)),
+    ],
+)
+def test_bulk_paths_agree_with_the_scalar_engine(hours: str) -> None:
+    cal = BusinessCalendar(hours, tz="Europe/Copenhagen", holidays="DK")
+    rng = np.random.default_rng(7)
+    base = np.datetime64("2025-01-01T00:00", "us").astype(np.int64)
+    a = (base + rng.integers(0, 3 * 365 * 86_400 * 10**6, 2000)).view("datetime64[us]")
+    b = a + rng.integers(-40 * 86_400 * 10**6, 40 * 86_400 * 10**6, 2000).astype("timedelta64[us]")
+    d = rng.integers(-300 * 3600 * 10**6, 300 * 3600 * 10**6, 2000).astype("timedelta64[us]")
+    starts = [x.item().replace(tzinfo=dt.UTC) for x in a]
+    ends = [x.item().replace(tzinfo=dt.UTC) for x in b]
+    spans = [x.item() for x in d]
+    assert [x.item() for x in cal.elapsed_many(a, b)] == [
+        cal.elapsed(s, e) for s, e in zip(starts, ends, strict=True)
+    ]
+    assert cal.is_open_many(a).tolist() == [cal.is_open(s) for s in starts]
+    assert [x.item() for x in cal.add_many(a, d)] == [
+        _naive_utc(cal.add(s, span)) for s, span in zip(starts, spans, strict=True)
+    ]
