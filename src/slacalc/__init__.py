@@ -22,11 +22,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from slacalc.calendar import BusinessCalendar
-from slacalc.credits import (
-    CreditSchedule,
-    CreditTier,
-    TicketPenalty,
-)
 from slacalc.errors import (
     ColumnTypeError,
     HolidayCoverageError,
@@ -58,46 +53,6 @@ from slacalc.errors import (
     UnknownHolidayRegionError,
     UnknownSeverityError,
     UnknownTimezoneError,
-)
-from slacalc.timers import (
-    BusinessDays,
-    ClockRules,
-    CycleStatus,
-    Deadlines,
-    MetricStatus,
-    SeverityTargets,
-    TicketEvent,
-    TicketStatus,
-    WarningThreshold,
-)
-from slacalc.uptime import (
-    DEFAULT_SEVERITY_WEIGHTS,
-    SRE_WORKBOOK_ALERTS,
-    AlertFiring,
-    Availability,
-    AvailabilityReport,
-    BurnRateAlert,
-    CalendarPeriod,
-    DowntimeRow,
-    DowntimeTable,
-    ErrorBudget,
-    Outage,
-    OutageShare,
-    allowed_downtime,
-    availability,
-    availability_in_parallel,
-    availability_in_series,
-    availability_k_of_n,
-    calendar_month,
-    calendar_quarter,
-    calendar_year,
-    downtime_table,
-    format_duration,
-    format_seconds,
-    measure_availability,
-    merge_outages,
-    period_length,
-    required_uptime,
 )
 
 __all__ = [
@@ -190,6 +145,11 @@ __all__ = [
 __version__ = "0.1.0.dev0"
 
 if TYPE_CHECKING:
+    from slacalc.credits import (
+        CreditSchedule,
+        CreditTier,
+        TicketPenalty,
+    )
     from slacalc.document import render_agreement
     from slacalc.policy import Acknowledgement, SeverityPolicy, SLAPolicy, default_policy
     from slacalc.reports import (
@@ -202,11 +162,91 @@ if TYPE_CHECKING:
         compliance_summary,
         explain,
     )
+    from slacalc.timers import (
+        BusinessDays,
+        ClockRules,
+        CycleStatus,
+        Deadlines,
+        MetricStatus,
+        SeverityTargets,
+        TicketEvent,
+        TicketStatus,
+        WarningThreshold,
+    )
+    from slacalc.uptime import (
+        DEFAULT_SEVERITY_WEIGHTS,
+        SRE_WORKBOOK_ALERTS,
+        AlertFiring,
+        Availability,
+        AvailabilityReport,
+        BurnRateAlert,
+        CalendarPeriod,
+        DowntimeRow,
+        DowntimeTable,
+        ErrorBudget,
+        Outage,
+        OutageShare,
+        allowed_downtime,
+        availability,
+        availability_in_parallel,
+        availability_in_series,
+        availability_k_of_n,
+        calendar_month,
+        calendar_quarter,
+        calendar_year,
+        downtime_table,
+        format_duration,
+        format_seconds,
+        measure_availability,
+        merge_outages,
+        period_length,
+        required_uptime,
+    )
 
-# The policy layer stands on pydantic, and the reports and the agreement on the policy;
-# together they cost tens of milliseconds to import, so they load on first use of one
-# of their names and `import slacalc` stays light.
+# Only the calendar and the errors load with `import slacalc`; every other name loads
+# its subpackage on first use (the policy layer stands on pydantic, the reports and the
+# agreement on the policy), so importing slacalc stays light for code that needs only
+# business hours.
 _LAZY = {
+    "AlertFiring": "slacalc.uptime",
+    "Availability": "slacalc.uptime",
+    "AvailabilityReport": "slacalc.uptime",
+    "BurnRateAlert": "slacalc.uptime",
+    "CalendarPeriod": "slacalc.uptime",
+    "DEFAULT_SEVERITY_WEIGHTS": "slacalc.uptime",
+    "DowntimeRow": "slacalc.uptime",
+    "DowntimeTable": "slacalc.uptime",
+    "ErrorBudget": "slacalc.uptime",
+    "Outage": "slacalc.uptime",
+    "OutageShare": "slacalc.uptime",
+    "SRE_WORKBOOK_ALERTS": "slacalc.uptime",
+    "allowed_downtime": "slacalc.uptime",
+    "availability": "slacalc.uptime",
+    "availability_in_parallel": "slacalc.uptime",
+    "availability_in_series": "slacalc.uptime",
+    "availability_k_of_n": "slacalc.uptime",
+    "calendar_month": "slacalc.uptime",
+    "calendar_quarter": "slacalc.uptime",
+    "calendar_year": "slacalc.uptime",
+    "downtime_table": "slacalc.uptime",
+    "format_duration": "slacalc.uptime",
+    "format_seconds": "slacalc.uptime",
+    "measure_availability": "slacalc.uptime",
+    "merge_outages": "slacalc.uptime",
+    "period_length": "slacalc.uptime",
+    "required_uptime": "slacalc.uptime",
+    "CreditSchedule": "slacalc.credits",
+    "CreditTier": "slacalc.credits",
+    "TicketPenalty": "slacalc.credits",
+    "BusinessDays": "slacalc.timers",
+    "ClockRules": "slacalc.timers",
+    "CycleStatus": "slacalc.timers",
+    "Deadlines": "slacalc.timers",
+    "MetricStatus": "slacalc.timers",
+    "SeverityTargets": "slacalc.timers",
+    "TicketEvent": "slacalc.timers",
+    "TicketStatus": "slacalc.timers",
+    "WarningThreshold": "slacalc.timers",
     "Acknowledgement": "slacalc.policy",
     "SLAPolicy": "slacalc.policy",
     "SeverityPolicy": "slacalc.policy",
