@@ -123,8 +123,10 @@ def test_the_stories_in_the_data(report: MonthlyAvailabilityReport) -> None:
     assert full.counted == dt.timedelta(minutes=52)
     assert partial.counted == dt.timedelta(minutes=33) * 3 / 10
     # May: the outage from 22:30 counts only after the maintenance window ends at 22:45.
-    may = report.row("2026-05").report.outages[11 - 1]      # INC-2026-011
-    assert may.outage.start == dt.datetime(2026, 5, 19, 22, 30, tzinfo=CPH)
+    # Each month's report lists the incidents that reach into that month, in log order.
+    (may,) = (s for s in report.row("2026-05").report.outages
+              if s.outage.start == dt.datetime(2026, 5, 19, 22, 30, tzinfo=CPH))
+    assert all(s.outage.start.month == 5 for s in report.row("2026-05").report.outages)
     assert may.counted == dt.timedelta(minutes=20)
     # June/July: the outage across midnight is split 10 + 20 minutes.
     june = [s for s in report.row("2026-06").report.outages if s.counted_seconds]
@@ -269,3 +271,73 @@ def test_errors() -> None:
                             maintenance_mode="exclude")
     with pytest.raises(InvalidOptionError, match="Unknown rounding"):
         availability_report([], "99.9%", 2026, rounding="nearest")  # type: ignore[arg-type]
+
+
+# -- each month is measured with only its own incidents ----------------------------------
+
+
+def test_a_run_across_the_month_edge_is_measured_whole() -> None:
+    # A: 23:58:00-23:59:50 on 28 Feb, B: 23:59:40-00:00:10 into March (UTC). Merged they
+    # are one run of 2 min 10 s, kept by min_outage 1 min; March gets B's 10 s after
+    # midnight, February 1 min 50 s + 10 s = 2 min. B alone (40 s) would be dropped, so
+    # a month filter that kept only the incidents inside March would give March 0 s.
+    t = dt.datetime(2026, 2, 28, 23, 58, tzinfo=dt.UTC)
+    a = (t, t + dt.timedelta(minutes=1, seconds=50))
+    b = (t + dt.timedelta(minutes=1, seconds=40), t + dt.timedelta(minutes=2, seconds=10))
+    r = availability_report([a, b], "99.9%", ["2026-02", "2026-03"], min_outage="1m")
+    assert r.row("2026-02").downtime == dt.timedelta(minutes=2)
+    assert r.row("2026-03").downtime == dt.timedelta(seconds=10)
+    assert r.row("2026-03").incidents == 1
+    # Runs touching end to start (no gap) are one run too: 50 s + 30 s = 80 s >= 1 min.
+    c = (t + dt.timedelta(minutes=1, seconds=10), t + dt.timedelta(minutes=2))
+    d = (t + dt.timedelta(minutes=2), t + dt.timedelta(minutes=2, seconds=30))
+    r = availability_report([c, d], "99.9%", ["2026-03"], min_outage="1m")
+    assert r.rows[0].downtime == dt.timedelta(seconds=30)
+    # A maintenance window before the month that splits the run: C's first 40 s are
+    # maintenance, leaving 10 s + 30 s = 40 s < 1 min: nothing counts.
+    upkeep = [(c[0], c[0] + dt.timedelta(seconds=40))]
+    r = availability_report([c, d], "99.9%", ["2026-03"], min_outage="1m",
+                            maintenance=upkeep, maintenance_mode="count_as_up")
+    assert r.rows[0].downtime == dt.timedelta(0)
+    assert r.rows[0].report.maintenance_mode == "count_as_up"
+
+
+def test_maintenance_mode_is_checked_even_when_no_window_reaches_a_month() -> None:
+    june = dt.datetime(2026, 6, 2, 2, tzinfo=dt.UTC)
+    upkeep = [(june, june + dt.timedelta(hours=1))]
+    with pytest.raises(InvalidOptionError, match="without maintenance_mode"):
+        availability_report([], "99.9%", ["2026-01"], maintenance=upkeep)
+    r = availability_report([], "99.9%", ["2026-01", "2026-06"], maintenance=upkeep,
+                            maintenance_mode="exclude")
+    assert [row.report.maintenance_mode for row in r.rows] == ["exclude", "exclude"]
+    assert r.row("2026-06").eligible == dt.timedelta(days=30, hours=-1)
+
+
+def test_each_incident_is_swept_only_in_the_months_it_reaches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from slacalc.uptime import _measure
+
+    swept: list[int] = []
+    real = _measure.sweep
+
+    def counting(items: Any, key: Any) -> Any:
+        items = list(items)
+        swept.append(len(items))
+        return real(items, key)
+
+    monkeypatch.setattr(_measure, "sweep", counting)
+    # 12 x 100 one-minute outages, one hour apart from 02:00 on the 1st of each month,
+    # plus one across the end of June: 1201 outages; 100 a month, and the June/July one
+    # in both.
+    outages = [
+        (dt.datetime(2026, m, 1, 2, tzinfo=dt.UTC) + dt.timedelta(hours=h),
+         dt.datetime(2026, m, 1, 2, tzinfo=dt.UTC) + dt.timedelta(hours=h, minutes=1))
+        for m in range(1, 13) for h in range(100)
+    ]
+    edge = dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
+    outages.append((edge - dt.timedelta(minutes=5), edge + dt.timedelta(minutes=5)))
+    r = availability_report(outages, "99.9%", 2026)
+    assert swept == [100] * 5 + [101, 101] + [100] * 5   # not 12 x 1201
+    assert r.row("2026-06").downtime == dt.timedelta(minutes=105)
+    assert r.row("2026-07").downtime == dt.timedelta(minutes=105)

@@ -10,6 +10,8 @@ from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import slacalc
 from slacalc import (
@@ -378,3 +380,61 @@ def test_bad_window_calendar_and_min_outage() -> None:
         measure_availability([], JUNE, min_outage="-1m")
     with pytest.raises(InvalidDurationError, match=r"'a minute' is not a duration"):
         measure_availability([], JUNE, min_outage="a minute")
+
+
+# -- many windows in one pass --------------------------------------------------------------
+
+_EDGE = dt.datetime(2026, 3, 1, tzinfo=UTC)
+_spans = st.tuples(st.integers(-180, 180), st.integers(0, 90))
+
+
+@given(
+    outages=st.lists(
+        st.tuples(_spans, st.sampled_from(["full", "partial", "degraded"])), max_size=12
+    ),
+    upkeep=st.lists(_spans, max_size=3),
+    windows=st.lists(st.tuples(st.integers(-240, 240), st.integers(1, 240)), min_size=1,
+                     max_size=4),
+    min_outage=st.sampled_from([None, "1m", "20m"]),
+    mode=st.sampled_from(["count_as_up", "exclude"]),
+)
+def test_measure_windows_equals_measuring_each_window_with_the_whole_log(
+    outages: list[tuple[tuple[int, int], str]],
+    upkeep: list[tuple[int, int]],
+    windows: list[tuple[int, int]],
+    min_outage: str | None,
+    mode: str,
+) -> None:
+    from slacalc.uptime._measure import measure_windows
+
+    def span(start: int, minutes: int) -> tuple[dt.datetime, dt.datetime]:
+        return _EDGE + start * MIN, _EDGE + (start + minutes) * MIN
+
+    log = [Outage(*span(*s), severity, label=str(i)) for i, (s, severity) in enumerate(outages)]
+    maintenance = [span(*m) for m in upkeep]
+    periods = [span(*w) for w in windows] + [calendar_month(2026, 2), calendar_month(2026, 3)]
+    options = {"maintenance": maintenance, "maintenance_mode": mode, "min_outage": min_outage,
+               "target": "99.9%"}
+    try:
+        together = measure_windows(log, periods, **options)  # type: ignore[arg-type]
+    except NoEligibleTimeError:
+        together = None
+    one_by_one = []
+    for period in periods:
+        try:
+            one_by_one.append(measure_availability(log, period, **options))  # type: ignore[arg-type]
+        except NoEligibleTimeError:
+            assert together is None
+            return
+    assert together is not None
+    for many, one in zip(together, one_by_one, strict=True):
+        assert many.downtime_seconds == one.downtime_seconds
+        assert many.eligible_seconds == one.eligible_seconds
+        assert many.maintenance_mode == one.maintenance_mode
+        assert many.window == one.window
+        # The per-outage shares agree; the window's report lists only the outages of the
+        # runs that reach into it.
+        counted = {s.outage.label: s.counted_seconds for s in many.outages}
+        assert list(counted) == sorted(counted, key=int)  # in input order
+        for share in one.outages:
+            assert counted.get(share.outage.label, Fraction(0)) == share.counted_seconds

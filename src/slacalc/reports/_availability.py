@@ -28,6 +28,7 @@ from slacalc.uptime import (
     calendar_month,
     measure_availability,
 )
+from slacalc.uptime._measure import measure_windows
 
 __all__ = [
     "BudgetPoint",
@@ -78,7 +79,7 @@ class MonthlyAvailability:
             without a schedule or a fee.
         incidents: how many incidents counted some downtime in the month.
         report: the underlying :class:`~slacalc.AvailabilityReport` (exact seconds,
-            per-outage shares).
+            per-outage shares of the incidents that reach into the month, in log order).
 
     Examples:
         >>> import datetime as dt
@@ -310,12 +311,15 @@ class MonthlyAvailabilityReport:
                         cuts.update(x for x in (to_us(p), to_us(q)) if a < x < b)
         tz = row.start.tzinfo or dt.UTC
         points = []
+        # The month's report holds the incidents that reach into the month; the rest add
+        # nothing to any part of it.
+        outages = [share.outage for share in row.report.outages]
         for x in sorted(cuts):
             down = Fraction(0)
             if x > a:
                 try:
                     down = measure_availability(
-                        self._outages, (row.start, from_us(x, tz)), **options  # type: ignore[arg-type]
+                        outages, (row.start, from_us(x, tz)), **options
                     ).downtime_seconds
                 except NoEligibleTimeError:
                     down = Fraction(0)
@@ -426,13 +430,18 @@ def availability_report(
 ) -> MonthlyAvailabilityReport:
     """Availability per calendar month, with the error budget and the service credit owed.
 
-    Each month is measured with :func:`~slacalc.measure_availability` on the real
-    calendar month in ``tz`` (:func:`~slacalc.calendar_month`), so every figure is exact:
+    Each month is measured as :func:`~slacalc.measure_availability` measures it, on the
+    real calendar month in ``tz`` (:func:`~slacalc.calendar_month`), so every figure is exact:
     overlapping incidents count once (the heaviest severity at each instant), outages
     during maintenance are not downtime, incidents crossing a month's edge are split
     between the months. The credit is :meth:`slacalc.CreditSchedule.credit` on the
     unrounded availability; ``places`` and
     ``rounding`` only affect how availability is *shown*.
+
+    The log is read once and sorted; each month is measured with only the incidents and
+    maintenance windows that reach into it (found by bisection, keeping runs of
+    touching incidents together so ``min_outage`` sees them whole), so a year of 50,000
+    incidents costs ``O(n log n)``, not twelve passes over the log.
 
     Args:
         incidents: the incident log: a DataFrame or dicts with ``start``, ``end`` (empty
@@ -506,8 +515,11 @@ def availability_report(
     })
     rows = []
     goal: Availability | None = None
-    for period in periods:
-        report = measure_availability(outages, period, **options)  # type: ignore[arg-type]
+    # One pass over the log: each month is measured with only the incidents (and
+    # maintenance) that reach into it, found by bisection, so a year of 50,000 incidents
+    # is not measured twelve times over.
+    reports = measure_windows(outages, periods, **options)  # type: ignore[arg-type]
+    for period, report in zip(periods, reports, strict=True):
         goal = report.target
         allowed = report.allowed_downtime_seconds
         assert allowed is not None
