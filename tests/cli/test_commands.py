@@ -1,8 +1,8 @@
 """``slacalc`` through ``main(argv)``: golden outputs, checked by hand in the comments.
 
 The data files are in tests/cli/data: events.json is the demo's ticket, incidents.csv
-the demo's November incidents plus one partial outage across the new year, sla.toml
-the built-in default policy written out.
+three November incidents (two overlap) plus one partial outage across the new year,
+sla.toml the built-in default policy written out.
 """
 
 from __future__ import annotations
@@ -60,10 +60,14 @@ def test_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert resolution["due"] == "2026-12-01T15:30:00+01:00"
     month = data["month"]
     assert isinstance(month, dict)
-    # 78 min down of 30 days = 43,200 min: 1 - 78/43200 = 7187/7200, not a finite decimal.
-    assert month["availability"] == "7187/7200"
-    assert month["downtime_seconds"] == "4680"
-    assert (month["credit_percent"], month["credit"]) == ("5", "25.00")
+    # September 2026 of the example data: 11m 18s + 4h 10m = 15,678 s down of 30 days =
+    # 2,592,000 s: 1 - 15678/2592000 = 143129/144000, not a finite decimal; 10 % of 1500.
+    assert month["month"] == "2026-09"
+    assert month["availability"] == "143129/144000"
+    assert month["downtime_seconds"] == "15678"
+    assert month["incidents"] == ["INC-2026-021", "INC-2026-022"]
+    assert month["maintenance_mode"] == "count_as_up"
+    assert (month["fee"], month["credit_percent"], month["credit"]) == ("1500.00", "10", "150.00")
 
 
 # -- budget -------------------------------------------------------------------------------
@@ -299,6 +303,64 @@ def test_availability_open_outage_as_of(tmp_path: Path, capsys: pytest.CaptureFi
     assert "2026-07  1          1h    31d  99.8655%" in out
 
 
+def _windows(tmp_path: Path) -> str:
+    path = tmp_path / "maintenance.csv"
+    path.write_text("start,end,label\n2026-11-04T02:00+01:00,2026-11-04T02:30+01:00,Patches\n",
+                    encoding="utf-8")
+    return str(path)
+
+
+def test_availability_with_maintenance_uses_the_policy_mode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    windows = _windows(tmp_path)
+    code, out, _ = run(capsys, "availability", "incidents.csv", "--policy", "sla.toml",
+                       "--month", "2026-11", "--fee", "500", "--maintenance", windows)
+    assert code == 0
+    # The policy counts maintenance as up. The 02:10-02:41 outage counts only after the
+    # 02:00-02:30 window: 11 min; with 14:05-14:52 (47 min) 58 min of 43,200:
+    # 1 - 58/43,200 = 99.86574..% -> 99.8657 %, < 99.9 %: 5 % of 500 = 25.00.
+    assert out.splitlines()[0].endswith("fee 500, 1 maintenance window counted as up")
+    assert out.splitlines()[-1] == (
+        "2026-11  3          58m   30d  99.8657%      43m 12s  no   5% = 25.00"
+    )
+    # --maintenance-mode exclude overrides it: 43,200 - 30 = 43,170 min eligible;
+    # 1 - 58/43,170 = 99.86564..%; allowed 43,170 min x 0.1 % = 43.17 min = 43m 10.2s.
+    code, out, _ = run(capsys, "availability", "incidents.csv", "--policy", "sla.toml",
+                       "--month", "2026-11", "--fee", "500", "--maintenance", windows,
+                       "--maintenance-mode", "exclude")
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "2026-11  3          58m   29d 23h 30m  99.8656%      43m 10s  no   5% = 25.00"
+    )
+    data = run_json(capsys, "availability", "incidents.csv", "--policy", "sla.toml",
+                    "--month", "2026-11", "--maintenance", windows)
+    assert data["maintenance"] == {"windows": 1, "mode": "count_as_up"}
+    (month,) = data["months"]  # type: ignore[misc]
+    assert month["downtime"] == "PT58M"
+
+
+def test_availability_maintenance_needs_a_mode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    windows = _windows(tmp_path)
+    code, out, err = run(capsys, "availability", "incidents.csv", "--target", "99.9%",
+                         "--maintenance", windows)
+    assert (code, out) == (2, "")
+    assert "pass --policy with an [uptime.maintenance] table, or --maintenance-mode" in err
+    code, _, err = run(capsys, "availability", "incidents.csv", "--target", "99.9%",
+                       "--maintenance-mode", "exclude")
+    assert code == 2
+    assert "add --maintenance with a CSV" in err
+    bad = tmp_path / "bad.csv"
+    bad.write_text("start,end\n2026-11-04T02:00+01:00,\n", encoding="utf-8")
+    code, _, err = run(capsys, "availability", "incidents.csv", "--policy", "sla.toml",
+                       "--maintenance", str(bad))
+    assert code == 2
+    assert "line 2: 'end' is empty" in err
+    assert len(err.splitlines()) == 1
+
+
 def test_availability_from_stdin(monkeypatch: pytest.MonkeyPatch,
                                  capsys: pytest.CaptureFixture[str]) -> None:
     import io
@@ -446,6 +508,26 @@ def test_check_lists_every_problem_and_exits_1(
     data = json.loads(out)
     assert data["valid"] is False
     assert [p["path"] for p in data["problems"]] == ["support.tz", "severities[2].response"]
+
+
+def test_check_when_every_severity_is_bad(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        '[support]\nhours = "Mon-Fri 09:00-17:00"\ntz = "UTC"\n'
+        '[[severities]]\nname = "high"\nresponse = "4 hours"\n'
+        '[[severities]]\nname = "low"\nresponse = "2 days"\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "check", str(path))
+    assert (code, err) == (1, "")
+    assert out.replace(str(path), "bad.toml").splitlines() == [
+        "bad.toml: severities[0].response: '4 hours' is not a duration; write '4h'.",
+        "bad.toml: severities[1].response: '2 days' is not a duration; write '2 business days' "
+        "(the policy's business_day says how long a day is).",
+        "bad.toml: 2 problems",
+    ]
 
 
 def test_help_of_every_command_has_examples(capsys: pytest.CaptureFixture[str]) -> None:

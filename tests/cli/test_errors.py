@@ -168,7 +168,7 @@ def test_progress_counts() -> None:
     assert screen.getvalue().endswith("\r\x1b[K")
 
 
-def test_progress_over_months_for_many_incidents(
+def test_many_incidents_are_measured_in_one_pass(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     log = tmp_path / "many.csv"
@@ -182,10 +182,9 @@ def test_progress_over_months_for_many_incidents(
     screen = Terminal()
     monkeypatch.setattr("sys.stderr", screen)
     assert main(["availability", str(log), "--target", "99.9%"]) == 0
-    drawn = screen.getvalue()
-    assert drawn.startswith("\rmeasuring [")
-    assert " months" in drawn  # redrawn at most ten times a second: maybe only the first
-    assert drawn.endswith("\r\x1b[K")
+    # The library measures the months in one pass, fast enough to need no bar of its own
+    # (the file, at 200 kB, is too small for the reading bar).
+    assert screen.getvalue() == ""
     out = capsys.readouterr().out
     # 60 identical 6 s outages a day count once: 28 x 6 s = 2m 48s a month, and only the
     # first record of each day counted downtime (28 incidents).

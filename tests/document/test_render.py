@@ -130,6 +130,49 @@ def test_quarterly_numbers_by_hand() -> None:
         " | – | extended hours |" in text
 
 
+def test_maintenance_and_claims_by_hand() -> None:
+    text = render_agreement(default_policy())
+    assert (
+        "The provider may carry out planned maintenance in this weekly window: Sunday "
+        "02:00–06:00 (Copenhagen time, Europe/Copenhagen)." in text
+    )
+    assert "- The customer is told of planned maintenance at least 48 hours in advance." in text
+    assert "- Planned maintenance takes at most 4 hours a month." in text
+    assert "- Planned maintenance is not downtime: it counts as time the service was up." in text
+    assert "all downtime, planned or not" not in text
+    assert "A credit must be claimed within 30 days after the end of the month it is for." in text
+    assert "How to claim: By e-mail to support, naming the month;" in text
+    danish = render_agreement(default_policy(), lang="da")
+    assert "søndag 02:00–06:00 (dansk tid, Europe/Copenhagen)" in danish
+    assert "mindst 48 timer i forvejen" in danish
+    assert "Kreditering skal kræves senest 30 dage efter månedens udløb." in danish
+    full = render_agreement(_policy("full"))
+    # Sat 22:00-24:00 and Sun 00:00-04:00 Berlin time; 72 h notice; excluded from the total.
+    assert "Saturday 22:00–24:00; Sunday 00:00–04:00 (Berlin time, Europe/Berlin)" in full
+    assert "at least 72 hours in advance" in full
+    assert "it is left out of the time availability is measured over" in full
+    assert "Credits are applied automatically" in full
+    assert "The credit appears on the next quarterly invoice." in full
+
+
+def test_without_maintenance_rules_all_downtime_counts() -> None:
+    data = copy.deepcopy(DEFAULT_POLICY_DATA)
+    del data["uptime"]["maintenance"], data["uptime"]["claims"]
+    text = render_agreement(SLAPolicy.from_dict(data))
+    assert (
+        "The agreement sets no maintenance windows: all downtime, planned or not, counts "
+        "against the uptime guarantee." in text
+    )
+    assert (
+        "To claim a credit, send a request through Ticket system naming the month; the credit "
+        "is calculated as above from the measured availability." in text
+    )
+    data["uptime"]["claims"] = {"claim_within_days": 1}
+    text = render_agreement(SLAPolicy.from_dict(data), lang="da")
+    assert "Kreditering skal kræves senest 1 dag efter månedens udløb." in text
+    assert "Kreditering kræves ved at sende en henvendelse via Ticket system" in text
+
+
 def test_the_same_policy_gives_the_same_text() -> None:
     assert render_agreement(default_policy(), format="html") == render_agreement(
         SLAPolicy.from_toml(default_policy().to_toml()), format="html"

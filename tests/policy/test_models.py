@@ -68,6 +68,17 @@ def full_policy() -> SLAPolicy:
                 "period": "quarter",
                 "credits": [{"below": "99.95%", "credit": "10%"}],
                 "ticket_penalties": [{"severity": "p1", "metric": "resolution", "credit": "2.5%"}],
+                "maintenance": {
+                    "window": {"sat": "22:00-24:00", "sun": "00:00-04:00"},
+                    "notice": dt.timedelta(hours=72),
+                    "max_per_month": "PT6H",
+                    "mode": "exclude",
+                },
+                "claims": {
+                    "claim_within_days": 14,
+                    "how": 'Write to "billing" – ÆØÅ\nsecond line',
+                    "automatic": True,
+                },
             },
         }
     )
@@ -214,7 +225,7 @@ def _with(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
             [{"before": "1 business day"}],
             "severities[1].warnings[0].before: '1 business day' counts business days",
         ),
-        (("severities",), [], "severities: [] is not valid"),
+        (("severities",), [], "severities: [] is too short; give at least 1 item."),
         (
             ("pause_mode",),
             "hold",
@@ -261,6 +272,57 @@ def _with(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
             [{"severity": "p9", "metric": "response", "credit": "1%"}],
             "uptime.ticket_penalties[0].severity: 'p9' is not a severity",
         ),
+        (
+            ("uptime", "maintenance", "window"),
+            "Sunday 2-6",
+            "uptime.maintenance.window: Time '2' in 'Sunday 2-6' is not of the form 'HH:MM'",
+        ),
+        (
+            ("uptime", "maintenance", "notice"),
+            "2 days",
+            "uptime.maintenance.notice: '2 days' is not a duration; write '48h'.",
+        ),
+        (
+            ("uptime", "maintenance", "max_per_month"),
+            "4 hours",
+            "uptime.maintenance.max_per_month: '4 hours' is not a duration; write '4h'.",
+        ),
+        (
+            ("uptime", "maintenance", "mode"),
+            "ignore",
+            "uptime.maintenance.mode: 'ignore' is not allowed; use 'count_as_up' or 'exclude'.",
+        ),
+        (
+            ("uptime", "maintenance", "window"),
+            KeyError,
+            "uptime.maintenance.window: this field is missing; add it.",
+        ),
+        (
+            ("uptime", "claims", "claim_within_days"),
+            "30 days",
+            "uptime.claims.claim_within_days: '30 days' is not a number of days; write a whole "
+            "number such as 30.",
+        ),
+        (
+            ("uptime", "claims", "claim_within_days"),
+            0,
+            "uptime.claims.claim_within_days: 0 is not a positive number of days; write e.g. 30.",
+        ),
+        (
+            ("uptime", "claims", "claim_within_days"),
+            True,
+            "uptime.claims.claim_within_days: True is not a number of days",
+        ),
+        (
+            ("uptime", "claims", "automatic"),
+            "sometimes",
+            "uptime.claims.automatic: 'sometimes' is not true or false; write true or false.",
+        ),
+        (
+            ("uptime", "claims", "within"),
+            30,
+            "uptime.claims.within: 'within' is not a field here",
+        ),
         (("business_day",), "1 day", "business_day: '1 day' is not a day length"),
         (
             ("business_day",),
@@ -289,6 +351,32 @@ def test_several_problems_are_reported_one_per_line() -> None:
     assert len(str(info.value).splitlines()) == 2
 
 
+def test_when_every_severity_is_bad_only_their_problems_are_listed() -> None:
+    # pydantic drops the bad items and then also finds the list "too short after
+    # validation, not 0"; that echo is not a problem of its own.
+    data = _with(("severities",), [{"name": "a", "response": "soon"}, {"name": "b"}])
+    with pytest.raises(PolicyValidationError) as info:
+        SLAPolicy.from_dict(data)
+    assert info.value.problems == (
+        (
+            "severities[0].response",
+            "'soon' is not a duration; write e.g. '15m', '4h', '1h30m', 'PT2H' or "
+            "'2 business days'.",
+        ),
+        ("severities[1].response", "this field is missing; add it."),
+    )
+    assert "too short" not in str(info.value)
+    # The same inside a nested list: every credit tier bad.
+    bad_tiers = _with(("uptime", "credits"), [{"below": "99.9", "credit": "5%"}])
+    with pytest.raises(PolicyValidationError) as info:
+        SLAPolicy.from_dict(bad_tiers)
+    assert [p for p, _ in info.value.problems] == ["uptime.credits[0].below"]
+    # An empty list is still reported, with what to write.
+    with pytest.raises(PolicyValidationError) as info:
+        SLAPolicy.from_dict(_with(("severities",), []))
+    assert info.value.problems == (("severities", "[] is too short; give at least 1 item."),)
+
+
 def test_direct_construction_raises_slacalc_errors_too() -> None:
     with pytest.raises(PolicyValidationError, match="tz: this field is missing"):
         CalendarSpec(hours="24/7")  # type: ignore[call-arg]
@@ -315,7 +403,38 @@ def test_json_schema() -> None:
     assert schema["required"] == ["support", "severities"]
     assert schema["additionalProperties"] is False
     assert schema["properties"]["pause_mode"]["enum"] == ["exclude", "ignore_deadline"]
+    maintenance = schema["$defs"]["MaintenanceSpec"]
+    assert maintenance["required"] == ["window"]
+    assert maintenance["additionalProperties"] is False
+    assert maintenance["properties"]["mode"]["enum"] == ["count_as_up", "exclude"]
+    claims = schema["$defs"]["ClaimsSpec"]["properties"]
+    assert claims["claim_within_days"]["type"] == "integer"
+    assert claims["automatic"]["type"] == "boolean"
     json.dumps(schema)
+
+
+def test_maintenance_and_claims_are_kept_as_written_and_read_exactly() -> None:
+    uptime = full_policy().uptime
+    assert uptime is not None
+    assert uptime.maintenance is not None
+    assert uptime.claims is not None
+    # A table of hours is stored in the calendar's canonical text; durations as text.
+    assert uptime.maintenance.window == "Sat 22:00-24:00; Sun 00:00-04:00"
+    assert uptime.maintenance.notice == "72h"
+    assert uptime.maintenance.notice_time == dt.timedelta(days=3)
+    assert uptime.maintenance.max_per_month_time == dt.timedelta(hours=6)
+    assert (uptime.claims.claim_within_days, uptime.claims.automatic) == (14, True)
+    text = full_policy().to_toml()
+    assert "[uptime.maintenance]" in text
+    assert "[uptime.claims]" in text
+    # Optional blocks: a policy without them leaves them out of its files.
+    data = POLICY.to_dict()
+    del data["uptime"]["maintenance"], data["uptime"]["claims"]
+    bare = SLAPolicy.from_dict(data)
+    assert bare.uptime is not None
+    assert bare.uptime.maintenance is None
+    assert "maintenance" not in bare.to_json()
+    assert SLAPolicy.from_toml(bare.to_toml()) == bare
 
 
 def test_business_day_defaults_to_a_full_support_day() -> None:

@@ -203,14 +203,16 @@ def build_parser() -> argparse.ArgumentParser:
             "Availability per calendar month from an incidents CSV with a header\n"
             "start,end[,severity][,label] (ISO 8601 instants with offsets; an empty end is an\n"
             "outage still open). Overlapping incidents count once. Months: those given with\n"
-            "--month, else every month from the first incident to the last."
+            "--month, else every month from the first incident to the last. Planned\n"
+            "maintenance (--maintenance, a CSV start,end) counts as the policy says."
         ),
         epilog=(
             "examples:\n"
             "  slacalc availability incidents.csv --target 99.9%\n"
             "  slacalc availability incidents.csv --target 99.9% --month 2026-11 \\\n"
             "      --tz Europe/Copenhagen --fee 500 --credits 99.9%:5%,99.5%:10%,99%:15%\n"
-            "  slacalc availability incidents.csv --policy sla.toml --fee 500 --json"
+            "  slacalc availability incidents.csv --policy sla.toml --fee 500 --json\n"
+            "  slacalc availability incidents.csv --policy sla.toml --maintenance windows.csv"
         ),
     )
     avail.add_argument("incidents", help="a CSV file of incidents ('-' for stdin)")
@@ -235,6 +237,18 @@ def build_parser() -> argparse.ArgumentParser:
         type=instant_arg,
         metavar="INSTANT",
         help="when the report is made: open outages run until then",
+    )
+    avail.add_argument(
+        "--maintenance",
+        metavar="FILE",
+        help="a CSV of planned maintenance windows (header start,end): outages in them "
+        "are not downtime",
+    )
+    avail.add_argument(
+        "--maintenance-mode",
+        choices=("count_as_up", "exclude"),
+        help="how the windows count: count_as_up (still in the month) or exclude (left out "
+        "of the month); default: the policy's [uptime.maintenance] mode",
     )
     _add_policy(avail, default_note="default: none (give --target)")
     _add_json(avail)

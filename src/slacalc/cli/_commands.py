@@ -29,7 +29,6 @@ from slacalc.errors import PolicyValidationError
 if TYPE_CHECKING:
     from slacalc.credits import CreditSchedule
     from slacalc.policy import SLAPolicy
-    from slacalc.reports import MonthlyAvailability
     from slacalc.timers import MetricStatus
     from slacalc.uptime import AvailabilityReport
 
@@ -44,9 +43,6 @@ __all__ = [
     "run_status",
 ]
 
-
-_MANY_INCIDENTS = 5000
-"""Above this many incidents, measuring the months draws a progress bar (at a terminal)."""
 
 # -- shared pieces ------------------------------------------------------------------------
 
@@ -159,6 +155,8 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
                 "budget": _budget_json(t.table),
                 "month": {
                     **_month_json(t.month.label, r),
+                    "incidents": [i["incident_id"] for i in t.incidents],
+                    "maintenance_mode": r.maintenance_mode,
                     "fee": exact(t.fee),
                     "credit_percent": exact(t.credit_percent),
                     "credit": exact(t.credit),
@@ -488,7 +486,9 @@ def run_availability(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``slacalc availability incidents.csv --target 99.9%``: availability per calendar month.
 
     Measured with :func:`slacalc.reports.availability_report` on the real calendar
-    months in the zone (``--tz``, else the policy's, else UTC).
+    months in the zone (``--tz``, else the policy's, else UTC). Planned maintenance
+    windows (``--maintenance``, a CSV like the incidents' with ``start,end``) count as
+    ``--maintenance-mode`` says, else as the policy's ``[uptime.maintenance]`` says.
 
     Examples:
         >>> import io, pathlib, tempfile
@@ -503,7 +503,7 @@ def run_availability(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         ...     run_availability(argparse.Namespace(
         ...         incidents=str(path), target="99.9%", month=None, tz=None, fee=Decimal(500),
         ...         credits=(("99.9%", "5%"), ("99.5%", "10%")), policy=None, as_of=None,
-        ...         json=False), buffer, io.StringIO())
+        ...         maintenance=None, maintenance_mode=None, json=False), buffer, io.StringIO())
         0
         >>> print(buffer.getvalue(), end="")  # doctest: +NORMALIZE_WHITESPACE
         availability per calendar month in UTC, target 99.9%,
@@ -511,8 +511,7 @@ def run_availability(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         month    incidents  down    of   availability  allowed  met  credit
         2026-11  3          1h 18m  30d  99.8194%      43m 12s  no   5% = 25.00
     """
-    from slacalc.cli._files import read_incidents
-    from slacalc.cli._progress import Progress
+    from slacalc.cli._files import read_incidents, read_windows
     from slacalc.credits import CreditSchedule
     from slacalc.reports import availability_report
     from slacalc.uptime import Outage, calendar_month
@@ -542,6 +541,22 @@ def run_availability(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         tz = dt.UTC
 
+    windows = [] if args.maintenance is None else read_windows(args.maintenance, stderr=err)
+    mode = args.maintenance_mode
+    if mode is not None and args.maintenance is None:
+        raise CommandError(
+            "--maintenance-mode says how maintenance windows count; add --maintenance with a "
+            "CSV of them (header start,end)."
+        )
+    if mode is None and uptime is not None and uptime.maintenance is not None:
+        mode = uptime.maintenance.mode
+    if windows and mode is None:
+        raise CommandError(
+            "The maintenance windows need a rule for how they count: pass --policy with an "
+            "[uptime.maintenance] table, or --maintenance-mode count_as_up (not downtime, "
+            "still in the month) or exclude (left out of the month)."
+        )
+
     rows = read_incidents(args.incidents, stderr=err)
     open_rows = [line for line, _, end, *_ in rows if end is None]
     if open_rows and args.as_of is None:
@@ -563,22 +578,17 @@ def run_availability(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"{args.incidents!r} lists no incidents; pass --month (e.g. --month 2026-11) to "
             "report a month without downtime."
         )
-    # One report per month, each given only the incidents that overlap it: the same
-    # figures (an incident outside a month adds nothing to it), without measuring every
-    # incident against every month.
-    months_done: list[MonthlyAvailability] = []
-    with Progress("measuring", len(months), err, min_total=1, unit="months") as bar:
-        bar.enabled = bar.enabled and len(outages) >= _MANY_INCIDENTS
-        for year, number in months:
-            period = calendar_month(year, number, tz=tz)
-            inside = [
-                o for o in outages if o.start < period.end and (o.end or args.as_of) > period.start
-            ]
-            (row,) = availability_report(
-                inside, target, [period], credits=schedule, fee=args.fee, as_of=args.as_of
-            ).rows
-            months_done.append(row)
-            bar.update(len(months_done), len(months_done))
+    # One call: the library measures each month with only the incidents that reach into it.
+    months_done = availability_report(
+        outages,
+        target,
+        [calendar_month(year, number, tz=tz) for year, number in months],
+        maintenance=windows,
+        maintenance_mode=mode if windows else None,
+        credits=schedule,
+        fee=args.fee,
+        as_of=args.as_of,
+    ).rows
     credits_owed = [row.credit for row in months_done]
     total_credit = (
         None
@@ -593,6 +603,7 @@ def run_availability(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     "tz": str(tz),
                     "target": target,
                     "fee": None if args.fee is None else exact(args.fee),
+                    "maintenance": {"windows": len(windows), "mode": mode} if windows else None,
                     "credits": None
                     if schedule is None
                     else [
@@ -621,6 +632,9 @@ def run_availability(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         head += f", credits {tiers}"
     if args.fee is not None:
         head += f", fee {args.fee}"
+    if windows:
+        how = "counted as up" if mode == "count_as_up" else "excluded"
+        head += f", {len(windows)} maintenance window{'s' if len(windows) != 1 else ''} {how}"
     header = ["month", "incidents", "down", "of", "availability", "allowed", "met"]
     if schedule is not None:
         header.append("credit")

@@ -1,4 +1,4 @@
-"""Reading the command line's input files: ticket events (JSON) and incidents (CSV).
+"""Reading the command line's input files: ticket events (JSON), incidents and maintenance (CSV).
 
 Only data is parsed (``json``, ``csv``). Every problem names the file and the place
 (event number, CSV line) and says what to write, as a :class:`CommandError`.
@@ -25,6 +25,7 @@ __all__ = [
     "read_table",
     "read_text",
     "read_tickets",
+    "read_windows",
 ]
 
 Incident = tuple[Any, ...]
@@ -252,6 +253,40 @@ def read_incidents(path: str, *, stderr: TextIO) -> list[Incident]:
         start = _instant(name, line, "start", v["start"])
         end = _instant(name, line, "end", v["end"]) if v["end"] else None
         out.append((line, start, end, v.get("severity") or "full", v.get("label") or None))
+    return out
+
+
+def read_windows(path: str, *, stderr: TextIO) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Planned maintenance windows from a CSV file with a header: ``start,end[,label]``.
+
+    ``start`` and ``end`` are ISO 8601 instants with offsets, as for incidents; a
+    window needs both. Other columns are ignored.
+
+    Raises:
+        CommandError: the file is missing, not UTF-8, lacks a column, or a row is bad.
+
+    Examples:
+        >>> import io, pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     p = pathlib.Path(tmp) / "maintenance.csv"
+        ...     _ = p.write_text("start,end,label\\n2026-11-01T02:00+01:00,"
+        ...                      "2026-11-01T03:30+01:00,Patches\\n", encoding="utf-8")
+        ...     [(s.hour, e.hour, e.minute) for s, e in read_windows(str(p), stderr=io.StringIO())]
+        [(2, 3, 30)]
+    """
+    name = "<stdin>" if path == "-" else path
+    out: list[tuple[dt.datetime, dt.datetime]] = []
+    for line, v in read_table(
+        path, stderr=stderr, required=("start", "end"), what="maintenance window",
+    ):
+        start = _instant(name, line, "start", v["start"])
+        end = _instant(name, line, "end", v["end"])
+        if end < start:
+            raise CommandError(
+                f"{name!r} line {line}: the window ends at {v['end']!r}, before its start "
+                f"{v['start']!r}; give an end at or after the start."
+            )
+        out.append((start, end))
     return out
 
 

@@ -113,6 +113,8 @@ class _Builder:
             "the_unit": self.t(f"the.{period}"),
             "per_unit": self.t(f"per.{period}"),
             "period": self.t(f"each.{period}"),
+            "one": self.t(f"one.{period}"),  # the indefinite article that fits (Danish: en/et)
+            "every": self.t(f"every.{period}"),  # "each" (Danish: hver/hvert)
         }
 
     # -- sections ------------------------------------------------------------------
@@ -391,8 +393,25 @@ class _Builder:
 
     def maintenance(self) -> None:
         self.heading("maintenance")
-        key = "maintenance.none" if self.policy.uptime is not None else "maintenance.no_uptime"
-        self.para(self.t(key))
+        uptime = self.policy.uptime
+        spec = None if uptime is None else uptime.maintenance
+        if spec is None:
+            key = "maintenance.none" if uptime is not None else "maintenance.no_uptime"
+            self.para(self.t(key))
+            return
+        zone = zone_words(self.policy.calendar().tz, self.lang)
+        self.para(self.t("maintenance.window", hours=hours_words(spec.window, self.lang),
+                         zone=zone))
+        rules = []
+        if spec.notice_time is not None:
+            rules.append(self.t("maintenance.notice",
+                                notice=duration_words(spec.notice_time, self.lang)))
+        if spec.max_per_month_time is not None:
+            rules.append(self.t("maintenance.limit",
+                                limit=duration_words(spec.max_per_month_time, self.lang)))
+        rules.append(self.t(f"maintenance.{spec.mode}"))
+        self.items(rules)
+        self.para(self.t("maintenance.other"))
 
     def credits(self) -> None:
         self.heading("credits")
@@ -463,6 +482,23 @@ class _Builder:
                     ),
                 )
             )
+        claims = spec.claims
+        if claims is not None and claims.automatic:
+            self.para(self.t("claims.automatic", **units))
+            if claims.how:
+                self.para(claims.how)
+            return
+        if claims is not None:
+            days = claims.claim_within_days
+            if self.lang == "da":
+                count = f"{days} dag" + ("" if days == 1 else "e")
+            else:
+                count = f"{days} day" + ("" if days == 1 else "s")
+            self.para(self.t("claims.within", days=count, **units))
+        if claims is not None and claims.how:
+            self.para(self.t("claims.how"), claims.how)
+            self.para(self.t("claims.calculated"))
+            return
         channel = next(
             (c.name for c in self.policy.channels if c.kind == "ticket"),
             self.policy.channels[0].name if self.policy.channels else None,

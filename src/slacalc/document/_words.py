@@ -243,6 +243,12 @@ TEXT: dict[Lang, dict[str, str]] = {
         "each.month": "calendar month",
         "each.quarter": "calendar quarter",
         "each.year": "calendar year",
+        "one.month": "a",
+        "one.quarter": "a",
+        "one.year": "a",
+        "every.month": "each",
+        "every.quarter": "each",
+        "every.year": "each",
         # 8. Maintenance
         "maintenance": "8. Planned maintenance",
         "maintenance.none": (
@@ -250,6 +256,24 @@ TEXT: dict[Lang, dict[str, str]] = {
             "against the uptime guarantee."
         ),
         "maintenance.no_uptime": "The agreement sets no maintenance windows.",
+        "maintenance.window": (
+            "The provider may carry out planned maintenance in this weekly window: {hours} "
+            "({zone})."
+        ),
+        "maintenance.notice": (
+            "The customer is told of planned maintenance at least {notice} in advance."
+        ),
+        "maintenance.limit": "Planned maintenance takes at most {limit} a month.",
+        "maintenance.count_as_up": (
+            "Planned maintenance is not downtime: it counts as time the service was up."
+        ),
+        "maintenance.exclude": (
+            "Planned maintenance is not downtime: it is left out of the time availability is "
+            "measured over."
+        ),
+        "maintenance.other": (
+            "Maintenance outside these rules counts as downtime, like any other outage."
+        ),
         # 9. Credits
         "credits": "9. Service credits",
         "credits.none": "The agreement sets no service credits.",
@@ -284,6 +308,15 @@ TEXT: dict[Lang, dict[str, str]] = {
         "credits.claim_any": (
             "To claim a credit, write to the provider naming the {the_unit}; the credit is "
             "calculated as above from the measured availability."
+        ),
+        "claims.within": (
+            "A credit must be claimed within {days} after the end of the {the_unit} it is for."
+        ),
+        "claims.how": "How to claim: ",
+        "claims.calculated": "The credit is calculated as above from the measured availability.",
+        "claims.automatic": (
+            "Credits are applied automatically: the provider calculates them from the measured "
+            "availability of each {the_unit}, and the customer does not need to claim them."
         ),
         # 10. Roles
         "roles": "10. Roles and responsibilities",
@@ -433,8 +466,9 @@ TEXT: dict[Lang, dict[str, str]] = {
         "period.year": "År",
         "uptime.average": (
             "Måneder, kvartaler og år i tabellen er gennemsnit: et år er 365,2425 døgn, en "
-            "måned en tolvtedel af det. Oppetiden måles over hver faktisk {period}, som tillader "
-            "{low} i en {unit} på {low_days} døgn og {high} i en på {high_days} døgn."
+            "måned en tolvtedel af det. Oppetiden måles over {every} faktisk {period}, som "
+            "tillader {low} i {one} {unit} på {low_days} døgn og {high} i {one} på {high_days} "
+            "døgn."
         ),
         "uptime.average_year": (
             "Måneder, kvartaler og år i tabellen er gennemsnit: et år er 365,2425 døgn. "
@@ -458,16 +492,42 @@ TEXT: dict[Lang, dict[str, str]] = {
         "each.month": "kalendermåned",
         "each.quarter": "kvartal",
         "each.year": "kalenderår",
+        "one.month": "en",
+        "one.quarter": "et",
+        "one.year": "et",
+        "every.month": "hver",
+        "every.quarter": "hvert",
+        "every.year": "hvert",
         "maintenance": "8. Planlagt vedligeholdelse",
         "maintenance.none": (
             "Aftalen fastsætter ingen servicevinduer: al nedetid, planlagt eller ej, tæller med "
             "i oppetidsgarantien."
         ),
         "maintenance.no_uptime": "Aftalen fastsætter ingen servicevinduer.",
+        "maintenance.window": (
+            "Leverandøren kan udføre planlagt vedligeholdelse i dette ugentlige tidsrum: "
+            "{hours} ({zone})."
+        ),
+        "maintenance.notice": (
+            "Kunden får besked om planlagt vedligeholdelse mindst {notice} i forvejen."
+        ),
+        "maintenance.limit": "Planlagt vedligeholdelse varer højst {limit} om måneden.",
+        "maintenance.count_as_up": (
+            "Planlagt vedligeholdelse er ikke nedetid: den tæller som tid, hvor tjenesten var "
+            "oppe."
+        ),
+        "maintenance.exclude": (
+            "Planlagt vedligeholdelse er ikke nedetid: den holdes uden for den tid, oppetiden "
+            "måles over."
+        ),
+        "maintenance.other": (
+            "Vedligeholdelse uden for disse regler tæller som nedetid ligesom ethvert andet "
+            "nedbrud."
+        ),
         "credits": "9. Kreditering",
         "credits.none": "Aftalen fastsætter ingen kreditering.",
         "credits.intro": (
-            "Er oppetiden i en {period} under garantien, krediteres kunden en andel af "
+            "Er oppetiden i {one} {period} under garantien, krediteres kunden en andel af "
             "betalingen for {the_unit}:"
         ),
         "col.availability": "Oppetid i {the_unit}",
@@ -497,6 +557,13 @@ TEXT: dict[Lang, dict[str, str]] = {
         "credits.claim_any": (
             "Kreditering kræves skriftligt hos leverandøren med angivelse af {the_unit}; "
             "krediteringen beregnes som ovenfor ud fra den målte oppetid."
+        ),
+        "claims.within": "Kreditering skal kræves senest {days} efter {the_unit}s udløb.",
+        "claims.how": "Sådan kræves kreditering: ",
+        "claims.calculated": "Krediteringen beregnes som ovenfor ud fra den målte oppetid.",
+        "claims.automatic": (
+            "Kreditering sker automatisk: leverandøren beregner den ud fra den målte oppetid, "
+            "og kunden skal ikke kræve den."
         ),
         "roles": "10. Roller og ansvar",
         "roles.none": "Aftalen nævner ingen roller.",

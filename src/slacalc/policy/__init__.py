@@ -2,9 +2,9 @@
 
 An :class:`SLAPolicy` holds support hours, severities (targets, calendar, warnings),
 the clock rules (pause mode, severity change, reopen), channels, scope, roles and the
-uptime promise. It reads and writes TOML and JSON (YAML when PyYAML is installed),
-exports a JSON Schema, and answers deadlines, ticket evaluations and out-of-hours
-acknowledgements.
+uptime promise (with its maintenance rules and how credits are claimed). It reads and
+writes TOML and JSON (YAML when PyYAML is installed), exports a JSON Schema, and
+answers deadlines, ticket evaluations and out-of-hours acknowledgements.
 
 Examples:
     >>> import datetime as dt
@@ -21,7 +21,9 @@ from slacalc.policy._fields import FrozenDict, format_duration, parse_percent, p
 from slacalc.policy._models import (
     CalendarSpec,
     ChannelSpec,
+    ClaimsSpec,
     CreditTierSpec,
+    MaintenanceSpec,
     RoleSpec,
     ScopeSpec,
     SeverityPolicy,
@@ -37,9 +39,11 @@ __all__ = [
     "Acknowledgement",
     "CalendarSpec",
     "ChannelSpec",
+    "ClaimsSpec",
     "CreditTierSpec",
     "FrozenDict",
     "Locale",
+    "MaintenanceSpec",
     "RoleSpec",
     "SLAPolicy",
     "ScopeSpec",

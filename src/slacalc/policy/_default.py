@@ -97,6 +97,20 @@ DEFAULT_POLICY_DATA: dict[str, Any] = {
             {"below": "99.5%", "credit": "10%"},
             {"below": "99%", "credit": "15%"},
         ],
+        "maintenance": {
+            "window": "Sun 02:00-06:00",
+            "notice": "48h",
+            "max_per_month": "4h",
+            "mode": "count_as_up",
+        },
+        "claims": {
+            "claim_within_days": 30,
+            "how": (
+                "By e-mail to support, naming the month; the credit is deducted from the "
+                "next invoice."
+            ),
+            "automatic": False,
+        },
     },
 }
 """The data :func:`default_policy` builds from (copy it to start your own)."""
@@ -111,7 +125,10 @@ def default_policy() -> SLAPolicy:
     broken): respond 4 h, then the work queue. low (corrections, adjustments, advice):
     respond within 2 business days, a business day being a full support day of 9 h, so
     18 support hours. Uptime 99.9 % per calendar month; credits of 5 % below 99.9 %,
-    10 % below 99.5 %, 15 % below 99 % of the monthly fee.
+    10 % below 99.5 %, 15 % below 99 % of the monthly fee. Planned maintenance on
+    Sundays 02:00-06:00 (Copenhagen time) with 48 h notice, at most 4 h a month,
+    counting as up time. Credits are claimed within 30 days after the month by e-mail to
+    support, and deducted from the next invoice.
 
     Returns:
         A new :class:`SLAPolicy` (equal every time).
@@ -121,5 +138,9 @@ def default_policy() -> SLAPolicy:
         >>> [(s.name, s.response, s.resolution) for s in p.severities]
         [('critical', '15m', '2h'), ('high', '1h', '8h'), ('medium', '4h', None),
          ('low', '2 business days', None)]
+        >>> p.uptime.maintenance.window, p.uptime.maintenance.mode
+        ('Sun 02:00-06:00', 'count_as_up')
+        >>> p.uptime.claims.claim_within_days
+        30
     """
     return SLAPolicy.from_dict(DEFAULT_POLICY_DATA)

@@ -156,6 +156,10 @@ def _target_text(value: object) -> str:
 
 
 def _duration_text(value: object) -> str:
+    days = _WORDY.fullmatch(value) if isinstance(value, str) else None
+    if days and days.group(2).lower().startswith("d"):
+        hours = Decimal(days.group(1)) * 24
+        raise ValueError(f"{value!r} is not a duration; write '{hours.normalize():f}h'.")
     target = parse_target(value)
     if isinstance(target, BusinessDays):
         raise ValueError(f"{value!r} counts business days; write a duration such as '15m' or '2h'.")
@@ -310,6 +314,11 @@ def _message(error: Mapping[str, Any]) -> str:
         return "this field is missing; add it"
     if kind == "extra_forbidden":
         return f"{error['loc'][-1]!r} is not a field here; check the spelling or remove it"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{bad!r} is not true or false; write true or false"
+    if kind == "too_short" and "min_length" in ctx:
+        least = ctx["min_length"]
+        return f"{bad!r} is too short; give at least {least} item{'s' if least != 1 else ''}"
     if kind == "literal_error":
         return f"{bad!r} is not allowed; use {ctx.get('expected', 'one of the documented values')}"
     detail = str(error["msg"])
@@ -322,6 +331,10 @@ def _join(outer: str, inner: str) -> str:
     if not outer:
         return inner
     return outer + inner if inner.startswith("[") else f"{outer}.{inner}"
+
+
+def _inside(path: str, outer: str) -> bool:
+    return path.startswith((f"{outer}[", f"{outer}."))
 
 
 def convert_validation_error(exc: ValidationError) -> PolicyValidationError:
@@ -337,6 +350,7 @@ def convert_validation_error(exc: ValidationError) -> PolicyValidationError:
         business_day says how long a day is).
     """
     problems: list[tuple[str, str]] = []
+    too_short: set[tuple[str, str]] = set()
     for error in exc.errors(include_url=False):
         loc = tuple(
             p
@@ -350,9 +364,19 @@ def convert_validation_error(exc: ValidationError) -> PolicyValidationError:
         else:
             message = _message(error)
             found = [(path, message if message.endswith(".") else message + ".")]
+        if error["type"] == "too_short":
+            too_short.update(found)
         for item in found:
             if item not in problems:
                 problems.append(item)
+    # A list whose every item is bad is also "too short after validation"; its items'
+    # own problems say what to fix, so that echo is left out.
+    problems = [
+        (path, message)
+        for path, message in problems
+        if (path, message) not in too_short
+        or not any(_inside(other, path) for other, _ in problems)
+    ]
     result = PolicyValidationError(
         "\n".join(f"{path}: {message}" if path else message for path, message in problems)
     )

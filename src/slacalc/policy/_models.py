@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -48,6 +49,7 @@ from slacalc.timers import (
     TicketStatus,
     WarningThreshold,
 )
+from slacalc.uptime import MaintenanceMode
 
 if TYPE_CHECKING:
     from slacalc.policy._acknowledge import Acknowledgement, Locale
@@ -55,7 +57,9 @@ if TYPE_CHECKING:
 __all__ = [
     "CalendarSpec",
     "ChannelSpec",
+    "ClaimsSpec",
     "CreditTierSpec",
+    "MaintenanceSpec",
     "RoleSpec",
     "SLAPolicy",
     "ScopeSpec",
@@ -72,6 +76,12 @@ ALWAYS = "24x7"
 SAME_TIME = "same_time"
 """``business_day = "same_time"``: a day ends at the same wall time the next business day."""
 _PROBE_MONDAY = dt.date(2025, 1, 6)
+
+
+def _duration(text: str) -> dt.timedelta:
+    value = parse_target(text)
+    assert isinstance(value, dt.timedelta)  # DurationText never holds business days
+    return value
 
 
 class _Model(BaseModel):
@@ -270,18 +280,109 @@ class TicketPenaltySpec(_Model):
         )
 
 
+def _claim_days(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(
+            f"{value!r} is not a number of days; write a whole number such as 30"
+        )
+    if value < 1:
+        raise ValueError(f"{value!r} is not a positive number of days; write e.g. 30")
+    return value
+
+
+class MaintenanceSpec(_Model):
+    """The rules for planned maintenance: when, with how much notice, how much, how it counts.
+
+    ``window`` is weekly hours in the support hours' time zone (a
+    :class:`~slacalc.BusinessCalendar` hours string); the window, notice and monthly
+    limit are terms of the agreement, for people. ``mode`` says how the maintenance
+    windows you pass to :func:`slacalc.measure_availability` (or ``slacalc
+    availability --maintenance``) count: ``"count_as_up"`` (not downtime, still in the
+    total: the usual contract wording) or ``"exclude"`` (left out of the total).
+
+    Examples:
+        >>> spec = MaintenanceSpec(window="sun 02:00-06:00", notice="48h", max_per_month="4h")
+        >>> spec.window, spec.mode, spec.notice_time
+        ('Sun 02:00-06:00', 'count_as_up', datetime.timedelta(days=2))
+    """
+
+    window: HoursText = Field(
+        description="Weekly hours in the support zone when maintenance may happen, "
+        "e.g. 'Sun 02:00-06:00'."
+    )
+    notice: DurationText | None = Field(
+        default=None, description="Advance notice required, e.g. '48h'; none = no notice."
+    )
+    max_per_month: DurationText | None = Field(
+        default=None, description="The most planned maintenance in a month, e.g. '4h'."
+    )
+    mode: MaintenanceMode = Field(
+        default="count_as_up",
+        description="'count_as_up' (not downtime, stays in the total) or 'exclude' "
+        "(removed from the total).",
+    )
+
+    @property
+    def notice_time(self) -> dt.timedelta | None:
+        """The advance notice as a timedelta (``None`` when no notice is required).
+
+        Examples:
+            >>> MaintenanceSpec(window="Sun 02:00-06:00").notice_time is None
+            True
+        """
+        return None if self.notice is None else _duration(self.notice)
+
+    @property
+    def max_per_month_time(self) -> dt.timedelta | None:
+        """The monthly limit as a timedelta (``None`` when there is none).
+
+        Examples:
+            >>> MaintenanceSpec(window="Sun 02:00-06:00", max_per_month="4h").max_per_month_time
+            datetime.timedelta(seconds=14400)
+        """
+        return None if self.max_per_month is None else _duration(self.max_per_month)
+
+
+class ClaimsSpec(_Model):
+    """How service credits are claimed: within how many days, how, or applied automatically.
+
+    ``claim_within_days`` counts calendar days after the end of the period the credit
+    is for (the uptime ``period``: usually the calendar month).
+
+    Examples:
+        >>> ClaimsSpec(claim_within_days=30, how="By e-mail to support.").automatic
+        False
+    """
+
+    claim_within_days: Annotated[int, BeforeValidator(_claim_days)] = Field(
+        default=30, description="Calendar days after the period ends to claim a credit."
+    )
+    how: str = Field(default="", description="How to claim, in the agreement's language.")
+    automatic: bool = Field(
+        default=False, description="Whether credits are applied without a claim."
+    )
+
+
 class UptimeSpec(_Model):
-    """The uptime promise: a target per period, credits below it, and per-ticket penalties.
+    """The uptime promise: a target per period, credits below it, per-ticket penalties,
+    the maintenance rules and how credits are claimed.
 
     Examples:
         >>> UptimeSpec(target="99.9%", credits=[{"below": "99.9%", "credit": "5%"}]).target_share
         Fraction(999, 1000)
+        >>> spec = UptimeSpec(maintenance={"window": "Sun 02:00-06:00", "mode": "exclude"})
+        >>> spec.maintenance.mode
+        'exclude'
     """
 
     target: PercentText = "99.9%"
     period: Literal["month", "quarter", "year"] = "month"
     credits: tuple[CreditTierSpec, ...] = ()
     ticket_penalties: tuple[TicketPenaltySpec, ...] = ()
+    maintenance: MaintenanceSpec | None = Field(
+        default=None, description="Planned maintenance rules; none = all downtime counts."
+    )
+    claims: ClaimsSpec | None = Field(default=None, description="How credits are claimed.")
 
     @property
     def target_share(self) -> Fraction:
