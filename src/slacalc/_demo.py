@@ -3,7 +3,8 @@
 :func:`tour` computes every number of the demo once, as library values (a
 :class:`Tour`); :func:`print_tour` writes the text for people, and the command line
 turns the same values into JSON (``slacalc demo --json``). Nothing here reads the
-clock: the sample ticket and the sample month are fixed.
+clock: the sample ticket is fixed, and the month is September 2026 of the shipped example
+data (:mod:`slacalc.datasets`), read as plain records so the demo needs no pandas.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from slacalc.calendar import BusinessCalendar
     from slacalc.policy import Acknowledgement, SLAPolicy
+    from slacalc.reports import MonthlyAvailability
     from slacalc.timers import Deadlines, TicketStatus
     from slacalc.uptime import AvailabilityReport, CalendarPeriod, DowntimeTable
 
@@ -40,17 +42,21 @@ class Tour:
         critical: the 'critical' auto-reply to the same request.
         target: the uptime target.
         table: the allowed-downtime table for ``target``.
-        month: November 2026 in the support hours' zone.
-        incidents: the sample incident records of that month (two overlap).
-        report: the month's measured availability.
-        fee: the monthly fee (EUR).
+        month: September 2026 in the support hours' zone.
+        incidents: the example incidents that reach into the month (records with
+            ``incident_id``, ``start``, ``end``, ``severity``, ``label``).
+        maintenance: the example maintenance windows in the month (``start``, ``end``,
+            ``label``), counted as the policy's ``uptime.maintenance.mode`` says.
+        row: the month's row of :func:`slacalc.reports.availability_report`.
+        report: the month's measured availability (``row.report``).
+        fee: the monthly fee (EUR, :data:`slacalc.datasets.MONTHLY_FEE`).
         credit_percent: the service credit in percent of the fee.
         credit: the service credit (EUR).
 
     Examples:
         >>> t = tour()
         >>> t.deadlines.response.isoformat(), t.credit
-        ('2026-11-30T09:30:00+01:00', Decimal('25.00'))
+        ('2026-11-30T09:30:00+01:00', Decimal('150.00'))
     """
 
     policy: SLAPolicy
@@ -66,7 +72,9 @@ class Tour:
     target: str
     table: DowntimeTable
     month: CalendarPeriod
-    incidents: tuple[tuple[dt.datetime, dt.datetime], ...]
+    incidents: tuple[dict[str, Any], ...]
+    maintenance: tuple[dict[str, Any], ...]
+    row: MonthlyAvailability
     report: AvailabilityReport
     fee: Decimal
     credit_percent: Decimal
@@ -82,15 +90,10 @@ def tour() -> Tour:
     Examples:
         >>> t = tour()
         >>> t.report.availability.format(4), t.report.target_met
-        ('99.8194%', False)
+        ('99.3951%', False)
     """
-    from slacalc import (
-        CreditSchedule,
-        calendar_month,
-        default_policy,
-        downtime_table,
-        measure_availability,
-    )
+    from slacalc import CreditSchedule, calendar_month, datasets, default_policy, downtime_table
+    from slacalc.reports import availability_report
 
     policy = default_policy()
     support = policy.calendar()
@@ -104,16 +107,27 @@ def tour() -> Tour:
     )
     at = dt.datetime(2026, 12, 1, 12, 0, tzinfo=tz)
     received = dt.datetime(2026, 11, 27, 23, 10, tzinfo=tz)
-    target = policy.uptime.target if policy.uptime else "99.9%"
-    month = calendar_month(2026, 11, tz=str(tz))
-    nov = dt.datetime(2026, 11, 1, tzinfo=tz)
-    incidents = tuple(  # (day, start, end) in local time; the last two overlap
-        (nov.replace(day=day, hour=h1, minute=m1), nov.replace(day=day, hour=h2, minute=m2))
-        for day, h1, m1, h2, m2 in ((4, 2, 10, 2, 41), (18, 14, 5, 14, 40), (18, 14, 30, 14, 52))
+    uptime = policy.uptime
+    target = uptime.target if uptime else "99.9%"
+    # The month of the example year with the worst availability: an unplanned outage on a
+    # Sunday night, which counts although it falls in the maintenance window, because it
+    # was not announced maintenance.
+    month = calendar_month(2026, 9, tz=str(tz))
+    maintenance = tuple(
+        m for m in datasets.load_maintenance(as_frame=False)
+        if m["start"] < month.end and m["end"] > month.start
     )
-    report = measure_availability(incidents, month, target=target)
-    fee = Decimal("500.00")
-    schedule = policy.uptime.credit_schedule() if policy.uptime else CreditSchedule([])
+    mode = uptime.maintenance.mode if uptime and uptime.maintenance else "count_as_up"
+    fee = datasets.MONTHLY_FEE
+    schedule = uptime.credit_schedule() if uptime else CreditSchedule([])
+    (row,) = availability_report(
+        datasets.load_incidents(as_frame=False), target, [month],
+        maintenance=maintenance, maintenance_mode=mode, credits=schedule, fee=fee,
+    ).rows
+    incidents = tuple(
+        i for i in datasets.load_incidents(as_frame=False)
+        if i["start"] < month.end and i["end"] > month.start
+    )
     return Tour(
         policy=policy,
         support=support,
@@ -129,15 +143,25 @@ def tour() -> Tour:
         table=downtime_table(target),
         month=month,
         incidents=incidents,
-        report=report,
+        maintenance=maintenance,
+        row=row,
+        report=row.report,
         fee=fee,
-        credit_percent=schedule.credit_percent(report.availability),
-        credit=schedule.credit(report.availability, fee=fee),
+        credit_percent=schedule.credit_percent(row.report),
+        credit=schedule.credit(row.report, fee=fee),
     )
 
 
 def _when(t: dt.datetime | None) -> str:
     return "-" if t is None else t.strftime("%a %d %b %Y %H:%M")
+
+
+def _clock(t: dt.datetime) -> str:
+    return f"{t:%H:%M:%S}" if t.second else f"{t:%H:%M}"
+
+
+def _span(start: dt.datetime, end: dt.datetime) -> str:
+    return f"{start:%a %d %b} {_clock(start)}-{_clock(end)}"
 
 
 def _hours(td: dt.timedelta | None) -> str:
@@ -199,7 +223,14 @@ def print_tour(t: Tour, out: TextIO) -> None:
 
     say()
     r = t.report
-    say(f"4. November 2026, three incident records (two overlap), monthly fee {t.fee} EUR:")
+    say(f"4. {t.month.start:%B %Y} in the example data (slacalc.datasets), monthly fee "
+        f"{t.fee} EUR:")
+    for i in t.incidents:
+        say(f"   {i['incident_id']}  {_span(i['start'], i['end'])}  {i['severity']:<8} "
+            f"{i['label']}")
+    counts = "counts as up" if t.report.maintenance_mode == "count_as_up" else "left out"
+    for m in t.maintenance:
+        say(f"   maintenance   {_span(m['start'], m['end'])}  planned  {m['label']} ({counts})")
     say(
         f"   down {_hours(r.downtime)} of {r.eligible_time.days} days -> "
         f"availability {r.availability.format(4)}, allowed {_hours(r.allowed_downtime)}"
