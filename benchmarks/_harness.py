@@ -66,10 +66,27 @@ class Settings:
     min_k: int = 40
     seed: int = SEED
     cold_trials: int = 3
+    #: Bulk calls (bench_bulk.py): batch sizes, the rows of the row-by-row ``apply``
+    #: baselines, and the time budget per case and size (repeats within the bounds).
+    bulk_sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000)
+    apply_rows: int = 2000
+    bulk_budget_s: float = 0.4
+    bulk_repeats: tuple[int, int] = (2, 25)
 
     @classmethod
     def quick(cls) -> Settings:
-        return cls(n=1000, repeats=3, repeats_fast=5, budget_s=0.08, min_k=20, cold_trials=1)
+        return cls(
+            n=1000,
+            repeats=3,
+            repeats_fast=5,
+            budget_s=0.08,
+            min_k=20,
+            cold_trials=1,
+            bulk_sizes=(10_000, 100_000),
+            apply_rows=300,
+            bulk_budget_s=0.05,
+            bulk_repeats=(2, 5),
+        )
 
 
 # -- inputs ------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Side-by-side benchmarks of slacalc against its peers, in one run, on the same inputs.
 
-    .venv/bin/python benchmarks/run.py            # about 1-2 minutes, Markdown on stdout
+    .venv/bin/python benchmarks/run.py            # about 2 minutes, Markdown on stdout
     .venv/bin/python benchmarks/run.py --quick    # a smaller sample, fewer repeats
     .venv/bin/python benchmarks/run.py --write    # also update benchmarks/README.md
 
@@ -24,6 +24,7 @@ from pathlib import Path
 from types import ModuleType
 
 import bench_add
+import bench_bulk
 import bench_elapsed
 import bench_is_open
 from _harness import (
@@ -47,6 +48,8 @@ MODULES: dict[str, ModuleType] = {
     "elapsed": bench_elapsed,
     "is_open": bench_is_open,
 }
+#: The bulk calls (bench_bulk.py) are measured their own way: by batch size.
+BULK = "bulk"
 README = Path(__file__).resolve().parent / "README.md"
 START_MARK = "<!-- results:start -->"
 END_MARK = "<!-- results:end -->"
@@ -134,6 +137,8 @@ def run_cold(ctx: Context, modules: Iterable[ModuleType]) -> list[Cold]:
 
 
 def fmt_us(x: float) -> str:
+    if x < 0.1:
+        return f"{x:.3f}"
     if x < 10:
         return f"{x:.2f}"
     if x < 100:
@@ -160,6 +165,7 @@ def render(
     env: dict[str, str],
     loop_us: float,
     holiday_gaps: int,
+    bulk: bench_bulk.BulkRun | None = None,
 ) -> str:
     s = ctx.settings
     n = len(ctx.starts)
@@ -199,51 +205,53 @@ def render(
     w("")
 
     # Headline table.
-    w("**Per call, warm: µs (in brackets: peer ÷ slacalc, higher means slacalc is faster)**")
-    w("")
-    w("| question | " + " | ".join(LIBRARY_TITLES[lib] for lib in libs) + " |")
-    w("|---|" + "---:|" * len(libs))
-    subsampled = False
-    for key in qkeys:
-        base = primary(results, key, "slacalc")
-        cells = []
-        for lib in libs:
-            r = primary(results, key, lib)
-            if r is None:
-                cells.append("n/a")
-                continue
-            mark = ""
-            if r.n < sizes[key]:
-                mark, subsampled = "†", True
-            if lib == "slacalc" or base is None:
-                cells.append(f"**{fmt_us(r.best_us)}**{mark}")
-            else:
-                ratio = fmt_ratio(r.best_us / base.best_us)
-                cells.append(f"{fmt_us(r.best_us)}{mark} ({ratio})")
-        w(f"| {titles[key]} | " + " | ".join(cells) + " |")
-    for label, small, big in GROWTH:
-        if small not in qkeys or big not in qkeys:
-            continue
-        cells = []
-        for lib in libs:
-            a, b = primary(results, small, lib), primary(results, big, lib)
-            text = f"{b.best_us / a.best_us:.2f}×" if a and b else "n/a"
-            cells.append(f"**{text}**" if lib == "slacalc" else text)
-        w(f"| growth: {label} | " + " | ".join(cells) + " |")
-    w("")
-    if subsampled:
-        w(
-            "† a slow pure-Python peer, timed (and checked) on the first *n* inputs of the same "
-            "sample so that a repeat takes about "
-            f"{s.budget_s:.2f} s; *n* is in the detail table."
-        )
+    if qkeys:
+        w("**Per call, warm: µs (in brackets: peer ÷ slacalc, higher means slacalc is faster)**")
         w("")
+        w("| question | " + " | ".join(LIBRARY_TITLES[lib] for lib in libs) + " |")
+        w("|---|" + "---:|" * len(libs))
+        subsampled = False
+        for key in qkeys:
+            base = primary(results, key, "slacalc")
+            cells = []
+            for lib in libs:
+                r = primary(results, key, lib)
+                if r is None:
+                    cells.append("n/a")
+                    continue
+                mark = ""
+                if r.n < sizes[key]:
+                    mark, subsampled = "†", True
+                if lib == "slacalc" or base is None:
+                    cells.append(f"**{fmt_us(r.best_us)}**{mark}")
+                else:
+                    ratio = fmt_ratio(r.best_us / base.best_us)
+                    cells.append(f"{fmt_us(r.best_us)}{mark} ({ratio})")
+            w(f"| {titles[key]} | " + " | ".join(cells) + " |")
+        for label, small, big in GROWTH:
+            if small not in qkeys or big not in qkeys:
+                continue
+            cells = []
+            for lib in libs:
+                a, b = primary(results, small, lib), primary(results, big, lib)
+                text = f"{b.best_us / a.best_us:.2f}×" if a and b else "n/a"
+                cells.append(f"**{text}**" if lib == "slacalc" else text)
+            w(f"| growth: {label} | " + " | ".join(cells) + " |")
+        w("")
+        if subsampled:
+            w(
+                "† a slow pure-Python peer, timed (and checked) on the first *n* inputs of the "
+                "same sample so that a repeat takes about "
+                f"{s.budget_s:.2f} s; *n* is in the detail table."
+            )
+            w("")
 
     # Targets.
-    if any(t.question in qkeys for t in TARGETS):
+    bulk_targets = bench_bulk.targets(bulk) if bulk else []
+    if any(t.question in qkeys for t in TARGETS) or bulk_targets:
         w(
-            "**Targets of issue 2** (verdict on the best repeats; the ratio of the medians in "
-            "brackets)"
+            "**Targets of issue 2 (scalar calls) and issue 5 (bulk calls)** (verdict on the "
+            "best repeats; the figure from the medians in brackets)"
         )
         w("")
         w("| target | measured | verdict |")
@@ -275,34 +283,40 @@ def render(
                     f"| far ahead of {lib} (taken here as ≥ {FAR_AHEAD:.0f}× on every question "
                     f"it answers) | {fmt_ratio(worst)} at least ({where}) | {verdict} |"
                 )
+        for text, measured, verdict in bulk_targets:
+            w(f"| {text} | {measured} | {verdict} |")
         w("")
 
     # Agreement.
-    w("**Agreement with slacalc, checked before timing on the inputs that are timed**")
-    w("")
-    w("| library | question | call | compared with slacalc's | agree | examples of differences |")
-    w("|---|---|---|---|---:|---|")
-    for r in results:
-        if r.agree is None:
-            continue
-        share = f"{r.agree / r.checked:.1%} of {r.checked}"
-        examples = "; ".join(r.mismatches) if r.mismatches else ""
+    if results:
+        w("**Agreement with slacalc, checked before timing on the inputs that are timed**")
+        w("")
         w(
-            f"| {LIBRARY_TITLES[r.library]} | {titles[r.question]} | `{r.call}` | `{r.reference}` "
-            f"| {share} | {examples} |"
+            "| library | question | call | compared with slacalc's | agree | examples of "
+            "differences |"
         )
-    for q in questions:
-        if "exhausted_at" in q.references:
-            fits = sum(
-                a != b
-                for a, b in zip(q.references["add"], q.references["exhausted_at"], strict=True)
-            )
+        w("|---|---|---|---|---:|---|")
+        for r in results:
+            if r.agree is None:
+                continue
+            share = f"{r.agree / r.checked:.1%} of {r.checked}"
+            examples = "; ".join(r.mismatches) if r.mismatches else ""
             w(
-                f"| slacalc | {q.title} | `add` vs `exhausted_at` | (exact fits) | "
-                f"{fits} of {len(q.items)} differ | budget runs out exactly at 17:00: `add` "
-                "gives the next opening, `exhausted_at` 17:00 |"
+                f"| {LIBRARY_TITLES[r.library]} | {titles[r.question]} | `{r.call}` | "
+                f"`{r.reference}` | {share} | {examples} |"
             )
-    w("")
+        for q in questions:
+            if "exhausted_at" in q.references:
+                fits = sum(
+                    a != b
+                    for a, b in zip(q.references["add"], q.references["exhausted_at"], strict=True)
+                )
+                w(
+                    f"| slacalc | {q.title} | `add` vs `exhausted_at` | (exact fits) | "
+                    f"{fits} of {len(q.items)} differ | budget runs out exactly at 17:00: `add` "
+                    "gives the next opening, `exhausted_at` 17:00 |"
+                )
+        w("")
 
     # Cold.
     if colds:
@@ -376,11 +390,35 @@ def render(
         w(
             "Batch calls answer the whole sample in one call (NumPy in slacalc, Rust in "
             "workclock), so they are not comparable one-for-one with the scalar calls above; "
-            "their answers are checked like the others (see the agreement table)."
+            "their answers are checked like the others (see the agreement table). At "
+            f"{n} items a call's fixed cost still shows; the bulk tables below time them at "
+            "larger sizes."
         )
         w("")
 
+    # Bulk calls at scale.
+    if bulk:
+        out.extend(bench_bulk.render(bulk))
+
     # Details.
+    if results:
+        out.extend(details(results, titles))
+    if bulk:
+        out.extend(bench_bulk.render_details(bulk))
+
+    w("**How each library was configured**")
+    w("")
+    for lib in libs or ("slacalc", "workclock", "pandas", "business-duration"):
+        w(f"- **{LIBRARY_TITLES[lib]}**: {CONFIG[lib]}")
+    if bulk:
+        w(f"- **Row by row** (bulk section): {bench_bulk.APPLY_CONFIG}")
+    w("")
+    return "\n".join(out)
+
+
+def details(results: list[Result], titles: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    w = out.append
     w("<details><summary>Every timed call: n, best and median µs per call</summary>")
     w("")
     w("| question | library | call | n × repeats | best µs | median µs | ÷ slacalc (best) | note |")
@@ -397,13 +435,7 @@ def render(
     w("")
     w("</details>")
     w("")
-
-    w("**How each library was configured**")
-    w("")
-    for lib in libs:
-        w(f"- **{LIBRARY_TITLES[lib]}**: {CONFIG[lib]}")
-    w("")
-    return "\n".join(out)
+    return out
 
 
 def write_readme(text: str, path: Path = README) -> None:
@@ -432,8 +464,12 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--only",
         action="append",
-        choices=sorted(MODULES),
-        help="run only these questions (repeatable)",
+        choices=[*sorted(MODULES), BULK],
+        help="run only these questions (repeatable); bulk: the *_many calls at 10k-1M items",
+    )
+    p.add_argument(
+        "--sizes",
+        help="bulk batch sizes, comma-separated (default 10000,100000,1000000)",
     )
     p.add_argument("--no-cold", action="store_true", help="skip the cold (first-call) table")
     return p.parse_args(argv)
@@ -447,10 +483,12 @@ def main(argv: Sequence[str] | None = None, only: Sequence[str] | None = None) -
         for k, v in (("n", args.n), ("repeats", args.repeats), ("seed", args.seed))
         if v is not None
     }
+    if args.sizes:
+        overrides["bulk_sizes"] = tuple(int(v) for v in args.sizes.split(","))
     if overrides:
         settings = dataclasses.replace(settings, **overrides)
-    names = list(only or args.only or MODULES)
-    modules = [MODULES[name] for name in names]
+    names = list(only or args.only or [*MODULES, BULK])
+    modules = [MODULES[name] for name in names if name in MODULES]
 
     log(f"benchmarks: {', '.join(names)}; n={settings.n}, repeats={settings.repeats}")
     load_before = os.getloadavg()[0]
@@ -460,13 +498,14 @@ def main(argv: Sequence[str] | None = None, only: Sequence[str] | None = None) -
     loop_us = loop_overhead_us(ctx.starts, settings.repeats)
     questions, results = run_questions(ctx, modules)
     colds = [] if args.no_cold else run_cold(ctx, modules)
+    bulk = bench_bulk.run(ctx, log) if BULK in names else None
     env = environment()
     share = (time.process_time() - cpu0) / (time.perf_counter() - wall0)
     env["load"] = f"{load_before:.2f} / {os.getloadavg()[0]:.2f}"
     env["share"] = f"{share:.0%}"
     env["busy"] = "yes" if share < 0.9 else ""
     env["cpus"] = str(os.cpu_count())
-    text = render(ctx, questions, results, colds, env, loop_us, holiday_gaps)
+    text = render(ctx, questions, results, colds, env, loop_us, holiday_gaps, bulk)
     print(text)
     if args.write:
         write_readme(text)
