@@ -508,3 +508,25 @@ def test_toml_writer_refuses_what_a_policy_never_holds() -> None:
         "a b": {"c": True, "d": [1, "x"]},
         "e": [],
     }
+
+
+def test_checks_across_fields_keep_their_paths_and_report_every_problem() -> None:
+    from slacalc import PolicyValidationError, SLAPolicy, default_policy
+
+    data = default_policy().to_dict()
+    data["severities"][0]["calendar"] = "around-the-clock"
+    data["severities"][1]["name"] = data["severities"][0]["name"]
+    with pytest.raises(PolicyValidationError) as info:
+        SLAPolicy.from_dict(data)
+    paths = [path for path, _ in info.value.problems]
+    assert paths == ["severities[0].calendar", "severities[1].name"]
+    assert "'around-the-clock' is not a calendar" in info.value.problems[0][1]
+
+
+def test_one_business_day_is_suggested_in_the_singular() -> None:
+    from slacalc import PolicyValidationError, SLAPolicy, default_policy
+
+    data = default_policy().to_dict()
+    data["severities"][3]["response"] = "1 day"
+    with pytest.raises(PolicyValidationError, match="write '1 business day' "):
+        SLAPolicy.from_dict(data)

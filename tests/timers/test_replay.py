@@ -334,3 +334,16 @@ def test_rules_helpers() -> None:
     assert r.defines("next_response")
     assert r.defines("resolution")
     assert r.severity("q").target("resolution") is None
+
+
+def test_the_status_instant_is_given_in_the_calendar_zone_like_every_other() -> None:
+    import slacalc
+
+    policy = slacalc.default_policy()
+    cph = policy.calendar().tz
+    events = [
+        {"kind": "opened", "at": dt.datetime(2026, 11, 27, 17, 30, tzinfo=cph), "severity": "high"}
+    ]
+    status = policy.evaluate(events, at=dt.datetime(2026, 11, 30, 11, 0, tzinfo=dt.UTC))
+    assert status.at.tzinfo == cph
+    assert status.at.isoformat() == "2026-11-30T12:00:00+01:00"  # 11:00Z is 12:00 CET

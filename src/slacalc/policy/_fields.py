@@ -112,7 +112,8 @@ def _suggest(raw: str) -> str:
         return f"write '{number}m'"
     if unit.startswith("s"):
         return f"write '{number}s'"
-    return f"write '{number} business days' (the policy's business_day says how long a day is)"
+    days = "business day" if number == "1" else "business days"
+    return f"write '{number} {days}' (the policy's business_day says how long a day is)"
 
 
 def parse_target(value: object) -> dt.timedelta | BusinessDays:

@@ -282,9 +282,7 @@ class TicketPenaltySpec(_Model):
 
 def _claim_days(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(
-            f"{value!r} is not a number of days; write a whole number such as 30"
-        )
+        raise ValueError(f"{value!r} is not a number of days; write a whole number such as 30")
     if value < 1:
         raise ValueError(f"{value!r} is not a positive number of days; write e.g. 30")
     return value
@@ -464,48 +462,71 @@ class SLAPolicy(_Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> SLAPolicy:
+        # Checks across fields, all at once: each problem keeps its own field path.
+        problems: list[tuple[str, str]] = []
         for name in self.calendars:
             if name in self._RESERVED:
-                raise ValueError(
-                    f"calendars.{name}: {name!r} is a built-in calendar name; choose another name"
+                problems.append(
+                    (
+                        f"calendars.{name}",
+                        f"{name!r} is a built-in calendar name; choose another name.",
+                    )
                 )
         known = (SUPPORT, ALWAYS, *self.calendars)
         hint = ", ".join(repr(k) for k in known)
         seen: set[str] = set()
         for i, severity in enumerate(self.severities):
             if severity.name in seen:
-                raise ValueError(
-                    f"severities[{i}].name: {severity.name!r} is defined twice; give every "
-                    "severity a unique name"
+                problems.append(
+                    (
+                        f"severities[{i}].name",
+                        f"{severity.name!r} is defined twice; give every severity a unique name.",
+                    )
                 )
             seen.add(severity.name)
             if severity.calendar not in known:
-                raise ValueError(
-                    f"severities[{i}].calendar: {severity.calendar!r} is not a calendar; "
-                    f"use one of {hint}"
+                problems.append(
+                    (
+                        f"severities[{i}].calendar",
+                        f"{severity.calendar!r} is not a calendar; use one of {hint}.",
+                    )
                 )
         for i, channel in enumerate(self.channels):
             if channel.hours not in known:
-                raise ValueError(
-                    f"channels[{i}].hours: {channel.hours!r} is not a calendar; use one of {hint}"
+                problems.append(
+                    (
+                        f"channels[{i}].hours",
+                        f"{channel.hours!r} is not a calendar; use one of {hint}.",
+                    )
                 )
         if self.uptime is not None:
             for i, penalty in enumerate(self.uptime.ticket_penalties):
                 if penalty.severity not in seen:
-                    raise ValueError(
-                        f"uptime.ticket_penalties[{i}].severity: {penalty.severity!r} is not a "
-                        f"severity; use one of {', '.join(repr(s) for s in seen)}"
+                    problems.append(
+                        (
+                            f"uptime.ticket_penalties[{i}].severity",
+                            f"{penalty.severity!r} is not a severity; use one of "
+                            f"{', '.join(repr(s) for s in seen)}.",
+                        )
                     )
         if self.business_day is not None and self.business_day != SAME_TIME:
             target = None
             with contextlib.suppress(ValueError):
                 target = parse_target(self.business_day)
             if not isinstance(target, dt.timedelta):
-                raise ValueError(
-                    f"business_day: {self.business_day!r} is not a day length; write a "
-                    "duration such as '9h', or 'same_time' for the same wall time on the "
-                    "next business day"
+                problems.append(
+                    (
+                        "business_day",
+                        f"{self.business_day!r} is not a day length; write a duration such as "
+                        "'9h', or 'same_time' for the same wall time on the next business day.",
+                    )
                 )
+        if problems:
+            error = PolicyValidationError(
+                "\n".join(f"{path}: {message}" for path, message in problems)
+            )
+            error.problems = tuple(problems)
+            raise error
         return self
 
     # -- value semantics -----------------------------------------------------------

@@ -435,8 +435,10 @@ def replay(rules: ClockRules, events: Iterable[EventLike], at: dt.datetime) -> T
     dues = [c.due for c in rows if c.phase == "running" and not c.breached and c.due is not None]
     next_due = min(dues, key=to_us) if dues else None
     rows.sort(key=lambda c: (to_us(c.started_at), _METRICS.index(c.metric), c.number))
+    # Every instant of the status is in the calendar's zone, the evaluation instant too.
+    zone = rules.severity(severity).calendar.tz if severity is not None else None
     return TicketStatus(
-        at=at,
+        at=at if zone is None else from_us(at_us, zone),
         phase=phase,
         severity=severity,
         response=metrics["response"],
