@@ -36,6 +36,7 @@ test: install  ## the whole test suite, doctests and docs examples included
 
 lint: install
 	$(BIN)/python -m ruff check src tests benchmarks scripts
+	$(BIN)/python -m ruff format --check src tests benchmarks scripts
 	$(BIN)/python -m mypy
 
 bench: install  ## side-by-side benchmarks with the peer libraries (installs them)

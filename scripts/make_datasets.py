@@ -49,8 +49,14 @@ MINUTE = dt.timedelta(minutes=1)
 PENALTIES: list[dict[str, str]] = [
     # A late critical resolution costs 2 % of the monthly fee plus 1 % per started hour
     # late, a late high response 1 %; each at most 10 % / 5 % of the fee per month.
-    {"severity": "critical", "metric": "resolution", "credit": "2%", "per_late": "1%",
-     "late_unit": "1h", "cap": "10%"},
+    {
+        "severity": "critical",
+        "metric": "resolution",
+        "credit": "2%",
+        "per_late": "1%",
+        "late_unit": "1h",
+        "cap": "10%",
+    },
     {"severity": "high", "metric": "response", "credit": "1%", "cap": "5%"},
 ]
 
@@ -263,8 +269,9 @@ def incident_rows(rng: random.Random) -> list[tuple[dt.datetime, dt.datetime, st
             minutes = rng.randrange(1, 13)
             severity = _pick(rng, (("full", 0.6), ("partial", 0.3), ("degraded", 0.1)))
             label = INCIDENT_LABELS[rng.randrange(len(INCIDENT_LABELS))]
-            rows.append((start, start + minutes * MINUTE + rng.randrange(60) * MINUTE / 60,
-                         severity, label))
+            rows.append(
+                (start, start + minutes * MINUTE + rng.randrange(60) * MINUTE / 60, severity, label)
+            )
 
     def at(month: int, day: int, hour: int, minute: int = 0) -> dt.datetime:
         return dt.datetime(YEAR, month, day, hour, minute, tzinfo=TZ)

@@ -49,13 +49,19 @@ def test_demo_month_from_the_raw_rows() -> None:
     windows = list(csv.DictReader(io.StringIO(datasets.read_text("maintenance.csv"))))
     start = dt.datetime(2026, 9, 1, tzinfo=dt.timezone(dt.timedelta(hours=2)))  # CEST
     end = dt.datetime(2026, 10, 1, tzinfo=dt.timezone(dt.timedelta(hours=2)))
-    month = [r for r in incidents
-             if dt.datetime.fromisoformat(r["start"]) < end
-             and dt.datetime.fromisoformat(r["end"]) > start]
+    month = [
+        r
+        for r in incidents
+        if dt.datetime.fromisoformat(r["start"]) < end
+        and dt.datetime.fromisoformat(r["end"]) > start
+    ]
     assert [(r["incident_id"], r["severity"]) for r in month] == [
-        ("INC-2026-021", "full"), ("INC-2026-022", "full")]
-    spans = sorted((dt.datetime.fromisoformat(r["start"]), dt.datetime.fromisoformat(r["end"]))
-                   for r in month)
+        ("INC-2026-021", "full"),
+        ("INC-2026-022", "full"),
+    ]
+    spans = sorted(
+        (dt.datetime.fromisoformat(r["start"]), dt.datetime.fromisoformat(r["end"])) for r in month
+    )
     assert spans[0][1] <= spans[1][0] or spans[1][1] <= spans[0][0]  # no overlap
     for w in windows:  # no maintenance window touches either outage
         a, b = dt.datetime.fromisoformat(w["start"]), dt.datetime.fromisoformat(w["end"])

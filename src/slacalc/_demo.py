@@ -114,18 +114,25 @@ def tour() -> Tour:
     # was not announced maintenance.
     month = calendar_month(2026, 9, tz=str(tz))
     maintenance = tuple(
-        m for m in datasets.load_maintenance(as_frame=False)
+        m
+        for m in datasets.load_maintenance(as_frame=False)
         if m["start"] < month.end and m["end"] > month.start
     )
     mode = uptime.maintenance.mode if uptime and uptime.maintenance else "count_as_up"
     fee = datasets.MONTHLY_FEE
     schedule = uptime.credit_schedule() if uptime else CreditSchedule([])
     (row,) = availability_report(
-        datasets.load_incidents(as_frame=False), target, [month],
-        maintenance=maintenance, maintenance_mode=mode, credits=schedule, fee=fee,
+        datasets.load_incidents(as_frame=False),
+        target,
+        [month],
+        maintenance=maintenance,
+        maintenance_mode=mode,
+        credits=schedule,
+        fee=fee,
     ).rows
     incidents = tuple(
-        i for i in datasets.load_incidents(as_frame=False)
+        i
+        for i in datasets.load_incidents(as_frame=False)
         if i["start"] < month.end and i["end"] > month.start
     )
     return Tour(
@@ -223,11 +230,13 @@ def print_tour(t: Tour, out: TextIO) -> None:
 
     say()
     r = t.report
-    say(f"4. {t.month.start:%B %Y} in the example data (slacalc.datasets), monthly fee "
-        f"{t.fee} EUR:")
+    say(
+        f"4. {t.month.start:%B %Y} in the example data (slacalc.datasets), monthly fee {t.fee} EUR:"
+    )
     for i in t.incidents:
-        say(f"   {i['incident_id']}  {_span(i['start'], i['end'])}  {i['severity']:<8} "
-            f"{i['label']}")
+        say(
+            f"   {i['incident_id']}  {_span(i['start'], i['end'])}  {i['severity']:<8} {i['label']}"
+        )
     counts = "counts as up" if t.report.maintenance_mode == "count_as_up" else "left out"
     for m in t.maintenance:
         say(f"   maintenance   {_span(m['start'], m['end'])}  planned  {m['label']} ({counts})")

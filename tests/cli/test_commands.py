@@ -91,8 +91,17 @@ def test_budget_golden(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_budget_fixed_convention_and_a_dst_month(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "budget", "99.9%", "--convention", "fixed", "--month", "2026-03",
-                       "--tz", "Europe/Copenhagen")
+    code, out, _ = run(
+        capsys,
+        "budget",
+        "99.9%",
+        "--convention",
+        "fixed",
+        "--month",
+        "2026-03",
+        "--tz",
+        "Europe/Copenhagen",
+    )
     assert code == 0
     assert "month    43m 12s     2592\n" in out  # 30 d x 0.1 % (the SRE book's table)
     # March 2026 in Copenhagen loses an hour to DST: 743 h = 2,674,800 s -> 2674.8 s.
@@ -151,8 +160,9 @@ def test_due_in_utc_input_shows_the_calendar_zone(capsys: pytest.CaptureFixture[
 
 
 def test_due_business_days_from_a_policy_file(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "due", "--severity", "low", "--at", "2026-11-27T17:30+01:00",
-                       "--policy", "sla.toml")
+    code, out, _ = run(
+        capsys, "due", "--severity", "low", "--at", "2026-11-27T17:30+01:00", "--policy", "sla.toml"
+    )
     assert code == 0
     # 2 business days of 9 h = 18 h: 0.5 h Fri + 9 h Mon + 8.5 h Tue -> Tue 17:30.
     assert "respond by  Tue 2026-12-01 17:30 +01:00  (target 2 business days)" in out
@@ -221,8 +231,15 @@ def test_status_while_paused(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_status_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "status", "events.json", "--at", "2026-12-01T12:00+01:00")
-    assert set(data) == {"at", "phase", "severity", "breached", "next_due", "next_breach_at",
-                         "metrics"}
+    assert set(data) == {
+        "at",
+        "phase",
+        "severity",
+        "breached",
+        "next_due",
+        "next_breach_at",
+        "metrics",
+    }
     assert data["next_breach_at"] == "2026-12-01T15:30:00.000001+01:00"  # due + 1 µs
     response = data["metrics"]["response"]  # type: ignore[index]
     assert response["percent_used"] == "250/3"  # 50 of 60 minutes: 5/6 = 250/3 percent
@@ -233,9 +250,13 @@ def test_status_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_status_of_a_breached_ticket(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     events = tmp_path / "late.json"
     events.write_text(
-        json.dumps({"events": [
-            {"kind": "opened", "at": "2026-11-30T09:00+01:00", "severity": "critical"},
-        ]}),
+        json.dumps(
+            {
+                "events": [
+                    {"kind": "opened", "at": "2026-11-30T09:00+01:00", "severity": "critical"},
+                ]
+            }
+        ),
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "status", str(events), "--at", "2026-11-30T09:20+01:00")
@@ -249,8 +270,9 @@ def test_status_of_a_breached_ticket(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_availability_golden(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "availability", "incidents.csv", "--policy", "sla.toml",
-                       "--fee", "500")
+    code, out, _ = run(
+        capsys, "availability", "incidents.csv", "--policy", "sla.toml", "--fee", "500"
+    )
     assert code == 0
     # November: 31 min + 14:05-14:52 (two overlapping records, merged) 47 min = 78 min of
     # 30 d: 1 - 78/43,200 = 99.8194..% < 99.9 %, >= 99.5 %: 5 % of 500 = 25.00.
@@ -268,9 +290,21 @@ def test_availability_golden(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_availability_one_month_with_tiers(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "availability", "incidents.csv", "--target", "99.95%",
-                       "--month", "2026-11", "--tz", "Europe/Copenhagen",
-                       "--credits", "99.95%:10%,99%:25%", "--fee", "1999.99")
+    code, out, _ = run(
+        capsys,
+        "availability",
+        "incidents.csv",
+        "--target",
+        "99.95%",
+        "--month",
+        "2026-11",
+        "--tz",
+        "Europe/Copenhagen",
+        "--credits",
+        "99.95%:10%,99%:25%",
+        "--fee",
+        "1999.99",
+    )
     assert code == 0
     # 10 % of 1999.99 = 199.999 -> 200.00 (half up); allowed 30 d x 0.05 % = 21m 36s.
     assert out.splitlines()[-1] == (
@@ -279,8 +313,17 @@ def test_availability_one_month_with_tiers(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_availability_json(capsys: pytest.CaptureFixture[str]) -> None:
-    data = run_json(capsys, "availability", "incidents.csv", "--target", "99.9%",
-                    "--month", "2026-11", "--tz", "Europe/Copenhagen")
+    data = run_json(
+        capsys,
+        "availability",
+        "incidents.csv",
+        "--target",
+        "99.9%",
+        "--month",
+        "2026-11",
+        "--tz",
+        "Europe/Copenhagen",
+    )
     (month,) = data["months"]  # type: ignore[misc]
     assert month["availability"] == "7187/7200"
     assert month["availability_text"] == "99.8194%"
@@ -295,8 +338,9 @@ def test_availability_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_availability_open_outage_as_of(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     log = tmp_path / "open.csv"
     log.write_text("start,end\n2026-06-30T23:00Z,\n", encoding="utf-8")
-    code, out, _ = run(capsys, "availability", str(log), "--target", "99%",
-                       "--as-of", "2026-07-01T01:00Z")
+    code, out, _ = run(
+        capsys, "availability", str(log), "--target", "99%", "--as-of", "2026-07-01T01:00Z"
+    )
     assert code == 0
     # 1 h in June (30 d), 1 h in July (31 d) up to the report time.
     assert "2026-06  1          1h    30d  99.8611%" in out
@@ -305,8 +349,9 @@ def test_availability_open_outage_as_of(tmp_path: Path, capsys: pytest.CaptureFi
 
 def _windows(tmp_path: Path) -> str:
     path = tmp_path / "maintenance.csv"
-    path.write_text("start,end,label\n2026-11-04T02:00+01:00,2026-11-04T02:30+01:00,Patches\n",
-                    encoding="utf-8")
+    path.write_text(
+        "start,end,label\n2026-11-04T02:00+01:00,2026-11-04T02:30+01:00,Patches\n", encoding="utf-8"
+    )
     return str(path)
 
 
@@ -314,8 +359,19 @@ def test_availability_with_maintenance_uses_the_policy_mode(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     windows = _windows(tmp_path)
-    code, out, _ = run(capsys, "availability", "incidents.csv", "--policy", "sla.toml",
-                       "--month", "2026-11", "--fee", "500", "--maintenance", windows)
+    code, out, _ = run(
+        capsys,
+        "availability",
+        "incidents.csv",
+        "--policy",
+        "sla.toml",
+        "--month",
+        "2026-11",
+        "--fee",
+        "500",
+        "--maintenance",
+        windows,
+    )
     assert code == 0
     # The policy counts maintenance as up. The 02:10-02:41 outage counts only after the
     # 02:00-02:30 window: 11 min; with 14:05-14:52 (47 min) 58 min of 43,200:
@@ -326,15 +382,36 @@ def test_availability_with_maintenance_uses_the_policy_mode(
     )
     # --maintenance-mode exclude overrides it: 43,200 - 30 = 43,170 min eligible;
     # 1 - 58/43,170 = 99.86564..%; allowed 43,170 min x 0.1 % = 43.17 min = 43m 10.2s.
-    code, out, _ = run(capsys, "availability", "incidents.csv", "--policy", "sla.toml",
-                       "--month", "2026-11", "--fee", "500", "--maintenance", windows,
-                       "--maintenance-mode", "exclude")
+    code, out, _ = run(
+        capsys,
+        "availability",
+        "incidents.csv",
+        "--policy",
+        "sla.toml",
+        "--month",
+        "2026-11",
+        "--fee",
+        "500",
+        "--maintenance",
+        windows,
+        "--maintenance-mode",
+        "exclude",
+    )
     assert code == 0
     assert out.splitlines()[-1] == (
         "2026-11  3          58m   29d 23h 30m  99.8656%      43m 10s  no   5% = 25.00"
     )
-    data = run_json(capsys, "availability", "incidents.csv", "--policy", "sla.toml",
-                    "--month", "2026-11", "--maintenance", windows)
+    data = run_json(
+        capsys,
+        "availability",
+        "incidents.csv",
+        "--policy",
+        "sla.toml",
+        "--month",
+        "2026-11",
+        "--maintenance",
+        windows,
+    )
     assert data["maintenance"] == {"windows": 1, "mode": "count_as_up"}
     (month,) = data["months"]  # type: ignore[misc]
     assert month["downtime"] == "PT58M"
@@ -344,32 +421,51 @@ def test_availability_maintenance_needs_a_mode(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     windows = _windows(tmp_path)
-    code, out, err = run(capsys, "availability", "incidents.csv", "--target", "99.9%",
-                         "--maintenance", windows)
+    code, out, err = run(
+        capsys, "availability", "incidents.csv", "--target", "99.9%", "--maintenance", windows
+    )
     assert (code, out) == (2, "")
     assert "pass --policy with an [uptime.maintenance] table, or --maintenance-mode" in err
-    code, _, err = run(capsys, "availability", "incidents.csv", "--target", "99.9%",
-                       "--maintenance-mode", "exclude")
+    code, _, err = run(
+        capsys,
+        "availability",
+        "incidents.csv",
+        "--target",
+        "99.9%",
+        "--maintenance-mode",
+        "exclude",
+    )
     assert code == 2
     assert "add --maintenance with a CSV" in err
     bad = tmp_path / "bad.csv"
     bad.write_text("start,end\n2026-11-04T02:00+01:00,\n", encoding="utf-8")
-    code, _, err = run(capsys, "availability", "incidents.csv", "--policy", "sla.toml",
-                       "--maintenance", str(bad))
+    code, _, err = run(
+        capsys, "availability", "incidents.csv", "--policy", "sla.toml", "--maintenance", str(bad)
+    )
     assert code == 2
     assert "line 2: 'end' is empty" in err
     assert len(err.splitlines()) == 1
 
 
-def test_availability_from_stdin(monkeypatch: pytest.MonkeyPatch,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_availability_from_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
     import sys
 
     stdin = io.TextIOWrapper(io.BytesIO((DATA / "incidents.csv").read_bytes()))
     monkeypatch.setattr(sys, "stdin", stdin)
-    code, out, _ = run(capsys, "availability", "-", "--target", "99.9%", "--month", "2026-11",
-                       "--tz", "Europe/Copenhagen")
+    code, out, _ = run(
+        capsys,
+        "availability",
+        "-",
+        "--target",
+        "99.9%",
+        "--month",
+        "2026-11",
+        "--tz",
+        "Europe/Copenhagen",
+    )
     assert code == 0
     assert "2026-11  3          1h 18m" in out
 
@@ -412,8 +508,9 @@ def test_report_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert resolution["p90_seconds"] == "27000"  # 7h 30m
 
 
-def test_report_with_penalties_needs_a_fee(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_with_penalties_needs_a_fee(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = json.loads(default_policy().to_json())
     data["uptime"]["ticket_penalties"] = [
         {"severity": "critical", "metric": "resolution", "credit": "2%"}
@@ -431,18 +528,20 @@ def test_report_with_penalties_needs_a_fee(tmp_path: Path,
 
 
 def test_status_explain(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "status", "events.json", "--at", "2026-12-01T12:00+01:00",
-                       "--explain")
+    code, out, _ = run(
+        capsys, "status", "events.json", "--at", "2026-12-01T12:00+01:00", "--explain"
+    )
     assert code == 0
     lines = out.splitlines()
     assert lines[5] == ""
     assert lines[6] == (
         "response, cycle 1 (high): met: 50m used of 1h; stopped Mon 2026-11-30 09:20"
     )
-    assert "  Mon 2026-11-30 10:00  Tue 2026-12-01 09:00  paused        0s       1h 30m  no    " \
+    assert (
+        "  Mon 2026-11-30 10:00  Tue 2026-12-01 09:00  paused        0s       1h 30m  no    "
         "paused, waiting on the customer: the clock stops (pause_mode='exclude')" in lines
-    data = run_json(capsys, "status", "events.json", "--at", "2026-12-01T12:00+01:00",
-                    "--explain")
+    )
+    data = run_json(capsys, "status", "events.json", "--at", "2026-12-01T12:00+01:00", "--explain")
     segments = data["explanation"]
     assert isinstance(segments, list)
     # the counted business time of the resolution segments adds up to the 4h 30m used
@@ -458,8 +557,9 @@ def test_document_markdown_and_html(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert out.startswith("# Website care agreement\n")
     assert "43 min 50 s" in out
     target = tmp_path / "aftale.html"
-    code, out, _ = run(capsys, "document", "sla.toml", "--format", "html", "--lang", "da",
-                       "-o", str(target))
+    code, out, _ = run(
+        capsys, "document", "sla.toml", "--format", "html", "--lang", "da", "-o", str(target)
+    )
     assert (code, out) == (0, "")
     assert target.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="da">')
 
@@ -534,8 +634,16 @@ def test_help_of_every_command_has_examples(capsys: pytest.CaptureFixture[str]) 
     code, out, _ = run(capsys, "--help")
     assert code == 0
     assert "examples:" in out
-    for command in ("demo", "budget", "due", "status", "availability", "report", "document",
-                    "check"):
+    for command in (
+        "demo",
+        "budget",
+        "due",
+        "status",
+        "availability",
+        "report",
+        "document",
+        "check",
+    ):
         code, out, err = run(capsys, command, "--help")
         assert (code, err) == (0, ""), command
         assert "examples:" in out, command

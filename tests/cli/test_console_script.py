@@ -23,8 +23,14 @@ def _run(*argv: str) -> subprocess.CompletedProcess[str]:
         )
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
-        [SCRIPT, *argv], capture_output=True, text=True, encoding="utf-8", cwd=DATA, env=env,
-        timeout=60, check=False,
+        [SCRIPT, *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=DATA,
+        env=env,
+        timeout=60,
+        check=False,
     )
 
 
@@ -66,7 +72,10 @@ def test_bad_file_is_one_line_and_exit_2() -> None:
 def test_python_dash_m_is_the_same_command() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "slacalc", "budget", "99.99%"],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0
     assert "month    4m 23s   262.9746\n" in done.stdout

@@ -29,9 +29,7 @@ FENCE = re.compile(
 
 def _blocks() -> list[tuple[str, str | None, str, int, int]]:
     text = PAGE.read_text(encoding="utf-8")
-    return [
-        (m["lang"], m["title"], m["body"], m.start(), m.end()) for m in FENCE.finditer(text)
-    ]
+    return [(m["lang"], m["title"], m["body"], m.start(), m.end()) for m in FENCE.finditer(text)]
 
 
 def _commands(body: str) -> list[str]:
@@ -61,7 +59,14 @@ CASES = _cases()
 def test_the_page_documents_every_command() -> None:
     documented = {shlex.split(c)[1] for c, _ in CASES if len(shlex.split(c)) > 1}
     assert documented >= {
-        "demo", "budget", "due", "status", "availability", "report", "document", "check",
+        "demo",
+        "budget",
+        "due",
+        "status",
+        "availability",
+        "report",
+        "document",
+        "check",
     }
     assert sum(expected is not None for _, expected in CASES) >= 6
 

@@ -80,8 +80,10 @@ CASES = [
     (["availability", "incidents.csv", "--target", "99.9%", "--fee", "500"], "--fee needs credit"),
     (["availability", "incidents.csv", "--target", "99.9%", "--fee", "-5"], "not an amount"),
     (["availability", "incidents.csv", "--target", "99.9%", "--credits", "99.9%"], "not a tier"),
-    (["availability", "incidents.csv", "--target", "99.9%", "--credits", "99%:5%,99.9%:10%"],
-     "lower availability must never earn a smaller credit"),
+    (
+        ["availability", "incidents.csv", "--target", "99.9%", "--credits", "99%:5%,99.9%:10%"],
+        "lower availability must never earn a smaller credit",
+    ),
     (["report", "tickets.csv"], "No file at 'tickets.csv'"),
     (["report", "incidents.csv"], "has no 'ticket_id' column"),
     (["report", "naive-tickets.csv"], "line 2: 'at' '2026-11-30T09:00' has no UTC offset"),

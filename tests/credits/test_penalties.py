@@ -25,11 +25,11 @@ FEE = Decimal("300.00")
 def test_percent_per_started_hour_late() -> None:
     # "10 % per hour over SLA, no grace period, no maximum cap" (research §3.6).
     penalty = TicketPenalty(per_late="10%", late_unit="1h")
-    assert penalty.penalty("2h5m", fee=FEE) == Decimal("90.00")     # 3 started hours
+    assert penalty.penalty("2h5m", fee=FEE) == Decimal("90.00")  # 3 started hours
     assert penalty.penalty("2h", fee=FEE) == Decimal("60.00")
     assert penalty.penalty("1s", fee=FEE) == Decimal("30.00")
     assert penalty.penalty("0s", fee=FEE) == Decimal("0.00")
-    assert penalty.penalty("-5m", fee=FEE) == Decimal("0.00")       # met the target
+    assert penalty.penalty("-5m", fee=FEE) == Decimal("0.00")  # met the target
     assert penalty.penalty(None, fee=FEE) == Decimal("0.00")
 
 
@@ -37,16 +37,17 @@ def test_partial_units() -> None:
     late = dt.timedelta(hours=2, minutes=5)
     prorate = TicketPenalty(per_late="10%", partial_unit="prorate")
     ignore = TicketPenalty(per_late="10%", partial_unit="ignore")
-    assert prorate.penalty(late, fee=FEE) == Decimal("62.50")       # 25/12 h x 30
+    assert prorate.penalty(late, fee=FEE) == Decimal("62.50")  # 25/12 h x 30
     assert ignore.penalty(late, fee=FEE) == Decimal("60.00")
 
 
 def test_flat_amounts_grace_and_combination() -> None:
-    penalty = TicketPenalty(per_breach=Decimal("50"), per_late=Decimal("20"), late_unit="30m",
-                            grace="15m")
-    assert penalty.penalty("15m") == Decimal("0.00")                # within grace
-    assert penalty.penalty("16m") == Decimal("70.00")               # 1 m past grace: 1 unit
-    assert penalty.penalty("1h16m") == Decimal("110.00")            # 61 m past grace: 3 units
+    penalty = TicketPenalty(
+        per_breach=Decimal("50"), per_late=Decimal("20"), late_unit="30m", grace="15m"
+    )
+    assert penalty.penalty("15m") == Decimal("0.00")  # within grace
+    assert penalty.penalty("16m") == Decimal("70.00")  # 1 m past grace: 1 unit
+    assert penalty.penalty("1h16m") == Decimal("110.00")  # 61 m past grace: 3 units
     assert penalty.per_breach_amount == 50
     assert penalty.per_late_amount == 20
     assert penalty.grace == dt.timedelta(minutes=15)
@@ -57,7 +58,7 @@ def test_flat_amounts_grace_and_combination() -> None:
 def test_totals_are_capped_and_rounded_once() -> None:
     p = TicketPenalty(per_breach="2%", cap="10%")
     lateness = ["5m", None, "1h", "3h", "1m", "2m", "9m"]
-    assert p.total(lateness, fee=Decimal("1000")) == Decimal("100.00")   # 6 x 20, capped
+    assert p.total(lateness, fee=Decimal("1000")) == Decimal("100.00")  # 6 x 20, capped
     assert p.total(lateness[:3], fee=Decimal("1000")) == Decimal("40.00")
     # Three breaches of 1/3 of a cent each: 1 cent, not 3 x 0.00.
     thirds = TicketPenalty(per_breach="1%")

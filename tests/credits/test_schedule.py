@@ -33,9 +33,9 @@ S3_LIKE = CreditSchedule([("99.9%", "10%"), ("99%", "25%"), ("95%", "100%")])
     [
         ("100%", 0),
         ("99.95%", 0),
-        ("99.9%", 0),          # exactly the promise: no credit ("less than 99.9 %")
+        ("99.9%", 0),  # exactly the promise: no credit ("less than 99.9 %")
         ("99.8999%", 10),
-        ("99.0%", 10),         # "less than 99.9 % but equal to or greater than 99.0 %"
+        ("99.0%", 10),  # "less than 99.9 % but equal to or greater than 99.0 %"
         ("98.9999%", 25),
         ("95%", 25),
         ("94.9999%", 100),
@@ -107,7 +107,7 @@ def test_caps() -> None:
 def test_minimum() -> None:
     # AWS: issued only if greater than $1 (at cent precision: at least $1.01).
     aws = CreditSchedule([("99.99%", "10%")], minimum=Decimal("1.01"))
-    assert aws.credit("99.9%", fee=Decimal("9.99")) == Decimal("0.00")   # 0.999 -> 1.00
+    assert aws.credit("99.9%", fee=Decimal("9.99")) == Decimal("0.00")  # 0.999 -> 1.00
     assert aws.credit("99.9%", fee=Decimal("10.10")) == Decimal("1.01")
     assert aws.credit("99.9%", fee=Decimal("10.04")) == Decimal("0.00")  # 1.004 -> 1.00
 
@@ -117,8 +117,11 @@ def test_agency_example() -> None:
     agency = CreditSchedule([("99.0%", "15%"), ("99.9%", "5%"), ("99.5%", "10%")])
     fee = Decimal("2400.00")
     assert [agency.credit(a, fee=fee) for a in ("99.9%", "99.7%", "99.5%", "99.2%", "98%")] == [
-        Decimal("0.00"), Decimal("120.00"), Decimal("120.00"), Decimal("240.00"),
-        Decimal("360.00"),   # exactly 99.5 % is in the 5 % band ("... to >= 99.5 %")
+        Decimal("0.00"),
+        Decimal("120.00"),
+        Decimal("120.00"),
+        Decimal("240.00"),
+        Decimal("360.00"),  # exactly 99.5 % is in the 5 % band ("... to >= 99.5 %")
     ]
 
 
@@ -128,8 +131,9 @@ def test_schedule_introspection() -> None:
     assert [t.credit_percent for t in S3_LIKE.tiers] == [10, 25, 100]
     assert S3_LIKE.tier_for("99.95%") is None
     assert S3_LIKE.tier_for("96%") == CreditTier(Availability.from_target("99%"), Fraction(1, 4))
-    mixed = CreditSchedule([CreditTier(Availability.from_target("99%"), Fraction(1, 3))],
-                           name="thirds", source="hand")
+    mixed = CreditSchedule(
+        [CreditTier(Availability.from_target("99%"), Fraction(1, 3))], name="thirds", source="hand"
+    )
     assert mixed.credit_percent("98%") == Decimal("33.333333333333333333333333333333")
     assert mixed.credit("98%", fee=Decimal("100")) == Decimal("33.33")
     assert (mixed.name, mixed.source) == ("thirds", "hand")
@@ -142,30 +146,63 @@ def test_schedule_introspection() -> None:
     ("tiers", "kwargs", "error", "message"),
     [
         ([], {}, InvalidCreditScheduleError, r"needs at least one tier"),
-        ([("99.9%", "10%"), ("99.9%", "20%")], {}, InvalidCreditScheduleError,
-         r"Two tiers start below 99.9%"),
-        ([("99.9%", "25%"), ("99%", "10%")], {}, InvalidCreditScheduleError,
-         r"The tier below 99% credits 10%, less than the tier below 99.9% \(25%\)"),
+        (
+            [("99.9%", "10%"), ("99.9%", "20%")],
+            {},
+            InvalidCreditScheduleError,
+            r"Two tiers start below 99.9%",
+        ),
+        (
+            [("99.9%", "25%"), ("99%", "10%")],
+            {},
+            InvalidCreditScheduleError,
+            r"The tier below 99% credits 10%, less than the tier below 99.9% \(25%\)",
+        ),
         ([("0%", "10%")], {}, InvalidCreditScheduleError, r"A tier starts below 0%"),
         ([("99.9%", "10")], {}, InvalidCreditScheduleError, r"'10' is ambiguous.*write '10%'"),
         ([("99.9%", "110%")], {}, InvalidCreditScheduleError, r"'110%' is out of range"),
         ([("99.9%", 0.1)], {}, NumberTypeError, r"0.1 is a binary float"),
         ([("99.9", "10%")], {}, InvalidTargetError, r"'99.9' is ambiguous"),
         (["99.9%"], {}, NotAnIntervalError, r"'99.9%' is not a credit tier"),
-        ([("99.9%", "10%")], {"cap": Fraction(1, 2)}, NumberTypeError,
-         r"cap=Fraction\(1, 2\) is ambiguous"),
+        (
+            [("99.9%", "10%")],
+            {"cap": Fraction(1, 2)},
+            NumberTypeError,
+            r"cap=Fraction\(1, 2\) is ambiguous",
+        ),
         ([("99.9%", "10%")], {"cap": "150%"}, InvalidCreditScheduleError, r"'150%' is out of"),
         ([("99.9%", "10%")], {"cap": "-5"}, InvalidMoneyError, r"'-5' is negative"),
-        ([("99.9%", "10%")], {"cap": 2.5}, NumberTypeError, r"2.5 is a binary float, which is "
-                                                            r"never used for money"),
-        ([("99.9%", "10%")], {"minimum": "one dollar"}, InvalidMoneyError,
-         r"'one dollar' is not an amount of money"),
-        ([("99.9%", "10%")], {"rounding": "bankers"}, InvalidOptionError,
-         r"Unknown rounding 'bankers'"),
-        ([("99.9%", "10%")], {"quantum": "0.01"}, InvalidCreditScheduleError,
-         r"quantum='0.01' is not a positive Decimal step"),
-        ([("99.9%", "10%")], {"quantum": Decimal("0")}, InvalidCreditScheduleError,
-         r"is not a positive Decimal step"),
+        (
+            [("99.9%", "10%")],
+            {"cap": 2.5},
+            NumberTypeError,
+            r"2.5 is a binary float, which is "
+            r"never used for money",
+        ),
+        (
+            [("99.9%", "10%")],
+            {"minimum": "one dollar"},
+            InvalidMoneyError,
+            r"'one dollar' is not an amount of money",
+        ),
+        (
+            [("99.9%", "10%")],
+            {"rounding": "bankers"},
+            InvalidOptionError,
+            r"Unknown rounding 'bankers'",
+        ),
+        (
+            [("99.9%", "10%")],
+            {"quantum": "0.01"},
+            InvalidCreditScheduleError,
+            r"quantum='0.01' is not a positive Decimal step",
+        ),
+        (
+            [("99.9%", "10%")],
+            {"quantum": Decimal("0")},
+            InvalidCreditScheduleError,
+            r"is not a positive Decimal step",
+        ),
     ],
 )
 def test_bad_schedules(

@@ -82,7 +82,8 @@ def test_incidents_and_maintenance_as_described() -> None:
     assert {i["severity"] for i in incidents} == {"full", "partial", "degraded"}
     overlapping = [
         (a["incident_id"], b["incident_id"])
-        for a in incidents for b in incidents
+        for a in incidents
+        for b in incidents
         if a["incident_id"] < b["incident_id"] and a["start"] < b["end"] and b["start"] < a["end"]
     ]
     assert len(overlapping) >= 2
@@ -98,8 +99,10 @@ def test_frames_and_records_hold_the_same_data(monkeypatch: pytest.MonkeyPatch) 
         records = load(as_frame=False)
         assert len(frame) == len(records)
         back = frame.astype(object).where(frame.notna(), None).to_dict("records")
-        assert [{k: (v.to_pydatetime() if isinstance(v, pd.Timestamp) else v)
-                 for k, v in r.items()} for r in back] == records
+        assert [
+            {k: (v.to_pydatetime() if isinstance(v, pd.Timestamp) else v) for k, v in r.items()}
+            for r in back
+        ] == records
     df = datasets.load_tickets()
     assert str(df["at"].dtype) == "datetime64[us, Europe/Copenhagen]"
     monkeypatch.setattr(_load, "_pandas", lambda: None)

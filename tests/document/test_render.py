@@ -101,8 +101,10 @@ def test_default_uptime_numbers_by_hand() -> None:
     assert "| at least 99.5 % and below 99.9 % | 5 % of the monthly fee |" in text
     assert "| below 99 % | 15 % of the monthly fee |" in text
     # low: 2 business days; the policy's business_day = "9h", so 2 x 9 h = 18 hours.
-    assert "A business day is 9 hours of business time, so 2 business days is 18 hours of" \
+    assert (
+        "A business day is 9 hours of business time, so 2 business days is 18 hours of"
         " business time." in text
+    )
 
 
 def test_danish_numbers_by_hand() -> None:
@@ -126,8 +128,10 @@ def test_quarterly_numbers_by_hand() -> None:
     assert "allows 1 h 4 min 48 s in a quarter of 90 days and 1 h 6 min 14 s in one of 92" in text
     assert "| **P1** | resolution | 2 % of the fee | 1 % per 1 hour | 20 % of the fee |" in text
     assert "A target of 1 business day ends at the same time of day 1 business day later" in text
-    assert "| **P2** | Degraded: checkout is slow. | 1 hour 30 minutes | 1 business day | 2 hours" \
+    assert (
+        "| **P2** | Degraded: checkout is slow. | 1 hour 30 minutes | 1 business day | 2 hours"
         " | – | extended hours |" in text
+    )
 
 
 def test_maintenance_and_claims_by_hand() -> None:
@@ -213,7 +217,7 @@ def test_markdown_escapes_policy_text() -> None:
     assert "- 1\\. not a list" in text
     assert "- \\- not a bullet" in text
     # the newline in the description stays inside its table cell
-    assert "| Down \"hard\" \\& \\<b\\>bold\\</b\\> second line \\| cell |" in text
+    assert '| Down "hard" \\& \\<b\\>bold\\</b\\> second line \\| cell |' in text
     widths: list[int] = []
     for line in [*text.splitlines(), ""]:
         if line.startswith("|"):  # every row of a table has its header's number of cells

@@ -58,8 +58,12 @@ def test_the_default_policy_says_what_the_issue_says() -> None:
     maintenance, claims = p.uptime.maintenance, p.uptime.claims
     assert maintenance is not None
     assert claims is not None
-    assert (maintenance.window, maintenance.notice_time, maintenance.max_per_month_time,
-            maintenance.mode) == ("Sun 02:00-06:00", 48 * H, 4 * H, "count_as_up")
+    assert (
+        maintenance.window,
+        maintenance.notice_time,
+        maintenance.max_per_month_time,
+        maintenance.mode,
+    ) == ("Sun 02:00-06:00", 48 * H, 4 * H, "count_as_up")
     assert (claims.claim_within_days, claims.automatic) == (30, False)
     assert "e-mail to support" in claims.how
     assert "next invoice" in claims.how

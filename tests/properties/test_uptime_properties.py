@@ -37,8 +37,12 @@ UTC = dt.UTC
 BASE = dt.datetime(2026, 3, 1, tzinfo=UTC)
 US = dt.timedelta(microseconds=1)
 SEVERITIES = ["full", "major", "partial", "degraded"]
-WEIGHTS = {"full": Fraction(1), "major": Fraction(1), "partial": Fraction(3, 10),
-           "degraded": Fraction(0)}
+WEIGHTS = {
+    "full": Fraction(1),
+    "major": Fraction(1),
+    "partial": Fraction(3, 10),
+    "degraded": Fraction(0),
+}
 
 # Targets with up to four decimals in percent (what contracts write), in every input form.
 millionths = st.integers(min_value=0, max_value=1_000_000)
@@ -61,8 +65,7 @@ def decimal_targets(draw: st.DrawFn) -> object:
 any_shares = st.fractions(min_value=0, max_value=1, max_denominator=10**9)
 named = st.sampled_from(["day", "week", "month", "quarter", "year"])
 conventions = st.sampled_from(["gregorian", "julian", "fixed"])
-roundings = st.sampled_from(["floor", "ceiling", "down", "up", "half_up", "half_down",
-                             "half_even"])
+roundings = st.sampled_from(["floor", "ceiling", "down", "up", "half_up", "half_down", "half_even"])
 whole_second_periods = st.one_of(
     named,
     st.integers(min_value=1, max_value=400 * 86_400).map(lambda s: dt.timedelta(seconds=s)),
@@ -74,15 +77,27 @@ any_periods = st.one_of(
 )
 
 
-@given(target=st.one_of(decimal_targets(), any_shares), period=any_periods,
-       convention=conventions, rounding=roundings)
+@given(
+    target=st.one_of(decimal_targets(), any_shares),
+    period=any_periods,
+    convention=conventions,
+    rounding=roundings,
+)
 def test_allowed_plus_required_is_the_period(
     target: object, period: object, convention: str, rounding: str
 ) -> None:
-    allowed = allowed_downtime(target, period, convention=convention,  # type: ignore[arg-type]
-                               rounding=rounding)  # type: ignore[arg-type]
-    required = required_uptime(target, period, convention=convention,  # type: ignore[arg-type]
-                               rounding=rounding)  # type: ignore[arg-type]
+    allowed = allowed_downtime(
+        target,
+        period,
+        convention=convention,  # type: ignore[arg-type]
+        rounding=rounding,
+    )  # type: ignore[arg-type]
+    required = required_uptime(
+        target,
+        period,
+        convention=convention,  # type: ignore[arg-type]
+        rounding=rounding,
+    )  # type: ignore[arg-type]
     assert allowed + required == period_length(period, convention=convention)  # type: ignore[arg-type]
     assert dt.timedelta(0) <= allowed <= period_length(period, convention=convention)  # type: ignore[arg-type]
 
@@ -106,21 +121,36 @@ def test_floor_never_allows_more_than_the_target(share: Fraction, period: object
 
 @st.composite
 def schedules(draw: st.DrawFn) -> CreditSchedule:
-    thresholds = draw(st.lists(st.integers(min_value=1, max_value=1_000_000), min_size=1,
-                               max_size=5, unique=True))
+    thresholds = draw(
+        st.lists(st.integers(min_value=1, max_value=1_000_000), min_size=1, max_size=5, unique=True)
+    )
     thresholds.sort(reverse=True)
-    credits = sorted(draw(st.lists(st.integers(min_value=0, max_value=100),
-                                   min_size=len(thresholds), max_size=len(thresholds))))
+    credits = sorted(
+        draw(
+            st.lists(
+                st.integers(min_value=0, max_value=100),
+                min_size=len(thresholds),
+                max_size=len(thresholds),
+            )
+        )
+    )
     tiers = [(Fraction(t, 1_000_000), f"{c}%") for t, c in zip(thresholds, credits, strict=True)]
-    cap = draw(st.one_of(st.none(), st.integers(0, 100).map(lambda c: f"{c}%"),
-                         st.integers(0, 1000).map(Decimal)))
+    cap = draw(
+        st.one_of(
+            st.none(), st.integers(0, 100).map(lambda c: f"{c}%"), st.integers(0, 1000).map(Decimal)
+        )
+    )
     minimum = draw(st.one_of(st.none(), st.integers(0, 50).map(Decimal)))
     rounding = draw(roundings)
     return CreditSchedule(tiers, cap=cap, minimum=minimum, rounding=rounding)  # type: ignore[arg-type]
 
 
-@given(schedule=schedules(), a=any_shares, b=any_shares,
-       fee=st.integers(min_value=0, max_value=10**7).map(lambda c: Decimal(c) / 100))
+@given(
+    schedule=schedules(),
+    a=any_shares,
+    b=any_shares,
+    fee=st.integers(min_value=0, max_value=10**7).map(lambda c: Decimal(c) / 100),
+)
 def test_credit_never_decreases_as_availability_falls(
     schedule: CreditSchedule, a: Fraction, b: Fraction, fee: Decimal
 ) -> None:
@@ -164,9 +194,14 @@ def test_merging_is_idempotent_and_order_independent(
         assert earlier.end < later.start or earlier.severity != later.severity
 
 
-@given(raw=minute_outages, maint=minute_windows, window=st.tuples(st.integers(0, 200),
-       st.integers(1, 200)), mode=st.sampled_from(["count_as_up", "exclude"]),
-       min_minutes=st.integers(0, 5), data=st.data())
+@given(
+    raw=minute_outages,
+    maint=minute_windows,
+    window=st.tuples(st.integers(0, 200), st.integers(1, 200)),
+    mode=st.sampled_from(["count_as_up", "exclude"]),
+    min_minutes=st.integers(0, 5),
+    data=st.data(),
+)
 def test_measured_downtime_matches_a_minute_by_minute_reference(
     raw: list[tuple[int, int, str]],
     maint: list[tuple[int, int]],
@@ -200,8 +235,10 @@ def test_measured_downtime_matches_a_minute_by_minute_reference(
 
     outages = data.draw(st.permutations(to_outages(raw)))
     report = measure_availability(
-        outages, (BASE + dt.timedelta(minutes=w0), BASE + dt.timedelta(minutes=w1)),
-        maintenance=to_windows(maint), maintenance_mode=mode,  # type: ignore[arg-type]
+        outages,
+        (BASE + dt.timedelta(minutes=w0), BASE + dt.timedelta(minutes=w1)),
+        maintenance=to_windows(maint),
+        maintenance_mode=mode,  # type: ignore[arg-type]
         min_outage=dt.timedelta(minutes=min_minutes),
     )
     assert report.downtime_seconds == expected * 60
@@ -234,8 +271,12 @@ def test_nines_are_exact_for_powers_of_ten(nines: int) -> None:
     assert Availability.from_nines(nines).nines == nines
 
 
-@given(target=st.integers(1, 999_999).map(lambda n: Fraction(n, 1_000_000)),
-       days=st.integers(1, 90), share=st.integers(1, 100), window_minutes=st.integers(1, 10_000))
+@given(
+    target=st.integers(1, 999_999).map(lambda n: Fraction(n, 1_000_000)),
+    days=st.integers(1, 90),
+    share=st.integers(1, 100),
+    window_minutes=st.integers(1, 10_000),
+)
 def test_burn_rate_threshold_exhausts_the_share_in_the_window(
     target: Fraction, days: int, share: int, window_minutes: int
 ) -> None:

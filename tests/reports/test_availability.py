@@ -50,15 +50,22 @@ def maintenance() -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def report(policy: SLAPolicy) -> MonthlyAvailabilityReport:
     return availability_report(
-        datasets.load_incidents(), "99.9%", 2026, tz=datasets.TIMEZONE,
-        maintenance=datasets.load_maintenance(), maintenance_mode="count_as_up",
-        credits=policy.uptime.credit_schedule(), fee=FEE,  # type: ignore[union-attr]
+        datasets.load_incidents(),
+        "99.9%",
+        2026,
+        tz=datasets.TIMEZONE,
+        maintenance=datasets.load_maintenance(),
+        maintenance_mode="count_as_up",
+        credits=policy.uptime.credit_schedule(),
+        fee=FEE,  # type: ignore[union-attr]
     )
 
 
 def _sweep(
-    incidents: list[dict[str, Any]], maintenance: list[dict[str, Any]],
-    start: dt.datetime, end: dt.datetime,
+    incidents: list[dict[str, Any]],
+    maintenance: list[dict[str, Any]],
+    start: dt.datetime,
+    end: dt.datetime,
 ) -> Fraction:
     """Weighted downtime seconds in [start, end), outside maintenance: an independent sweep."""
     cuts = {start, end}
@@ -68,8 +75,10 @@ def _sweep(
     for a, b in itertools.pairwise(sorted(cuts)):
         if any(m["start"] <= a < m["end"] for m in maintenance):
             continue
-        weight = max((WEIGHTS[i["severity"]] for i in incidents if i["start"] <= a < i["end"]),
-                     default=Fraction(0))
+        weight = max(
+            (WEIGHTS[i["severity"]] for i in incidents if i["start"] <= a < i["end"]),
+            default=Fraction(0),
+        )
         span = b.astimezone(dt.UTC) - a.astimezone(dt.UTC)
         total += weight * Fraction(span // dt.timedelta(microseconds=1), 1_000_000)
     return total
@@ -77,15 +86,19 @@ def _sweep(
 
 def _credit(availability: Fraction) -> tuple[Decimal, Decimal]:
     share = Decimal(0)
-    for below, credit in ((Fraction(999, 1000), "5"), (Fraction(995, 1000), "10"),
-                          (Fraction(99, 100), "15")):
+    for below, credit in (
+        (Fraction(999, 1000), "5"),
+        (Fraction(995, 1000), "10"),
+        (Fraction(99, 100), "15"),
+    ):
         if availability < below:
             share = Decimal(credit)
     return share, (FEE * share / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def test_every_month_matches_the_independent_sweep(
-    report: MonthlyAvailabilityReport, incidents: list[dict[str, Any]],
+    report: MonthlyAvailabilityReport,
+    incidents: list[dict[str, Any]],
     maintenance: list[dict[str, Any]],
 ) -> None:
     assert [r.month for r in report.rows] == [f"2026-{m:02d}" for m in range(1, 13)]
@@ -106,15 +119,16 @@ def test_every_month_matches_the_independent_sweep(
         assert row.budget_used == down / allowed
         assert (row.credit_percent, row.credit) == _credit(availability)
         assert row.incidents == sum(
-            1 for i in incidents
-            if _sweep([i], maintenance, start, end) > 0
+            1 for i in incidents if _sweep([i], maintenance, start, end) > 0
         )
 
 
 def test_the_stories_in_the_data(report: MonthlyAvailabilityReport) -> None:
     missed = [(r.month, r.credit_percent, r.credit) for r in report.rows if not r.met]
-    assert missed == [("2026-03", Decimal(5), Decimal("75.00")),
-                      ("2026-09", Decimal(10), Decimal("150.00"))]
+    assert missed == [
+        ("2026-03", Decimal(5), Decimal("75.00")),
+        ("2026-09", Decimal(10), Decimal("150.00")),
+    ]
     assert report.total_credit == Decimal("225.00")
     # March: 52 min full outage, the partial one overlapping it counts only after 10:57.
     march = report.row("2026-03").report.outages
@@ -124,8 +138,11 @@ def test_the_stories_in_the_data(report: MonthlyAvailabilityReport) -> None:
     assert partial.counted == dt.timedelta(minutes=33) * 3 / 10
     # May: the outage from 22:30 counts only after the maintenance window ends at 22:45.
     # Each month's report lists the incidents that reach into that month, in log order.
-    (may,) = (s for s in report.row("2026-05").report.outages
-              if s.outage.start == dt.datetime(2026, 5, 19, 22, 30, tzinfo=CPH))
+    (may,) = (
+        s
+        for s in report.row("2026-05").report.outages
+        if s.outage.start == dt.datetime(2026, 5, 19, 22, 30, tzinfo=CPH)
+    )
     assert all(s.outage.start.month == 5 for s in report.row("2026-05").report.outages)
     assert may.counted == dt.timedelta(minutes=20)
     # June/July: the outage across midnight is split 10 + 20 minutes.
@@ -139,8 +156,13 @@ def test_excluding_maintenance_shrinks_the_eligible_time(
     report: MonthlyAvailabilityReport,
 ) -> None:
     excluded = availability_report(
-        datasets.load_incidents(), "99.9%", ["2026-05"], tz=datasets.TIMEZONE,
-        maintenance=datasets.load_maintenance(), maintenance_mode="exclude")
+        datasets.load_incidents(),
+        "99.9%",
+        ["2026-05"],
+        tz=datasets.TIMEZONE,
+        maintenance=datasets.load_maintenance(),
+        maintenance_mode="exclude",
+    )
     may = report.row("2026-05")
     row = excluded.rows[0]
     assert row.eligible == may.eligible - dt.timedelta(minutes=30 + 45)
@@ -151,13 +173,16 @@ def test_excluding_maintenance_shrinks_the_eligible_time(
 
 def test_months_in_every_form() -> None:
     forms: list[Any] = [
-        ["2026-03"], "2026-03", [(2026, 3)], [dt.date(2026, 3, 17)],
+        ["2026-03"],
+        "2026-03",
+        [(2026, 3)],
+        [dt.date(2026, 3, 17)],
         calendar_month(2026, 3, tz="Europe/Copenhagen"),
     ]
     for months in forms:
         r = availability_report([], "99.9%", months, tz="Europe/Copenhagen")
         assert [x.month for x in r.rows] == ["2026-03"]
-        assert r.rows[0].eligible == dt.timedelta(days=31, hours=-1)   # DST starts
+        assert r.rows[0].eligible == dt.timedelta(days=31, hours=-1)  # DST starts
     for bad in ([], ["March"], [2026.0], True, None, 2026.5):
         with pytest.raises(InvalidPeriodError):
             availability_report([], "99.9%", bad)
@@ -169,15 +194,22 @@ def test_incidents_in_every_form(incidents: list[dict[str, Any]]) -> None:
     frame = datasets.load_incidents()
     want = availability_report(frame, "99.9%", 2026, tz=datasets.TIMEZONE).to_records()
     assert availability_report(incidents, "99.9%", 2026, tz=datasets.TIMEZONE).to_records() == want
-    assert availability_report(iter(incidents), "99.9%", 2026, tz=datasets.TIMEZONE
-                               ).to_records() == want
+    assert (
+        availability_report(iter(incidents), "99.9%", 2026, tz=datasets.TIMEZONE).to_records()
+        == want
+    )
     tuples = [(i["start"], i["end"], i["severity"]) for i in incidents]
     assert availability_report(tuples, "99.9%", 2026, tz=datasets.TIMEZONE).to_records() == want
     outages = [Outage(i["start"], i["end"], i["severity"]) for i in incidents]
     assert availability_report(outages, "99.9%", 2026, tz=datasets.TIMEZONE).to_records() == want
     renamed = frame.rename(columns={"start": "began", "end": "ended", "severity": "impact"})
-    got = availability_report(renamed, "99.9%", 2026, tz=datasets.TIMEZONE,
-                              columns={"start": "began", "end": "ended", "severity": "impact"})
+    got = availability_report(
+        renamed,
+        "99.9%",
+        2026,
+        tz=datasets.TIMEZONE,
+        columns={"start": "began", "end": "ended", "severity": "impact"},
+    )
     assert got.to_records() == want
     labels = [s.outage.label for s in got.row("2026-03").report.outages]
     assert "INC-2026-005" not in labels
@@ -197,12 +229,16 @@ def test_open_incidents_need_an_as_of() -> None:
 def test_business_hours_and_minimum_outage() -> None:
     cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
     monday = dt.datetime(2026, 6, 1, 16, tzinfo=dt.UTC)
-    outages = [(monday, monday + dt.timedelta(hours=2)),
-               (monday + dt.timedelta(days=1, hours=-6), monday + dt.timedelta(days=1, hours=-6,
-                                                                                  seconds=30))]
+    outages = [
+        (monday, monday + dt.timedelta(hours=2)),
+        (
+            monday + dt.timedelta(days=1, hours=-6),
+            monday + dt.timedelta(days=1, hours=-6, seconds=30),
+        ),
+    ]
     r = availability_report(outages, "99.9%", ["2026-06"], calendar=cal, min_outage="1m")
     row = r.rows[0]
-    assert row.downtime == dt.timedelta(hours=1)       # 16-17; the 30 s blip is ignored
+    assert row.downtime == dt.timedelta(hours=1)  # 16-17; the 30 s blip is ignored
     assert row.eligible == dt.timedelta(hours=22 * 8)  # 22 weekdays in June 2026
     points = r.burndown("2026-06")
     assert points[-1].downtime_seconds == 3600
@@ -221,8 +257,11 @@ def test_burndown_is_exact_and_monotone(report: MonthlyAvailabilityReport) -> No
         remaining = [p.remaining_seconds for p in points]
         assert remaining == sorted(remaining, reverse=True)
     march = {p.at: p.downtime_seconds for p in report.burndown("2026-03")}
-    assert march[dt.datetime(2026, 3, 17, 10, 57, tzinfo=CPH)] - march[
-        dt.datetime(2026, 3, 17, 10, 5, tzinfo=CPH)] == 52 * 60
+    assert (
+        march[dt.datetime(2026, 3, 17, 10, 57, tzinfo=CPH)]
+        - march[dt.datetime(2026, 3, 17, 10, 5, tzinfo=CPH)]
+        == 52 * 60
+    )
 
 
 def test_outputs(report: MonthlyAvailabilityReport, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -267,8 +306,9 @@ def test_errors() -> None:
     with pytest.raises(NotADatetimeError, match="holds '2026'"):
         availability_report([], "99.9%", 2026, maintenance=[("2026", t)])
     with pytest.raises(ColumnTypeError, match="Column 'end' of the maintenance is empty"):
-        availability_report([], "99.9%", 2026, maintenance=[{"start": t, "end": None}],
-                            maintenance_mode="exclude")
+        availability_report(
+            [], "99.9%", 2026, maintenance=[{"start": t, "end": None}], maintenance_mode="exclude"
+        )
     with pytest.raises(InvalidOptionError, match="Unknown rounding"):
         availability_report([], "99.9%", 2026, rounding="nearest")  # type: ignore[arg-type]
 
@@ -296,8 +336,14 @@ def test_a_run_across_the_month_edge_is_measured_whole() -> None:
     # A maintenance window before the month that splits the run: C's first 40 s are
     # maintenance, leaving 10 s + 30 s = 40 s < 1 min: nothing counts.
     upkeep = [(c[0], c[0] + dt.timedelta(seconds=40))]
-    r = availability_report([c, d], "99.9%", ["2026-03"], min_outage="1m",
-                            maintenance=upkeep, maintenance_mode="count_as_up")
+    r = availability_report(
+        [c, d],
+        "99.9%",
+        ["2026-03"],
+        min_outage="1m",
+        maintenance=upkeep,
+        maintenance_mode="count_as_up",
+    )
     assert r.rows[0].downtime == dt.timedelta(0)
     assert r.rows[0].report.maintenance_mode == "count_as_up"
 
@@ -307,8 +353,9 @@ def test_maintenance_mode_is_checked_even_when_no_window_reaches_a_month() -> No
     upkeep = [(june, june + dt.timedelta(hours=1))]
     with pytest.raises(InvalidOptionError, match="without maintenance_mode"):
         availability_report([], "99.9%", ["2026-01"], maintenance=upkeep)
-    r = availability_report([], "99.9%", ["2026-01", "2026-06"], maintenance=upkeep,
-                            maintenance_mode="exclude")
+    r = availability_report(
+        [], "99.9%", ["2026-01", "2026-06"], maintenance=upkeep, maintenance_mode="exclude"
+    )
     assert [row.report.maintenance_mode for row in r.rows] == ["exclude", "exclude"]
     assert r.row("2026-06").eligible == dt.timedelta(days=30, hours=-1)
 
@@ -331,13 +378,16 @@ def test_each_incident_is_swept_only_in_the_months_it_reaches(
     # plus one across the end of June: 1201 outages; 100 a month, and the June/July one
     # in both.
     outages = [
-        (dt.datetime(2026, m, 1, 2, tzinfo=dt.UTC) + dt.timedelta(hours=h),
-         dt.datetime(2026, m, 1, 2, tzinfo=dt.UTC) + dt.timedelta(hours=h, minutes=1))
-        for m in range(1, 13) for h in range(100)
+        (
+            dt.datetime(2026, m, 1, 2, tzinfo=dt.UTC) + dt.timedelta(hours=h),
+            dt.datetime(2026, m, 1, 2, tzinfo=dt.UTC) + dt.timedelta(hours=h, minutes=1),
+        )
+        for m in range(1, 13)
+        for h in range(100)
     ]
     edge = dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
     outages.append((edge - dt.timedelta(minutes=5), edge + dt.timedelta(minutes=5)))
     r = availability_report(outages, "99.9%", 2026)
-    assert swept == [100] * 5 + [101, 101] + [100] * 5   # not 12 x 1201
+    assert swept == [100] * 5 + [101, 101] + [100] * 5  # not 12 x 1201
     assert r.row("2026-06").downtime == dt.timedelta(minutes=105)
     assert r.row("2026-07").downtime == dt.timedelta(minutes=105)

@@ -41,8 +41,11 @@ def test_compliance_summary_is_the_same_with_dask(
 
 
 def test_a_bulk_calendar_call_per_partition(ticket_frame: Any, policy: SLAPolicy) -> None:
-    first = ticket_frame.groupby("ticket_id").agg(
-        opened=("at", "min"), last=("at", "max")).reset_index()
+    first = (
+        ticket_frame.groupby("ticket_id")
+        .agg(opened=("at", "min"), last=("at", "max"))
+        .reset_index()
+    )
     support = policy.calendar()
     expected = support.elapsed_many(first["opened"], first["last"])
     parts = dd.from_pandas(first, npartitions=3)
@@ -51,5 +54,6 @@ def test_a_bulk_calendar_call_per_partition(ticket_frame: Any, policy: SLAPolicy
         return support.elapsed_many(part["opened"], part["last"])  # type: ignore[no-any-return]
 
     got = parts.map_partitions(business, meta=("elapsed", "timedelta64[us]")).compute(
-        scheduler="synchronous")
+        scheduler="synchronous"
+    )
     pd.testing.assert_series_equal(got, expected, check_names=False)

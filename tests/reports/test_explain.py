@@ -98,27 +98,37 @@ def test_ticket_4711(outcomes: TicketOutcomes) -> None:
     assert rules[1] == "outside the hours Mon-Fri 09:00-18:00"
     assert rules[3] == "paused, waiting on the customer: the clock stops (pause_mode='exclude')"
     assert rules[4] == "resumed: the clock runs again; the customer replied"
-    assert rules[7] == ("the 8h target is used up at Wed 2026-10-14 10:40: late from "
-                        "Wed 2026-10-14 10:40:00.000001")
+    assert rules[7] == (
+        "the 8h target is used up at Wed 2026-10-14 10:40: late from Wed 2026-10-14 10:40:00.000001"
+    )
     text = e.to_text()
     assert text.splitlines()[0] == (
-        "Ticket 4711 evaluated at Sat 2026-10-17 15:30 (Europe/Copenhagen)")
-    assert ("resolution, cycle 1 (high): BREACHED at Wed 2026-10-14 10:40:00.000001: 12h 50m used "
-            "of 8h (4h 50m over); stopped Wed 2026-10-14 15:30") in text
+        "Ticket 4711 evaluated at Sat 2026-10-17 15:30 (Europe/Copenhagen)"
+    )
+    assert (
+        "resolution, cycle 1 (high): BREACHED at Wed 2026-10-14 10:40:00.000001: 12h 50m used "
+        "of 8h (4h 50m over); stopped Wed 2026-10-14 15:30"
+    ) in text
     assert text.endswith("stopped Wed 2026-10-14 15:30: resolved")
     assert str(e) == text
 
 
 def test_holidays_are_named(policy: SLAPolicy) -> None:
-    t = dt.datetime(2026, 12, 24, 17, tzinfo=CPH)   # Thursday 24 December, an open day
-    e = explain([{"kind": "opened", "at": t, "severity": "low"}], policy,
-                at=dt.datetime(2026, 12, 29, 12, tzinfo=CPH), metric="response")
+    t = dt.datetime(2026, 12, 24, 17, tzinfo=CPH)  # Thursday 24 December, an open day
+    e = explain(
+        [{"kind": "opened", "at": t, "severity": "low"}],
+        policy,
+        at=dt.datetime(2026, 12, 29, 12, tzinfo=CPH),
+        metric="response",
+    )
     closed = e.segments[1]
     assert closed.state == "out_of_hours"
     assert closed.end == dt.datetime(2026, 12, 28, 9, tzinfo=CPH)
     # Holiday names come in the country's own language, whatever the process locale.
-    assert closed.rule == ("outside the hours Mon-Fri 09:00-18:00; holidays: 2026-12-25 "
-                           "Juledag, 2026-12-26 Anden juledag")
+    assert closed.rule == (
+        "outside the hours Mon-Fri 09:00-18:00; holidays: 2026-12-25 "
+        "Juledag, 2026-12-26 Anden juledag"
+    )
     check_invariants(e)
 
 
@@ -128,12 +138,18 @@ def _policy(**modes: str) -> SLAPolicy:
 
 def test_ignore_deadline_keeps_counting_through_a_pause() -> None:
     t = dt.datetime(2026, 11, 30, 9, tzinfo=CPH)
-    events = [{"kind": "opened", "at": t, "severity": "high"},
-              {"kind": "responded", "at": t + dt.timedelta(minutes=10)},
-              {"kind": "paused", "at": t + dt.timedelta(hours=1)},
-              {"kind": "resumed", "at": t + dt.timedelta(hours=3)}]
-    e = explain(events, _policy(pause_mode="ignore_deadline"), metric="resolution",
-                at=t + dt.timedelta(hours=4))
+    events = [
+        {"kind": "opened", "at": t, "severity": "high"},
+        {"kind": "responded", "at": t + dt.timedelta(minutes=10)},
+        {"kind": "paused", "at": t + dt.timedelta(hours=1)},
+        {"kind": "resumed", "at": t + dt.timedelta(hours=3)},
+    ]
+    e = explain(
+        events,
+        _policy(pause_mode="ignore_deadline"),
+        metric="resolution",
+        at=t + dt.timedelta(hours=4),
+    )
     check_invariants(e)
     assert [s.state for s in e.segments] == ["counting", "counting", "counting"]
     assert "pause_mode='ignore_deadline' keeps the clock running" in e.segments[1].rule
@@ -142,44 +158,64 @@ def test_ignore_deadline_keeps_counting_through_a_pause() -> None:
 
 def test_carry_elapsed_measures_each_severity_on_its_own_calendar() -> None:
     friday = dt.datetime(2026, 11, 27, 17, 50, tzinfo=CPH)
-    events = [{"kind": "opened", "at": friday, "severity": "high"},
-              {"kind": "severity_changed", "at": friday + dt.timedelta(hours=16, minutes=10),
-               "severity": "critical"}]                                   # Saturday 10:00
-    e = explain(events, default_policy(), at=friday + dt.timedelta(hours=16, minutes=20),
-                metric="response")
+    events = [
+        {"kind": "opened", "at": friday, "severity": "high"},
+        {
+            "kind": "severity_changed",
+            "at": friday + dt.timedelta(hours=16, minutes=10),
+            "severity": "critical",
+        },
+    ]  # Saturday 10:00
+    e = explain(
+        events, default_policy(), at=friday + dt.timedelta(hours=16, minutes=20), metric="response"
+    )
     check_invariants(e)
     assert [(s.state, s.severity, s.late) for s in e.segments] == [
-        ("counting", "high", False), ("out_of_hours", "high", False),
-        ("counting", "critical", False), ("counting", "critical", True)]
+        ("counting", "high", False),
+        ("out_of_hours", "high", False),
+        ("counting", "critical", False),
+        ("counting", "critical", True),
+    ]
     assert "severity changed from high to critical (severity_change='carry_elapsed'" in (
-        e.segments[2].rule)
+        e.segments[2].rule
+    )
     assert e.segments[2].target == dt.timedelta(minutes=15)
 
 
 @pytest.mark.parametrize("mode", ["recompute", "restart"])
 def test_other_severity_change_modes_add_up(mode: str) -> None:
     friday = dt.datetime(2026, 11, 27, 17, 50, tzinfo=CPH)
-    events = [{"kind": "opened", "at": friday, "severity": "high"},
-              {"kind": "severity_changed", "at": friday + dt.timedelta(hours=16, minutes=10),
-               "severity": "critical"},
-              {"kind": "responded", "at": friday + dt.timedelta(hours=17)}]
+    events = [
+        {"kind": "opened", "at": friday, "severity": "high"},
+        {
+            "kind": "severity_changed",
+            "at": friday + dt.timedelta(hours=16, minutes=10),
+            "severity": "critical",
+        },
+        {"kind": "responded", "at": friday + dt.timedelta(hours=17)},
+    ]
     e = explain(events, _policy(severity_change=mode))
     check_invariants(e)
     if mode == "restart":
         assert [(c.metric, c.phase) for c in e.cycles][:2] == [
-            ("response", "cancelled"), ("response", "met")]
+            ("response", "cancelled"),
+            ("response", "met"),
+        ]
         assert "stopped Sat 2026-11-28 10:00: severity changed" in e.to_text()
 
 
 @pytest.mark.parametrize("reopen", ["continue", "new_cycle"])
 def test_reopening(reopen: str) -> None:
     t = dt.datetime(2026, 11, 30, 9, tzinfo=CPH)
-    events = [{"kind": "opened", "at": t, "severity": "high"},
-              {"kind": "responded", "at": t + dt.timedelta(minutes=30)},
-              {"kind": "resolved", "at": t + dt.timedelta(hours=3)},
-              {"kind": "reopened", "at": t + dt.timedelta(days=1, hours=1)}]
-    e = explain(events, _policy(reopen=reopen), at=t + dt.timedelta(days=1, hours=2),
-                metric="resolution")
+    events = [
+        {"kind": "opened", "at": t, "severity": "high"},
+        {"kind": "responded", "at": t + dt.timedelta(minutes=30)},
+        {"kind": "resolved", "at": t + dt.timedelta(hours=3)},
+        {"kind": "reopened", "at": t + dt.timedelta(days=1, hours=1)},
+    ]
+    e = explain(
+        events, _policy(reopen=reopen), at=t + dt.timedelta(days=1, hours=2), metric="resolution"
+    )
     check_invariants(e)
     if reopen == "continue":
         states = [s.state for s in e.segments]
@@ -193,8 +229,10 @@ def test_reopening(reopen: str) -> None:
 
 def test_a_ticket_born_resolved_has_no_segments() -> None:
     t = dt.datetime(2026, 11, 30, 9, tzinfo=CPH)
-    e = explain([{"kind": "opened", "at": t, "severity": "high"},
-                 {"kind": "resolved", "at": t}], default_policy())
+    e = explain(
+        [{"kind": "opened", "at": t, "severity": "high"}, {"kind": "resolved", "at": t}],
+        default_policy(),
+    )
     assert e.segments == ()
     assert len(e.cycles) == 2
     assert e.to_text().endswith("stopped Mon 2026-11-30 09:00: resolved")
@@ -203,12 +241,27 @@ def test_a_ticket_born_resolved_has_no_segments() -> None:
 def test_tables_and_errors(outcomes: TicketOutcomes, monkeypatch: pytest.MonkeyPatch) -> None:
     e = outcomes.explain(4711)
     df = e.to_frame()
-    assert list(df.columns) == ["metric", "cycle", "start", "end", "state", "severity",
-                                "business", "used", "target", "late", "rule"]
+    assert list(df.columns) == [
+        "metric",
+        "cycle",
+        "start",
+        "end",
+        "state",
+        "severity",
+        "business",
+        "used",
+        "target",
+        "late",
+        "rule",
+    ]
     assert str(df["start"].dtype) == "datetime64[us, Europe/Copenhagen]"
     assert str(df["business"].dtype) == "timedelta64[us]"
     assert list(df["state"].cat.categories) == [
-        "counting", "out_of_hours", "paused", "after_resolution"]
+        "counting",
+        "out_of_hours",
+        "paused",
+        "after_resolution",
+    ]
     assert "Ticket 4711: response 1: met" in e._repr_html_()
     monkeypatch.setattr(_tables, "pandas", lambda: None)
     assert e.table == e.to_records()
@@ -219,27 +272,31 @@ def test_tables_and_errors(outcomes: TicketOutcomes, monkeypatch: pytest.MonkeyP
 
 # -- random histories --------------------------------------------------------------------------
 
-_WEEKDAYS = BusinessCalendar("Mon-Fri 09:00-12:00,13:00-17:00", tz="Europe/Copenhagen",
-                             holidays=["2026-03-04"])
+_WEEKDAYS = BusinessCalendar(
+    "Mon-Fri 09:00-12:00,13:00-17:00", tz="Europe/Copenhagen", holidays=["2026-03-04"]
+)
 _ALWAYS = BusinessCalendar.always("Europe/Copenhagen")
 
 
 @st.composite
 def histories(draw: Any) -> tuple[ClockRules, list[dict[str, Any]], dt.datetime]:
     rules = ClockRules(
-        [SeverityTargets("p1", _ALWAYS, response="15m", resolution="2h", next_response="30m"),
-         SeverityTargets("p2", _WEEKDAYS, response="1h", resolution="8h",
-                         periodic_update="4h"),
-         SeverityTargets("p3", _WEEKDAYS, response="4h")],
+        [
+            SeverityTargets("p1", _ALWAYS, response="15m", resolution="2h", next_response="30m"),
+            SeverityTargets("p2", _WEEKDAYS, response="1h", resolution="8h", periodic_update="4h"),
+            SeverityTargets("p3", _WEEKDAYS, response="4h"),
+        ],
         pause_mode=draw(st.sampled_from(["exclude", "ignore_deadline"])),
         severity_change=draw(st.sampled_from(["carry_elapsed", "recompute", "restart"])),
         reopen=draw(st.sampled_from(["continue", "new_cycle"])),
     )
     t = dt.datetime(2026, 3, 2, 8, tzinfo=CPH) + dt.timedelta(
-        minutes=15 * draw(st.integers(0, 4 * 24 * 7)))
+        minutes=15 * draw(st.integers(0, 4 * 24 * 7))
+    )
     severities = ["p1", "p2", "p3"]
-    events: list[dict[str, Any]] = [{"kind": "opened", "at": t,
-                                     "severity": draw(st.sampled_from(severities))}]
+    events: list[dict[str, Any]] = [
+        {"kind": "opened", "at": t, "severity": draw(st.sampled_from(severities))}
+    ]
     paused = resolved = False
     for _ in range(draw(st.integers(0, 8))):
         gap = draw(st.sampled_from([0, 5, 30, 90, 240, 900, 3000]))
@@ -269,7 +326,8 @@ def test_random_histories_are_explained_exactly(
     status = rules.evaluate(events, at=at)
     assert report.ticket("T").status == status
     assert [(r.metric, r.cycle, r.elapsed, r.breached_at) for r in report.rows] == [
-        (c.metric, c.number, c.elapsed, c.breached_at) for c in status.cycles]
+        (c.metric, c.number, c.elapsed, c.breached_at) for c in status.cycles
+    ]
     e = report.explain("T")
     assert set(e.cycles) == set(status.cycles)
     check_invariants(e)

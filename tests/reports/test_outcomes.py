@@ -69,7 +69,10 @@ def test_every_row_matches_a_replay_of_its_ticket_alone(
             assert row.due == c.due
             assert (row.breached, row.breached_at) == (c.breached, c.breached_at)
             assert (row.elapsed, row.elapsed_calendar, row.paused) == (
-                c.elapsed, c.elapsed_calendar, c.paused)
+                c.elapsed,
+                c.elapsed_calendar,
+                c.paused,
+            )
             assert row.percent_used == c.percent_used
             assert row.evaluated_at == last
             local = c.started_at.astimezone(CPH)
@@ -102,15 +105,17 @@ def _wide(records: list[dict[str, Any]]) -> pd.DataFrame:
         if "severity_changed" in kinds or "reopened" in kinds:
             continue
         first = {e["kind"]: e["at"] for e in reversed(events)}
-        rows.append({
-            "ticket_id": ticket_id,
-            "severity": events[0]["severity"],
-            "opened": first["opened"],
-            "responded": first["responded"],
-            "paused": first.get("paused"),
-            "resumed": first.get("resumed"),
-            "resolved": first["resolved"],
-        })
+        rows.append(
+            {
+                "ticket_id": ticket_id,
+                "severity": events[0]["severity"],
+                "opened": first["opened"],
+                "responded": first["responded"],
+                "paused": first.get("paused"),
+                "resumed": first.get("resumed"),
+                "resolved": first["resolved"],
+            }
+        )
     wide = pd.DataFrame(rows)
     for column in ("opened", "responded", "paused", "resumed", "resolved"):
         wide[column] = pd.to_datetime(wide[column], utc=True).astype("datetime64[us, UTC]")
@@ -134,8 +139,9 @@ def test_bulk_calendar_calls_reproduce_business_time_deadlines_and_breaches(
         response = cal.elapsed_many(group["opened"], group["responded"])
         resolution = cal.elapsed_many(group["opened"], group["resolved"]) - paused
         response_due = cal.add_many(group["opened"], spec.response)
-        wall = (group["resolved"] - group["opened"]) - (
-            group["resumed"] - group["paused"]).fillna(pd.Timedelta(0))
+        wall = (group["resolved"] - group["opened"]) - (group["resumed"] - group["paused"]).fillna(
+            pd.Timedelta(0)
+        )
         for i, ticket_id in enumerate(group["ticket_id"]):
             got = frame.loc[(ticket_id, "response")]
             assert got["elapsed"] == response.iloc[i]
@@ -173,15 +179,19 @@ def test_the_example_year_has_breaches_of_both_clocks(outcomes: TicketOutcomes) 
 
 
 def test_dataframe_records_and_mapping_give_the_same_rows(
-    ticket_frame: Any, ticket_records: list[dict[str, Any]], policy: SLAPolicy,
+    ticket_frame: Any,
+    ticket_records: list[dict[str, Any]],
+    policy: SLAPolicy,
     outcomes: TicketOutcomes,
 ) -> None:
     expected = outcomes.to_records()
     assert analyze_tickets(ticket_records, policy).to_records() == expected
     mapping = _by_ticket(ticket_records)
     assert analyze_tickets(mapping, policy).to_records() == expected
-    events = {k: [TicketEvent(e["kind"], e["at"], e.get("severity")) for e in v]
-              for k, v in mapping.items()}
+    events = {
+        k: [TicketEvent(e["kind"], e["at"], e.get("severity")) for e in v]
+        for k, v in mapping.items()
+    }
     assert analyze_tickets(events, policy).to_records() == expected
     assert analyze_tickets(ticket_frame, policy.clock_rules()).to_records() == expected
 
@@ -189,12 +199,26 @@ def test_dataframe_records_and_mapping_give_the_same_rows(
 def test_a_helpdesk_export_with_other_names_and_shuffled_rows(
     ticket_frame: Any, policy: SLAPolicy, outcomes: TicketOutcomes
 ) -> None:
-    export = ticket_frame.rename(columns={
-        "ticket_id": "Ticket ID", "kind": "Event", "at": "Timestamp", "severity": "Priority"})
+    export = ticket_frame.rename(
+        columns={
+            "ticket_id": "Ticket ID",
+            "kind": "Event",
+            "at": "Timestamp",
+            "severity": "Priority",
+        }
+    )
     export["Timestamp"] = export["Timestamp"].dt.tz_convert("America/New_York")
     export = export.sample(frac=1, random_state=7)  # rows in any order
-    report = analyze_tickets(export, policy, columns={
-        "ticket_id": "Ticket ID", "kind": "Event", "at": "Timestamp", "severity": "Priority"})
+    report = analyze_tickets(
+        export,
+        policy,
+        columns={
+            "ticket_id": "Ticket ID",
+            "kind": "Event",
+            "at": "Timestamp",
+            "severity": "Priority",
+        },
+    )
     got = sorted(report.to_records(), key=lambda r: (r["ticket_id"], r["metric"], r["cycle"]))
     want = sorted(outcomes.to_records(), key=lambda r: (r["ticket_id"], r["metric"], r["cycle"]))
     assert got == want
@@ -202,9 +226,14 @@ def test_a_helpdesk_export_with_other_names_and_shuffled_rows(
 
 def test_an_object_column_of_aware_datetimes_is_read(policy: SLAPolicy) -> None:
     t = dt.datetime(2026, 3, 2, 9, tzinfo=CPH)
-    df = pd.DataFrame({"ticket_id": ["A", "A"], "kind": ["opened", "responded"],
-                       "at": pd.Series([t, t + dt.timedelta(minutes=10)], dtype=object),
-                       "severity": ["high", None]})
+    df = pd.DataFrame(
+        {
+            "ticket_id": ["A", "A"],
+            "kind": ["opened", "responded"],
+            "at": pd.Series([t, t + dt.timedelta(minutes=10)], dtype=object),
+            "severity": ["high", None],
+        }
+    )
     (row, _) = analyze_tickets(df, policy).rows
     assert (row.ticket_id, row.elapsed, row.result) == ("A", dt.timedelta(minutes=10), "met")
 
@@ -278,7 +307,14 @@ def test_without_pandas_tables_are_records(
 def test_text_and_html(outcomes: TicketOutcomes) -> None:
     text = outcomes.to_text(limit=3)
     assert text.splitlines()[0].split() == [
-        "ticket_id", "metric", "severity", "result", "due", "elapsed", "overshoot"]
+        "ticket_id",
+        "metric",
+        "severity",
+        "result",
+        "due",
+        "elapsed",
+        "overshoot",
+    ]
     assert text.endswith(f"... {len(outcomes) - 3} more rows")
     assert str(outcomes) == outcomes.to_text()
     html = outcomes._repr_html_()
@@ -289,8 +325,9 @@ def test_text_and_html(outcomes: TicketOutcomes) -> None:
 
 def test_html_is_escaped(policy: SLAPolicy) -> None:
     t = dt.datetime(2026, 11, 30, 9, tzinfo=CPH)
-    report = analyze_tickets({"<b>x</b>": [{"kind": "opened", "at": t, "severity": "high"}]},
-                             policy)
+    report = analyze_tickets(
+        {"<b>x</b>": [{"kind": "opened", "at": t, "severity": "high"}]}, policy
+    )
     assert "&lt;b&gt;x&lt;/b&gt;" in report._repr_html_()
     assert "<b>x</b>" not in report._repr_html_()
 
@@ -325,7 +362,8 @@ def _frame(**changes: Any) -> pd.DataFrame:
         "ticket_id": [1, 1],
         "kind": ["opened", "responded"],
         "at": pd.Series([t, t + dt.timedelta(minutes=5)]).astype(
-            "datetime64[us, Europe/Copenhagen]"),
+            "datetime64[us, Europe/Copenhagen]"
+        ),
         "severity": ["high", None],
     }
     data.update(changes)
@@ -350,16 +388,22 @@ def test_a_missing_mapped_column_names_both_names() -> None:
 def test_a_missing_record_key_is_named() -> None:
     t = dt.datetime(2026, 11, 30, 9, tzinfo=CPH)
     with pytest.raises(MissingColumnError, match=r"no column 'ticket_id'.*record 1"):
-        analyze_tickets([{"ticket_id": 1, "kind": "opened", "at": t, "severity": "high"},
-                         {"kind": "responded", "at": t}], default_policy())
+        analyze_tickets(
+            [
+                {"ticket_id": 1, "kind": "opened", "at": t, "severity": "high"},
+                {"kind": "responded", "at": t},
+            ],
+            default_policy(),
+        )
     with pytest.raises(MissingColumnError, match="no column 'severity'"):
         analyze_tickets([{"ticket_id": 1, "kind": "opened", "at": t}], default_policy())
 
 
 def test_text_instants_are_a_type_error_naming_the_column() -> None:
     df = _frame(at=["2026-11-30 09:00", "2026-11-30 09:05"])
-    with pytest.raises(ColumnTypeError, match="Column 'at' of the tickets holds '2026-11-30 09:00'"
-                       ) as info:
+    with pytest.raises(
+        ColumnTypeError, match="Column 'at' of the tickets holds '2026-11-30 09:00'"
+    ) as info:
         analyze_tickets(df, default_policy())
     assert info.value.column == "at"
     assert isinstance(info.value, TypeError)
@@ -372,12 +416,14 @@ def test_naive_and_missing_instants() -> None:
     with pytest.raises(NaiveDatetimeError, match="Column 'at' of the tickets has no time zone"):
         analyze_tickets(naive, default_policy())
     with pytest.raises(ColumnTypeError, match=r"Column 'at' of the tickets is empty \(NaT\)"):
-        analyze_tickets(_frame(at=pd.Series([pd.NaT, pd.NaT], dtype="datetime64[us, UTC]")),
-                        default_policy())
+        analyze_tickets(
+            _frame(at=pd.Series([pd.NaT, pd.NaT], dtype="datetime64[us, UTC]")), default_policy()
+        )
     t = dt.datetime(2026, 11, 30, 9)
     with pytest.raises(NaiveDatetimeError, match="Column 'at' of the tickets holds"):
-        analyze_tickets([{"ticket_id": 1, "kind": "opened", "at": t, "severity": "high"}],
-                        default_policy())
+        analyze_tickets(
+            [{"ticket_id": 1, "kind": "opened", "at": t, "severity": "high"}], default_policy()
+        )
 
 
 def test_bad_ids_kinds_and_severities_name_their_column() -> None:

@@ -38,9 +38,14 @@ def _close_figures() -> Iterator[None]:
 @pytest.fixture(scope="module")
 def uptime(policy: SLAPolicy) -> MonthlyAvailabilityReport:
     return availability_report(
-        datasets.load_incidents(), "99.9%", 2026, tz=datasets.TIMEZONE,
-        maintenance=datasets.load_maintenance(), maintenance_mode="count_as_up",
-        credits=policy.uptime.credit_schedule(), fee=datasets.MONTHLY_FEE,  # type: ignore[union-attr]
+        datasets.load_incidents(),
+        "99.9%",
+        2026,
+        tz=datasets.TIMEZONE,
+        maintenance=datasets.load_maintenance(),
+        maintenance_mode="count_as_up",
+        credits=policy.uptime.credit_schedule(),
+        fee=datasets.MONTHLY_FEE,  # type: ignore[union-attr]
     )
 
 
@@ -58,7 +63,7 @@ def test_compliance_per_severity_over_months(outcomes: TicketOutcomes) -> None:
     ax = plot_compliance(summary, metric="resolution")
     _png(ax)
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == ["critical", "high"]          # medium and low have no resolution target
+    assert labels == ["critical", "high"]  # medium and low have no resolution target
     (critical, _) = ax.get_lines()
     assert max(critical.get_ydata()) == 100.0
     assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["2026-01", "2026-02"]
@@ -70,7 +75,7 @@ def test_burndown_of_a_missed_month(uptime: MonthlyAvailabilityReport) -> None:
     _png(ax)
     (line, _) = ax.get_lines()[:2]
     ys = list(line.get_ydata())
-    assert ys[0] == pytest.approx(44 + 35 / 60, abs=0.01)   # 99.9 % of 743 h
+    assert ys[0] == pytest.approx(44 + 35 / 60, abs=0.01)  # 99.9 % of 743 h
     assert ys[-1] < 0
     assert "missed" in ax.get_title()
 
@@ -78,7 +83,7 @@ def test_burndown_of_a_missed_month(uptime: MonthlyAvailabilityReport) -> None:
 def test_outage_timeline(uptime: MonthlyAvailabilityReport) -> None:
     ax = plot_outage_timeline(uptime)
     _png(ax)
-    assert len(ax.patches) == 12                                # one bar per month
+    assert len(ax.patches) == 12  # one bar per month
     heights = [p.get_height() for p in ax.patches]
     assert max(heights) == pytest.approx(uptime.row("2026-09").downtime.total_seconds() / 60)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]

@@ -74,10 +74,12 @@ def test_counts_shares_and_percentiles(
             assert row.share_met is None
             assert row.percent_met is None
         stopped = [r.elapsed for r in members if r.stopped_at is not None]
-        assert row.median == dt.timedelta(microseconds=int(
-            np.percentile(_us(stopped), 50, method="inverted_cdf")))
-        assert row.p90 == dt.timedelta(microseconds=int(
-            np.percentile(_us(stopped), 90, method="inverted_cdf")))
+        assert row.median == dt.timedelta(
+            microseconds=int(np.percentile(_us(stopped), 50, method="inverted_cdf"))
+        )
+        assert row.p90 == dt.timedelta(
+            microseconds=int(np.percentile(_us(stopped), 90, method="inverted_cdf"))
+        )
 
 
 def test_groups_are_in_policy_then_calendar_order(summary: ComplianceSummary) -> None:
@@ -102,8 +104,8 @@ def _contract_penalties(rows: tuple[CycleOutcome, ...]) -> dict[tuple[str, str, 
             by_month[(r.severity, r.month, r.metric)] += fee / 100
     caps = {"critical": fee / 10, "high": fee / 20}
     return {
-        key: Decimal(min(value, caps[key[0]]).numerator) / Decimal(
-            min(value, caps[key[0]]).denominator)
+        key: Decimal(min(value, caps[key[0]]).numerator)
+        / Decimal(min(value, caps[key[0]]).denominator)
         for key, value in by_month.items()
     }
 
@@ -121,8 +123,10 @@ def test_penalties_follow_the_contract(
             assert row.penalties is None, key
     by_severity = compliance_summary(outcomes, by=("severity",), fee=FEE)
     for row in by_severity.rows:
-        total = sum((v for k, v in expected.items()
-                     if (k[0], k[2]) == (row.value("severity"), row.metric)), Decimal(0))
+        total = sum(
+            (v for k, v in expected.items() if (k[0], k[2]) == (row.value("severity"), row.metric)),
+            Decimal(0),
+        )
         if row.penalties is not None:
             assert row.penalties == total
     assert sum(r.penalties or 0 for r in by_severity.rows) == sum(expected.values())
@@ -131,20 +135,31 @@ def test_penalties_follow_the_contract(
 def test_a_penalty_cap_binds_within_a_month(policy: SLAPolicy) -> None:
     # Six late high responses in one month: 6 x 1 % = 6 %, capped at 5 % of the fee.
     t = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
-    tickets = {n: [{"kind": "opened", "at": t + dt.timedelta(hours=n), "severity": "high"},
-                   {"kind": "responded", "at": t + dt.timedelta(hours=n, minutes=90)}]
-               for n in range(6)}
-    (row,) = [r for r in compliance_summary(analyze_tickets(tickets, policy), fee=FEE).rows
-              if r.metric == "response"]
+    tickets = {
+        n: [
+            {"kind": "opened", "at": t + dt.timedelta(hours=n), "severity": "high"},
+            {"kind": "responded", "at": t + dt.timedelta(hours=n, minutes=90)},
+        ]
+        for n in range(6)
+    }
+    (row,) = [
+        r
+        for r in compliance_summary(analyze_tickets(tickets, policy), fee=FEE).rows
+        if r.metric == "response"
+    ]
     assert (row.breached, row.penalties) == (6, Decimal("75.00"))
 
 
 def test_percentile_methods_on_hand_examples(policy: SLAPolicy) -> None:
-    t = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)   # a Monday, 10:00 in Copenhagen
+    t = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)  # a Monday, 10:00 in Copenhagen
     minutes = [1, 2, 3, 10]
-    tickets = {n: [{"kind": "opened", "at": t, "severity": "critical"},
-                   {"kind": "responded", "at": t + dt.timedelta(minutes=m)}]
-               for n, m in enumerate(minutes)}
+    tickets = {
+        n: [
+            {"kind": "opened", "at": t, "severity": "critical"},
+            {"kind": "responded", "at": t + dt.timedelta(minutes=m)},
+        ]
+        for n, m in enumerate(minutes)
+    }
     outcomes = analyze_tickets(tickets, policy)
     near = compliance_summary(outcomes, by=(), penalties=False).rows[0]
     assert (near.median, near.p90) == (dt.timedelta(minutes=2), dt.timedelta(minutes=10))
@@ -165,11 +180,16 @@ def test_percent_met_uses_the_named_rounding(
 ) -> None:
     t = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
     late = [5, 10, 20]  # critical: respond within 15 min
-    tickets = {n: [{"kind": "opened", "at": t, "severity": "critical"},
-                   {"kind": "responded", "at": t + dt.timedelta(minutes=m)}]
-               for n, m in enumerate(late)}
-    row = compliance_summary(analyze_tickets(tickets, policy), by=(), fee=FEE,
-                             rounding=rounding, places=places).rows[0]  # type: ignore[arg-type]
+    tickets = {
+        n: [
+            {"kind": "opened", "at": t, "severity": "critical"},
+            {"kind": "responded", "at": t + dt.timedelta(minutes=m)},
+        ]
+        for n, m in enumerate(late)
+    }
+    row = compliance_summary(
+        analyze_tickets(tickets, policy), by=(), fee=FEE, rounding=rounding, places=places
+    ).rows[0]  # type: ignore[arg-type]
     assert row.share_met == Fraction(2, 3)
     assert row.percent_met == Decimal(expected)
 
@@ -261,12 +281,15 @@ def test_groups_with_numbers_and_gaps_sort_sensibly(outcomes: TicketOutcomes) ->
 def test_a_breach_kept_after_a_downgrade_still_costs(policy: SLAPolicy) -> None:
     # Critical: 15 min to respond; lowered to high (1 h) after 20 min, answered at 30 min.
     t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)
-    events = {1: [{"kind": "opened", "at": t, "severity": "critical"},
-                  {"kind": "severity_changed", "at": t + dt.timedelta(minutes=20),
-                   "severity": "high"},
-                  {"kind": "responded", "at": t + dt.timedelta(minutes=30)}]}
+    events = {
+        1: [
+            {"kind": "opened", "at": t, "severity": "critical"},
+            {"kind": "severity_changed", "at": t + dt.timedelta(minutes=20), "severity": "high"},
+            {"kind": "responded", "at": t + dt.timedelta(minutes=30)},
+        ]
+    }
     outcomes = analyze_tickets(events, policy)
     row = outcomes.rows[0]
     assert (row.severity, row.result, row.overshoot) == ("high", "breached", dt.timedelta(0))
     (response, _) = compliance_summary(outcomes, fee=FEE).rows
-    assert (response.breached, response.penalties) == (1, Decimal("15.00"))   # 1 % of 1500
+    assert (response.breached, response.penalties) == (1, Decimal("15.00"))  # 1 % of 1500

@@ -47,8 +47,11 @@ SCRIPT = textwrap.dedent(
 
 def test_the_whole_analysis_runs_on_records_alone() -> None:
     done = subprocess.run(
-        [sys.executable, "-W", "error", "-c", SCRIPT], capture_output=True, text=True,
-        check=False, timeout=120,
+        [sys.executable, "-W", "error", "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"

@@ -47,22 +47,86 @@ UTC = dt.UTC
 # --- Gregorian mean year (uptime.is): day, week, month = Y/12, quarter = Y/4, year ----------
 # (target, [(text, exact seconds)] for day, week, month, quarter, year); display half-up.
 GREGORIAN = [
-    ("90%", [("2h 24m", "8640"), ("16h 48m", "60480"), ("3d 1h 2m 55s", "262974.6"),
-             ("9d 3h 8m 44s", "788923.8"), ("36d 12h 34m 55s", "3155695.2")]),       # computed
-    ("95%", [("1h 12m", "4320"), ("8h 24m", "30240"), ("1d 12h 31m 27s", "131487.3"),
-             ("4d 13h 34m 22s", "394461.9"), ("18d 6h 17m 28s", "1577847.6")]),      # computed
-    ("99%", [("14m 24s", "864"), ("1h 40m 48s", "6048"), ("7h 18m 17s", "26297.46"),
-             ("21h 54m 52s", "78892.38"), ("3d 15h 39m 30s", "315569.52")]),  # uptime.is/two-nines
-    ("99.5%", [("7m 12s", "432"), ("50m 24s", "3024"), ("3h 39m 9s", "13148.73"),
-               ("10h 57m 26s", "39446.19"), ("1d 19h 49m 45s", "157784.76")]),       # computed
-    ("99.9%", [("1m 26s", "86.4"), ("10m 5s", "604.8"), ("43m 50s", "2629.746"),
-               ("2h 11m 29s", "7889.238"), ("8h 45m 57s", "31556.952")]),            # computed
-    ("99.95%", [("43s", "43.2"), ("5m 2s", "302.4"), ("21m 55s", "1314.873"),
-                ("1h 5m 45s", "3944.619"), ("4h 22m 58s", "15778.476")]),            # computed
-    ("99.99%", [("9s", "8.64"), ("1m", "60.48"), ("4m 23s", "262.9746"),
-                ("13m 9s", "788.9238"), ("52m 36s", "3155.6952")]),                  # computed
-    ("99.999%", [("0.864s", "0.864"), ("6s", "6.048"), ("26s", "26.29746"),
-                 ("1m 19s", "78.89238"), ("5m 16s", "315.56952")]),                  # computed
+    (
+        "90%",
+        [
+            ("2h 24m", "8640"),
+            ("16h 48m", "60480"),
+            ("3d 1h 2m 55s", "262974.6"),
+            ("9d 3h 8m 44s", "788923.8"),
+            ("36d 12h 34m 55s", "3155695.2"),
+        ],
+    ),  # computed
+    (
+        "95%",
+        [
+            ("1h 12m", "4320"),
+            ("8h 24m", "30240"),
+            ("1d 12h 31m 27s", "131487.3"),
+            ("4d 13h 34m 22s", "394461.9"),
+            ("18d 6h 17m 28s", "1577847.6"),
+        ],
+    ),  # computed
+    (
+        "99%",
+        [
+            ("14m 24s", "864"),
+            ("1h 40m 48s", "6048"),
+            ("7h 18m 17s", "26297.46"),
+            ("21h 54m 52s", "78892.38"),
+            ("3d 15h 39m 30s", "315569.52"),
+        ],
+    ),  # uptime.is/two-nines
+    (
+        "99.5%",
+        [
+            ("7m 12s", "432"),
+            ("50m 24s", "3024"),
+            ("3h 39m 9s", "13148.73"),
+            ("10h 57m 26s", "39446.19"),
+            ("1d 19h 49m 45s", "157784.76"),
+        ],
+    ),  # computed
+    (
+        "99.9%",
+        [
+            ("1m 26s", "86.4"),
+            ("10m 5s", "604.8"),
+            ("43m 50s", "2629.746"),
+            ("2h 11m 29s", "7889.238"),
+            ("8h 45m 57s", "31556.952"),
+        ],
+    ),  # computed
+    (
+        "99.95%",
+        [
+            ("43s", "43.2"),
+            ("5m 2s", "302.4"),
+            ("21m 55s", "1314.873"),
+            ("1h 5m 45s", "3944.619"),
+            ("4h 22m 58s", "15778.476"),
+        ],
+    ),  # computed
+    (
+        "99.99%",
+        [
+            ("9s", "8.64"),
+            ("1m", "60.48"),
+            ("4m 23s", "262.9746"),
+            ("13m 9s", "788.9238"),
+            ("52m 36s", "3155.6952"),
+        ],
+    ),  # computed
+    (
+        "99.999%",
+        [
+            ("0.864s", "0.864"),
+            ("6s", "6.048"),
+            ("26s", "26.29746"),
+            ("1m 19s", "78.89238"),
+            ("5m 16s", "315.56952"),
+        ],
+    ),  # computed
 ]
 PERIODS = ["day", "week", "month", "quarter", "year"]
 
@@ -74,9 +138,7 @@ def test_gregorian_table(target: str, row: list[tuple[str, str]]) -> None:
     assert [r.allowed_seconds for r in table.rows] == [Fraction(s) for _, s in row]
     for period, (_, seconds) in zip(PERIODS, row, strict=True):
         exact = Fraction(seconds)
-        assert allowed_downtime(target, period) == dt.timedelta(
-            microseconds=int(exact * 1_000_000)
-        )
+        assert allowed_downtime(target, period) == dt.timedelta(microseconds=int(exact * 1_000_000))
 
 
 def test_the_issue_examples() -> None:
@@ -206,8 +268,7 @@ CALENDAR_TEXTS = [  # research §1.5: DST months in Europe/Berlin, quarters 90/9
     # target, March 2026 Berlin (31 d - 1 h), October 2026 Berlin (31 d + 1 h), Q1, Q2, Q3
     # 2026 (90, 91, 92 d, UTC), 2028 (366 d)
     ("99%", "7h 25m 48s", "7h 27m", "21h 36m", "21h 50m 24s", "22h 4m 48s", "3d 15h 50m 24s"),
-    ("99.5%", "3h 42m 54s", "3h 43m 30s", "10h 48m", "10h 55m 12s", "11h 2m 24s",
-     "1d 19h 55m 12s"),
+    ("99.5%", "3h 42m 54s", "3h 43m 30s", "10h 48m", "10h 55m 12s", "11h 2m 24s", "1d 19h 55m 12s"),
     ("99.9%", "44m 35s", "44m 42s", "2h 9m 36s", "2h 11m 2s", "2h 12m 29s", "8h 47m 2s"),
     ("99.95%", "22m 17s", "22m 21s", "1h 4m 48s", "1h 5m 31s", "1h 6m 14s", "4h 23m 31s"),
     ("99.99%", "4m 27s", "4m 28s", "12m 58s", "13m 6s", "13m 15s", "52m 42s"),
@@ -303,9 +364,9 @@ def test_required_uptime() -> None:
 def test_rounding_to_microseconds() -> None:
     third = Fraction(2, 3)  # allowed = 1/3 of a microsecond-unfriendly period
     assert allowed_downtime(slacalc.Availability(third), "1s") == dt.timedelta(microseconds=333333)
-    assert allowed_downtime(
-        slacalc.Availability(third), "1s", rounding="ceiling"
-    ) == dt.timedelta(microseconds=333334)
+    assert allowed_downtime(slacalc.Availability(third), "1s", rounding="ceiling") == dt.timedelta(
+        microseconds=333334
+    )
     assert allowed_downtime(
         slacalc.Availability(third), "1s", rounding="half_even"
     ) == dt.timedelta(microseconds=333333)
@@ -335,9 +396,9 @@ def test_table_rendering() -> None:
         (Fraction(0), "half_up", "0s"),
         (Fraction(1, 2), "half_up", "0.5s"),
         (Fraction(59, 1), "half_up", "59s"),
-        (Fraction(119, 2), "half_up", "1m"),       # 59.5 s rounds up
-        (Fraction(119, 2), "half_even", "1m"),     # 59.5: 60 is even
-        (Fraction(121, 2), "half_even", "1m"),     # 60.5: 60 is even
+        (Fraction(119, 2), "half_up", "1m"),  # 59.5 s rounds up
+        (Fraction(119, 2), "half_even", "1m"),  # 59.5: 60 is even
+        (Fraction(121, 2), "half_even", "1m"),  # 60.5: 60 is even
         (Fraction(121, 2), "floor", "1m"),
         (Fraction(121, 2), "ceiling", "1m 1s"),
         (Fraction(86400), "half_up", "1d"),

@@ -138,7 +138,9 @@ def test_equality_and_ordering_with_targets() -> None:
     with pytest.raises(TypeError):
         _ = a < 0.999  # type: ignore[operator]
     assert sorted([Availability.from_target(t) for t in ("99%", "99.99%", "99.9%")]) == [
-        "99%", "99.9%", "99.99%",
+        "99%",
+        "99.9%",
+        "99.99%",
     ]
     assert hash(a) == hash(Fraction(999, 1000)) == hash(Decimal("0.999"))
     assert len({a, Availability.from_target(Decimal("0.999"))}) == 1

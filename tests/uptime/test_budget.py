@@ -116,9 +116,7 @@ def test_burn_rates() -> None:
     # research §4.2: at 10 requests an hour, one failure is a 1000x burn for 99.9 %...
     assert budget.burn_rate(bad=1, total=10) == 100
     # ...and 1 of 10 over an hour spends 13.9 % of a 30-day budget in that hour.
-    assert (budget.burn_rate(bad=1, total=10) * Fraction(1, 720)).__round__(3) == Fraction(
-        "0.139"
-    )
+    assert (budget.burn_rate(bad=1, total=10) * Fraction(1, 720)).__round__(3) == Fraction("0.139")
     # Grafana "Time-based SLI examples": 10/10, 10/10, 10/10, 10/10, 20/40 good of total
     # -> event-based SLI 60/80 = 75 %, i.e. an error ratio of 25 %.
     assert ErrorBudget("75%", "1d").burn_rate(bad=20, total=80) == 1
@@ -190,8 +188,9 @@ def test_replay_full_outage_detection_times() -> None:
     # strictly above the threshold, so at the first evaluation after those instants.
     budget = ErrorBudget("99.9%", "30d")
     end = T + 5 * M
-    firings = budget.replay_alerts(outages=[(T, None)], start=T, end=end,
-                                   step=dt.timedelta(milliseconds=10), as_of=end)
+    firings = budget.replay_alerts(
+        outages=[(T, None)], start=T, end=end, step=dt.timedelta(milliseconds=10), as_of=end
+    )
     assert [(f.alert.name, f.fired_at - T, f.resolved_at) for f in firings] == [
         ("page-1h", dt.timedelta(seconds=51, milliseconds=850), None),
         ("page-6h", dt.timedelta(seconds=129, milliseconds=610), None),
@@ -201,8 +200,9 @@ def test_replay_full_outage_detection_times() -> None:
     assert firings[0].peak_burn_rate == Fraction(300, 3600) * 1000  # 5 min of 1 h, / 0.001
     # Over 28 days the 1 h page fires at 13.44: after 48.384 s.
     budget28 = ErrorBudget("99.9%", "28d")
-    [page] = budget28.replay_alerts(SRE_WORKBOOK_ALERTS[:1], outages=[(T, end)], start=T,
-                                    end=end, step="1s")
+    [page] = budget28.replay_alerts(
+        SRE_WORKBOOK_ALERTS[:1], outages=[(T, end)], start=T, end=end, step="1s"
+    )
     assert page.fired_at - T == dt.timedelta(seconds=49)
 
 
@@ -213,10 +213,13 @@ def test_replay_ten_minute_outage_resolves_by_short_window() -> None:
     # page-6h: fires at 130 s; the 30 min window clears at 600 - (t - 1800) <= 10.8 -> 2390 s.
     # ticket-3d: fires at 260 s; its 6 h window still holds the outage at 2 h.
     budget = ErrorBudget("99.9%", "30d")
-    firings = budget.replay_alerts(outages=[(T, T + 10 * M)], start=T, end=T + 2 * 60 * M,
-                                   step="1s")
-    assert [(f.alert.name, f.fired_at - T,
-             None if f.resolved_at is None else f.resolved_at - T) for f in firings] == [
+    firings = budget.replay_alerts(
+        outages=[(T, T + 10 * M)], start=T, end=T + 2 * 60 * M, step="1s"
+    )
+    assert [
+        (f.alert.name, f.fired_at - T, None if f.resolved_at is None else f.resolved_at - T)
+        for f in firings
+    ] == [
         ("page-1h", 52 * S, 896 * S),
         ("page-6h", 130 * S, 2390 * S),
         ("ticket-3d", 260 * S, None),
@@ -227,12 +230,25 @@ def test_replay_ten_minute_outage_resolves_by_short_window() -> None:
 def test_replay_partial_outages_weigh_less() -> None:
     # A partial outage (0.3) burns 300x at 99.9 %: the 1 h page needs 51.84 / 0.3 = 172.8 s.
     budget = ErrorBudget("99.9%", "30d")
-    [page] = budget.replay_alerts(SRE_WORKBOOK_ALERTS[:1], outages=[(T, T + 10 * M, "partial")],
-                                  start=T, end=T + 5 * M, step="1s")
+    [page] = budget.replay_alerts(
+        SRE_WORKBOOK_ALERTS[:1],
+        outages=[(T, T + 10 * M, "partial")],
+        start=T,
+        end=T + 5 * M,
+        step="1s",
+    )
     assert page.fired_at - T == 173 * S
-    assert budget.replay_alerts(SRE_WORKBOOK_ALERTS[:1], outages=[(T, T + 10 * M, "partial")],
-                                start=T, end=T + 5 * M, step="1s",
-                                weights={"partial": "0%"}) == ()
+    assert (
+        budget.replay_alerts(
+            SRE_WORKBOOK_ALERTS[:1],
+            outages=[(T, T + 10 * M, "partial")],
+            start=T,
+            end=T + 5 * M,
+            step="1s",
+            weights={"partial": "0%"},
+        )
+        == ()
+    )
 
 
 def test_replay_from_event_counts() -> None:
@@ -249,8 +265,10 @@ def test_replay_from_event_counts() -> None:
         counts.append((T + i * M, T + (i + 1) * M, 100 - bad, 100))
     budget = ErrorBudget("99.9%", "30d")
     firings = budget.replay_alerts(counts=counts, start=T, end=T + 30 * M, step="1m")
-    assert [(f.alert.name, f.fired_at - T,
-             None if f.resolved_at is None else f.resolved_at - T) for f in firings] == [
+    assert [
+        (f.alert.name, f.fired_at - T, None if f.resolved_at is None else f.resolved_at - T)
+        for f in firings
+    ] == [
         ("page-6h", 1 * M, None),
         ("ticket-3d", 1 * M, None),
         ("page-1h", 2 * M, 15 * M),
@@ -281,5 +299,6 @@ def test_replay_errors() -> None:
     with pytest.raises(InvalidCountError, match=r"total=-1 is negative"):
         budget.replay_alerts(counts=[(T, T + M, 0, -1)], start=T, end=T + M)
     with pytest.raises(InvalidIntervalError, match=r"Count intervals overlap"):
-        budget.replay_alerts(counts=[(T, T + 2 * M, 1, 1), (T + M, T + 3 * M, 1, 1)],
-                             start=T, end=T + M)
+        budget.replay_alerts(
+            counts=[(T, T + 2 * M, 1, 1), (T + M, T + 3 * M, 1, 1)], start=T, end=T + M
+        )

@@ -48,19 +48,34 @@ def test_two_regions_behind_a_router() -> None:
 @pytest.mark.parametrize(
     ("result", "expected", "source"),
     [
-        (lambda: availability_in_series("99.99%", "99.99%", "99.99%"), "0.999700029999",
-         "AWS Reliability Pillar notes: .9999^3 = .9997"),
-        (lambda: availability_in_series(availability_in_parallel("99%", "99%"), "99%"),
-         "0.989901", "AWS exam guide: 99.99 % x 99 % = 98.99 %"),
-        (lambda: availability_in_parallel("99.9%", "99.9%"), "0.999999",
-         "system-design-primer: 99.9999 %"),
-        (lambda: availability_in_series("99.9%", "99.9%"), "0.998001",
-         "system-design-primer: 99.8 %"),
+        (
+            lambda: availability_in_series("99.99%", "99.99%", "99.99%"),
+            "0.999700029999",
+            "AWS Reliability Pillar notes: .9999^3 = .9997",
+        ),
+        (
+            lambda: availability_in_series(availability_in_parallel("99%", "99%"), "99%"),
+            "0.989901",
+            "AWS exam guide: 99.99 % x 99 % = 98.99 %",
+        ),
+        (
+            lambda: availability_in_parallel("99.9%", "99.9%"),
+            "0.999999",
+            "system-design-primer: 99.9999 %",
+        ),
+        (
+            lambda: availability_in_series("99.9%", "99.9%"),
+            "0.998001",
+            "system-design-primer: 99.8 %",
+        ),
         (lambda: availability_k_of_n(2, ["99.9%"] * 3), "0.999997002", "hand: 3a^2(1-a)+a^3"),
         (lambda: availability_k_of_n(2, ["99%"] * 3), "0.999702", "hand"),
         (lambda: availability_k_of_n(3, ["99%"] * 5), "0.9999901494", "hand: binomial sum"),
-        (lambda: availability_in_parallel("99.5%", "99.5%"), "0.999975",
-         "two single EC2 instances (not .99 as a blog says)"),
+        (
+            lambda: availability_in_parallel("99.5%", "99.5%"),
+            "0.999975",
+            "two single EC2 instances (not .99 as a blog says)",
+        ),
     ],
 )
 def test_published_examples(result: object, expected: str, source: str) -> None:

@@ -80,8 +80,11 @@ def test_without_target() -> None:
 
 
 def test_overlaps_are_counted_once_and_attributed() -> None:
-    outages = [(at(1, 10), at(1, 10, 30)), (at(1, 10, 15), at(1, 10, 45)),
-               (at(1, 10), at(1, 10, 30))]  # the third duplicates the first
+    outages = [
+        (at(1, 10), at(1, 10, 30)),
+        (at(1, 10, 15), at(1, 10, 45)),
+        (at(1, 10), at(1, 10, 30)),
+    ]  # the third duplicates the first
     report = measure_availability(outages, JUNE)
     assert report.downtime == dt.timedelta(minutes=45)
     assert [minutes(s.counted_seconds) for s in report.outages] == [30, 15, 0]
@@ -101,9 +104,9 @@ def test_clipped_to_the_window() -> None:
 
 def test_weights_take_the_heaviest_where_outages_overlap() -> None:
     outages = [
-        (at(2, 10), at(2, 11), "partial"),      # 60 min at 0.3
-        (at(2, 10, 30), at(2, 10, 40)),         # 10 min full, inside the partial one
-        (at(2, 12), at(2, 13), "degraded"),     # weight 0: never downtime
+        (at(2, 10), at(2, 11), "partial"),  # 60 min at 0.3
+        (at(2, 10, 30), at(2, 10, 40)),  # 10 min full, inside the partial one
+        (at(2, 12), at(2, 13), "degraded"),  # weight 0: never downtime
     ]
     report = measure_availability(outages, JUNE)
     # 30 min x 0.3 + 10 min x 1 + 20 min x 0.3 = 25 min
@@ -121,7 +124,10 @@ def test_configurable_weights() -> None:
     half = measure_availability(outages[:1], JUNE, weights={"partial": Fraction(1, 2)})
     assert minutes(half.downtime_seconds) == 30
     assert {
-        "full": 1, "major": 1, "partial": Fraction(3, 10), "degraded": 0,
+        "full": 1,
+        "major": 1,
+        "partial": Fraction(3, 10),
+        "degraded": 0,
     } == slacalc.DEFAULT_SEVERITY_WEIGHTS
 
 
@@ -130,10 +136,12 @@ def test_maintenance_modes_differ() -> None:
     # exclude (43190 - 43.2) / 43190 = 99.89998 %; count as up (43200 - 43.2) / 43200 = 99.9 %.
     outage = (at(9, 14), at(9, 14, 43, 12))
     upkeep = [(at(20, 2), at(20, 2, 10))]
-    up = measure_availability([outage], JUNE, maintenance=upkeep, maintenance_mode="count_as_up",
-                              target="99.9%")
-    ex = measure_availability([outage], JUNE, maintenance=upkeep, maintenance_mode="exclude",
-                              target="99.9%")
+    up = measure_availability(
+        [outage], JUNE, maintenance=upkeep, maintenance_mode="count_as_up", target="99.9%"
+    )
+    ex = measure_availability(
+        [outage], JUNE, maintenance=upkeep, maintenance_mode="exclude", target="99.9%"
+    )
     assert up.availability == "99.9%"
     assert up.target_met
     assert ex.availability.fraction == (43190 - Fraction("43.2")) / 43190
@@ -145,13 +153,14 @@ def test_maintenance_modes_differ() -> None:
 
 
 def test_outage_during_maintenance_is_not_downtime() -> None:
-    outages = [(at(20, 1, 50), at(20, 2, 20))]        # 30 min, 10 of them in maintenance
+    outages = [(at(20, 1, 50), at(20, 2, 20))]  # 30 min, 10 of them in maintenance
     upkeep = [(at(20, 2), at(20, 2, 10)), (at(20, 2, 5), at(20, 2, 10))]  # overlapping windows
     for mode in ("count_as_up", "exclude"):
         report = measure_availability(outages, JUNE, maintenance=upkeep, maintenance_mode=mode)
         assert minutes(report.downtime_seconds) == 20
-    inside = measure_availability([(at(20, 2, 1), at(20, 2, 9))], JUNE, maintenance=upkeep,
-                                  maintenance_mode="count_as_up")
+    inside = measure_availability(
+        [(at(20, 2, 1), at(20, 2, 9))], JUNE, maintenance=upkeep, maintenance_mode="count_as_up"
+    )
     assert inside.downtime == dt.timedelta(0)
 
 
@@ -171,8 +180,11 @@ def test_min_outage_granularity() -> None:
     assert measure_availability([edge], JUNE, min_outage="1m").downtime_seconds == 30
     # Maintenance splits a run: 40 s + maintenance + 40 s are two short runs.
     split = measure_availability(
-        [(at(6, 9), at(6, 9, 2))], JUNE, min_outage=dt.timedelta(minutes=1),
-        maintenance=[(at(6, 9, 0, 40), at(6, 9, 1, 20))], maintenance_mode="count_as_up",
+        [(at(6, 9), at(6, 9, 2))],
+        JUNE,
+        min_outage=dt.timedelta(minutes=1),
+        maintenance=[(at(6, 9, 0, 40), at(6, 9, 1, 20))],
+        maintenance_mode="count_as_up",
     )
     assert split.downtime_seconds == 0
 
@@ -183,11 +195,13 @@ def test_open_outage_needs_as_of() -> None:
     assert report.downtime == dt.timedelta(minutes=30)
     assert report.outages[0].outage.end is None
     # Running past the end of the window: clipped.
-    later = measure_availability([Outage(start)], JUNE,
-                                 as_of=dt.datetime(2026, 7, 2, tzinfo=UTC))
+    later = measure_availability([Outage(start)], JUNE, as_of=dt.datetime(2026, 7, 2, tzinfo=UTC))
     assert later.downtime == dt.timedelta(hours=1)
-    with pytest.raises(OpenOutageError, match=r"The outage starting '2026-06-30T23:00:00\+00:00' "
-                                              r"has no end; pass as_of="):
+    with pytest.raises(
+        OpenOutageError,
+        match=r"The outage starting '2026-06-30T23:00:00\+00:00' "
+        r"has no end; pass as_of=",
+    ):
         measure_availability([(start, None)], JUNE)
     with pytest.raises(InvalidIntervalError, match=r"as_of .* is before the open outage's start"):
         measure_availability([(start, None)], JUNE, as_of=at(30, 22))
@@ -213,8 +227,11 @@ class Row:
 
 def test_records_with_start_and_end() -> None:
     report = measure_availability(
-        [Incident(at(3, 10), at(3, 11), Severity.PARTIAL), Row(at(4, 10), at(4, 10, 10)),
-         Outage(at(5, 10), at(5, 10, 5), label="INC-3")],
+        [
+            Incident(at(3, 10), at(3, 11), Severity.PARTIAL),
+            Row(at(4, 10), at(4, 10, 10)),
+            Outage(at(5, 10), at(5, 10, 5), label="INC-3"),
+        ],
         JUNE,
     )
     assert [minutes(s.counted_seconds) for s in report.outages] == [18, 10, 5]
@@ -249,9 +266,9 @@ class WeekdayHours:
 def test_business_hours_only() -> None:
     week = (at(1), at(8))  # Monday 1 June to Monday 8 June 2026: 40 business hours
     outages = [
-        (at(1, 16), at(1, 18)),       # 1 h inside
-        (at(2, 20), at(3, 8)),        # overnight: nothing
-        (at(6, 10), at(6, 12)),       # Saturday: nothing
+        (at(1, 16), at(1, 18)),  # 1 h inside
+        (at(2, 20), at(3, 8)),  # overnight: nothing
+        (at(6, 10), at(6, 12)),  # Saturday: nothing
     ]
     report = measure_availability(outages, week, calendar=WeekdayHours(), target="99%")
     assert report.eligible_time == dt.timedelta(hours=40)
@@ -264,7 +281,9 @@ def test_business_hours_only() -> None:
 def test_business_hours_with_excluded_maintenance() -> None:
     week = (at(1), at(8))
     report = measure_availability(
-        [(at(2, 9), at(2, 10))], week, calendar=WeekdayHours(),
+        [(at(2, 9), at(2, 10))],
+        week,
+        calendar=WeekdayHours(),
         maintenance=[(at(2, 9, 30), at(2, 11)), (at(6, 9), at(6, 12))],  # Saturday one: closed
         maintenance_mode="exclude",
     )
@@ -277,8 +296,10 @@ def test_with_a_business_calendar() -> None:
     berlin = ZoneInfo("Europe/Berlin")
     # The week of the spring DST change: business hours are the same 40 local hours.
     week = (dt.datetime(2026, 3, 23, tzinfo=berlin), dt.datetime(2026, 3, 30, 12, tzinfo=berlin))
-    outage = (dt.datetime(2026, 3, 30, 8, tzinfo=berlin), dt.datetime(2026, 3, 30, 9, 30,
-                                                                      tzinfo=berlin))
+    outage = (
+        dt.datetime(2026, 3, 30, 8, tzinfo=berlin),
+        dt.datetime(2026, 3, 30, 9, 30, tzinfo=berlin),
+    )
     report = measure_availability([outage], week, calendar=cal)
     assert report.eligible_time == dt.timedelta(hours=43)
     assert report.downtime == dt.timedelta(minutes=30)
@@ -290,15 +311,21 @@ def test_no_eligible_time() -> None:
     with pytest.raises(NoEligibleTimeError, match=r"Nothing of the window '2026-06-06T00:00:00"):
         measure_availability([], weekend, calendar=WeekdayHours())
     with pytest.raises(NoEligibleTimeError, match=r"count maintenance as up"):
-        measure_availability([], JUNE, maintenance=[(JUNE.start, JUNE.end)],
-                             maintenance_mode="exclude")
+        measure_availability(
+            [], JUNE, maintenance=[(JUNE.start, JUNE.end)], maintenance_mode="exclude"
+        )
 
 
 def test_merge_outages() -> None:
     h = dt.timedelta(hours=1)
     t = at(3, 10)
-    outages = [(t, t + 2 * h, "partial"), (t + h, t + 3 * h), (t + 2 * h, t + 4 * h),
-               (t + 5 * h, t + 5 * h), (t + 6 * h, t + 7 * h, "degraded")]
+    outages = [
+        (t, t + 2 * h, "partial"),
+        (t + h, t + 3 * h),
+        (t + 2 * h, t + 4 * h),
+        (t + 5 * h, t + 5 * h),
+        (t + 6 * h, t + 7 * h, "degraded"),
+    ]
     merged = merge_outages(outages)
     assert merged == (
         Outage(t, t + h, "partial"),
@@ -325,8 +352,11 @@ def test_bad_outages() -> None:
         measure_availability([(at(1, 10), at(1, 9))], JUNE)
     with pytest.raises(NaiveDatetimeError, match=r"has no time zone"):
         measure_availability([(dt.datetime(2026, 6, 1), at(1, 9))], JUNE)
-    with pytest.raises(UnknownSeverityError, match=r"Unknown severity 'critical'; use one of "
-                                                   r"'degraded', 'full', 'major', 'partial'"):
+    with pytest.raises(
+        UnknownSeverityError,
+        match=r"Unknown severity 'critical'; use one of "
+        r"'degraded', 'full', 'major', 'partial'",
+    ):
         measure_availability([(at(1), at(2), "critical")], JUNE)
     with pytest.raises(UnknownSeverityError, match=r"Severity 3 is not a name"):
         measure_availability([(at(1), at(2), 3)], JUNE)
@@ -349,21 +379,30 @@ def test_bad_weights() -> None:
 
 def test_bad_maintenance() -> None:
     upkeep = [(at(2), at(2, 1))]
-    with pytest.raises(InvalidOptionError, match=r"Maintenance windows were given without "
-                                                  r"maintenance_mode; say how they count"):
+    with pytest.raises(
+        InvalidOptionError,
+        match=r"Maintenance windows were given without "
+        r"maintenance_mode; say how they count",
+    ):
         measure_availability([], JUNE, maintenance=upkeep)
     with pytest.raises(InvalidOptionError, match=r"Unknown maintenance_mode 'ignore'"):
-        measure_availability([], JUNE, maintenance=upkeep,
-                             maintenance_mode="ignore")  # type: ignore[arg-type]
+        measure_availability([], JUNE, maintenance=upkeep, maintenance_mode="ignore")  # type: ignore[arg-type]
     with pytest.raises(InvalidIntervalError, match=r"The maintenance window ends at"):
-        measure_availability([], JUNE, maintenance=[(at(2, 1), at(2))],
-                             maintenance_mode="exclude")
+        measure_availability([], JUNE, maintenance=[(at(2, 1), at(2))], maintenance_mode="exclude")
     with pytest.raises(NotAnIntervalError, match=r"'2026-06-02' is not a maintenance window"):
-        measure_availability([], JUNE, maintenance=["2026-06-02"],  # type: ignore[list-item]
-                             maintenance_mode="exclude")
+        measure_availability(
+            [],
+            JUNE,
+            maintenance=["2026-06-02"],  # type: ignore[list-item]
+            maintenance_mode="exclude",
+        )
     # A mode without maintenance is fine, and records with start/end are read.
-    report = measure_availability([], JUNE, maintenance=[Row(at(2), at(2, 1))],  # type: ignore[list-item]
-                                  maintenance_mode="exclude")
+    report = measure_availability(
+        [],
+        JUNE,
+        maintenance=[Row(at(2), at(2, 1))],  # type: ignore[list-item]
+        maintenance_mode="exclude",
+    )
     assert report.eligible_time == dt.timedelta(days=30, hours=-1)
 
 
@@ -393,8 +432,9 @@ _spans = st.tuples(st.integers(-180, 180), st.integers(0, 90))
         st.tuples(_spans, st.sampled_from(["full", "partial", "degraded"])), max_size=12
     ),
     upkeep=st.lists(_spans, max_size=3),
-    windows=st.lists(st.tuples(st.integers(-240, 240), st.integers(1, 240)), min_size=1,
-                     max_size=4),
+    windows=st.lists(
+        st.tuples(st.integers(-240, 240), st.integers(1, 240)), min_size=1, max_size=4
+    ),
     min_outage=st.sampled_from([None, "1m", "20m"]),
     mode=st.sampled_from(["count_as_up", "exclude"]),
 )
@@ -413,8 +453,12 @@ def test_measure_windows_equals_measuring_each_window_with_the_whole_log(
     log = [Outage(*span(*s), severity, label=str(i)) for i, (s, severity) in enumerate(outages)]
     maintenance = [span(*m) for m in upkeep]
     periods = [span(*w) for w in windows] + [calendar_month(2026, 2), calendar_month(2026, 3)]
-    options = {"maintenance": maintenance, "maintenance_mode": mode, "min_outage": min_outage,
-               "target": "99.9%"}
+    options = {
+        "maintenance": maintenance,
+        "maintenance_mode": mode,
+        "min_outage": min_outage,
+        "target": "99.9%",
+    }
     try:
         together = measure_windows(log, periods, **options)  # type: ignore[arg-type]
     except NoEligibleTimeError:

@@ -216,9 +216,7 @@ def run_budget(args: argparse.Namespace, out: TextIO) -> int:
         year, number = args.month
         tz = args.tz if args.tz is not None else dt.UTC
         period = calendar_month(year, number, tz=tz)
-        allowed = Availability.from_target(args.target).unavailability * seconds_of(
-            period.duration
-        )
+        allowed = Availability.from_target(args.target).unavailability * seconds_of(period.duration)
         month = {
             "month": period.label,
             "tz": str(tz),

@@ -196,8 +196,11 @@ def read_table(
                             f"{name!r} has no {column!r} column (header: "
                             f"{','.join(header)!r}); the header needs "
                             f"{', '.join(repr(c) for c in required)}"
-                            + (f", optionally {', '.join(repr(c) for c in optional)}."
-                               if optional else ".")
+                            + (
+                                f", optionally {', '.join(repr(c) for c in optional)}."
+                                if optional
+                                else "."
+                            )
                         )
                 where = {c: columns.index(c) for c in (*required, *optional) if c in columns}
                 for row in reader:
@@ -247,7 +250,10 @@ def read_incidents(path: str, *, stderr: TextIO) -> list[Incident]:
     name = "<stdin>" if path == "-" else path
     out: list[Incident] = []
     for line, v in read_table(
-        path, stderr=stderr, required=("start", "end"), optional=("severity", "label"),
+        path,
+        stderr=stderr,
+        required=("start", "end"),
+        optional=("severity", "label"),
         what="incident",
     ):
         start = _instant(name, line, "start", v["start"])
@@ -277,7 +283,10 @@ def read_windows(path: str, *, stderr: TextIO) -> list[tuple[dt.datetime, dt.dat
     name = "<stdin>" if path == "-" else path
     out: list[tuple[dt.datetime, dt.datetime]] = []
     for line, v in read_table(
-        path, stderr=stderr, required=("start", "end"), what="maintenance window",
+        path,
+        stderr=stderr,
+        required=("start", "end"),
+        what="maintenance window",
     ):
         start = _instant(name, line, "start", v["start"])
         end = _instant(name, line, "end", v["end"])
@@ -313,7 +322,10 @@ def read_tickets(path: str, *, stderr: TextIO) -> list[dict[str, Any]]:
     name = "<stdin>" if path == "-" else path
     out: list[dict[str, Any]] = []
     for line, v in read_table(
-        path, stderr=stderr, required=("ticket_id", "kind", "at"), optional=("severity",),
+        path,
+        stderr=stderr,
+        required=("ticket_id", "kind", "at"),
+        optional=("severity",),
         what="event",
     ):
         if not v["ticket_id"]:

@@ -22,8 +22,12 @@ ShareOrAmount: TypeAlias = "str | Decimal | int"
 def share_or_amount(value: object, *, what: str) -> tuple[Fraction | None, Decimal | None]:
     """Read ``"50%"`` as a share of the fee, and a Decimal/int/number string as an amount."""
     if isinstance(value, str) and value.strip().endswith("%"):
-        share = parse_share(value, what=f"{what} as a share of the fee", example="'50%'",
-                            error=InvalidCreditScheduleError)
+        share = parse_share(
+            value,
+            what=f"{what} as a share of the fee",
+            example="'50%'",
+            error=InvalidCreditScheduleError,
+        )
         return share, None
     if isinstance(value, Fraction):
         raise NumberTypeError(
@@ -35,11 +39,7 @@ def share_or_amount(value: object, *, what: str) -> tuple[Fraction | None, Decim
 
 def check_quantum(quantum: object) -> Decimal:
     """A positive, finite Decimal step to round money to, such as ``Decimal("0.01")``."""
-    if (
-        not isinstance(quantum, Decimal)
-        or not quantum.is_finite()
-        or quantum <= 0
-    ):
+    if not isinstance(quantum, Decimal) or not quantum.is_finite() or quantum <= 0:
         raise InvalidCreditScheduleError(
             f"quantum={quantum!r} is not a positive Decimal step; pass e.g. Decimal('0.01') "
             "for cents or Decimal('1') for whole units."

@@ -14,8 +14,15 @@ from slacalc.errors import InvalidOptionError
 if TYPE_CHECKING:
     from slacalc.policy import SLAPolicy
 
-__all__ = ["FILES", "TIMEZONE", "load_incidents", "load_maintenance", "load_policy",
-           "load_tickets", "read_text"]
+__all__ = [
+    "FILES",
+    "TIMEZONE",
+    "load_incidents",
+    "load_maintenance",
+    "load_policy",
+    "load_tickets",
+    "read_text",
+]
 
 TIMEZONE = "Europe/Copenhagen"
 """The agency's time zone: every instant in the data is shown in it."""
@@ -79,8 +86,10 @@ def _frame(data: list[dict[str, Any]], columns: tuple[str, ...], instants: tuple
         )
     df = pd.DataFrame(data, columns=list(columns))
     for name in instants:
-        df[name] = pd.to_datetime(df[name], utc=True).dt.tz_convert(TIMEZONE).astype(
-            f"datetime64[us, {TIMEZONE}]"
+        df[name] = (
+            pd.to_datetime(df[name], utc=True)
+            .dt.tz_convert(TIMEZONE)
+            .astype(f"datetime64[us, {TIMEZONE}]")
         )
     return df
 

@@ -258,8 +258,7 @@ class _Builder:
                 target.count
                 for s in policy.severities
                 for text in (s.response, s.resolution, s.next_response, s.periodic_update)
-                if text is not None
-                and isinstance(target := parse_target(text), BusinessDays)
+                if text is not None and isinstance(target := parse_target(text), BusinessDays)
             ),
             2,
         )
@@ -345,8 +344,10 @@ class _Builder:
         self.para(*self._promise(target, units))
         table = downtime_table(Availability.from_target(spec.target_share))
         allowed = short_duration(table[spec.period].text, self.lang)
-        year = "" if spec.period == "year" else self.t(
-            "uptime.year", allowed=short_duration(table["year"].text, self.lang)
+        year = (
+            ""
+            if spec.period == "year"
+            else self.t("uptime.year", allowed=short_duration(table["year"].text, self.lang))
         )
         self.para(self.t("uptime.allows", target=target, allowed=allowed, year=year, **units))
         self.blocks.append(
@@ -400,15 +401,20 @@ class _Builder:
             self.para(self.t(key))
             return
         zone = zone_words(self.policy.calendar().tz, self.lang)
-        self.para(self.t("maintenance.window", hours=hours_words(spec.window, self.lang),
-                         zone=zone))
+        self.para(
+            self.t("maintenance.window", hours=hours_words(spec.window, self.lang), zone=zone)
+        )
         rules = []
         if spec.notice_time is not None:
-            rules.append(self.t("maintenance.notice",
-                                notice=duration_words(spec.notice_time, self.lang)))
+            rules.append(
+                self.t("maintenance.notice", notice=duration_words(spec.notice_time, self.lang))
+            )
         if spec.max_per_month_time is not None:
-            rules.append(self.t("maintenance.limit",
-                                limit=duration_words(spec.max_per_month_time, self.lang)))
+            rules.append(
+                self.t(
+                    "maintenance.limit", limit=duration_words(spec.max_per_month_time, self.lang)
+                )
+            )
         rules.append(self.t(f"maintenance.{spec.mode}"))
         self.items(rules)
         self.para(self.t("maintenance.other"))

@@ -153,8 +153,7 @@ TEXT: dict[Lang, dict[str, str]] = {
             "stops when support closes and runs again when it opens."
         ),
         "business.length": (
-            "A business day is {length} of business time, so {example} is {total} of "
-            "business time."
+            "A business day is {length} of business time, so {example} is {total} of business time."
         ),
         "business.full_day": (
             "A business day is a full support day of {length} of business time, so {example} "
@@ -513,8 +512,7 @@ TEXT: dict[Lang, dict[str, str]] = {
         ),
         "maintenance.limit": "Planlagt vedligeholdelse varer højst {limit} om måneden.",
         "maintenance.count_as_up": (
-            "Planlagt vedligeholdelse er ikke nedetid: den tæller som tid, hvor tjenesten var "
-            "oppe."
+            "Planlagt vedligeholdelse er ikke nedetid: den tæller som tid, hvor tjenesten var oppe."
         ),
         "maintenance.exclude": (
             "Planlagt vedligeholdelse er ikke nedetid: den holdes uden for den tid, oppetiden "

@@ -116,9 +116,15 @@ _COLUMNS = tuple(
     Column(
         name,
         {
-            "month": "str", "start": "datetime", "end": "datetime", "eligible": "timedelta",
-            "downtime": "timedelta", "allowed_downtime": "timedelta",
-            "remaining_budget": "timedelta", "met": "bool", "incidents": "int",
+            "month": "str",
+            "start": "datetime",
+            "end": "datetime",
+            "eligible": "timedelta",
+            "downtime": "timedelta",
+            "allowed_downtime": "timedelta",
+            "remaining_budget": "timedelta",
+            "met": "bool",
+            "incidents": "int",
         }.get(name, "object"),  # type: ignore[arg-type]
     )
     for name in _NAMES
@@ -326,10 +332,26 @@ class MonthlyAvailabilityReport:
             points.append(BudgetPoint(from_us(x, tz), down, allowed - down))
         return tuple(points)
 
-    _SHOWN = ("month", "downtime", "availability", "allowed_downtime", "remaining_budget", "met",
-              "credit_percent", "credit")
-    _HEADERS = ("month", "downtime", "availability", "allowed", "remaining", "met", "credit %",
-                "credit")
+    _SHOWN = (
+        "month",
+        "downtime",
+        "availability",
+        "allowed_downtime",
+        "remaining_budget",
+        "met",
+        "credit_percent",
+        "credit",
+    )
+    _HEADERS = (
+        "month",
+        "downtime",
+        "availability",
+        "allowed",
+        "remaining",
+        "met",
+        "credit %",
+        "credit",
+    )
 
     def _shown(self) -> list[tuple[object, ...]]:
         out = []
@@ -504,15 +526,17 @@ def availability_report(
     periods = _months(months, tz)
     outages = tuple(read_outages(incidents, columns))
     windows = read_intervals(maintenance, None, "maintenance")
-    options: Mapping[str, Any] = MappingProxyType({
-        "target": target,
-        "maintenance": tuple(windows),
-        "maintenance_mode": maintenance_mode,
-        "calendar": calendar,
-        "weights": weights,
-        "min_outage": min_outage,
-        "as_of": as_of,
-    })
+    options: Mapping[str, Any] = MappingProxyType(
+        {
+            "target": target,
+            "maintenance": tuple(windows),
+            "maintenance_mode": maintenance_mode,
+            "calendar": calendar,
+            "weights": weights,
+            "min_outage": min_outage,
+            "as_of": as_of,
+        }
+    )
     rows = []
     goal: Availability | None = None
     # One pass over the log: each month is measured with only the incidents (and

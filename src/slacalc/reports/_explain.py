@@ -180,9 +180,7 @@ class Explanation:
     events: tuple[TicketEvent, ...] = field(repr=False)
 
     def _rows(self) -> list[tuple[object, ...]]:
-        return [
-            tuple(getattr(s, c.name) for c in _COLUMNS) for s in self.segments
-        ]
+        return [tuple(getattr(s, c.name) for c in _COLUMNS) for s in self.segments]
 
     @property
     def table(self) -> Any:
@@ -247,16 +245,23 @@ class Explanation:
             lines.append(f"{c.metric}, cycle {c.number} ({c.severity}): {_verdict(c, self.tz)}")
             segs = [s for s in self.segments if (s.metric, s.cycle) == (c.metric, c.number)]
             rows = [
-                (_when(s.start, self.tz), _when(s.end, self.tz), s.state,
-                 format_duration(s.business), format_duration(s.used),
-                 "yes" if s.late else "no", s.rule)
+                (
+                    _when(s.start, self.tz),
+                    _when(s.end, self.tz),
+                    s.state,
+                    format_duration(s.business),
+                    format_duration(s.used),
+                    "yes" if s.late else "no",
+                    s.rule,
+                )
                 for s in segs
             ]
             if rows:
                 lines.extend("  " + line for line in render_text(header, rows).splitlines())
             if c.stopped_at is not None:
-                lines.append(f"  stopped {_when(c.stopped_at, self.tz)}: "
-                             f"{_stop_reason(self.events, c)}")
+                lines.append(
+                    f"  stopped {_when(c.stopped_at, self.tz)}: {_stop_reason(self.events, c)}"
+                )
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -271,9 +276,7 @@ class Explanation:
 
     def _repr_html_(self) -> str:
         names = tuple(c.name for c in _COLUMNS)
-        verdicts = "; ".join(
-            f"{c.metric} {c.number}: {_verdict(c, self.tz)}" for c in self.cycles
-        )
+        verdicts = "; ".join(f"{c.metric} {c.number}: {_verdict(c, self.tz)}" for c in self.cycles)
         title = f"Ticket {self.ticket_id}: {verdicts}" if self.ticket_id is not None else verdicts
         return render_html(title, names, self._rows(), tz=self.tz, limit=200)
 
@@ -291,13 +294,16 @@ def _describe(event: TicketEvent, rules: ClockRules, before: str | None) -> str:
             "recompute": "the cycle is measured as if the new severity had held from its start",
             "restart": "the running cycle is cancelled and a new one starts",
         }[rules.severity_change]
-        return (f"severity changed from {before} to {event.severity} "
-                f"(severity_change={rules.severity_change!r}: {how})")
+        return (
+            f"severity changed from {before} to {event.severity} "
+            f"(severity_change={rules.severity_change!r}: {how})"
+        )
     if kind == "paused":
         if rules.pause_mode == "exclude":
             return "paused, waiting on the customer: the clock stops (pause_mode='exclude')"
-        return ("paused, waiting on the customer; pause_mode='ignore_deadline' keeps the "
-                "clock running")
+        return (
+            "paused, waiting on the customer; pause_mode='ignore_deadline' keeps the clock running"
+        )
     if kind == "reopened":
         if rules.reopen == "continue":
             return "reopened: the clock goes on from where it stopped (reopen='continue')"
@@ -467,8 +473,17 @@ def _cycle_segments(
         if previous == key and not happened:
             last = out[-1]
             out[-1] = TimelineSegment(
-                last.metric, last.cycle, last.start, from_us(b, tz), last.state, last.severity,
-                last.business + business, used, last.target, last.late, last.rule,
+                last.metric,
+                last.cycle,
+                last.start,
+                from_us(b, tz),
+                last.state,
+                last.severity,
+                last.business + business,
+                used,
+                last.target,
+                last.late,
+                last.rule,
             )
             continue
         reasons = [
@@ -492,8 +507,17 @@ def _cycle_segments(
             )
         out.append(
             TimelineSegment(
-                c.metric, c.number, from_us(a, tz), from_us(b, tz), state, shown, business,
-                used, target_of(shown), late, "; ".join(reasons) or state.replace("_", " "),
+                c.metric,
+                c.number,
+                from_us(a, tz),
+                from_us(b, tz),
+                state,
+                shown,
+                business,
+                used,
+                target_of(shown),
+                late,
+                "; ".join(reasons) or state.replace("_", " "),
             )
         )
         previous = key
@@ -510,16 +534,19 @@ def explain_status(outcome: TicketOutcome, metric: Metric | None = None) -> Expl
         )
     at = to_us(outcome.at)
     t = _ticket(outcome.events, at)
-    cycles = tuple(
-        c for c in outcome.status.cycles if metric is None or c.metric == metric
-    )
+    cycles = tuple(c for c in outcome.status.cycles if metric is None or c.metric == metric)
     cycles = tuple(sorted(cycles, key=lambda c: (_METRICS.index(c.metric), c.number)))
     segments: list[TimelineSegment] = []
     for c in cycles:
         segments.extend(_cycle_segments(c, t, outcome.rules, at))
     return Explanation(
-        outcome.ticket_id, outcome.at.astimezone(outcome.tz), outcome.status, cycles,
-        tuple(segments), outcome.tz, outcome.events,
+        outcome.ticket_id,
+        outcome.at.astimezone(outcome.tz),
+        outcome.status,
+        cycles,
+        tuple(segments),
+        outcome.tz,
+        outcome.events,
     )
 
 
@@ -581,6 +608,7 @@ def explain(
     outcome = report.tickets[0]
     result = explain_status(outcome, metric)
     if ticket_id is None:
-        return Explanation(None, result.at, result.status, result.cycles, result.segments,
-                           result.tz, result.events)
+        return Explanation(
+            None, result.at, result.status, result.cycles, result.segments, result.tz, result.events
+        )
     return result

@@ -198,7 +198,10 @@ def _ticket_id(value: object, theirs: str, row: str) -> object:
 
 
 def _group(
-    ids: list[object], kinds: list[str], instants: list[int], severities: list[str | None],
+    ids: list[object],
+    kinds: list[str],
+    instants: list[int],
+    severities: list[str | None],
     tz: dt.tzinfo,
 ) -> Tickets:
     """Rows -> tickets in order of first appearance; events in time order (stable)."""
@@ -268,8 +271,14 @@ def _from_records(rows: Iterable[object], names: dict[str, str]) -> Tickets:
         if zone is not None:
             zones.add(zone)
         severities.append(
-            _text(record.get(names["severity"]), "severity", names["severity"], "tickets",
-                  where, optional=True)
+            _text(
+                record.get(names["severity"]),
+                "severity",
+                names["severity"],
+                "tickets",
+                where,
+                optional=True,
+            )
         )
     tz = zones.pop() if len(zones) == 1 else UTC
     return _group(ids, kinds, instants, severities, tz)
@@ -366,8 +375,17 @@ def read_outages(incidents: object, columns: Mapping[str, str] | None) -> list[o
     for n, row in enumerate(rows):
         where = f"row {n}"
         start, end = _interval(row, names, "incidents", where)
-        severity = _text(row.get(names["severity"]), "severity", names["severity"], "incidents",
-                         where, optional=True) or "full"
+        severity = (
+            _text(
+                row.get(names["severity"]),
+                "severity",
+                names["severity"],
+                "incidents",
+                where,
+                optional=True,
+            )
+            or "full"
+        )
         label = plain(row.get(names["label"]))
         if label is None:
             label = plain(row.get(names["incident_id"]))

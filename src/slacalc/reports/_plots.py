@@ -31,7 +31,10 @@ _STATE_COLORS: Mapping[str, str] = {
     "after_resolution": "#2ca02c",
 }
 _SEVERITY_COLORS: Mapping[str, str] = {
-    "full": "#d62728", "major": "#d62728", "partial": "#ff7f0e", "degraded": "#bcbd22",
+    "full": "#d62728",
+    "major": "#d62728",
+    "partial": "#ff7f0e",
+    "degraded": "#bcbd22",
 }
 
 
@@ -52,9 +55,7 @@ def _minutes(td: dt.timedelta) -> float:
     return td / dt.timedelta(minutes=1)
 
 
-def plot_compliance(
-    summary: ComplianceSummary, *, metric: str = "response", ax: Any = None
-) -> Any:
+def plot_compliance(summary: ComplianceSummary, *, metric: str = "response", ax: Any = None) -> Any:
     """Percent met per severity over months: one line per severity.
 
     Args:
@@ -136,8 +137,9 @@ def plot_budget_burndown(report: MonthlyAvailabilityReport, month: str, *, ax: A
     ys = [float(p.remaining_seconds) / 60 for p in points]
     ax.plot(xs, ys, drawstyle="default", color="#1f77b4", label="remaining budget")
     ax.axhline(0, color="#d62728", linewidth=1, label="budget spent")
-    ax.fill_between(xs, ys, 0, where=[y < 0 for y in ys], color="#d62728", alpha=0.2,
-                    interpolate=True)
+    ax.fill_between(
+        xs, ys, 0, where=[y < 0 for y in ys], color="#d62728", alpha=0.2, interpolate=True
+    )
     ax.set_ylabel("remaining downtime budget (min)")
     ax.set_title(
         f"{month}: {row.availability.format(3, rounding='floor')} against {row.target}"
@@ -193,8 +195,15 @@ def plot_outage_timeline(report: MonthlyAvailabilityReport, *, ax: Any = None) -
     for r in rows:
         width = r.end - r.start
         color = "#d62728" if not r.met else "#1f77b4"
-        ax.bar(r.start, _minutes(r.downtime), width=width, align="edge", color=color, alpha=0.35,
-               edgecolor=color)
+        ax.bar(
+            r.start,
+            _minutes(r.downtime),
+            width=width,
+            align="edge",
+            color=color,
+            alpha=0.35,
+            edgecolor=color,
+        )
         ax.hlines(_minutes(r.allowed_downtime), r.start, r.end, colors="black", linewidth=1.5)
     seen: set[str] = set()
     for r in rows:
@@ -205,9 +214,12 @@ def plot_outage_timeline(report: MonthlyAvailabilityReport, *, ax: Any = None) -
             label = None if severity in seen else severity
             seen.add(severity)
             ax.scatter(
-                [share.outage.start], [float(share.counted_seconds) / 60],
+                [share.outage.start],
+                [float(share.counted_seconds) / 60],
                 s=12 + float(share.counted_seconds) / 30,
-                color=_SEVERITY_COLORS.get(severity, "#7f7f7f"), label=label, zorder=3,
+                color=_SEVERITY_COLORS.get(severity, "#7f7f7f"),
+                label=label,
+                zorder=3,
             )
     ax.plot([], [], color="black", linewidth=1.5, label=f"allowed at {report.target}")
     ax.set_ylabel("downtime (min)")
@@ -256,8 +268,11 @@ def plot_explanation(explanation: Explanation, *, ax: Any = None) -> Any:
             start = mdates.date2num(s.start)
             width = mdates.date2num(s.end) - start
             ax.broken_barh(
-                [(start, width)], (y - 0.35, 0.7), facecolors=_STATE_COLORS[s.state],
-                edgecolor="white", hatch="//" if s.late else None,
+                [(start, width)],
+                (y - 0.35, 0.7),
+                facecolors=_STATE_COLORS[s.state],
+                edgecolor="white",
+                hatch="//" if s.late else None,
             )
         if c.breached_at is not None:
             ax.vlines(c.breached_at, y - 0.45, y + 0.45, colors="#d62728", linewidth=2)
@@ -265,8 +280,10 @@ def plot_explanation(explanation: Explanation, *, ax: Any = None) -> Any:
             ax.vlines(c.due, y - 0.45, y + 0.45, colors="black", linestyles="dashed")
     ax.set_yticks(range(len(cycles)))
     ax.set_yticklabels([f"{c.metric} {c.number}" for c in reversed(cycles)])
-    handles = [patch(facecolor=color, label=state.replace("_", " "))
-               for state, color in _STATE_COLORS.items()]
+    handles = [
+        patch(facecolor=color, label=state.replace("_", " "))
+        for state, color in _STATE_COLORS.items()
+    ]
     ax.legend(handles=handles, fontsize="small", loc="upper right")
     who = "" if explanation.ticket_id is None else f"Ticket {explanation.ticket_id}: "
     ax.set_title(f"{who}clock timeline")

@@ -41,9 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["ComplianceRow", "ComplianceSummary", "compliance_summary"]
 
 _METRICS: tuple[str, ...] = ("response", "resolution", "next_response", "periodic_update")
-_NEEDED = (
-    "ticket_id", "metric", "severity", "month", "result", "phase", "elapsed", "overshoot"
-)
+_NEEDED = ("ticket_id", "metric", "severity", "month", "result", "phase", "elapsed", "overshoot")
 _US = dt.timedelta(microseconds=1)
 
 
@@ -115,12 +113,31 @@ class ComplianceRow:
         )
 
 
-_FIELDS = ("tickets", "cycles", "met", "breached", "pending", "no_target", "share_met",
-           "percent_met", "median", "p90", "penalties")
+_FIELDS = (
+    "tickets",
+    "cycles",
+    "met",
+    "breached",
+    "pending",
+    "no_target",
+    "share_met",
+    "percent_met",
+    "median",
+    "p90",
+    "penalties",
+)
 _KINDS: dict[str, Any] = {
-    "tickets": "int", "cycles": "int", "met": "int", "breached": "int", "pending": "int",
-    "no_target": "int", "share_met": "object", "percent_met": "object", "median": "timedelta",
-    "p90": "timedelta", "penalties": "object",
+    "tickets": "int",
+    "cycles": "int",
+    "met": "int",
+    "breached": "int",
+    "pending": "int",
+    "no_target": "int",
+    "share_met": "object",
+    "percent_met": "object",
+    "median": "timedelta",
+    "p90": "timedelta",
+    "penalties": "object",
 }
 
 
@@ -175,8 +192,7 @@ class ComplianceSummary:
 
     def _columns(self) -> list[Column]:
         out = [
-            Column(name, "category", self.severities) if name == "severity"
-            else Column(name, "any")
+            Column(name, "category", self.severities) if name == "severity" else Column(name, "any")
             for name in self.by
         ]
         out.append(Column("metric", "str"))
@@ -225,12 +241,31 @@ class ComplianceSummary:
         return records(self._columns(), self._values())
 
     def _shown(self) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
-        names = (*self.by, "metric", "tickets", "met", "breached", "pending", "percent_met",
-                 "median", "p90", "penalties")
+        names = (
+            *self.by,
+            "metric",
+            "tickets",
+            "met",
+            "breached",
+            "pending",
+            "percent_met",
+            "median",
+            "p90",
+            "penalties",
+        )
         rows = [
-            (*(v for _, v in r.group), r.metric, r.tickets, r.met, r.breached, r.pending,
-             None if r.percent_met is None else f"{r.percent_met:f}%", r.median, r.p90,
-             r.penalties)
+            (
+                *(v for _, v in r.group),
+                r.metric,
+                r.tickets,
+                r.met,
+                r.breached,
+                r.pending,
+                None if r.percent_met is None else f"{r.percent_met:f}%",
+                r.median,
+                r.p90,
+                r.penalties,
+            )
             for r in self.rows
         ]
         return names, rows
@@ -492,9 +527,7 @@ def compliance_summary(
         met = results.count("met")
         breached = results.count("breached")
         share = Fraction(met, met + breached) if met + breached else None
-        stopped = sorted(
-            _micros(cols["elapsed"][i]) for i in members if cols["phase"][i] == "met"
-        )
+        stopped = sorted(_micros(cols["elapsed"][i]) for i in members if cols["phase"][i] == "met")
         owed = _penalties(rules, cols, members, metric, period, fee)
         rows.append(
             ComplianceRow(

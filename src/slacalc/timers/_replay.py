@@ -115,8 +115,7 @@ def _build(rules: ClockRules, ordered: list[tuple[int, TicketEvent]], at: int) -
             )
         if kind == "resumed" and paused_since is None:
             raise TicketEventError(
-                f"{lead}: resumed without being paused; add a 'paused' event "
-                "before it, or drop it."
+                f"{lead}: resumed without being paused; add a 'paused' event before it, or drop it."
             )
         if kind == "resolved" and resolved_since is not None:
             raise TicketEventError(

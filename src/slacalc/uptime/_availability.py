@@ -92,8 +92,11 @@ class Availability:
         """
         if isinstance(target, Availability):
             return target
-        return cls(parse_share(target, what=_TARGET_WHAT, example=_TARGET_EXAMPLE,
-                               error=InvalidTargetError))
+        return cls(
+            parse_share(
+                target, what=_TARGET_WHAT, example=_TARGET_EXAMPLE, error=InvalidTargetError
+            )
+        )
 
     @classmethod
     def from_nines(cls, nines: int) -> Availability:

@@ -128,8 +128,12 @@ class BurnRateAlert:
                 f"short_window={short_window!r} is longer than long_window={long_window!r}; "
                 "make the short window shorter (the Workbook uses 1/12 of the long one)."
             )
-        share = parse_share(budget_share, what="a share of the budget",
-                            example="'2%' or Fraction(1, 50)", error=InvalidOptionError)
+        share = parse_share(
+            budget_share,
+            what="a share of the budget",
+            example="'2%' or Fraction(1, 50)",
+            error=InvalidOptionError,
+        )
         if share == 0:
             raise InvalidOptionError(
                 f"budget_share={budget_share!r} is zero, so the alert would fire on any "
@@ -283,9 +287,7 @@ class ErrorBudget:
         self, downtime: object, bad: object, total: object
     ) -> tuple[str, Fraction]:
         if downtime is not None and (bad is not None or total is not None):
-            raise InvalidOptionError(
-                "Pass either a downtime or bad=/total= counts, not both."
-            )
+            raise InvalidOptionError("Pass either a downtime or bad=/total= counts, not both.")
         if downtime is not None:
             us = duration_to_us(downtime, allow_days=True)
             if us < 0:
@@ -450,8 +452,9 @@ class ErrorBudget:
             datetime.timedelta(seconds=2592)
         """
         rate = parse_exact_number(burn_rate, what="a burn rate", example="'14.4' or 6")
-        spent = parse_exact_number(consumed, what="a consumed share",
-                                   example="'25%' or Fraction(1, 4)")
+        spent = parse_exact_number(
+            consumed, what="a consumed share", example="'25%' or Fraction(1, 4)"
+        )
         if rate < 0 or spent < 0:
             bad = burn_rate if rate < 0 else consumed
             raise InvalidOptionError(f"{bad!r} is negative; pass a value of zero or more.")
@@ -462,9 +465,7 @@ class ErrorBudget:
             return None
         return us_to_timedelta(round_fraction(left * self._period_us / rate, "floor"))
 
-    def burn_rate_threshold(
-        self, budget_share: ShareLike, window: dt.timedelta | str
-    ) -> Fraction:
+    def burn_rate_threshold(self, budget_share: ShareLike, window: dt.timedelta | str) -> Fraction:
         """The burn rate that spends ``budget_share`` of this period's budget within ``window``.
 
         Args:
@@ -482,8 +483,12 @@ class ErrorBudget:
             >>> ErrorBudget("99.9%", "28d").burn_rate_threshold("2%", "1h")
             Fraction(336, 25)
         """
-        share = parse_share(budget_share, what="a share of the budget",
-                            example="'2%' or Fraction(1, 50)", error=InvalidOptionError)
+        share = parse_share(
+            budget_share,
+            what="a share of the budget",
+            example="'2%' or Fraction(1, 50)",
+            error=InvalidOptionError,
+        )
         return share * self._period_us / _positive_us(window, what="window")
 
     def replay_alerts(
@@ -582,8 +587,9 @@ class ErrorBudget:
                         fired, peak = t, Fraction(0)
                     peak = max(peak, long_ratio / budget)
                 elif fired is not None:
-                    firings.append(AlertFiring(rule, threshold, from_us(fired, UTC),
-                                               from_us(t, UTC), peak))
+                    firings.append(
+                        AlertFiring(rule, threshold, from_us(fired, UTC), from_us(t, UTC), peak)
+                    )
                     fired = None
                 t += step_us
             if fired is not None:
@@ -639,8 +645,7 @@ def _event_ratio(counts: Iterable[EventCount]) -> _EventRatio:
         good, total = _count(row[2], what="good"), _count(row[3], what="total")
         if good > total:
             raise InvalidCountError(
-                f"good={good!r} is more than total={total!r}; pass counts with "
-                "0 <= good <= total."
+                f"good={good!r} is more than total={total!r}; pass counts with 0 <= good <= total."
             )
         rows.append((s, e, total - good, total))
     rows.sort()

@@ -277,8 +277,11 @@ def downtime_table(
     for name in NAMED_PERIODS:
         length = period_us(name, conv)
         seconds = goal.unavailability * Fraction(length, _US)
-        rows.append(DowntimeRow(name, us_to_timedelta(length), seconds,
-                                format_seconds(seconds, rounding=mode)))
+        rows.append(
+            DowntimeRow(
+                name, us_to_timedelta(length), seconds, format_seconds(seconds, rounding=mode)
+            )
+        )
     return DowntimeTable(goal, conv, mode, tuple(rows))
 
 

@@ -347,8 +347,9 @@ def measure_availability(
     inputs = _Inputs.read(
         outages, target, maintenance, maintenance_mode, weights, min_outage, as_of
     )
-    return inputs.measure(inputs.records, inputs.items, inputs.maintenance, window, w0, w1,
-                          calendar)
+    return inputs.measure(
+        inputs.records, inputs.items, inputs.maintenance, window, w0, w1, calendar
+    )
 
 
 def measure_windows(
@@ -424,7 +425,7 @@ def measure_windows(
         members = sorted(i for c in clusters[first:last] for i in c)
         lo = min(w0, starts[first]) if first < last else w0
         hi = max(w1, ends[last - 1]) if first < last else w1
-        near = maint[bisect.bisect_right(maint_ends, lo):bisect.bisect_left(maint_starts, hi)]
+        near = maint[bisect.bisect_right(maint_ends, lo) : bisect.bisect_left(maint_starts, hi)]
         reports.append(
             inputs.measure(
                 [records[i] for i in members],
@@ -515,8 +516,10 @@ class _Inputs:
             eligible = [(s.start, s.end) for s in subtract([Seg(w0, w1, Fraction(1), -1)], maint)]
         if calendar is not None:
             hours = _open_periods(calendar, start_dt, end_dt)
-            eligible = [(s.start, s.end) for s in intersect(
-                [Seg(a, b, Fraction(1), -1) for a, b in eligible], hours)]
+            eligible = [
+                (s.start, s.end)
+                for s in intersect([Seg(a, b, Fraction(1), -1) for a, b in eligible], hours)
+            ]
         segs = intersect(segs, eligible)
         eligible_us = _total(eligible)
         if eligible_us == 0:

@@ -157,9 +157,7 @@ def parse_exact_number(value: object, *, what: str, example: str) -> Fraction:
     return Fraction(value)
 
 
-def _type_error(
-    value: object, *, what: str, example: str, share: bool = False
-) -> NumberTypeError:
+def _type_error(value: object, *, what: str, example: str, share: bool = False) -> NumberTypeError:
     if isinstance(value, float):
         if share and value == value and 0 <= value <= 100:
             typed = Fraction(repr(value))
@@ -172,9 +170,7 @@ def _type_error(
             f"{value!r} is a binary float, which cannot hold {what} exactly; "
             f"pass {example} instead."
         )
-    return NumberTypeError(
-        f"{value!r} is a {type(value).__name__}, not {what}; pass {example}."
-    )
+    return NumberTypeError(f"{value!r} is a {type(value).__name__}, not {what}; pass {example}.")
 
 
 def parse_share(

@@ -161,8 +161,7 @@ def _severity_name(value: object) -> str:
     if isinstance(value, str):
         return value
     raise UnknownSeverityError(
-        f"Severity {value!r} is not a name; pass a string such as 'full', 'partial' or "
-        "'degraded'."
+        f"Severity {value!r} is not a name; pass a string such as 'full', 'partial' or 'degraded'."
     )
 
 
@@ -246,8 +245,13 @@ def to_items(
         outage = to_outage(raw)
         records.append(outage)
         items.append(
-            Item(to_us(outage.start), end_us(outage, as_of), weight_of(outage, weights),
-                 index, outage.severity)
+            Item(
+                to_us(outage.start),
+                end_us(outage, as_of),
+                weight_of(outage, weights),
+                index,
+                outage.severity,
+            )
         )
     return records, items
 
