@@ -77,7 +77,16 @@ INCIDENT_LABELS = (
 def _policy() -> SLAPolicy:
     data: dict[str, Any] = {**DEFAULT_POLICY_DATA}
     data["name"] = "Website care agreement (example agency, 2026)"
-    data["uptime"] = {**DEFAULT_POLICY_DATA["uptime"], "ticket_penalties": PENALTIES}
+    data["uptime"] = {
+        **DEFAULT_POLICY_DATA["uptime"],
+        "ticket_penalties": PENALTIES,
+        # The agency patches on Tuesday nights (the maintenance log's first-Tuesday
+        # windows); the emergency upgrade in May lies outside the window on purpose.
+        "maintenance": {
+            **DEFAULT_POLICY_DATA["uptime"]["maintenance"],
+            "window": "Tue 02:00-02:30",
+        },
+    }
     return SLAPolicy.from_dict(data)
 
 
