@@ -329,7 +329,7 @@ class BusinessCalendar:
                 pass
             else:
                 k = x.days - fast.day0
-                if 0 <= k < len(fast.days):
+                if 0 <= k < fast.ndays:
                     for start, end in fast.days[k]:  # that UTC day's segments, in order
                         if x < end:
                             return x >= start

@@ -289,6 +289,7 @@ class Fast(NamedTuple):
     #: for every whole day inside the stretch; ``is_open`` needs no bisect with it.
     day0: int
     days: list[tuple[tuple[dt.timedelta, dt.timedelta], ...]]
+    ndays: int
 
 
 def _fast(snap: Snapshot) -> Fast:
@@ -313,6 +314,7 @@ def _fast(snap: Snapshot) -> Fast:
         us * snap.cum[-1],
         day0,
         [tuple(day) for day in days],
+        ndays,
     )
 
 
