@@ -37,7 +37,7 @@ from slacalc.uptime._outages import (
     sweep,
     to_items,
 )
-from slacalc.uptime._periods import Convention, PeriodLike, period_us, us_to_timedelta
+from slacalc.uptime._periods import Convention, PeriodLike, period_us, us_to_timedelta, window_us
 
 __all__ = [
     "SRE_WORKBOOK_ALERTS",
@@ -636,12 +636,7 @@ def _event_ratio(counts: Iterable[EventCount]) -> _EventRatio:
                 f"{row!r} is not an event count; pass (start, end, good, total) with aware "
                 "datetimes and ints."
             )
-        s, e = to_us(row[0]), to_us(row[1])
-        if e <= s:
-            raise InvalidIntervalError(
-                f"The count interval ends at {row[1].isoformat()!r}, not after its start "
-                f"{row[0].isoformat()!r}; give an end later than the start."
-            )
+        s, e = window_us((row[0], row[1]), what="count interval")
         good, total = _count(row[2], what="good"), _count(row[3], what="total")
         if good > total:
             raise InvalidCountError(
