@@ -146,3 +146,20 @@ def test_operations_with_other_types_are_not_implemented() -> None:
     for op in ("__or__", "__and__", "__sub__"):
         assert getattr(s, op)([(0, 1)]) is NotImplemented
     assert s.__eq__((0, 1)) is NotImplemented
+
+
+def test_calendar_open_time_as_intervals() -> None:
+    import datetime as dt
+
+    from slacalc import BusinessCalendar
+    from slacalc._time import to_us
+
+    cal = BusinessCalendar("Mon-Fri 09:00-12:00,12:00-13:00,14:00-17:00", tz="Europe/Copenhagen")
+    a = dt.datetime(2026, 3, 27, 10, tzinfo=dt.UTC)  # Friday, the weekend before DST
+    b = a + dt.timedelta(days=4)
+    got = cal._open_us(to_us(a), to_us(b))
+    expected = Intervals((to_us(s), to_us(e)) for s, e in cal.open_periods(a, b))
+    assert got == expected
+    # touching hours join into one segment: Friday 09-13 local is one piece
+    assert dt.timedelta(microseconds=got.total()) == cal.elapsed(a, b)
+    assert cal._open_us(to_us(b), to_us(a)) == Intervals()

@@ -9,6 +9,7 @@ from functools import lru_cache
 from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
+from slacalc._intervals import Intervals
 from slacalc._time import (
     date_from,
     duration_to_us,
@@ -521,6 +522,18 @@ class BusinessCalendar:
         tz = self._tz
         for a, b in self._timeline.periods(to_us(start), to_us(end)):
             yield from_us(a, tz), from_us(b, tz)
+
+    def _open_us(self, lo: int, hi: int) -> Intervals:
+        """The open time within ``[lo, hi)`` epoch µs, as one :class:`Intervals` value.
+
+        The library's own microsecond port into the calendar: timers and uptime work on
+        integers inside, so they ask for the open segments once and measure them
+        with the interval algebra instead of passing datetimes back and forth.
+        """
+        if hi <= lo:
+            return Intervals()
+        pairs = list(self._timeline.periods(lo, hi))
+        return Intervals.from_sorted([a for a, _ in pairs], [b for _, b in pairs])
 
     # -- bulk questions ------------------------------------------------------------------
 
