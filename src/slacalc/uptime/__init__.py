@@ -14,6 +14,7 @@ Examples:
 
 from __future__ import annotations
 
+from slacalc._exact import Rounding
 from slacalc.uptime._availability import Availability, TargetLike
 from slacalc.uptime._budget import (
     SRE_WORKBOOK_ALERTS,
@@ -44,7 +45,6 @@ from slacalc.uptime._measure import (
     SupportsOpenPeriods,
     measure_availability,
 )
-from slacalc.uptime._numbers import Rounding
 from slacalc.uptime._outages import (
     DEFAULT_SEVERITY_WEIGHTS,
     Outage,
