@@ -285,8 +285,9 @@ def parse_share(
         bare: read a bare number (an int, or text without ``%``) as a fraction; with
             False only percent text and ``Decimal``/``Fraction`` values are shares.
         type_error: raised for floats, bools and non-numbers.
-        message: one message for every refusal, raised as ``error`` (``{value!r}`` is
-            filled in), instead of a message per reason.
+        message: one message, raised as ``error`` with ``{value!r}`` filled in, for
+            every value that cannot be read as a number, instead of a message per
+            reason (the range checks keep theirs).
 
     Returns:
         The exact share.
