@@ -27,8 +27,8 @@ from slacalc.uptime import (
     TargetLike,
     calendar_month,
     measure_availability,
+    measure_windows,
 )
-from slacalc.uptime._measure import measure_windows
 
 __all__ = [
     "BudgetPoint",

@@ -44,6 +44,7 @@ from slacalc.uptime._measure import (
     OutageShare,
     SupportsOpenPeriods,
     measure_availability,
+    measure_windows,
 )
 from slacalc.uptime._outages import (
     DEFAULT_SEVERITY_WEIGHTS,
@@ -100,6 +101,7 @@ __all__ = [
     "format_duration",
     "format_seconds",
     "measure_availability",
+    "measure_windows",
     "merge_outages",
     "period_length",
     "required_uptime",
