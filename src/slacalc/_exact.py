@@ -44,6 +44,13 @@ Rounding: TypeAlias = Literal["floor", "ceiling", "down", "up", "half_up", "half
 ``floor``/``ceiling`` go toward minus/plus infinity, ``down``/``up`` toward/away from
 zero, and the ``half_*`` modes go to the nearest, breaking ties up (away from zero),
 down (toward zero) or to the even neighbour.
+
+Examples:
+    >>> from fractions import Fraction
+    >>> from slacalc.uptime import Availability
+    >>> a = Availability(Fraction(2, 3))
+    >>> a.format(2, rounding="floor"), a.format(2, rounding="half_up")
+    ('66.66%', '66.67%')
 """
 
 ShareLike: TypeAlias = "str | Decimal | Fraction | int"
@@ -60,6 +67,12 @@ PercentileMethod: TypeAlias = Literal["nearest_rank", "linear"]
 - ``"linear"``: interpolate between the two nearest ranks at position
   ``(n - 1) * p / 100`` (NumPy's and pandas' default, Excel's ``PERCENTILE.INC``),
   exactly, then round to the microsecond, ties to even.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.reports import PercentileMethod
+    >>> get_args(PercentileMethod)
+    ('nearest_rank', 'linear')
 """
 
 _ROUNDINGS: frozenset[str] = frozenset(get_args(Rounding))
