@@ -34,10 +34,11 @@ test: install  ## the whole test suite, doctests and docs examples included
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure here" >&2; exit 1; fi; \
 	exit $$rc
 
-lint: install
+lint: install  ## style, types, and the import contracts in pyproject.toml (floors, no private reach)
 	$(BIN)/python -m ruff check src tests benchmarks scripts
 	$(BIN)/python -m ruff format --check src tests benchmarks scripts
 	$(BIN)/python -m mypy
+	$(BIN)/lint-imports
 
 bench: install  ## side-by-side benchmarks with the peer libraries (installs them)
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"

@@ -19,7 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from slacalc.uptime._numbers import decimal_from_fraction
+from slacalc._exact import decimal_from_fraction
 
 __all__ = [
     "dumps",

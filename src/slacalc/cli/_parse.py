@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from slacalc._exact import parse_money
 from slacalc.errors import SlacalcError
 
 __all__ = [
@@ -125,14 +126,11 @@ def money_arg(text: str) -> Decimal:
         Decimal('500.00')
     """
     try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite() or value < 0:
+        return parse_money(text, what="the amount")
+    except SlacalcError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not an amount of money; write a number such as '500' or '1999.99'."
-        )
-    return value
+        ) from None
 
 
 def credits_arg(text: str) -> tuple[tuple[str, str], ...]:

@@ -6,8 +6,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TypeAlias
 
+from slacalc._exact import parse_money, parse_share
 from slacalc.errors import InvalidCreditScheduleError, NumberTypeError
-from slacalc.uptime._numbers import parse_money, parse_share
 
 __all__ = ["MoneyLike", "ShareOrAmount", "check_quantum", "share_or_amount"]
 

@@ -9,12 +9,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, TypeAlias
 
+from slacalc._exact import Rounding, check_rounding, parse_money, quantize, round_fraction
 from slacalc._time import duration_to_us
 from slacalc.credits._money import MoneyLike, ShareOrAmount, check_quantum, share_or_amount
 from slacalc.credits._schedule import _check_changes
 from slacalc.errors import InvalidCreditScheduleError, InvalidDurationError, InvalidOptionError
-from slacalc.uptime._numbers import Rounding, check_rounding, parse_money, quantize, round_fraction
-from slacalc.uptime._periods import us_to_timedelta
 
 __all__ = ["PartialUnit", "TicketPenalty"]
 
@@ -120,8 +119,8 @@ class TicketPenalty:
         object.__setattr__(self, "per_breach_amount", breach_amount)
         object.__setattr__(self, "per_late_share", late_share)
         object.__setattr__(self, "per_late_amount", late_amount)
-        object.__setattr__(self, "late_unit", us_to_timedelta(unit_us))
-        object.__setattr__(self, "grace", us_to_timedelta(grace_us))
+        object.__setattr__(self, "late_unit", dt.timedelta(microseconds=unit_us))
+        object.__setattr__(self, "grace", dt.timedelta(microseconds=grace_us))
         object.__setattr__(self, "partial_unit", partial_unit)
         object.__setattr__(self, "cap_share", cap_share)
         object.__setattr__(self, "cap_amount", cap_amount)

@@ -9,29 +9,20 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from slacalc.credits._money import MoneyLike, ShareOrAmount, check_quantum, share_or_amount
-from slacalc.errors import InvalidCreditScheduleError, InvalidOptionError, NotAnIntervalError
-from slacalc.uptime._availability import Availability, TargetLike, to_availability
-from slacalc.uptime._measure import AvailabilityReport
-from slacalc.uptime._numbers import (
+from slacalc._exact import (
     Rounding,
     ShareLike,
     check_rounding,
-    decimal_from_fraction,
-    format_fixed,
     parse_money,
     parse_share,
+    percent_decimal,
     quantize,
 )
+from slacalc.credits._money import MoneyLike, ShareOrAmount, check_quantum, share_or_amount
+from slacalc.errors import InvalidCreditScheduleError, InvalidOptionError, NotAnIntervalError
+from slacalc.uptime import Availability, AvailabilityReport, TargetLike
 
 __all__ = ["CreditSchedule", "CreditTier"]
-
-
-def _percent(share: Fraction) -> Decimal:
-    exact = decimal_from_fraction(share * 100)
-    if exact is not None:
-        return exact
-    return Decimal(format_fixed(share * 100, 30, "down"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +53,7 @@ class CreditTier:
             >>> CreditSchedule([("99%", "25%")]).tiers[0].credit_percent
             Decimal('25')
         """
-        return _percent(self.credit)
+        return percent_decimal(self.credit)
 
 
 _SCHEDULE_ARGS = frozenset({"tiers", "cap", "minimum", "rounding", "quantum", "name", "source"})
@@ -145,7 +136,7 @@ class CreditSchedule:
                     f"{row!r} is not a credit tier; pass (threshold, credit) pairs such as "
                     "('99.9%', '10%')."
                 )
-            below = to_availability(row[0])
+            below = Availability.from_target(row[0])
             credit = parse_share(
                 row[1],
                 what="a credit",
@@ -309,7 +300,8 @@ class CreditSchedule:
         return result
 
 
-def _availability(value: object) -> Fraction:
+def _availability(value: TargetLike | AvailabilityReport) -> Fraction:
+    """The exact share of a measured availability, a report or a target."""
     if isinstance(value, AvailabilityReport):
         return value.availability.fraction
-    return to_availability(value).fraction
+    return Availability.from_target(value).fraction

@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any, NoReturn, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, ValidationError
 
+from slacalc._exact import decimal_from_fraction, parse_share
 from slacalc._time import duration_to_us, resolve_tz
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import PolicyValidationError, SlacalcError
@@ -177,23 +178,15 @@ def parse_percent(value: object) -> Fraction:
         >>> parse_percent("99.9%")
         Fraction(999, 1000)
     """
-    if isinstance(value, float):
-        raise ValueError(
-            f"{value!r} is a binary float, which is not exact; write it as text such as '99.9%'."
-        )
-    if isinstance(value, (Decimal, Fraction)):
-        if isinstance(value, Decimal) and not value.is_finite():
-            raise ValueError(f"{value!r} is not a number; write a percentage such as '99.9%'.")
-        return Fraction(value)
-    if isinstance(value, str) and value.strip().endswith("%"):
-        try:
-            number = Decimal(value.strip()[:-1].strip())
-        except InvalidOperation:
-            pass
-        else:
-            if number.is_finite():
-                return Fraction(number) / 100
-    raise ValueError(f"{value!r} is not a percentage; write e.g. '99.9%' or '5%'.")
+    return parse_share(
+        value,
+        what="a percentage",
+        example="'99.9%' or '5%'",
+        error=ValueError,
+        bounded=False,
+        bare=False,
+        type_error=ValueError,
+    )
 
 
 def _percent_text(value: object) -> str:
@@ -202,12 +195,12 @@ def _percent_text(value: object) -> str:
         raise ValueError(f"{value!r} is out of range; give a percentage from '0%' to '100%'.")
     if isinstance(value, str):
         return value.strip()
-    percent = Decimal(share.numerator) * 100 / Decimal(share.denominator)
-    if Fraction(percent) != share * 100:
+    percent = decimal_from_fraction(share * 100)
+    if percent is None:
         raise ValueError(
             f"{value!r} has no exact decimal percentage; write it as text, e.g. '99.9%'."
         )
-    return f"{percent.normalize():f}%"
+    return f"{percent:f}%"
 
 
 def _hours_text(value: object) -> str:

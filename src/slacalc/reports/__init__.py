@@ -25,6 +25,7 @@ Examples:
     [('critical', 'response', '92.0%'), ('critical', 'resolution', '88.0%')]
 """
 
+from slacalc._exact import PercentileMethod
 from slacalc.reports._availability import (
     BudgetPoint,
     MonthlyAvailability,
@@ -32,7 +33,6 @@ from slacalc.reports._availability import (
     MonthsLike,
     availability_report,
 )
-from slacalc.reports._exact import PercentileMethod
 from slacalc.reports._explain import Explanation, SegmentState, TimelineSegment, explain
 from slacalc.reports._input import TICKET_COLUMNS
 from slacalc.reports._outcomes import (

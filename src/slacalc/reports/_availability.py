@@ -11,10 +11,10 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, TypeAlias
 
+from slacalc._exact import check_places, check_rounding, round_fraction
 from slacalc._time import from_us, to_us
 from slacalc.credits import CreditSchedule, MoneyLike
 from slacalc.errors import InvalidOptionError, InvalidPeriodError, NoEligibleTimeError
-from slacalc.reports._exact import check_places, check_rounding
 from slacalc.reports._input import read_intervals, read_outages
 from slacalc.reports._tables import Column, frame, records, render_html, render_text, table
 from slacalc.uptime import (
@@ -27,8 +27,8 @@ from slacalc.uptime import (
     TargetLike,
     calendar_month,
     measure_availability,
+    measure_windows,
 )
-from slacalc.uptime._measure import measure_windows
 
 __all__ = [
     "BudgetPoint",
@@ -49,8 +49,6 @@ _US = 1_000_000
 
 
 def _td(seconds: Fraction, rounding: str) -> dt.timedelta:
-    from slacalc.reports._exact import round_fraction
-
     return dt.timedelta(microseconds=round_fraction(seconds * _US, rounding))  # type: ignore[arg-type]
 
 

@@ -9,8 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from slacalc.errors import ColumnTypeError, InvalidOptionError, MissingColumnError
-from slacalc.reports._exact import (
+from slacalc._exact import (
     PercentileMethod,
     check_method,
     check_places,
@@ -18,6 +17,7 @@ from slacalc.reports._exact import (
     percent,
     percentile,
 )
+from slacalc.errors import ColumnTypeError, InvalidOptionError, MissingColumnError
 from slacalc.reports._outcomes import OUTCOME_COLUMNS, CycleOutcome, TicketOutcomes
 from slacalc.reports._policy import PolicyLike, clock_rules, penalty_period
 from slacalc.reports._policy import penalties as policy_penalties

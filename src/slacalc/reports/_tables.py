@@ -20,8 +20,8 @@ from fractions import Fraction
 from types import ModuleType
 from typing import Any, Literal, TypeAlias
 
+from slacalc._exact import percent_text
 from slacalc._time import UTC, to_us
-from slacalc.reports._exact import percent_text
 from slacalc.uptime import Availability, format_duration
 
 __all__ = [

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
 
+from slacalc._exact import parse_share
 from slacalc._time import duration_to_us, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import InvalidDurationError, InvalidOptionError, UnknownSeverityError
@@ -179,7 +180,17 @@ class WarningThreshold:
         share: Fraction | None = None
         lead: dt.timedelta | None = None
         if percent is not None:
-            share = parse_share(percent)
+            share = parse_share(
+                percent,
+                what="the warning share",
+                example="'75%'",
+                error=InvalidOptionError,
+                bounded=False,
+                message=(
+                    "{value!r} is not an exact share; write a percentage such as '75%' or "
+                    "pass Fraction(3, 4) or Decimal('0.75')."
+                ),
+            )
             if not 0 < share <= 1:
                 raise InvalidOptionError(
                     f"The warning share {percent!r} is out of range; give a share above 0% "
@@ -213,35 +224,6 @@ class WarningThreshold:
             return -((-share.numerator) // share.denominator)
         assert self.before is not None
         return max(target_us - (self.before // _US), 0)
-
-
-def parse_share(value: object) -> Fraction:
-    """An exact share from ``'75%'``, ``Fraction``, ``Decimal`` or ``int``; floats raise.
-
-    Examples:
-        >>> parse_share("12.5%")
-        Fraction(1, 8)
-    """
-    from decimal import Decimal, InvalidOperation
-
-    if isinstance(value, bool):
-        pass
-    elif isinstance(value, Fraction | int) or (isinstance(value, Decimal) and value.is_finite()):
-        return Fraction(value)
-    elif isinstance(value, str):
-        text = value.strip()
-        if text.endswith("%"):
-            try:
-                number = Decimal(text[:-1].strip())
-            except InvalidOperation:
-                pass
-            else:
-                if number.is_finite():
-                    return Fraction(number) / 100
-    raise InvalidOptionError(
-        f"{value!r} is not an exact share; write a percentage such as '75%' or pass "
-        "Fraction(3, 4) or Decimal('0.75')."
-    )
 
 
 @dataclass(frozen=True, slots=True)

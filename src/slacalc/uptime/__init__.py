@@ -14,6 +14,7 @@ Examples:
 
 from __future__ import annotations
 
+from slacalc._exact import Rounding
 from slacalc.uptime._availability import Availability, TargetLike
 from slacalc.uptime._budget import (
     SRE_WORKBOOK_ALERTS,
@@ -43,8 +44,8 @@ from slacalc.uptime._measure import (
     OutageShare,
     SupportsOpenPeriods,
     measure_availability,
+    measure_windows,
 )
-from slacalc.uptime._numbers import Rounding
 from slacalc.uptime._outages import (
     DEFAULT_SEVERITY_WEIGHTS,
     Outage,
@@ -100,6 +101,7 @@ __all__ = [
     "format_duration",
     "format_seconds",
     "measure_availability",
+    "measure_windows",
     "merge_outages",
     "period_length",
     "required_uptime",

@@ -8,14 +8,15 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TypeAlias
 
-from slacalc.errors import InvalidOptionError, InvalidTargetError, NumberTypeError
-from slacalc.uptime._numbers import (
+from slacalc._exact import (
     Rounding,
     check_rounding,
     decimal_from_fraction,
     format_fixed,
     parse_share,
+    percent_decimal,
 )
+from slacalc.errors import InvalidOptionError, InvalidTargetError, NumberTypeError
 
 __all__ = ["Availability", "TargetLike", "to_availability"]
 
@@ -25,8 +26,6 @@ TargetLike: TypeAlias = "Availability | str | Decimal | Fraction | int"
 
 _TARGET_EXAMPLE = "'99.9%' or Decimal('0.999')"
 _TARGET_WHAT = "an availability target"
-# Precision of the digits shown for values whose decimal expansion does not end.
-_REPEATING_PLACES = 30
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -132,7 +131,7 @@ class Availability:
             >>> Availability.from_target("99.95%").percent
             Decimal('99.95')
         """
-        return _percent_decimal(self.fraction)
+        return percent_decimal(self.fraction)
 
     @property
     def unavailability(self) -> Fraction:
@@ -258,14 +257,6 @@ def _coerce(other: object) -> Fraction | None:
         except (InvalidTargetError, NumberTypeError):
             return None
     return None
-
-
-def _percent_decimal(share: Fraction) -> Decimal:
-    pct = share * 100
-    exact = decimal_from_fraction(pct)
-    if exact is not None:
-        return exact
-    return Decimal(format_fixed(pct, _REPEATING_PLACES, "down"))
 
 
 def to_availability(target: object) -> Availability:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TypeAlias
 
+from slacalc._exact import ShareLike, parse_exact_number, parse_share, round_fraction
 from slacalc._time import UTC, duration_to_us, from_us, to_us
 from slacalc.errors import (
     InvalidCountError,
@@ -28,7 +29,6 @@ from slacalc.errors import (
     NotAnIntervalError,
 )
 from slacalc.uptime._availability import Availability, TargetLike, to_availability
-from slacalc.uptime._numbers import ShareLike, parse_exact_number, parse_share, round_fraction
 from slacalc.uptime._outages import (
     OutageLike,
     Seg,

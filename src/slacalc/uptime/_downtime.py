@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
+from slacalc._exact import Rounding, check_rounding, format_fixed, round_fraction
 from slacalc._time import duration_to_us
 from slacalc.errors import InvalidDurationError, InvalidPeriodError
 from slacalc.uptime._availability import Availability, TargetLike, to_availability
-from slacalc.uptime._numbers import Rounding, check_rounding, format_fixed, round_fraction
 from slacalc.uptime._periods import (
     NAMED_PERIODS,
     Convention,

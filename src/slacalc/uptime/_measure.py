@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal, Protocol, TypeAlias
 
+from slacalc._exact import round_fraction
 from slacalc._time import UTC, duration_to_us, from_us, to_us
 from slacalc.errors import InvalidDurationError, InvalidOptionError, NoEligibleTimeError
 from slacalc.uptime._availability import Availability, TargetLike, to_availability
-from slacalc.uptime._numbers import round_fraction
 from slacalc.uptime._outages import (
     Item,
     Outage,

@@ -18,6 +18,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import NamedTuple, Protocol, TypeAlias
 
+from slacalc._exact import parse_share
 from slacalc._time import UTC, from_us, to_us
 from slacalc.errors import (
     InvalidIntervalError,
@@ -26,7 +27,6 @@ from slacalc.errors import (
     OpenOutageError,
     UnknownSeverityError,
 )
-from slacalc.uptime._numbers import parse_share
 
 __all__ = [
     "DEFAULT_SEVERITY_WEIGHTS",

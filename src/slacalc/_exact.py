@@ -1,10 +1,12 @@
-"""Exact numbers: parsing percentages and money, rounding fractions with a named mode.
+"""Exact numbers: the one place where shares, percentages and money enter slacalc.
 
-Everything in slacalc's uptime and credit math is a ``Fraction`` (or an ``int`` of
-microseconds) until it is shown to a person. This module turns what users pass
+Everything in slacalc's uptime, credit and report math is a ``Fraction`` (or an ``int``
+of microseconds) until it is shown to a person. This module turns what users pass
 (``"99.9%"``, ``Decimal("0.999")``, ``Fraction(999, 1000)``, ``Decimal("500.00")``)
 into exact values, refuses binary floats, and rounds at the very end with a rounding
-mode whose name the caller chose.
+mode whose name the caller chose: to an integer, to a quantum of money, to a number of
+decimal places, to a percent, or to a percentile of durations. It is to numbers what
+``_time.py`` is to instants, and it imports nothing of slacalc but ``errors``.
 """
 
 from __future__ import annotations
@@ -14,18 +16,24 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, TypeAlias, get_args
 
-from slacalc.errors import InvalidMoneyError, InvalidOptionError, NumberTypeError, SlacalcError
+from slacalc.errors import InvalidMoneyError, InvalidOptionError, NumberTypeError
 
 __all__ = [
+    "PercentileMethod",
     "Rounding",
     "ShareLike",
+    "check_method",
+    "check_places",
     "check_rounding",
-    "decimal_exact",
     "decimal_from_fraction",
     "format_fixed",
     "parse_exact_number",
     "parse_money",
     "parse_share",
+    "percent",
+    "percent_decimal",
+    "percent_text",
+    "percentile",
     "quantize",
     "round_fraction",
 ]
@@ -36,14 +44,43 @@ Rounding: TypeAlias = Literal["floor", "ceiling", "down", "up", "half_up", "half
 ``floor``/``ceiling`` go toward minus/plus infinity, ``down``/``up`` toward/away from
 zero, and the ``half_*`` modes go to the nearest, breaking ties up (away from zero),
 down (toward zero) or to the even neighbour.
+
+Examples:
+    >>> from fractions import Fraction
+    >>> from slacalc.uptime import Availability
+    >>> a = Availability(Fraction(2, 3))
+    >>> a.format(2, rounding="floor"), a.format(2, rounding="half_up")
+    ('66.66%', '66.67%')
 """
 
 ShareLike: TypeAlias = "str | Decimal | Fraction | int"
 """A share of a whole: ``"10%"``, ``Decimal("0.1")``, ``Fraction(1, 10)``, ``0`` or ``1``."""
 
+PercentileMethod: TypeAlias = Literal["nearest_rank", "linear"]
+"""How a percentile of durations is taken (both exact, in whole microseconds).
+
+- ``"nearest_rank"`` (the default): the smallest observed value with at least ``p`` %
+  of the values at or below it: the value of rank ``ceil(p / 100 * n)`` in ascending
+  order. It is always one of the observed durations, never an interpolation; the
+  median of an even count is the lower of the two middle values. NumPy calls it
+  ``method="inverted_cdf"``.
+- ``"linear"``: interpolate between the two nearest ranks at position
+  ``(n - 1) * p / 100`` (NumPy's and pandas' default, Excel's ``PERCENTILE.INC``),
+  exactly, then round to the microsecond, ties to even.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.reports import PercentileMethod
+    >>> get_args(PercentileMethod)
+    ('nearest_rank', 'linear')
+"""
+
 _ROUNDINGS: frozenset[str] = frozenset(get_args(Rounding))
+_METHODS: tuple[str, ...] = get_args(PercentileMethod)
 _PERCENT = re.compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*")
 _NUMBER = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*")
+# Digits shown for a percent whose decimal expansion does not end.
+_REPEATING_PLACES = 30
 
 
 def check_rounding(rounding: object) -> Rounding:
@@ -53,6 +90,25 @@ def check_rounding(rounding: object) -> Rounding:
     raise InvalidOptionError(
         f"Unknown rounding {rounding!r}; pass one of {', '.join(sorted(_ROUNDINGS))}."
     )
+
+
+def check_method(method: object) -> PercentileMethod:
+    """``method`` if it names a percentile method, else InvalidOptionError."""
+    if isinstance(method, str) and method in _METHODS:
+        return method  # type: ignore[return-value]
+    raise InvalidOptionError(
+        f"Unknown percentile method {method!r}; pass 'nearest_rank' (an observed value) "
+        "or 'linear' (interpolated, as NumPy's default)."
+    )
+
+
+def check_places(places: object) -> int:
+    """``places`` if it is a whole number of digits >= 0, else InvalidOptionError."""
+    if isinstance(places, bool) or not isinstance(places, int) or places < 0:
+        raise InvalidOptionError(
+            f"places={places!r} is not a number of digits; pass a whole number >= 0."
+        )
+    return places
 
 
 def round_fraction(x: Fraction, rounding: Rounding) -> int:
@@ -79,11 +135,6 @@ def round_fraction(x: Fraction, rounding: Rounding) -> int:
     if rounding == "half_down":
         return q + 1 if negative else q
     return q if q % 2 == 0 else q + 1  # half_even
-
-
-def decimal_exact(value: Decimal) -> Fraction:
-    """The exact fraction of a finite Decimal (the caller has checked it is finite)."""
-    return Fraction(value)
 
 
 def decimal_from_fraction(x: Fraction) -> Decimal | None:
@@ -132,6 +183,43 @@ def format_fixed(x: Fraction, places: int, rounding: Rounding) -> str:
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
+def percent(share: Fraction, places: int, rounding: Rounding) -> Decimal:
+    """``share`` in percent with ``places`` decimals, rounded once with ``rounding``.
+
+    Example: ``percent(Fraction(2, 3), 1, "half_even") == Decimal("66.7")``.
+    """
+    units = round_fraction(share * 100 * 10**places, rounding)
+    return Decimal(units).scaleb(-places)
+
+
+def percent_text(share: Fraction, places: int = 1, rounding: Rounding = "half_even") -> str:
+    """``share`` as a percent string such as ``'97.5%'``."""
+    return f"{percent(share, places, rounding):f}%"
+
+
+def percent_decimal(share: Fraction) -> Decimal:
+    """``share`` in percent, exact when it terminates, else cut after 30 decimal places."""
+    pct = share * 100
+    exact = decimal_from_fraction(pct)
+    if exact is not None:
+        return exact
+    return Decimal(format_fixed(pct, _REPEATING_PLACES, "down"))
+
+
+def percentile(ordered: list[int], p: int, method: PercentileMethod) -> int:
+    """The ``p``-th percentile (0 < p <= 100) of ascending integers, exactly."""
+    n = len(ordered)
+    if method == "nearest_rank":
+        rank = max(1, -((-p * n) // 100))  # ceil(p * n / 100), at least 1
+        return ordered[rank - 1]
+    position = Fraction((n - 1) * p, 100)
+    low = position.numerator // position.denominator
+    if low + 1 >= n:
+        return ordered[low]
+    value = ordered[low] + (position - low) * (ordered[low + 1] - ordered[low])
+    return round_fraction(value, "half_even")
+
+
 def parse_exact_number(value: object, *, what: str, example: str) -> Fraction:
     """An exact number from a Decimal, Fraction, int or plain decimal string.
 
@@ -157,7 +245,15 @@ def parse_exact_number(value: object, *, what: str, example: str) -> Fraction:
     return Fraction(value)
 
 
-def _type_error(value: object, *, what: str, example: str, share: bool = False) -> NumberTypeError:
+def _type_error(
+    value: object,
+    *,
+    what: str,
+    example: str,
+    share: bool = False,
+    error: type[Exception] = NumberTypeError,
+) -> Exception:
+    """The error for a float or a non-number where an exact number is needed."""
     if isinstance(value, float):
         if share and value == value and 0 <= value <= 100:
             typed = Fraction(repr(value))
@@ -166,11 +262,11 @@ def _type_error(value: object, *, what: str, example: str, share: bool = False) 
                 example = f"Decimal('{value!r}') or '{pct}%'"
             else:
                 example = f"'{value!r}%'"
-        return NumberTypeError(
+        return error(
             f"{value!r} is a binary float, which cannot hold {what} exactly; "
             f"pass {example} instead."
         )
-    return NumberTypeError(f"{value!r} is a {type(value).__name__}, not {what}; pass {example}.")
+    return error(f"{value!r} is a {type(value).__name__}, not {what}; pass {example}.")
 
 
 def parse_share(
@@ -178,42 +274,77 @@ def parse_share(
     *,
     what: str,
     example: str,
-    error: type[SlacalcError],
+    error: type[Exception],
+    bounded: bool = True,
+    bare: bool = True,
+    type_error: type[Exception] = NumberTypeError,
+    message: str | None = None,
 ) -> Fraction:
-    """A share in [0, 1] from ``"99.9%"``, ``Decimal("0.999")``, ``Fraction``, 0 or 1.
+    """A share from ``"99.9%"``, ``Decimal("0.999")``, ``Fraction``, 0 or 1.
 
-    A bare number above 1 (``99.9``, ``"10"``) is ambiguous, a percent or a fraction,
-    and is refused with a message suggesting the percent string. Floats and bools
-    raise NumberTypeError; malformed, negative or too large values raise ``error``.
+    By default the share must lie in [0, 1], and a bare number above 1 (``99.9``,
+    ``"10"``) is refused as ambiguous (a percent or a fraction?) with a message that
+    suggests the percent string. Floats, bools and non-numbers raise ``type_error``;
+    malformed, non-finite, negative or too large values raise ``error``. Messages name
+    the value with ``what`` and show ``example``.
+
+    Args:
+        value: what the user passed.
+        what: the value's name in messages, e.g. ``'an availability target'``.
+        example: a good value to suggest, e.g. ``"'99.9%' or Decimal('0.999')"``.
+        error: raised for a value that is not a share.
+        bounded: check the range [0, 1] (and refuse ambiguous bare numbers); with
+            False any finite share is returned and the caller checks the range.
+        bare: read a bare number (an int, or text without ``%``) as a fraction; with
+            False only percent text and ``Decimal``/``Fraction`` values are shares.
+        type_error: raised for floats, bools and non-numbers.
+        message: one message, raised as ``error`` with ``{value!r}`` filled in, for
+            every value that cannot be read as a number, instead of a message per
+            reason (the range checks keep theirs).
+
+    Returns:
+        The exact share.
     """
+
+    def refuse(reason: str) -> Exception:
+        """The error to raise: the caller's one message, or the reason's own."""
+        return error(message.format(value=value) if message else reason)
+
     if isinstance(value, bool) or not isinstance(value, (Decimal, Fraction, int, str)):
-        raise _type_error(value, what=what, example=example, share=True)
+        if message:
+            raise refuse("")
+        raise _type_error(value, what=what, example=example, share=True, error=type_error)
+    malformed = f"{value!r} is not {what}; write e.g. {example}."
     if isinstance(value, str):
         text = value.strip()
         m = _PERCENT.fullmatch(text)
         if m:
             result = Fraction(Decimal(m.group(1))) / 100
-            if not 0 <= result <= 1:
+            if bounded and not 0 <= result <= 1:
                 raise error(
                     f"{value!r} is out of range: {what} must be between 0% and 100%; "
                     f"pass e.g. {example}."
                 )
             return result
-        if not _NUMBER.fullmatch(text):
-            raise error(f"{value!r} is not {what}; write e.g. {example}.")
+        if not bare or not _NUMBER.fullmatch(text):
+            raise refuse(malformed)
         number = Fraction(Decimal(text))
         plain = text.lstrip("+")
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            raise error(f"{value!r} is not a finite number; pass {what} such as {example}.")
+            raise refuse(f"{value!r} is not a finite number; pass {what} such as {example}.")
         number = Fraction(value)
         plain = str(value)
     elif isinstance(value, int):
+        if not bare:
+            raise refuse(malformed)
         number = Fraction(value)
         plain = str(value)
     else:
         number = value
         plain = ""
+    if not bounded:
+        return number
     if 1 < number <= 100 and plain:
         raise error(
             f"{value!r} is ambiguous: as a plain number {what} is a fraction between 0 "
