@@ -33,7 +33,6 @@ __all__ = [
 ]
 
 
-
 def exact(value: Fraction | Decimal | int) -> str:
     """An exact number as text: a terminating decimal as is, else ``'p/q'``.
 
