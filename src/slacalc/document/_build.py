@@ -91,9 +91,7 @@ class _Builder:
         return join_words([self.t("quote", name=n) for n in names], self.lang)
 
     def severity_names(self, names: list[str]) -> str:
-        if self.lang == "da":
-            return self.quoted(names)
-        text = join_words(names, self.lang)
+        text = self.quoted(names)
         return text[:1].upper() + text[1:]
 
     def calendar_hours(self, name: str) -> str:
@@ -496,10 +494,7 @@ class _Builder:
             return
         if claims is not None:
             days = claims.claim_within_days
-            if self.lang == "da":
-                count = f"{days} dag" + ("" if days == 1 else "e")
-            else:
-                count = f"{days} day" + ("" if days == 1 else "s")
+            count = self.t("days.one" if days == 1 else "days.many", count=days)
             self.para(self.t("claims.within", days=count, **units))
         if claims is not None and claims.how:
             self.para(self.t("claims.how"), claims.how)
