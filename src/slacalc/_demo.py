@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from slacalc._present.formats import DurationStyle
     from slacalc.calendar import BusinessCalendar
     from slacalc.policy import Acknowledgement, SLAPolicy
     from slacalc.reports import MonthlyAvailability
@@ -171,10 +172,10 @@ def _span(start: dt.datetime, end: dt.datetime) -> str:
     return f"{start:%a %d %b} {_clock(start)}-{_clock(end)}"
 
 
-def _hours(td: dt.timedelta | None) -> str:
+def _hours(td: dt.timedelta | None, style: DurationStyle = "human") -> str:
     from slacalc import format_duration
 
-    return "-" if td is None else format_duration(td)
+    return "-" if td is None else format_duration(td, style)
 
 
 def print_tour(t: Tour, out: TextIO) -> None:
@@ -213,8 +214,8 @@ def print_tour(t: Tour, out: TextIO) -> None:
     for metric in (t.status.response, t.status.resolution):
         verdict = "BREACHED" if metric.breached else metric.phase
         say(
-            f"   - {metric.metric:<10} {verdict:<8} used {_hours(metric.elapsed)} of "
-            f"{_hours(metric.target)} business time, due {_when(metric.due)}"
+            f"   - {metric.metric:<10} {verdict:<8} used {_hours(metric.elapsed, 'hours')} of "
+            f"{_hours(metric.target, 'hours')} business time, due {_when(metric.due)}"
         )
 
     say()

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from slacalc import format_duration
 from slacalc.errors import PolicyFileError, PolicyValidationError, UnknownSeverityError
 from slacalc.policy import (
     DEFAULT_POLICY_DATA,
@@ -23,7 +24,6 @@ from slacalc.policy import (
     UptimeSpec,
     WarningSpec,
     default_policy,
-    format_duration,
 )
 from slacalc.policy._toml import dumps
 
@@ -101,8 +101,9 @@ def test_values_are_kept_as_canonical_text() -> None:
     assert p.severity("p1").warnings[0].percent == "50%"
     assert p.support.overrides == {"2026-12-24": "09:00-12:00", "2026-12-31": "closed"}
     assert p.business_day_length is None
-    assert format_duration(dt.timedelta(seconds=90, microseconds=500)) == "1m30.0005s"
-    assert format_duration(dt.timedelta(0)) == "0s"
+    compact = dt.timedelta(seconds=90, microseconds=500)
+    assert format_duration(compact, "compact", rounding=None) == "1m30.0005s"
+    assert format_duration(dt.timedelta(0), "compact") == "0s"
 
 
 def test_files(tmp_path: Path) -> None:

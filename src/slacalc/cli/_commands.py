@@ -15,6 +15,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from slacalc._present.formats import DurationStyle
 from slacalc.cli._json import (
     dumps,
     duration_fields,
@@ -60,14 +61,14 @@ def _say(out: TextIO, lines: str | Sequence[str] = "") -> None:
         print(line, file=out)
 
 
-def _human(value: dt.timedelta | Fraction | None) -> str:
+def _human(value: dt.timedelta | Fraction | None, style: DurationStyle = "human") -> str:
     from slacalc.uptime import format_duration, format_seconds
 
     if value is None:
         return "-"
     if isinstance(value, dt.timedelta):
-        return format_duration(value)
-    return format_seconds(value)
+        return format_duration(value, style)
+    return format_seconds(value, style)
 
 
 def load_policy(path: str | None) -> SLAPolicy:
@@ -425,9 +426,9 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
             (
                 m.metric,
                 _state(m),
-                _human(m.elapsed),
-                _human(m.target),
-                _human(m.remaining),
+                _human(m.elapsed, "hours"),
+                _human(m.target, "hours"),
+                _human(m.remaining, "hours"),
                 due_text,
             )
         )

@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import Any
 
 from slacalc._exact import decimal_from_fraction
+from slacalc._present.formats import duration_text, instant_text, seconds_of
 
 __all__ = [
     "dumps",
@@ -30,20 +31,6 @@ __all__ = [
     "people_time",
     "seconds_of",
 ]
-
-_US = 1_000_000
-
-
-def seconds_of(value: dt.timedelta | Fraction) -> Fraction:
-    """The exact seconds of a timedelta (or the fraction itself).
-
-    Examples:
-        >>> seconds_of(dt.timedelta(minutes=1, microseconds=5))
-        Fraction(12000001, 200000)
-    """
-    if isinstance(value, dt.timedelta):
-        return Fraction((value.days * 86_400 + value.seconds) * _US + value.microseconds, _US)
-    return Fraction(value)
 
 
 def exact(value: Fraction | Decimal | int) -> str:
@@ -71,21 +58,7 @@ def iso_duration(value: dt.timedelta | Fraction) -> str:
         >>> iso_duration(dt.timedelta(0)), iso_duration(dt.timedelta(minutes=-16, seconds=-48))
         ('PT0S', '-PT16M48S')
     """
-    seconds = seconds_of(value)
-    sign = "-" if seconds < 0 else ""
-    seconds = abs(seconds)
-    whole = int(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    fraction = seconds - whole
-    text = ""
-    if hours:
-        text += f"{hours}H"
-    if minutes:
-        text += f"{minutes}M"
-    if secs or fraction or not text:
-        text += exact(secs + fraction) + "S"
-    return f"{sign}PT{text}"
+    return duration_text(value, "iso")
 
 
 def duration_fields(name: str, value: dt.timedelta | Fraction | None) -> dict[str, str | None]:
@@ -119,22 +92,7 @@ def people_time(value: dt.datetime | None) -> str:
         >>> people_time(None)
         '-'
     """
-    if value is None:
-        return "-"
-    text = value.strftime("%a %Y-%m-%d %H:%M")
-    if value.second or value.microsecond:
-        text += f":{value.second:02d}"
-        if value.microsecond:
-            text += f".{value.microsecond:06d}".rstrip("0")
-    return f"{text} {_offset(value)}"
-
-
-def _offset(value: dt.datetime) -> str:
-    delta = value.utcoffset() or dt.timedelta(0)
-    sign = "-" if delta < dt.timedelta(0) else "+"
-    minutes, seconds = divmod(int(abs(delta).total_seconds()), 60)
-    text = f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-    return text + (f":{seconds:02d}" if seconds else "")
+    return instant_text(value, offset=True)
 
 
 def dumps(data: Any) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Literal, TypeAlias
 
-from slacalc.document._words import LANGUAGES, Lang
+from slacalc._present.catalogue import LANGUAGES, Lang, check_lang
 from slacalc.errors import InvalidOptionError, PolicyValidationError
 
 __all__ = ["FORMATS", "LANGUAGES", "Format", "Lang", "render_agreement"]
@@ -65,8 +65,7 @@ def render_agreement(policy: object, format: Format = "markdown", lang: Lang = "
 
     if format not in FORMATS:
         raise InvalidOptionError(f"Unknown format {format!r}; pass 'markdown' or 'html'.")
-    if lang not in LANGUAGES:
-        raise InvalidOptionError(f"Unknown language {lang!r}; pass 'en' or 'da'.")
+    check_lang(lang)
     if not isinstance(policy, SLAPolicy):
         raise PolicyValidationError(
             f"{policy!r} is not an SLAPolicy; pass SLAPolicy.from_file(...) or "

@@ -12,6 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from slacalc._present.catalogue import (
+    Lang,
+    catalogue,
+    date_words,
+    hours_words,
+    join_words,
+    zone_words,
+)
+from slacalc._present.formats import decimal_text, duration_text, percent_text
 from slacalc.document._model import (
     Block,
     Document,
@@ -22,22 +31,15 @@ from slacalc.document._model import (
     Strong,
     Table,
 )
-from slacalc.document._words import (
-    HOLIDAY_REGIONS,
-    TEXT,
-    Lang,
-    date_words,
-    decimal_words,
-    duration_words,
-    hours_words,
-    join_words,
-    percent_words,
-    short_duration,
-    zone_words,
-)
 from slacalc.policy import SLAPolicy, UptimeSpec, parse_percent, parse_target
 from slacalc.timers import BusinessDays
-from slacalc.uptime import Availability, allowed_downtime, downtime_table, format_duration
+from slacalc.uptime import (
+    Availability,
+    allowed_downtime,
+    downtime_table,
+    format_duration,
+    format_seconds,
+)
 
 __all__ = ["build_document"]
 
@@ -50,13 +52,13 @@ class _Builder:
     def __init__(self, policy: SLAPolicy, lang: Lang) -> None:
         self.policy = policy
         self.lang = lang
-        self.text = TEXT[lang]
+        self.words = catalogue(lang)
         self.blocks: list[Block] = []
 
     # -- small helpers -------------------------------------------------------------
 
     def t(self, key: str, **values: object) -> str:
-        return self.text[key].format(**values)
+        return self.words.say(key, **values)
 
     def heading(self, key: str, level: int = 2) -> None:
         self.blocks.append(Heading(level, self.t(key)))
@@ -69,7 +71,7 @@ class _Builder:
         self.blocks.append(Items(rows, ordered))
 
     def percent(self, text: str) -> str:
-        return percent_words(parse_percent(text) * 100, self.lang)
+        return percent_text(parse_percent(text) * 100, self.lang)
 
     def target(self, text: str | None) -> str:
         if text is None:
@@ -77,23 +79,19 @@ class _Builder:
         value = parse_target(text)
         if isinstance(value, BusinessDays):
             return self.business_days(value.count)
-        return duration_words(value, self.lang)
+        return duration_text(value, "words", self.lang)
 
     def optional(self, text: str | None) -> str:
         return "–" if text is None else self.target(text)
 
     def business_days(self, count: int) -> str:
-        if self.lang == "da":
-            return f"{count} arbejdsdag" + ("" if count == 1 else "e")
-        return f"{count} business day" + ("" if count == 1 else "s")
+        return self.t("business_days.one" if count == 1 else "business_days.many", count=count)
 
     def quoted(self, names: Iterable[str]) -> str:
         return join_words([self.t("quote", name=n) for n in names], self.lang)
 
     def severity_names(self, names: list[str]) -> str:
-        if self.lang == "da":
-            return self.quoted(names)
-        text = join_words(names, self.lang)
+        text = self.quoted(names)
         return text[:1].upper() + text[1:]
 
     def calendar_hours(self, name: str) -> str:
@@ -155,16 +153,10 @@ class _Builder:
             try:
                 day = dt.date.fromisoformat(item)
             except ValueError:
-                names = HOLIDAY_REGIONS.get(item.upper())
-                if names is None:
-                    da, en = f"helligdage i {item}", f"public holidays of {item}"
-                    region = da if self.lang == "da" else en
-                else:
-                    region = names[1] if self.lang == "da" else names[0]
-                days.append(f"på {region}" if self.lang == "da" else region)
+                region = self.words.holidays.get(item.upper()) or self.t("holidays.of", code=item)
+                days.append(self.t("closed.holidays", region=region))
             else:
-                words = date_words(day, self.lang)
-                days.append(f"den {words}" if self.lang == "da" else words)
+                days.append(self.t("closed.date", date=date_words(day, self.lang)))
         return days
 
     def hours(self) -> None:
@@ -271,9 +263,9 @@ class _Builder:
         self.para(
             self.t(
                 key,
-                length=duration_words(length, self.lang),
+                length=duration_text(length, "words", self.lang),
                 example=example,
-                total=duration_words(count * length, self.lang),
+                total=duration_text(count * length, "words", self.lang),
             )
         )
 
@@ -343,11 +335,14 @@ class _Builder:
         target = self.percent(spec.target)
         self.para(*self._promise(target, units))
         table = downtime_table(Availability.from_target(spec.target_share))
-        allowed = short_duration(table[spec.period].text, self.lang)
+        allowed = format_seconds(table[spec.period].allowed_seconds, "short", lang=self.lang)
         year = (
             ""
             if spec.period == "year"
-            else self.t("uptime.year", allowed=short_duration(table["year"].text, self.lang))
+            else self.t(
+                "uptime.year",
+                allowed=format_seconds(table["year"].allowed_seconds, "short", lang=self.lang),
+            )
         )
         self.para(self.t("uptime.allows", target=target, allowed=allowed, year=year, **units))
         self.blocks.append(
@@ -356,8 +351,8 @@ class _Builder:
                 tuple(
                     (
                         (self.t(f"period.{row.period}"),),
-                        (short_duration(row.text, self.lang),),
-                        (decimal_words(row.allowed_seconds, self.lang),),
+                        (format_seconds(row.allowed_seconds, "short", lang=self.lang),),
+                        (decimal_text(row.allowed_seconds, self.lang),),
                     )
                     for row in table.rows
                 ),
@@ -375,8 +370,8 @@ class _Builder:
     def _average(self, spec: UptimeSpec) -> str:
         low_days, high_days = _CALENDAR_DAYS[spec.period]
         low, high = (
-            short_duration(
-                format_duration(allowed_downtime(spec.target_share, f"{days}d")), self.lang
+            format_duration(
+                allowed_downtime(spec.target_share, f"{days}d"), "short", lang=self.lang
             )
             for days in (low_days, high_days)
         )
@@ -407,12 +402,15 @@ class _Builder:
         rules = []
         if spec.notice_time is not None:
             rules.append(
-                self.t("maintenance.notice", notice=duration_words(spec.notice_time, self.lang))
+                self.t(
+                    "maintenance.notice", notice=duration_text(spec.notice_time, "words", self.lang)
+                )
             )
         if spec.max_per_month_time is not None:
             rules.append(
                 self.t(
-                    "maintenance.limit", limit=duration_words(spec.max_per_month_time, self.lang)
+                    "maintenance.limit",
+                    limit=duration_text(spec.max_per_month_time, "words", self.lang),
                 )
             )
         rules.append(self.t(f"maintenance.{spec.mode}"))
@@ -433,22 +431,22 @@ class _Builder:
             rows = []
             tiers = schedule.tiers
             for i, tier in enumerate(tiers):
-                high = percent_words(tier.below.percent, self.lang)
+                high = percent_text(tier.below.percent, self.lang)
                 if i + 1 < len(tiers):
-                    low = percent_words(tiers[i + 1].below.percent, self.lang)
+                    low = percent_text(tiers[i + 1].below.percent, self.lang)
                     band = self.t("tier.band", low=low, high=high)
                 else:
                     band = self.t("tier.below", high=high)
                 credit = self.t(
                     "tier.credit",
-                    percent=percent_words(tier.credit_percent, self.lang),
+                    percent=percent_text(tier.credit_percent, self.lang),
                     fee=fee,
                 )
                 rows.append(((band,), (credit,)))
             self.blocks.append(
                 Table((self.t("col.availability", **units), self.t("col.credit")), tuple(rows))
             )
-            objective = percent_words(schedule.objective.percent, self.lang)
+            objective = percent_text(schedule.objective.percent, self.lang)
             self.para(self.t("credits.exact", objective=objective))
         if spec.ticket_penalties:
             self.para(self.t("credits.tickets"))
@@ -496,10 +494,7 @@ class _Builder:
             return
         if claims is not None:
             days = claims.claim_within_days
-            if self.lang == "da":
-                count = f"{days} dag" + ("" if days == 1 else "e")
-            else:
-                count = f"{days} day" + ("" if days == 1 else "s")
+            count = self.t("days.one" if days == 1 else "days.many", count=days)
             self.para(self.t("claims.within", days=count, **units))
         if claims is not None and claims.how:
             self.para(self.t("claims.how"), claims.how)

@@ -15,9 +15,10 @@ Examples:
     '2026-11-30T10:00:00+01:00'
 """
 
-from slacalc.policy._acknowledge import LOCALES, Acknowledgement, Locale
+from slacalc._present.catalogue import LANGUAGES, Lang
+from slacalc.policy._acknowledge import Acknowledgement
 from slacalc.policy._default import DEFAULT_POLICY_DATA, default_policy
-from slacalc.policy._fields import FrozenDict, format_duration, parse_percent, parse_target
+from slacalc.policy._fields import FrozenDict, parse_percent, parse_target
 from slacalc.policy._models import (
     CalendarSpec,
     ChannelSpec,
@@ -35,14 +36,14 @@ from slacalc.policy._models import (
 
 __all__ = [
     "DEFAULT_POLICY_DATA",
-    "LOCALES",
+    "LANGUAGES",
     "Acknowledgement",
     "CalendarSpec",
     "ChannelSpec",
     "ClaimsSpec",
     "CreditTierSpec",
     "FrozenDict",
-    "Locale",
+    "Lang",
     "MaintenanceSpec",
     "RoleSpec",
     "SLAPolicy",
@@ -52,7 +53,6 @@ __all__ = [
     "UptimeSpec",
     "WarningSpec",
     "default_policy",
-    "format_duration",
     "parse_percent",
     "parse_target",
 ]

@@ -1,66 +1,31 @@
 """The out-of-hours auto-reply: open now? when does support open? when will the client hear back?
 
-Texts exist in English and Danish. Weekday and month names are written out here, so
-the reply never depends on the process locale. Times are shown in the severity's
-calendar's zone, to the minute (cut, never rounded up, so the promise is never later
-than the deadline).
+The sentences, day and month names come from the wording catalogue shared with the
+agreement, so the reply never depends on the process locale. Times are shown in the
+severity's calendar's zone, to the minute (cut, never rounded up, so the promise is never
+later than the deadline).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING
 
+from slacalc._present.catalogue import (
+    Lang,
+    catalogue,
+    check_lang,
+    hours_words,
+    when_words,
+    zone_words,
+)
 from slacalc._time import from_us, to_us
-from slacalc.errors import InvalidOptionError
 
 if TYPE_CHECKING:
     from slacalc.policy._models import SLAPolicy
 
-__all__ = ["LOCALES", "Acknowledgement", "Locale", "acknowledge"]
-
-Locale: TypeAlias = Literal["en", "da"]
-"""The languages replies are written in."""
-LOCALES: tuple[Locale, ...] = ("en", "da")
-
-_DAYS = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
-}
-_MONTHS = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "da": (
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-}
-_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_AND = {"en": " and ", "da": " og "}
+__all__ = ["Acknowledgement", "acknowledge"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,45 +56,13 @@ class Acknowledgement:
     """
 
     severity: str
-    locale: Locale
+    locale: Lang
     received_at: dt.datetime
     is_open: bool
     opens_at: dt.datetime
     respond_by: dt.datetime
     promised_by: dt.datetime
     text: str
-
-
-def _when(t: dt.datetime, locale: Locale) -> str:
-    day = _DAYS[locale][t.weekday()]
-    month = _MONTHS[locale][t.month - 1]
-    if locale == "da":
-        return f"{day} den {t.day}. {month} kl. {t:%H:%M}"
-    return f"{day} {t.day} {month} at {t:%H:%M}"
-
-
-def _hours(hours: str, locale: Locale) -> str:
-    clauses = []
-    for clause in hours.split("; "):
-        days, _, intervals = clause.partition(" ")
-        names = []
-        for part in days.split("-"):
-            if part not in _ABBR:
-                return hours  # pragma: no cover - every policy calendar is weekly
-            names.append(_DAYS[locale][_ABBR.index(part)])
-        spans = [span.replace("-", "–") for span in intervals.split(",")]
-        clauses.append(f"{'–'.join(names)} {_AND[locale].join(spans)}")
-    return "; ".join(clauses)
-
-
-def _zone(tz: dt.tzinfo, locale: Locale) -> str:
-    key = tz.key if isinstance(tz, zoneinfo.ZoneInfo) else None
-    if key is None or key.upper() in {"UTC", "ETC/UTC"}:
-        return "UTC" if key is not None or tz.utcoffset(None) == dt.timedelta(0) else str(tz)
-    city = key.rsplit("/", 1)[-1].replace("_", " ")
-    if locale == "da":
-        return "dansk tid" if key == "Europe/Copenhagen" else f"tid i {city}"
-    return f"{city} time"
 
 
 def acknowledge(
@@ -147,11 +80,8 @@ def acknowledge(
         typen »critical« behandles døgnet rundt, alle årets dage. Du hører fra os senest
         fredag den 27. november kl. 23:25.
     """
-    if locale not in LOCALES:
-        raise InvalidOptionError(
-            f"Unknown locale {locale!r}; pass one of {', '.join(repr(x) for x in LOCALES)}."
-        )
-    lang: Locale = "da" if locale == "da" else "en"
+    lang = check_lang(locale)
+    words = catalogue(lang)
     spec = policy.severity(severity)
     cal = policy.calendar(spec.calendar)
     received = from_us(to_us(received_at), cal.tz)
@@ -159,28 +89,16 @@ def acknowledge(
     target = policy.clock_rules().severity(spec.name).target_us("response", received)
     assert target is not None
     promised_by = cal.exhausted_at(received, dt.timedelta(microseconds=target))
-    around_the_clock = policy.is_around_the_clock(severity)
-    if lang == "da":
-        parts = [f"Vi har modtaget din henvendelse {_when(received, lang)}."]
-        if around_the_clock:
-            parts.append(
-                f"Henvendelser af typen »{spec.name}« behandles døgnet rundt, alle årets dage."
-            )
-        else:
-            parts.append(f"Vores supporttid er {_hours(cal.hours, lang)} ({_zone(cal.tz, lang)}).")
-        parts.append(f"Du hører fra os senest {_when(promised_by, lang)}.")
+    if policy.is_around_the_clock(severity):
+        hours = words.say("reply.always", name=spec.name, Name=spec.name.capitalize())
     else:
-        parts = [f"We received your request on {_when(received, lang)}."]
-        if around_the_clock:
-            parts.append(
-                f"{spec.name.capitalize()} requests are handled around the clock, every day "
-                "of the year."
-            )
-        else:
-            parts.append(
-                f"Our support hours are {_hours(cal.hours, lang)} ({_zone(cal.tz, lang)})."
-            )
-        parts.append(f"You will hear from us by {_when(promised_by, lang)}.")
+        zone = zone_words(cal.tz, lang, named=False)
+        hours = words.say("reply.hours", hours=hours_words(cal.hours, lang), zone=zone)
+    parts = (
+        words.say("reply.received", when=when_words(received, lang)),
+        hours,
+        words.say("reply.promise", when=when_words(promised_by, lang)),
+    )
     return Acknowledgement(
         severity=spec.name,
         locale=lang,

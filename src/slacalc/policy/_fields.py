@@ -19,6 +19,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 from pydantic import AfterValidator, BeforeValidator, ValidationError
 
 from slacalc._exact import decimal_from_fraction, parse_share
+from slacalc._present.formats import duration_text
 from slacalc._time import duration_to_us, resolve_tz
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import PolicyValidationError, SlacalcError
@@ -34,7 +35,6 @@ __all__ = [
     "TargetText",
     "TimezoneText",
     "convert_validation_error",
-    "format_duration",
     "parse_percent",
     "parse_target",
 ]
@@ -79,27 +79,6 @@ class FrozenDict(dict[_K, _V]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (FrozenDict, (dict(self),))
-
-
-def format_duration(value: dt.timedelta) -> str:
-    """The compact text of a positive duration: ``'1h30m'``, ``'15m'``, ``'0.5s'``.
-
-    Examples:
-        >>> format_duration(dt.timedelta(hours=18, minutes=30))
-        '18h30m'
-    """
-    us = duration_to_us(value)
-    hours, rest = divmod(us, 3600 * _US_PER_S)
-    minutes, rest = divmod(rest, 60 * _US_PER_S)
-    seconds, micro = divmod(rest, _US_PER_S)
-    text = ""
-    if hours:
-        text += f"{hours}h"
-    if minutes:
-        text += f"{minutes}m"
-    if seconds or micro or not text:
-        text += f"{seconds}.{micro:06d}".rstrip("0").rstrip(".") + "s"
-    return text
 
 
 def _suggest(raw: str) -> str:
@@ -154,7 +133,7 @@ def _target_text(value: object) -> str:
     if isinstance(value, str):
         return value.strip()
     assert isinstance(target, dt.timedelta)
-    return format_duration(target)
+    return duration_text(target, "compact")
 
 
 def _duration_text(value: object) -> str:
@@ -165,7 +144,7 @@ def _duration_text(value: object) -> str:
     target = parse_target(value)
     if isinstance(target, BusinessDays):
         raise ValueError(f"{value!r} counts business days; write a duration such as '15m' or '2h'.")
-    return value.strip() if isinstance(value, str) else format_duration(target)
+    return value.strip() if isinstance(value, str) else duration_text(target, "compact")
 
 
 def parse_percent(value: object) -> Fraction:

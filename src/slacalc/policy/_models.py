@@ -52,7 +52,8 @@ from slacalc.timers import (
 from slacalc.uptime import MaintenanceMode
 
 if TYPE_CHECKING:
-    from slacalc.policy._acknowledge import Acknowledgement, Locale
+    from slacalc._present.catalogue import Lang
+    from slacalc.policy._acknowledge import Acknowledgement
 
 __all__ = [
     "CalendarSpec",
@@ -860,7 +861,7 @@ class SLAPolicy(_Model):
         return self.clock_rules().evaluate(ticket, at=at)
 
     def acknowledge(
-        self, severity: str, received_at: dt.datetime, locale: Locale = "en"
+        self, severity: str, received_at: dt.datetime, locale: Lang = "en"
     ) -> Acknowledgement:
         """What to tell a client who just sent a request: open now? when will they hear back?
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
+from slacalc._present.formats import instant_text
 from slacalc._time import from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.reports._policy import PolicyLike
@@ -104,19 +105,11 @@ _COLUMNS = (
 
 
 def _when(t: dt.datetime | None, tz: dt.tzinfo) -> str:
-    if t is None:
-        return "-"
-    local = t.astimezone(tz)
-    text = local.strftime("%a %Y-%m-%d %H:%M")
-    if local.second or local.microsecond:
-        text += local.strftime(":%S")
-    if local.microsecond:
-        text += f".{local.microsecond:06d}"
-    return text
+    return instant_text(t, tz)
 
 
 def _duration(td: dt.timedelta | None) -> str:
-    return "no target" if td is None else format_duration(td)
+    return "no target" if td is None else format_duration(td, "hours")
 
 
 def _verdict(c: CycleStatus, tz: dt.tzinfo) -> str:
@@ -249,8 +242,8 @@ class Explanation:
                     _when(s.start, self.tz),
                     _when(s.end, self.tz),
                     s.state,
-                    format_duration(s.business),
-                    format_duration(s.used),
+                    format_duration(s.business, "hours"),
+                    format_duration(s.used, "hours"),
                     "yes" if s.late else "no",
                     s.rule,
                 )
@@ -494,7 +487,7 @@ def _cycle_segments(
             target = target_of(shown)
             reasons.append(
                 f"the {c.metric.replace('_', '-')} clock starts "
-                f"({'no target' if target is None else 'target ' + format_duration(target)})"
+                f"({'no target' if target is None else 'target ' + _duration(target)})"
             )
         if state == "out_of_hours" and (previous is None or previous[0] != state):
             reasons.append(_closed_rule(cal, a))

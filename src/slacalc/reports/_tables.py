@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Any, Literal, TypeAlias
 
 from slacalc._exact import percent_text
+from slacalc._present.formats import instant_text
 from slacalc._time import UTC, to_us
 from slacalc.uptime import Availability, format_duration
 
@@ -220,15 +221,9 @@ def cell(value: object, tz: dt.tzinfo | None = None) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, dt.datetime):
-        local = value.astimezone(tz) if tz is not None else value
-        text = local.strftime("%Y-%m-%d %H:%M")
-        if local.second or local.microsecond:
-            text += local.strftime(":%S")
-        if local.microsecond:
-            text += f".{local.microsecond:06d}"
-        return text
+        return instant_text(value, tz, weekday=False)
     if isinstance(value, dt.timedelta):
-        return format_duration(value)
+        return format_duration(value, "hours")
     if isinstance(value, Availability):
         return value.format(3, rounding="floor")
     if isinstance(value, Fraction):

@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
-from slacalc._exact import Rounding, check_rounding, format_fixed, round_fraction
+from slacalc._exact import Rounding, check_rounding, round_fraction
+from slacalc._present.catalogue import Lang, check_lang
+from slacalc._present.formats import DurationStyle, duration_text
 from slacalc._time import duration_to_us
 from slacalc.errors import InvalidDurationError, InvalidPeriodError
 from slacalc.uptime._availability import Availability, TargetLike, to_availability
@@ -285,67 +287,97 @@ def downtime_table(
     return DowntimeTable(goal, conv, mode, tuple(rows))
 
 
-def format_seconds(seconds: Fraction, *, rounding: Rounding = "half_up") -> str:
-    """Render an exact number of seconds as ``'3d 15h 39m 30s'``.
+def format_seconds(
+    seconds: Fraction | int,
+    style: DurationStyle = "human",
+    *,
+    rounding: Rounding | None = "half_up",
+    lang: Lang = "en",
+) -> str:
+    """Render an exact number of seconds for people, as :func:`format_duration` does.
 
     Args:
         seconds: the exact duration in seconds (may be negative).
-        rounding: how to round the magnitude to whole seconds. A duration under one
-            second is shown to the microsecond instead (``'0.864s'``).
+        style: see :func:`format_duration`.
+        rounding: how to round the magnitude to whole seconds (to the microsecond under
+            one second: ``'0.864s'``); ``None`` writes it exactly.
+        lang: the language of the ``"short"`` and ``"words"`` styles.
 
     Returns:
-        Days, hours, minutes and seconds, leaving out zero parts; ``'0s'`` for zero.
+        The text, leaving out zero parts; ``'0s'`` for zero.
 
     Raises:
-        InvalidOptionError: an unknown ``rounding``.
+        InvalidOptionError: an unknown ``style``, ``rounding`` or ``lang``.
 
     Examples:
         >>> from fractions import Fraction
         >>> format_seconds(Fraction(315569952, 1000))
         '3d 15h 39m 30s'
+        >>> format_seconds(Fraction(315569952, 1000), "hours")
+        '87h 39m 30s'
         >>> format_seconds(Fraction(864, 1000))
         '0.864s'
     """
-    mode = check_rounding(rounding)
-    sign = "-" if seconds < 0 else ""
-    value = abs(Fraction(seconds))
-    if 0 < value < 1:
-        text = format_fixed(value, 6, mode).rstrip("0").rstrip(".")
-        return f"{sign}{text}s"
-    whole = round_fraction(value, mode)
-    days, rest = divmod(whole, 86_400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = [f"{n}{unit}" for n, unit in ((days, "d"), (hours, "h"), (minutes, "m")) if n]
-    if secs or not parts:
-        parts.append(f"{secs}s")
-    return sign + " ".join(parts)
+    value = Fraction(seconds)
+    if rounding is not None:
+        mode = check_rounding(rounding)
+        size = abs(value)
+        if size < 1:
+            size = Fraction(round_fraction(size * _US, mode), _US)
+        else:
+            size = Fraction(round_fraction(size, mode))
+        value = -size if value < 0 else size
+    return duration_text(value, style, check_lang(lang))
 
 
-def format_duration(duration: dt.timedelta, *, rounding: Rounding = "half_up") -> str:
-    """Render a timedelta for people as ``'8h 45m 57s'``.
+def format_duration(
+    duration: dt.timedelta,
+    style: DurationStyle = "human",
+    *,
+    rounding: Rounding | None = "half_up",
+    lang: Lang = "en",
+) -> str:
+    """Render a timedelta for people (``'8h 45m 57s'``), for a policy file or for JSON.
+
+    Business time is written in hours, never in days of 24 h (``style="hours"``): a
+    "day" of business time is ambiguous, and :func:`slacalc.BusinessCalendar.add`
+    refuses ``"1d"``. Days are for calendar time, such as allowed downtime.
 
     Args:
         duration: the duration (negative durations get a leading ``-``).
-        rounding: how to round to whole seconds; durations under a second are shown
-            exactly (``'0.864s'``).
+        style: ``"human"`` (``'1d 13h 30m'``, the default), ``"hours"`` (``'37h 30m'``,
+            for business time), ``"compact"`` (``'37h30m'``, as a policy file writes
+            it), ``"iso"`` (``'PT37H30M'``, ISO 8601 without days), ``"short"``
+            (``'1 d 13 h 30 min'``, with the language's units) or ``"words"``
+            (``'37 hours 30 minutes'``, in the language).
+        rounding: how to round the magnitude to whole seconds (to the microsecond under
+            one second: ``'0.864s'``); ``None`` writes it exactly (``'1m30.5s'``).
+        lang: ``"en"`` or ``"da"``, for the ``"short"`` and ``"words"`` styles.
 
     Returns:
-        Days, hours, minutes and seconds, leaving out zero parts.
+        The text, leaving out zero parts.
 
     Raises:
         InvalidDurationError: ``duration`` is not a timedelta.
-        InvalidOptionError: an unknown ``rounding``.
+        InvalidOptionError: an unknown ``style``, ``rounding`` or ``lang``.
 
     Examples:
         >>> format_duration(allowed_downtime("99.9%", "year"))
         '8h 45m 57s'
         >>> format_duration(allowed_downtime("99.9%", "year"), rounding="floor")
         '8h 45m 56s'
+        >>> used = dt.timedelta(days=1, hours=13, minutes=30)
+        >>> format_duration(used), format_duration(used, "hours"), format_duration(used, "compact")
+        ('1d 13h 30m', '37h 30m', '37h30m')
+        >>> format_duration(used, "words", lang="da")
+        '37 timer og 30 minutter'
+        >>> format_duration(dt.timedelta(seconds=90.5), "compact", rounding=None)
+        '1m30.5s'
     """
     if not isinstance(duration, dt.timedelta):
         raise InvalidDurationError(
             f"{duration!r} is a {type(duration).__name__}, not a timedelta; pass a "
             "datetime.timedelta."
         )
-    return format_seconds(Fraction(duration_to_us(duration), _US), rounding=rounding)
+    seconds = Fraction(duration_to_us(duration), _US)
+    return format_seconds(seconds, style, rounding=rounding, lang=lang)
