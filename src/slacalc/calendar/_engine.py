@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple, Protocol
 
@@ -353,21 +353,16 @@ class Timeline:
         snap = self._snap
         if snap is None or not snap.lo <= x < snap.hi:
             snap = self.cover(x, x)
+        # Inline rather than ``x in snap.open``: the dunder call cost 5.4 % on is_open
+        # with pendulum inputs (2.32 -> 2.44 µs, benchmarks/bench_versus.py).
         i = bisect_right(snap.starts, x) - 1
         return i >= 0 and x < snap.ends[i]
-
-    def cum_at(self, snap: Snapshot, x: int) -> int:
-        """Open time in ``[snap.lo, x)``; ``x`` must lie in the snapshot."""
-        i = bisect_right(snap.starts, x) - 1
-        if i < 0:
-            return 0
-        return snap.cum[i] + min(x, snap.ends[i]) - snap.starts[i]
 
     def elapsed(self, a: int, b: int) -> int:
         snap = self._snap
         if snap is None or not (snap.lo <= a < snap.hi and snap.lo <= b < snap.hi):
             snap = self.cover(min(a, b), max(a, b))
-        return self.cum_at(snap, b) - self.cum_at(snap, a)
+        return snap.open.before(b) - snap.open.before(a)
 
     def next_open(self, x: int) -> int:
         snap = self.cover(x, x)
@@ -400,37 +395,27 @@ class Timeline:
     def deadline(self, x: int, d: int) -> int:
         """The latest instant ``y >= x`` with ``elapsed(x, y) <= d`` (``d >= 0``)."""
         snap = self.cover(x, x)
-        target = self.cum_at(snap, x) + d
-        while target >= snap.cum[-1]:
+        while (target := snap.open.before(x) + d) >= snap.cum[-1]:
             self.check_forward(snap, x)
-            base = self.cum_at(snap, x)
             snap = self.grow(snap, forward=True)
-            target += self.cum_at(snap, x) - base
-        n = len(snap.starts)
-        j = bisect_right(snap.cum, target, 0, n) - 1
+        # Intervals.advance lands on the earliest such instant; this is the latest.
+        j = bisect_right(snap.cum, target, 0, len(snap.starts)) - 1
         return snap.starts[j] + target - snap.cum[j]
 
     def exhausted_at(self, x: int, d: int) -> int:
         """The earliest instant ``y >= x`` with ``elapsed(x, y) == d`` (``d > 0``)."""
         snap = self.cover(x, x)
-        target = self.cum_at(snap, x) + d
-        while target > snap.cum[-1]:
+        while (y := snap.open.advance(x, d)) is None:
             self.check_forward(snap, x)
-            base = self.cum_at(snap, x)
             snap = self.grow(snap, forward=True)
-            target += self.cum_at(snap, x) - base
-        j = bisect_left(snap.cum, target, 0, len(snap.starts) + 1) - 1
-        return snap.starts[j] + target - snap.cum[j]
+        return y
 
     def subtract(self, x: int, d: int) -> int:
         """The latest instant ``y <= x`` with ``elapsed(y, x) == d`` (``d > 0``)."""
         snap = self.cover(x, x)
-        target = self.cum_at(snap, x) - d
-        while target < 0:
+        while (target := snap.open.before(x) - d) < 0:
             self.check_backward(snap, x)
-            before = self.cum_at(snap, x)
             snap = self.grow(snap, forward=False)
-            target += self.cum_at(snap, x) - before
         j = bisect_right(snap.cum, target, 0, len(snap.starts)) - 1
         return snap.starts[j] + target - snap.cum[j]
 

@@ -1,0 +1,252 @@
+"""slacalc now against slacalc at an earlier commit: the same calls, side by side, in one run.
+
+A change to the engine's plumbing must not slow the calls users make. This script
+exports ``src/`` of a git ref (default: the commit before the calendar engine and
+uptime used the one interval type) to a temporary directory, then times the same
+calls on that copy and on this checkout, each in its own Python process, alternating
+the two for several rounds so that a noisy neighbour hits both alike. For each call it
+keeps the fastest round of each side and prints the ratio now/before.
+
+    .venv/bin/python benchmarks/bench_versus.py                  # about a minute
+    .venv/bin/python benchmarks/bench_versus.py --ref main --rounds 9
+    .venv/bin/python benchmarks/bench_versus.py --quick          # a smoke run
+
+The calls: the warm scalar ``add`` (2 h), ``elapsed`` (30 days), ``is_open`` and
+``next_open`` on a Copenhagen calendar with Danish holidays; the bulk calls on NumPy
+arrays of 100,000 items; the cold compile of a weekly, a union and an intersection
+calendar (the first question on a fresh calendar, which compiles its segments); and
+``measure_availability`` over a month within support hours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+REPO = Path(__file__).resolve().parent.parent
+#: The last commit before calendar/ and uptime/ computed with slacalc._intervals.
+BASELINE = "89bd778"
+CPH = ZoneInfo("Europe/Copenhagen")
+NEW_YORK = ZoneInfo("America/New_York")
+LABELS = {
+    "add": "`add(t, 2h)`, warm",
+    "elapsed": "`elapsed(a, a + 30 days)`, warm",
+    "is_open": "`is_open(t)`, warm",
+    "next_open": "`next_open(t)`, warm",
+    "add_many": "`add_many` (2 h), 100k `datetime64`",
+    "elapsed_many": "`elapsed_many` (30 days), 100k `datetime64`",
+    "is_open_many": "`is_open_many`, 100k `datetime64`",
+    "cold_weekly": "cold: build + first `elapsed` over 3 years, weekly + holidays",
+    "cold_union": "cold: build + first `elapsed` over 1 year, union of Copenhagen, New York",
+    "cold_intersection": "cold: build + first `elapsed` over 1 year, their intersection",
+    "measure": "`measure_availability`, 1 month, 200 outages, `calendar=`",
+}
+PER_ITEM = {"add_many", "elapsed_many", "is_open_many"}
+
+
+# -- the worker: runs inside a process whose PYTHONPATH names one copy of slacalc -----------
+
+
+def _best(fn: Callable[[], object], repeats: int) -> float:
+    """The fastest of ``repeats`` timings of ``fn()``, in seconds, with the GC off."""
+    best = float("inf")
+    for _ in range(repeats):
+        gc.disable()
+        t0 = time.perf_counter()
+        fn()
+        elapsed = time.perf_counter() - t0
+        gc.enable()
+        best = min(best, elapsed)
+    return best
+
+
+def _starts(n: int) -> list[dt.datetime]:
+    """``n`` seeded instants in 2026, half of them inside nominal business hours."""
+    rng = random.Random(2025)
+    out = []
+    for _ in range(n):
+        day = dt.date(2026, 1, 5) + dt.timedelta(days=rng.randrange(350))
+        minute = rng.randrange(9 * 60, 17 * 60) if rng.random() < 0.5 else rng.randrange(1440)
+        out.append(dt.datetime(day.year, day.month, day.day, *divmod(minute, 60), tzinfo=CPH))
+    return out
+
+
+def _worker(n: int, bulk_n: int, repeats: int, cold_trials: int) -> dict[str, float]:
+    import numpy as np
+    from holidays import country_holidays
+
+    from slacalc import BusinessCalendar, measure_availability
+
+    # Danish public holidays, fixed outside the timing, so no timed call fetches them.
+    holidays = frozenset(country_holidays("DK", years=range(2025, 2031)))
+
+    def copenhagen() -> BusinessCalendar:
+        return BusinessCalendar("Mon-Fri 09:00-17:00", tz=CPH, holidays=holidays)
+
+    def new_york() -> BusinessCalendar:
+        return BusinessCalendar("Mon-Fri 09:00-17:00", tz=NEW_YORK)
+
+    cal = copenhagen()
+    starts = _starts(n)
+    month = dt.timedelta(days=30)
+    two_h = dt.timedelta(hours=2)
+    pairs = [(t, t + month) for t in starts]
+    for t, u in pairs:  # warm: compile everything the timed calls reach
+        cal.add(t, two_h)
+        cal.elapsed(t, u)
+        cal.next_open(t)
+    add, elapsed, is_open, next_open = cal.add, cal.elapsed, cal.is_open, cal.next_open
+    out: dict[str, float] = {}
+    out["add"] = _best(lambda: [add(t, two_h) for t in starts], repeats) / n
+    out["elapsed"] = _best(lambda: [elapsed(a, b) for a, b in pairs], repeats) / n
+    out["is_open"] = _best(lambda: [is_open(t) for t in starts], repeats) / n
+    out["next_open"] = _best(lambda: [next_open(t) for t in starts], repeats) / n
+
+    rng = np.random.default_rng(2025)
+    lo = np.datetime64("2026-01-05T00:00", "us").astype(np.int64)
+    x = (lo + rng.integers(0, 350 * 86_400_000_000, bulk_n)).astype("datetime64[us]")
+    y = x + np.timedelta64(30, "D")
+    d = np.full(bulk_n, 2 * 3_600_000_000, dtype=np.int64).astype("timedelta64[us]")
+    cal.add_many(x, d), cal.elapsed_many(x, y), cal.is_open_many(x)  # warm
+    bulk_repeats = max(3, repeats // 2)
+    out["add_many"] = _best(lambda: cal.add_many(x, d), bulk_repeats) / bulk_n
+    out["elapsed_many"] = _best(lambda: cal.elapsed_many(x, y), bulk_repeats) / bulk_n
+    out["is_open_many"] = _best(lambda: cal.is_open_many(x), bulk_repeats) / bulk_n
+
+    t0 = dt.datetime(2026, 2, 2, 10, tzinfo=CPH)
+    cold: dict[str, tuple[Callable[[], BusinessCalendar], dt.timedelta]] = {
+        "cold_weekly": (copenhagen, dt.timedelta(days=3 * 365)),
+        "cold_union": (lambda: copenhagen() | new_york(), dt.timedelta(days=365)),
+        "cold_intersection": (lambda: copenhagen() & new_york(), dt.timedelta(days=365)),
+    }
+    for name, (build, span) in cold.items():
+
+        def first(build: Callable[[], BusinessCalendar] = build, span: dt.timedelta = span) -> None:
+            build().elapsed(t0, t0 + span)
+
+        # Building counts: combining calendars probes (and so compiles) the result.
+        out[name] = _best(first, cold_trials)
+
+    utc = dt.UTC
+    june = (dt.datetime(2026, 6, 1, tzinfo=utc), dt.datetime(2026, 7, 1, tzinfo=utc))
+    orng = random.Random(7)
+    outages = []
+    for _ in range(200):
+        s = june[0] + dt.timedelta(minutes=orng.randrange(30 * 1440))
+        outages.append((s, s + dt.timedelta(minutes=orng.randrange(1, 240)), "partial"))
+    measure_availability(outages, june, calendar=cal)  # warm
+    out["measure"] = _best(lambda: measure_availability(outages, june, calendar=cal), repeats)
+    return out
+
+
+# -- the parent: exports the ref, alternates the two sides, renders the table --------------
+
+
+def export(ref: str, into: Path) -> Path:
+    """Write ``src/`` of ``ref`` under ``into``; return the directory to put on PYTHONPATH."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", ref, "src"], check=True, capture_output=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into / "src"
+
+
+def run_side(src: Path, args: argparse.Namespace) -> dict[str, float]:
+    """One round of every call on the copy of slacalc in ``src``, in a fresh process."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    worker = [sys.executable, __file__, "--worker", "--n", str(args.n)]
+    worker += ["--bulk-n", str(args.bulk_n), "--repeats", str(args.repeats)]
+    worker += ["--cold-trials", str(args.cold_trials)]
+    done = subprocess.run(worker, env=env, check=True, capture_output=True, text=True)
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
+
+
+def fmt(seconds: float, name: str) -> str:
+    """A time in µs (ns for the per-item bulk figures)."""
+    if name in PER_ITEM:
+        return f"{seconds * 1e9:,.1f} ns"
+    if name.startswith("cold") or name == "measure":
+        return f"{seconds * 1e3:,.2f} ms"
+    return f"{seconds * 1e6:,.3f} µs"
+
+
+def render(before: dict[str, float], now: dict[str, float], ref: str, rounds: int) -> str:
+    """The Markdown table: each call before and now, and the ratio."""
+
+    def git(*words: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(REPO), *words], capture_output=True, text=True
+        ).stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD")
+    dirty = " plus uncommitted changes" if git("status", "--porcelain", "src") else ""
+    lines = [
+        f"before: `{ref}`; now: this checkout (`{head}`{dirty}); "
+        f"fastest of {rounds} alternating rounds per side; Python {sys.version.split()[0]}.",
+        "",
+        "| call | before | now | now / before |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, label in LABELS.items():
+        ratio = now[name] / before[name]
+        flag = " (slower by more than 5 %)" if ratio > 1.05 else ""
+        lines.append(
+            f"| {label} | {fmt(before[name], name)} | {fmt(now[name], name)} | {ratio:.3f}{flag} |"
+        )
+    return "\n".join(lines)
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line."""
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    p.add_argument("--ref", default=BASELINE, help=f"the git ref to compare with ({BASELINE})")
+    p.add_argument("--rounds", type=int, default=5, help="alternating rounds per side (5)")
+    p.add_argument("--n", type=int, default=2000, help="scalar inputs (2000)")
+    p.add_argument("--bulk-n", type=int, default=100_000, help="bulk batch size (100000)")
+    p.add_argument("--repeats", type=int, default=7, help="timings per round (7)")
+    p.add_argument("--cold-trials", type=int, default=5, help="fresh calendars per round (5)")
+    p.add_argument("--quick", action="store_true", help="a smoke run: 2 rounds, fewer inputs")
+    p.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.quick:
+        args.rounds, args.n, args.bulk_n, args.repeats, args.cold_trials = 2, 300, 10_000, 3, 2
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run both sides, alternating, and print the table."""
+    args = parse(argv)
+    if args.worker:
+        print(json.dumps(_worker(args.n, args.bulk_n, args.repeats, args.cold_trials)))
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        old_src = export(args.ref, Path(tmp))
+        sides = {"before": old_src, "now": REPO / "src"}
+        best: dict[str, dict[str, float]] = {"before": {}, "now": {}}
+        for r in range(args.rounds):
+            order = ("before", "now") if r % 2 == 0 else ("now", "before")
+            for side in order:
+                print(f"round {r + 1}/{args.rounds}: {side}", file=sys.stderr, flush=True)
+                for name, value in run_side(sides[side], args).items():
+                    best[side][name] = min(best[side].get(name, float("inf")), value)
+    print(render(best["before"], best["now"], args.ref, args.rounds))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
