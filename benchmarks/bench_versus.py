@@ -40,6 +40,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parent.parent
@@ -138,6 +139,7 @@ def _worker(n: int, bulk_n: int, repeats: int, cold_trials: int) -> dict[str, fl
     out["subtract"] = _best(lambda: [subtract(t, two_h) for t in starts], repeats) / n
     out["is_open_pendulum"] = _best(lambda: [is_open(t) for t in p_starts], repeats) / n
     out["elapsed_pendulum"] = _best(lambda: [elapsed(a, b) for a, b in p_pairs], repeats) / n
+    out.update(_through_intervals(cal, starts, pairs, repeats))
 
     rng = np.random.default_rng(2025)
     lo = np.datetime64("2026-01-05T00:00", "us").astype(np.int64)
@@ -174,6 +176,44 @@ def _worker(n: int, bulk_n: int, repeats: int, cold_trials: int) -> dict[str, fl
     measure_availability(outages, june, calendar=cal)  # warm
     out["measure"] = _best(lambda: measure_availability(outages, june, calendar=cal), repeats)
     return out
+
+
+def _through_intervals(
+    cal: Any, starts: list[dt.datetime], pairs: list[tuple[dt.datetime, dt.datetime]], repeats: int
+) -> dict[str, float]:
+    """The warm ``is_open`` and ``elapsed`` asked of the compiled Intervals instead.
+
+    What the inline warm paths save: the same range test on the snapshot, then
+    ``x in snap.open`` and ``snap.open.before``. Empty for a version whose snapshot
+    holds no Intervals.
+    """
+    timeline = cal._timeline
+    if not hasattr(timeline._snap, "open"):
+        return {}
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    us = dt.timedelta(microseconds=1)
+
+    def is_open(t: dt.datetime) -> bool:
+        x = (t - epoch) // us
+        snap = timeline._snap
+        if not snap.lo <= x < snap.hi:
+            snap = timeline.cover(x, x)
+        return x in snap.open
+
+    def elapsed(a: dt.datetime, b: dt.datetime) -> dt.timedelta:
+        x, y = (a - epoch) // us, (b - epoch) // us
+        snap = timeline._snap
+        if not (snap.lo <= x < snap.hi and snap.lo <= y < snap.hi):
+            snap = timeline.cover(min(x, y), max(x, y))
+        return dt.timedelta(microseconds=snap.open.before(y) - snap.open.before(x))
+
+    assert [is_open(t) for t in starts] == [cal.is_open(t) for t in starts]
+    assert [elapsed(a, b) for a, b in pairs] == [cal.elapsed(a, b) for a, b in pairs]
+    n = len(starts)
+    return {
+        "is_open_intervals": _best(lambda: [is_open(t) for t in starts], repeats) / n,
+        "elapsed_intervals": _best(lambda: [elapsed(a, b) for a, b in pairs], repeats) / n,
+    }
 
 
 # -- the parent: exports the ref, alternates the two sides, renders the table --------------
@@ -232,6 +272,22 @@ def render(before: dict[str, float], now: dict[str, float], ref: str, rounds: in
         lines.append(
             f"| {label} | {fmt(before[name], name)} | {fmt(now[name], name)} | {ratio:.3f}{flag} |"
         )
+    if "is_open_intervals" in now:
+        lines += [
+            "",
+            "Why the warm paths stay inline (this checkout): the same question asked of the "
+            "compiled `Intervals` (`x in snap.open`, `snap.open.before`) after the same range "
+            "test.",
+            "",
+            "| call | inline (public call) | through `Intervals` | ratio |",
+            "|---|---:|---:|---:|",
+        ]
+        for name in ("is_open", "elapsed"):
+            inline, through = now[name], now[f"{name}_intervals"]
+            lines.append(
+                f"| {LABELS[name]} | {fmt(inline, name)} | {fmt(through, name)} "
+                f"| {through / inline:.3f} |"
+            )
     return "\n".join(lines)
 
 

@@ -235,6 +235,10 @@ class Fast(NamedTuple):
     ``aware_datetime - EPOCH`` is a ``timedelta`` already, and ``tz.fromutc`` turns one
     back into an aware datetime, so the warm path of ``add``, ``elapsed``, ``is_open``
     and ``next_open`` needs no integer conversion at all. ``cum`` has ``n + 1`` items.
+
+    Those warm paths read this twin inline rather than ask the snapshot's Intervals:
+    that costs 1.7x on ``is_open`` and 2.0x on ``elapsed`` (0.71 -> 1.22 µs and
+    1.74 -> 3.46 µs in ``benchmarks/bench_versus.py``'s second table), far over 5 %.
     """
 
     lo: dt.timedelta
