@@ -67,6 +67,17 @@ def test_clip_measure_complement(x: list[tuple[int, int]], lo: int, hi: int) -> 
 
 
 @given(pairs, points)
+def test_union_of_the_two_sides_of_a_cut_is_the_whole(x: list[tuple[int, int]], cut: int) -> None:
+    # One side ends where the other starts: their union joins segments across the cut.
+    s = Intervals(x)
+    left, right = s.clip(-99, cut), s.clip(cut, 99)
+    assert left | right == s
+    assert right | left == s
+    assert s.cumulative == (0, *itertools.accumulate(b - a for a, b in s))
+    assert s.cumulative[-1] == s.total()
+
+
+@given(pairs, points)
 def test_contains_and_shift(x: list[tuple[int, int]], t: int) -> None:
     s = Intervals(x)
     assert (t in s) == (t in as_points(x))

@@ -162,6 +162,10 @@ class Intervals:
             return self
         if not self:
             return other
+        if self._ends[-1] <= other._starts[0]:
+            return _concat(self, other)
+        if other._ends[-1] <= self._starts[0]:
+            return _concat(other, self)
         return Intervals([*self, *other])
 
     def __and__(self, other: Intervals) -> Intervals:
@@ -246,6 +250,18 @@ class Intervals:
         """
         return self._prefix()[-1]
 
+    @property
+    def cumulative(self) -> tuple[int, ...]:
+        """Prefix sums: item ``i`` is the total length of the first ``i`` segments.
+
+        It has one item more than the set has segments; the last is :meth:`total`.
+
+        Examples:
+            >>> Intervals([(0, 10), (20, 25)]).cumulative
+            (0, 10, 15)
+        """
+        return self._prefix()
+
     def _prefix(self) -> tuple[int, ...]:
         cum = self._cum
         if cum is None:
@@ -298,6 +314,17 @@ class Intervals:
 
 
 EMPTY: Final = Intervals()
+
+
+def _concat(first: Intervals, then: Intervals) -> Intervals:
+    """The union of two non-empty sets when ``first`` ends before ``then`` starts."""
+    if first.ends[-1] == then.starts[0]:  # they touch: join the two segments there
+        starts = first.starts + then.starts[1:]
+        ends = first.ends[:-1] + then.ends
+    else:
+        starts = first.starts + then.starts
+        ends = first.ends + then.ends
+    return Intervals.from_sorted(starts, ends)
 
 
 def inside(pieces: Sequence[Span], keep: Intervals) -> Iterator[tuple[int, int, int]]:

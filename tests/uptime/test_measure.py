@@ -306,6 +306,40 @@ def test_with_a_business_calendar() -> None:
     assert report.availability.fraction == 1 - Fraction(1, 86)
 
 
+class OnlyOpenPeriods:
+    """A calendar seen only through its public open_periods, without the µs port."""
+
+    def __init__(self, calendar: slacalc.BusinessCalendar) -> None:
+        self.calendar = calendar
+
+    def open_periods(
+        self, start: dt.datetime, end: dt.datetime
+    ) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+        return self.calendar.open_periods(start, end)
+
+
+@given(
+    outages=st.lists(st.tuples(st.integers(0, 14 * 24 * 60), st.integers(0, 600)), max_size=6),
+    upkeep=st.lists(st.tuples(st.integers(0, 14 * 24 * 60), st.integers(0, 300)), max_size=2),
+    mode=st.sampled_from(["count_as_up", "exclude"]),
+)
+def test_the_microsecond_port_agrees_with_open_periods(
+    outages: list[tuple[int, int]], upkeep: list[tuple[int, int]], mode: str
+) -> None:
+    # Two weeks around the autumn DST change, with a night shift across midnight.
+    cal = slacalc.BusinessCalendar(
+        {"mon-fri": "09:00-17:00", "sat": "22:00-02:00"}, tz="Europe/Berlin"
+    )
+    t0 = dt.datetime(2026, 10, 19, 3, tzinfo=UTC)
+    window = (t0, t0 + dt.timedelta(days=14))
+    log = [(t0 + s * MIN, t0 + (s + n) * MIN) for s, n in outages]
+    maintenance = [(t0 + s * MIN, t0 + (s + n) * MIN) for s, n in upkeep]
+    options = {"maintenance": maintenance, "maintenance_mode": mode, "min_outage": "5m"}
+    fast = measure_availability(log, window, calendar=cal, **options)  # type: ignore[arg-type]
+    slow = measure_availability(log, window, calendar=OnlyOpenPeriods(cal), **options)  # type: ignore[arg-type]
+    assert fast == slow
+
+
 def test_no_eligible_time() -> None:
     weekend = (at(6), at(8))
     with pytest.raises(NoEligibleTimeError, match=r"Nothing of the window '2026-06-06T00:00:00"):

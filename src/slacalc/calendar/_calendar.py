@@ -532,8 +532,7 @@ class BusinessCalendar:
         """
         if hi <= lo:
             return Intervals()
-        pairs = list(self._timeline.periods(lo, hi))
-        return Intervals.from_sorted([a for a, _ in pairs], [b for _, b in pairs])
+        return self._timeline.cover(lo, hi).open.clip(lo, hi)
 
     # -- bulk questions ------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 
+from slacalc._intervals import Intervals
 from slacalc.errors import InvalidHoursError
 
 __all__ = ["DayHours", "WeeklyHours", "format_day", "parse_day", "parse_weekly"]
@@ -99,13 +100,7 @@ def _check_day(intervals: Iterable[tuple[int, int]], *, day: str, source: object
                 f"{format_day(((s2, e2),))!r} in {source!r}); give intervals of one day "
                 "that do not overlap."
             )
-    merged: list[tuple[int, int]] = []
-    for s, e in ordered:  # touching intervals (09:00-12:00,12:00-17:00) become one
-        if merged and merged[-1][1] == s:
-            merged[-1] = (merged[-1][0], e)
-        else:
-            merged.append((s, e))
-    return tuple(merged)
+    return tuple(Intervals(ordered))  # touching ones (09:00-12:00,12:00-17:00) become one
 
 
 def _intervals_of(value: object, *, source: object) -> list[tuple[int, int]]:

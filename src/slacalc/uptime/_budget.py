@@ -19,6 +19,7 @@ from fractions import Fraction
 from typing import TypeAlias
 
 from slacalc._exact import ShareLike, parse_exact_number, parse_share, round_fraction
+from slacalc._intervals import Intervals
 from slacalc._time import UTC, duration_to_us, from_us, to_us
 from slacalc.errors import (
     InvalidCountError,
@@ -608,24 +609,21 @@ def _downtime_ratio(
 
 
 class _DowntimeRatio:
-    """Weighted downtime ratio over [a, b), from prefix sums over merged outages."""
+    """Weighted downtime ratio over [a, b): the merged downtime of each weight as Intervals.
+
+    A log has few distinct weights (full, partial), so one :meth:`Intervals.measure` per
+    weight, in integer µs, weighed once, answers a window in a few bisections.
+    """
 
     def __init__(self, segs: Sequence[Seg]) -> None:
-        self._segs = list(segs)
-        self._starts = [s.start for s in self._segs]
-        self._cum = [Fraction(0)]
-        for s in self._segs:
-            self._cum.append(self._cum[-1] + s.weight * (s.end - s.start))
-
-    def _down_before(self, t: int) -> Fraction:
-        i = bisect_right(self._starts, t) - 1
-        if i < 0:
-            return Fraction(0)
-        seg = self._segs[i]
-        return self._cum[i] + seg.weight * (min(t, seg.end) - seg.start)
+        spans: dict[Fraction, list[tuple[int, int]]] = {}
+        for seg in segs:
+            spans.setdefault(seg.weight, []).append((seg.start, seg.end))
+        self._parts = [(weight, Intervals(pairs)) for weight, pairs in spans.items()]
 
     def __call__(self, a: int, b: int) -> Fraction:
-        return (self._down_before(b) - self._down_before(a)) / (b - a)
+        down = sum((w * part.measure(a, b) for w, part in self._parts), Fraction(0))
+        return down / (b - a)
 
 
 def _event_ratio(counts: Iterable[EventCount]) -> _EventRatio:

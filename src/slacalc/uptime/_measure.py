@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal, Protocol, TypeAlias
 
 from slacalc._exact import round_fraction
+from slacalc._intervals import Intervals, inside, outside
 from slacalc._time import UTC, duration_to_us, from_us, to_us
 from slacalc.errors import InvalidDurationError, InvalidOptionError, NoEligibleTimeError
 from slacalc.uptime._availability import Availability, TargetLike, to_availability
@@ -19,13 +20,10 @@ from slacalc.uptime._outages import (
     OutageLike,
     Seg,
     heaviest_first,
-    intersect,
     interval_us,
     resolve_weights,
-    subtract,
     sweep,
     to_items,
-    union,
 )
 from slacalc.uptime._periods import CalendarPeriod, WindowLike, us_to_timedelta, window_us
 
@@ -244,32 +242,36 @@ class AvailabilityReport:
         return self.availability >= self.target
 
 
-def _open_periods(
-    calendar: SupportsOpenPeriods, start: dt.datetime, end: dt.datetime
-) -> list[tuple[int, int]]:
+def _open_time(
+    calendar: SupportsOpenPeriods, window: tuple[dt.datetime, dt.datetime], w0: int, w1: int
+) -> Intervals:
+    """The calendar's open time in ``[w0, w1)``: from its µs port if any, else open_periods."""
+    port = getattr(calendar, "_open_us", None)
+    if callable(port):
+        open_us: Intervals = port(w0, w1)
+        return open_us
     if not hasattr(calendar, "open_periods"):
         raise InvalidOptionError(
             f"calendar={calendar!r} has no open_periods(start, end); pass a "
             "slacalc.BusinessCalendar."
         )
-    return union((to_us(a), to_us(b)) for a, b in calendar.open_periods(start, end))
+    return Intervals((to_us(a), to_us(b)) for a, b in calendar.open_periods(*window))
 
 
-def _total(intervals: Iterable[tuple[int, int]]) -> int:
-    return sum(e - s for s, e in intervals)
+_Cut: TypeAlias = Callable[[Sequence[tuple[int, int]], Intervals], Iterator[tuple[int, int, int]]]
+
+
+def _cut(segs: list[Seg], cut: _Cut, by: Intervals) -> list[Seg]:
+    """The parts of ``segs`` that ``cut`` (:func:`inside` or :func:`outside`) keeps of ``by``."""
+    parts = cut([(seg.start, seg.end) for seg in segs], by)
+    return [segs[i]._replace(start=a, end=b) for i, a, b in parts]
 
 
 def _drop_short_runs(segs: list[Seg], min_us: int) -> list[Seg]:
-    kept: list[Seg] = []
-    run: list[Seg] = []
-    for seg in [*segs, None]:
-        if seg is not None and run and run[-1].end == seg.start:
-            run.append(seg)
-            continue
-        if run and run[-1].end - run[0].start >= min_us:
-            kept.extend(run)
-        run = [] if seg is None else [seg]
-    return kept
+    """Drop the runs of touching pieces shorter than ``min_us``."""
+    runs = Intervals((seg.start, seg.end) for seg in segs)  # touching pieces join
+    long_runs = Intervals((a, b) for a, b in runs if b - a >= min_us)
+    return _cut(segs, inside, long_runs)
 
 
 def measure_availability(
@@ -404,33 +406,31 @@ def measure_windows(
         outages, target, maintenance, maintenance_mode, weights, min_outage, as_of
     )
     records, items, maint = inputs.records, inputs.items, inputs.maintenance
-    clusters: list[list[int]] = []
-    bounds: list[tuple[int, int]] = []
-    for i in sorted(range(len(items)), key=lambda k: (items[k].start, items[k].end)):
-        item = items[i]
-        if bounds and item.start <= bounds[-1][1]:
-            bounds[-1] = (bounds[-1][0], max(bounds[-1][1], item.end))
-            clusters[-1].append(i)
-        else:
-            bounds.append((item.start, item.end))
-            clusters.append([i])
+    # A cluster is a run of the union of the outages; an outage of no length that
+    # touches none is a cluster of its own.
+    runs = Intervals((item.start, item.end) for item in items)
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, item in enumerate(items):
+        k = bisect_right(runs.starts, item.start) - 1
+        inside_run = k >= 0 and item.start <= runs.ends[k]
+        key = (runs.starts[k], runs.ends[k]) if inside_run else (item.start, item.start)
+        groups.setdefault(key, []).append(i)
+    bounds = sorted(groups)
+    clusters = [groups[b] for b in bounds]
     starts = [a for a, _ in bounds]
     ends = [b for _, b in bounds]  # ascending too: the clusters are disjoint
-    maint_starts = [a for a, _ in maint]
-    maint_ends = [b for _, b in maint]
     reports = []
     for window in windows:
         w0, w1 = window_us(window)
-        first, last = bisect.bisect_right(ends, w0), bisect.bisect_left(starts, w1)
+        first, last = bisect_right(ends, w0), bisect_left(starts, w1)
         members = sorted(i for c in clusters[first:last] for i in c)
         lo = min(w0, starts[first]) if first < last else w0
         hi = max(w1, ends[last - 1]) if first < last else w1
-        near = maint[bisect.bisect_right(maint_ends, lo) : bisect.bisect_left(maint_starts, hi)]
         reports.append(
             inputs.measure(
                 [records[i] for i in members],
                 [items[i]._replace(position=k) for k, i in enumerate(members)],
-                near,
+                maint.clip(lo, hi),
                 window,
                 w0,
                 w1,
@@ -446,7 +446,7 @@ class _Inputs:
 
     records: list[Outage]
     items: list[Item]
-    maintenance: list[tuple[int, int]]
+    maintenance: Intervals
     mode: MaintenanceMode | None
     goal: Availability | None
     min_us: int
@@ -474,7 +474,7 @@ class _Inputs:
                 )
 
         records, items = to_items(outages, table, as_of_us)
-        maint = union(interval_us(m, what="maintenance window") for m in maintenance)
+        maint = Intervals(interval_us(m, what="maintenance window") for m in maintenance)
         mode: MaintenanceMode | None = None
         if maintenance_mode is not None and maintenance_mode not in _MODES:
             raise InvalidOptionError(
@@ -496,7 +496,7 @@ class _Inputs:
         self,
         records: list[Outage],
         items: list[Item],
-        maint: list[tuple[int, int]],
+        maint: Intervals,
         window: WindowLike,
         w0: int,
         w1: int,
@@ -508,20 +508,15 @@ class _Inputs:
         )
         mode = self.mode
         segs = [s for s in sweep(items, heaviest_first) if s.weight > 0]
-        segs = subtract(segs, maint)
+        segs = _cut(segs, outside, maint)
         if self.min_us:
             segs = _drop_short_runs(segs, self.min_us)
-        eligible = [(w0, w1)]
+        eligible = Intervals.span(w0, w1)
         if mode == "exclude":
-            eligible = [(s.start, s.end) for s in subtract([Seg(w0, w1, Fraction(1), -1)], maint)]
+            eligible -= maint
         if calendar is not None:
-            hours = _open_periods(calendar, start_dt, end_dt)
-            eligible = [
-                (s.start, s.end)
-                for s in intersect([Seg(a, b, Fraction(1), -1) for a, b in eligible], hours)
-            ]
-        segs = intersect(segs, eligible)
-        eligible_us = _total(eligible)
+            eligible &= _open_time(calendar, (start_dt, end_dt), w0, w1)
+        eligible_us = eligible.total()
         if eligible_us == 0:
             raise NoEligibleTimeError(
                 f"Nothing of the window {from_us(w0, UTC).isoformat()!r} to "
@@ -532,7 +527,7 @@ class _Inputs:
 
         # Each outage has one weight: add its microseconds as integers, weigh once.
         counted_us = [0] * len(records)
-        for seg in segs:
+        for seg in _cut(segs, inside, eligible):
             counted_us[seg.owner] += seg.end - seg.start
         by_weight: dict[Fraction, int] = {}
         for item, us in zip(items, counted_us, strict=True):

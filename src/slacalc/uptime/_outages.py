@@ -288,54 +288,6 @@ def heaviest_first(item: Item) -> tuple[object, ...]:
     return (-item.weight, item.start)
 
 
-def union(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, disjoint union of half-open intervals (touching ones are joined)."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(iv for iv in intervals if iv[1] > iv[0]):
-        if out and s <= out[-1][1]:
-            if e > out[-1][1]:
-                out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
-
-
-def subtract(segs: list[Seg], cuts: list[tuple[int, int]]) -> list[Seg]:
-    """The parts of sorted disjoint ``segs`` outside sorted disjoint ``cuts``."""
-    out: list[Seg] = []
-    j = 0
-    for seg in segs:
-        while j < len(cuts) and cuts[j][1] <= seg.start:
-            j += 1
-        cur = seg.start
-        k = j
-        while k < len(cuts) and cuts[k][0] < seg.end and cur < seg.end:
-            cs, ce = cuts[k]
-            if cs > cur:
-                out.append(seg._replace(start=cur, end=cs))
-            cur = max(cur, ce)
-            k += 1
-        if cur < seg.end:
-            out.append(seg._replace(start=cur, end=seg.end))
-    return out
-
-
-def intersect(segs: list[Seg], keep: list[tuple[int, int]]) -> list[Seg]:
-    """The parts of sorted disjoint ``segs`` inside sorted disjoint ``keep``."""
-    out: list[Seg] = []
-    j = 0
-    for seg in segs:
-        while j < len(keep) and keep[j][1] <= seg.start:
-            j += 1
-        k = j
-        while k < len(keep) and keep[k][0] < seg.end:
-            a, b = max(seg.start, keep[k][0]), min(seg.end, keep[k][1])
-            if a < b:
-                out.append(seg._replace(start=a, end=b))
-            k += 1
-    return out
-
-
 def interval_us(item: object, *, what: str) -> tuple[int, int]:
     """A (start, end) pair or a record with start/end, in microseconds, checked."""
     if isinstance(item, tuple) and len(item) == 2:
