@@ -11,13 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 from slacalc._time import from_us, to_us
 from slacalc.errors import InvalidOptionError
-
-if TYPE_CHECKING:
-    from slacalc.policy._models import SLAPolicy
+from slacalc.timers import ClockRules
 
 __all__ = ["LOCALES", "Acknowledgement", "Locale", "acknowledge"]
 
@@ -133,16 +131,22 @@ def _zone(tz: dt.tzinfo, locale: Locale) -> str:
 
 
 def acknowledge(
-    policy: SLAPolicy, severity: str, received_at: dt.datetime, locale: object = "en"
+    rules: ClockRules,
+    severity: str,
+    received_at: dt.datetime,
+    locale: object = "en",
+    *,
+    around_the_clock: bool,
 ) -> Acknowledgement:
-    """Build the acknowledgement for ``policy`` (see :meth:`SLAPolicy.acknowledge`).
+    """Build the acknowledgement from a policy's ``rules`` (see :meth:`SLAPolicy.acknowledge`).
 
     Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> policy = default_policy()
         >>> t = dt.datetime(2026, 11, 27, 23, 10, tzinfo=policy.calendar().tz)
-        >>> print(acknowledge(policy, "critical", t, "da").text)
+        >>> rules = policy.clock_rules()
+        >>> print(acknowledge(rules, "critical", t, "da", around_the_clock=True).text)
         Vi har modtaget din henvendelse fredag den 27. november kl. 23:10. Henvendelser af
         typen »critical« behandles døgnet rundt, alle årets dage. Du hører fra os senest
         fredag den 27. november kl. 23:25.
@@ -152,14 +156,13 @@ def acknowledge(
             f"Unknown locale {locale!r}; pass one of {', '.join(repr(x) for x in LOCALES)}."
         )
     lang: Locale = "da" if locale == "da" else "en"
-    spec = policy.severity(severity)
-    cal = policy.calendar(spec.calendar)
+    spec = rules.severity(severity)
+    cal = spec.calendar
     received = from_us(to_us(received_at), cal.tz)
-    respond_by = policy.deadlines(severity, received).response
-    target = policy.clock_rules().severity(spec.name).target_us("response", received)
+    respond_by = rules.deadlines(severity, received).response
+    target = spec.target_us("response", received)
     assert target is not None
     promised_by = cal.exhausted_at(received, dt.timedelta(microseconds=target))
-    around_the_clock = policy.is_around_the_clock(severity)
     if lang == "da":
         parts = [f"Vi har modtaget din henvendelse {_when(received, lang)}."]
         if around_the_clock:

@@ -25,6 +25,7 @@ Examples:
     [('critical', 'response', '92.0%'), ('critical', 'resolution', '88.0%')]
 """
 
+from slacalc.policy import PolicyLike
 from slacalc.reports._availability import (
     BudgetPoint,
     MonthlyAvailability,
@@ -48,7 +49,6 @@ from slacalc.reports._plots import (
     plot_explanation,
     plot_outage_timeline,
 )
-from slacalc.reports._policy import PolicyLike
 from slacalc.reports._summary import ComplianceRow, ComplianceSummary, compliance_summary
 
 __all__ = [
