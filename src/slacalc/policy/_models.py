@@ -726,9 +726,9 @@ class SLAPolicy(_Model):
             >>> print(default_policy().to_toml().splitlines()[0])
             name = "Website care agreement"
         """
-        from slacalc.policy._toml import dumps
+        import tomli_w
 
-        return dumps(self.to_dict())
+        return tomli_w.dumps(self.to_dict())
 
     @classmethod
     def json_schema(cls) -> dict[str, Any]:
