@@ -10,7 +10,7 @@ document and the command line read these values; none of them parses policy text
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import (
@@ -29,7 +29,7 @@ from slacalc.calendar import BusinessCalendar
 from slacalc.credits import CreditSchedule, TicketPenalty
 from slacalc.errors import InvalidOptionError, PolicyValidationError
 from slacalc.policy._acknowledge import Acknowledgement, Locale, acknowledge
-from slacalc.timers import BusinessDays, ClockRules, Deadlines, EventLike, TicketStatus
+from slacalc.timers import BusinessDays, ClockRules
 from slacalc.uptime import MaintenanceMode
 
 if TYPE_CHECKING:
@@ -289,7 +289,8 @@ class Agreement:
 
     :meth:`SLAPolicy.to_agreement() <slacalc.policy.SLAPolicy.to_agreement>` makes it
     once, when the policy is read; reports, the agreement document and the command line
-    work from it. It answers deadlines, ticket evaluations and out-of-hours replies.
+    work from it. Its :attr:`rules` answer deadlines and ticket evaluations, and
+    :meth:`acknowledge` writes the out-of-hours reply.
 
     Attributes:
         name: the agreement's name.
@@ -316,7 +317,7 @@ class Agreement:
         >>> agreement.business_day, agreement.rules.severity("low").response
         (datetime.timedelta(seconds=32400), datetime.timedelta(seconds=64800))
         >>> friday_night = dt.datetime(2026, 11, 27, 23, 10, tzinfo=agreement.support.tz)
-        >>> agreement.deadlines("high", friday_night).response.isoformat()
+        >>> agreement.rules.deadlines("high", friday_night).response.isoformat()
         '2026-11-30T10:00:00+01:00'
     """
 
@@ -461,34 +462,6 @@ class Agreement:
             False
         """
         return self.severity(severity).calendar in self.around_the_clock
-
-    def deadlines(self, severity: str, opened_at: dt.datetime) -> Deadlines:
-        """The deadlines of a ticket opened at ``opened_at`` (see :meth:`SLAPolicy.deadlines`).
-
-        Examples:
-            >>> import datetime as dt
-            >>> from slacalc.policy import default_policy
-            >>> d = default_policy().to_agreement().deadlines(
-            ...     "critical", dt.datetime(2026, 11, 27, 23, 10, tzinfo=dt.timezone.utc))
-            >>> d.response.isoformat()
-            '2026-11-28T00:25:00+01:00'
-        """
-        return self.rules.deadlines(severity, opened_at)
-
-    def evaluate(self, ticket: Iterable[EventLike], *, at: dt.datetime) -> TicketStatus:
-        """Replay a ticket's events; every clock at ``at`` (see :meth:`SLAPolicy.evaluate`).
-
-        Examples:
-            >>> import datetime as dt
-            >>> from slacalc.policy import default_policy
-            >>> agreement = default_policy().to_agreement()
-            >>> opened = dt.datetime(2026, 11, 30, 9, 0, tzinfo=agreement.support.tz)
-            >>> status = agreement.evaluate(
-            ...     [{"kind": "opened", "at": opened, "severity": "high"}], at=opened)
-            >>> status.response.due.isoformat()
-            '2026-11-30T10:00:00+01:00'
-        """
-        return self.rules.evaluate(ticket, at=at)
 
     def acknowledge(
         self, severity: str, received_at: dt.datetime, locale: Locale = "en"

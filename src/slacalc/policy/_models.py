@@ -852,7 +852,7 @@ class SLAPolicy(_Model):
             >>> d.response.isoformat(), d.resolution.isoformat()
             ('2026-11-28T00:25:00+01:00', '2026-11-28T02:10:00+01:00')
         """
-        return self._agreement.deadlines(severity, opened_at)
+        return self._agreement.rules.deadlines(severity, opened_at)
 
     def evaluate(self, ticket: Iterable[EventLike], *, at: dt.datetime) -> TicketStatus:
         """Replay a ticket's events against this policy and report every clock at ``at``.
@@ -882,7 +882,7 @@ class SLAPolicy(_Model):
             >>> status.response.warning_level, status.response.due.isoformat()
             (2, '2026-11-30T10:00:00+01:00')
         """
-        return self._agreement.evaluate(ticket, at=at)
+        return self._agreement.rules.evaluate(ticket, at=at)
 
     def acknowledge(
         self, severity: str, received_at: dt.datetime, locale: Locale = "en"
