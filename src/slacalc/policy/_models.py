@@ -22,7 +22,7 @@ from pydantic import (
 
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import CreditSchedule, TicketPenalty
-from slacalc.errors import PolicyValidationError
+from slacalc.errors import InvalidDateError, PolicyValidationError, SlacalcError
 from slacalc.policy._acknowledge import Acknowledgement, Locale
 from slacalc.policy._agreement import (
     ALWAYS,
@@ -129,11 +129,23 @@ class CalendarSpec(_Model):
 
     @model_validator(mode="after")
     def _builds(self) -> CalendarSpec:
+        # The one calendar is built here; it checks the holiday codes and dates and the
+        # special days' hours (each field has already checked its own shape).
         overrides: dict[dt.date | str, str | list[str] | tuple[str, ...]] = {}
         overrides.update(self.overrides)
-        self._calendar = BusinessCalendar(
-            self.hours, tz=self.tz, holidays=list(self.holidays) or None, overrides=overrides
-        )
+        try:
+            self._calendar = BusinessCalendar(
+                self.hours, tz=self.tz, holidays=list(self.holidays) or None, overrides=overrides
+            )
+        except SlacalcError as exc:
+            field = "holidays" if isinstance(exc, (LookupError, InvalidDateError)) else "overrides"
+            error = PolicyValidationError(f"{field}: {exc}")
+            error.problems = ((field, str(exc)),)
+            raise error from None
+        canonical = {d.isoformat(): text for d, text in self._calendar.overrides.items()}
+        object.__setattr__(
+            self, "overrides", FrozenDict(canonical)
+        )  # the hours as the calendar writes them
         return self
 
     def build(self) -> BusinessCalendar:
