@@ -142,10 +142,9 @@ class CalendarSpec(_Model):
             error = PolicyValidationError(f"{field}: {exc}")
             error.problems = ((field, str(exc)),)
             raise error from None
+        # The special days' hours as the calendar writes them (set once, while validating).
         canonical = {d.isoformat(): text for d, text in self._calendar.overrides.items()}
-        object.__setattr__(
-            self, "overrides", FrozenDict(canonical)
-        )  # the hours as the calendar writes them
+        object.__setattr__(self, "overrides", FrozenDict(canonical))
         return self
 
     def build(self) -> BusinessCalendar:
