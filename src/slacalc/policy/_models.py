@@ -467,7 +467,9 @@ class SLAPolicy(_Model):
     Build it from a file (:meth:`from_file`: TOML, JSON, YAML with PyYAML), from a
     mapping (:meth:`from_dict`), or use :func:`slacalc.policy.default_policy`. Every
     value is checked when the policy is built; a bad one raises
-    :class:`~slacalc.errors.PolicyValidationError` naming the field path and value.
+    :class:`~slacalc.errors.PolicyValidationError` naming the field path and value. A
+    valid policy is converted once into an :class:`~slacalc.policy.Agreement` of core
+    values (:meth:`to_agreement`), which its questions below ask.
 
     Examples:
         >>> import datetime as dt
