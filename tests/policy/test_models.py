@@ -25,7 +25,6 @@ from slacalc.policy import (
     WarningSpec,
     default_policy,
 )
-from slacalc.policy._toml import dumps
 
 POLICY = default_policy()
 
@@ -500,15 +499,6 @@ def test_credits_convert_to_the_credits_package() -> None:
     assert full is not None
     penalty = full.ticket_penalties[0].to_penalty()
     assert penalty.per_breach_share == Fraction(1, 40)
-
-
-def test_toml_writer_refuses_what_a_policy_never_holds() -> None:
-    with pytest.raises(TypeError, match="no TOML form"):
-        dumps({"x": 1.5})
-    assert tomllib.loads(dumps({"a b": {"c": True, "d": [1, "x"]}, "e": []})) == {
-        "a b": {"c": True, "d": [1, "x"]},
-        "e": [],
-    }
 
 
 def test_checks_across_fields_keep_their_paths_and_report_every_problem() -> None:

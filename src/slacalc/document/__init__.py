@@ -38,7 +38,8 @@ def render_agreement(policy: object, format: Format = "markdown", lang: Lang = "
     write it in the document's language.
 
     Args:
-        policy: an :class:`~slacalc.SLAPolicy` (from a file, or ``default_policy()``).
+        policy: an :class:`~slacalc.SLAPolicy` (from a file, or ``default_policy()``) or
+            its :class:`~slacalc.policy.Agreement`.
         format: ``"markdown"`` (CommonMark with tables) or ``"html"`` (one self-contained
             page with print-friendly CSS).
         lang: ``"en"`` (English) or ``"da"`` (Danish).
@@ -61,12 +62,12 @@ def render_agreement(policy: object, format: Format = "markdown", lang: Lang = "
         ...
         slacalc.errors.InvalidOptionError: Unknown format 'pdf'; pass 'markdown' or 'html'.
     """
-    from slacalc.policy import SLAPolicy
+    from slacalc.policy import Agreement, SLAPolicy
 
     if format not in FORMATS:
         raise InvalidOptionError(f"Unknown format {format!r}; pass 'markdown' or 'html'.")
     check_lang(lang)
-    if not isinstance(policy, SLAPolicy):
+    if not isinstance(policy, (SLAPolicy, Agreement)):
         raise PolicyValidationError(
             f"{policy!r} is not an SLAPolicy; pass SLAPolicy.from_file(...) or "
             "slacalc.default_policy()."
@@ -75,5 +76,5 @@ def render_agreement(policy: object, format: Format = "markdown", lang: Lang = "
     from slacalc.document._html import render_html
     from slacalc.document._markdown import render_markdown
 
-    doc = build_document(policy, lang)
+    doc = build_document(Agreement.from_policy(policy), lang)
     return render_html(doc) if format == "html" else render_markdown(doc)

@@ -1,16 +1,16 @@
-"""From an SLA policy to the agreement's blocks, in one language.
+"""From an :class:`~slacalc.policy.Agreement` to the agreement's blocks, in one language.
 
-Every number comes from the library: targets from the policy's clock rules, business
-day lengths from :attr:`SLAPolicy.business_day_length`, allowed downtime from
-:func:`slacalc.downtime_table` and :func:`slacalc.allowed_downtime`, credit bands from
-:meth:`UptimeSpec.credit_schedule`. Text the policy holds (descriptions, scope,
-responsibilities, channel names) is printed as written.
+Every number comes from the agreement's values: targets and the business day's length,
+allowed downtime from :func:`slacalc.downtime_table` and :func:`slacalc.allowed_downtime`,
+credit bands from its :class:`~slacalc.credits.CreditSchedule`. Text the policy holds
+(descriptions, scope, responsibilities, channel names) is printed as written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from fractions import Fraction
 
 from slacalc._present.catalogue import (
     Lang,
@@ -31,7 +31,7 @@ from slacalc.document._model import (
     Strong,
     Table,
 )
-from slacalc.policy import SLAPolicy, UptimeSpec, parse_percent, parse_target
+from slacalc.policy import ALWAYS, SUPPORT, Agreement, UptimeTerms
 from slacalc.timers import BusinessDays
 from slacalc.uptime import (
     Availability,
@@ -43,13 +43,11 @@ from slacalc.uptime import (
 
 __all__ = ["build_document"]
 
-_SUPPORT = "support"
-_ALWAYS = "24x7"
 _CALENDAR_DAYS = {"month": (28, 31), "quarter": (90, 92), "year": (365, 366)}
 
 
 class _Builder:
-    def __init__(self, policy: SLAPolicy, lang: Lang) -> None:
+    def __init__(self, policy: Agreement, lang: Lang) -> None:
         self.policy = policy
         self.lang = lang
         self.words = catalogue(lang)
@@ -70,19 +68,18 @@ class _Builder:
         rows = tuple((i,) if isinstance(i, str) else i for i in items)
         self.blocks.append(Items(rows, ordered))
 
-    def percent(self, text: str) -> str:
-        return percent_text(parse_percent(text) * 100, self.lang)
+    def percent(self, share: Fraction) -> str:
+        return percent_text(share * 100, self.lang)
 
-    def target(self, text: str | None) -> str:
-        if text is None:
+    def target(self, value: dt.timedelta | BusinessDays | None) -> str:
+        if value is None:
             return self.t("no_target")
-        value = parse_target(text)
         if isinstance(value, BusinessDays):
             return self.business_days(value.count)
         return duration_text(value, "words", self.lang)
 
-    def optional(self, text: str | None) -> str:
-        return "–" if text is None else self.target(text)
+    def optional(self, value: dt.timedelta | BusinessDays | None) -> str:
+        return "–" if value is None else self.target(value)
 
     def business_days(self, count: int) -> str:
         return self.t("business_days.one" if count == 1 else "business_days.many", count=count)
@@ -95,15 +92,14 @@ class _Builder:
         return text[:1].upper() + text[1:]
 
     def calendar_hours(self, name: str) -> str:
-        if name == _ALWAYS:
+        if name == ALWAYS:
             return self.t("open.always")
-        if name == _SUPPORT:
+        if name == SUPPORT:
             return self.t("open.support")
         return hours_words(self.policy.calendar(name).hours, self.lang)
 
     def always_open(self) -> bool:
-        support = self.policy.support
-        return support.hours == "24/7" and not support.holidays and not support.overrides
+        return SUPPORT in self.policy.around_the_clock
 
     def units(self, period: str) -> dict[str, str]:
         return {
@@ -137,26 +133,24 @@ class _Builder:
 
     def scope(self) -> None:
         self.heading("scope")
-        scope = self.policy.scope
-        if scope.included:
+        included, excluded = self.policy.in_scope, self.policy.out_of_scope
+        if included:
             self.para(self.t("scope.in"))
-            self.items(scope.included)
-        if scope.excluded:
+            self.items(included)
+        if excluded:
             self.para(self.t("scope.out"))
-            self.items(scope.excluded)
-        if not scope.included and not scope.excluded:
+            self.items(excluded)
+        if not included and not excluded:
             self.para(self.t("scope.none"))
 
     def closed_days(self) -> list[str]:
         days = []
-        for item in self.policy.support.holidays:
-            try:
-                day = dt.date.fromisoformat(item)
-            except ValueError:
+        for item in self.policy.holidays:
+            if isinstance(item, str):
                 region = self.words.holidays.get(item.upper()) or self.t("holidays.of", code=item)
                 days.append(self.t("closed.holidays", region=region))
             else:
-                days.append(self.t("closed.date", date=date_words(day, self.lang)))
+                days.append(self.t("closed.date", date=date_words(item, self.lang)))
         return days
 
     def hours(self) -> None:
@@ -170,11 +164,11 @@ class _Builder:
         closed = self.closed_days()
         if closed:
             self.para(self.t("hours.closed", days=join_words(closed, self.lang)))
-        special = self.policy.support.overrides
+        special = support.overrides
         if special:
             self.para(self.t("hours.special"))
             self.items(
-                f"{date_words(dt.date.fromisoformat(day), self.lang)}: "
+                f"{date_words(day, self.lang)}: "
                 + (
                     self.t("hours.closed_day")
                     if hours == "closed"
@@ -182,12 +176,12 @@ class _Builder:
                 )
                 for day, hours in special.items()
             )
-        if self.policy.calendars:
+        own = [(n, cal) for n, cal in self.policy.calendars.items() if n not in (SUPPORT, ALWAYS)]
+        if own:
             self.para(self.t("hours.calendars"))
             self.items(
-                f"{name}: {hours_words(spec.hours, self.lang)} "
-                f"({zone_words(self.policy.calendar(name).tz, self.lang)})"
-                for name, spec in self.policy.calendars.items()
+                f"{name}: {hours_words(cal.hours, self.lang)} ({zone_words(cal.tz, self.lang)})"
+                for name, cal in own
             )
         if not self.policy.channels:
             self.para(self.t("hours.no_channels"))
@@ -218,7 +212,7 @@ class _Builder:
         for s in policy.severities:
             if policy.is_around_the_clock(s.name):
                 clock = self.t("clock.always")
-            elif s.calendar == _SUPPORT:
+            elif s.calendar == SUPPORT:
                 clock = self.t("clock.support")
             else:
                 clock = self.t("clock.named", name=self.t("quote", name=s.calendar))
@@ -235,9 +229,9 @@ class _Builder:
         self.para(self.t("rules"))
         self.items(
             [
-                self.t(f"rule.{policy.pause_mode}"),
-                self.t(f"rule.{policy.severity_change}"),
-                self.t(f"rule.{policy.reopen}"),
+                self.t(f"rule.{policy.rules.pause_mode}"),
+                self.t(f"rule.{policy.rules.severity_change}"),
+                self.t(f"rule.{policy.rules.reopen}"),
             ]
         )
 
@@ -249,17 +243,17 @@ class _Builder:
             (
                 target.count
                 for s in policy.severities
-                for text in (s.response, s.resolution, s.next_response, s.periodic_update)
-                if text is not None and isinstance(target := parse_target(text), BusinessDays)
+                for target in (s.response, s.resolution, s.next_response, s.periodic_update)
+                if isinstance(target, BusinessDays)
             ),
             2,
         )
-        length = policy.business_day_length
+        length = policy.business_day
         example = self.business_days(count)
         if length is None:
             self.para(self.t("business.same_time", example=example))
             return
-        key = "business.full_day" if policy.business_day is None else "business.length"
+        key = "business.full_day" if policy.full_support_day else "business.length"
         self.para(
             self.t(
                 key,
@@ -275,9 +269,9 @@ class _Builder:
         if self.always_open():
             self.para(self.t("outside.open_always"))
             return
-        closed = bool(policy.support.holidays or policy.support.overrides)
+        closed = bool(policy.holidays or policy.support.overrides)
         self.para(self.t("outside.closed", holidays=self.t("outside.holidays") if closed else ""))
-        always_channels = [c.name for c in policy.channels if c.hours == _ALWAYS]
+        always_channels = [c.name for c in policy.channels if c.hours == ALWAYS]
         if always_channels:
             key = "outside.channel_one" if len(always_channels) == 1 else "outside.channel_many"
             self.para(self.t(key, names=join_words(always_channels, self.lang)))
@@ -286,7 +280,7 @@ class _Builder:
             self.para(self.t("outside.always", names=self.severity_names(around)))
         named: dict[str, list[str]] = {}
         for s in policy.severities:
-            if s.name not in around and s.calendar not in (_SUPPORT, _ALWAYS):
+            if s.name not in around and s.calendar not in (SUPPORT, ALWAYS):
                 named.setdefault(s.calendar, []).append(s.name)
         for calendar, names in named.items():
             cal = policy.calendar(calendar)
@@ -304,7 +298,7 @@ class _Builder:
     def reporting(self) -> None:
         self.heading("report")
         channels = [c.name for c in self.policy.channels]
-        always = [c.name for c in self.policy.channels if c.hours == _ALWAYS]
+        always = [c.name for c in self.policy.channels if c.hours == ALWAYS]
         if not channels:
             first = self.t("report.contact_any")
         elif always and len(always) < len(channels):
@@ -334,7 +328,7 @@ class _Builder:
         units = self.units(spec.period)
         target = self.percent(spec.target)
         self.para(*self._promise(target, units))
-        table = downtime_table(Availability.from_target(spec.target_share))
+        table = downtime_table(Availability.from_target(spec.target))
         allowed = format_seconds(table[spec.period].allowed_seconds, "short", lang=self.lang)
         year = (
             ""
@@ -367,12 +361,10 @@ class _Builder:
         before, _, after = text.partition("\0")
         return (before, Strong(target), after)
 
-    def _average(self, spec: UptimeSpec) -> str:
+    def _average(self, spec: UptimeTerms) -> str:
         low_days, high_days = _CALENDAR_DAYS[spec.period]
         low, high = (
-            format_duration(
-                allowed_downtime(spec.target_share, f"{days}d"), "short", lang=self.lang
-            )
+            format_duration(allowed_downtime(spec.target, f"{days}d"), "short", lang=self.lang)
             for days in (low_days, high_days)
         )
         if spec.period == "year":
@@ -397,20 +389,17 @@ class _Builder:
             return
         zone = zone_words(self.policy.calendar().tz, self.lang)
         self.para(
-            self.t("maintenance.window", hours=hours_words(spec.window, self.lang), zone=zone)
+            self.t("maintenance.window", hours=hours_words(spec.window.hours, self.lang), zone=zone)
         )
         rules = []
-        if spec.notice_time is not None:
+        if spec.notice is not None:
             rules.append(
-                self.t(
-                    "maintenance.notice", notice=duration_text(spec.notice_time, "words", self.lang)
-                )
+                self.t("maintenance.notice", notice=duration_text(spec.notice, "words", self.lang))
             )
-        if spec.max_per_month_time is not None:
+        if spec.max_per_month is not None:
             rules.append(
                 self.t(
-                    "maintenance.limit",
-                    limit=duration_text(spec.max_per_month_time, "words", self.lang),
+                    "maintenance.limit", limit=duration_text(spec.max_per_month, "words", self.lang)
                 )
             )
         rules.append(self.t(f"maintenance.{spec.mode}"))
@@ -420,12 +409,12 @@ class _Builder:
     def credits(self) -> None:
         self.heading("credits")
         spec = self.policy.uptime
-        if spec is None or (not spec.credits and not spec.ticket_penalties):
+        if spec is None or (spec.credits is None and not spec.ticket_penalties):
             self.para(self.t("credits.none"))
             return
         units = self.units(spec.period)
-        if spec.credits:
-            schedule = spec.credit_schedule()
+        if spec.credits is not None:
+            schedule = spec.credits
             self.para(self.t("credits.intro", **units))
             fee = self.t(f"fee.{spec.period}")
             rows = []
@@ -464,25 +453,25 @@ class _Builder:
                     ),
                     tuple(
                         (
-                            (Strong(p.severity),),
-                            (self.t(f"metric.{p.metric}"),),
-                            (self.t("of_fee", percent=self.percent(p.credit)),),
+                            (Strong(severity),),
+                            (self.t(f"metric.{metric}"),),
+                            (self.t("of_fee", percent=self.percent(p.per_breach_share)),),
                             (
                                 "–"
-                                if p.per_late is None
+                                if not p.per_late_share
                                 else self.t(
                                     "per_late",
-                                    percent=self.percent(p.per_late),
+                                    percent=self.percent(p.per_late_share),
                                     unit=self.target(p.late_unit),
                                 ),
                             ),
                             (
                                 "–"
-                                if p.cap is None
-                                else self.t("of_fee", percent=self.percent(p.cap)),
+                                if p.cap_share is None
+                                else self.t("of_fee", percent=self.percent(p.cap_share)),
                             ),
                         )
-                        for p in spec.ticket_penalties
+                        for severity, metric, p in spec.ticket_penalties
                     ),
                 )
             )
@@ -493,7 +482,7 @@ class _Builder:
                 self.para(claims.how)
             return
         if claims is not None:
-            days = claims.claim_within_days
+            days = claims.within_days
             count = self.t("days.one" if days == 1 else "days.many", count=days)
             self.para(self.t("claims.within", days=count, **units))
         if claims is not None and claims.how:
@@ -536,12 +525,12 @@ class _Builder:
         )
 
 
-def build_document(policy: SLAPolicy, lang: Lang) -> Document:
+def build_document(policy: Agreement, lang: Lang) -> Document:
     """The agreement for ``policy`` as blocks, in ``lang``.
 
     Examples:
         >>> from slacalc.policy import default_policy
-        >>> doc = build_document(default_policy(), "en")
+        >>> doc = build_document(default_policy().to_agreement(), "en")
         >>> doc.title, doc.blocks[1]
         ('Website care agreement', Heading(level=2, text='1. Scope'))
     """

@@ -1,10 +1,15 @@
-"""SLA policies: the agreement as data, checked at the edge, converted into ticket clocks.
+"""SLA policies: the agreement as data, checked at the edge, converted once into core values.
 
 An :class:`SLAPolicy` holds support hours, severities (targets, calendar, warnings),
 the clock rules (pause mode, severity change, reopen), channels, scope, roles and the
 uptime promise (with its maintenance rules and how credits are claimed). It reads and
-writes TOML and JSON (YAML when PyYAML is installed), exports a JSON Schema, and
-answers deadlines, ticket evaluations and out-of-hours acknowledgements.
+writes TOML and JSON (YAML when PyYAML is installed) and exports a JSON Schema. When it
+is read it becomes an :class:`Agreement`: frozen values without pydantic (built
+calendars, clock rules, exact targets) that answer deadlines, ticket evaluations and
+out-of-hours acknowledgements, and that reports and the agreement document work from.
+
+The agreement's values load with this package; the pydantic models load on first use,
+so code that only passes an ``Agreement`` or ``ClockRules`` around never imports pydantic.
 
 Examples:
     >>> import datetime as dt
@@ -15,44 +20,93 @@ Examples:
     '2026-11-30T10:00:00+01:00'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from slacalc._present.catalogue import LANGUAGES, Lang
 from slacalc.policy._acknowledge import Acknowledgement
-from slacalc.policy._default import DEFAULT_POLICY_DATA, default_policy
-from slacalc.policy._fields import FrozenDict, parse_percent, parse_target
-from slacalc.policy._models import (
-    CalendarSpec,
-    ChannelSpec,
-    ClaimsSpec,
-    CreditTierSpec,
-    MaintenanceSpec,
-    RoleSpec,
-    ScopeSpec,
-    SeverityPolicy,
-    SLAPolicy,
-    TicketPenaltySpec,
-    UptimeSpec,
-    WarningSpec,
+from slacalc.policy._agreement import (
+    ALWAYS,
+    SUPPORT,
+    Agreement,
+    Channel,
+    ClaimTerms,
+    FrozenDict,
+    MaintenanceTerms,
+    PolicyLike,
+    Role,
+    SeverityTerms,
+    TicketPenaltyTerms,
+    UptimeTerms,
 )
 
+if TYPE_CHECKING:
+    from slacalc.policy._default import DEFAULT_POLICY_DATA, default_policy
+    from slacalc.policy._fields import parse_percent, parse_target
+    from slacalc.policy._models import (
+        CalendarSpec,
+        ChannelSpec,
+        ClaimsSpec,
+        CreditTierSpec,
+        MaintenanceSpec,
+        RoleSpec,
+        ScopeSpec,
+        SeverityPolicy,
+        SLAPolicy,
+        TicketPenaltySpec,
+        UptimeSpec,
+        WarningSpec,
+    )
+
 __all__ = [
+    "ALWAYS",
     "DEFAULT_POLICY_DATA",
     "LANGUAGES",
+    "SUPPORT",
     "Acknowledgement",
+    "Agreement",
     "CalendarSpec",
+    "Channel",
     "ChannelSpec",
+    "ClaimTerms",
     "ClaimsSpec",
     "CreditTierSpec",
     "FrozenDict",
     "Lang",
     "MaintenanceSpec",
+    "MaintenanceTerms",
+    "PolicyLike",
+    "Role",
     "RoleSpec",
     "SLAPolicy",
     "ScopeSpec",
     "SeverityPolicy",
+    "SeverityTerms",
     "TicketPenaltySpec",
+    "TicketPenaltyTerms",
     "UptimeSpec",
+    "UptimeTerms",
     "WarningSpec",
     "default_policy",
     "parse_percent",
     "parse_target",
 ]
+
+_DEFAULT = ("DEFAULT_POLICY_DATA", "default_policy")
+_FIELDS = ("parse_percent", "parse_target")
+
+
+def __getattr__(name: str) -> Any:
+    """Load the pydantic side (the file schema, its fields, the default policy) on first use."""
+    if name not in __all__ or name in globals():
+        raise AttributeError(f"module 'slacalc.policy' has no attribute {name!r}")
+    import importlib
+
+    module = "_default" if name in _DEFAULT else "_fields" if name in _FIELDS else "_models"
+    value = getattr(importlib.import_module(f"slacalc.policy.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, loaded or not."""
+    return sorted(set(globals()) | set(__all__))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from slacalc._present.catalogue import (
     Lang,
@@ -21,9 +20,7 @@ from slacalc._present.catalogue import (
     zone_words,
 )
 from slacalc._time import from_us, to_us
-
-if TYPE_CHECKING:
-    from slacalc.policy._models import SLAPolicy
+from slacalc.timers import ClockRules
 
 __all__ = ["Acknowledgement", "acknowledge"]
 
@@ -66,30 +63,36 @@ class Acknowledgement:
 
 
 def acknowledge(
-    policy: SLAPolicy, severity: str, received_at: dt.datetime, locale: object = "en"
+    rules: ClockRules,
+    severity: str,
+    received_at: dt.datetime,
+    locale: object = "en",
+    *,
+    around_the_clock: bool,
 ) -> Acknowledgement:
-    """Build the acknowledgement for ``policy`` (see :meth:`SLAPolicy.acknowledge`).
+    """Build the acknowledgement from a policy's ``rules`` (see :meth:`SLAPolicy.acknowledge`).
 
     Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> policy = default_policy()
         >>> t = dt.datetime(2026, 11, 27, 23, 10, tzinfo=policy.calendar().tz)
-        >>> print(acknowledge(policy, "critical", t, "da").text)
+        >>> rules = policy.clock_rules()
+        >>> print(acknowledge(rules, "critical", t, "da", around_the_clock=True).text)
         Vi har modtaget din henvendelse fredag den 27. november kl. 23:10. Henvendelser af
         typen »critical« behandles døgnet rundt, alle årets dage. Du hører fra os senest
         fredag den 27. november kl. 23:25.
     """
     lang = check_lang(locale)
     words = catalogue(lang)
-    spec = policy.severity(severity)
-    cal = policy.calendar(spec.calendar)
+    spec = rules.severity(severity)
+    cal = spec.calendar
     received = from_us(to_us(received_at), cal.tz)
-    respond_by = policy.deadlines(severity, received).response
-    target = policy.clock_rules().severity(spec.name).target_us("response", received)
+    respond_by = rules.deadlines(severity, received).response
+    target = spec.target_us("response", received)
     assert target is not None
     promised_by = cal.exhausted_at(received, dt.timedelta(microseconds=target))
-    if policy.is_around_the_clock(severity):
+    if around_the_clock:
         hours = words.say("reply.always", name=spec.name, Name=spec.name.capitalize())
     else:
         zone = zone_words(cal.tz, lang, named=False)

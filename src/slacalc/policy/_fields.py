@@ -1,8 +1,9 @@
 """Field types of the policy models: checked on the way in, kept as canonical text.
 
 Every value the policy holds is plain text, lists and tables, so that TOML and JSON
-round-trip it exactly; the text is checked when the model is built and converted to
-exact values (``timedelta``, ``Fraction``, ``BusinessCalendar``) on use. A validator
+round-trip it exactly; the text is checked when the model is built, and the policy
+converts it once into an :class:`~slacalc.policy.Agreement` of exact values
+(``timedelta``, ``Fraction``, ``BusinessCalendar``). A validator
 raises ``ValueError`` with a message that names the bad value and says what to write;
 :func:`convert_validation_error` puts the field path in front.
 """
@@ -14,18 +15,21 @@ import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, ValidationError
 
 from slacalc._exact import decimal_from_fraction, parse_share
 from slacalc._present.formats import duration_text
-from slacalc._time import duration_to_us, resolve_tz
+from slacalc._time import date_from, duration_to_us, resolve_tz
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import PolicyValidationError, SlacalcError
+from slacalc.policy._agreement import FrozenDict
 from slacalc.timers import BusinessDays
 
 __all__ = [
+    "SAME_TIME",
+    "DayLengthText",
     "DurationText",
     "FrozenDict",
     "HolidayList",
@@ -39,8 +43,6 @@ __all__ = [
     "parse_target",
 ]
 
-_K = TypeVar("_K")
-_V = TypeVar("_V")
 _US_PER_S = 1_000_000
 _BUSINESS_DAYS = re.compile(r"\s*(\d+)\s+(?:business|working)\s+days?\s*", re.IGNORECASE)
 _WORDY = re.compile(
@@ -48,37 +50,8 @@ _WORDY = re.compile(
     re.IGNORECASE,
 )
 _TARGET_HINT = "write e.g. '15m', '4h', '1h30m', 'PT2H' or '2 business days'"
-
-
-class FrozenDict(dict[_K, _V]):
-    """A dict that cannot be changed (the policy's tables); hashable, copies are itself.
-
-    Examples:
-        >>> d = FrozenDict({"2026-12-24": "09:00-12:00"})
-        >>> d["2026-12-31"] = "closed"
-        Traceback (most recent call last):
-        ...
-        TypeError: FrozenDict is immutable; build a new one instead.
-    """
-
-    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
-        raise TypeError("FrozenDict is immutable; build a new one instead.")
-
-    __setitem__ = __delitem__ = _refuse
-    clear = pop = popitem = setdefault = update = _refuse
-    __ior__ = _refuse
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(sorted((str(k), str(v)) for k, v in self.items())))
-
-    def __copy__(self) -> FrozenDict[_K, _V]:
-        return self
-
-    def __deepcopy__(self, memo: dict[int, object]) -> FrozenDict[_K, _V]:
-        return self
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (FrozenDict, (dict(self),))
+SAME_TIME = "same_time"
+"""``business_day = "same_time"``: a day ends at the same wall time the next business day."""
 
 
 def _suggest(raw: str) -> str:
@@ -145,6 +118,18 @@ def _duration_text(value: object) -> str:
     if isinstance(target, BusinessDays):
         raise ValueError(f"{value!r} counts business days; write a duration such as '15m' or '2h'.")
     return value.strip() if isinstance(value, str) else duration_text(target, "compact")
+
+
+def _day_length_text(value: object) -> str:
+    if value == SAME_TIME:
+        return SAME_TIME
+    try:
+        return _duration_text(value)
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not a day length; write a duration such as '9h', or 'same_time' "
+            "for the same wall time on the next business day."
+        ) from None
 
 
 def parse_percent(value: object) -> Fraction:
@@ -219,12 +204,8 @@ def _holiday_list(value: object) -> tuple[str, ...]:
         text = item.isoformat() if isinstance(item, dt.date) else item
         if not isinstance(text, str):
             raise ValueError(f"{item!r} is not a holiday; write a country code or an ISO date.")
-        try:
-            BusinessCalendar("24/7", tz="UTC", holidays=text)
-        except SlacalcError as exc:
-            raise ValueError(str(exc)) from None
         out.append(text)
-    return tuple(out)
+    return tuple(out)  # the calendar built from them checks the codes and dates
 
 
 def _overrides_table(value: object) -> FrozenDict[str, str]:
@@ -237,13 +218,12 @@ def _overrides_table(value: object) -> FrozenDict[str, str]:
         )
     out: dict[str, str] = {}
     for key, hours in value.items():
-        day = key.isoformat() if isinstance(key, dt.date) else key
         try:
-            cal = BusinessCalendar("Mon 09:00-10:00", tz="UTC", overrides={day: hours})
+            day = date_from(key, what="override date")
         except SlacalcError as exc:
             raise ValueError(str(exc)) from None
-        ((when, text),) = cal.overrides.items()
-        out[when.isoformat()] = text
+        # The calendar built from the table checks the hours and writes them canonically.
+        out[day.isoformat()] = ",".join(hours) if isinstance(hours, (list, tuple)) else hours
     return FrozenDict(sorted(out.items()))
 
 
@@ -251,6 +231,8 @@ TargetText = Annotated[str, BeforeValidator(_target_text)]
 """A target: ``'15m'``, ``'4h'``, ``'1h30m'``, ``'PT2H'`` or ``'2 business days'``."""
 DurationText = Annotated[str, BeforeValidator(_duration_text)]
 """A duration without days: ``'15m'``, ``'9h'``."""
+DayLengthText = Annotated[str, BeforeValidator(_day_length_text)]
+"""How long a business day is: a duration (``'9h'``) or ``'same_time'``."""
 PercentText = Annotated[str, BeforeValidator(_percent_text)]
 """An exact percentage: ``'99.9%'``."""
 HoursText = Annotated[str, BeforeValidator(_hours_text)]

@@ -1,14 +1,13 @@
-"""The SLA policy: pydantic models at the edge, converted into the core values on use."""
+"""The SLA policy file: pydantic models at the edge, converted once into an :class:`Agreement`."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -21,10 +20,27 @@ from pydantic import (
     model_validator,
 )
 
+from slacalc._present.catalogue import Lang
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import CreditSchedule, TicketPenalty
-from slacalc.errors import PolicyValidationError, UnknownSeverityError
+from slacalc.errors import InvalidDateError, PolicyValidationError, SlacalcError
+from slacalc.policy._acknowledge import Acknowledgement
+from slacalc.policy._agreement import (
+    ALWAYS,
+    SUPPORT,
+    Agreement,
+    Channel,
+    ClaimTerms,
+    MaintenanceTerms,
+    Role,
+    SeverityTerms,
+    TicketPenaltyTerms,
+    UptimeTerms,
+    longest_day,
+)
 from slacalc.policy._fields import (
+    SAME_TIME,
+    DayLengthText,
     DurationText,
     FrozenDict,
     HolidayList,
@@ -51,10 +67,6 @@ from slacalc.timers import (
 )
 from slacalc.uptime import MaintenanceMode
 
-if TYPE_CHECKING:
-    from slacalc._present.catalogue import Lang
-    from slacalc.policy._acknowledge import Acknowledgement
-
 __all__ = [
     "CalendarSpec",
     "ChannelSpec",
@@ -70,22 +82,25 @@ __all__ = [
     "WarningSpec",
 ]
 
-SUPPORT = "support"
-"""The name severities and channels use for the policy's support hours."""
-ALWAYS = "24x7"
-"""The name of the built-in around-the-clock calendar (in the support hours' zone)."""
-SAME_TIME = "same_time"
-"""``business_day = "same_time"``: a day ends at the same wall time the next business day."""
-_PROBE_MONDAY = dt.date(2025, 1, 6)
-
 
 def _duration(text: str) -> dt.timedelta:
+    """The timedelta of a ``DurationText`` value."""
     value = parse_target(text)
     assert isinstance(value, dt.timedelta)  # DurationText never holds business days
     return value
 
 
+def _holiday(text: str) -> str | dt.date:
+    """A holiday source as a value: an ISO date becomes a date, a country code stays."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
 class _Model(BaseModel):
+    """A frozen pydantic model whose validation errors are slacalc errors."""
+
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
 
     def __init__(self, /, **data: Any) -> None:
@@ -111,23 +126,36 @@ class CalendarSpec(_Model):
         default_factory=FrozenDict, description="ISO date -> hours ('09:00-12:00') or 'closed'."
     )
 
+    _calendar: BusinessCalendar = PrivateAttr()
+
     @model_validator(mode="after")
     def _builds(self) -> CalendarSpec:
-        self.build()
+        # The one calendar is built here; it checks the holiday codes and dates and the
+        # special days' hours (each field has already checked its own shape).
+        overrides: dict[dt.date | str, str | list[str] | tuple[str, ...]] = {}
+        overrides.update(self.overrides)
+        try:
+            self._calendar = BusinessCalendar(
+                self.hours, tz=self.tz, holidays=list(self.holidays) or None, overrides=overrides
+            )
+        except SlacalcError as exc:
+            field = "holidays" if isinstance(exc, (LookupError, InvalidDateError)) else "overrides"
+            error = PolicyValidationError(f"{field}: {exc}")
+            error.problems = ((field, str(exc)),)
+            raise error from None
+        # The special days' hours as the calendar writes them (set once, while validating).
+        canonical = {d.isoformat(): text for d, text in self._calendar.overrides.items()}
+        object.__setattr__(self, "overrides", FrozenDict(canonical))
         return self
 
     def build(self) -> BusinessCalendar:
-        """The :class:`~slacalc.calendar.BusinessCalendar` this describes.
+        """The :class:`~slacalc.calendar.BusinessCalendar` this describes (built once).
 
         Examples:
             >>> CalendarSpec(hours="24/7", tz="UTC").build().hours
             '24/7'
         """
-        overrides: dict[dt.date | str, str | list[str] | tuple[str, ...]] = {}
-        overrides.update(self.overrides)
-        return BusinessCalendar(
-            self.hours, tz=self.tz, holidays=list(self.holidays) or None, overrides=overrides
-        )
+        return self._calendar
 
 
 class WarningSpec(_Model):
@@ -414,6 +442,25 @@ class UptimeSpec(_Model):
         """
         return CreditSchedule([(t.below, t.credit) for t in self.credits])
 
+    def _terms(self, tz: dt.tzinfo) -> UptimeTerms:
+        """The uptime terms, with the maintenance window built in the support zone ``tz``."""
+        m, c = self.maintenance, self.claims
+        return UptimeTerms(
+            target=self.target_share,
+            period=self.period,
+            credits=self.credit_schedule() if self.credits else None,
+            ticket_penalties=tuple(
+                TicketPenaltyTerms(t.severity, t.metric, t.to_penalty())
+                for t in self.ticket_penalties
+            ),
+            maintenance=None
+            if m is None
+            else MaintenanceTerms(
+                BusinessCalendar(m.window, tz=tz), m.notice_time, m.max_per_month_time, m.mode
+            ),
+            claims=None if c is None else ClaimTerms(c.claim_within_days, c.how, c.automatic),
+        )
+
 
 class SLAPolicy(_Model):
     """An SLA: support hours, severities with targets and calendars, clock rules, and terms.
@@ -421,7 +468,9 @@ class SLAPolicy(_Model):
     Build it from a file (:meth:`from_file`: TOML, JSON, YAML with PyYAML), from a
     mapping (:meth:`from_dict`), or use :func:`slacalc.policy.default_policy`. Every
     value is checked when the policy is built; a bad one raises
-    :class:`~slacalc.errors.PolicyValidationError` naming the field path and value.
+    :class:`~slacalc.errors.PolicyValidationError` naming the field path and value. A
+    valid policy is converted once into an :class:`~slacalc.policy.Agreement` of core
+    values (:meth:`to_agreement`), which its questions below ask.
 
     Examples:
         >>> import datetime as dt
@@ -440,7 +489,7 @@ class SLAPolicy(_Model):
         default_factory=FrozenDict,
         description="More calendars by name, for severities and channels.",
     )
-    business_day: str | None = Field(
+    business_day: DayLengthText | None = Field(
         default=None,
         description=(
             "What 'N business days' means: a duration such as '9h' (N times that much "
@@ -457,25 +506,19 @@ class SLAPolicy(_Model):
     roles: tuple[RoleSpec, ...] = ()
     uptime: UptimeSpec | None = None
 
-    _cache: dict[str, Any] = PrivateAttr(default_factory=dict)
-
-    _RESERVED: ClassVar[frozenset[str]] = frozenset({SUPPORT, ALWAYS})
+    _agreement: Agreement = PrivateAttr()
 
     @model_validator(mode="after")
     def _consistent(self) -> SLAPolicy:
         # Checks across fields, all at once: each problem keeps its own field path.
-        problems: list[tuple[str, str]] = []
-        for name in self.calendars:
-            if name in self._RESERVED:
-                problems.append(
-                    (
-                        f"calendars.{name}",
-                        f"{name!r} is a built-in calendar name; choose another name.",
-                    )
-                )
+        problems: list[tuple[str, str]] = [
+            (f"calendars.{name}", f"{name!r} is a built-in calendar name; choose another name.")
+            for name in self.calendars
+            if name in (SUPPORT, ALWAYS)
+        ]
         known = (SUPPORT, ALWAYS, *self.calendars)
         hint = ", ".join(repr(k) for k in known)
-        seen: set[str] = set()
+        seen: list[str] = []
         for i, severity in enumerate(self.severities):
             if severity.name in seen:
                 problems.append(
@@ -484,7 +527,7 @@ class SLAPolicy(_Model):
                         f"{severity.name!r} is defined twice; give every severity a unique name.",
                     )
                 )
-            seen.add(severity.name)
+            seen.append(severity.name)
             if severity.calendar not in known:
                 problems.append(
                     (
@@ -492,43 +535,92 @@ class SLAPolicy(_Model):
                         f"{severity.calendar!r} is not a calendar; use one of {hint}.",
                     )
                 )
-        for i, channel in enumerate(self.channels):
-            if channel.hours not in known:
-                problems.append(
-                    (
-                        f"channels[{i}].hours",
-                        f"{channel.hours!r} is not a calendar; use one of {hint}.",
-                    )
-                )
-        if self.uptime is not None:
-            for i, penalty in enumerate(self.uptime.ticket_penalties):
-                if penalty.severity not in seen:
-                    problems.append(
-                        (
-                            f"uptime.ticket_penalties[{i}].severity",
-                            f"{penalty.severity!r} is not a severity; use one of "
-                            f"{', '.join(repr(s) for s in seen)}.",
-                        )
-                    )
-        if self.business_day is not None and self.business_day != SAME_TIME:
-            target = None
-            with contextlib.suppress(ValueError):
-                target = parse_target(self.business_day)
-            if not isinstance(target, dt.timedelta):
-                problems.append(
-                    (
-                        "business_day",
-                        f"{self.business_day!r} is not a day length; write a duration such as "
-                        "'9h', or 'same_time' for the same wall time on the next business day.",
-                    )
-                )
+        problems += [
+            (f"channels[{i}].hours", f"{channel.hours!r} is not a calendar; use one of {hint}.")
+            for i, channel in enumerate(self.channels)
+            if channel.hours not in known
+        ]
+        penalties = () if self.uptime is None else self.uptime.ticket_penalties
+        problems += [
+            (
+                f"uptime.ticket_penalties[{i}].severity",
+                f"{p.severity!r} is not a severity; use one of {', '.join(map(repr, seen))}.",
+            )
+            for i, p in enumerate(penalties)
+            if p.severity not in seen
+        ]
         if problems:
             error = PolicyValidationError(
                 "\n".join(f"{path}: {message}" for path, message in problems)
             )
             error.problems = tuple(problems)
             raise error
+        self._agreement = self._convert()
         return self
+
+    def _convert(self) -> Agreement:
+        """The agreement this policy states, as core values (made once, on load)."""
+        support = self.support.build()
+        calendars = {SUPPORT: support, ALWAYS: BusinessCalendar.always(support.tz)}
+        calendars.update((name, spec.build()) for name, spec in self.calendars.items())
+        day: dt.timedelta | None = None
+        if self.business_day is None:
+            day = longest_day(support)
+        elif self.business_day != SAME_TIME:
+            day = _duration(self.business_day)
+
+        def target(text: str | None) -> dt.timedelta | BusinessDays | None:
+            return None if text is None else parse_target(text)
+
+        terms = tuple(
+            SeverityTerms(
+                s.name,
+                s.description,
+                s.calendar,
+                parse_target(s.response),
+                target(s.resolution),
+                target(s.next_response),
+                target(s.periodic_update),
+            )
+            for s in self.severities
+        )
+
+        def counted(target: dt.timedelta | BusinessDays | None) -> Any:
+            if isinstance(target, BusinessDays) and day is not None:
+                return target.count * day
+            return target
+
+        rules = ClockRules(
+            tuple(
+                SeverityTargets(
+                    t.name,
+                    calendars[t.calendar],
+                    counted(t.response),
+                    counted(t.resolution),
+                    counted(t.next_response),
+                    counted(t.periodic_update),
+                    tuple(w.to_threshold() for w in s.warnings),
+                )
+                for t, s in zip(terms, self.severities, strict=True)
+            ),
+            pause_mode=self.pause_mode,
+            severity_change=self.severity_change,
+            reopen=self.reopen,
+        )
+        return Agreement(
+            name=self.name,
+            calendars=FrozenDict(calendars),
+            holidays=tuple(_holiday(h) for h in self.support.holidays),
+            business_day=day,
+            full_support_day=self.business_day is None,
+            severities=terms,
+            rules=rules,
+            channels=tuple(Channel(**c.model_dump()) for c in self.channels),
+            in_scope=self.scope.included,
+            out_of_scope=self.scope.excluded,
+            roles=tuple(Role(**r.model_dump()) for r in self.roles),
+            uptime=None if self.uptime is None else self.uptime._terms(support.tz),
+        )
 
     # -- value semantics -----------------------------------------------------------
 
@@ -648,9 +740,9 @@ class SLAPolicy(_Model):
             >>> print(default_policy().to_toml().splitlines()[0])
             name = "Website care agreement"
         """
-        from slacalc.policy._toml import dumps
+        import tomli_w
 
-        return dumps(self.to_dict())
+        return tomli_w.dumps(self.to_dict())
 
     @classmethod
     def json_schema(cls) -> dict[str, Any]:
@@ -673,7 +765,7 @@ class SLAPolicy(_Model):
             >>> default_policy().severity_names[0]
             'critical'
         """
-        return tuple(s.name for s in self.severities)
+        return self._agreement.rules.names
 
     def severity(self, name: str) -> SeverityPolicy:
         """The severity called ``name``.
@@ -689,13 +781,7 @@ class SLAPolicy(_Model):
             slacalc.errors.UnknownSeverityError: Unknown severity 'urgent'; use one of
             'critical', 'high', 'medium', 'low'.
         """
-        for s in self.severities:
-            if s.name == name:
-                return s
-        raise UnknownSeverityError(
-            f"Unknown severity {name!r}; use one of "
-            f"{', '.join(repr(n) for n in self.severity_names)}."
-        )
+        return self.severities[self._agreement.severities.index(self._agreement.severity(name))]
 
     def calendar(self, name: str = SUPPORT) -> BusinessCalendar:
         """A calendar of the policy by name: ``'support'``, ``'24x7'`` or one of ``calendars``.
@@ -708,20 +794,7 @@ class SLAPolicy(_Model):
             >>> default_policy().calendar("24x7").hours
             '24/7'
         """
-        cache: dict[str, BusinessCalendar] = self._cache.setdefault("calendars", {})
-        if name not in cache:
-            if name == SUPPORT:
-                cache[name] = self.support.build()
-            elif name == ALWAYS:
-                cache[name] = BusinessCalendar.always(self.support.tz)
-            elif name in self.calendars:
-                cache[name] = self.calendars[name].build()
-            else:
-                known = ", ".join(repr(k) for k in (SUPPORT, ALWAYS, *self.calendars))
-                raise PolicyValidationError(
-                    f"{name!r} is not a calendar of this policy; use one of {known}."
-                )
-        return cache[name]
+        return self._agreement.calendar(name)
 
     def is_around_the_clock(self, severity: str) -> bool:
         """Whether the severity's clocks run 24x7 (no closed hours, no holidays).
@@ -731,11 +804,7 @@ class SLAPolicy(_Model):
             >>> default_policy().is_around_the_clock("critical")
             True
         """
-        name = self.severity(severity).calendar
-        if name == ALWAYS:
-            return True
-        spec = self.support if name == SUPPORT else self.calendars[name]
-        return spec.hours == "24/7" and not spec.holidays and not spec.overrides
+        return self._agreement.is_around_the_clock(severity)
 
     @property
     def business_day_length(self) -> dt.timedelta | None:
@@ -749,30 +818,7 @@ class SLAPolicy(_Model):
             >>> default_policy().business_day_length
             datetime.timedelta(seconds=32400)
         """
-        if self.business_day == SAME_TIME:
-            return None
-        if self.business_day is not None:
-            target = parse_target(self.business_day)
-            assert isinstance(target, dt.timedelta)
-            return target
-        weekly = BusinessCalendar(self.support.hours, tz=self.support.tz)
-        days = []
-        for offset in range(7):
-            day = _PROBE_MONDAY + dt.timedelta(days=offset)
-            start = dt.datetime.combine(day, dt.time(), weekly.tz)
-            end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), weekly.tz)
-            days.append(weekly.elapsed(start, end))
-        return max(days)
-
-    def _target(self, text: str | None) -> dt.timedelta | BusinessDays | None:
-        if text is None:
-            return None
-        target = parse_target(text)
-        if isinstance(target, BusinessDays):
-            length = self.business_day_length
-            if length is not None:
-                return target.count * length
-        return target
+        return self._agreement.business_day
 
     def clock_rules(self) -> ClockRules:
         """The core :class:`~slacalc.timers.ClockRules` this policy's clocks follow.
@@ -783,27 +829,20 @@ class SLAPolicy(_Model):
             >>> rules.severity("low").response   # 2 business days of 9 support hours
             datetime.timedelta(seconds=64800)
         """
-        rules: ClockRules | None = self._cache.get("rules")
-        if rules is None:
-            rules = ClockRules(
-                tuple(
-                    SeverityTargets(
-                        name=s.name,
-                        calendar=self.calendar(s.calendar),
-                        response=self._target(s.response) or dt.timedelta(0),
-                        resolution=self._target(s.resolution),
-                        next_response=self._target(s.next_response),
-                        periodic_update=self._target(s.periodic_update),
-                        warnings=tuple(w.to_threshold() for w in s.warnings),
-                    )
-                    for s in self.severities
-                ),
-                pause_mode=self.pause_mode,
-                severity_change=self.severity_change,
-                reopen=self.reopen,
-            )
-            self._cache["rules"] = rules
-        return rules
+        return self._agreement.rules
+
+    def to_agreement(self) -> Agreement:
+        """The policy as core values: built calendars, clock rules, exact targets and terms.
+
+        The agreement is made once, when the policy is read; this returns that one value.
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> agreement = default_policy().to_agreement()
+            >>> agreement.uptime.target, agreement.severity("low").response
+            (Fraction(999, 1000), BusinessDays(count=2))
+        """
+        return self._agreement
 
     def deadlines(self, severity: str, opened_at: dt.datetime) -> Deadlines:
         """The response and resolution deadlines of a ticket opened at ``opened_at``.
@@ -827,8 +866,7 @@ class SLAPolicy(_Model):
             >>> d.response.isoformat(), d.resolution.isoformat()
             ('2026-11-28T00:25:00+01:00', '2026-11-28T02:10:00+01:00')
         """
-        self.severity(severity)
-        return self.clock_rules().deadlines(severity, opened_at)
+        return self._agreement.rules.deadlines(severity, opened_at)
 
     def evaluate(self, ticket: Iterable[EventLike], *, at: dt.datetime) -> TicketStatus:
         """Replay a ticket's events against this policy and report every clock at ``at``.
@@ -858,7 +896,7 @@ class SLAPolicy(_Model):
             >>> status.response.warning_level, status.response.due.isoformat()
             (2, '2026-11-30T10:00:00+01:00')
         """
-        return self.clock_rules().evaluate(ticket, at=at)
+        return self._agreement.rules.evaluate(ticket, at=at)
 
     def acknowledge(
         self, severity: str, received_at: dt.datetime, locale: Lang = "en"
@@ -888,6 +926,4 @@ class SLAPolicy(_Model):
             Monday–Friday 09:00–18:00 (Copenhagen time). You will hear from us by Monday
             30 November at 10:00.
         """
-        from slacalc.policy._acknowledge import acknowledge
-
-        return acknowledge(self, severity, received_at, locale)
+        return self._agreement.acknowledge(severity, received_at, locale)

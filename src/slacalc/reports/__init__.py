@@ -26,6 +26,7 @@ Examples:
 """
 
 from slacalc._exact import PercentileMethod
+from slacalc.policy import PolicyLike
 from slacalc.reports._availability import (
     BudgetPoint,
     MonthlyAvailability,
@@ -48,7 +49,6 @@ from slacalc.reports._plots import (
     plot_explanation,
     plot_outage_timeline,
 )
-from slacalc.reports._policy import PolicyLike
 from slacalc.reports._summary import ComplianceRow, ComplianceSummary, compliance_summary
 
 __all__ = [

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 from slacalc._present.formats import instant_text
 from slacalc._time import from_us, to_us
 from slacalc.calendar import BusinessCalendar
-from slacalc.reports._policy import PolicyLike
+from slacalc.policy import PolicyLike
 from slacalc.reports._tables import Column, frame, records, render_html, render_text, table
 from slacalc.timers import ClockRules, CycleStatus, EventLike, Metric, TicketEvent, TicketStatus
 from slacalc.uptime import format_duration

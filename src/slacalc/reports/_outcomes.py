@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from slacalc._time import from_us, to_us
 from slacalc.errors import InvalidOptionError, TicketEventError
+from slacalc.policy import Agreement, PolicyLike
 from slacalc.reports._input import for_ticket, read_tickets
-from slacalc.reports._policy import PolicyLike, clock_rules, report_tz
 from slacalc.reports._tables import (
     Column,
     ColumnKind,
@@ -338,7 +338,7 @@ class TicketOutcomes:
         return _NAMES
 
     def _columns(self) -> tuple[Column, ...]:
-        return _columns(clock_rules(self.policy).names)
+        return _columns(Agreement.from_policy(self.policy).rules.names)
 
     @property
     def table(self) -> Any:
@@ -527,8 +527,8 @@ def analyze_tickets(
         >>> r.metric, r.result, r.due.isoformat(), r.elapsed
         ('response', 'breached', '2026-11-30T09:40:00+01:00', datetime.timedelta(seconds=32400))
     """
-    rules = clock_rules(policy)
-    tz = report_tz(policy)
+    agreement = Agreement.from_policy(policy)
+    rules, tz = agreement.rules, agreement.support.tz
     fixed = None if at is None else from_us(to_us(at), tz)
     outcomes: list[TicketOutcome] = []
     rows: list[CycleOutcome] = []

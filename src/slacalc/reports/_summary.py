@@ -18,9 +18,8 @@ from slacalc._exact import (
     percentile,
 )
 from slacalc.errors import ColumnTypeError, InvalidOptionError, MissingColumnError
+from slacalc.policy import Agreement, PolicyLike
 from slacalc.reports._outcomes import OUTCOME_COLUMNS, CycleOutcome, TicketOutcomes
-from slacalc.reports._policy import PolicyLike, clock_rules, penalty_period
-from slacalc.reports._policy import penalties as policy_penalties
 from slacalc.reports._tables import (
     Column,
     column_names,
@@ -325,7 +324,7 @@ def _source(outcomes: object) -> tuple[Any, PolicyLike | None]:
 
 def _severity_order(source: Any, policy: PolicyLike | None, seen: list[object]) -> tuple[str, ...]:
     if policy is not None:
-        return clock_rules(policy).names
+        return Agreement.from_policy(policy).rules.names
     if is_frame(source) and "severity" in source.columns:
         categories = getattr(source["severity"].dtype, "categories", None)
         if categories is not None:
@@ -496,8 +495,9 @@ def compliance_summary(
     cols = {name: (column_values(source, name) if count else []) for name in needed}
 
     severities = _severity_order(source, policy, cols["severity"])
-    rules = policy_penalties(policy) if policy is not None and penalties else ()
-    period = penalty_period(policy) if policy is not None else "month"
+    agreement = None if policy is None else Agreement.from_policy(policy)
+    rules = agreement.ticket_penalties if agreement is not None and penalties else ()
+    period = "month" if agreement is None else agreement.period
     needs_fee = any(p.per_breach_share or p.per_late_share or p.cap_share for _, _, p in rules)
     if rules and needs_fee and fee is None:
         raise InvalidOptionError(

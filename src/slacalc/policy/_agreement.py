@@ -1,0 +1,481 @@
+"""The agreement as core values: what a policy file says, converted once when it loads.
+
+:class:`Agreement` and its parts are frozen dataclasses without pydantic: durations are
+``timedelta`` (or :class:`~slacalc.timers.BusinessDays`), shares are exact
+``Fraction``, calendars are built :class:`~slacalc.calendar.BusinessCalendar` values and
+the clocks' rules a :class:`~slacalc.timers.ClockRules`. Reports, the agreement
+document and the command line read these values; none of them parses policy text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    NamedTuple,
+    NoReturn,
+    Protocol,
+    TypeAlias,
+    TypeVar,
+    runtime_checkable,
+)
+
+from slacalc._present.catalogue import Lang
+from slacalc.calendar import BusinessCalendar
+from slacalc.credits import CreditSchedule, TicketPenalty
+from slacalc.errors import InvalidOptionError, PolicyValidationError
+from slacalc.policy._acknowledge import Acknowledgement, acknowledge
+from slacalc.timers import BusinessDays, ClockRules
+from slacalc.uptime import MaintenanceMode
+
+if TYPE_CHECKING:
+    from slacalc.policy._models import SLAPolicy
+
+__all__ = [
+    "ALWAYS",
+    "SUPPORT",
+    "Agreement",
+    "Channel",
+    "ClaimTerms",
+    "FrozenDict",
+    "MaintenanceTerms",
+    "PolicyLike",
+    "Role",
+    "SeverityTerms",
+    "TicketPenaltyTerms",
+    "UptimeTerms",
+    "longest_day",
+]
+
+SUPPORT = "support"
+"""The name severities and channels use for the policy's support hours.
+
+Examples:
+    >>> from slacalc.policy import default_policy
+    >>> default_policy().to_agreement().calendar(SUPPORT).hours
+    'Mon-Fri 09:00-18:00'
+"""
+ALWAYS = "24x7"
+"""The name of the built-in around-the-clock calendar (in the support hours' zone).
+
+Examples:
+    >>> from slacalc.policy import default_policy
+    >>> default_policy().to_agreement().severity("critical").calendar == ALWAYS
+    True
+"""
+_PROBE_MONDAY = dt.date(2025, 1, 6)
+
+Target: TypeAlias = "dt.timedelta | BusinessDays"
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class FrozenDict(dict[_K, _V]):
+    """A dict that cannot be changed (the policy's tables); hashable, copies are itself.
+
+    Examples:
+        >>> d = FrozenDict({"2026-12-24": "09:00-12:00"})
+        >>> d["2026-12-31"] = "closed"
+        Traceback (most recent call last):
+        ...
+        TypeError: FrozenDict is immutable; build a new one instead.
+    """
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("FrozenDict is immutable; build a new one instead.")
+
+    __setitem__ = __delitem__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+    __ior__ = _refuse
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted((str(k), str(v)) for k, v in self.items())))
+
+    def __copy__(self) -> FrozenDict[_K, _V]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> FrozenDict[_K, _V]:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenDict, (dict(self),))
+
+
+@dataclass(frozen=True, slots=True)
+class SeverityTerms:
+    """One severity as the agreement states it: its meaning, calendar and targets as written.
+
+    Targets keep ``'N business days'`` as :class:`~slacalc.timers.BusinessDays`; the
+    agreement's :attr:`Agreement.rules` hold them as the clocks count them.
+
+    Attributes:
+        name: the severity's name.
+        description: what it means, for people.
+        calendar: the name of the calendar its clocks run on (``'support'``, ``'24x7'``
+            or one of the policy's calendars).
+        response: time to the first public response.
+        resolution: time to resolve; ``None`` for a work queue.
+        next_response: time to answer each later customer reply, if promised.
+        periodic_update: the longest time between public responses, if promised.
+
+    Examples:
+        >>> from slacalc.policy import default_policy
+        >>> low = default_policy().to_agreement().severity("low")
+        >>> low.calendar, low.response
+        ('support', BusinessDays(count=2))
+    """
+
+    name: str
+    description: str
+    calendar: str
+    response: Target
+    resolution: Target | None = None
+    next_response: Target | None = None
+    periodic_update: Target | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """A way to reach support, and the name of the calendar it is staffed on.
+
+    Examples:
+        >>> from slacalc.policy import default_policy
+        >>> default_policy().to_agreement().channels[0]
+        Channel(name='Ticket system', kind='ticket', contact='', hours='24x7', \
+description='Always open for new requests; the only channel for critical incidents.')
+    """
+
+    name: str
+    kind: Literal["ticket", "email", "phone", "chat", "other"]
+    contact: str = ""
+    hours: str = SUPPORT
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role of one party and what it is responsible for.
+
+    Examples:
+        >>> from slacalc.policy import default_policy
+        >>> default_policy().to_agreement().roles[0].party
+        'provider'
+    """
+
+    party: Literal["provider", "customer"]
+    title: str
+    responsibilities: tuple[str, ...] = ()
+
+
+class TicketPenaltyTerms(NamedTuple):
+    """A per-ticket credit: what a breach of ``metric`` for ``severity`` costs.
+
+    Examples:
+        >>> from slacalc.datasets import load_policy
+        >>> severity, metric, penalty = load_policy().to_agreement().ticket_penalties[0]
+        >>> severity, metric, penalty.per_breach_share
+        ('critical', 'resolution', Fraction(1, 50))
+    """
+
+    severity: str
+    metric: Literal["response", "resolution"]
+    penalty: TicketPenalty
+
+
+@dataclass(frozen=True, slots=True)
+class MaintenanceTerms:
+    """The rules for planned maintenance, with its window built as a calendar.
+
+    Attributes:
+        window: when maintenance may happen (weekly hours in the support hours' zone).
+        notice: the advance notice required (``None``: no notice).
+        max_per_month: the most planned maintenance in a month (``None``: no limit).
+        mode: how maintenance windows count in availability (``'count_as_up'`` or
+            ``'exclude'``).
+
+    Examples:
+        >>> from slacalc.policy import default_policy
+        >>> terms = default_policy().to_agreement().uptime.maintenance
+        >>> terms.window.hours, terms.notice
+        ('Sun 02:00-06:00', datetime.timedelta(days=2))
+    """
+
+    window: BusinessCalendar
+    notice: dt.timedelta | None = None
+    max_per_month: dt.timedelta | None = None
+    mode: MaintenanceMode = "count_as_up"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTerms:
+    """How service credits are claimed: within how many calendar days, how, or automatically.
+
+    Examples:
+        >>> from slacalc.policy import default_policy
+        >>> default_policy().to_agreement().uptime.claims.within_days
+        30
+    """
+
+    within_days: int = 30
+    how: str = ""
+    automatic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class UptimeTerms:
+    """The uptime promise as exact values: target, period, credits, penalties and rules.
+
+    Attributes:
+        target: the availability target as an exact share.
+        period: what it is measured over: ``'month'``, ``'quarter'`` or ``'year'``.
+        credits: the service-credit tiers (``None`` when there are none).
+        ticket_penalties: the per-ticket credits, in the order written.
+        maintenance: the maintenance rules (``None``: all downtime counts).
+        claims: how credits are claimed (``None`` when the policy does not say).
+
+    Examples:
+        >>> from slacalc.policy import default_policy
+        >>> uptime = default_policy().to_agreement().uptime
+        >>> uptime.target, uptime.credits.credit("99.4%", fee="1000")
+        (Fraction(999, 1000), Decimal('100.00'))
+    """
+
+    target: Fraction
+    period: Literal["month", "quarter", "year"] = "month"
+    credits: CreditSchedule | None = None
+    ticket_penalties: tuple[TicketPenaltyTerms, ...] = ()
+    maintenance: MaintenanceTerms | None = None
+    claims: ClaimTerms | None = None
+
+
+@runtime_checkable
+class _HasAgreement(Protocol):
+    """Anything that converts to an agreement (an :class:`~slacalc.policy.SLAPolicy`)."""
+
+    def to_agreement(self) -> Agreement:
+        """The agreement as core values."""
+
+
+PolicyLike: TypeAlias = "SLAPolicy | Agreement | ClockRules"
+"""An :class:`~slacalc.policy.SLAPolicy`, its :class:`Agreement`, or plain
+:class:`~slacalc.timers.ClockRules` (which have no penalties)."""
+
+
+def longest_day(calendar: BusinessCalendar) -> dt.timedelta:
+    """The business time of the calendar's longest weekday (holidays and special days aside).
+
+    Examples:
+        >>> longest_day(BusinessCalendar("Mon-Fri 09:00-12:00,13:00-17:00", tz="UTC"))
+        datetime.timedelta(seconds=25200)
+    """
+    lengths: dict[int, dt.timedelta] = {}
+    day = _PROBE_MONDAY
+    while len(lengths) < 7:
+        if not calendar.is_holiday(day) and day not in calendar.overrides:
+            start = dt.datetime.combine(day, dt.time(), calendar.tz)
+            end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), calendar.tz)
+            lengths.setdefault(day.weekday(), calendar.elapsed(start, end))
+        day += dt.timedelta(days=1)
+    return max(lengths.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """An SLA as core values: built calendars, clock rules, exact targets and terms.
+
+    :meth:`SLAPolicy.to_agreement() <slacalc.policy.SLAPolicy.to_agreement>` makes it
+    once, when the policy is read; reports, the agreement document and the command line
+    work from it. Its :attr:`rules` answer deadlines and ticket evaluations, and
+    :meth:`acknowledge` writes the out-of-hours reply.
+
+    Attributes:
+        name: the agreement's name.
+        calendars: every calendar by name: ``'support'``, ``'24x7'`` and the policy's own.
+        holidays: the support hours' holidays as written: country codes and dates.
+        business_day: how much business time one business day is (``None`` with
+            ``business_day = 'same_time'``: the same wall time a business day later).
+        full_support_day: whether ``business_day`` is the support hours' longest day
+            because the policy does not set it.
+        severities: the severities as written, most urgent first.
+        rules: the ticket clocks' rules, with business days resolved.
+        channels: the ways to reach support.
+        in_scope: what the agreement covers.
+        out_of_scope: what it does not cover.
+        roles: the parties' roles.
+        uptime: the uptime promise (``None`` when the policy makes none).
+        around_the_clock: the names of the calendars that never close (24/7, no holidays
+            and no special days); worked out from ``calendars``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from slacalc.policy import default_policy
+        >>> agreement = default_policy().to_agreement()
+        >>> agreement.business_day, agreement.rules.severity("low").response
+        (datetime.timedelta(seconds=32400), datetime.timedelta(seconds=64800))
+        >>> friday_night = dt.datetime(2026, 11, 27, 23, 10, tzinfo=agreement.support.tz)
+        >>> agreement.rules.deadlines("high", friday_night).response.isoformat()
+        '2026-11-30T10:00:00+01:00'
+    """
+
+    name: str
+    calendars: Mapping[str, BusinessCalendar]
+    holidays: tuple[str | dt.date, ...]
+    business_day: dt.timedelta | None
+    full_support_day: bool
+    severities: tuple[SeverityTerms, ...]
+    rules: ClockRules
+    channels: tuple[Channel, ...] = ()
+    in_scope: tuple[str, ...] = ()
+    out_of_scope: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    uptime: UptimeTerms | None = None
+    around_the_clock: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        always = (n for n, cal in self.calendars.items() if cal == BusinessCalendar.always(cal.tz))
+        object.__setattr__(self, "around_the_clock", frozenset(always))
+
+    @classmethod
+    def from_policy(cls, policy: object) -> Agreement:
+        """The agreement of a policy: an ``SLAPolicy``, an ``Agreement`` or ``ClockRules``.
+
+        Plain :class:`~slacalc.timers.ClockRules` become an agreement whose support
+        hours are the first severity's calendar, with no uptime terms.
+
+        Raises:
+            InvalidOptionError: ``policy`` is none of these.
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> rules = default_policy().clock_rules()
+            >>> Agreement.from_policy(rules).support.hours, Agreement.from_policy(rules).period
+            ('24/7', 'month')
+        """
+        if isinstance(policy, Agreement):
+            return policy
+        if isinstance(policy, _HasAgreement):
+            return policy.to_agreement()
+        if isinstance(policy, ClockRules):
+            return cls._from_rules(policy)
+        raise InvalidOptionError(
+            f"policy={policy!r} is not a policy; pass an SLAPolicy (e.g. "
+            "slacalc.default_policy()) or slacalc.timers.ClockRules."
+        )
+
+    @classmethod
+    def _from_rules(cls, rules: ClockRules) -> Agreement:
+        """An agreement holding only ``rules``: support hours are the first severity's."""
+        support = rules.severities[0].calendar
+        calendars = {SUPPORT: support, ALWAYS: BusinessCalendar.always(support.tz)}
+        names = {cal: name for name, cal in reversed(calendars.items())}
+        severities = []
+        for s in rules.severities:
+            name = names.setdefault(s.calendar, s.name)
+            calendars.setdefault(name, s.calendar)
+            targets = (s.response, s.resolution, s.next_response, s.periodic_update)
+            severities.append(SeverityTerms(s.name, "", name, *targets))
+        return cls(
+            name="Service level agreement",
+            calendars=FrozenDict(calendars),
+            holidays=(),
+            business_day=longest_day(support),
+            full_support_day=True,
+            severities=tuple(severities),
+            rules=rules,
+        )
+
+    @property
+    def support(self) -> BusinessCalendar:
+        """The support hours' calendar (the zone reports show times in).
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> default_policy().to_agreement().support.hours
+            'Mon-Fri 09:00-18:00'
+        """
+        return self.calendars[SUPPORT]
+
+    @property
+    def period(self) -> str:
+        """The period uptime, credits and penalty caps count over (``'month'`` without uptime).
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> default_policy().to_agreement().period
+            'month'
+        """
+        return "month" if self.uptime is None else self.uptime.period
+
+    @property
+    def ticket_penalties(self) -> tuple[TicketPenaltyTerms, ...]:
+        """The per-ticket credits (none without uptime terms).
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> default_policy().to_agreement().ticket_penalties
+            ()
+        """
+        return () if self.uptime is None else self.uptime.ticket_penalties
+
+    def calendar(self, name: str = SUPPORT) -> BusinessCalendar:
+        """A calendar by name: ``'support'``, ``'24x7'`` or one of the policy's own.
+
+        Raises:
+            PolicyValidationError: the agreement has no calendar of that name.
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> default_policy().to_agreement().calendar("24x7").hours
+            '24/7'
+        """
+        found = self.calendars.get(name)
+        if found is None:
+            known = ", ".join(repr(k) for k in self.calendars)
+            raise PolicyValidationError(
+                f"{name!r} is not a calendar of this policy; use one of {known}."
+            )
+        return found
+
+    def severity(self, name: str) -> SeverityTerms:
+        """The severity called ``name``.
+
+        Raises:
+            UnknownSeverityError: the agreement has no such severity.
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> default_policy().to_agreement().severity("high").resolution
+            datetime.timedelta(seconds=28800)
+        """
+        return self.severities[self.rules.severities.index(self.rules.severity(name))]
+
+    def is_around_the_clock(self, severity: str) -> bool:
+        """Whether the severity's clocks run 24x7 (no closed hours, no holidays).
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> default_policy().to_agreement().is_around_the_clock("high")
+            False
+        """
+        return self.severity(severity).calendar in self.around_the_clock
+
+    def acknowledge(
+        self, severity: str, received_at: dt.datetime, locale: Lang = "en"
+    ) -> Acknowledgement:
+        """The reply to a request received at ``received_at`` (see :meth:`SLAPolicy.acknowledge`).
+
+        Examples:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> agreement = default_policy().to_agreement()
+            >>> t = dt.datetime(2026, 11, 27, 23, 10, tzinfo=agreement.support.tz)
+            >>> agreement.acknowledge("high", t).respond_by.isoformat()
+            '2026-11-30T10:00:00+01:00'
+        """
+        around = self.is_around_the_clock(severity)
+        return acknowledge(self.rules, severity, received_at, locale, around_the_clock=around)
