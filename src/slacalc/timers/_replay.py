@@ -276,6 +276,13 @@ def _split_restart(ctx: _Context, raw: _Raw) -> list[_Raw]:
     return out
 
 
+def _counted(open_: Intervals, pieces: Intervals, lo: int, hi: int) -> Intervals:
+    """The open time of ``pieces`` within ``[lo, hi)`` (one clip for a cycle without holes)."""
+    if len(pieces) == 1:
+        return open_.clip(max(pieces.starts[0], lo), min(pieces.ends[0], hi))
+    return open_ & pieces.clip(lo, hi)
+
+
 class _OpenTime:
     """Each severity's open time over one cycle, asked of its calendar once."""
 
@@ -314,17 +321,17 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
             stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
             target = spec.target_us(metric, start_dt)
             if breach is None and target is not None:
-                counted = opened(sev) & pieces.clip(raw.start, stop_i)
+                counted = _counted(opened(sev), pieces, raw.start, stop_i)
                 if counted.total() > target:
                     breach = _last_on_time(counted, target) + 1
         spec = ctx.severities[regimes[-1][1]]
-        elapsed = (opened(spec.name) & pieces).total()
+        elapsed = _counted(opened(spec.name), pieces, raw.start, end).total()
     else:
         elapsed = 0
         for i, (c, sev) in enumerate(regimes):
             spec = ctx.severities[sev]
             stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
-            counted = opened(sev) & pieces.clip(c, stop_i)
+            counted = _counted(opened(sev), pieces, c, stop_i)
             used = counted.total()
             target = spec.target_us(metric, start_dt)
             if breach is None and target is not None:
