@@ -5,19 +5,17 @@ rule behind it. Whatever the history and the modes, a cycle's segments are conti
 cover it from its start to its stop (or the evaluation instant), count business time
 only while ``counting`` and then exactly their length, and add up to the cycle's
 ``elapsed``, ``elapsed_calendar`` and ``paused``; the late ones start where the target
-ran out. Checked here on random event histories under every combination of pause,
-severity-change and reopen modes, and on a few hand-made tickets.
+ran out. :func:`check_timeline` says so; tests/properties/test_timer_properties.py runs
+it on random event histories under every combination of pause, severity-change and
+reopen modes, tests/reports/test_explain.py on every ticket of the example year, and
+this module on a few hand-made tickets.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import Any
 from zoneinfo import ZoneInfo
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from slacalc.calendar import BusinessCalendar
 from slacalc.timers import ClockRules, CycleStatus, SeverityTargets, TimelineSegment
@@ -88,59 +86,6 @@ _WEEKDAYS = BusinessCalendar(
     "Mon-Fri 09:00-12:00,13:00-17:00", tz="Europe/Copenhagen", holidays=["2026-03-04"]
 )
 _ALWAYS = BusinessCalendar.always("Europe/Copenhagen")
-
-
-@st.composite
-def histories(draw: Any) -> tuple[ClockRules, list[dict[str, Any]], dt.datetime]:
-    rules = ClockRules(
-        [
-            SeverityTargets("p1", _ALWAYS, response="15m", resolution="2h", next_response="30m"),
-            SeverityTargets("p2", _WEEKDAYS, response="1h", resolution="8h", periodic_update="4h"),
-            SeverityTargets("p3", _WEEKDAYS, response="4h"),
-        ],
-        pause_mode=draw(st.sampled_from(["exclude", "ignore_deadline"])),
-        severity_change=draw(st.sampled_from(["carry_elapsed", "recompute", "restart"])),
-        reopen=draw(st.sampled_from(["continue", "new_cycle"])),
-    )
-    t = dt.datetime(2026, 3, 2, 8, tzinfo=CPH) + dt.timedelta(
-        minutes=15 * draw(st.integers(0, 4 * 24 * 7))
-    )
-    severities = ["p1", "p2", "p3"]
-    events: list[dict[str, Any]] = [
-        {"kind": "opened", "at": t, "severity": draw(st.sampled_from(severities))}
-    ]
-    paused = resolved = False
-    for _ in range(draw(st.integers(0, 8))):
-        gap = draw(st.sampled_from([0, 5, 30, 90, 240, 900, 3000]))
-        t += dt.timedelta(minutes=gap)
-        kinds = ["responded", "customer_replied", "severity_changed"]
-        if gap:  # same-instant events are re-ordered by precedence: no toggles there
-            kinds.append("resumed" if paused else "paused")
-            kinds.append("reopened" if resolved else "resolved")
-        kind = draw(st.sampled_from(kinds))
-        event: dict[str, Any] = {"kind": kind, "at": t}
-        if kind == "severity_changed":
-            event["severity"] = draw(st.sampled_from(severities))
-        paused = {"paused": True, "resumed": False}.get(kind, paused)
-        resolved = {"resolved": True, "reopened": False}.get(kind, resolved)
-        events.append(event)
-    at = t + dt.timedelta(minutes=draw(st.sampled_from([0, 10, 600, 5000])))
-    return rules, events, at
-
-
-@settings(max_examples=150)
-@given(histories())
-def test_random_timelines_add_up_to_their_cycles(
-    history: tuple[ClockRules, list[dict[str, Any]], dt.datetime],
-) -> None:
-    rules, events, at = history
-    status = rules.evaluate(events, at=at, timeline=True)
-    plain = rules.evaluate(events, at=at)
-    # Asking for the timeline changes no figure, and only then is it drawn.
-    assert status == plain
-    assert all(c.timeline is None for c in plain.cycles)
-    for c in status.cycles:
-        check_timeline(c, at, rules)
 
 
 def test_a_paused_weekend_ticket_segment_by_segment() -> None:
