@@ -68,6 +68,7 @@ class _History:
 
 
 def _where(index: int, event: TicketEvent) -> str:
+    """How an error message names an event."""
     return f"event {index} ({event.kind!r} at {event.at.isoformat()})"
 
 
@@ -203,6 +204,7 @@ def _build(rules: ClockRules, ordered: list[tuple[int, TicketEvent]], at: int) -
 
 
 def _dt(x: int) -> dt.datetime:
+    """Epoch µs as a UTC datetime, for the calendar's public methods."""
     return from_us(x, UTC)
 
 
@@ -228,6 +230,8 @@ def _last_on_time(counted: Intervals, budget: int) -> int:
 
 @dataclass(frozen=True, slots=True)
 class _Context:
+    """What every cycle of one replay is measured against."""
+
     rules: ClockRules
     severities: dict[str, SeverityTargets]
     history: _History
@@ -235,6 +239,7 @@ class _Context:
     pauses: Intervals
 
     def severity_at(self, x: int) -> str:
+        """The severity in force at ``x`` (the first one before the ticket opened)."""
         name = self.history.changes[0][1]
         for c, sev in self.history.changes:
             if c > x:
@@ -251,9 +256,11 @@ class _Context:
         return out
 
     def paused_at(self, x: int) -> bool:
+        """Whether the ticket is paused at ``x`` (a pause still open at ``at`` counts)."""
         return any(p <= x and (r is None or x < r) for p, r in self.history.pauses)
 
     def pause_intervals(self) -> list[Interval]:
+        """The pauses as ``(start, end)``, an open one ending at ``at``."""
         return [(p, self.at if r is None else r) for p, r in self.history.pauses]
 
 
