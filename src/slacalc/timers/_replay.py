@@ -451,9 +451,9 @@ def _describe(event: TicketEvent, rules: ClockRules, before: str) -> str:
     return _PLAIN[kind]
 
 
-def _closed(cal: BusinessCalendar, x: int) -> str:
-    """Why ``cal`` is closed from ``x``: its hours, and the holidays until it opens."""
-    text = f"outside the hours {cal.hours}"
+def _closed(cal: BusinessCalendar, hours: str, x: int) -> str:
+    """Why ``cal`` is closed from ``x``: its ``hours``, and the holidays until it opens."""
+    text = f"outside the hours {hours}"
     day = from_us(x, cal.tz).date()
     last = cal.next_open(from_us(x, cal.tz)).date()
     names: list[str] = []
@@ -461,6 +461,20 @@ def _closed(cal: BusinessCalendar, x: int) -> str:
         names.extend(f"{day.isoformat()} {name}" for name in cal.holiday_names(day))
         day += dt.timedelta(days=1)
     return text + ("; holidays: " + ", ".join(names) if names else "")
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A timeline segment while it is drawn: epoch µs, joined with the next when alike."""
+
+    start: int
+    end: int
+    state: SegmentState
+    severity: str
+    business: int
+    late: bool
+    rule: str
+    events: tuple[TicketEvent, ...]
 
 
 def _timeline(
@@ -501,11 +515,14 @@ def _timeline(
         cuts.add(late_from)
     points = sorted(x for x in cuts if start <= x <= end)
 
+    targets: dict[str, dt.timedelta | None] = {}
+    hours: dict[str, str] = {}
+
     def target_of(severity: str) -> dt.timedelta | None:
-        if rules.severity_change == "recompute":
-            return c.target
-        us = ctx.severities[severity].target_us(c.metric, c.started_at)
-        return None if us is None else dt.timedelta(microseconds=us)
+        if severity not in targets:
+            us = ctx.severities[severity].target_us(c.metric, c.started_at)
+            targets[severity] = None if us is None else dt.timedelta(microseconds=us)
+        return c.target if rules.severity_change == "recompute" else targets[severity]
 
     def target_text(severity: str) -> str:
         target = target_of(severity)
@@ -514,8 +531,7 @@ def _timeline(
     happened: dict[int, list[TicketEvent]] = {}
     for x, event in ctx.history.events:
         happened.setdefault(x, []).append(event)
-    out: list[TimelineSegment] = []
-    used = 0
+    rows: list[_Piece] = []
     previous: tuple[SegmentState, str, bool] | None = None
     for a, b in itertools.pairwise(points):
         measuring = regimes[bisect_right(bounds, a)][1]
@@ -530,18 +546,12 @@ def _timeline(
         else:
             state = "out_of_hours"
         business = b - a if state == "counting" else 0
-        used += business
         late = late_from is not None and a >= late_from
         key = (state, shown, late)
         events = tuple(happened.get(a, ()))
         if previous == key and not events:
-            last = out[-1]
-            out[-1] = replace(
-                last,
-                end=from_us(b, tz),
-                business=last.business + dt.timedelta(microseconds=business),
-                used=dt.timedelta(microseconds=used),
-            )
+            rows[-1].end = b
+            rows[-1].business += business
             continue
         reasons = [_describe(e, rules, ctx.severity_at(a - 1)) for e in events]
         if a == start:
@@ -551,32 +561,40 @@ def _timeline(
                 f"({target if target == 'no target' else 'target ' + target})"
             )
         cal = ctx.severities[measuring].calendar
+        if measuring not in hours:
+            hours[measuring] = cal.hours
         if state == "out_of_hours" and (previous is None or previous[0] != state):
-            reasons.append(_closed(cal, a))
+            reasons.append(_closed(cal, hours[measuring], a))
         elif state == "counting" and previous is not None and previous[0] == "out_of_hours":
-            reasons.append(f"open hours ({cal.hours})")
+            reasons.append(f"open hours ({hours[measuring]})")
         if late and (previous is None or not previous[2]):
             reasons.append(
                 f"the {target_text(shown)} target is used up at {when(c.due, tz)}: "
                 f"late from {when(c.breached_at, tz)}"
             )
+        rule = "; ".join(reasons) or state.replace("_", " ")
+        rows.append(_Piece(a, b, state, shown, business, late, rule, events))
+        previous = key
+    out: list[TimelineSegment] = []
+    used = 0
+    for r in rows:
+        used += r.business
         out.append(
             TimelineSegment(
                 c.metric,
                 c.number,
-                from_us(a, tz),
-                from_us(b, tz),
-                state,
-                shown,
-                dt.timedelta(microseconds=business),
+                from_us(r.start, tz),
+                from_us(r.end, tz),
+                r.state,
+                r.severity,
+                dt.timedelta(microseconds=r.business),
                 dt.timedelta(microseconds=used),
-                target_of(shown),
-                late,
-                "; ".join(reasons) or state.replace("_", " "),
-                events,
+                target_of(r.severity),
+                r.late,
+                r.rule,
+                r.events,
             )
         )
-        previous = key
     return ClockTimeline(tuple(out), stopped_by)
 
 
