@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from slacalc._present.when import when as _when
 from slacalc.reports._policy import PolicyLike
@@ -45,7 +45,7 @@ _COLUMNS = (
     Column("cycle", "int"),
     Column("start", "datetime"),
     Column("end", "datetime"),
-    Column("state", "category", ("counting", "out_of_hours", "paused", "after_resolution")),
+    Column("state", "category", get_args(SegmentState)),
     Column("severity", "str"),
     Column("business", "timedelta"),
     Column("used", "timedelta"),
@@ -56,10 +56,12 @@ _COLUMNS = (
 
 
 def _duration(td: dt.timedelta | None) -> str:
+    """A business duration for the text, ``'no target'`` for ``None``."""
     return "no target" if td is None else format_duration(td)
 
 
 def _verdict(c: CycleStatus, tz: dt.tzinfo) -> str:
+    """The cycle's outcome in one line: breached when, met, running and due when."""
     used = f"{_duration(c.elapsed)} used"
     if c.target is not None:
         used += f" of {_duration(c.target)}"
