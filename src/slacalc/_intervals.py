@@ -248,7 +248,11 @@ class Intervals:
             >>> Intervals([(0, 10), (20, 25)]).total()
             15
         """
-        return self._prefix()[-1]
+        cum = self._cum
+        if cum is not None:
+            return cum[-1]
+        # Cheaper than building the prefix sums when only the total is asked for.
+        return sum(self._ends) - sum(self._starts)
 
     @property
     def cumulative(self) -> tuple[int, ...]:

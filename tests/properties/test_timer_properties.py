@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from slacalc.calendar import BusinessCalendar
 from slacalc.timers import BusinessDays, ClockRules, SeverityTargets
+from tests.timers.test_timeline import check_timeline
 
 UTC = dt.UTC
 US = dt.timedelta(microseconds=1)
@@ -41,17 +42,25 @@ modes = st.fixed_dictionaries(
 
 @st.composite
 def tickets(draw: st.DrawFn) -> list[dict[str, Any]]:
-    """A valid event list: opened, then 0-12 events at increasing minutes."""
+    """A valid event list: opened, then 0-12 events at the same or later minutes.
+
+    Gaps are often whole quarters of an hour, so events land on openings and closings,
+    and sometimes zero, so several events share an instant (no pause or resolve
+    toggles there: same-instant events are re-ordered by precedence).
+    """
     t = BASE + draw(st.integers(0, 7 * 24 * 60)) * M
     events: list[dict[str, Any]] = [
         {"kind": "opened", "at": t, "severity": draw(st.sampled_from(NAMES))}
     ]
     paused = resolved = False
+    gaps = st.one_of(st.sampled_from([0, 15, 60, 240, 900, 3000]), st.integers(1, 36 * 60))
     for _ in range(draw(st.integers(0, 12))):
-        t += draw(st.integers(1, 36 * 60)) * M
+        gap = draw(gaps)
+        t += gap * M
         choices = ["responded", "customer_replied", "severity_changed"]
-        choices.append("resumed" if paused else "paused")
-        choices.append("reopened" if resolved else "resolved")
+        if gap:
+            choices.append("resumed" if paused else "paused")
+            choices.append("reopened" if resolved else "resolved")
         kind = draw(st.sampled_from(choices))
         event: dict[str, Any] = {"kind": kind, "at": t}
         if kind == "severity_changed":
@@ -146,3 +155,18 @@ def test_no_pauses_on_24x7_is_plain_arithmetic(
     else:
         assert s.due == opened + resolution
     assert rules.deadlines("p", opened).response == opened + response
+
+
+@given(tickets(), modes, st.integers(-3000, 6000))
+def test_timelines_add_up_to_their_cycles(
+    events: list[dict[str, Any]], options: dict[str, str], later: int
+) -> None:
+    rules = ClockRules(SEVERITIES, **options)  # type: ignore[arg-type]
+    at = events[-1]["at"] + later * M
+    status = rules.evaluate(events, at=at, timeline=True)
+    # Asking for the timeline changes no figure; without it none is drawn.
+    plain = rules.evaluate(events, at=at)
+    assert status == plain
+    assert all(c.timeline is None for c in plain.cycles)
+    for c in status.cycles:
+        check_timeline(c, at, rules)

@@ -1,28 +1,21 @@
-"""explain: segments that add up to the clocks' figures, with the rule behind each one.
+"""explain: the clocks' timelines as the replay draws them, with the rule behind each change.
 
-The invariants are checked on every ticket of the example year and, with hypothesis, on
-random event histories under every combination of pause, severity-change and reopen
-modes: the segments of a cycle cover it without gaps, their business time adds up to
-the cycle's ``elapsed`` exactly, only ``counting`` segments count, and the late ones
-start where the target ran out.
+The replay decides every segment (tests/timers/test_timeline.py checks on random
+histories that they add up to the cycles' figures); here every ticket of the example
+year is explained and the texts, tables and modes are pinned.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from slacalc.calendar import BusinessCalendar
 from slacalc.errors import InvalidOptionError
 from slacalc.policy import SLAPolicy, default_policy
-from slacalc.reports import Explanation, TicketOutcomes, _tables, analyze_tickets, explain
-from slacalc.timers import ClockRules, SeverityTargets
+from slacalc.reports import Explanation, TicketOutcomes, _tables, explain
+from tests.timers.test_timeline import check_timeline
 
 CPH = ZoneInfo("Europe/Copenhagen")
 US = dt.timedelta(microseconds=1)
@@ -30,39 +23,10 @@ ZERO = dt.timedelta(0)
 
 
 def check_invariants(e: Explanation) -> None:
-    """What every explanation must satisfy, whatever the ticket."""
+    """An explanation shows its cycles' timelines, each of which adds up (see the timers)."""
+    assert e.segments == tuple(s for c in e.cycles if c.timeline for s in c.timeline.segments)
     for c in e.cycles:
-        segs = [s for s in e.segments if (s.metric, s.cycle) == (c.metric, c.number)]
-        end = c.stopped_at if c.stopped_at is not None else e.at
-        if end <= c.started_at:
-            assert segs == []
-            continue
-        assert segs[0].start == c.started_at
-        assert segs[-1].end == end
-        for a, b in itertools.pairwise(segs):
-            assert a.end == b.start
-            assert a.start < a.end
-        assert sum((s.business for s in segs), ZERO) == c.elapsed
-        assert segs[-1].used == c.elapsed
-        used = ZERO
-        for s in segs:
-            used += s.business
-            assert s.used == used
-            assert s.business == ZERO or s.state == "counting"
-            assert s.rule
-        late = [s for s in segs if s.late]
-        if c.breached:
-            assert c.due is not None
-            assert c.breached_at == c.due + US
-            # Late exactly from where the target ran out (the due), or from the change
-            # that breached the clock at once; nothing after the breach is on time.
-            assert all(s.start >= c.due for s in late)
-            assert all(s.late for s in segs if s.start >= c.breached_at)
-            assert all(not s.late for s in segs if s.end <= c.due)
-            if c.breached_at < end:
-                assert late
-        else:
-            assert late == []
+        check_timeline(c, e.at)
 
 
 def test_every_ticket_of_the_year_is_explained_exactly(outcomes: TicketOutcomes) -> None:
@@ -268,66 +232,3 @@ def test_tables_and_errors(outcomes: TicketOutcomes, monkeypatch: pytest.MonkeyP
     assert len(e.table) == len(e.segments)
     with pytest.raises(InvalidOptionError, match="Unknown metric 'reply'"):
         outcomes.explain(4711, "reply")  # type: ignore[arg-type]
-
-
-# -- random histories --------------------------------------------------------------------------
-
-_WEEKDAYS = BusinessCalendar(
-    "Mon-Fri 09:00-12:00,13:00-17:00", tz="Europe/Copenhagen", holidays=["2026-03-04"]
-)
-_ALWAYS = BusinessCalendar.always("Europe/Copenhagen")
-
-
-@st.composite
-def histories(draw: Any) -> tuple[ClockRules, list[dict[str, Any]], dt.datetime]:
-    rules = ClockRules(
-        [
-            SeverityTargets("p1", _ALWAYS, response="15m", resolution="2h", next_response="30m"),
-            SeverityTargets("p2", _WEEKDAYS, response="1h", resolution="8h", periodic_update="4h"),
-            SeverityTargets("p3", _WEEKDAYS, response="4h"),
-        ],
-        pause_mode=draw(st.sampled_from(["exclude", "ignore_deadline"])),
-        severity_change=draw(st.sampled_from(["carry_elapsed", "recompute", "restart"])),
-        reopen=draw(st.sampled_from(["continue", "new_cycle"])),
-    )
-    t = dt.datetime(2026, 3, 2, 8, tzinfo=CPH) + dt.timedelta(
-        minutes=15 * draw(st.integers(0, 4 * 24 * 7))
-    )
-    severities = ["p1", "p2", "p3"]
-    events: list[dict[str, Any]] = [
-        {"kind": "opened", "at": t, "severity": draw(st.sampled_from(severities))}
-    ]
-    paused = resolved = False
-    for _ in range(draw(st.integers(0, 8))):
-        gap = draw(st.sampled_from([0, 5, 30, 90, 240, 900, 3000]))
-        t += dt.timedelta(minutes=gap)
-        kinds = ["responded", "customer_replied", "severity_changed"]
-        if gap:  # same-instant events are re-ordered by precedence: no toggles there
-            kinds.append("resumed" if paused else "paused")
-            kinds.append("reopened" if resolved else "resolved")
-        kind = draw(st.sampled_from(kinds))
-        event: dict[str, Any] = {"kind": kind, "at": t}
-        if kind == "severity_changed":
-            event["severity"] = draw(st.sampled_from(severities))
-        paused = {"paused": True, "resumed": False}.get(kind, paused)
-        resolved = {"resolved": True, "reopened": False}.get(kind, resolved)
-        events.append(event)
-    at = t + dt.timedelta(minutes=draw(st.sampled_from([0, 10, 600, 5000])))
-    return rules, events, at
-
-
-@settings(max_examples=150)
-@given(histories())
-def test_random_histories_are_explained_exactly(
-    history: tuple[ClockRules, list[dict[str, Any]], dt.datetime],
-) -> None:
-    rules, events, at = history
-    report = analyze_tickets({"T": events}, rules, at=at)
-    status = rules.evaluate(events, at=at)
-    assert report.ticket("T").status == status
-    assert [(r.metric, r.cycle, r.elapsed, r.breached_at) for r in report.rows] == [
-        (c.metric, c.number, c.elapsed, c.breached_at) for c in status.cycles
-    ]
-    e = report.explain("T")
-    assert set(e.cycles) == set(status.cycles)
-    check_invariants(e)

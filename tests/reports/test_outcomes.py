@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
+from slacalc.calendar import BusinessCalendar
 from slacalc.errors import (
     ColumnTypeError,
     InvalidOptionError,
@@ -26,8 +27,8 @@ from slacalc.errors import (
     UnknownSeverityError,
 )
 from slacalc.policy import SLAPolicy, default_policy
-from slacalc.reports import TicketOutcomes, _tables, analyze_tickets
-from slacalc.timers import TicketEvent
+from slacalc.reports import CycleOutcome, TicketOutcomes, _tables, analyze_tickets
+from slacalc.timers import ClockRules, CycleStatus, SeverityTargets, TicketEvent
 
 CPH = ZoneInfo("Europe/Copenhagen")
 US = dt.timedelta(microseconds=1)
@@ -471,3 +472,35 @@ def test_replay_errors_name_the_ticket() -> None:
 def test_a_bad_policy() -> None:
     with pytest.raises(InvalidOptionError, match="is not a policy"):
         analyze_tickets(_frame(), "default")  # type: ignore[arg-type]
+
+
+def test_a_row_is_its_cycle_status_plus_the_report_columns(outcomes: TicketOutcomes) -> None:
+    for row in outcomes.rows[:50]:
+        c = row.status
+        assert isinstance(c, CycleStatus)
+        assert (row.metric, row.cycle, row.severity, row.phase) == (
+            c.metric,
+            c.number,
+            c.severity,
+            c.phase,
+        )
+        assert (row.elapsed, row.target, row.percent_used) == (c.elapsed, c.target, c.percent_used)
+        # Every instant of the row, the cycle's too, is in the report's zone.
+        assert c.started_at.tzinfo is outcomes.tz
+        assert row.evaluated_at.tzinfo is outcomes.tz
+        assert dict(zip(outcomes.columns, row.values(), strict=True))["cycle"] == c.number
+
+
+def test_rows_show_a_cycle_from_another_zone_in_the_report_zone() -> None:
+    rules = ClockRules([SeverityTargets("p1", BusinessCalendar.always("UTC"), response="1h")])
+    t = dt.datetime(2026, 1, 5, 9, tzinfo=dt.UTC)
+    events = [{"kind": "opened", "at": t, "severity": "p1"}]
+    c = rules.evaluate(events, at=t + dt.timedelta(hours=2)).response.current
+    assert c is not None
+    row = CycleOutcome.from_cycle("T", c, t, CPH)
+    assert row.status.due == c.due
+    assert row.due is not None
+    assert row.due.tzinfo is CPH
+    assert row.breached_at == c.breached_at
+    assert row.month == "2026-01"
+    assert row.overshoot == dt.timedelta(hours=1)

@@ -347,3 +347,22 @@ def test_the_status_instant_is_given_in_the_calendar_zone_like_every_other() -> 
     status = policy.evaluate(events, at=dt.datetime(2026, 11, 30, 11, 0, tzinfo=dt.UTC))
     assert status.at.tzinfo == cph
     assert status.at.isoformat() == "2026-11-30T12:00:00+01:00"  # 11:00Z is 12:00 CET
+
+
+def test_a_metric_holds_its_current_cycle_and_reads_through_it() -> None:
+    events = [ev("opened", T0, "p"), ev("responded", T0 + 30 * M)]
+    s = rules().evaluate(events, at=T0 + 2 * H)
+    assert s.response.current is s.response.cycles[-1]
+    assert s.response.phase == "met"
+    assert s.response.elapsed == 30 * M
+    assert s.response.stopped_at == T0 + 30 * M
+    idle = s.next_response
+    assert idle is not None
+    assert idle.current is None
+    assert (idle.phase, idle.elapsed, idle.breached, idle.warning_level) == (
+        "not_started",
+        dt.timedelta(0),
+        False,
+        0,
+    )
+    assert (idle.due, idle.target, idle.percent_used) == (None, None, None)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from types import NoneType, UnionType
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args, get_origin, get_type_hints
 
 from slacalc._time import from_us, to_us
 from slacalc.errors import InvalidOptionError, TicketEventError
@@ -73,17 +74,23 @@ def _result(c: CycleStatus) -> Result:
 class CycleOutcome:
     """One row of :func:`analyze_tickets`: one cycle of one clock of one ticket.
 
-    Times are in the report's zone (the policy's support hours). Business figures are
-    measured on the calendar of the severity in force, as the ticket clocks do.
+    The row is the cycle's :class:`~slacalc.timers.CycleStatus` (``status``) with what
+    the report adds: the ticket, the month, the result in one word and the evaluation
+    instant. The cycle's figures read through (``row.elapsed`` is
+    ``row.status.elapsed``). Times are in the report's zone (the policy's support
+    hours). Business figures are measured on the calendar of the severity in force, as
+    the ticket clocks do.
 
     Attributes:
         ticket_id: the ticket, as given.
-        metric: ``response``, ``resolution``, ``next_response`` or ``periodic_update``.
-        cycle: the cycle's number within its metric, from 1.
-        severity: the severity whose target applies (at the evaluation or when it stopped).
         month: the calendar month the cycle started in, in the report's zone (``'2026-03'``).
         result: ``met``, ``breached``, ``pending``, ``no_target`` or ``cancelled``
             (see :data:`Result`).
+        evaluated_at: the instant the ticket was evaluated at.
+        status: the cycle itself, its instants in the report's zone.
+        metric: ``response``, ``resolution``, ``next_response`` or ``periodic_update``.
+        cycle: the cycle's number within its metric, from 1.
+        severity: the severity whose target applies (at the evaluation or when it stopped).
         phase: the clock's phase: ``running``, ``paused``, ``met`` or ``cancelled``.
         started_at: when the cycle started.
         stopped_at: when it stopped, or ``None``.
@@ -99,7 +106,6 @@ class CycleOutcome:
             the severity is lowered afterwards, so a breached cycle can show zero
             overshoot against its final, looser target.
         percent_used: ``elapsed / target``, an exact ``Fraction`` (``None`` without a target).
-        evaluated_at: the instant the ticket was evaluated at.
 
     Examples:
         >>> import datetime as dt
@@ -110,27 +116,15 @@ class CycleOutcome:
         >>> row = analyze_tickets({4711: events}, default_policy()).rows[0]
         >>> row.metric, row.result, row.elapsed.total_seconds(), row.overshoot.total_seconds()
         ('response', 'breached', 32400.0, 28800.0)
+        >>> row.status.remaining
+        datetime.timedelta(days=-1, seconds=57600)
     """
 
     ticket_id: object
-    metric: Metric
-    cycle: int
-    severity: str
     month: str
     result: Result
-    phase: Phase
-    started_at: dt.datetime
-    stopped_at: dt.datetime | None
-    target: dt.timedelta | None
-    due: dt.datetime | None
-    breached: bool
-    breached_at: dt.datetime | None
-    elapsed: dt.timedelta
-    elapsed_calendar: dt.timedelta
-    paused: dt.timedelta
-    overshoot: dt.timedelta | None
-    percent_used: Fraction | None
     evaluated_at: dt.datetime
+    status: CycleStatus
 
     @classmethod
     def from_cycle(
@@ -149,32 +143,97 @@ class CycleOutcome:
             >>> CycleOutcome.from_cycle("T1", s.cycles[0], t, dt.timezone.utc).result
             'pending'
         """
+        if c.started_at.tzinfo is not tz:
 
-        def local(x: dt.datetime | None) -> dt.datetime | None:
-            return None if x is None else x.astimezone(tz)
+            def local(x: dt.datetime | None) -> dt.datetime | None:
+                return None if x is None else x.astimezone(tz)
 
-        overshoot = None if c.target is None else max(c.elapsed - c.target, _ZERO)
-        return cls(
-            ticket_id=ticket_id,
-            metric=c.metric,
-            cycle=c.number,
-            severity=c.severity,
-            month=month_label(c.started_at, tz),
-            result=_result(c),
-            phase=c.phase,
-            started_at=c.started_at.astimezone(tz),
-            stopped_at=local(c.stopped_at),
-            target=c.target,
-            due=local(c.due),
-            breached=c.breached,
-            breached_at=local(c.breached_at),
-            elapsed=c.elapsed,
-            elapsed_calendar=c.elapsed_calendar,
-            paused=c.paused,
-            overshoot=overshoot,
-            percent_used=c.percent_used,
-            evaluated_at=at.astimezone(tz),
-        )
+            c = replace(
+                c,
+                started_at=c.started_at.astimezone(tz),
+                stopped_at=local(c.stopped_at),
+                breached_at=local(c.breached_at),
+                due=local(c.due),
+                due_if_resumed=local(c.due_if_resumed),
+                next_warning_at=local(c.next_warning_at),
+            )
+        return cls(ticket_id, month_label(c.started_at, tz), _result(c), at.astimezone(tz), c)
+
+    @property
+    def metric(self) -> Metric:
+        """The clock."""
+        return self.status.metric
+
+    @property
+    def cycle(self) -> int:
+        """The cycle's number within its metric, from 1."""
+        return self.status.number
+
+    @property
+    def severity(self) -> str:
+        """The severity whose target applies."""
+        return self.status.severity
+
+    @property
+    def phase(self) -> Phase:
+        """The clock's phase."""
+        return self.status.phase
+
+    @property
+    def started_at(self) -> dt.datetime:
+        """When the cycle started."""
+        return self.status.started_at
+
+    @property
+    def stopped_at(self) -> dt.datetime | None:
+        """When it stopped, or ``None``."""
+        return self.status.stopped_at
+
+    @property
+    def target(self) -> dt.timedelta | None:
+        """The target in business time."""
+        return self.status.target
+
+    @property
+    def due(self) -> dt.datetime | None:
+        """The last on-time instant."""
+        return self.status.due
+
+    @property
+    def breached(self) -> bool:
+        """Whether more than the target was used."""
+        return self.status.breached
+
+    @property
+    def breached_at(self) -> dt.datetime | None:
+        """The first late instant, when breached."""
+        return self.status.breached_at
+
+    @property
+    def elapsed(self) -> dt.timedelta:
+        """Business time used."""
+        return self.status.elapsed
+
+    @property
+    def elapsed_calendar(self) -> dt.timedelta:
+        """Wall-clock time the clock ran."""
+        return self.status.elapsed_calendar
+
+    @property
+    def paused(self) -> dt.timedelta:
+        """Wall-clock time spent paused."""
+        return self.status.paused
+
+    @property
+    def overshoot(self) -> dt.timedelta | None:
+        """Business time used beyond the target in force (zero within it)."""
+        c = self.status
+        return None if c.target is None else max(c.elapsed - c.target, _ZERO)
+
+    @property
+    def percent_used(self) -> Fraction | None:
+        """``elapsed / target``, exact."""
+        return self.status.percent_used
 
     def values(self) -> tuple[object, ...]:
         """The row's values in column order (see :attr:`TicketOutcomes.columns`).
@@ -188,40 +247,62 @@ class CycleOutcome:
             >>> report.rows[0].values()[:6]
             (7, 'response', 1, 'low', '2026-11', 'pending')
         """
-        return tuple(getattr(self, name) for name in _NAMES)
+        return tuple(getattr(self, name) for name in OUTCOME_COLUMNS)
 
 
-_NAMES: tuple[str, ...] = tuple(CycleOutcome.__dataclass_fields__)
-OUTCOME_COLUMNS = _NAMES
-"""The columns of :attr:`TicketOutcomes.table`, in order."""
+OUTCOME_COLUMNS: tuple[str, ...] = (
+    "ticket_id",
+    "metric",
+    "cycle",
+    "severity",
+    "month",
+    "result",
+    "phase",
+    "started_at",
+    "stopped_at",
+    "target",
+    "due",
+    "breached",
+    "breached_at",
+    "elapsed",
+    "elapsed_calendar",
+    "paused",
+    "overshoot",
+    "percent_used",
+    "evaluated_at",
+)
+"""The columns of :attr:`TicketOutcomes.table`, in order: attributes of :class:`CycleOutcome`."""
 
-
-_KINDS: dict[str, ColumnKind] = {
-    "ticket_id": "any",
-    "metric": "str",
-    "cycle": "int",
-    "severity": "category",
-    "month": "str",
-    "result": "str",
-    "phase": "str",
-    "started_at": "datetime",
-    "stopped_at": "datetime",
-    "target": "timedelta",
-    "due": "datetime",
-    "breached": "bool",
-    "breached_at": "datetime",
-    "elapsed": "timedelta",
-    "elapsed_calendar": "timedelta",
-    "paused": "timedelta",
-    "overshoot": "timedelta",
-    "percent_used": "object",
-    "evaluated_at": "datetime",
+_KIND_OF_TYPE: dict[object, ColumnKind] = {
+    dt.datetime: "datetime",
+    dt.timedelta: "timedelta",
+    bool: "bool",
+    int: "int",
+    str: "str",
+    Fraction: "object",
+    object: "any",
 }
+
+
+def _kind(name: str) -> ColumnKind:
+    """A column's kind, read from the type of the :class:`CycleOutcome` attribute."""
+    attr = getattr(CycleOutcome, name)
+    if isinstance(attr, property):
+        hint = get_type_hints(attr.fget)["return"]
+    else:
+        hint = get_type_hints(CycleOutcome)[name]
+    if isinstance(hint, UnionType):  # ``X | None``
+        hint = next(t for t in get_args(hint) if t is not NoneType)
+    return "str" if get_origin(hint) is Literal else _KIND_OF_TYPE[hint]
+
+
+_KINDS: dict[str, ColumnKind] = {name: _kind(name) for name in OUTCOME_COLUMNS}
 
 
 def _columns(severities: tuple[str, ...]) -> tuple[Column, ...]:
     return tuple(
-        Column(name, _KINDS[name], severities if name == "severity" else ()) for name in _NAMES
+        Column(name, "category", severities) if name == "severity" else Column(name, kind)
+        for name, kind in _KINDS.items()
     )
 
 
@@ -335,7 +416,7 @@ class TicketOutcomes:
             >>> analyze_tickets([], default_policy()).columns[:4]
             ('ticket_id', 'metric', 'cycle', 'severity')
         """
-        return _NAMES
+        return OUTCOME_COLUMNS
 
     def _columns(self) -> tuple[Column, ...]:
         return _columns(Agreement.from_policy(self.policy).rules.names)

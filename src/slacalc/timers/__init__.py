@@ -34,18 +34,22 @@ from slacalc.timers._rules import (
     WarningThreshold,
 )
 from slacalc.timers._status import (
+    ClockTimeline,
     CycleStatus,
     Metric,
     MetricStatus,
     Phase,
+    SegmentState,
     TicketPhase,
     TicketStatus,
+    TimelineSegment,
 )
 
 __all__ = [
     "PRECEDENCE",
     "BusinessDays",
     "ClockRules",
+    "ClockTimeline",
     "CycleStatus",
     "Deadlines",
     "EventKind",
@@ -55,12 +59,14 @@ __all__ = [
     "PauseMode",
     "Phase",
     "ReopenMode",
+    "SegmentState",
     "SeverityChangeMode",
     "SeverityTargets",
     "Target",
     "TicketEvent",
     "TicketPhase",
     "TicketStatus",
+    "TimelineSegment",
     "WarningThreshold",
     "coerce_events",
 ]

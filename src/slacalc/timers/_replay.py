@@ -8,22 +8,29 @@ used only through their public API.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
+from slacalc._intervals import Intervals
+from slacalc._present.formats import duration_text, instant_text
 from slacalc._time import UTC, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import TicketEventError, UnknownSeverityError
 from slacalc.timers._events import EventLike, TicketEvent, coerce_events
 from slacalc.timers._rules import ClockRules, SeverityTargets, severity_map
 from slacalc.timers._status import (
+    ClockTimeline,
     CycleStatus,
     Metric,
     MetricStatus,
     Phase,
+    SegmentState,
     TicketPhase,
     TicketStatus,
+    TimelineSegment,
 )
 
 __all__ = ["replay"]
@@ -43,6 +50,7 @@ class _Raw:
     cancelled: bool = False
     gaps: list[Interval] = field(default_factory=list)
     severity: str | None = None
+    stopped_by: str | None = None
 
 
 @dataclass(slots=True)
@@ -55,9 +63,11 @@ class _History:
     resolved_since: int | None = None
     closed_at: int | None = None
     raw: dict[Metric, list[_Raw]] = field(default_factory=dict)
+    events: list[tuple[int, TicketEvent]] = field(default_factory=list)
 
 
 def _where(index: int, event: TicketEvent) -> str:
+    """How an error message names an event."""
     return f"event {index} ({event.kind!r} at {event.at.isoformat()})"
 
 
@@ -75,10 +85,11 @@ def _build(rules: ClockRules, ordered: list[tuple[int, TicketEvent]], at: int) -
         cycles = h.raw[metric]
         return cycles[-1] if cycles and cycles[-1].stop is None else None
 
-    def stop(metric: Metric, x: int) -> None:
+    def stop(metric: Metric, x: int, why: str) -> None:
         cycle = open_cycle(metric)
         if cycle is not None:
             cycle.stop = x
+            cycle.stopped_by = why
 
     def start(metric: Metric, x: int) -> None:
         if wants[metric]:
@@ -128,6 +139,8 @@ def _build(rules: ClockRules, ordered: list[tuple[int, TicketEvent]], at: int) -
                 "add a 'resolved' event before it, or drop it."
             )
         recording = x <= at
+        if recording:
+            h.events.append((x, event))
         if kind == "opened":
             opened = True
             severity = event.severity
@@ -153,9 +166,9 @@ def _build(rules: ClockRules, ordered: list[tuple[int, TicketEvent]], at: int) -
                 h.pauses[-1] = (h.pauses[-1][0], x)
         elif kind == "responded":
             if recording:
-                stop("response", x)
-                stop("next_response", x)
-                stop("periodic_update", x)
+                stop("response", x, kind)
+                stop("next_response", x, kind)
+                stop("periodic_update", x, kind)
                 if resolved_since is None:
                     start("periodic_update", x)
         elif kind in ("resolved", "closed"):
@@ -168,7 +181,7 @@ def _build(rules: ClockRules, ordered: list[tuple[int, TicketEvent]], at: int) -
                 if recording:
                     h.resolved_since = x
                     for metric in _METRICS:
-                        stop(metric, x)
+                        stop(metric, x, kind)
         elif kind == "reopened":
             since = resolved_since
             resolved_since = None
@@ -178,7 +191,7 @@ def _build(rules: ClockRules, ordered: list[tuple[int, TicketEvent]], at: int) -
                 cycles = h.raw["resolution"]
                 if rules.reopen == "continue" and cycles and cycles[-1].stop == since:
                     cycles[-1].gaps.append((since, x))
-                    cycles[-1].stop = None
+                    cycles[-1].stop = cycles[-1].stopped_by = None
                 else:
                     start("resolution", x)
                 start("periodic_update", x)
@@ -189,65 +202,43 @@ def _build(rules: ClockRules, ordered: list[tuple[int, TicketEvent]], at: int) -
     return h
 
 
-def _subtract(lo: int, hi: int, holes: list[Interval]) -> list[Interval]:
-    """``[lo, hi)`` minus the holes (sorted by start, may overlap)."""
-    out: list[Interval] = []
-    cursor = lo
-    for a, b in holes:
-        if b <= cursor or a >= hi:
-            continue
-        if a > cursor:
-            out.append((cursor, a))
-        cursor = max(cursor, b)
-        if cursor >= hi:
-            break
-    if cursor < hi:
-        out.append((cursor, hi))
-    return out
-
-
-def _clip(pieces: list[Interval], lo: int, hi: int) -> list[Interval]:
-    return [(max(a, lo), min(b, hi)) for a, b in pieces if min(b, hi) > max(a, lo)]
-
-
 def _dt(x: int) -> dt.datetime:
+    """Epoch µs as a UTC datetime, for the calendar's public methods."""
     return from_us(x, UTC)
 
 
-def _elapsed(cal: BusinessCalendar, a: int, b: int) -> int:
-    return cal.elapsed(_dt(a), _dt(b)) // _US
-
-
-def _measure(cal: BusinessCalendar, pieces: list[Interval]) -> int:
-    return sum(_elapsed(cal, a, b) for a, b in pieces)
-
-
 def _add(cal: BusinessCalendar, x: int, budget: int) -> int:
+    """The deadline ``budget`` µs of business time after ``x`` (open-ended: the calendar's)."""
     return to_us(cal.add(_dt(x), dt.timedelta(microseconds=budget)))
 
 
-def _last_on_time(cal: BusinessCalendar, pieces: list[Interval], budget: int) -> int:
-    """The last instant in ``pieces`` at which no more than ``budget`` has been used.
+def _last_on_time(counted: Intervals, budget: int) -> int:
+    """The last instant of ``counted`` at which no more than ``budget`` of it has passed.
 
-    The caller knows more than ``budget`` is used over ``pieces``, so the answer is an
-    open instant inside one piece, and one microsecond later the budget is exceeded.
+    The caller knows ``counted`` holds more than ``budget``, so the answer is an instant
+    of the set, and one microsecond later the budget is exceeded. When the budget runs
+    out exactly at the end of a segment, the answer is the start of the next one (what
+    :meth:`BusinessCalendar.add` calls the deadline).
     """
-    for a, b in pieces:
-        used = _elapsed(cal, a, b)
-        if used > budget:
-            return _add(cal, a, budget)
-        budget -= used
-    raise AssertionError("the budget is not exceeded")  # pragma: no cover
+    x = counted.advance(counted.starts[0], budget)
+    assert x is not None
+    if x not in counted:
+        x = counted.starts[bisect_right(counted.starts, x)]
+    return x
 
 
 @dataclass(frozen=True, slots=True)
 class _Context:
+    """What every cycle of one replay is measured against."""
+
     rules: ClockRules
     severities: dict[str, SeverityTargets]
     history: _History
     at: int
+    pauses: Intervals
 
     def severity_at(self, x: int) -> str:
+        """The severity in force at ``x`` (the first one before the ticket opened)."""
         name = self.history.changes[0][1]
         for c, sev in self.history.changes:
             if c > x:
@@ -264,9 +255,11 @@ class _Context:
         return out
 
     def paused_at(self, x: int) -> bool:
+        """Whether the ticket is paused at ``x`` (a pause still open at ``at`` counts)."""
         return any(p <= x and (r is None or x < r) for p, r in self.history.pauses)
 
     def pause_intervals(self) -> list[Interval]:
+        """The pauses as ``(start, end)``, an open one ending at ``at``."""
         return [(p, self.at if r is None else r) for p, r in self.history.pauses]
 
 
@@ -284,21 +277,47 @@ def _split_restart(ctx: _Context, raw: _Raw) -> list[_Raw]:
         e = raw.stop if last else bounds[i]
         gaps = [(max(a, s), b if e is None else min(b, e)) for a, b in raw.gaps]
         gaps = [(a, b) for a, b in gaps if b > a]
-        out.append(_Raw(s, e, cancelled=not last, gaps=gaps, severity=regimes[i][1]))
+        stopped_by = raw.stopped_by if last else _CANCELLED
+        out.append(_Raw(s, e, not last, gaps, regimes[i][1], stopped_by))
     return out
 
 
-def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw) -> CycleStatus:
+def _counted(open_: Intervals, pieces: Intervals, lo: int, hi: int) -> Intervals:
+    """The open time of ``pieces`` within ``[lo, hi)`` (one clip for a cycle without holes)."""
+    if len(pieces) == 1:
+        return open_.clip(max(pieces.starts[0], lo), min(pieces.ends[0], hi))
+    return open_ & pieces.clip(lo, hi)
+
+
+class _OpenTime:
+    """Each severity's open time over one cycle, asked of its calendar once."""
+
+    __slots__ = ("_cache", "_ctx", "_end", "_start")
+
+    def __init__(self, ctx: _Context, start: int, end: int) -> None:
+        self._ctx, self._start, self._end = ctx, start, end
+        self._cache: dict[str, Intervals] = {}
+
+    def __call__(self, severity: str) -> Intervals:
+        open_ = self._cache.get(severity)
+        if open_ is None:
+            cal = self._ctx.severities[severity].calendar
+            open_ = self._cache[severity] = cal._open_us(self._start, self._end)
+        return open_
+
+
+def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool) -> CycleStatus:
     rules, at = ctx.rules, ctx.at
     end = raw.stop if raw.stop is not None else at
-    pauses = ctx.pause_intervals()
-    active = _subtract(raw.start, end, raw.gaps)
-    holes = sorted(raw.gaps + pauses) if rules.pause_mode == "exclude" else raw.gaps
-    pieces = _subtract(raw.start, end, holes)
+    active = Intervals.span(raw.start, end)
+    if raw.gaps:
+        active -= Intervals(raw.gaps)
+    pieces = active - ctx.pauses if rules.pause_mode == "exclude" and ctx.pauses else active
     if raw.severity is not None:
         regimes = [(raw.start, raw.severity)]
     else:
         regimes = ctx.regimes(raw.start, end)
+    opened = _OpenTime(ctx, raw.start, end)
     start_dt = _dt(raw.start)
 
     breach: int | None = None
@@ -308,24 +327,24 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw) -> CycleStatus
             stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
             target = spec.target_us(metric, start_dt)
             if breach is None and target is not None:
-                sub = _clip(pieces, raw.start, stop_i)
-                if _measure(spec.calendar, sub) > target:
-                    breach = _last_on_time(spec.calendar, sub, target) + 1
+                counted = _counted(opened(sev), pieces, raw.start, stop_i)
+                if counted.total() > target:
+                    breach = _last_on_time(counted, target) + 1
         spec = ctx.severities[regimes[-1][1]]
-        elapsed = _measure(spec.calendar, pieces)
+        elapsed = _counted(opened(spec.name), pieces, raw.start, end).total()
     else:
         elapsed = 0
         for i, (c, sev) in enumerate(regimes):
             spec = ctx.severities[sev]
             stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
-            sub = _clip(pieces, c, stop_i)
-            used = _measure(spec.calendar, sub)
+            counted = _counted(opened(sev), pieces, c, stop_i)
+            used = counted.total()
             target = spec.target_us(metric, start_dt)
             if breach is None and target is not None:
                 if elapsed > target:
                     breach = c
                 elif used > target - elapsed:
-                    breach = _last_on_time(spec.calendar, sub, target - elapsed) + 1
+                    breach = _last_on_time(counted, target - elapsed) + 1
             elapsed += used
 
     cal = spec.calendar
@@ -359,18 +378,13 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw) -> CycleStatus
             lead = budgets[warning_level] - elapsed
             next_warning = to_us(cal.exhausted_at(_dt(at), dt.timedelta(microseconds=lead)))
 
-    paused_wall = sum(
-        min(b, pb) - max(a, pa) for a, b in active for pa, pb in pauses if min(b, pb) > max(a, pa)
-    )
-    running_wall = sum(b - a for a, b in pieces)
-
     def out(x: int | None) -> dt.datetime | None:
         return None if x is None else from_us(x, tz)
 
     def span(us: int) -> dt.timedelta:
         return dt.timedelta(microseconds=us)
 
-    return CycleStatus(
+    status = CycleStatus(
         metric=metric,
         number=number,
         severity=spec.name,
@@ -379,8 +393,8 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw) -> CycleStatus
         stopped_at=out(raw.stop),
         target=None if target is None else span(target),
         elapsed=span(elapsed),
-        elapsed_calendar=span(running_wall),
-        paused=span(paused_wall),
+        elapsed_calendar=span(pieces.total()),
+        paused=span((active & ctx.pauses).total() if ctx.pauses else 0),
         remaining=None if target is None else span(target - elapsed),
         percent_used=None if target is None else Fraction(elapsed, target),
         breached=breach is not None,
@@ -390,10 +404,205 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw) -> CycleStatus
         warning_level=warning_level,
         next_warning_at=out(next_warning),
     )
+    if not timeline:
+        return status
+    return replace(status, timeline=_timeline(ctx, status, raw, end, opened, breach))
 
 
-def replay(rules: ClockRules, events: Iterable[EventLike], at: dt.datetime) -> TicketStatus:
+# -- the timeline: each cycle cut where the clock may change, with the rule behind it ---
+
+_CANCELLED = "severity changed (severity_change='restart'): the cycle is cancelled"
+_SEVERITY_CHANGE = {
+    "carry_elapsed": "the time used so far is kept, the new target applies",
+    "recompute": "the cycle is measured as if the new severity had held from its start",
+    "restart": "the running cycle is cancelled and a new one starts",
+}
+_PLAIN = {
+    "resumed": "resumed: the clock runs again",
+    "responded": "responded",
+    "resolved": "resolved: the clock stops until the ticket is reopened",
+    "closed": "closed",
+    "customer_replied": "the customer replied",
+}
+
+
+def _describe(event: TicketEvent, rules: ClockRules, before: str) -> str:
+    """What ``event`` does to a clock under ``rules`` (``before``: the severity until then)."""
+    kind = event.kind
+    if kind == "opened":
+        return f"opened as {event.severity}"
+    if kind == "severity_changed":
+        mode = rules.severity_change
+        return (
+            f"severity changed from {before} to {event.severity} "
+            f"(severity_change={mode!r}: {_SEVERITY_CHANGE[mode]})"
+        )
+    if kind == "paused":
+        if rules.pause_mode == "exclude":
+            return "paused, waiting on the customer: the clock stops (pause_mode='exclude')"
+        return (
+            "paused, waiting on the customer; pause_mode='ignore_deadline' keeps the clock running"
+        )
+    if kind == "reopened":
+        if rules.reopen == "continue":
+            return "reopened: the clock goes on from where it stopped (reopen='continue')"
+        return "reopened: a new cycle starts with the full target (reopen='new_cycle')"
+    return _PLAIN[kind]
+
+
+def _closed(cal: BusinessCalendar, hours: str, x: int) -> str:
+    """Why ``cal`` is closed from ``x``: its ``hours``, and the holidays until it opens."""
+    text = f"outside the hours {hours}"
+    day = from_us(x, cal.tz).date()
+    last = cal.next_open(from_us(x, cal.tz)).date()
+    names: list[str] = []
+    while day <= last:
+        names.extend(f"{day.isoformat()} {name}" for name in cal.holiday_names(day))
+        day += dt.timedelta(days=1)
+    return text + ("; holidays: " + ", ".join(names) if names else "")
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A timeline segment while it is drawn: epoch µs, joined with the next when alike."""
+
+    start: int
+    end: int
+    state: SegmentState
+    severity: str
+    business: int
+    late: bool
+    rule: str
+    events: tuple[TicketEvent, ...]
+
+
+def _timeline(
+    ctx: _Context, c: CycleStatus, raw: _Raw, end: int, opened: _OpenTime, breach: int | None
+) -> ClockTimeline:
+    """The cycle's segments: what the clock did between every two changes, and why.
+
+    The cycle is cut at every instant where the clock may change what it does (a pause
+    or reopen gap starts or ends, the severity changes, the calendar opens or closes,
+    the target runs out); neighbouring pieces the clock spent alike are joined unless
+    an event happened between them.
+    """
+    rules, start, tz = ctx.rules, raw.start, c.started_at.tzinfo or UTC
+    stopped_by = raw.stopped_by if raw.stop is not None else None
+    if end <= start:
+        return ClockTimeline((), stopped_by)
+    changes = ctx.history.changes
+    # Which severity measures which stretch: per regime (carry_elapsed), the final one
+    # (recompute), or the cycle's own (restart: a cycle has a single severity).
+    if rules.severity_change == "carry_elapsed":
+        regimes = [(x, sev) for x, sev in ctx.regimes(start, end) if x < end]
+    else:
+        regimes = [(start, c.severity)]
+    bounds = [x for x, _ in regimes[1:]] + [end]
+    gaps = Intervals(raw.gaps)
+    paused = ctx.pauses if rules.pause_mode == "exclude" else Intervals()
+
+    cuts = {start, end}
+    for a, b in [*ctx.pause_intervals(), *raw.gaps]:
+        cuts.update((a, b))
+    cuts.update(x for x, _ in changes)
+    for (a, sev), b in zip(regimes, bounds, strict=True):
+        for p, q in opened(sev).clip(a, b):
+            cuts.update((p, q))
+    late_from: int | None = None
+    if breach is not None:
+        late_from = breach if any(x == breach for x, _ in changes) else breach - 1
+        cuts.add(late_from)
+    points = sorted(x for x in cuts if start <= x <= end)
+
+    targets: dict[str, dt.timedelta | None] = {}
+    hours: dict[str, str] = {}
+
+    def target_of(severity: str) -> dt.timedelta | None:
+        if severity not in targets:
+            us = ctx.severities[severity].target_us(c.metric, c.started_at)
+            targets[severity] = None if us is None else dt.timedelta(microseconds=us)
+        return c.target if rules.severity_change == "recompute" else targets[severity]
+
+    def target_text(severity: str) -> str:
+        target = target_of(severity)
+        return "no target" if target is None else duration_text(target, "hours")
+
+    happened: dict[int, list[TicketEvent]] = {}
+    for x, event in ctx.history.events:
+        happened.setdefault(x, []).append(event)
+    rows: list[_Piece] = []
+    previous: tuple[SegmentState, str, bool] | None = None
+    for a, b in itertools.pairwise(points):
+        measuring = regimes[bisect_right(bounds, a)][1]
+        shown = ctx.severity_at(a) if rules.severity_change == "recompute" else measuring
+        state: SegmentState
+        if a in gaps:
+            state = "after_resolution"
+        elif a in paused:
+            state = "paused"
+        elif a in opened(measuring):
+            state = "counting"
+        else:
+            state = "out_of_hours"
+        business = b - a if state == "counting" else 0
+        late = late_from is not None and a >= late_from
+        key = (state, shown, late)
+        events = tuple(happened.get(a, ()))
+        if previous == key and not events:
+            rows[-1].end = b
+            rows[-1].business += business
+            continue
+        reasons = [_describe(e, rules, ctx.severity_at(a - 1)) for e in events]
+        if a == start:
+            target = target_text(shown)
+            reasons.append(
+                f"the {c.metric.replace('_', '-')} clock starts "
+                f"({target if target == 'no target' else 'target ' + target})"
+            )
+        cal = ctx.severities[measuring].calendar
+        if measuring not in hours:
+            hours[measuring] = cal.hours
+        if state == "out_of_hours" and (previous is None or previous[0] != state):
+            reasons.append(_closed(cal, hours[measuring], a))
+        elif state == "counting" and previous is not None and previous[0] == "out_of_hours":
+            reasons.append(f"open hours ({hours[measuring]})")
+        if late and (previous is None or not previous[2]):
+            reasons.append(
+                f"the {target_text(shown)} target is used up at {instant_text(c.due, tz)}: "
+                f"late from {instant_text(c.breached_at, tz)}"
+            )
+        rule = "; ".join(reasons) or state.replace("_", " ")
+        rows.append(_Piece(a, b, state, shown, business, late, rule, events))
+        previous = key
+    out: list[TimelineSegment] = []
+    used = 0
+    for r in rows:
+        used += r.business
+        out.append(
+            TimelineSegment(
+                c.metric,
+                c.number,
+                from_us(r.start, tz),
+                from_us(r.end, tz),
+                r.state,
+                r.severity,
+                dt.timedelta(microseconds=r.business),
+                dt.timedelta(microseconds=used),
+                target_of(r.severity),
+                r.late,
+                r.rule,
+                r.events,
+            )
+        )
+    return ClockTimeline(tuple(out), stopped_by)
+
+
+def replay(
+    rules: ClockRules, events: Iterable[EventLike], at: dt.datetime, *, timeline: bool = False
+) -> TicketStatus:
     """Replay ``events`` against ``rules`` and report every clock at ``at``.
+
+    With ``timeline=True`` every cycle also carries its :class:`ClockTimeline`.
 
     Examples:
         >>> import datetime as dt
@@ -407,14 +616,15 @@ def replay(rules: ClockRules, events: Iterable[EventLike], at: dt.datetime) -> T
     at_us = to_us(at)
     ordered = coerce_events(events)
     history = _build(rules, ordered, at_us)
-    ctx = _Context(rules, dict(severity_map(rules)), history, at_us)
+    pauses = Intervals((p, at_us if r is None else r) for p, r in history.pauses)
+    ctx = _Context(rules, dict(severity_map(rules)), history, at_us, pauses)
     metrics: dict[Metric, MetricStatus] = {}
     rows: list[CycleStatus] = []
     for metric in _METRICS:
         raws = history.raw[metric]
         if rules.severity_change == "restart":
             raws = [piece for raw in raws for piece in _split_restart(ctx, raw)]
-        cycles = tuple(_cycle(ctx, metric, n, raw) for n, raw in enumerate(raws, start=1))
+        cycles = tuple(_cycle(ctx, metric, n, raw, timeline) for n, raw in enumerate(raws, start=1))
         rows.extend(cycles)
         metrics[metric] = MetricStatus.from_cycles(metric, cycles)
 

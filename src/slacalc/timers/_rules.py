@@ -476,7 +476,9 @@ class ClockRules:
             resolution=None if resolution is None else spec.calendar.add(start, _td(resolution)),
         )
 
-    def evaluate(self, events: Iterable[EventLike], *, at: dt.datetime) -> TicketStatus:
+    def evaluate(
+        self, events: Iterable[EventLike], *, at: dt.datetime, timeline: bool = False
+    ) -> TicketStatus:
         """Replay a ticket's events against these rules and report every clock at ``at``.
 
         Events after ``at`` are ignored (an "as of" question); the whole list is still
@@ -486,6 +488,9 @@ class ClockRules:
             events: the ticket's events in time order: :class:`TicketEvent` records or
                 mappings ``{"kind": ..., "at": ..., "severity": ...}``.
             at: the instant to evaluate at (aware). There is no default "now".
+            timeline: also give every cycle its :class:`ClockTimeline` (the segments of
+                the clock with the rule behind each change, what ``explain`` shows);
+                off by default, as it costs time on bulk evaluations.
 
         Returns:
             The ticket's status at ``at``.
@@ -507,7 +512,7 @@ class ClockRules:
         """
         from slacalc.timers._replay import replay
 
-        return replay(self, events, at)
+        return replay(self, events, at, timeline=timeline)
 
 
 def severity_map(rules: ClockRules) -> Mapping[str, SeverityTargets]:

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal, TypeAlias
 
-__all__ = ["CycleStatus", "Metric", "MetricStatus", "Phase", "TicketPhase", "TicketStatus"]
+from slacalc.timers._events import TicketEvent
+
+__all__ = [
+    "ClockTimeline",
+    "CycleStatus",
+    "Metric",
+    "MetricStatus",
+    "Phase",
+    "SegmentState",
+    "TicketPhase",
+    "TicketStatus",
+    "TimelineSegment",
+]
 
 Phase: TypeAlias = Literal["not_started", "running", "paused", "met", "cancelled"]
 """A clock's phase at an instant; whether it breached is a separate flag."""
@@ -15,6 +27,101 @@ Metric: TypeAlias = Literal["response", "resolution", "next_response", "periodic
 """The clocks a ticket can have."""
 TicketPhase: TypeAlias = Literal["not_opened", "open", "paused", "resolved", "closed"]
 """The ticket's own state at an instant."""
+SegmentState: TypeAlias = Literal["counting", "out_of_hours", "paused", "after_resolution"]
+"""What a clock does in a segment of its timeline.
+
+- ``counting``: business time is being used;
+- ``out_of_hours``: the clock's calendar is closed (evenings, weekends, holidays);
+- ``paused``: the ticket waits on the customer and ``pause_mode='exclude'`` stops the
+  clock (with ``'ignore_deadline'`` paused time keeps counting and shows as
+  ``counting`` or ``out_of_hours``);
+- ``after_resolution``: the ticket is resolved, so the clock is stopped, until it is
+  reopened (``reopen='continue'``).
+
+Lateness is not a state but the segment's ``late`` flag: a stretch after the target
+ran out can be counting, out of hours or paused.
+"""
+
+_ZERO = dt.timedelta(0)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineSegment:
+    """A stretch of one clock cycle in which the clock did one thing.
+
+    Attributes:
+        metric: the clock (``response``, ``resolution``, ...).
+        cycle: the cycle's number within its metric.
+        start: where the segment starts (included), in the calendar's zone.
+        end: where it ends (excluded).
+        state: ``counting``, ``out_of_hours``, ``paused`` or ``after_resolution``.
+        severity: the severity in force during the segment.
+        business: the business time the segment counted.
+        used: the business time used by the segment's end, from the cycle's start.
+        target: the target that applied during the segment (``None``: no target).
+        late: whether the segment lies after the target ran out.
+        rule: why the clock is in this state from ``start`` (the events and rules).
+        events: the events at ``start`` that changed the clock (none when the calendar
+            did, or the target ran out).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from slacalc.calendar import BusinessCalendar
+        >>> from slacalc.timers import ClockRules, SeverityTargets
+        >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
+        >>> rules = ClockRules([SeverityTargets("p1", cal, response="1h")])
+        >>> t = dt.datetime(2026, 1, 5, 16, 30, tzinfo=dt.timezone.utc)
+        >>> s = rules.evaluate([{"kind": "opened", "at": t, "severity": "p1"}],
+        ...                    at=t + dt.timedelta(hours=17), timeline=True)
+        >>> [(g.state, str(g.business)) for g in s.response.current.timeline.segments]
+        [('counting', '0:30:00'), ('out_of_hours', '0:00:00'), ('counting', '0:30:00')]
+        >>> print(s.response.current.timeline.segments[1].rule)
+        outside the hours Mon-Fri 09:00-17:00
+    """
+
+    metric: Metric
+    cycle: int
+    start: dt.datetime
+    end: dt.datetime
+    state: SegmentState
+    severity: str
+    business: dt.timedelta
+    used: dt.timedelta
+    target: dt.timedelta | None
+    late: bool
+    rule: str
+    events: tuple[TicketEvent, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTimeline:
+    """A clock cycle from its start to its stop (or the evaluation instant), segment by segment.
+
+    The segments are contiguous, cover the cycle, and their business time adds up to
+    the cycle's ``elapsed`` exactly. A cycle that stopped where it started has none.
+
+    Attributes:
+        segments: the segments in time order.
+        stopped_by: why the cycle stopped (the event, or the rule that cancelled it);
+            ``None`` while it runs.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from slacalc.calendar import BusinessCalendar
+        >>> from slacalc.timers import ClockRules, SeverityTargets
+        >>> rules = ClockRules([SeverityTargets("p1", BusinessCalendar.always("UTC"),
+        ...                                     response="1h")])
+        >>> t = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
+        >>> events = [{"kind": "opened", "at": t, "severity": "p1"},
+        ...           {"kind": "responded", "at": t + dt.timedelta(hours=2)}]
+        >>> line = rules.evaluate(events, at=t + dt.timedelta(hours=3),
+        ...                       timeline=True).response.current.timeline
+        >>> [(g.state, g.late) for g in line.segments], line.stopped_by
+        ([('counting', False), ('counting', True)], 'responded')
+    """
+
+    segments: tuple[TimelineSegment, ...]
+    stopped_by: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +153,9 @@ class CycleStatus:
         due_if_resumed: for a paused clock, the deadline if it resumed at ``at``.
         warning_level: how many warning thresholds have been reached.
         next_warning_at: when the next threshold is reached if nothing changes.
+        timeline: the cycle's :class:`ClockTimeline` when the evaluation asked for it
+            (``evaluate(..., timeline=True)``), else ``None``. It takes no part in
+            comparisons: two statuses with the same figures are equal.
 
     Examples:
         >>> import datetime as dt
@@ -78,14 +188,22 @@ class CycleStatus:
     due_if_resumed: dt.datetime | None
     warning_level: int
     next_warning_at: dt.datetime | None
+    timeline: ClockTimeline | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
 class MetricStatus:
     """One clock of a ticket at an instant: its current cycle, plus every cycle so far.
 
-    The fields describe the latest cycle (``phase='not_started'`` and empty values when
-    there is none yet); ``cycles`` lists all of them, completed ones included.
+    ``current`` is the latest cycle (``None`` before the clock first starts); ``cycles``
+    lists all of them, completed ones included. The figures of the current cycle read
+    through: ``phase``, ``due``, ``elapsed`` and the rest are ``current``'s, with
+    ``phase='not_started'`` and empty values while there is none.
+
+    Attributes:
+        metric: which clock.
+        current: the latest cycle, or ``None``.
+        cycles: every cycle so far, the current one last.
 
     Examples:
         >>> import datetime as dt
@@ -97,25 +215,12 @@ class MetricStatus:
         >>> s = rules.evaluate([{"kind": "opened", "at": t, "severity": "p1"}], at=t)
         >>> s.next_response.phase, s.next_response.cycles
         ('not_started', ())
+        >>> s.response.current is s.response.cycles[-1], s.response.target
+        (True, datetime.timedelta(seconds=3600))
     """
 
     metric: Metric
-    phase: Phase
-    severity: str | None
-    started_at: dt.datetime | None
-    stopped_at: dt.datetime | None
-    target: dt.timedelta | None
-    elapsed: dt.timedelta
-    elapsed_calendar: dt.timedelta
-    paused: dt.timedelta
-    remaining: dt.timedelta | None
-    percent_used: Fraction | None
-    breached: bool
-    breached_at: dt.datetime | None
-    due: dt.datetime | None
-    due_if_resumed: dt.datetime | None
-    warning_level: int
-    next_warning_at: dt.datetime | None
+    current: CycleStatus | None
     cycles: tuple[CycleStatus, ...]
 
     @classmethod
@@ -126,49 +231,87 @@ class MetricStatus:
             >>> MetricStatus.from_cycles("response", ()).phase
             'not_started'
         """
-        if not cycles:
-            zero = dt.timedelta(0)
-            return cls(
-                metric,
-                "not_started",
-                None,
-                None,
-                None,
-                None,
-                zero,
-                zero,
-                zero,
-                None,
-                None,
-                False,
-                None,
-                None,
-                None,
-                0,
-                None,
-                (),
-            )
-        c = cycles[-1]
-        return cls(
-            metric,
-            c.phase,
-            c.severity,
-            c.started_at,
-            c.stopped_at,
-            c.target,
-            c.elapsed,
-            c.elapsed_calendar,
-            c.paused,
-            c.remaining,
-            c.percent_used,
-            c.breached,
-            c.breached_at,
-            c.due,
-            c.due_if_resumed,
-            c.warning_level,
-            c.next_warning_at,
-            cycles,
-        )
+        return cls(metric, cycles[-1] if cycles else None, cycles)
+
+    @property
+    def phase(self) -> Phase:
+        """The current cycle's phase; ``'not_started'`` before the first."""
+        return "not_started" if self.current is None else self.current.phase
+
+    @property
+    def severity(self) -> str | None:
+        """The severity whose target applies to the current cycle."""
+        return None if self.current is None else self.current.severity
+
+    @property
+    def started_at(self) -> dt.datetime | None:
+        """When the current cycle started."""
+        return None if self.current is None else self.current.started_at
+
+    @property
+    def stopped_at(self) -> dt.datetime | None:
+        """When the current cycle stopped, if it did."""
+        return None if self.current is None else self.current.stopped_at
+
+    @property
+    def target(self) -> dt.timedelta | None:
+        """The current cycle's target in business time."""
+        return None if self.current is None else self.current.target
+
+    @property
+    def elapsed(self) -> dt.timedelta:
+        """Business time used by the current cycle."""
+        return _ZERO if self.current is None else self.current.elapsed
+
+    @property
+    def elapsed_calendar(self) -> dt.timedelta:
+        """Wall-clock time the current cycle ran."""
+        return _ZERO if self.current is None else self.current.elapsed_calendar
+
+    @property
+    def paused(self) -> dt.timedelta:
+        """Wall-clock time the current cycle spent paused."""
+        return _ZERO if self.current is None else self.current.paused
+
+    @property
+    def remaining(self) -> dt.timedelta | None:
+        """The current cycle's ``target - elapsed``."""
+        return None if self.current is None else self.current.remaining
+
+    @property
+    def percent_used(self) -> Fraction | None:
+        """The current cycle's ``elapsed / target``, exact."""
+        return None if self.current is None else self.current.percent_used
+
+    @property
+    def breached(self) -> bool:
+        """Whether the current cycle breached."""
+        return self.current is not None and self.current.breached
+
+    @property
+    def breached_at(self) -> dt.datetime | None:
+        """The current cycle's breach instant."""
+        return None if self.current is None else self.current.breached_at
+
+    @property
+    def due(self) -> dt.datetime | None:
+        """The current cycle's last on-time instant."""
+        return None if self.current is None else self.current.due
+
+    @property
+    def due_if_resumed(self) -> dt.datetime | None:
+        """For a paused current cycle, the deadline if it resumed at ``at``."""
+        return None if self.current is None else self.current.due_if_resumed
+
+    @property
+    def warning_level(self) -> int:
+        """How many warning thresholds the current cycle has reached."""
+        return 0 if self.current is None else self.current.warning_level
+
+    @property
+    def next_warning_at(self) -> dt.datetime | None:
+        """When the current cycle reaches its next warning threshold."""
+        return None if self.current is None else self.current.next_warning_at
 
 
 @dataclass(frozen=True, slots=True)
