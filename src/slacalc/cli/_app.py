@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -113,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  slacalc demo\n  slacalc demo --json",
     )
     _add_json(demo)
+    demo.set_defaults(func=commands.run_demo)
 
     budget = sub.add_parser(
         "budget",
@@ -143,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--tz", type=tz_arg, metavar="ZONE", help="time zone of --month (default UTC)"
     )
     _add_json(budget)
+    budget.set_defaults(func=commands.run_budget)
 
     due = sub.add_parser(
         "due",
@@ -163,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--at", type=instant_arg, metavar="INSTANT", help=_AT_HELP)
     _add_policy(due, default_note="default: the built-in policy")
     _add_json(due)
+    due.set_defaults(func=commands.run_due)
 
     status = sub.add_parser(
         "status",
@@ -194,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_policy(status, default_note="default: the built-in policy")
     _add_json(status)
+    status.set_defaults(func=commands.run_status)
 
     avail = sub.add_parser(
         "availability",
@@ -252,6 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_policy(avail, default_note="default: none (give --target)")
     _add_json(avail)
+    avail.set_defaults(func=commands.run_availability)
 
     report = sub.add_parser(
         "report",
@@ -290,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_policy(report, default_note="default: the built-in policy")
     _add_json(report)
+    report.set_defaults(func=commands.run_report)
 
     document = sub.add_parser(
         "document",
@@ -317,6 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write the document to FILE (UTF-8)"
     )
     _add_json(document)
+    document.set_defaults(func=commands.run_document)
 
     check = sub.add_parser(
         "check",
@@ -331,6 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("policy", help="the SLA policy file (.toml, .json, .yaml)")
     _add_json(check)
+    check.set_defaults(func=commands.run_check)
     return parser
 
 
@@ -370,21 +380,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog = f"slacalc {args.command}"
         if extra:
             raise _UsageError(prog, f"unrecognized arguments: {' '.join(extra)}")
-        if args.command == "demo":
-            return commands.run_demo(args, out)
-        if args.command == "budget":
-            return commands.run_budget(args, out)
-        if args.command == "due":
-            return commands.run_due(args, out)
-        if args.command == "status":
-            return commands.run_status(args, out)
-        if args.command == "availability":
-            return commands.run_availability(args, out, err)
-        if args.command == "report":
-            return commands.run_report(args, out, err)
-        if args.command == "document":
-            return commands.run_document(args, out)
-        return commands.run_check(args, out)
+        code: int = args.func(args, out)
+        out.flush()
+        return code
     except _UsageError as exc:
         message = _one_line(str(exc)).rstrip(".")
         print(f"{exc.prog}: error: {message}. See '{exc.prog} --help'.", file=err)
@@ -395,3 +393,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{prog}: interrupted", file=err)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``slacalc ... | head -1``): stop quietly, and point stdout
+        # at nothing so that Python's flush at exit does not fail on the closed pipe.
+        with contextlib.suppress(OSError, ValueError):  # not a real file (a test's buffer)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from slacalc._time import instant_from
 from slacalc.errors import SlacalcError
 
 __all__ = [
@@ -20,7 +21,6 @@ __all__ = [
     "instant_arg",
     "money_arg",
     "month_arg",
-    "parse_instant",
     "target_arg",
     "tz_arg",
 ]
@@ -40,51 +40,16 @@ class CommandError(Exception):
     """
 
 
-def parse_instant(text: str, *, what: str) -> dt.datetime:
-    """An ISO 8601 instant with a UTC offset (``Z`` allowed); raises ``ValueError`` otherwise.
-
-    Args:
-        text: e.g. ``'2026-11-27T17:30+01:00'`` or ``'2026-11-27T16:30Z'``.
-        what: how the message names the value (``'--at'``, ``'event 2'``).
-
-    Examples:
-        >>> parse_instant("2026-11-27T17:30+01:00", what="--at").isoformat()
-        '2026-11-27T17:30:00+01:00'
-        >>> parse_instant("2026-11-27T17:30", what="--at")  # doctest: +ELLIPSIS
-        Traceback (most recent call last):
-        ...
-        ValueError: --at '2026-11-27T17:30' has no UTC offset; add one, e.g. '...+01:00' or '...Z'.
-    """
-    raw = text.strip()
-    try:
-        value = dt.datetime.fromisoformat(raw)
-    except ValueError:
-        raise ValueError(
-            f"{what} {text!r} is not an ISO 8601 date and time; write e.g. "
-            "'2026-11-27T17:30+01:00'."
-        ) from None
-    if value.utcoffset() is None:
-        if "T" not in raw and " " not in raw:
-            raise ValueError(
-                f"{what} {text!r} is a date without a time and offset; write e.g. "
-                f"'{raw}T09:00+01:00'."
-            )
-        raise ValueError(
-            f"{what} {text!r} has no UTC offset; add one, e.g. '{raw}+01:00' or '{raw}Z'."
-        )
-    return value
-
-
 def instant_arg(text: str) -> dt.datetime:
-    """``type=`` for an instant option (see :func:`parse_instant`).
+    """``type=`` for an instant option: ISO 8601 with a UTC offset (``Z`` allowed).
 
     Examples:
         >>> instant_arg("2026-11-27T16:30Z").isoformat()
         '2026-11-27T16:30:00+00:00'
     """
     try:
-        return parse_instant(text, what="")
-    except ValueError as exc:
+        return instant_from(text, what="")
+    except SlacalcError as exc:
         raise argparse.ArgumentTypeError(str(exc).lstrip()) from None
 
 
