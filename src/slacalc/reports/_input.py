@@ -39,7 +39,6 @@ __all__ = [
     "column_map",
     "for_ticket",
     "read_incidents",
-    "read_intervals",
     "read_outages",
     "read_tickets",
     "read_windows",
@@ -535,50 +534,6 @@ def read_outages(incidents: object, columns: Mapping[str, str] | None) -> list[o
     return out
 
 
-def read_intervals(
-    table: object, columns: Mapping[str, str] | None, what: str
-) -> list[tuple[dt.datetime, dt.datetime]]:
-    """Maintenance windows: a DataFrame or dicts with ``start``/``end``, or pairs."""
-    names = column_map(columns, ("start", "end"), what)
-    if isinstance(table, (str, bytes)) or not (
-        is_frame(table) or isinstance(table, (Iterable, CsvRows))
-    ):
-        raise ColumnTypeError(
-            f"{what}={table!r} is not a list of windows; pass a DataFrame or dicts with "
-            "'start' and 'end', or (start, end) pairs."
-        )
-    rows, items, labels = _rows(table, names, "window")
-    if rows is None:
-        out = []
-        for n, item in enumerate(items):
-            if not isinstance(item, tuple) or len(item) != 2:
-                raise ColumnTypeError(
-                    f"Item {n} of {what} is {item!r}, not a (start, end) pair of aware datetimes."
-                )
-            for value in item:
-                if not isinstance(value, dt.datetime):
-                    raise NotADatetimeError(
-                        f"Item {n} of {what} holds {value!r}, not an aware datetime."
-                    )
-            out.append((item[0], item[1]))
-        return out
-    windows = []
-    for row, where in zip(rows, labels, strict=True):
-        start, end = _interval(row, names, what, where)
-        if end is None:
-            raise ColumnTypeError(
-                f"Column 'end' of the {what} is empty in {where}; a window needs an end.",
-                column=names["end"],
-            )
-        if end < start:
-            raise InvalidIntervalError(
-                f"{where}: the window ends at {end.isoformat()!r}, before its start "
-                f"{start.isoformat()!r}; give an end at or after the start."
-            )
-        windows.append((start, end))
-    return windows
-
-
 def read_incidents(incidents: object, *, columns: Mapping[str, str] | None = None) -> list[Outage]:
     """An incident table as :class:`~slacalc.Outage` values, read as the reports read it.
 
@@ -635,4 +590,42 @@ def read_windows(
         >>> read_windows([{"start": t, "end": t + dt.timedelta(minutes=90)}])[0][1].minute
         30
     """
-    return read_intervals(table, columns, "maintenance")
+    what = "maintenance"
+    names = column_map(columns, ("start", "end"), what)
+    if isinstance(table, (str, bytes)) or not (
+        is_frame(table) or isinstance(table, (Iterable, CsvRows))
+    ):
+        raise ColumnTypeError(
+            f"{what}={table!r} is not a list of windows; pass a DataFrame or dicts with "
+            "'start' and 'end', or (start, end) pairs."
+        )
+    rows, items, labels = _rows(table, names, "window")
+    if rows is None:
+        out = []
+        for n, item in enumerate(items):
+            if not isinstance(item, tuple) or len(item) != 2:
+                raise ColumnTypeError(
+                    f"Item {n} of {what} is {item!r}, not a (start, end) pair of aware datetimes."
+                )
+            for value in item:
+                if not isinstance(value, dt.datetime):
+                    raise NotADatetimeError(
+                        f"Item {n} of {what} holds {value!r}, not an aware datetime."
+                    )
+            out.append((item[0], item[1]))
+        return out
+    windows = []
+    for row, where in zip(rows, labels, strict=True):
+        start, end = _interval(row, names, what, where)
+        if end is None:
+            raise ColumnTypeError(
+                f"Column 'end' of the {what} is empty in {where}; a window needs an end.",
+                column=names["end"],
+            )
+        if end < start:
+            raise InvalidIntervalError(
+                f"{where}: the window ends at {end.isoformat()!r}, before its start "
+                f"{start.isoformat()!r}; give an end at or after the start."
+            )
+        windows.append((start, end))
+    return windows
