@@ -448,16 +448,6 @@ def _month(label: str, r: AvailabilityReport) -> dict[str, object]:
     }
 
 
-def _months_between(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
-    """Every month from ``first`` to ``last``, both included."""
-    months = []
-    year, month = first
-    while (year, month) <= last:
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
 def _uptime_options(
     args: argparse.Namespace,
 ) -> tuple[str, CreditSchedule | None, dt.tzinfo, MaintenanceMode | None]:
@@ -493,24 +483,23 @@ def _uptime_options(
     return target, schedule, tz, mode
 
 
-def _report_months(args: argparse.Namespace, outages: Sequence[Any], tz: dt.tzinfo) -> list[Any]:
+def _report_months(
+    args: argparse.Namespace, outages: Sequence[Any], tz: dt.tzinfo
+) -> list[tuple[int, int]]:
     """The months to report: ``--month``, else every month from the first incident to the last."""
-    from slacalc.uptime import calendar_month
-
     if args.month:
-        months = sorted(set(args.month))
-    elif outages:
-        firsts = [o.start.astimezone(tz) for o in outages]
-        lasts = [(o.end or args.as_of).astimezone(tz) for o in outages]
-        months = _months_between(
-            min((t.year, t.month) for t in firsts), max((t.year, t.month) for t in lasts)
-        )
-    else:
+        return sorted(set(args.month))
+    if not outages:
         raise CommandError(
             f"{args.incidents!r} lists no incidents; pass --month (e.g. --month 2026-11) to "
             "report a month without downtime."
         )
-    return [calendar_month(year, number, tz=tz) for year, number in months]
+    starts = [o.start.astimezone(tz) for o in outages]
+    ends = [(o.end or args.as_of).astimezone(tz) for o in outages]
+    first = min((t.year, t.month) for t in starts)
+    last = max((t.year, t.month) for t in ends)
+    years = range(first[0], last[0] + 1)
+    return [(y, m) for y in years for m in range(1, 13) if first <= (y, m) <= last]
 
 
 def run_availability(args: argparse.Namespace, out: TextIO) -> int:
@@ -564,6 +553,7 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
         outages,
         target,
         _report_months(args, outages, tz),
+        tz=tz,
         maintenance=windows,
         maintenance_mode=mode if windows else None,
         credits=schedule,
