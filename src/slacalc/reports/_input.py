@@ -427,11 +427,6 @@ def read_tickets(tickets: object, columns: Mapping[str, str] | None) -> Tickets:
     names = column_map(columns, TICKET_COLUMNS, "tickets")
     if isinstance(tickets, CsvRows):
         rows, labels = _csv_records(tickets, names, TICKET_COLUMNS[:3], ("at",), "event")
-        if any(not row.get("ticket_id") for row in rows):
-            n = next(i for i, row in enumerate(rows) if not row.get("ticket_id"))
-            raise ColumnTypeError(
-                f"{labels[n]}: 'ticket_id' is empty; fill it in.", column="ticket_id"
-            )
         return _from_records(rows, column_map(None, TICKET_COLUMNS, "tickets"), labels)
     if is_frame(tickets):
         return _from_frame(tickets, names)
