@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
-from slacalc._time import instant_from
+from slacalc._time import instant_from, resolve_tz
 from slacalc.errors import SlacalcError
 
 __all__ = [
@@ -132,9 +132,7 @@ def tz_arg(text: str) -> dt.tzinfo:
         >>> tz_arg("Europe/Copenhagen")
         zoneinfo.ZoneInfo(key='Europe/Copenhagen')
     """
-    from slacalc.calendar import BusinessCalendar
-
     try:
-        return BusinessCalendar.always(text.strip()).tz
+        return resolve_tz(text.strip())
     except SlacalcError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
