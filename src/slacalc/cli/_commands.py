@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from slacalc._present.jsonable import Duration, dumps, exact, fields, seconds_of
 from slacalc._present.tables import Table, table_text
@@ -22,6 +22,7 @@ from slacalc.errors import PolicyValidationError
 if TYPE_CHECKING:
     from slacalc.credits import CreditSchedule
     from slacalc.policy import SLAPolicy
+    from slacalc.reports import MonthlyAvailabilityReport
     from slacalc.timers import MetricStatus, TicketStatus
     from slacalc.uptime import AvailabilityReport, DowntimeTable, MaintenanceMode
 
@@ -448,9 +449,16 @@ def _month(label: str, r: AvailabilityReport) -> dict[str, object]:
     }
 
 
-def _uptime_options(
-    args: argparse.Namespace,
-) -> tuple[str, CreditSchedule | None, dt.tzinfo, MaintenanceMode | None]:
+class _Uptime(NamedTuple):
+    """The availability options, each from the command line, else from the policy."""
+
+    target: str
+    credits: CreditSchedule | None
+    tz: dt.tzinfo
+    mode: MaintenanceMode | None
+
+
+def _uptime_options(args: argparse.Namespace) -> _Uptime:
     """The target, credit tiers, zone and maintenance mode: the options, else the policy's."""
     from slacalc.credits import CreditSchedule
 
@@ -480,7 +488,7 @@ def _uptime_options(
         )
     if mode is None and uptime is not None and uptime.maintenance is not None:
         mode = uptime.maintenance.mode
-    return target, schedule, tz, mode
+    return _Uptime(target, schedule, tz, mode)
 
 
 def _report_months(
@@ -534,9 +542,9 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
     from slacalc.cli._files import read_csv
     from slacalc.reports import availability_report, read_incidents, read_windows
 
-    target, schedule, tz, mode = _uptime_options(args)
+    opts = _uptime_options(args)
     windows = [] if args.maintenance is None else read_windows(read_csv(args.maintenance))
-    if windows and mode is None:
+    if windows and opts.mode is None:
         raise CommandError(
             "The maintenance windows need a rule for how they count: pass --policy with an "
             "[uptime.maintenance] table, or --maintenance-mode count_as_up (not downtime, "
@@ -551,48 +559,59 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
         )
     report = availability_report(
         outages,
-        target,
-        _report_months(args, outages, tz),
-        tz=tz,
+        opts.target,
+        _report_months(args, outages, opts.tz),
+        tz=opts.tz,
         maintenance=windows,
-        maintenance_mode=mode if windows else None,
-        credits=schedule,
+        maintenance_mode=opts.mode if windows else None,
+        credits=opts.credits,
         fee=args.fee,
         as_of=args.as_of,
     )
     if args.json:
-        return _json(
-            out,
+        return _json(out, _availability_json(args, opts, len(windows), report))
+    _say(out, _availability_lines(args, opts, len(windows), report))
+    return 0
+
+
+def _availability_json(
+    args: argparse.Namespace, opts: _Uptime, windows: int, report: MonthlyAvailabilityReport
+) -> dict[str, object]:
+    """The months of an availability report, with the options they were measured by."""
+    return {
+        "tz": str(opts.tz),
+        "target": opts.target,
+        "fee": args.fee,
+        "maintenance": {"windows": windows, "mode": opts.mode} if windows else None,
+        "credits": None
+        if opts.credits is None
+        else [
+            {"below": str(t.below), "credit_percent": t.credit_percent} for t in opts.credits.tiers
+        ],
+        "months": [
             {
-                "tz": str(tz),
-                "target": target,
-                "fee": args.fee,
-                "maintenance": {"windows": len(windows), "mode": mode} if windows else None,
-                "credits": None
-                if schedule is None
-                else [
-                    {"below": str(t.below), "credit_percent": t.credit_percent}
-                    for t in schedule.tiers
-                ],
-                "months": [
-                    {
-                        **_month(row.month, row.report),
-                        **fields(row, "incidents", "credit_percent", "credit"),
-                    }
-                    for row in report.rows
-                ],
-                "total_credit": report.total_credit,
-            },
-        )
-    head = f"availability per calendar month in {tz}, target {target}"
-    if schedule is not None:
-        tiers = ", ".join(f"below {t.below}: {t.credit_percent}%" for t in schedule.tiers)
+                **_month(row.month, row.report),
+                **fields(row, "incidents", "credit_percent", "credit"),
+            }
+            for row in report.rows
+        ],
+        "total_credit": report.total_credit,
+    }
+
+
+def _availability_lines(
+    args: argparse.Namespace, opts: _Uptime, windows: int, report: MonthlyAvailabilityReport
+) -> list[str]:
+    """A heading with the options, a table of the months, and the total credit."""
+    head = f"availability per calendar month in {opts.tz}, target {opts.target}"
+    if opts.credits is not None:
+        tiers = ", ".join(f"below {t.below}: {t.credit_percent}%" for t in opts.credits.tiers)
         head += f", credits {tiers}"
     if args.fee is not None:
         head += f", fee {args.fee}"
     if windows:
-        how = "counted as up" if mode == "count_as_up" else "excluded"
-        head += f", {len(windows)} maintenance window{'s' if len(windows) != 1 else ''} {how}"
+        how = "counted as up" if opts.mode == "count_as_up" else "excluded"
+        head += f", {windows} maintenance window{'s' if windows != 1 else ''} {how}"
     header = ["month", "incidents", "down", "of", "availability", "allowed", "met"]
     rows = [
         [
@@ -606,16 +625,15 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
         ]
         + (
             []
-            if schedule is None
+            if opts.credits is None
             else [f"{row.credit_percent}%" + ("" if row.credit is None else f" = {row.credit}")]
         )
         for row in report.rows
     ]
-    lines = [head, _table(header + (["credit"] if schedule else []), rows)]
+    lines = [head, _table(header + (["credit"] if opts.credits else []), rows)]
     if report.total_credit is not None and len(report.rows) > 1:
         lines.append(f"total credit: {report.total_credit}")
-    _say(out, lines)
-    return 0
+    return lines
 
 
 # -- report -------------------------------------------------------------------------------
