@@ -460,8 +460,6 @@ class _Uptime(NamedTuple):
 
 def _uptime_options(args: argparse.Namespace) -> _Uptime:
     """The target, credit tiers, zone and maintenance mode: the options, else the policy's."""
-    from slacalc.credits import CreditSchedule
-
     policy = load_policy(args.policy) if args.policy is not None else None
     uptime = policy.uptime if policy is not None else None
     target = args.target or (uptime.target if uptime is not None else None)
@@ -469,10 +467,8 @@ def _uptime_options(args: argparse.Namespace) -> _Uptime:
         raise CommandError(
             "No target; pass --target, e.g. --target 99.9%, or --policy with an uptime section."
         )
-    schedule: CreditSchedule | None = None
-    if args.credits:
-        schedule = CreditSchedule(list(args.credits))
-    elif uptime is not None and uptime.credits:
+    schedule: CreditSchedule | None = args.credits
+    if schedule is None and uptime is not None and uptime.credits:
         schedule = uptime.credit_schedule()
     if args.fee is not None and schedule is None:
         raise CommandError(
@@ -521,6 +517,7 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
     Examples:
         >>> import io, pathlib, tempfile
         >>> from decimal import Decimal
+        >>> from slacalc.cli._parse import credits_arg
         >>> rows = ("start,end\\n2026-11-04T02:10+01:00,2026-11-04T02:41+01:00\\n"
         ...         "2026-11-18T14:05+01:00,2026-11-18T14:40+01:00\\n"
         ...         "2026-11-18T14:30+01:00,2026-11-18T14:52+01:00\\n")
@@ -530,7 +527,7 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
         ...     _ = path.write_text(rows, encoding="utf-8")
         ...     run_availability(argparse.Namespace(
         ...         incidents=str(path), target="99.9%", month=None, tz=None, fee=Decimal(500),
-        ...         credits=(("99.9%", "5%"), ("99.5%", "10%")), policy=None, as_of=None,
+        ...         credits=credits_arg("99.9%:5%,99.5%:10%"), policy=None, as_of=None,
         ...         maintenance=None, maintenance_mode=None, json=False), buffer)
         0
         >>> print(buffer.getvalue(), end="")  # doctest: +NORMALIZE_WHITESPACE

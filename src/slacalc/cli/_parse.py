@@ -11,9 +11,13 @@ import argparse
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from slacalc._time import instant_from, resolve_tz
 from slacalc.errors import SlacalcError
+
+if TYPE_CHECKING:
+    from slacalc.credits import CreditSchedule
 
 __all__ = [
     "CommandError",
@@ -100,12 +104,12 @@ def money_arg(text: str) -> Decimal:
     return value
 
 
-def credits_arg(text: str) -> tuple[tuple[str, str], ...]:
+def credits_arg(text: str) -> CreditSchedule:
     """``type=`` for credit tiers: ``'99.9%:5%,99.5%:10%'`` (availability below : credit).
 
     Examples:
-        >>> credits_arg("99.9%:5%, 99%:15%")
-        (('99.9%', '5%'), ('99%', '15%'))
+        >>> [(str(t.below), t.credit_percent) for t in credits_arg("99.9%:5%, 99%:15%").tiers]
+        [('99.9%', Decimal('5')), ('99%', Decimal('15'))]
     """
     from slacalc.credits import CreditSchedule
 
@@ -119,10 +123,9 @@ def credits_arg(text: str) -> tuple[tuple[str, str], ...]:
             )
         tiers.append((match.group(1), match.group(2)))
     try:
-        CreditSchedule(tiers)
+        return CreditSchedule(tiers)
     except SlacalcError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
-    return tuple(tiers)
 
 
 def tz_arg(text: str) -> dt.tzinfo:
