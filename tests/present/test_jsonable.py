@@ -83,6 +83,7 @@ def test_records_encode_field_by_field_and_durations_twice() -> None:
         "share": "5/6",
     }
     assert to_jsonable(fields(clock, "used")) == {"used": "PT50M", "used_seconds": "3000"}
+    assert to_jsonable({"day": dt.date(2026, 12, 24)}) == {"day": "2026-12-24"}
     tier = Tier(Availability.from_target("99.9%"), Decimal("5"))
     assert to_jsonable([tier]) == [{"below": "0.999", "credit": "5"}]
     assert to_jsonable({"allowed": Duration(Fraction(1, 10))}) == {

@@ -1,6 +1,7 @@
 """Result values as JSON for scripts: one encoder, the same conventions everywhere.
 
-- instants are ISO 8601 strings with their UTC offset (``'2026-11-30T09:30:00+01:00'``);
+- instants are ISO 8601 strings with their UTC offset (``'2026-11-30T09:30:00+01:00'``),
+  dates ISO 8601 dates (``'2026-12-24'``);
 - a duration ``x`` in a mapping or a dataclass appears twice: ``x`` as an ISO 8601
   duration in hours, minutes and seconds (``'PT43M49.746S'``; days are never used,
   since a day is not always 24 h) and ``x_seconds`` as an exact decimal string
@@ -145,7 +146,7 @@ def to_jsonable(value: object) -> Any:
     """
     if value is None or isinstance(value, (bool, int, str, float)):
         return value
-    if isinstance(value, dt.datetime):
+    if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
     if isinstance(value, (dt.timedelta, Duration)):
         inner = value.value if isinstance(value, Duration) else value
