@@ -34,6 +34,7 @@ __all__ = [
     "date_from",
     "duration_to_us",
     "from_us",
+    "instant_from",
     "resolve_tz",
     "to_us",
     "wall_to_us",
@@ -170,6 +171,45 @@ def date_from(value: object, *, what: str = "date") -> dt.date:
     raise InvalidDateError(
         f"{value!r} is not a date; write an ISO date such as '2026-12-24' or pass a datetime.date."
     )
+
+
+def instant_from(text: str, *, what: str) -> dt.datetime:
+    """An aware datetime from ISO 8601 text with a UTC offset (``Z`` allowed).
+
+    Args:
+        text: e.g. ``'2026-11-27T17:30+01:00'`` or ``'2026-11-27T16:30Z'``.
+        what: how the message names the value (``'--at'``, ``"'start'"``).
+
+    Raises:
+        InvalidDateError: not an ISO 8601 date and time.
+        NaiveDatetimeError: no UTC offset (or a date without a time).
+
+    Examples:
+        >>> instant_from("2026-11-27T16:30Z", what="--at").isoformat()
+        '2026-11-27T16:30:00+00:00'
+        >>> instant_from("2026-11-27T17:30", what="--at")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.NaiveDatetimeError: --at '2026-11-27T17:30' has no UTC offset; add ...
+    """
+    raw = text.strip()
+    try:
+        value = dt.datetime.fromisoformat(raw)
+    except ValueError:
+        raise InvalidDateError(
+            f"{what} {text!r} is not an ISO 8601 date and time; write e.g. "
+            "'2026-11-27T17:30+01:00'."
+        ) from None
+    if value.utcoffset() is None:
+        if "T" not in raw and " " not in raw:
+            raise NaiveDatetimeError(
+                f"{what} {text!r} is a date without a time and offset; write e.g. "
+                f"'{raw}T09:00+01:00'."
+            )
+        raise NaiveDatetimeError(
+            f"{what} {text!r} has no UTC offset; add one, e.g. '{raw}+01:00' or '{raw}Z'."
+        )
+    return value
 
 
 _NUMBER = r"(\d+(?:\.\d+)?)"

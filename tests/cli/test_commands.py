@@ -443,7 +443,8 @@ def test_availability_maintenance_needs_a_mode(
         capsys, "availability", "incidents.csv", "--policy", "sla.toml", "--maintenance", str(bad)
     )
     assert code == 2
-    assert "line 2: 'end' is empty" in err
+    assert "'end' of the maintenance is empty in" in err
+    assert "bad.csv' line 2;" in err
     assert len(err.splitlines()) == 1
 
 

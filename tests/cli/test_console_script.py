@@ -79,3 +79,20 @@ def test_python_dash_m_is_the_same_command() -> None:
     )
     assert done.returncode == 0
     assert "month    4m 23s   262.9746\n" in done.stdout
+
+
+def test_a_closed_pipe_ends_the_command_quietly() -> None:
+    # `slacalc demo | head -1` when the reader has already left: the command stops with
+    # exit code 141 (as if killed by SIGPIPE) and no traceback.
+    with subprocess.Popen(
+        [sys.executable, "-m", "slacalc", "demo"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        proc.stdout.close()  # long before the command has imported slacalc and written
+        err = proc.stderr.read()
+        code = proc.wait(timeout=60)
+    assert err == b""
+    assert code == 141

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from slacalc.cli import _commands as commands
 from slacalc.cli._parse import (
@@ -48,12 +50,30 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
     return argparse.RawDescriptionHelpFormatter(prog, max_help_position=30)
 
 
-def _add_json(parser: argparse.ArgumentParser) -> None:
+def _command(
+    sub: argparse._SubParsersAction[Any],
+    name: str,
+    help: str,
+    description: str,
+    examples: Sequence[str],
+    *,
+    before: str = "",
+) -> argparse.ArgumentParser:
+    """A subcommand with its help, examples and ``--json``; it runs ``run_<name>``."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name,
+        formatter_class=_formatter,
+        help=help,
+        description=description,
+        epilog=before + "examples:\n" + "\n".join(f"  {line}" for line in examples),
+    )
     parser.add_argument(
         "--json",
         action="store_true",
         help="print JSON for scripts (ISO 8601 instants and durations, exact numbers as text)",
     )
+    parser.set_defaults(func=getattr(commands, f"run_{name}"))
+    return parser
 
 
 def _add_policy(parser: argparse.ArgumentParser, *, default_note: str) -> None:
@@ -101,33 +121,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"slacalc {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
-    demo = sub.add_parser(
+    _command(
+        sub,
         "demo",
-        formatter_class=_formatter,
-        help="a tour of the built-in website-care SLA",
-        description=(
+        "a tour of the built-in website-care SLA",
+        (
             "A tour of the built-in default SLA (slacalc.default_policy()): a sample ticket's\n"
             "deadlines and status, the out-of-hours reply, the downtime budget table, and a\n"
             "month's availability and service credit from example data."
         ),
-        epilog="examples:\n  slacalc demo\n  slacalc demo --json",
+        ("slacalc demo", "slacalc demo --json"),
     )
-    _add_json(demo)
 
-    budget = sub.add_parser(
+    budget = _command(
+        sub,
         "budget",
-        formatter_class=_formatter,
-        help="allowed downtime for an availability target",
-        description=(
+        "allowed downtime for an availability target",
+        (
             "The allowed downtime per day, week, month, quarter and year for a target, exact\n"
             "(the uptime.is table). With --month, also for one real calendar month in a\n"
             "time zone (DST included)."
         ),
-        epilog=(
-            "examples:\n"
-            "  slacalc budget 99.9%\n"
-            "  slacalc budget 99.95% --convention fixed\n"
-            "  slacalc budget 99.9% --month 2026-03 --tz Europe/Copenhagen"
+        (
+            "slacalc budget 99.9%",
+            "slacalc budget 99.95% --convention fixed",
+            "slacalc budget 99.9% --month 2026-03 --tz Europe/Copenhagen",
         ),
     )
     budget.add_argument("target", type=target_arg, help="availability target, e.g. 99.9%%")
@@ -142,47 +160,44 @@ def build_parser() -> argparse.ArgumentParser:
     budget.add_argument(
         "--tz", type=tz_arg, metavar="ZONE", help="time zone of --month (default UTC)"
     )
-    _add_json(budget)
 
-    due = sub.add_parser(
+    due = _command(
+        sub,
         "due",
-        formatter_class=_formatter,
-        help="response and resolution deadlines of a ticket",
-        description=(
+        "response and resolution deadlines of a ticket",
+        (
             "The response and resolution deadlines of a ticket of a severity opened at an\n"
             "instant, counted in the severity's business hours."
         ),
-        epilog=(
-            "examples:\n"
-            "  slacalc due --severity high --at 2026-11-27T17:30+01:00\n"
-            "  slacalc due --severity critical --at 2026-11-27T23:10+01:00 --json\n"
-            "  slacalc due --severity P1 --at 2026-11-27T16:30Z --policy sla.toml"
+        (
+            "slacalc due --severity high --at 2026-11-27T17:30+01:00",
+            "slacalc due --severity critical --at 2026-11-27T23:10+01:00 --json",
+            "slacalc due --severity P1 --at 2026-11-27T16:30Z --policy sla.toml",
         ),
     )
     due.add_argument("--severity", required=True, help="the severity's name, e.g. high")
     due.add_argument("--at", type=instant_arg, metavar="INSTANT", help=_AT_HELP)
     _add_policy(due, default_note="default: the built-in policy")
-    _add_json(due)
 
-    status = sub.add_parser(
+    status = _command(
+        sub,
         "status",
-        formatter_class=_formatter,
-        help="a ticket's clocks from its events",
-        description=(
+        "a ticket's clocks from its events",
+        (
             "Replay a ticket's events (a JSON list of {kind, at, severity}) against the\n"
             "policy and show every clock at an instant: phase, business time used, what is\n"
             "left, the deadline, and whether it breached. --explain adds each clock's\n"
             "timeline, segment by segment, with the rule behind every change."
         ),
-        epilog=(
+        (
+            "slacalc status events.json --at 2026-12-01T12:00+01:00",
+            "slacalc status events.json --at 2026-12-01T12:00+01:00 --explain",
+            "slacalc status events.json --policy sla.toml --json",
+        ),
+        before=(
             "events.json:\n"
             '  [{"kind": "opened", "at": "2026-11-27T17:30+01:00", "severity": "high"},\n'
-            '   {"kind": "responded", "at": "2026-11-30T09:20+01:00"}]\n'
-            "\n"
-            "examples:\n"
-            "  slacalc status events.json --at 2026-12-01T12:00+01:00\n"
-            "  slacalc status events.json --at 2026-12-01T12:00+01:00 --explain\n"
-            "  slacalc status events.json --policy sla.toml --json"
+            '   {"kind": "responded", "at": "2026-11-30T09:20+01:00"}]\n\n'
         ),
     )
     status.add_argument("events", help="a JSON file of the ticket's events ('-' for stdin)")
@@ -193,26 +208,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="show each clock's timeline and the rule behind every change",
     )
     _add_policy(status, default_note="default: the built-in policy")
-    _add_json(status)
 
-    avail = sub.add_parser(
+    avail = _command(
+        sub,
         "availability",
-        formatter_class=_formatter,
-        help="availability per calendar month from an incident log",
-        description=(
+        "availability per calendar month from an incident log",
+        (
             "Availability per calendar month from an incidents CSV with a header\n"
             "start,end[,severity][,label] (ISO 8601 instants with offsets; an empty end is an\n"
             "outage still open). Overlapping incidents count once. Months: those given with\n"
             "--month, else every month from the first incident to the last. Planned\n"
             "maintenance (--maintenance, a CSV start,end) counts as the policy says."
         ),
-        epilog=(
-            "examples:\n"
-            "  slacalc availability incidents.csv --target 99.9%\n"
-            "  slacalc availability incidents.csv --target 99.9% --month 2026-11 \\\n"
-            "      --tz Europe/Copenhagen --fee 500 --credits 99.9%:5%,99.5%:10%,99%:15%\n"
-            "  slacalc availability incidents.csv --policy sla.toml --fee 500 --json\n"
-            "  slacalc availability incidents.csv --policy sla.toml --maintenance windows.csv"
+        (
+            "slacalc availability incidents.csv --target 99.9%",
+            "slacalc availability incidents.csv --target 99.9% --month 2026-11 \\",
+            "    --tz Europe/Copenhagen --fee 500 --credits 99.9%:5%,99.5%:10%,99%:15%",
+            "slacalc availability incidents.csv --policy sla.toml --fee 500 --json",
+            "slacalc availability incidents.csv --policy sla.toml --maintenance windows.csv",
         ),
     )
     avail.add_argument("incidents", help="a CSV file of incidents ('-' for stdin)")
@@ -251,24 +264,22 @@ def build_parser() -> argparse.ArgumentParser:
         "of the month); default: the policy's [uptime.maintenance] mode",
     )
     _add_policy(avail, default_note="default: none (give --target)")
-    _add_json(avail)
 
-    report = sub.add_parser(
+    report = _command(
+        sub,
         "report",
-        formatter_class=_formatter,
-        help="compliance summary of many tickets",
-        description=(
+        "compliance summary of many tickets",
+        (
             "How often the targets were met: every ticket in a CSV of events (header\n"
             "ticket_id,kind,at,severity; one row per event, instants ISO 8601 with offsets)\n"
             "is replayed against the policy, then summarised per group and metric: tickets,\n"
             "met, breached, pending, percent met (exact share, shown rounded), median and\n"
             "90th percentile business time, and per-ticket penalties when the policy has them."
         ),
-        epilog=(
-            "examples:\n"
-            "  slacalc report tickets.csv --policy sla.toml\n"
-            "  slacalc report tickets.csv --policy sla.toml --by severity,month --fee 1500\n"
-            "  slacalc report tickets.csv --at 2026-12-31T23:59+01:00 --json"
+        (
+            "slacalc report tickets.csv --policy sla.toml",
+            "slacalc report tickets.csv --policy sla.toml --by severity,month --fee 1500",
+            "slacalc report tickets.csv --at 2026-12-31T23:59+01:00 --json",
         ),
     )
     report.add_argument("tickets", help="a CSV file of ticket events ('-' for stdin)")
@@ -289,23 +300,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="evaluate every ticket at this instant (default: each at its last event)",
     )
     _add_policy(report, default_note="default: the built-in policy")
-    _add_json(report)
 
-    document = sub.add_parser(
+    document = _command(
+        sub,
         "document",
-        formatter_class=_formatter,
-        help="the agreement as a readable document",
-        description=(
+        "the agreement as a readable document",
+        (
             "The agreement as a document for the client: scope, severities and targets,\n"
             "support hours and channels, the uptime guarantee and what it allows, credits,\n"
             "roles and how to report an incident. Markdown or self-contained HTML, English\n"
             "or Danish."
         ),
-        epilog=(
-            "examples:\n"
-            "  slacalc document sla.toml\n"
-            "  slacalc document sla.toml --format html --lang da -o aftale.html\n"
-            "  slacalc document            # the built-in policy"
+        (
+            "slacalc document sla.toml",
+            "slacalc document sla.toml --format html --lang da -o aftale.html",
+            "slacalc document            # the built-in policy",
         ),
     )
     document.add_argument(
@@ -316,21 +325,19 @@ def build_parser() -> argparse.ArgumentParser:
     document.add_argument(
         "-o", "--output", metavar="FILE", help="write the document to FILE (UTF-8)"
     )
-    _add_json(document)
 
-    check = sub.add_parser(
+    check = _command(
+        sub,
         "check",
-        formatter_class=_formatter,
-        help="validate a policy file and list every problem",
-        description=(
+        "validate a policy file and list every problem",
+        (
             "Validate a policy file and list every problem with its place (the field path).\n"
             "Exit code 0: valid; 1: problems found (listed on stdout); 2: the file cannot be\n"
             "read (missing, unknown kind, not TOML/JSON/YAML)."
         ),
-        epilog="examples:\n  slacalc check sla.toml\n  slacalc check sla.toml --json",
+        ("slacalc check sla.toml", "slacalc check sla.toml --json"),
     )
     check.add_argument("policy", help="the SLA policy file (.toml, .json, .yaml)")
-    _add_json(check)
     return parser
 
 
@@ -370,21 +377,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog = f"slacalc {args.command}"
         if extra:
             raise _UsageError(prog, f"unrecognized arguments: {' '.join(extra)}")
-        if args.command == "demo":
-            return commands.run_demo(args, out)
-        if args.command == "budget":
-            return commands.run_budget(args, out)
-        if args.command == "due":
-            return commands.run_due(args, out)
-        if args.command == "status":
-            return commands.run_status(args, out)
-        if args.command == "availability":
-            return commands.run_availability(args, out, err)
-        if args.command == "report":
-            return commands.run_report(args, out, err)
-        if args.command == "document":
-            return commands.run_document(args, out)
-        return commands.run_check(args, out)
+        code: int = args.func(args, out)
+        out.flush()
+        return code
     except _UsageError as exc:
         message = _one_line(str(exc)).rstrip(".")
         print(f"{exc.prog}: error: {message}. See '{exc.prog} --help'.", file=err)
@@ -395,3 +390,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{prog}: interrupted", file=err)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``slacalc ... | head -1``): stop quietly, and point stdout
+        # at nothing so that Python's flush at exit does not fail on the closed pipe.
+        with contextlib.suppress(OSError, ValueError):  # not a real file (a test's buffer)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

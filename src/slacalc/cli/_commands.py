@@ -10,28 +10,22 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Sequence
-from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-from slacalc._present.formats import DurationStyle
-from slacalc.cli._json import (
-    dumps,
-    duration_fields,
-    exact,
-    instant,
-    people_time,
-    seconds_of,
-)
+from slacalc._present.formats import DurationStyle, instant_text
+from slacalc._present.jsonable import Duration, dumps, exact, fields, seconds_of
+from slacalc._present.tables import Table, table_text
 from slacalc.cli._parse import CommandError
 from slacalc.errors import PolicyValidationError
 
 if TYPE_CHECKING:
     from slacalc.credits import CreditSchedule
     from slacalc.policy import SLAPolicy
-    from slacalc.timers import MetricStatus
-    from slacalc.uptime import AvailabilityReport
+    from slacalc.reports import MonthlyAvailabilityReport
+    from slacalc.timers import MetricStatus, TicketStatus
+    from slacalc.uptime import AvailabilityReport, DowntimeTable, MaintenanceMode
 
 __all__ = [
     "run_availability",
@@ -48,20 +42,37 @@ __all__ = [
 # -- shared pieces ------------------------------------------------------------------------
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(len(str(r[i])) for r in (header, *rows)) for i in range(len(header))]
-    return [
-        "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in (header, *rows)
-    ]
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A text table without a rule under the header, as every command prints them."""
+    return table_text(Table(tuple(header), tuple(tuple(r) for r in rows)))
 
 
 def _say(out: TextIO, lines: str | Sequence[str] = "") -> None:
+    """Write ``lines`` (one string, or several) to ``out``, each ending in a newline."""
     for line in [lines] if isinstance(lines, str) else lines:
         print(line, file=out)
 
 
+def _json(out: TextIO, value: object) -> int:
+    """Write ``value`` as JSON (see :mod:`slacalc._present.jsonable`); exit code 0."""
+    out.write(dumps(value))
+    return 0
+
+
+def people_time(value: dt.datetime | None) -> str:
+    """An instant for people: ``'Mon 2026-11-30 09:30 +01:00'`` (seconds only when present).
+
+    Examples:
+        >>> people_time(dt.datetime(2026, 11, 30, 9, 30, tzinfo=dt.UTC))
+        'Mon 2026-11-30 09:30 +00:00'
+        >>> people_time(None)
+        '-'
+    """
+    return instant_text(value, offset=True)
+
+
 def _human(value: dt.timedelta | Fraction | None, style: DurationStyle = "human") -> str:
+    """A duration for people (``'1h 18m'``), ``'-'`` for none."""
     from slacalc.uptime import format_duration, format_seconds
 
     if value is None:
@@ -96,7 +107,7 @@ def load_policy(path: str | None) -> SLAPolicy:
 
 
 def _now(value: dt.datetime | None) -> dt.datetime:
-    # The one place the command line reads the clock: --at defaults to now.
+    """``--at``, else now: the one place the command line reads the clock."""
     return dt.datetime.now(dt.UTC) if value is None else value
 
 
@@ -120,68 +131,55 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
     if not args.json:
         print_tour(t, out)
         return 0
-    r = t.report
-    out.write(
-        dumps(
-            {
-                "policy": t.policy.name,
-                "support": {"hours": t.support.hours, "tz": str(t.support.tz)},
-                "ticket": {
-                    "severity": t.deadlines.severity,
-                    "opened_at": instant(t.opened),
-                    "respond_by": instant(t.deadlines.response),
-                    "resolve_by": instant(t.deadlines.resolution),
-                    "events": [
-                        {
-                            "kind": e["kind"],
-                            "at": instant(e["at"]),
-                            "severity": e.get("severity"),
-                        }
-                        for e in t.events
-                    ],
-                    "status": _status_json(t.status),
-                },
-                "out_of_hours": {
-                    "received_at": instant(t.received),
-                    "replies": [
-                        {
-                            "severity": a.severity,
-                            "locale": a.locale,
-                            "respond_by": instant(a.respond_by),
-                            "text": a.text,
-                        }
-                        for a in (*t.replies, t.critical)
-                    ],
-                },
-                "budget": _budget_json(t.table),
-                "month": {
-                    **_month_json(t.month.label, r),
-                    "incidents": [i["incident_id"] for i in t.incidents],
-                    "maintenance_mode": r.maintenance_mode,
-                    "fee": exact(t.fee),
-                    "credit_percent": exact(t.credit_percent),
-                    "credit": exact(t.credit),
-                },
-            }
-        )
+    return _json(
+        out,
+        {
+            "policy": t.policy.name,
+            "support": {"hours": t.support.hours, "tz": str(t.support.tz)},
+            "ticket": {
+                "severity": t.deadlines.severity,
+                "opened_at": t.opened,
+                "respond_by": t.deadlines.response,
+                "resolve_by": t.deadlines.resolution,
+                "events": [
+                    {"kind": e["kind"], "at": e["at"], "severity": e.get("severity")}
+                    for e in t.events
+                ],
+                "status": _status(t.status),
+            },
+            "out_of_hours": {
+                "received_at": t.received,
+                "replies": [
+                    fields(a, "severity", "locale", "respond_by", "text")
+                    for a in (*t.replies, t.critical)
+                ],
+            },
+            "budget": _budget(t.table),
+            "month": {
+                **_month(t.month.label, t.report),
+                "incidents": [i["incident_id"] for i in t.incidents],
+                "maintenance_mode": t.report.maintenance_mode,
+                "fee": t.fee,
+                "credit_percent": t.credit_percent,
+                "credit": t.credit,
+            },
+        },
     )
-    return 0
 
 
 # -- budget -------------------------------------------------------------------------------
 
 
-def _budget_json(table: Any) -> dict[str, Any]:
+def _budget(table: DowntimeTable) -> dict[str, object]:
+    """The allowed-downtime table for ``--json``."""
     return {
         "target": str(table.target),
-        "target_share": exact(table.target.fraction),
-        "convention": table.convention,
-        "rounding": table.rounding,
+        "target_share": table.target,
+        **fields(table, "convention", "rounding"),
         "periods": [
             {
-                "period": row.period,
-                **duration_fields("length", row.length),
-                **duration_fields("allowed", row.allowed_seconds),
+                **fields(row, "period", "length"),
+                "allowed": Duration(row.allowed_seconds),
                 "text": row.text,
             }
             for row in table.rows
@@ -209,35 +207,32 @@ def run_budget(args: argparse.Namespace, out: TextIO) -> int:
     """
     from slacalc.uptime import Availability, calendar_month, downtime_table
 
-    table = downtime_table(args.target, convention=args.convention)
-    month: dict[str, Any] | None = None
     if args.tz is not None and args.month is None:
         raise CommandError("--tz applies to --month only; add --month, e.g. --month 2026-02.")
+    table = downtime_table(args.target, convention=args.convention)
+    month: dict[str, object] | None = None
     if args.month is not None:
-        year, number = args.month
         tz = args.tz if args.tz is not None else dt.UTC
-        period = calendar_month(year, number, tz=tz)
+        period = calendar_month(*args.month, tz=tz)
         allowed = Availability.from_target(args.target).unavailability * seconds_of(period.duration)
         month = {
             "month": period.label,
             "tz": str(tz),
-            "start": instant(period.start),
-            "end": instant(period.end),
-            **duration_fields("length", period.duration),
-            **duration_fields("allowed", allowed),
+            **fields(period, "start", "end"),
+            "length": period.duration,
+            "allowed": Duration(allowed),
             "text": _human(allowed),
         }
     if args.json:
-        out.write(dumps({**_budget_json(table), "month": month}))
-        return 0
+        return _json(out, {**_budget(table), "month": month})
     _say(out, str(table).splitlines()[0])
     rows = [(r.period, r.text, exact(r.allowed_seconds)) for r in table.rows]
     _say(out, _table(("period", "allowed", "exact seconds"), rows))
-    if month is not None:
+    if args.month is not None:
         _say(
             out,
-            f"{month['month']} in {month['tz']} ({_human(period.duration)}): "
-            f"{month['text']} ({month['allowed_seconds']} s)",
+            f"{period.label} in {tz} ({_human(period.duration)}): "
+            f"{_human(allowed)} ({exact(allowed)} s)",
         )
     return 0
 
@@ -245,13 +240,12 @@ def run_budget(args: argparse.Namespace, out: TextIO) -> int:
 # -- due ----------------------------------------------------------------------------------
 
 
-def _target_json(policy: SLAPolicy, severity: str, metric: str, start: dt.datetime) -> Any:
+def _target(policy: SLAPolicy, severity: str, metric: str, start: dt.datetime) -> dict[str, object]:
+    """A metric's target as written and as business time, for ``--json``."""
     text = getattr(policy.severity(severity), metric)
-    if text is None:
-        return {"target": None, **duration_fields("business_time", None)}
-    us = policy.clock_rules().severity(severity).target_us(metric, start)
+    us = None if text is None else policy.clock_rules().severity(severity).target_us(metric, start)
     business = None if us is None else dt.timedelta(microseconds=us)
-    return {"target": text, **duration_fields("business_time", business)}
+    return {"target": text, "business_time": Duration(business)}
 
 
 def _clock_name(policy: SLAPolicy, severity: str) -> str:
@@ -284,25 +278,23 @@ def run_due(args: argparse.Namespace, out: TextIO) -> int:
     severity = deadlines.severity
     spec = policy.severity(severity)
     if args.json:
-        out.write(
-            dumps(
-                {
-                    "policy": policy.name,
-                    "severity": severity,
-                    "calendar": spec.calendar,
-                    "opened_at": instant(opened),
-                    "response": {
-                        "due": instant(deadlines.response),
-                        **_target_json(policy, severity, "response", opened),
-                    },
-                    "resolution": {
-                        "due": instant(deadlines.resolution),
-                        **_target_json(policy, severity, "resolution", opened),
-                    },
-                }
-            )
+        return _json(
+            out,
+            {
+                "policy": policy.name,
+                "severity": severity,
+                "calendar": spec.calendar,
+                "opened_at": opened,
+                "response": {
+                    "due": deadlines.response,
+                    **_target(policy, severity, "response", opened),
+                },
+                "resolution": {
+                    "due": deadlines.resolution,
+                    **_target(policy, severity, "resolution", opened),
+                },
+            },
         )
-        return 0
     local = opened.astimezone(deadlines.response.tzinfo)
     resolve = (
         f"resolve by  {people_time(deadlines.resolution)}  (target {spec.resolution})"
@@ -325,43 +317,23 @@ def run_due(args: argparse.Namespace, out: TextIO) -> int:
 # -- status -------------------------------------------------------------------------------
 
 
-def _percent(value: Fraction | None) -> str | None:
-    return None if value is None else exact(value * 100)
-
-
-def _metric_json(m: MetricStatus) -> dict[str, Any]:
+def _metric(m: MetricStatus) -> dict[str, object]:
+    """One clock of a ticket for ``--json`` (``percent_used`` in percent, exact)."""
     return {
-        "metric": m.metric,
-        "phase": m.phase,
-        "severity": m.severity,
-        "breached": m.breached,
-        "started_at": instant(m.started_at),
-        "stopped_at": instant(m.stopped_at),
-        **duration_fields("target", m.target),
-        **duration_fields("elapsed", m.elapsed),
-        **duration_fields("elapsed_calendar", m.elapsed_calendar),
-        **duration_fields("paused", m.paused),
-        **duration_fields("remaining", m.remaining),
-        "percent_used": _percent(m.percent_used),
-        "due": instant(m.due),
-        "due_if_resumed": instant(m.due_if_resumed),
-        "breached_at": instant(m.breached_at),
-        "warning_level": m.warning_level,
-        "next_warning_at": instant(m.next_warning_at),
+        **fields(m, "metric", "phase", "severity", "breached", "started_at", "stopped_at"),
+        **fields(m, "target", "elapsed", "elapsed_calendar", "paused", "remaining"),
+        "percent_used": None if m.percent_used is None else m.percent_used * 100,
+        **fields(m, "due", "due_if_resumed", "breached_at", "warning_level", "next_warning_at"),
         "cycles": len(m.cycles),
     }
 
 
-def _status_json(status: Any) -> dict[str, Any]:
+def _status(status: TicketStatus) -> dict[str, object]:
+    """A ticket's status for ``--json``: the ticket's fields and each clock's."""
     metrics = [status.response, status.resolution, status.next_response, status.periodic_update]
     return {
-        "at": instant(status.at),
-        "phase": status.phase,
-        "severity": status.severity,
-        "breached": status.breached,
-        "next_due": instant(status.next_due),
-        "next_breach_at": instant(status.next_breach_at),
-        "metrics": {m.metric: _metric_json(m) for m in metrics if m is not None},
+        **fields(status, "at", "phase", "severity", "breached", "next_due", "next_breach_at"),
+        "metrics": {m.metric: _metric(m) for m in metrics if m is not None},
     }
 
 
@@ -403,11 +375,10 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
 
         explanation = explain(events, policy, at)
     if args.json:
-        data = _status_json(status)
+        data = _status(status)
         if explanation is not None:
-            data["explanation"] = [_segment_json(s) for s in explanation.segments]
-        out.write(dumps(data))
-        return 0
+            data["explanation"] = [_segment(s) for s in explanation.segments]
+        return _json(out, data)
     tz = policy.calendar().tz
     verdict = "BREACHED" if status.breached else "on time"
     severity = "-" if status.severity is None else repr(status.severity)
@@ -432,56 +403,98 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
                 due_text,
             )
         )
-    _say(out, lines + _table(("clock", "state", "used", "target", "remaining", "due"), rows))
+    _say(out, [*lines, _table(("clock", "state", "used", "target", "remaining", "due"), rows)])
     if explanation is not None:
         _say(out, explanation.to_text().splitlines()[1:])  # its first line repeats ours
     return 0
 
 
-def _segment_json(s: Any) -> dict[str, Any]:
+def _segment(s: Any) -> dict[str, object]:
+    """One segment of a clock's timeline for ``--json`` (``counted``: its business time)."""
     return {
-        "metric": s.metric,
-        "cycle": s.cycle,
-        "start": instant(s.start),
-        "end": instant(s.end),
-        "state": s.state,
-        "severity": s.severity,
-        **duration_fields("counted", s.business),
-        **duration_fields("used", s.used),
-        **duration_fields("target", s.target),
-        "late": s.late,
-        "rule": s.rule,
+        **fields(s, "metric", "cycle", "start", "end", "state", "severity"),
+        "counted": s.business,
+        **fields(s, "used", "target", "late", "rule"),
     }
 
 
 # -- availability ---------------------------------------------------------------------------
 
 
-def _month_json(label: str, r: AvailabilityReport) -> dict[str, Any]:
+def _month(label: str, r: AvailabilityReport) -> dict[str, object]:
+    """A month's measured availability for ``--json``."""
     return {
         "month": label,
-        "start": instant(r.window[0]),
-        "end": instant(r.window[1]),
-        **duration_fields("eligible", r.eligible_seconds),
-        **duration_fields("downtime", r.downtime_seconds),
-        "availability": exact(r.availability.fraction),
+        "start": r.window[0],
+        "end": r.window[1],
+        "eligible": Duration(r.eligible_seconds),
+        "downtime": Duration(r.downtime_seconds),
+        "availability": r.availability,
         "availability_text": r.availability.format(4),
-        **duration_fields("allowed", r.allowed_downtime_seconds),
-        **duration_fields("remaining_budget", r.remaining_budget_seconds),
+        "allowed": Duration(r.allowed_downtime_seconds),
+        "remaining_budget": Duration(r.remaining_budget_seconds),
         "target_met": r.target_met,
     }
 
 
-def _months_between(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
-    months = []
-    year, month = first
-    while (year, month) <= last:
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+class _Uptime(NamedTuple):
+    """The availability options, each from the command line, else from the policy."""
+
+    target: str
+    credits: CreditSchedule | None
+    tz: dt.tzinfo
+    mode: MaintenanceMode | None
 
 
-def run_availability(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _uptime_options(args: argparse.Namespace) -> _Uptime:
+    """The target, credit tiers, zone and maintenance mode: the options, else the policy's."""
+    policy = load_policy(args.policy) if args.policy is not None else None
+    uptime = policy.uptime if policy is not None else None
+    target = args.target or (uptime.target if uptime is not None else None)
+    if target is None:
+        raise CommandError(
+            "No target; pass --target, e.g. --target 99.9%, or --policy with an uptime section."
+        )
+    schedule: CreditSchedule | None = args.credits
+    if schedule is None and uptime is not None and uptime.credits:
+        schedule = uptime.credit_schedule()
+    if args.fee is not None and schedule is None:
+        raise CommandError(
+            "--fee needs credit tiers; pass --credits, e.g. --credits 99.9%:5%,99%:10%, or "
+            "--policy with uptime credits."
+        )
+    tz = args.tz or (policy.calendar().tz if policy is not None else dt.UTC)
+    mode: MaintenanceMode | None = args.maintenance_mode
+    if mode is not None and args.maintenance is None:
+        raise CommandError(
+            "--maintenance-mode says how maintenance windows count; add --maintenance with a "
+            "CSV of them (header start,end)."
+        )
+    if mode is None and uptime is not None and uptime.maintenance is not None:
+        mode = uptime.maintenance.mode
+    return _Uptime(target, schedule, tz, mode)
+
+
+def _report_months(
+    args: argparse.Namespace, outages: Sequence[Any], tz: dt.tzinfo
+) -> list[tuple[int, int]]:
+    """The months to report: ``--month``, else every month from the first incident to the last."""
+    if args.month:
+        return sorted(set(args.month))
+    if not outages:
+        raise CommandError(
+            f"{args.incidents!r} lists no incidents; pass --month (e.g. --month 2026-11) to "
+            "report a month without downtime."
+        )
+    starts = [o.start.astimezone(tz) for o in outages]
+    ends = [(o.end or args.as_of).astimezone(tz) for o in outages]
+    first = min((t.year, t.month) for t in starts)
+    last = max((t.year, t.month) for t in ends)
+    years = range(first[0], last[0] + 1)
+    return [(y, m) for y in years for m in range(1, 13) if first <= (y, m) <= last]
+
+
+def run_availability(args: argparse.Namespace, out: TextIO) -> int:
     """``slacalc availability incidents.csv --target 99.9%``: availability per calendar month.
 
     Measured with :func:`slacalc.reports.availability_report` on the real calendar
@@ -492,6 +505,7 @@ def run_availability(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     Examples:
         >>> import io, pathlib, tempfile
         >>> from decimal import Decimal
+        >>> from slacalc.cli._parse import credits_arg
         >>> rows = ("start,end\\n2026-11-04T02:10+01:00,2026-11-04T02:41+01:00\\n"
         ...         "2026-11-18T14:05+01:00,2026-11-18T14:40+01:00\\n"
         ...         "2026-11-18T14:30+01:00,2026-11-18T14:52+01:00\\n")
@@ -501,8 +515,8 @@ def run_availability(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         ...     _ = path.write_text(rows, encoding="utf-8")
         ...     run_availability(argparse.Namespace(
         ...         incidents=str(path), target="99.9%", month=None, tz=None, fee=Decimal(500),
-        ...         credits=(("99.9%", "5%"), ("99.5%", "10%")), policy=None, as_of=None,
-        ...         maintenance=None, maintenance_mode=None, json=False), buffer, io.StringIO())
+        ...         credits=credits_arg("99.9%:5%,99.5%:10%"), policy=None, as_of=None,
+        ...         maintenance=None, maintenance_mode=None, json=False), buffer)
         0
         >>> print(buffer.getvalue(), end="")  # doctest: +NORMALIZE_WHITESPACE
         availability per calendar month in UTC, target 99.9%,
@@ -510,179 +524,116 @@ def run_availability(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         month    incidents  down    of   availability  allowed  met  credit
         2026-11  3          1h 18m  30d  99.8194%      43m 12s  no   5% = 25.00
     """
-    from slacalc.cli._files import read_incidents, read_windows
-    from slacalc.credits import CreditSchedule
-    from slacalc.reports import availability_report
-    from slacalc.uptime import Outage, calendar_month
+    from slacalc.cli._files import read_csv
+    from slacalc.reports import availability_report, read_incidents, read_windows
 
-    policy = load_policy(args.policy) if args.policy is not None else None
-    uptime = policy.uptime if policy is not None else None
-    target = args.target or (uptime.target if uptime is not None else None)
-    if target is None:
-        raise CommandError(
-            "No target; pass --target, e.g. --target 99.9%, or --policy with an uptime section."
-        )
-    schedule: CreditSchedule | None = None
-    if args.credits:
-        schedule = CreditSchedule(list(args.credits))
-    elif uptime is not None and uptime.credits:
-        schedule = uptime.credit_schedule()
-    if args.fee is not None and schedule is None:
-        raise CommandError(
-            "--fee needs credit tiers; pass --credits, e.g. --credits 99.9%:5%,99%:10%, or "
-            "--policy with uptime credits."
-        )
-    tz: dt.tzinfo
-    if args.tz is not None:
-        tz = args.tz
-    elif policy is not None:
-        tz = policy.calendar().tz
-    else:
-        tz = dt.UTC
-
-    windows = [] if args.maintenance is None else read_windows(args.maintenance, stderr=err)
-    mode = args.maintenance_mode
-    if mode is not None and args.maintenance is None:
-        raise CommandError(
-            "--maintenance-mode says how maintenance windows count; add --maintenance with a "
-            "CSV of them (header start,end)."
-        )
-    if mode is None and uptime is not None and uptime.maintenance is not None:
-        mode = uptime.maintenance.mode
-    if windows and mode is None:
+    opts = _uptime_options(args)
+    windows = [] if args.maintenance is None else read_windows(read_csv(args.maintenance))
+    if windows and opts.mode is None:
         raise CommandError(
             "The maintenance windows need a rule for how they count: pass --policy with an "
             "[uptime.maintenance] table, or --maintenance-mode count_as_up (not downtime, "
             "still in the month) or exclude (left out of the month)."
         )
-
-    rows = read_incidents(args.incidents, stderr=err)
-    open_rows = [line for line, _, end, *_ in rows if end is None]
-    if open_rows and args.as_of is None:
+    outages = read_incidents(read_csv(args.incidents))
+    still_open = [o for o in outages if o.end is None]
+    if still_open and args.as_of is None:
         raise CommandError(
-            f"{args.incidents!r} line {open_rows[0]} has no end (an outage still open); "
-            "pass --as-of with the time of the report, e.g. --as-of 2026-12-01T00:00Z."
+            f"{args.incidents!r} has an outage still open (from {still_open[0].start.isoformat()}, "
+            "no end); pass --as-of with the time of the report, e.g. --as-of 2026-12-01T00:00Z."
         )
-    outages = [Outage(start, end, severity, label) for _, start, end, severity, label in rows]
-    if args.month:
-        months = sorted(set(args.month))
-    elif outages:
-        firsts = [o.start.astimezone(tz) for o in outages]
-        lasts = [(o.end or args.as_of).astimezone(tz) for o in outages]
-        months = _months_between(
-            min((t.year, t.month) for t in firsts), max((t.year, t.month) for t in lasts)
-        )
-    else:
-        raise CommandError(
-            f"{args.incidents!r} lists no incidents; pass --month (e.g. --month 2026-11) to "
-            "report a month without downtime."
-        )
-    # One call: the library measures each month with only the incidents that reach into it.
-    months_done = availability_report(
+    report = availability_report(
         outages,
-        target,
-        [calendar_month(year, number, tz=tz) for year, number in months],
+        opts.target,
+        _report_months(args, outages, opts.tz),
+        tz=opts.tz,
         maintenance=windows,
-        maintenance_mode=mode if windows else None,
-        credits=schedule,
+        maintenance_mode=opts.mode if windows else None,
+        credits=opts.credits,
         fee=args.fee,
         as_of=args.as_of,
-    ).rows
-    credits_owed = [row.credit for row in months_done]
-    total_credit = (
-        None
-        if not credits_owed or any(c is None for c in credits_owed)
-        else sum((c for c in credits_owed if c is not None), Decimal("0.00"))
     )
-
     if args.json:
-        out.write(
-            dumps(
-                {
-                    "tz": str(tz),
-                    "target": target,
-                    "fee": None if args.fee is None else exact(args.fee),
-                    "maintenance": {"windows": len(windows), "mode": mode} if windows else None,
-                    "credits": None
-                    if schedule is None
-                    else [
-                        {"below": str(t.below), "credit_percent": exact(t.credit_percent)}
-                        for t in schedule.tiers
-                    ],
-                    "months": [
-                        {
-                            **_month_json(row.month, row.report),
-                            "incidents": row.incidents,
-                            "credit_percent": None
-                            if row.credit_percent is None
-                            else exact(row.credit_percent),
-                            "credit": None if row.credit is None else exact(row.credit),
-                        }
-                        for row in months_done
-                    ],
-                    "total_credit": None if total_credit is None else exact(total_credit),
-                }
-            )
-        )
-        return 0
-    head = f"availability per calendar month in {tz}, target {target}"
-    if schedule is not None:
-        tiers = ", ".join(f"below {t.below}: {t.credit_percent}%" for t in schedule.tiers)
+        return _json(out, _availability_json(args, opts, len(windows), report))
+    _say(out, _availability_lines(args, opts, len(windows), report))
+    return 0
+
+
+def _availability_json(
+    args: argparse.Namespace, opts: _Uptime, windows: int, report: MonthlyAvailabilityReport
+) -> dict[str, object]:
+    """The months of an availability report, with the options they were measured by."""
+    return {
+        "tz": str(opts.tz),
+        "target": opts.target,
+        "fee": args.fee,
+        "maintenance": {"windows": windows, "mode": opts.mode} if windows else None,
+        "credits": None
+        if opts.credits is None
+        else [
+            {"below": str(t.below), "credit_percent": t.credit_percent} for t in opts.credits.tiers
+        ],
+        "months": [
+            {
+                **_month(row.month, row.report),
+                **fields(row, "incidents", "credit_percent", "credit"),
+            }
+            for row in report.rows
+        ],
+        "total_credit": report.total_credit,
+    }
+
+
+def _availability_lines(
+    args: argparse.Namespace, opts: _Uptime, windows: int, report: MonthlyAvailabilityReport
+) -> list[str]:
+    """A heading with the options, a table of the months, and the total credit."""
+    head = f"availability per calendar month in {opts.tz}, target {opts.target}"
+    if opts.credits is not None:
+        tiers = ", ".join(f"below {t.below}: {t.credit_percent}%" for t in opts.credits.tiers)
         head += f", credits {tiers}"
     if args.fee is not None:
         head += f", fee {args.fee}"
     if windows:
-        how = "counted as up" if mode == "count_as_up" else "excluded"
-        head += f", {len(windows)} maintenance window{'s' if len(windows) != 1 else ''} {how}"
+        how = "counted as up" if opts.mode == "count_as_up" else "excluded"
+        head += f", {windows} maintenance window{'s' if windows != 1 else ''} {how}"
     header = ["month", "incidents", "down", "of", "availability", "allowed", "met"]
-    if schedule is not None:
-        header.append("credit")
-    table = []
-    for row in months_done:
-        r = row.report
-        cells = [
+    rows = [
+        [
             row.month,
             str(row.incidents),
-            _human(r.downtime_seconds),
-            _human(r.eligible_seconds),
+            _human(row.report.downtime_seconds),
+            _human(row.report.eligible_seconds),
             row.availability.format(4),
-            _human(r.allowed_downtime_seconds),
+            _human(row.report.allowed_downtime_seconds),
             "yes" if row.met else "no",
         ]
-        if schedule is not None:
-            cells.append(
-                f"{row.credit_percent}%" + ("" if row.credit is None else f" = {row.credit}")
-            )
-        table.append(cells)
-    lines = [head, *_table(header, table)]
-    if total_credit is not None and len(months_done) > 1:
-        lines.append(f"total credit: {total_credit}")
-    _say(out, lines)
-    return 0
+        + (
+            []
+            if opts.credits is None
+            else [f"{row.credit_percent}%" + ("" if row.credit is None else f" = {row.credit}")]
+        )
+        for row in report.rows
+    ]
+    lines = [head, _table(header + (["credit"] if opts.credits else []), rows)]
+    if report.total_credit is not None and len(report.rows) > 1:
+        lines.append(f"total credit: {report.total_credit}")
+    return lines
 
 
 # -- report -------------------------------------------------------------------------------
 
 
-def _summary_json(row: Any) -> dict[str, Any]:
+def _summary_row(row: Any) -> dict[str, object]:
+    """One row of a compliance summary for ``--json``: its group's values, then the counts."""
     return {
         **{str(k): v for k, v in row.group},
-        "metric": row.metric,
-        "tickets": row.tickets,
-        "cycles": row.cycles,
-        "met": row.met,
-        "breached": row.breached,
-        "pending": row.pending,
-        "no_target": row.no_target,
-        "share_met": None if row.share_met is None else exact(row.share_met),
-        "percent_met": None if row.percent_met is None else exact(row.percent_met),
-        **duration_fields("median", row.median),
-        **duration_fields("p90", row.p90),
-        "penalties": None if row.penalties is None else exact(row.penalties),
+        **fields(row, "metric", "tickets", "cycles", "met", "breached", "pending", "no_target"),
+        **fields(row, "share_met", "percent_met", "median", "p90", "penalties"),
     }
 
 
-def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run_report(args: argparse.Namespace, out: TextIO) -> int:
     """``slacalc report tickets.csv``: how often targets were met, per group and metric.
 
     Replays every ticket with :func:`slacalc.reports.analyze_tickets` and summarises with
@@ -699,7 +650,7 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         ...     path = pathlib.Path(tmp) / "tickets.csv"
         ...     _ = path.write_text(rows, encoding="utf-8")
         ...     run_report(argparse.Namespace(tickets=str(path), policy=None, by="severity",
-        ...                fee=None, at=None, json=False), buffer, io.StringIO())
+        ...                fee=None, at=None, json=False), buffer)
         0
         >>> print(buffer.getvalue(), end="")  # doctest: +NORMALIZE_WHITESPACE
         compliance of 2 tickets against 'Website care agreement', by severity
@@ -708,7 +659,7 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         high      response    2        1    1         0        50.0%        30m     2h   -
         high      resolution  2        0    0         2        -            -       -    -
     """
-    from slacalc.cli._files import read_tickets
+    from slacalc.cli._files import read_csv
     from slacalc.reports import analyze_tickets, compliance_summary
 
     policy = load_policy(args.policy)
@@ -719,28 +670,25 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "The policy's ticket penalties are a share of the fee; pass --fee, e.g. "
             "--fee 1500 (the fee per penalty period)."
         )
-    events = read_tickets(args.tickets, stderr=err)
-    outcomes = analyze_tickets(events, policy, args.at)
+    outcomes = analyze_tickets(read_csv(args.tickets), policy, args.at)
     summary = compliance_summary(outcomes, by=by, fee=args.fee)
-    count = len({e["ticket_id"] for e in events})
+    count = len(outcomes.tickets)
     if args.json:
-        out.write(
-            dumps(
-                {
-                    "policy": policy.name,
-                    "tickets": count,
-                    "at": instant(args.at),
-                    "by": list(summary.by),
-                    "rows": [_summary_json(r) for r in summary.rows],
-                }
-            )
+        return _json(
+            out,
+            {
+                "policy": policy.name,
+                "tickets": count,
+                "at": args.at,
+                "by": list(summary.by),
+                "rows": [_summary_row(r) for r in summary.rows],
+            },
         )
-        return 0
     grouping = ", ".join(summary.by) or "metric only"
     head = f"compliance of {count} tickets against {policy.name!r}, by {grouping}"
     if args.at is not None:
         head += f", as of {people_time(args.at)}"
-    _say(out, [head, *summary.to_text().splitlines()])
+    _say(out, [head, summary.to_text()])
     return 0
 
 
@@ -769,18 +717,10 @@ def run_document(args: argparse.Namespace, out: TextIO) -> int:
         except OSError as exc:
             raise CommandError(f"Cannot write {args.output!r}: {exc.strerror or exc}.") from None
     if args.json:
-        out.write(
-            dumps(
-                {
-                    "policy": policy.name,
-                    "format": args.format,
-                    "lang": args.lang,
-                    "output": args.output,
-                    "text": text,
-                }
-            )
+        return _json(
+            out, {"policy": policy.name, **fields(args, "format", "lang", "output"), "text": text}
         )
-    elif args.output is None:
+    if args.output is None:
         out.write(text)
     return 0
 
@@ -816,14 +756,13 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     except PolicyValidationError as exc:
         problems = exc.problems or (("", str(exc)),)
         if args.json:
-            out.write(
-                dumps(
-                    {
-                        "file": args.policy,
-                        "valid": False,
-                        "problems": [{"path": p, "message": m} for p, m in problems],
-                    }
-                )
+            _json(
+                out,
+                {
+                    "file": args.policy,
+                    "valid": False,
+                    "problems": [{"path": p, "message": m} for p, m in problems],
+                },
             )
             return 1
         lines = [f"{args.policy}: {p}: {m}" if p else f"{args.policy}: {m}" for p, m in problems]
@@ -831,18 +770,16 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         _say(out, [*lines, f"{args.policy}: {count} problem{'s' if count != 1 else ''}"])
         return 1
     if args.json:
-        out.write(
-            dumps(
-                {
-                    "file": args.policy,
-                    "valid": True,
-                    "problems": [],
-                    "policy": policy.name,
-                    "severities": list(policy.severity_names),
-                }
-            )
+        return _json(
+            out,
+            {
+                "file": args.policy,
+                "valid": True,
+                "problems": [],
+                "policy": policy.name,
+                "severities": policy.severity_names,
+            },
         )
-        return 0
     support = policy.support
     _say(
         out,

@@ -11,9 +11,14 @@ import argparse
 import datetime as dt
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from slacalc._exact import parse_money
+from slacalc._time import instant_from, resolve_tz
 from slacalc.errors import SlacalcError
+
+if TYPE_CHECKING:
+    from slacalc.credits import CreditSchedule
 
 __all__ = [
     "CommandError",
@@ -21,7 +26,6 @@ __all__ = [
     "instant_arg",
     "money_arg",
     "month_arg",
-    "parse_instant",
     "target_arg",
     "tz_arg",
 ]
@@ -41,51 +45,16 @@ class CommandError(Exception):
     """
 
 
-def parse_instant(text: str, *, what: str) -> dt.datetime:
-    """An ISO 8601 instant with a UTC offset (``Z`` allowed); raises ``ValueError`` otherwise.
-
-    Args:
-        text: e.g. ``'2026-11-27T17:30+01:00'`` or ``'2026-11-27T16:30Z'``.
-        what: how the message names the value (``'--at'``, ``'event 2'``).
-
-    Examples:
-        >>> parse_instant("2026-11-27T17:30+01:00", what="--at").isoformat()
-        '2026-11-27T17:30:00+01:00'
-        >>> parse_instant("2026-11-27T17:30", what="--at")  # doctest: +ELLIPSIS
-        Traceback (most recent call last):
-        ...
-        ValueError: --at '2026-11-27T17:30' has no UTC offset; add one, e.g. '...+01:00' or '...Z'.
-    """
-    raw = text.strip()
-    try:
-        value = dt.datetime.fromisoformat(raw)
-    except ValueError:
-        raise ValueError(
-            f"{what} {text!r} is not an ISO 8601 date and time; write e.g. "
-            "'2026-11-27T17:30+01:00'."
-        ) from None
-    if value.utcoffset() is None:
-        if "T" not in raw and " " not in raw:
-            raise ValueError(
-                f"{what} {text!r} is a date without a time and offset; write e.g. "
-                f"'{raw}T09:00+01:00'."
-            )
-        raise ValueError(
-            f"{what} {text!r} has no UTC offset; add one, e.g. '{raw}+01:00' or '{raw}Z'."
-        )
-    return value
-
-
 def instant_arg(text: str) -> dt.datetime:
-    """``type=`` for an instant option (see :func:`parse_instant`).
+    """``type=`` for an instant option: ISO 8601 with a UTC offset (``Z`` allowed).
 
     Examples:
         >>> instant_arg("2026-11-27T16:30Z").isoformat()
         '2026-11-27T16:30:00+00:00'
     """
     try:
-        return parse_instant(text, what="")
-    except ValueError as exc:
+        return instant_from(text, what="")
+    except SlacalcError as exc:
         raise argparse.ArgumentTypeError(str(exc).lstrip()) from None
 
 
@@ -133,12 +102,12 @@ def money_arg(text: str) -> Decimal:
         ) from None
 
 
-def credits_arg(text: str) -> tuple[tuple[str, str], ...]:
+def credits_arg(text: str) -> CreditSchedule:
     """``type=`` for credit tiers: ``'99.9%:5%,99.5%:10%'`` (availability below : credit).
 
     Examples:
-        >>> credits_arg("99.9%:5%, 99%:15%")
-        (('99.9%', '5%'), ('99%', '15%'))
+        >>> [(str(t.below), t.credit_percent) for t in credits_arg("99.9%:5%, 99%:15%").tiers]
+        [('99.9%', Decimal('5')), ('99%', Decimal('15'))]
     """
     from slacalc.credits import CreditSchedule
 
@@ -152,10 +121,9 @@ def credits_arg(text: str) -> tuple[tuple[str, str], ...]:
             )
         tiers.append((match.group(1), match.group(2)))
     try:
-        CreditSchedule(tiers)
+        return CreditSchedule(tiers)
     except SlacalcError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
-    return tuple(tiers)
 
 
 def tz_arg(text: str) -> dt.tzinfo:
@@ -165,9 +133,7 @@ def tz_arg(text: str) -> dt.tzinfo:
         >>> tz_arg("Europe/Copenhagen")
         zoneinfo.ZoneInfo(key='Europe/Copenhagen')
     """
-    from slacalc.calendar import BusinessCalendar
-
     try:
-        return BusinessCalendar.always(text.strip()).tz
+        return resolve_tz(text.strip())
     except SlacalcError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None

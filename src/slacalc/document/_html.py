@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from html import escape
 
-from slacalc.document._model import Document, Heading, Inline, Items, Paragraph, Strong, Table
+from slacalc._present.tables import html_inline as _inline
+from slacalc._present.tables import table_html
+from slacalc.document._model import Document, Heading, Items, Paragraph
 
 __all__ = ["CSS", "render_html"]
 
@@ -44,27 +46,6 @@ table.signatures td:first-child { width: 20%; font-weight: 600; }
 }
 """
 """The page's style sheet: readable on screen, A4 in print."""
-
-
-def _inline(parts: Inline) -> str:
-    return "".join(
-        f"<strong>{escape(p.text)}</strong>" if isinstance(p, Strong) else escape(p) for p in parts
-    )
-
-
-def _table(block: Table) -> list[str]:
-    def cls(i: int) -> str:
-        return ' class="num"' if i in block.numeric else ""
-
-    kind = f' class="{escape(block.kind)}"' if block.kind else ""
-    lines = [f"<table{kind}>", "<thead>", "<tr>"]
-    lines += [f'<th scope="col"{cls(i)}>{escape(h)}</th>' for i, h in enumerate(block.header)]
-    lines += ["</tr>", "</thead>", "<tbody>"]
-    for cells in block.rows:
-        row = "".join(f"<td{cls(i)}>{_inline(cell)}</td>" for i, cell in enumerate(cells))
-        lines.append(f"<tr>{row}</tr>")
-    lines += ["</tbody>", "</table>"]
-    return lines
 
 
 def render_html(doc: Document) -> str:
@@ -111,7 +92,7 @@ def render_html(doc: Document) -> str:
             lines += [f"<li>{_inline(item)}</li>" for item in block.items]
             lines.append(f"</{tag}>")
         else:
-            lines += _table(block)
+            lines.append(table_html(block))
     if in_section:
         lines.append("</section>")
     lines += ["</main>", "</body>", "</html>"]

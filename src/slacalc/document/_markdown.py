@@ -4,48 +4,20 @@ from __future__ import annotations
 
 import re
 
-from slacalc.document._model import Document, Heading, Inline, Items, Paragraph, Strong, Table
+from slacalc._present.tables import markdown_escape as escape
+from slacalc._present.tables import markdown_inline as _inline
+from slacalc._present.tables import table_markdown
+from slacalc.document._model import Document, Heading, Items, Paragraph
 
-__all__ = ["escape", "render_markdown"]
+__all__ = ["render_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|&#~])")
-_SPACE = re.compile(r"\s+")
 _LIST_START = re.compile(r"^(\d+)([.)])(\s|$)")
-
-
-def escape(text: str) -> str:
-    """Text safe inside a Markdown line: whitespace runs made one space, markup escaped.
-
-    Examples:
-        >>> print(escape("Fix *all* the <script> | bugs"))
-        Fix \\*all\\* the \\<script\\> \\| bugs
-    """
-    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
 
 
 def _block_start(text: str) -> str:
     """A paragraph or list item that would start a list or heading, escaped."""
     text = _LIST_START.sub(r"\1\\\2\3", text.lstrip())
     return "\\" + text if text[:1] in {"-", "+", "="} else text
-
-
-def _inline(parts: Inline) -> str:
-    return "".join(
-        (f"**{escape(p.text).strip()}**" if p.text.strip() else "")
-        if isinstance(p, Strong)
-        else escape(p)
-        for p in parts
-    ).strip()
-
-
-def _table(block: Table) -> list[str]:
-    def row(cells: list[str]) -> str:
-        return "| " + " | ".join(cells) + " |"
-
-    rule = ["---:" if i in block.numeric else "---" for i in range(len(block.header))]
-    lines = [row([escape(h) for h in block.header]), row(rule)]
-    lines += [row([_inline(cell) for cell in cells]) for cells in block.rows]
-    return lines
 
 
 def render_markdown(doc: Document) -> str:
@@ -78,5 +50,5 @@ def render_markdown(doc: Document) -> str:
                 )
             )
         else:
-            chunks.append("\n".join(_table(block)))
+            chunks.append(table_markdown(block))
     return "\n\n".join(chunks) + "\n"

@@ -1,7 +1,9 @@
 """The agreement as blocks: headings, paragraphs, lists and tables of plain text.
 
 The builder fills these from a policy; the Markdown and HTML renderers each escape the
-text for their format, so policy text can never inject markup.
+text for their format, so policy text can never inject markup. Tables and runs of text
+are the presentation layer's (:mod:`slacalc._present.tables`), shared with reports and
+the command line.
 """
 
 from __future__ import annotations
@@ -9,23 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from slacalc._present.tables import Inline, Strong, Table
+
 __all__ = ["Block", "Document", "Heading", "Inline", "Items", "Paragraph", "Strong", "Table"]
-
-
-@dataclass(frozen=True, slots=True)
-class Strong:
-    """Text shown in bold.
-
-    Examples:
-        >>> Strong("99.9 %").text
-        '99.9 %'
-    """
-
-    text: str
-
-
-Inline: TypeAlias = tuple[str | Strong, ...]
-"""A run of text: plain strings and :class:`Strong` parts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,24 +52,6 @@ class Items:
 
     items: tuple[Inline, ...]
     ordered: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table with a header row; ``numeric`` marks columns aligned right.
-
-    ``kind`` names a special table for styling (``'signatures'``: tall empty cells to
-    sign in); the HTML renderer uses it as the table's class.
-
-    Examples:
-        >>> Table(("Period", "Allowed"), ((("month",), ("43 min 50 s",)),)).numeric
-        ()
-    """
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[Inline, ...], ...]
-    numeric: tuple[int, ...] = ()
-    kind: str = ""
 
 
 Block: TypeAlias = Heading | Paragraph | Items | Table

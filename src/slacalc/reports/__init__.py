@@ -14,6 +14,8 @@ notebooks. Plots (``plot_*``) need matplotlib (``pip install 'slacalc[plot]'``).
 - :func:`availability_report`: one row per calendar month with downtime, budget,
   target met and the service credit.
 - :func:`explain`: a ticket's timeline as segments with the rule behind each change.
+- :func:`read_incidents`, :func:`read_windows` and :class:`CsvRows`: the one reader of
+  ticket, incident and maintenance tables (DataFrames, dicts, CSV rows) the reports use.
 
 Examples:
     >>> from slacalc import datasets
@@ -35,7 +37,7 @@ from slacalc.reports._availability import (
     availability_report,
 )
 from slacalc.reports._explain import Explanation, SegmentState, TimelineSegment, explain
-from slacalc.reports._input import TICKET_COLUMNS
+from slacalc.reports._input import TICKET_COLUMNS, CsvRows, read_incidents, read_windows
 from slacalc.reports._outcomes import (
     CycleOutcome,
     Result,
@@ -56,6 +58,7 @@ __all__ = [
     "BudgetPoint",
     "ComplianceRow",
     "ComplianceSummary",
+    "CsvRows",
     "CycleOutcome",
     "Explanation",
     "MonthlyAvailability",
@@ -76,4 +79,6 @@ __all__ = [
     "plot_compliance",
     "plot_explanation",
     "plot_outage_timeline",
+    "read_incidents",
+    "read_windows",
 ]

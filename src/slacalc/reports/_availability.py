@@ -15,7 +15,7 @@ from slacalc._exact import check_places, check_rounding, round_fraction
 from slacalc._time import from_us, to_us
 from slacalc.credits import CreditSchedule, MoneyLike
 from slacalc.errors import InvalidOptionError, InvalidPeriodError, NoEligibleTimeError
-from slacalc.reports._input import read_intervals, read_outages
+from slacalc.reports._input import read_outages, read_windows
 from slacalc.reports._tables import Column, frame, records, render_html, render_text, table
 from slacalc.uptime import (
     Availability,
@@ -523,7 +523,7 @@ def availability_report(
     digits = check_places(places)
     periods = _months(months, tz)
     outages = tuple(read_outages(incidents, columns))
-    windows = read_intervals(maintenance, None, "maintenance")
+    windows = read_windows(maintenance)
     options: Mapping[str, Any] = MappingProxyType(
         {
             "target": target,

@@ -1,22 +1,28 @@
-"""Reading what analysts pass: ticket event tables, incident logs, maintenance windows.
+"""Reading ticket event tables, incident logs and maintenance windows: the one reader.
 
-Tables come as a pandas DataFrame, a list of dicts (records), or, for tickets, a
-mapping ``ticket_id -> events``. Column names are slacalc's unless ``columns=`` maps
-them to the caller's (``{"at": "Timestamp"}``: slacalc's name on the left). A missing
-column raises :class:`~slacalc.errors.MissingColumnError` and a value of the wrong
-type :class:`~slacalc.errors.ColumnTypeError`, both naming the column.
+Tables come as a pandas DataFrame, a list of dicts (records), the rows of a CSV file
+(:class:`CsvRows`: text, instants in ISO 8601 with offsets) or, for tickets, a mapping
+``ticket_id -> events``. Column names are slacalc's unless ``columns=`` maps them to the
+caller's (``{"at": "Timestamp"}``: slacalc's name on the left). A missing column raises
+:class:`~slacalc.errors.MissingColumnError` and a value of the wrong type
+:class:`~slacalc.errors.ColumnTypeError`, both naming the column and the row (its index,
+record number, or CSV line).
 """
 
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from slacalc._time import UTC, from_us, to_us
+from slacalc._time import UTC, from_us, instant_from, to_us
 from slacalc.errors import (
     ColumnTypeError,
+    InvalidIntervalError,
     InvalidOptionError,
     MissingColumnError,
     NaiveDatetimeError,
@@ -29,11 +35,13 @@ from slacalc.uptime import Outage
 
 __all__ = [
     "TICKET_COLUMNS",
+    "CsvRows",
     "column_map",
     "for_ticket",
-    "read_intervals",
+    "read_incidents",
     "read_outages",
     "read_tickets",
+    "read_windows",
 ]
 
 TICKET_COLUMNS = ("ticket_id", "kind", "at", "severity")
@@ -42,6 +50,119 @@ _WITH_SEVERITY = frozenset({"opened", "severity_changed"})
 _NAT = -(2**63)
 
 Tickets = list[tuple[object, list[TicketEvent]]]
+_INCIDENT_COLUMNS = ("start", "end", "severity", "label", "incident_id")
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRows:
+    """The rows of a CSV file with a header, as :class:`csv.DictReader` reads them.
+
+    Pass it wherever a report takes a table (:func:`analyze_tickets`,
+    :func:`availability_report` and its ``maintenance=``, :func:`read_incidents`,
+    :func:`read_windows`). Every cell is text: instants are ISO 8601 with a UTC offset
+    (``2026-11-04T02:10+01:00`` or ``...Z``), an empty cell is a missing value. Column
+    names match without regard to case and surrounding spaces; other columns are
+    ignored, and so are blank lines. Errors name the file and the line.
+
+    Attributes:
+        rows: the rows, e.g. ``csv.DictReader(file)``; its ``fieldnames`` is the header
+            and its ``line_num`` numbers the lines in messages (else rows count from 2,
+            after the header).
+        name: the file's name for messages.
+
+    Examples:
+        >>> import csv, io
+        >>> text = "start,end\\n2026-11-04T02:10+01:00,2026-11-04T02:41+01:00\\n"
+        >>> (outage,) = read_incidents(CsvRows(csv.DictReader(io.StringIO(text)), "log.csv"))
+        >>> outage.end - outage.start
+        datetime.timedelta(seconds=1860)
+        >>> read_incidents(CsvRows(csv.DictReader(io.StringIO("start,end\\n2026-11-04,\\n")),
+        ...                        "log.csv"))  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.NaiveDatetimeError: 'log.csv' line 2: 'start' '2026-11-04' is a date ...
+    """
+
+    rows: Iterable[Mapping[Any, Any]]
+    name: str = "<csv>"
+
+
+def _csv_records(
+    source: CsvRows,
+    names: Mapping[str, str],
+    required: Sequence[str],
+    instants: Sequence[str],
+    what: str,
+) -> tuple[list[dict[str, object]], list[str]]:
+    """Records keyed by slacalc's names, and their line labels, from CSV text rows."""
+    name, rows = source.name, source.rows
+    records: list[dict[str, object]] = []
+    labels: list[str] = []
+    try:
+        items = iter(rows)
+        header = getattr(rows, "fieldnames", None)  # a DictReader reads its header here
+        first = None if header is not None else next(items, None)
+        if first is not None:
+            header = list(first)
+            items = itertools.chain([first], items)
+        if header is None:
+            hint = ",".join(n for n in names if n != "incident_id")
+            raise MissingColumnError(
+                f"{name!r} is empty; write a header {hint!r} and one {what} per line.",
+                column=required[0],
+            )
+        keys = _csv_header(name, header, names, required)
+        for n, row in enumerate(items):
+            where = f"{name!r} line {getattr(rows, 'line_num', n + 2)}"
+            extra = row.get(None) or []
+            cells = [v for k, v in row.items() if k is not None]
+            if all(not (v or "").strip() for v in [*cells, *extra]):
+                continue
+            if extra or any(v is None for v in cells):
+                count = sum(v is not None for v in cells) + len(extra)
+                raise ColumnTypeError(
+                    f"{where} has {count} fields, the header {len(cells)}; give every row the "
+                    "header's columns."
+                )
+            record: dict[str, object] = {}
+            for ours, key in keys.items():
+                text = (row[key] or "").strip()
+                value = _csv_instant(text, ours, where) if ours in instants else text
+                record[ours] = None if value == "" else value
+            records.append(record)
+            labels.append(where)
+    except csv.Error as exc:
+        raise ColumnTypeError(f"{name!r} is not valid CSV: {exc}.") from None
+    return records, labels
+
+
+def _csv_header(
+    name: str, header: Sequence[object], names: Mapping[str, str], required: Sequence[str]
+) -> dict[str, Any]:
+    """slacalc's column names -> the header's keys; a missing required column raises."""
+    found = {str(h).strip().lower(): h for h in header if h is not None}
+    for ours in required:
+        if names[ours].strip().lower() not in found:
+            optional = [repr(c) for c in names if c not in required and c != "incident_id"]
+            raise MissingColumnError(
+                f"{name!r} has no {names[ours]!r} column (header: "
+                f"{','.join(str(h) for h in header)!r}); the header needs "
+                f"{', '.join(repr(c) for c in required)}"
+                + (f", optionally {', '.join(optional)}." if optional else "."),
+                column=names[ours],
+            )
+    theirs = {ours: names[ours].strip().lower() for ours in names}
+    return {ours: found[key] for ours, key in theirs.items() if key in found}
+
+
+def _csv_instant(text: str, column: str, where: str) -> dt.datetime | str:
+    """An ISO 8601 instant with an offset from a CSV cell ('' stays '')."""
+    if not text:
+        return text
+    try:
+        return instant_from(text, what=repr(column))
+    except SlacalcError as exc:
+        raise type(exc)(f"{where}: {exc}") from None
 
 
 @contextlib.contextmanager
@@ -242,14 +363,16 @@ def _from_frame(df: Any, names: dict[str, str]) -> Tickets:
     return _group(ids, kinds, instants, severities, tz)  # type: ignore[arg-type]
 
 
-def _from_records(rows: Iterable[object], names: dict[str, str]) -> Tickets:
+def _from_records(
+    rows: Iterable[object], names: dict[str, str], labels: Sequence[str] = ()
+) -> Tickets:
     ids: list[object] = []
     kinds: list[str] = []
     instants: list[int] = []
     severities: list[str | None] = []
     zones: set[dt.tzinfo] = set()
     for n, record in enumerate(rows):
-        where = f"record {n}"
+        where = labels[n] if labels else f"record {n}"
         if not isinstance(record, Mapping):
             raise ColumnTypeError(
                 f"{where.capitalize()} of the tickets is {record!r}, not a mapping; pass dicts "
@@ -302,6 +425,9 @@ def _from_mapping(tickets: Mapping[object, object]) -> Tickets:
 def read_tickets(tickets: object, columns: Mapping[str, str] | None) -> Tickets:
     """``(ticket_id, events)`` pairs from a DataFrame, records or a mapping of event lists."""
     names = column_map(columns, TICKET_COLUMNS, "tickets")
+    if isinstance(tickets, CsvRows):
+        rows, labels = _csv_records(tickets, names, TICKET_COLUMNS[:3], ("at",), "event")
+        return _from_records(rows, column_map(None, TICKET_COLUMNS, "tickets"), labels)
     if is_frame(tickets):
         return _from_frame(tickets, names)
     if isinstance(tickets, Mapping):
@@ -323,15 +449,22 @@ def read_tickets(tickets: object, columns: Mapping[str, str] | None) -> Tickets:
 # -- intervals: incidents and maintenance --------------------------------------------------------
 
 
-def _rows(table: Any) -> tuple[list[Mapping[str, object]] | None, list[object]]:
-    """A DataFrame or records as mappings (else None), and the items as given."""
+def _rows(
+    table: Any, names: dict[str, str], what: str
+) -> tuple[list[Mapping[str, object]] | None, list[object], list[str]]:
+    """A table's rows as mappings (else None), the items as given, and the rows' labels."""
+    if isinstance(table, CsvRows):
+        records, labels = _csv_records(table, names, ("start", "end"), ("start", "end"), what)
+        names.update((ours, ours) for ours in names)
+        return list[Mapping[str, object]](records), list(records), labels
     if is_frame(table):
         out: list[Mapping[str, object]] = table.to_dict("records")
-        return out, list(out)
+        return out, list(out), [f"row {n}" for n in range(len(out))]
     items: list[object] = list(table)
     if items and all(isinstance(r, Mapping) for r in items):
-        return [r for r in items if isinstance(r, Mapping)], items
-    return None, items
+        rows = [r for r in items if isinstance(r, Mapping)]
+        return rows, items, [f"row {n}" for n in range(len(rows))]
+    return None, items, []
 
 
 def _interval(
@@ -358,22 +491,21 @@ def read_outages(incidents: object, columns: Mapping[str, str] | None) -> list[o
     have ``severity`` (default ``"full"``) and ``label`` (else ``incident_id`` is used as
     the label when present).
     """
-    names = column_map(columns, ("start", "end", "severity", "label", "incident_id"), "incidents")
+    names = column_map(columns, _INCIDENT_COLUMNS, "incidents")
     if isinstance(incidents, (str, bytes)) or not (
-        is_frame(incidents) or isinstance(incidents, Iterable)
+        is_frame(incidents) or isinstance(incidents, (Iterable, CsvRows))
     ):
         raise ColumnTypeError(
             f"incidents={incidents!r} is not an incident log; pass a DataFrame or dicts with "
             "'start', 'end' (and 'severity'), or (start, end, severity) tuples."
         )
-    rows, items = _rows(incidents)
+    rows, items, labels = _rows(incidents, names, "incident")
     if rows is None:
         if columns is not None:
             raise InvalidOptionError("columns= maps the columns of a table (DataFrame or dicts).")
         return items
     out: list[object] = []
-    for n, row in enumerate(rows):
-        where = f"row {n}"
+    for row, where in zip(rows, labels, strict=True):
         start, end = _interval(row, names, "incidents", where)
         severity = (
             _text(
@@ -390,21 +522,79 @@ def read_outages(incidents: object, columns: Mapping[str, str] | None) -> list[o
         if label is None:
             label = plain(row.get(names["incident_id"]))
         text = None if label is None else str(label)
-        out.append(Outage(start, end, severity=severity, label=text))
+        try:
+            out.append(Outage(start, end, severity=severity, label=text))
+        except SlacalcError as exc:
+            raise type(exc)(f"{where}: {exc}") from None
     return out
 
 
-def read_intervals(
-    table: object, columns: Mapping[str, str] | None, what: str
+def read_incidents(incidents: object, *, columns: Mapping[str, str] | None = None) -> list[Outage]:
+    """An incident table as :class:`~slacalc.Outage` values, read as the reports read it.
+
+    Args:
+        incidents: a DataFrame, a list of dicts or :class:`CsvRows` with ``start`` and
+            ``end`` (``end`` empty while the outage is open), optionally ``severity``
+            (default ``'full'``) and ``label`` (else ``incident_id``).
+        columns: your column names: ``{"start": "began"}`` (slacalc's name on the left).
+
+    Returns:
+        The outages in table order.
+
+    Raises:
+        MissingColumnError: no ``start`` or ``end`` column.
+        ColumnTypeError: a value of the wrong type, or not a table; the message names the
+            column and the row.
+
+    Examples:
+        >>> import datetime as dt
+        >>> t = dt.datetime(2026, 11, 4, 2, 10, tzinfo=dt.UTC)
+        >>> read_incidents([{"start": t, "end": None, "incident_id": "INC-7"}])[0].label
+        'INC-7'
+    """
+    outages = read_outages(incidents, columns)
+    if not all(isinstance(o, Outage) for o in outages):
+        raise ColumnTypeError(
+            f"incidents={incidents!r} is not an incident table; pass a DataFrame, dicts with "
+            "'start' and 'end', or CsvRows."
+        )
+    return [o for o in outages if isinstance(o, Outage)]
+
+
+def read_windows(
+    table: object, *, columns: Mapping[str, str] | None = None
 ) -> list[tuple[dt.datetime, dt.datetime]]:
-    """Maintenance windows: a DataFrame or dicts with ``start``/``end``, or pairs."""
+    """Planned maintenance windows as ``(start, end)`` pairs, read as the reports read them.
+
+    Args:
+        table: a DataFrame, a list of dicts or :class:`CsvRows` with ``start`` and
+            ``end``, or ``(start, end)`` pairs of aware datetimes.
+        columns: your column names: ``{"start": "from"}`` (slacalc's name on the left).
+
+    Returns:
+        The windows in table order.
+
+    Raises:
+        MissingColumnError: no ``start`` or ``end`` column.
+        ColumnTypeError: a value of the wrong type, or a window without an end.
+        InvalidIntervalError: a window that ends before it starts.
+
+    Examples:
+        >>> import datetime as dt
+        >>> t = dt.datetime(2026, 11, 1, 2, tzinfo=dt.UTC)
+        >>> read_windows([{"start": t, "end": t + dt.timedelta(minutes=90)}])[0][1].minute
+        30
+    """
+    what = "maintenance"
     names = column_map(columns, ("start", "end"), what)
-    if isinstance(table, (str, bytes)) or not (is_frame(table) or isinstance(table, Iterable)):
+    if isinstance(table, (str, bytes)) or not (
+        is_frame(table) or isinstance(table, (Iterable, CsvRows))
+    ):
         raise ColumnTypeError(
             f"{what}={table!r} is not a list of windows; pass a DataFrame or dicts with "
             "'start' and 'end', or (start, end) pairs."
         )
-    rows, items = _rows(table)
+    rows, items, labels = _rows(table, names, "window")
     if rows is None:
         out = []
         for n, item in enumerate(items):
@@ -420,12 +610,17 @@ def read_intervals(
             out.append((item[0], item[1]))
         return out
     windows = []
-    for n, row in enumerate(rows):
-        start, end = _interval(row, names, what, f"row {n}")
+    for row, where in zip(rows, labels, strict=True):
+        start, end = _interval(row, names, what, where)
         if end is None:
             raise ColumnTypeError(
-                f"Column 'end' of the {what} is empty in row {n}; a window needs an end.",
+                f"Column 'end' of the {what} is empty in {where}; a window needs an end.",
                 column=names["end"],
+            )
+        if end < start:
+            raise InvalidIntervalError(
+                f"{where}: the window ends at {end.isoformat()!r}, before its start "
+                f"{start.isoformat()!r}; give an end at or after the start."
             )
         windows.append((start, end))
     return windows

@@ -1,11 +1,12 @@
-"""Tables: one column list per report, rendered as a DataFrame, records, text or HTML.
+"""Tables: one column list per report, given as a DataFrame, records, text or HTML.
 
 pandas is optional. Every report keeps its rows as frozen values; :func:`frame` builds a
 DataFrame with proper dtypes (aware ``datetime64[us, tz]``, ``timedelta64[us]``,
 categoricals) when pandas is importable, and :func:`records` gives plain dicts otherwise.
 The reverse, :func:`column_values`, reads a column of a DataFrame (or of records) back
 into plain Python values (``None`` for missing), so reports accept each other's output
-in either form.
+in either form. Text and HTML are laid out by the presentation layer
+(:mod:`slacalc._present.tables`); here each value becomes the text people read.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any, Literal, TypeAlias
 
 from slacalc._exact import percent_text
 from slacalc._present.formats import instant_text
+from slacalc._present.tables import Table, table_html, table_text
 from slacalc._time import UTC, to_us
 from slacalc.uptime import Availability, format_duration
 
@@ -233,6 +235,23 @@ def cell(value: object, tz: dt.tzinfo | None = None) -> str:
     return str(value)
 
 
+def _cells(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    tz: dt.tzinfo | None,
+    formatters: Mapping[str, Callable[[object], str]] | None,
+) -> Table:
+    """Report rows as a table of text, each value as people read it."""
+    fmt = formatters or {}
+    return Table(
+        tuple(columns),
+        tuple(
+            tuple(fmt[c](v) if c in fmt else cell(v, tz) for c, v in zip(columns, row, strict=True))
+            for row in rows
+        ),
+    )
+
+
 def render_text(
     columns: Sequence[str],
     rows: Sequence[Sequence[object]],
@@ -243,20 +262,9 @@ def render_text(
 ) -> str:
     """A fixed-width text table (at most ``limit`` rows, then a count of the rest)."""
     shown = rows if limit is None else rows[:limit]
-    fmt = formatters or {}
-    body = [
-        [fmt[c](v) if c in fmt else cell(v, tz) for c, v in zip(columns, row, strict=True)]
-        for row in shown
-    ]
-    widths = [max([len(c), *(len(r[i]) for r in body)]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines.extend(
-        "  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in body
+    return table_text(
+        _cells(columns, shown, tz, formatters), rule=True, more=len(rows) - len(shown)
     )
-    if len(shown) < len(rows):
-        lines.append(f"... {len(rows) - len(shown)} more rows")
-    return "\n".join(lines)
 
 
 def render_html(
@@ -269,21 +277,10 @@ def render_html(
     formatters: Mapping[str, Callable[[object], str]] | None = None,
 ) -> str:
     """An HTML table for notebooks (``_repr_html_``), escaped, at most ``limit`` rows."""
-    fmt = formatters or {}
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f"<td>{html.escape(fmt[c](v) if c in fmt else cell(v, tz))}</td>"
-            for c, v in zip(columns, row, strict=True)
-        )
-        + "</tr>"
-        for row in rows[:limit]
-    )
     more = ""
     if len(rows) > limit:
         more = f"<p>… {len(rows) - limit} more rows (use .table for all of them)</p>"
     return (
         f'<div class="slacalc-report"><p><strong>{html.escape(title)}</strong></p>'
-        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}</div>"
+        f"{table_html(_cells(columns, rows[:limit], tz, formatters))}{more}</div>"
     )
