@@ -1,13 +1,13 @@
 """slacalc now against slacalc at an earlier commit: the same calls, side by side, in one run.
 
 A change to the engine's plumbing must not slow the calls users make. This script
-exports ``src/`` of a git ref (default: the commit before the calendar engine and
-uptime used the one interval type) to a temporary directory, then times the same
-calls on that copy and on this checkout, each in its own Python process, alternating
-the two for several rounds so that a noisy neighbour hits both alike. Each timing is
-the process's CPU time (so time the scheduler gives to other processes does not
-count); for each call it keeps the fastest of each side and prints the ratio
-now/before.
+exports ``src/`` of a git ref (default: the last commit before the upper floors
+were rebuilt on one interval type, number kernel, clock timeline and presentation
+layer) to a temporary directory, then times the same calls on that copy and on this
+checkout, each in its own Python process, alternating the two for several rounds so
+that a noisy neighbour hits both alike. Each timing is the process's CPU time (so time
+the scheduler gives to other processes does not count); for each call it keeps the
+fastest of each side and prints the ratio now/before.
 
     .venv/bin/python benchmarks/bench_versus.py                  # about a minute
     .venv/bin/python benchmarks/bench_versus.py --ref main --rounds 9
@@ -18,7 +18,8 @@ The calls: the warm scalar ``add`` (2 h), ``elapsed`` (30 days), ``is_open`` and
 the engine's general path (``exhausted_at``, ``subtract``, and pendulum inputs); the
 bulk calls on NumPy arrays of 100,000 items; the cold compile of a weekly, a union and
 an intersection calendar (building it and asking a first question, which compiles its
-segments); and ``measure_availability`` over a month within support hours.
+segments); ``measure_availability`` over a month within support hours; and
+``analyze_tickets`` over the example helpdesk's year of tickets (the ticket clocks).
 
 Run it with ``--ref HEAD`` on a clean checkout to see the noise floor of the machine:
 both sides are then the same code.
@@ -44,8 +45,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parent.parent
-#: The last commit before calendar/ and uptime/ computed with slacalc._intervals.
-BASELINE = "89bd778"
+#: The last commit before the upper floors were rebuilt on one interval type, one
+#: number kernel, one clock timeline and one presentation layer.
+BASELINE = "debf30c"
 CPH = ZoneInfo("Europe/Copenhagen")
 NEW_YORK = ZoneInfo("America/New_York")
 LABELS = {
@@ -64,6 +66,7 @@ LABELS = {
     "cold_union": "cold: build + first `elapsed` over 1 year, union of Copenhagen, New York",
     "cold_intersection": "cold: build + first `elapsed` over 1 year, their intersection",
     "measure": "`measure_availability`, 1 month, 200 outages, `calendar=`",
+    "analyze": "`analyze_tickets`, the 380 example tickets, per ticket",
 }
 PER_ITEM = {"add_many", "elapsed_many", "is_open_many"}
 
@@ -175,6 +178,16 @@ def _worker(n: int, bulk_n: int, repeats: int, cold_trials: int) -> dict[str, fl
         outages.append((s, s + dt.timedelta(minutes=orng.randrange(1, 240)), "partial"))
     measure_availability(outages, june, calendar=cal)  # warm
     out["measure"] = _best(lambda: measure_availability(outages, june, calendar=cal), repeats)
+
+    # The ticket clocks: a year of the example helpdesk replayed, per ticket.
+    from slacalc import datasets
+    from slacalc.reports import analyze_tickets
+
+    policy = datasets.load_policy()
+    tickets = datasets.load_tickets(as_frame=False)
+    count = len({row["ticket_id"] for row in tickets})
+    analyze_tickets(tickets, policy)  # warm
+    out["analyze"] = _best(lambda: analyze_tickets(tickets, policy), max(3, repeats // 2)) / count
     return out
 
 
