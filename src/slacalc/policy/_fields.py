@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any
@@ -41,6 +41,7 @@ __all__ = [
     "convert_validation_error",
     "parse_percent",
     "parse_target",
+    "policy_error",
 ]
 
 _US_PER_S = 1_000_000
@@ -332,8 +333,19 @@ def convert_validation_error(exc: ValidationError) -> PolicyValidationError:
         if (path, message) not in too_short
         or not any(_inside(other, path) for other, _ in problems)
     ]
-    result = PolicyValidationError(
+    return policy_error(problems)
+
+
+def policy_error(problems: Sequence[tuple[str, str]]) -> PolicyValidationError:
+    """One error for ``(path, message)`` problems, one ``path: message`` line each.
+
+    Examples:
+        >>> print(policy_error([("pause_mode", "'hold' is not allowed."), ("", "Bad.")]))
+        pause_mode: 'hold' is not allowed.
+        Bad.
+    """
+    error = PolicyValidationError(
         "\n".join(f"{path}: {message}" if path else message for path, message in problems)
     )
-    result.problems = tuple(problems)
-    return result
+    error.problems = tuple(problems)
+    return error
