@@ -11,6 +11,7 @@ raises ``ValueError`` with a message that names the bad value and says what to w
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -248,18 +249,6 @@ OverridesTable = Annotated[
 """Special days: ISO date -> hours (``'09:00-12:00'``) or ``'closed'``."""
 
 
-def _path(loc: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif text:
-            text += f".{part}"
-        else:
-            text = part
-    return text
-
-
 def _message(error: Mapping[str, Any]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -282,6 +271,7 @@ def _message(error: Mapping[str, Any]) -> str:
 
 
 def _join(outer: str, inner: str) -> str:
+    """A field path and a path inside it: ``a`` + ``b`` is ``a.b``, ``a`` + ``[0]`` is ``a[0]``."""
     if not inner:
         return outer
     if not outer:
@@ -308,12 +298,12 @@ def convert_validation_error(exc: ValidationError) -> PolicyValidationError:
     problems: list[tuple[str, str]] = []
     too_short: set[tuple[str, str]] = set()
     for error in exc.errors(include_url=False):
-        loc = tuple(
-            p
+        parts = (
+            f"[{p}]" if isinstance(p, int) else p
             for p in error["loc"]
             if isinstance(p, int) or not p.startswith(("function-", "dict[", "tuple["))
         )
-        path = _path(loc)
+        path = functools.reduce(_join, parts, "")
         inner = (error.get("ctx") or {}).get("error")
         if isinstance(inner, PolicyValidationError) and inner.problems:
             found = [(_join(path, sub), message) for sub, message in inner.problems]

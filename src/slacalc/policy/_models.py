@@ -23,10 +23,10 @@ from slacalc._present.catalogue import Lang
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import CreditSchedule, TicketPenalty
 from slacalc.errors import InvalidDateError, PolicyValidationError, SlacalcError
-from slacalc.policy._acknowledge import Acknowledgement
 from slacalc.policy._agreement import (
     ALWAYS,
     SUPPORT,
+    Acknowledgement,
     Agreement,
     Channel,
     ClaimTerms,
