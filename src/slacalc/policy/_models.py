@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import tomli_w
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -53,6 +54,7 @@ from slacalc.policy._fields import (
     parse_target,
     policy_error,
 )
+from slacalc.policy._io import parse_text, read_file
 from slacalc.timers import (
     BusinessDays,
     ClockRules,
@@ -588,8 +590,6 @@ class SLAPolicy(_Model):
             ... ''').to_agreement().rules.names
             ('normal',)
         """
-        from slacalc.policy._io import parse_text
-
         return cls.from_dict(parse_text(text, "toml", "<text>"))
 
     @classmethod
@@ -601,8 +601,6 @@ class SLAPolicy(_Model):
             >>> SLAPolicy.from_json(default_policy().to_json()) == default_policy()
             True
         """
-        from slacalc.policy._io import parse_text
-
         return cls.from_dict(parse_text(text, "json", "<text>"))
 
     @classmethod
@@ -625,8 +623,6 @@ class SLAPolicy(_Model):
             ...     SLAPolicy.from_file(path) == default_policy()
             True
         """
-        from slacalc.policy._io import read_file
-
         return cls.from_dict(read_file(path))
 
     def to_dict(self) -> dict[str, Any]:
@@ -658,8 +654,6 @@ class SLAPolicy(_Model):
             >>> print(default_policy().to_toml().splitlines()[0])
             name = "Website care agreement"
         """
-        import tomli_w
-
         return tomli_w.dumps(self.to_dict())
 
     @classmethod
