@@ -121,7 +121,8 @@ def tour() -> Tour:
     )
     mode = uptime.maintenance.mode if uptime and uptime.maintenance else "count_as_up"
     fee = datasets.MONTHLY_FEE
-    schedule = uptime.credit_schedule() if uptime else CreditSchedule([])
+    terms = policy.to_agreement().uptime
+    schedule = terms.credits if terms and terms.credits else CreditSchedule([])
     (row,) = availability_report(
         datasets.load_incidents(as_frame=False),
         target,
@@ -201,7 +202,7 @@ def print_tour(t: Tour, out: TextIO) -> None:
     say(f"Support hours: {t.support.hours}, {t.support.tz}, Danish public holidays closed")
     say()
     say(f"{'severity':<10}{'respond':>16}{'resolve':>9}  clock")
-    for name in policy.severity_names:
+    for name in policy.to_agreement().rules.names:
         sev = policy.severity(name)
         say(f"{name:<10}{sev.response:>16}{sev.resolution or 'queue':>9}  {sev.calendar}")
 

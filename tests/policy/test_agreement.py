@@ -89,7 +89,7 @@ def test_the_longest_day_skips_holidays_and_special_days() -> None:
         },
     }
     data = {k: v for k, v in data.items() if v is not None}
-    assert SLAPolicy.from_dict(data).business_day_length == 8 * H
+    assert SLAPolicy.from_dict(data).to_agreement().business_day == 8 * H
 
 
 def test_from_policy_takes_a_policy_an_agreement_or_clock_rules() -> None:

@@ -44,7 +44,7 @@ def test_the_default_policy_says_what_the_issue_says() -> None:
         ("medium", "4h", None, "support"),
         ("low", "2 business days", None, "support"),
     ]
-    assert p.business_day_length == 9 * H
+    assert p.to_agreement().business_day == 9 * H
     assert p.clock_rules().severity("low").response == 18 * H
     assert p.uptime is not None
     assert p.uptime.period == "month"
@@ -60,10 +60,14 @@ def test_the_default_policy_says_what_the_issue_says() -> None:
     assert claims is not None
     assert (
         maintenance.window,
-        maintenance.notice_time,
-        maintenance.max_per_month_time,
+        maintenance.notice,
+        maintenance.max_per_month,
         maintenance.mode,
-    ) == ("Sun 02:00-06:00", 48 * H, 4 * H, "count_as_up")
+    ) == ("Sun 02:00-06:00", "48h", "4h", "count_as_up")
+    terms = p.to_agreement().uptime
+    assert terms is not None
+    assert terms.maintenance is not None
+    assert (terms.maintenance.notice, terms.maintenance.max_per_month) == (48 * H, 4 * H)
     assert (claims.claim_within_days, claims.automatic) == (30, False)
     assert "e-mail to support" in claims.how
     assert "next invoice" in claims.how

@@ -99,7 +99,7 @@ def test_values_are_kept_as_canonical_text() -> None:
     assert p.severity("p1").resolution == "2h30m"
     assert p.severity("p1").warnings[0].percent == "50%"
     assert p.support.overrides == {"2026-12-24": "09:00-12:00", "2026-12-31": "closed"}
-    assert p.business_day_length is None
+    assert p.to_agreement().business_day is None
     compact = dt.timedelta(seconds=90, microseconds=500)
     assert format_duration(compact, "compact", rounding=None) == "1m30.0005s"
     assert format_duration(dt.timedelta(0), "compact") == "0s"
@@ -421,8 +421,11 @@ def test_maintenance_and_claims_are_kept_as_written_and_read_exactly() -> None:
     # A table of hours is stored in the calendar's canonical text; durations as text.
     assert uptime.maintenance.window == "Sat 22:00-24:00; Sun 00:00-04:00"
     assert uptime.maintenance.notice == "72h"
-    assert uptime.maintenance.notice_time == dt.timedelta(days=3)
-    assert uptime.maintenance.max_per_month_time == dt.timedelta(hours=6)
+    terms = full_policy().to_agreement().uptime
+    assert terms is not None
+    assert terms.maintenance is not None
+    assert terms.maintenance.notice == dt.timedelta(days=3)
+    assert terms.maintenance.max_per_month == dt.timedelta(hours=6)
     assert (uptime.claims.claim_within_days, uptime.claims.automatic) == (14, True)
     text = full_policy().to_toml()
     assert "[uptime.maintenance]" in text
@@ -440,12 +443,12 @@ def test_maintenance_and_claims_are_kept_as_written_and_read_exactly() -> None:
 def test_business_day_defaults_to_a_full_support_day() -> None:
     data = {**DEFAULT_POLICY_DATA}
     del data["business_day"]
-    assert SLAPolicy.from_dict(data).business_day_length == dt.timedelta(hours=9)
+    assert SLAPolicy.from_dict(data).to_agreement().business_day == dt.timedelta(hours=9)
     lunch = {
         **data,
         "support": {"hours": "Mon-Fri 09:00-12:00,13:00-17:00; Sat 10:00-12:00", "tz": "UTC"},
     }
-    assert SLAPolicy.from_dict(lunch).business_day_length == dt.timedelta(hours=7)
+    assert SLAPolicy.from_dict(lunch).to_agreement().business_day == dt.timedelta(hours=7)
 
 
 def test_same_time_business_days_follow_the_calendar() -> None:
@@ -465,8 +468,8 @@ def test_same_time_business_days_follow_the_calendar() -> None:
 def test_lookups() -> None:
     p = full_policy()
     assert p.calendar("night shift").hours == "Mon-Fri 22:00-06:00"
-    assert p.is_around_the_clock("p1")
-    assert not p.is_around_the_clock("p2")
+    assert p.to_agreement().is_around_the_clock("p1")
+    assert not p.to_agreement().is_around_the_clock("p2")
     with pytest.raises(PolicyValidationError, match="'weekend' is not a calendar"):
         p.calendar("weekend")
     with pytest.raises(UnknownSeverityError, match="'p3'"):
@@ -481,23 +484,28 @@ def test_lookups() -> None:
 
 
 def test_uptime_values_are_exact() -> None:
-    assert POLICY.uptime is not None
-    assert POLICY.uptime.target_share == Fraction(999, 1000)
-    assert POLICY.uptime.credit_tiers[1] == (Fraction(995, 1000), Fraction(1, 10))
+    terms = POLICY.to_agreement().uptime
+    assert terms is not None
+    assert terms.target == Fraction(999, 1000)
+    assert terms.credits is not None
+    tier = terms.credits.tiers[1]
+    assert (str(tier.below), tier.credit) == ("99.5%", Fraction(1, 10))
     assert UptimeSpec(target=Decimal("0.9995")).target == "99.95%"
     assert WarningSpec(before=dt.timedelta(minutes=5)).before == "5m"
 
 
 def test_credits_convert_to_the_credits_package() -> None:
-    assert POLICY.uptime is not None
-    schedule = POLICY.uptime.credit_schedule()
+    terms = POLICY.to_agreement().uptime
+    assert terms is not None
+    schedule = terms.credits
+    assert schedule is not None
     # 99.9 % exactly earns nothing (credits apply *below* a tier); 99.4 % is below 99.5 %.
     assert schedule.credit("99.9%", fee="1000") == Decimal("0.00")
     assert schedule.credit("99.4%", fee="1000") == Decimal("100.00")
     assert schedule.credit("98%", fee="1000") == Decimal("150.00")
-    full = full_policy().uptime
+    full = full_policy().to_agreement().uptime
     assert full is not None
-    penalty = full.ticket_penalties[0].to_penalty()
+    penalty = full.ticket_penalties[0].penalty
     assert penalty.per_breach_share == Fraction(1, 40)
 
 

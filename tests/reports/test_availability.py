@@ -56,7 +56,7 @@ def report(policy: SLAPolicy) -> MonthlyAvailabilityReport:
         tz=datasets.TIMEZONE,
         maintenance=datasets.load_maintenance(),
         maintenance_mode="count_as_up",
-        credits=policy.uptime.credit_schedule(),
+        credits=policy.to_agreement().uptime.credits,
         fee=FEE,  # type: ignore[union-attr]
     )
 

@@ -282,7 +282,7 @@ def test_the_frame_has_proper_dtypes(outcomes: TicketOutcomes, policy: SLAPolicy
     for column in ("target", "elapsed", "elapsed_calendar", "paused", "overshoot"):
         assert str(df[column].dtype) == "timedelta64[us]", column
     assert isinstance(df["severity"].dtype, pd.CategoricalDtype)
-    assert list(df["severity"].cat.categories) == list(policy.severity_names)
+    assert list(df["severity"].cat.categories) == list(policy.to_agreement().rules.names)
     assert df["breached"].dtype == bool
     assert df["cycle"].dtype == "int64"
     assert df["due"].isna().sum() == sum(r.due is None for r in outcomes.rows)

@@ -44,7 +44,7 @@ def uptime(policy: SLAPolicy) -> MonthlyAvailabilityReport:
         tz=datasets.TIMEZONE,
         maintenance=datasets.load_maintenance(),
         maintenance_mode="count_as_up",
-        credits=policy.uptime.credit_schedule(),
+        credits=policy.to_agreement().uptime.credits,
         fee=datasets.MONTHLY_FEE,  # type: ignore[union-attr]
     )
 

@@ -30,7 +30,7 @@ SCRIPT = textwrap.dedent(
     uptime = availability_report(
         datasets.load_incidents(), "99.9%", 2026, tz=datasets.TIMEZONE,
         maintenance=datasets.load_maintenance(), maintenance_mode="count_as_up",
-        credits=policy.uptime.credit_schedule(), fee=datasets.MONTHLY_FEE)
+        credits=policy.to_agreement().uptime.credits, fee=datasets.MONTHLY_FEE)
     assert uptime.total_credit == Decimal("225.00")
     assert isinstance(outcomes.explain(4711).table, list)
     try:

@@ -417,7 +417,7 @@ def test_G13_freshdesk_before_2026_one_day_on_a_9_to_5_week(opened: str, vendor_
     # Source: Freshdesk article 50000011664 (pre-2026 rule), BH 09-17 Mon-Fri, FRT 1 day:
     # Mon 08:00 -> Mon 17:00, Fri 18:00 -> Mon 17:00: one full support day of 8 h.
     policy = _policy("Mon-Fri 09:00-17:00", "8h", "1 business day")
-    assert policy.business_day_length == dt.timedelta(hours=8)
+    assert policy.to_agreement().business_day == dt.timedelta(hours=8)
     target = policy.clock_rules().severity("p").response
     assert policy.calendar().exhausted_at(at(opened), target) == at(vendor_due)
 

@@ -249,11 +249,13 @@ def _target(policy: SLAPolicy, severity: str, metric: str, start: dt.datetime) -
 
 
 def _clock_name(policy: SLAPolicy, severity: str) -> str:
+    from slacalc.policy import SUPPORT
+
     name = policy.severity(severity).calendar
     cal = policy.calendar(name)
-    if policy.is_around_the_clock(severity):
+    if policy.to_agreement().is_around_the_clock(severity):
         return f"around the clock ({cal.tz})"
-    label = "support hours" if name == "support" else f"{name!r} hours"
+    label = "support hours" if name == SUPPORT else f"{name!r} hours"
     return f"{label} {cal.hours}, {cal.tz}"
 
 
@@ -456,8 +458,8 @@ def _uptime_options(args: argparse.Namespace) -> _Uptime:
             "No target; pass --target, e.g. --target 99.9%, or --policy with an uptime section."
         )
     schedule: CreditSchedule | None = args.credits
-    if schedule is None and uptime is not None and uptime.credits:
-        schedule = uptime.credit_schedule()
+    if schedule is None and policy is not None and (terms := policy.to_agreement().uptime):
+        schedule = terms.credits
     if args.fee is not None and schedule is None:
         raise CommandError(
             "--fee needs credit tiers; pass --credits, e.g. --credits 99.9%:5%,99%:10%, or "
@@ -777,13 +779,14 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
                 "valid": True,
                 "problems": [],
                 "policy": policy.name,
-                "severities": policy.severity_names,
+                "severities": [s.name for s in policy.severities],
             },
         )
     support = policy.support
     _say(
         out,
         f"{args.policy}: valid: {policy.name!r}, {len(policy.severities)} severities "
-        f"({', '.join(policy.severity_names)}), support {support.hours} in {support.tz}",
+        f"({', '.join(s.name for s in policy.severities)}), "
+        f"support {support.hours} in {support.tz}",
     )
     return 0

@@ -23,10 +23,10 @@ Examples:
 from typing import TYPE_CHECKING, Any
 
 from slacalc._present.catalogue import LANGUAGES, Lang
-from slacalc.policy._acknowledge import Acknowledgement
 from slacalc.policy._agreement import (
     ALWAYS,
     SUPPORT,
+    Acknowledgement,
     Agreement,
     Channel,
     ClaimTerms,

@@ -25,11 +25,18 @@ from typing import (
     runtime_checkable,
 )
 
-from slacalc._present.catalogue import Lang
+from slacalc._present.catalogue import (
+    Lang,
+    catalogue,
+    check_lang,
+    hours_words,
+    when_words,
+    zone_words,
+)
+from slacalc._time import from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import CreditSchedule, TicketPenalty
 from slacalc.errors import InvalidOptionError, PolicyValidationError
-from slacalc.policy._acknowledge import Acknowledgement, acknowledge
 from slacalc.timers import BusinessDays, ClockRules
 from slacalc.uptime import MaintenanceMode
 
@@ -39,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ALWAYS",
     "SUPPORT",
+    "Acknowledgement",
     "Agreement",
     "Channel",
     "ClaimTerms",
@@ -251,6 +259,48 @@ class UptimeTerms:
     ticket_penalties: tuple[TicketPenaltyTerms, ...] = ()
     maintenance: MaintenanceTerms | None = None
     claims: ClaimTerms | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledgement:
+    """The answer to "we just got a request": what to promise and how to say it.
+
+    The sentences, day and month names come from the wording catalogue shared with the
+    agreement, so the reply never depends on the process locale. Times are shown in the
+    severity's calendar's zone, to the minute (cut, never rounded up, so the promise is
+    never later than the deadline).
+
+    Attributes:
+        severity: the request's severity.
+        locale: the language of ``text``.
+        received_at: when it arrived, in the severity's calendar's zone.
+        is_open: whether the severity's calendar is open at ``received_at``.
+        opens_at: the first open instant at or after ``received_at``.
+        respond_by: the response deadline (the last on-time instant).
+        promised_by: when the response time runs out (``calendar.exhausted_at``): the
+            time the text promises. It equals ``respond_by`` except when the time runs
+            out exactly at a closing time; then ``respond_by`` is the next opening and the
+            text promises the closing time ("by Tuesday at 18:00", not "Wednesday at 09:00").
+        text: the short reply to send.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from slacalc.policy import default_policy
+        >>> policy = default_policy()
+        >>> t = dt.datetime(2026, 11, 27, 23, 10, tzinfo=policy.calendar().tz)
+        >>> ack = policy.acknowledge("high", t)
+        >>> ack.is_open, ack.opens_at.isoformat(), ack.respond_by.isoformat()
+        (False, '2026-11-30T09:00:00+01:00', '2026-11-30T10:00:00+01:00')
+    """
+
+    severity: str
+    locale: Lang
+    received_at: dt.datetime
+    is_open: bool
+    opens_at: dt.datetime
+    respond_by: dt.datetime
+    promised_by: dt.datetime
+    text: str
 
 
 @runtime_checkable
@@ -476,6 +526,37 @@ class Agreement:
             >>> t = dt.datetime(2026, 11, 27, 23, 10, tzinfo=agreement.support.tz)
             >>> agreement.acknowledge("high", t).respond_by.isoformat()
             '2026-11-30T10:00:00+01:00'
+            >>> print(agreement.acknowledge("critical", t, "da").text)
+            Vi har modtaget din henvendelse fredag den 27. november kl. 23:10. Henvendelser af
+            typen »critical« behandles døgnet rundt, alle årets dage. Du hører fra os senest
+            fredag den 27. november kl. 23:25.
         """
-        around = self.is_around_the_clock(severity)
-        return acknowledge(self.rules, severity, received_at, locale, around_the_clock=around)
+        lang = check_lang(locale)
+        words = catalogue(lang)
+        spec = self.rules.severity(severity)
+        cal = spec.calendar
+        received = from_us(to_us(received_at), cal.tz)
+        respond_by = self.rules.deadlines(severity, received).response
+        target = spec.target_us("response", received)
+        assert target is not None
+        promised_by = cal.exhausted_at(received, dt.timedelta(microseconds=target))
+        if self.is_around_the_clock(severity):
+            hours = words.say("reply.always", name=spec.name, Name=spec.name.capitalize())
+        else:
+            zone = zone_words(cal.tz, lang, named=False)
+            hours = words.say("reply.hours", hours=hours_words(cal.hours, lang), zone=zone)
+        parts = (
+            words.say("reply.received", when=when_words(received, lang)),
+            hours,
+            words.say("reply.promise", when=when_words(promised_by, lang)),
+        )
+        return Acknowledgement(
+            severity=spec.name,
+            locale=lang,
+            received_at=received,
+            is_open=cal.is_open(received),
+            opens_at=cal.next_open(received),
+            respond_by=respond_by,
+            promised_by=promised_by,
+            text=" ".join(parts),
+        )

@@ -11,8 +11,9 @@ raises ``ValueError`` with a message that names the bad value and says what to w
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any
@@ -41,6 +42,7 @@ __all__ = [
     "convert_validation_error",
     "parse_percent",
     "parse_target",
+    "policy_error",
 ]
 
 _US_PER_S = 1_000_000
@@ -247,18 +249,6 @@ OverridesTable = Annotated[
 """Special days: ISO date -> hours (``'09:00-12:00'``) or ``'closed'``."""
 
 
-def _path(loc: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif text:
-            text += f".{part}"
-        else:
-            text = part
-    return text
-
-
 def _message(error: Mapping[str, Any]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -281,6 +271,7 @@ def _message(error: Mapping[str, Any]) -> str:
 
 
 def _join(outer: str, inner: str) -> str:
+    """A field path and a path inside it: ``a`` + ``b`` is ``a.b``, ``a`` + ``[0]`` is ``a[0]``."""
     if not inner:
         return outer
     if not outer:
@@ -307,12 +298,12 @@ def convert_validation_error(exc: ValidationError) -> PolicyValidationError:
     problems: list[tuple[str, str]] = []
     too_short: set[tuple[str, str]] = set()
     for error in exc.errors(include_url=False):
-        loc = tuple(
-            p
+        parts = (
+            f"[{p}]" if isinstance(p, int) else p
             for p in error["loc"]
             if isinstance(p, int) or not p.startswith(("function-", "dict[", "tuple["))
         )
-        path = _path(loc)
+        path = functools.reduce(_join, parts, "")
         inner = (error.get("ctx") or {}).get("error")
         if isinstance(inner, PolicyValidationError) and inner.problems:
             found = [(_join(path, sub), message) for sub, message in inner.problems]
@@ -332,8 +323,19 @@ def convert_validation_error(exc: ValidationError) -> PolicyValidationError:
         if (path, message) not in too_short
         or not any(_inside(other, path) for other, _ in problems)
     ]
-    result = PolicyValidationError(
+    return policy_error(problems)
+
+
+def policy_error(problems: Sequence[tuple[str, str]]) -> PolicyValidationError:
+    """One error for ``(path, message)`` problems, one ``path: message`` line each.
+
+    Examples:
+        >>> print(policy_error([("pause_mode", "'hold' is not allowed."), ("", "Bad.")]))
+        pause_mode: 'hold' is not allowed.
+        Bad.
+    """
+    error = PolicyValidationError(
         "\n".join(f"{path}: {message}" if path else message for path, message in problems)
     )
-    result.problems = tuple(problems)
-    return result
+    error.problems = tuple(problems)
+    return error

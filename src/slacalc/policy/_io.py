@@ -29,33 +29,23 @@ def parse_text(text: str, kind: str, source: str) -> dict[str, Any]:
         >>> parse_text('{"name": "x"}', "json", "<text>")
         {'name': 'x'}
     """
-    data: object
+    if kind == "yaml":
+        try:
+            import yaml  # type: ignore[import-untyped,unused-ignore]
+        except ImportError:
+            raise PolicyFileError(
+                f"Reading {source!r} needs PyYAML, which is not installed; run "
+                "'pip install pyyaml', or write the policy as TOML or JSON."
+            ) from None
     try:
-        if kind == "toml":
-            data = tomllib.loads(text)
-        elif kind == "json":
-            data = json.loads(text)
-        else:
-            try:
-                import yaml  # type: ignore[import-untyped,unused-ignore]
-            except ImportError:
-                raise PolicyFileError(
-                    f"Reading {source!r} needs PyYAML, which is not installed; run "
-                    "'pip install pyyaml', or write the policy as TOML or JSON."
-                ) from None
-            data = yaml.safe_load(text)
-    except PolicyFileError:
-        raise
-    except (ValueError, TypeError) as exc:  # tomllib, json and yaml errors
+        loads = {"toml": tomllib.loads, "json": json.loads}.get(kind) or yaml.safe_load
+        data: object = loads(text)
+    except Exception as exc:  # tomllib and json raise ValueErrors; yaml its own YAMLError
+        if not isinstance(exc, (ValueError, TypeError)) and "yaml" not in type(exc).__module__:
+            raise
         raise PolicyFileError(
             f"Cannot read {source!r} as {kind.upper()}: {exc}; fix the syntax at that place."
         ) from None
-    except Exception as exc:  # yaml.YAMLError does not derive from ValueError
-        if type(exc).__module__.startswith("yaml"):
-            raise PolicyFileError(
-                f"Cannot read {source!r} as YAML: {exc}; fix the syntax at that place."
-            ) from None
-        raise
     if not isinstance(data, dict):
         raise PolicyFileError(
             f"{source!r} holds {type(data).__name__} at the top, not a table; a policy is a "

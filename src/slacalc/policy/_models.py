@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
-from fractions import Fraction
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import tomli_w
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -24,10 +24,10 @@ from slacalc._present.catalogue import Lang
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import CreditSchedule, TicketPenalty
 from slacalc.errors import InvalidDateError, PolicyValidationError, SlacalcError
-from slacalc.policy._acknowledge import Acknowledgement
 from slacalc.policy._agreement import (
     ALWAYS,
     SUPPORT,
+    Acknowledgement,
     Agreement,
     Channel,
     ClaimTerms,
@@ -52,7 +52,9 @@ from slacalc.policy._fields import (
     convert_validation_error,
     parse_percent,
     parse_target,
+    policy_error,
 )
+from slacalc.policy._io import parse_text, read_file
 from slacalc.timers import (
     BusinessDays,
     ClockRules,
@@ -83,11 +85,28 @@ __all__ = [
 ]
 
 
-def _duration(text: str) -> dt.timedelta:
-    """The timedelta of a ``DurationText`` value."""
+def _duration(text: str | None) -> dt.timedelta | None:
+    """The timedelta of a duration field (``None`` when unset or ``'same_time'``)."""
+    if text is None or text == SAME_TIME:
+        return None
     value = parse_target(text)
-    assert isinstance(value, dt.timedelta)  # DurationText never holds business days
+    assert isinstance(value, dt.timedelta)  # duration fields never hold business days
     return value
+
+
+def _unknown(path: str, name: str, known: Sequence[str], what: str) -> list[tuple[str, str]]:
+    """``[(path, problem)]`` when ``name`` is not one of ``known`` (a ``what``), else ``[]``."""
+    if name in known:
+        return []
+    return [(path, f"{name!r} is not a {what}; use one of {', '.join(map(repr, known))}.")]
+
+
+def _own_calendars(calendars: dict[str, Any]) -> FrozenDict[str, Any]:
+    """The policy's own calendars, none of them named like a built-in one."""
+    if taken := [name for name in calendars if name in (SUPPORT, ALWAYS)]:
+        builtin = "is a built-in calendar name; choose another name."
+        raise policy_error([(name, f"{name!r} {builtin}") for name in taken])
+    return FrozenDict(calendars)
 
 
 def _holiday(text: str) -> str | dt.date:
@@ -140,9 +159,7 @@ class CalendarSpec(_Model):
             )
         except SlacalcError as exc:
             field = "holidays" if isinstance(exc, (LookupError, InvalidDateError)) else "overrides"
-            error = PolicyValidationError(f"{field}: {exc}")
-            error.problems = ((field, str(exc)),)
-            raise error from None
+            raise policy_error([(field, str(exc))]) from None
         # The special days' hours as the calendar writes them (set once, while validating).
         canonical = {d.isoformat(): text for d, text in self._calendar.overrides.items()}
         object.__setattr__(self, "overrides", FrozenDict(canonical))
@@ -162,8 +179,8 @@ class WarningSpec(_Model):
     """A warning threshold: ``percent`` of the target used, or ``before`` the deadline.
 
     Examples:
-        >>> WarningSpec(percent="75%").to_threshold()
-        WarningThreshold(percent=Fraction(3, 4), before=None)
+        >>> WarningSpec(percent="75%").percent, WarningSpec(before="15m").before
+        ('75%', '15m')
     """
 
     percent: PercentText | None = Field(default=None, description="Share of the target, '75%'.")
@@ -181,17 +198,6 @@ class WarningSpec(_Model):
         if self.percent is not None and parse_percent(self.percent) == 0:
             raise ValueError(f"percent {self.percent!r} is zero; give a share above '0%'")
         return self
-
-    def to_threshold(self) -> WarningThreshold:
-        """The core :class:`~slacalc.timers.WarningThreshold`.
-
-        Examples:
-            >>> WarningSpec(before="15m").to_threshold().before
-            datetime.timedelta(seconds=900)
-        """
-        if self.percent is not None:
-            return WarningThreshold(percent=parse_percent(self.percent))
-        return WarningThreshold(before=self.before)
 
 
 class SeverityPolicy(_Model):
@@ -285,8 +291,8 @@ class TicketPenaltySpec(_Model):
 
     Examples:
         >>> spec = TicketPenaltySpec(severity="critical", metric="resolution", credit="2%")
-        >>> spec.to_penalty().penalty("30m", fee="1000")
-        Decimal('20.00')
+        >>> spec.credit, spec.late_unit, spec.cap
+        ('2%', '1h', None)
     """
 
     severity: str
@@ -295,18 +301,6 @@ class TicketPenaltySpec(_Model):
     per_late: PercentText | None = Field(default=None, description="Share per late_unit late.")
     late_unit: DurationText = "1h"
     cap: PercentText | None = Field(default=None, description="Most charged over a period.")
-
-    def to_penalty(self) -> TicketPenalty:
-        """The :class:`slacalc.credits.TicketPenalty` this describes.
-
-        Examples:
-            >>> TicketPenaltySpec(severity="high", metric="response", credit="1%",
-            ...                   cap="10%").to_penalty().cap_share
-            Fraction(1, 10)
-        """
-        return TicketPenalty(
-            per_breach=self.credit, per_late=self.per_late, late_unit=self.late_unit, cap=self.cap
-        )
 
 
 def _claim_days(value: object) -> int:
@@ -329,8 +323,8 @@ class MaintenanceSpec(_Model):
 
     Examples:
         >>> spec = MaintenanceSpec(window="sun 02:00-06:00", notice="48h", max_per_month="4h")
-        >>> spec.window, spec.mode, spec.notice_time
-        ('Sun 02:00-06:00', 'count_as_up', datetime.timedelta(days=2))
+        >>> spec.window, spec.mode, spec.notice
+        ('Sun 02:00-06:00', 'count_as_up', '48h')
     """
 
     window: HoursText = Field(
@@ -348,26 +342,6 @@ class MaintenanceSpec(_Model):
         description="'count_as_up' (not downtime, stays in the total) or 'exclude' "
         "(removed from the total).",
     )
-
-    @property
-    def notice_time(self) -> dt.timedelta | None:
-        """The advance notice as a timedelta (``None`` when no notice is required).
-
-        Examples:
-            >>> MaintenanceSpec(window="Sun 02:00-06:00").notice_time is None
-            True
-        """
-        return None if self.notice is None else _duration(self.notice)
-
-    @property
-    def max_per_month_time(self) -> dt.timedelta | None:
-        """The monthly limit as a timedelta (``None`` when there is none).
-
-        Examples:
-            >>> MaintenanceSpec(window="Sun 02:00-06:00", max_per_month="4h").max_per_month_time
-            datetime.timedelta(seconds=14400)
-        """
-        return None if self.max_per_month is None else _duration(self.max_per_month)
 
 
 class ClaimsSpec(_Model):
@@ -395,8 +369,8 @@ class UptimeSpec(_Model):
     the maintenance rules and how credits are claimed.
 
     Examples:
-        >>> UptimeSpec(target="99.9%", credits=[{"below": "99.9%", "credit": "5%"}]).target_share
-        Fraction(999, 1000)
+        >>> UptimeSpec(target="99.9%", credits=[{"below": "99.9%", "credit": "5%"}]).credits[0]
+        CreditTierSpec(below='99.9%', credit='5%')
         >>> spec = UptimeSpec(maintenance={"window": "Sun 02:00-06:00", "mode": "exclude"})
         >>> spec.maintenance.mode
         'exclude'
@@ -411,55 +385,35 @@ class UptimeSpec(_Model):
     )
     claims: ClaimsSpec | None = Field(default=None, description="How credits are claimed.")
 
-    @property
-    def target_share(self) -> Fraction:
-        """The availability target as an exact fraction.
 
-        Examples:
-            >>> UptimeSpec(target="99.95%").target_share
-            Fraction(1999, 2000)
-        """
-        return parse_percent(self.target)
-
-    @property
-    def credit_tiers(self) -> tuple[tuple[Fraction, Fraction], ...]:
-        """The credit tiers as exact ``(below, credit)`` shares, in the order written.
-
-        Examples:
-            >>> UptimeSpec(credits=[{"below": "99%", "credit": "15%"}]).credit_tiers
-            ((Fraction(99, 100), Fraction(3, 20)),)
-        """
-        return tuple((parse_percent(t.below), parse_percent(t.credit)) for t in self.credits)
-
-    def credit_schedule(self) -> CreditSchedule:
-        """The tiers as a :class:`slacalc.credits.CreditSchedule`.
-
-        Examples:
-            >>> spec = UptimeSpec(credits=[{"below": "99.9%", "credit": "5%"},
-            ...                            {"below": "99%", "credit": "15%"}])
-            >>> spec.credit_schedule().credit("99.4%", fee="1000")
-            Decimal('50.00')
-        """
-        return CreditSchedule([(t.below, t.credit) for t in self.credits])
-
-    def _terms(self, tz: dt.tzinfo) -> UptimeTerms:
-        """The uptime terms, with the maintenance window built in the support zone ``tz``."""
-        m, c = self.maintenance, self.claims
-        return UptimeTerms(
-            target=self.target_share,
-            period=self.period,
-            credits=self.credit_schedule() if self.credits else None,
-            ticket_penalties=tuple(
-                TicketPenaltyTerms(t.severity, t.metric, t.to_penalty())
-                for t in self.ticket_penalties
-            ),
-            maintenance=None
-            if m is None
-            else MaintenanceTerms(
-                BusinessCalendar(m.window, tz=tz), m.notice_time, m.max_per_month_time, m.mode
-            ),
-            claims=None if c is None else ClaimTerms(c.claim_within_days, c.how, c.automatic),
-        )
+def _uptime_terms(spec: UptimeSpec, tz: dt.tzinfo) -> UptimeTerms:
+    """The uptime terms as exact values, with the maintenance window built in the zone ``tz``."""
+    m, c = spec.maintenance, spec.claims
+    tiers = [(t.below, t.credit) for t in spec.credits]
+    return UptimeTerms(
+        target=parse_percent(spec.target),
+        period=spec.period,
+        credits=CreditSchedule(tiers) if tiers else None,
+        ticket_penalties=tuple(
+            TicketPenaltyTerms(
+                t.severity,
+                t.metric,
+                TicketPenalty(
+                    per_breach=t.credit, per_late=t.per_late, late_unit=t.late_unit, cap=t.cap
+                ),
+            )
+            for t in spec.ticket_penalties
+        ),
+        maintenance=None
+        if m is None
+        else MaintenanceTerms(
+            BusinessCalendar(m.window, tz=tz),
+            _duration(m.notice),
+            _duration(m.max_per_month),
+            m.mode,
+        ),
+        claims=None if c is None else ClaimTerms(c.claim_within_days, c.how, c.automatic),
+    )
 
 
 class SLAPolicy(_Model):
@@ -476,7 +430,7 @@ class SLAPolicy(_Model):
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
         >>> policy = default_policy()
-        >>> policy.severity_names
+        >>> policy.to_agreement().rules.names
         ('critical', 'high', 'medium', 'low')
         >>> friday_night = dt.datetime(2026, 11, 27, 23, 10, tzinfo=policy.calendar().tz)
         >>> policy.deadlines("high", friday_night).response.isoformat()
@@ -485,7 +439,7 @@ class SLAPolicy(_Model):
 
     name: str = Field(default="Service level agreement", min_length=1)
     support: CalendarSpec = Field(description="The support hours.")
-    calendars: Annotated[dict[str, CalendarSpec], AfterValidator(FrozenDict)] = Field(
+    calendars: Annotated[dict[str, CalendarSpec], AfterValidator(_own_calendars)] = Field(
         default_factory=FrozenDict,
         description="More calendars by name, for severities and channels.",
     )
@@ -510,51 +464,22 @@ class SLAPolicy(_Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> SLAPolicy:
-        # Checks across fields, all at once: each problem keeps its own field path.
-        problems: list[tuple[str, str]] = [
-            (f"calendars.{name}", f"{name!r} is a built-in calendar name; choose another name.")
-            for name in self.calendars
-            if name in (SUPPORT, ALWAYS)
-        ]
+        # Checks that relate one part of the file to another: all at once, each at its path.
         known = (SUPPORT, ALWAYS, *self.calendars)
-        hint = ", ".join(repr(k) for k in known)
-        seen: list[str] = []
+        names = [s.name for s in self.severities]
+        problems: list[tuple[str, str]] = []
         for i, severity in enumerate(self.severities):
-            if severity.name in seen:
-                problems.append(
-                    (
-                        f"severities[{i}].name",
-                        f"{severity.name!r} is defined twice; give every severity a unique name.",
-                    )
-                )
-            seen.append(severity.name)
-            if severity.calendar not in known:
-                problems.append(
-                    (
-                        f"severities[{i}].calendar",
-                        f"{severity.calendar!r} is not a calendar; use one of {hint}.",
-                    )
-                )
-        problems += [
-            (f"channels[{i}].hours", f"{channel.hours!r} is not a calendar; use one of {hint}.")
-            for i, channel in enumerate(self.channels)
-            if channel.hours not in known
-        ]
-        penalties = () if self.uptime is None else self.uptime.ticket_penalties
-        problems += [
-            (
-                f"uptime.ticket_penalties[{i}].severity",
-                f"{p.severity!r} is not a severity; use one of {', '.join(map(repr, seen))}.",
-            )
-            for i, p in enumerate(penalties)
-            if p.severity not in seen
-        ]
+            if severity.name in names[:i]:
+                twice = f"{severity.name!r} is defined twice; give every severity a unique name."
+                problems.append((f"severities[{i}].name", twice))
+            problems += _unknown(f"severities[{i}].calendar", severity.calendar, known, "calendar")
+        for i, channel in enumerate(self.channels):
+            problems += _unknown(f"channels[{i}].hours", channel.hours, known, "calendar")
+        for i, penalty in enumerate(() if self.uptime is None else self.uptime.ticket_penalties):
+            where = f"uptime.ticket_penalties[{i}].severity"
+            problems += _unknown(where, penalty.severity, names, "severity")
         if problems:
-            error = PolicyValidationError(
-                "\n".join(f"{path}: {message}" for path, message in problems)
-            )
-            error.problems = tuple(problems)
-            raise error
+            raise policy_error(problems)
         self._agreement = self._convert()
         return self
 
@@ -563,14 +488,15 @@ class SLAPolicy(_Model):
         support = self.support.build()
         calendars = {SUPPORT: support, ALWAYS: BusinessCalendar.always(support.tz)}
         calendars.update((name, spec.build()) for name, spec in self.calendars.items())
-        day: dt.timedelta | None = None
-        if self.business_day is None:
-            day = longest_day(support)
-        elif self.business_day != SAME_TIME:
-            day = _duration(self.business_day)
+        day = longest_day(support) if self.business_day is None else _duration(self.business_day)
 
         def target(text: str | None) -> dt.timedelta | BusinessDays | None:
             return None if text is None else parse_target(text)
+
+        def counted(target: dt.timedelta | BusinessDays | None) -> Any:
+            if isinstance(target, BusinessDays) and day is not None:
+                return target.count * day
+            return target
 
         terms = tuple(
             SeverityTerms(
@@ -584,12 +510,6 @@ class SLAPolicy(_Model):
             )
             for s in self.severities
         )
-
-        def counted(target: dt.timedelta | BusinessDays | None) -> Any:
-            if isinstance(target, BusinessDays) and day is not None:
-                return target.count * day
-            return target
-
         rules = ClockRules(
             tuple(
                 SeverityTargets(
@@ -599,7 +519,7 @@ class SLAPolicy(_Model):
                     counted(t.resolution),
                     counted(t.next_response),
                     counted(t.periodic_update),
-                    tuple(w.to_threshold() for w in s.warnings),
+                    tuple(WarningThreshold(w.percent, w.before) for w in s.warnings),
                 )
                 for t, s in zip(terms, self.severities, strict=True)
             ),
@@ -619,7 +539,7 @@ class SLAPolicy(_Model):
             in_scope=self.scope.included,
             out_of_scope=self.scope.excluded,
             roles=tuple(Role(**r.model_dump()) for r in self.roles),
-            uptime=None if self.uptime is None else self.uptime._terms(support.tz),
+            uptime=None if self.uptime is None else _uptime_terms(self.uptime, support.tz),
         )
 
     # -- value semantics -----------------------------------------------------------
@@ -667,11 +587,9 @@ class SLAPolicy(_Model):
             ... [[severities]]
             ... name = "normal"
             ... response = "4h"
-            ... ''').severity_names
+            ... ''').to_agreement().rules.names
             ('normal',)
         """
-        from slacalc.policy._io import parse_text
-
         return cls.from_dict(parse_text(text, "toml", "<text>"))
 
     @classmethod
@@ -683,8 +601,6 @@ class SLAPolicy(_Model):
             >>> SLAPolicy.from_json(default_policy().to_json()) == default_policy()
             True
         """
-        from slacalc.policy._io import parse_text
-
         return cls.from_dict(parse_text(text, "json", "<text>"))
 
     @classmethod
@@ -707,8 +623,6 @@ class SLAPolicy(_Model):
             ...     SLAPolicy.from_file(path) == default_policy()
             True
         """
-        from slacalc.policy._io import read_file
-
         return cls.from_dict(read_file(path))
 
     def to_dict(self) -> dict[str, Any]:
@@ -740,8 +654,6 @@ class SLAPolicy(_Model):
             >>> print(default_policy().to_toml().splitlines()[0])
             name = "Website care agreement"
         """
-        import tomli_w
-
         return tomli_w.dumps(self.to_dict())
 
     @classmethod
@@ -755,17 +667,6 @@ class SLAPolicy(_Model):
         return cls.model_json_schema()
 
     # -- questions -----------------------------------------------------------------
-
-    @property
-    def severity_names(self) -> tuple[str, ...]:
-        """The severities' names, most urgent first.
-
-        Examples:
-            >>> from slacalc.policy import default_policy
-            >>> default_policy().severity_names[0]
-            'critical'
-        """
-        return self._agreement.rules.names
 
     def severity(self, name: str) -> SeverityPolicy:
         """The severity called ``name``.
@@ -795,30 +696,6 @@ class SLAPolicy(_Model):
             '24/7'
         """
         return self._agreement.calendar(name)
-
-    def is_around_the_clock(self, severity: str) -> bool:
-        """Whether the severity's clocks run 24x7 (no closed hours, no holidays).
-
-        Examples:
-            >>> from slacalc.policy import default_policy
-            >>> default_policy().is_around_the_clock("critical")
-            True
-        """
-        return self._agreement.is_around_the_clock(severity)
-
-    @property
-    def business_day_length(self) -> dt.timedelta | None:
-        """How much business time one business day is (``None`` with ``'same_time'``).
-
-        Unless the policy sets ``business_day``, a day is a full support day: the longest
-        day of the support hours' weekly schedule (9 h for Mon-Fri 09:00-18:00).
-
-        Examples:
-            >>> from slacalc.policy import default_policy
-            >>> default_policy().business_day_length
-            datetime.timedelta(seconds=32400)
-        """
-        return self._agreement.business_day
 
     def clock_rules(self) -> ClockRules:
         """The core :class:`~slacalc.timers.ClockRules` this policy's clocks follow.
@@ -868,7 +745,9 @@ class SLAPolicy(_Model):
         """
         return self._agreement.rules.deadlines(severity, opened_at)
 
-    def evaluate(self, ticket: Iterable[EventLike], *, at: dt.datetime) -> TicketStatus:
+    def evaluate(
+        self, ticket: Iterable[EventLike], *, at: dt.datetime, timeline: bool = False
+    ) -> TicketStatus:
         """Replay a ticket's events against this policy and report every clock at ``at``.
 
         Args:
@@ -876,6 +755,9 @@ class SLAPolicy(_Model):
                 or mappings with ``kind``, ``at`` and, for opened/severity_changed,
                 ``severity``).
             at: the instant to evaluate at (aware); there is no implicit "now".
+            timeline: also give every cycle its :class:`~slacalc.timers.ClockTimeline`
+                (the clock's segments with the rule behind each change, what ``explain``
+                shows); off by default, as it costs time on bulk evaluations.
 
         Returns:
             A :class:`~slacalc.timers.TicketStatus`.
@@ -895,8 +777,14 @@ class SLAPolicy(_Model):
             ...                          at=opened + dt.timedelta(minutes=45))
             >>> status.response.warning_level, status.response.due.isoformat()
             (2, '2026-11-30T10:00:00+01:00')
+            >>> events = [{"kind": "opened", "at": opened, "severity": "high"},
+            ...           {"kind": "responded", "at": opened + dt.timedelta(minutes=20)}]
+            >>> line = policy.evaluate(events, at=opened + dt.timedelta(hours=1),
+            ...                        timeline=True).response.current.timeline
+            >>> [(s.state, s.business) for s in line.segments], line.stopped_by
+            ([('counting', datetime.timedelta(seconds=1200))], 'responded')
         """
-        return self._agreement.rules.evaluate(ticket, at=at)
+        return self._agreement.rules.evaluate(ticket, at=at, timeline=timeline)
 
     def acknowledge(
         self, severity: str, received_at: dt.datetime, locale: Lang = "en"

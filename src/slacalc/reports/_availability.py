@@ -476,7 +476,7 @@ def availability_report(
         maintenance: planned maintenance windows: a DataFrame or dicts with ``start`` and
             ``end``, or ``(start, end)`` pairs.
         maintenance_mode: ``"count_as_up"`` or ``"exclude"``; required with maintenance.
-        credits: a :class:`~slacalc.CreditSchedule` (e.g. ``policy.uptime.credit_schedule()``).
+        credits: a :class:`~slacalc.CreditSchedule` (e.g. ``policy.to_agreement().uptime.credits``).
         fee: the monthly fee the credit is a share of (``Decimal("1500.00")``).
         calendar: only the calendar's open hours are eligible (business-hours uptime).
         weights: severity weights on top of the defaults (``{"partial": "50%"}``).
@@ -517,7 +517,7 @@ def availability_report(
     if fee is not None and credits is None:
         raise InvalidOptionError(
             "fee= was given without credits=; pass a CreditSchedule, e.g. "
-            "policy.uptime.credit_schedule(), or leave the fee out."
+            "policy.to_agreement().uptime.credits, or leave the fee out."
         )
     mode = check_rounding(rounding)
     digits = check_places(places)
