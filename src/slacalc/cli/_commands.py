@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from slacalc.policy import SLAPolicy
     from slacalc.reports import MonthlyAvailabilityReport
     from slacalc.timers import MetricStatus, TicketStatus
-    from slacalc.uptime import AvailabilityReport, DowntimeTable, MaintenanceMode
+    from slacalc.uptime import MaintenanceMode
 
 __all__ = [
     "run_availability",
@@ -57,6 +57,19 @@ def _json(out: TextIO, value: object) -> int:
     """Write ``value`` as JSON (see :mod:`slacalc._present.jsonable`); exit code 0."""
     out.write(dumps(value))
     return 0
+
+
+def _shape(keys: str, **computed: Callable[[Any], object]) -> Callable[[Any], dict[str, object]]:
+    """The JSON of one kind of result: ``keys`` in order, each the field of that name
+    (see :func:`~slacalc._present.jsonable.fields`) unless ``computed`` says how to get it."""
+
+    def encode(value: Any) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for key in keys.split():
+            out.update({key: computed[key](value)} if key in computed else fields(value, key))
+        return out
+
+    return encode
 
 
 def people_time(value: dt.datetime | None) -> str:
@@ -145,7 +158,7 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
                     {"kind": e["kind"], "at": e["at"], "severity": e.get("severity")}
                     for e in t.events
                 ],
-                "status": _status(t.status),
+                "status": _STATUS(t.status),
             },
             "out_of_hours": {
                 "received_at": t.received,
@@ -154,9 +167,9 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
                     for a in (*t.replies, t.critical)
                 ],
             },
-            "budget": _budget(t.table),
+            "budget": _BUDGET(t.table),
             "month": {
-                **_month(t.month.label, t.report),
+                **_MONTH(t.row),
                 "incidents": [i["incident_id"] for i in t.incidents],
                 "maintenance_mode": t.report.maintenance_mode,
                 "fee": t.fee,
@@ -170,21 +183,13 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
 # -- budget -------------------------------------------------------------------------------
 
 
-def _budget(table: DowntimeTable) -> dict[str, object]:
-    """The allowed-downtime table for ``--json``."""
-    return {
-        "target": str(table.target),
-        "target_share": table.target,
-        **fields(table, "convention", "rounding"),
-        "periods": [
-            {
-                **fields(row, "period", "length"),
-                "allowed": Duration(row.allowed_seconds),
-                "text": row.text,
-            }
-            for row in table.rows
-        ],
-    }
+_PERIOD = _shape("period length allowed text", allowed=lambda row: Duration(row.allowed_seconds))
+_BUDGET = _shape(
+    "target target_share convention rounding periods",
+    target=lambda table: str(table.target),
+    target_share=lambda table: table.target,
+    periods=lambda table: [_PERIOD(row) for row in table.rows],
+)
 
 
 def run_budget(args: argparse.Namespace, out: TextIO) -> int:
@@ -224,7 +229,7 @@ def run_budget(args: argparse.Namespace, out: TextIO) -> int:
             "text": _human(allowed),
         }
     if args.json:
-        return _json(out, {**_budget(table), "month": month})
+        return _json(out, {**_BUDGET(table), "month": month})
     _say(out, str(table).splitlines()[0])
     rows = [(r.period, r.text, exact(r.allowed_seconds)) for r in table.rows]
     _say(out, _table(("period", "allowed", "exact seconds"), rows))
@@ -317,24 +322,28 @@ def run_due(args: argparse.Namespace, out: TextIO) -> int:
 # -- status -------------------------------------------------------------------------------
 
 
-def _metric(m: MetricStatus) -> dict[str, object]:
-    """One clock of a ticket for ``--json`` (``percent_used`` in percent, exact)."""
-    return {
-        **fields(m, "metric", "phase", "severity", "breached", "started_at", "stopped_at"),
-        **fields(m, "target", "elapsed", "elapsed_calendar", "paused", "remaining"),
-        "percent_used": None if m.percent_used is None else m.percent_used * 100,
-        **fields(m, "due", "due_if_resumed", "breached_at", "warning_level", "next_warning_at"),
-        "cycles": len(m.cycles),
-    }
+def _clocks(status: TicketStatus) -> list[MetricStatus]:
+    """The clocks a ticket has: response and resolution, and the optional two if set."""
+    clocks = (status.response, status.resolution, status.next_response, status.periodic_update)
+    return [m for m in clocks if m is not None]
 
 
-def _status(status: TicketStatus) -> dict[str, object]:
-    """A ticket's status for ``--json``: the ticket's fields and each clock's."""
-    metrics = [status.response, status.resolution, status.next_response, status.periodic_update]
-    return {
-        **fields(status, "at", "phase", "severity", "breached", "next_due", "next_breach_at"),
-        "metrics": {m.metric: _metric(m) for m in metrics if m is not None},
-    }
+# One clock of a ticket (``percent_used`` in percent, exact), and the ticket with its clocks.
+_METRIC = _shape(
+    "metric phase severity breached started_at stopped_at target elapsed elapsed_calendar paused"
+    " remaining percent_used due due_if_resumed breached_at warning_level next_warning_at cycles",
+    percent_used=lambda m: None if m.percent_used is None else m.percent_used * 100,
+    cycles=lambda m: len(m.cycles),
+)
+_STATUS = _shape(
+    "at phase severity breached next_due next_breach_at metrics",
+    metrics=lambda status: {m.metric: _METRIC(m) for m in _clocks(status)},
+)
+# One segment of a clock's timeline (``counted``: its business time).
+_SEGMENT = _shape(
+    "metric cycle start end state severity counted used target late rule",
+    counted=lambda s: s.business,
+)
 
 
 def _state(m: MetricStatus) -> str:
@@ -375,9 +384,9 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
 
         explanation = explain(events, policy, at)
     if args.json:
-        data = _status(status)
+        data = _STATUS(status)
         if explanation is not None:
-            data["explanation"] = [_segment(s) for s in explanation.segments]
+            data["explanation"] = [_SEGMENT(s) for s in explanation.segments]
         return _json(out, data)
     tz = policy.calendar().tz
     verdict = "BREACHED" if status.breached else "on time"
@@ -388,9 +397,7 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
         f"next due: {people_time(status.next_due)}",
     ]
     rows = []
-    for m in (status.response, status.resolution, status.next_response, status.periodic_update):
-        if m is None:
-            continue
+    for m in _clocks(status):
         due = m.due if m.due is not None or m.phase != "paused" else m.due_if_resumed
         due_text = people_time(due) + (" if resumed now" if m.due is None and due else "")
         rows.append(
@@ -409,32 +416,24 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _segment(s: Any) -> dict[str, object]:
-    """One segment of a clock's timeline for ``--json`` (``counted``: its business time)."""
-    return {
-        **fields(s, "metric", "cycle", "start", "end", "state", "severity"),
-        "counted": s.business,
-        **fields(s, "used", "target", "late", "rule"),
-    }
-
-
 # -- availability ---------------------------------------------------------------------------
 
 
-def _month(label: str, r: AvailabilityReport) -> dict[str, object]:
-    """A month's measured availability for ``--json``."""
-    return {
-        "month": label,
-        "start": r.window[0],
-        "end": r.window[1],
-        "eligible": Duration(r.eligible_seconds),
-        "downtime": Duration(r.downtime_seconds),
-        "availability": r.availability,
-        "availability_text": r.availability.format(4),
-        "allowed": Duration(r.allowed_downtime_seconds),
-        "remaining_budget": Duration(r.remaining_budget_seconds),
-        "target_met": r.target_met,
-    }
+# A month's measured availability (durations exact, from its ``report``).
+_MONTH = _shape(
+    "month start end eligible downtime availability availability_text allowed remaining_budget"
+    " target_met",
+    start=lambda row: row.report.window[0],
+    end=lambda row: row.report.window[1],
+    eligible=lambda row: Duration(row.report.eligible_seconds),
+    downtime=lambda row: Duration(row.report.downtime_seconds),
+    availability=lambda row: row.report.availability,
+    availability_text=lambda row: row.report.availability.format(4),
+    allowed=lambda row: Duration(row.report.allowed_downtime_seconds),
+    remaining_budget=lambda row: Duration(row.report.remaining_budget_seconds),
+    target_met=lambda row: row.report.target_met,
+)
+_TIER = _shape("below credit_percent", below=lambda tier: str(tier.below))
 
 
 class _Uptime(NamedTuple):
@@ -568,16 +567,9 @@ def _availability_json(
         "target": opts.target,
         "fee": args.fee,
         "maintenance": {"windows": windows, "mode": opts.mode} if windows else None,
-        "credits": None
-        if opts.credits is None
-        else [
-            {"below": str(t.below), "credit_percent": t.credit_percent} for t in opts.credits.tiers
-        ],
+        "credits": None if opts.credits is None else [_TIER(t) for t in opts.credits.tiers],
         "months": [
-            {
-                **_month(row.month, row.report),
-                **fields(row, "incidents", "credit_percent", "credit"),
-            }
+            {**_MONTH(row), **fields(row, "incidents", "credit_percent", "credit")}
             for row in report.rows
         ],
         "total_credit": report.total_credit,
@@ -624,13 +616,11 @@ def _availability_lines(
 # -- report -------------------------------------------------------------------------------
 
 
-def _summary_row(row: Any) -> dict[str, object]:
-    """One row of a compliance summary for ``--json``: its group's values, then the counts."""
-    return {
-        **{str(k): v for k, v in row.group},
-        **fields(row, "metric", "tickets", "cycles", "met", "breached", "pending", "no_target"),
-        **fields(row, "share_met", "percent_met", "median", "p90", "penalties"),
-    }
+# One row of a compliance summary, after its group's values.
+_SUMMARY_ROW = _shape(
+    "metric tickets cycles met breached pending no_target share_met percent_met median p90"
+    " penalties"
+)
 
 
 def run_report(args: argparse.Namespace, out: TextIO) -> int:
@@ -681,7 +671,9 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
                 "tickets": count,
                 "at": args.at,
                 "by": list(summary.by),
-                "rows": [_summary_row(r) for r in summary.rows],
+                "rows": [
+                    {**{str(k): v for k, v in r.group}, **_SUMMARY_ROW(r)} for r in summary.rows
+                ],
             },
         )
     grouping = ", ".join(summary.by) or "metric only"
