@@ -112,16 +112,25 @@ def load_policy(path: str | None) -> SLAPolicy:
     try:
         return SLAPolicy.from_file(path)
     except PolicyValidationError as exc:
-        problems = exc.problems or (("", str(exc)),)
-        first = ": ".join(p for p in problems[0] if p)
-        more = len(problems) - 1
-        tail = f" (and {more} more; run 'slacalc check {path}' for the list)" if more else ""
-        raise CommandError(f"{path}: {first}{tail}") from None
+        first, *more = _problem_lines(path, _problems(exc))
+        tail = f" (and {len(more)} more; run 'slacalc check {path}' for the list)" if more else ""
+        raise CommandError(first + tail) from None
 
 
-def _now(value: dt.datetime | None) -> dt.datetime:
-    """``--at``, else now: the one place the command line reads the clock."""
-    return dt.datetime.now(dt.UTC) if value is None else value
+def _problems(exc: PolicyValidationError) -> tuple[tuple[str, str], ...]:
+    """The ``(place, message)`` of each problem of a policy file (the place may be empty)."""
+    return exc.problems or (("", str(exc)),)
+
+
+def _problem_lines(path: str, problems: Sequence[tuple[str, str]]) -> list[str]:
+    """One ``'file: place: message'`` line a problem (``'file: message'`` without a place)."""
+    return [": ".join(part for part in (path, *problem) if part) for problem in problems]
+
+
+def _now(value: dt.datetime | None) -> tuple[dt.datetime, str]:
+    """``--at``, else now (the one place the command line reads the clock), and a note
+    for the text: ``'  (now)'`` when it is now."""
+    return (dt.datetime.now(dt.UTC), "  (now)") if value is None else (value, "")
 
 
 # -- demo ---------------------------------------------------------------------------------
@@ -278,44 +287,27 @@ def run_due(args: argparse.Namespace, out: TextIO) -> int:
         resolve by  Mon 2026-11-30 16:30 +01:00  (target 8h)
     """
     policy = load_policy(args.policy)
-    opened = _now(args.at)
+    opened, now = _now(args.at)
     deadlines = policy.deadlines(args.severity, opened)
     severity = deadlines.severity
     spec = policy.severity(severity)
     if args.json:
-        return _json(
-            out,
-            {
-                "policy": policy.name,
-                "severity": severity,
-                "calendar": spec.calendar,
-                "opened_at": opened,
-                "response": {
-                    "due": deadlines.response,
-                    **_target(policy, severity, "response", opened),
-                },
-                "resolution": {
-                    "due": deadlines.resolution,
-                    **_target(policy, severity, "resolution", opened),
-                },
-            },
-        )
+        head = {"policy": policy.name, "severity": severity, "calendar": spec.calendar}
+        metrics = {
+            metric: {"due": getattr(deadlines, metric), **_target(policy, severity, metric, opened)}
+            for metric in ("response", "resolution")
+        }
+        return _json(out, {**head, "opened_at": opened, **metrics})
     local = opened.astimezone(deadlines.response.tzinfo)
     resolve = (
         f"resolve by  {people_time(deadlines.resolution)}  (target {spec.resolution})"
         if deadlines.resolution is not None
         else "resolve by  -  (no target: a work queue)"
     )
-    _say(
-        out,
-        [
-            f"{severity!r} ticket opened {people_time(local)}"
-            + ("  (now)" if args.at is None else ""),
-            f"clock: {_clock_name(policy, severity)}",
-            f"respond by  {people_time(deadlines.response)}  (target {spec.response})",
-            resolve,
-        ],
-    )
+    _say(out, f"{severity!r} ticket opened {people_time(local)}{now}")
+    _say(out, f"clock: {_clock_name(policy, severity)}")
+    _say(out, f"respond by  {people_time(deadlines.response)}  (target {spec.response})")
+    _say(out, resolve)
     return 0
 
 
@@ -346,8 +338,13 @@ _SEGMENT = _shape(
 )
 
 
-def _state(m: MetricStatus) -> str:
-    return f"{m.phase}, BREACHED" if m.breached else m.phase
+def _clock_row(m: MetricStatus) -> tuple[str, ...]:
+    """A clock as a row of the status table: its state, business time in hours, when due."""
+    state = f"{m.phase}, BREACHED" if m.breached else m.phase
+    used, target, left = (_human(d, "hours") for d in (m.elapsed, m.target, m.remaining))
+    due = m.due if m.due is not None or m.phase != "paused" else m.due_if_resumed
+    due_text = people_time(due) + (" if resumed now" if m.due is None and due else "")
+    return (m.metric, state, used, target, left, due_text)
 
 
 def run_status(args: argparse.Namespace, out: TextIO) -> int:
@@ -376,7 +373,7 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
 
     policy = load_policy(args.policy)
     events = read_events(args.events)
-    at = _now(args.at)
+    at, now = _now(args.at)
     status = policy.evaluate(events, at=at)
     explanation = None
     if args.explain:
@@ -391,26 +388,14 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
     tz = policy.calendar().tz
     verdict = "BREACHED" if status.breached else "on time"
     severity = "-" if status.severity is None else repr(status.severity)
-    lines = [
+    _say(
+        out,
         f"ticket at {people_time(status.at.astimezone(tz))}: {status.phase}, severity "
-        f"{severity}, {verdict}" + ("  (now)" if args.at is None else ""),
-        f"next due: {people_time(status.next_due)}",
-    ]
-    rows = []
-    for m in _clocks(status):
-        due = m.due if m.due is not None or m.phase != "paused" else m.due_if_resumed
-        due_text = people_time(due) + (" if resumed now" if m.due is None and due else "")
-        rows.append(
-            (
-                m.metric,
-                _state(m),
-                _human(m.elapsed, "hours"),
-                _human(m.target, "hours"),
-                _human(m.remaining, "hours"),
-                due_text,
-            )
-        )
-    _say(out, [*lines, _table(("clock", "state", "used", "target", "remaining", "due"), rows)])
+        f"{severity}, {verdict}{now}",
+    )
+    _say(out, f"next due: {people_time(status.next_due)}")
+    rows = [_clock_row(m) for m in _clocks(status)]
+    _say(out, _table(("clock", "state", "used", "target", "remaining", "due"), rows))
     if explanation is not None:
         _say(out, explanation.to_text().splitlines()[1:])  # its first line repeats ours
     return 0
@@ -744,34 +729,22 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     from slacalc.policy import SLAPolicy
 
     try:
-        policy = SLAPolicy.from_file(args.policy)
+        policy: SLAPolicy | None = SLAPolicy.from_file(args.policy)
+        problems: tuple[tuple[str, str], ...] = ()
     except PolicyValidationError as exc:
-        problems = exc.problems or (("", str(exc)),)
-        if args.json:
-            _json(
-                out,
-                {
-                    "file": args.policy,
-                    "valid": False,
-                    "problems": [{"path": p, "message": m} for p, m in problems],
-                },
-            )
-            return 1
-        lines = [f"{args.policy}: {p}: {m}" if p else f"{args.policy}: {m}" for p, m in problems]
-        count = len(problems)
-        _say(out, [*lines, f"{args.policy}: {count} problem{'s' if count != 1 else ''}"])
-        return 1
+        policy, problems = None, _problems(exc)
     if args.json:
-        return _json(
-            out,
-            {
-                "file": args.policy,
-                "valid": True,
-                "problems": [],
-                "policy": policy.name,
-                "severities": policy.severity_names,
-            },
+        found = [{"path": p, "message": m} for p, m in problems]
+        names = (
+            {} if policy is None else {"policy": policy.name, "severities": policy.severity_names}
         )
+        _json(out, {"file": args.policy, "valid": policy is not None, "problems": found, **names})
+        return 1 if policy is None else 0
+    if policy is None:
+        count = len(problems)
+        _say(out, _problem_lines(args.policy, problems))
+        _say(out, f"{args.policy}: {count} problem{'s' if count != 1 else ''}")
+        return 1
     support = policy.support
     _say(
         out,
