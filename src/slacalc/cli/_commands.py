@@ -21,6 +21,8 @@ from slacalc.cli._parse import CommandError
 from slacalc.errors import PolicyValidationError
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from slacalc.credits import CreditSchedule
     from slacalc.policy import SLAPolicy
     from slacalc.reports import MonthlyAvailabilityReport
@@ -136,6 +138,10 @@ def _now(value: dt.datetime | None) -> tuple[dt.datetime, str]:
 # -- demo ---------------------------------------------------------------------------------
 
 
+# An out-of-hours reply.
+_REPLY = _shape("severity locale respond_by text")
+
+
 def run_demo(args: argparse.Namespace, out: TextIO) -> int:
     """``slacalc demo``: the tour of the built-in default policy (see :mod:`slacalc._demo`).
 
@@ -163,18 +169,12 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
                 "opened_at": t.opened,
                 "respond_by": t.deadlines.response,
                 "resolve_by": t.deadlines.resolution,
-                "events": [
-                    {"kind": e["kind"], "at": e["at"], "severity": e.get("severity")}
-                    for e in t.events
-                ],
+                "events": [{k: e.get(k) for k in ("kind", "at", "severity")} for e in t.events],
                 "status": _STATUS(t.status),
             },
             "out_of_hours": {
                 "received_at": t.received,
-                "replies": [
-                    fields(a, "severity", "locale", "respond_by", "text")
-                    for a in (*t.replies, t.critical)
-                ],
+                "replies": [_REPLY(a) for a in (*t.replies, t.critical)],
             },
             "budget": _BUDGET(t.table),
             "month": {
@@ -422,16 +422,25 @@ _TIER = _shape("below credit_percent", below=lambda tier: str(tier.below))
 
 
 class _Uptime(NamedTuple):
-    """The availability options, each from the command line, else from the policy."""
+    """The availability options, each from the command line, else from the policy.
+
+    ``mode`` is how the maintenance ``windows`` count (``None`` when there are none).
+    """
 
     target: str
     credits: CreditSchedule | None
     tz: dt.tzinfo
     mode: MaintenanceMode | None
+    fee: Decimal | None
+    windows: Sequence[tuple[dt.datetime, dt.datetime]]
 
 
 def _uptime_options(args: argparse.Namespace) -> _Uptime:
-    """The target, credit tiers, zone and maintenance mode: the options, else the policy's."""
+    """The target, credit tiers, zone and maintenance mode: the options, else the policy's;
+    the fee, and the maintenance windows read from their file."""
+    from slacalc.cli._files import read_csv
+    from slacalc.reports import read_windows
+
     policy = load_policy(args.policy) if args.policy is not None else None
     uptime = policy.uptime if policy is not None else None
     target = args.target or (uptime.target if uptime is not None else None)
@@ -456,7 +465,14 @@ def _uptime_options(args: argparse.Namespace) -> _Uptime:
         )
     if mode is None and uptime is not None and uptime.maintenance is not None:
         mode = uptime.maintenance.mode
-    return _Uptime(target, schedule, tz, mode)
+    windows = [] if args.maintenance is None else read_windows(read_csv(args.maintenance))
+    if windows and mode is None:
+        raise CommandError(
+            "The maintenance windows need a rule for how they count: pass --policy with an "
+            "[uptime.maintenance] table, or --maintenance-mode count_as_up (not downtime, "
+            "still in the month) or exclude (left out of the month)."
+        )
+    return _Uptime(target, schedule, tz, mode if windows else None, args.fee, windows)
 
 
 def _report_months(
@@ -509,16 +525,9 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
         2026-11  3          1h 18m  30d  99.8194%      43m 12s  no   5% = 25.00
     """
     from slacalc.cli._files import read_csv
-    from slacalc.reports import availability_report, read_incidents, read_windows
+    from slacalc.reports import availability_report, read_incidents
 
     opts = _uptime_options(args)
-    windows = [] if args.maintenance is None else read_windows(read_csv(args.maintenance))
-    if windows and opts.mode is None:
-        raise CommandError(
-            "The maintenance windows need a rule for how they count: pass --policy with an "
-            "[uptime.maintenance] table, or --maintenance-mode count_as_up (not downtime, "
-            "still in the month) or exclude (left out of the month)."
-        )
     outages = read_incidents(read_csv(args.incidents))
     still_open = [o for o in outages if o.end is None]
     if still_open and args.as_of is None:
@@ -531,26 +540,24 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
         opts.target,
         _report_months(args, outages, opts.tz),
         tz=opts.tz,
-        maintenance=windows,
-        maintenance_mode=opts.mode if windows else None,
+        maintenance=opts.windows,
+        maintenance_mode=opts.mode,
         credits=opts.credits,
-        fee=args.fee,
+        fee=opts.fee,
         as_of=args.as_of,
     )
     if args.json:
-        return _json(out, _availability_json(args, opts, len(windows), report))
-    _say(out, _availability_lines(args, opts, len(windows), report))
+        return _json(out, _availability_json(opts, report))
+    _say(out, _availability_lines(opts, report))
     return 0
 
 
-def _availability_json(
-    args: argparse.Namespace, opts: _Uptime, windows: int, report: MonthlyAvailabilityReport
-) -> dict[str, object]:
+def _availability_json(opts: _Uptime, report: MonthlyAvailabilityReport) -> dict[str, object]:
     """The months of an availability report, with the options they were measured by."""
+    windows = len(opts.windows)
     return {
         "tz": str(opts.tz),
-        "target": opts.target,
-        "fee": args.fee,
+        **fields(opts, "target", "fee"),
         "maintenance": {"windows": windows, "mode": opts.mode} if windows else None,
         "credits": None if opts.credits is None else [_TIER(t) for t in opts.credits.tiers],
         "months": [
@@ -561,17 +568,15 @@ def _availability_json(
     }
 
 
-def _availability_lines(
-    args: argparse.Namespace, opts: _Uptime, windows: int, report: MonthlyAvailabilityReport
-) -> list[str]:
+def _availability_lines(opts: _Uptime, report: MonthlyAvailabilityReport) -> list[str]:
     """A heading with the options, a table of the months, and the total credit."""
     head = f"availability per calendar month in {opts.tz}, target {opts.target}"
     if opts.credits is not None:
         tiers = ", ".join(f"below {t.below}: {t.credit_percent}%" for t in opts.credits.tiers)
         head += f", credits {tiers}"
-    if args.fee is not None:
-        head += f", fee {args.fee}"
-    if windows:
+    if opts.fee is not None:
+        head += f", fee {opts.fee}"
+    if windows := len(opts.windows):
         how = "counted as up" if opts.mode == "count_as_up" else "excluded"
         head += f", {windows} maintenance window{'s' if windows != 1 else ''} {how}"
     header = ["month", "incidents", "down", "of", "availability", "allowed", "met"]
@@ -649,18 +654,9 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
     summary = compliance_summary(outcomes, by=by, fee=args.fee)
     count = len(outcomes.tickets)
     if args.json:
-        return _json(
-            out,
-            {
-                "policy": policy.name,
-                "tickets": count,
-                "at": args.at,
-                "by": list(summary.by),
-                "rows": [
-                    {**{str(k): v for k, v in r.group}, **_SUMMARY_ROW(r)} for r in summary.rows
-                ],
-            },
-        )
+        about = {"policy": policy.name, "tickets": count, "at": args.at, "by": list(summary.by)}
+        rows = [{**{str(k): v for k, v in r.group}, **_SUMMARY_ROW(r)} for r in summary.rows]
+        return _json(out, {**about, "rows": rows})
     grouping = ", ".join(summary.by) or "metric only"
     head = f"compliance of {count} tickets against {policy.name!r}, by {grouping}"
     if args.at is not None:
