@@ -63,9 +63,24 @@ def _policy(note: str) -> _Option:
     )
 
 
-def _at(help: str) -> _Option:
+def _instant(flag: str, help: str) -> _Option:
     """An instant option, ``--at`` or ``--as-of``."""
-    return _option("--at", type=instant_arg, metavar="INSTANT", help=help)
+    return _option(flag, type=instant_arg, metavar="INSTANT", help=help)
+
+
+def _month(help: str, **more: Any) -> _Option:
+    """``--month YYYY-MM``."""
+    return _option("--month", type=month_arg, metavar="YYYY-MM", help=help, **more)
+
+
+def _tz(help: str) -> _Option:
+    """``--tz ZONE``, an IANA time zone."""
+    return _option("--tz", type=tz_arg, metavar="ZONE", help=help)
+
+
+def _fee(help: str) -> _Option:
+    """``--fee``, an exact amount of money."""
+    return _option("--fee", type=money_arg, help=help)
 
 
 _JSON = _option(
@@ -73,9 +88,10 @@ _JSON = _option(
     action="store_true",
     help="print JSON for scripts (ISO 8601 instants and durations, exact numbers as text)",
 )
-_AT_NOW = _at(
+_AT_NOW = _instant(
+    "--at",
     "the instant, ISO 8601 with a UTC offset (e.g. 2026-11-27T17:30+01:00 or ...T16:30Z); "
-    "default: now (the only place slacalc reads the clock)"
+    "default: now (the only place slacalc reads the clock)",
 )
 _BUILT_IN = _policy("default: the built-in policy")
 
@@ -118,8 +134,8 @@ _COMMANDS: dict[str, _Command] = {
                 help="length of a month, quarter and year: gregorian (365.2425-day year, "
                 "default), julian (365.25) or fixed (30-day month, as the SRE book)",
             ),
-            _option("--month", type=month_arg, metavar="YYYY-MM", help="a calendar month"),
-            _option("--tz", type=tz_arg, metavar="ZONE", help="time zone of --month (default UTC)"),
+            _month("a calendar month"),
+            _tz("time zone of --month (default UTC)"),
         ),
     ),
     "due": _Command(
@@ -177,32 +193,16 @@ _COMMANDS: dict[str, _Command] = {
                 type=target_arg,
                 help="availability target, e.g. 99.9%% (default: policy)",
             ),
-            _option(
-                "--month",
-                type=month_arg,
-                action="append",
-                metavar="YYYY-MM",
-                help="a month (repeatable)",
-            ),
-            _option(
-                "--tz",
-                type=tz_arg,
-                metavar="ZONE",
-                help="time zone of the months (default: policy, UTC)",
-            ),
-            _option("--fee", type=money_arg, help="the monthly fee the credits are a share of"),
+            _month("a month (repeatable)", action="append"),
+            _tz("time zone of the months (default: policy, UTC)"),
+            _fee("the monthly fee the credits are a share of"),
             _option(
                 "--credits",
                 type=credits_arg,
                 metavar="TIERS",
                 help="credit tiers 'below:credit,...', e.g. 99.9%%:5%%,99%%:10%% (default: policy)",
             ),
-            _option(
-                "--as-of",
-                type=instant_arg,
-                metavar="INSTANT",
-                help="when the report is made: open outages run until then",
-            ),
+            _instant("--as-of", "when the report is made: open outages run until then"),
             _option(
                 "--maintenance",
                 metavar="FILE",
@@ -237,12 +237,10 @@ _COMMANDS: dict[str, _Command] = {
                 help="group by these outcome columns, comma-separated: severity (default), "
                 "month, ticket_id, result, ... ('' for one row per metric)",
             ),
-            _option(
-                "--fee",
-                type=money_arg,
-                help="the fee per penalty period (needed for percent penalties)",
+            _fee("the fee per penalty period (needed for percent penalties)"),
+            _instant(
+                "--at", "evaluate every ticket at this instant (default: each at its last event)"
             ),
-            _at("evaluate every ticket at this instant (default: each at its last event)"),
             _BUILT_IN,
         ),
     ),

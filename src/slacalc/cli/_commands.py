@@ -88,13 +88,9 @@ def people_time(value: dt.datetime | None) -> str:
 
 def _human(value: dt.timedelta | Fraction | None, style: DurationStyle = "human") -> str:
     """A duration for people (``'1h 18m'``), ``'-'`` for none."""
-    from slacalc.uptime import format_duration, format_seconds
+    from slacalc.uptime import format_seconds
 
-    if value is None:
-        return "-"
-    if isinstance(value, dt.timedelta):
-        return format_duration(value, style)
-    return format_seconds(value, style)
+    return "-" if value is None else format_seconds(seconds_of(value), style)
 
 
 def load_policy(path: str | None) -> SLAPolicy:
