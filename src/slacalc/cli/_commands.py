@@ -49,7 +49,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return table_text(Table(tuple(header), tuple(tuple(r) for r in rows)))
 
 
-def _say(out: TextIO, lines: str | Sequence[str] = "") -> None:
+def _say(out: TextIO, lines: str | Sequence[str]) -> None:
     """Write ``lines`` (one string, or several) to ``out``, each ending in a newline."""
     for line in [lines] if isinstance(lines, str) else lines:
         print(line, file=out)
@@ -62,8 +62,17 @@ def _json(out: TextIO, value: object) -> int:
 
 
 def _shape(keys: str, **computed: Callable[[Any], object]) -> Callable[[Any], dict[str, object]]:
-    """The JSON of one kind of result: ``keys`` in order, each the field of that name
-    (see :func:`~slacalc._present.jsonable.fields`) unless ``computed`` says how to get it."""
+    """The ``--json`` form of one kind of result, declared once: its keys, in order.
+
+    Each key is the field of that name (see :func:`~slacalc._present.jsonable.fields`)
+    unless ``computed`` says how to get it.
+
+    Examples:
+        >>> import collections
+        >>> Tier = collections.namedtuple("Tier", "below credit_percent")
+        >>> _shape("below credit", credit=lambda t: t.credit_percent * 2)(Tier("99%", 5))
+        {'below': '99%', 'credit': 10}
+    """
 
     def encode(value: Any) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -126,8 +135,7 @@ def _problem_lines(path: str, problems: Sequence[tuple[str, str]]) -> list[str]:
 
 
 def _now(value: dt.datetime | None) -> tuple[dt.datetime, str]:
-    """``--at``, else now (the one place the command line reads the clock), and a note
-    for the text: ``'  (now)'`` when it is now."""
+    """``--at``, else now (the one place the CLI reads the clock), and the note ``'  (now)'``."""
     return (dt.datetime.now(dt.UTC), "  (now)") if value is None else (value, "")
 
 
