@@ -32,6 +32,8 @@ EXIT_ERROR = 2
 
 
 class _UsageError(Exception):
+    """A bad command line, reported with the (sub)command's name and a pointer to --help."""
+
     def __init__(self, prog: str, message: str) -> None:
         super().__init__(message)
         self.prog = prog
@@ -45,6 +47,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
+    """Help that keeps the descriptions' and examples' line breaks."""
     return argparse.RawDescriptionHelpFormatter(prog, max_help_position=30)
 
 
@@ -317,6 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _one_line(message: str) -> str:
+    """``message`` on one line: its lines stripped and joined by spaces."""
     return " ".join(part.strip() for part in message.splitlines() if part.strip())
 
 
