@@ -7,7 +7,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 from slacalc.cli import _commands as commands
 from slacalc.cli._parse import (
@@ -30,10 +30,10 @@ EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
 """Bad arguments, an unreadable or invalid file, or a slacalc error: one line on stderr."""
 
-_COMMANDS = ("demo", "budget", "due", "status", "availability", "report", "document", "check")
-
 
 class _UsageError(Exception):
+    """A bad command line, reported with the (sub)command's name and a pointer to --help."""
+
     def __init__(self, prog: str, message: str) -> None:
         super().__init__(message)
         self.prog = prog
@@ -47,47 +47,231 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
+    """Help that keeps the descriptions' and examples' line breaks."""
     return argparse.RawDescriptionHelpFormatter(prog, max_help_position=30)
 
 
-def _command(
-    sub: argparse._SubParsersAction[Any],
-    name: str,
-    help: str,
-    description: str,
-    examples: Sequence[str],
-    *,
-    before: str = "",
-) -> argparse.ArgumentParser:
-    """A subcommand with its help, examples and ``--json``; it runs ``run_<name>``."""
-    parser: argparse.ArgumentParser = sub.add_parser(
-        name,
-        formatter_class=_formatter,
-        help=help,
-        description=description,
-        epilog=before + "examples:\n" + "\n".join(f"  {line}" for line in examples),
-    )
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help="print JSON for scripts (ISO 8601 instants and durations, exact numbers as text)",
-    )
-    parser.set_defaults(func=getattr(commands, f"run_{name}"))
-    return parser
+_Option = tuple[tuple[str, ...], dict[str, Any]]
 
 
-def _add_policy(parser: argparse.ArgumentParser, *, default_note: str) -> None:
-    parser.add_argument(
-        "--policy",
-        metavar="FILE",
-        help=f"an SLA policy file (.toml, .json, .yaml); {default_note}",
+def _option(*flags: str, **settings: Any) -> _Option:
+    """An argument of a command: its flags (or name) and ``add_argument``'s settings."""
+    return flags, settings
+
+
+def _policy(note: str) -> _Option:
+    """``--policy FILE``, with what it defaults to."""
+    return _option(
+        "--policy", metavar="FILE", help=f"an SLA policy file (.toml, .json, .yaml); {note}"
     )
 
 
-_AT_HELP = (
-    "the instant, ISO 8601 with a UTC offset (e.g. 2026-11-27T17:30+01:00 or ...T16:30Z); "
-    "default: now (the only place slacalc reads the clock)"
+def _instant(flag: str, help: str) -> _Option:
+    """An instant option, ``--at`` or ``--as-of``."""
+    return _option(flag, type=instant_arg, metavar="INSTANT", help=help)
+
+
+def _month(help: str, **more: Any) -> _Option:
+    """``--month YYYY-MM``."""
+    return _option("--month", type=month_arg, metavar="YYYY-MM", help=help, **more)
+
+
+def _tz(help: str) -> _Option:
+    """``--tz ZONE``, an IANA time zone."""
+    return _option("--tz", type=tz_arg, metavar="ZONE", help=help)
+
+
+def _fee(help: str) -> _Option:
+    """``--fee``, an exact amount of money."""
+    return _option("--fee", type=money_arg, help=help)
+
+
+_JSON = _option(
+    "--json",
+    action="store_true",
+    help="print JSON for scripts (ISO 8601 instants and durations, exact numbers as text)",
 )
+_AT_NOW = _instant(
+    "--at",
+    "the instant, ISO 8601 with a UTC offset (e.g. 2026-11-27T17:30+01:00 or ...T16:30Z); "
+    "default: now (the only place slacalc reads the clock)",
+)
+_BUILT_IN = _policy("default: the built-in policy")
+
+
+class _Command(NamedTuple):
+    """A subcommand: its help line, description, examples (one a line) and arguments.
+
+    It runs ``run_<name>`` of :mod:`slacalc.cli._commands`; every command also takes ``--json``.
+    """
+
+    help: str
+    description: str
+    examples: str
+    options: tuple[_Option, ...] = ()
+    before: str = ""
+
+
+_COMMANDS: dict[str, _Command] = {
+    "demo": _Command(
+        "a tour of the built-in website-care SLA",
+        "A tour of the built-in default SLA (slacalc.default_policy()): a sample ticket's\n"
+        "deadlines and status, the out-of-hours reply, the downtime budget table, and a\n"
+        "month's availability and service credit from example data.",
+        "slacalc demo\nslacalc demo --json",
+    ),
+    "budget": _Command(
+        "allowed downtime for an availability target",
+        "The allowed downtime per day, week, month, quarter and year for a target, exact\n"
+        "(the uptime.is table). With --month, also for one real calendar month in a\n"
+        "time zone (DST included).",
+        "slacalc budget 99.9%\n"
+        "slacalc budget 99.95% --convention fixed\n"
+        "slacalc budget 99.9% --month 2026-03 --tz Europe/Copenhagen",
+        (
+            _option("target", type=target_arg, help="availability target, e.g. 99.9%%"),
+            _option(
+                "--convention",
+                choices=("gregorian", "julian", "fixed"),
+                default="gregorian",
+                help="length of a month, quarter and year: gregorian (365.2425-day year, "
+                "default), julian (365.25) or fixed (30-day month, as the SRE book)",
+            ),
+            _month("a calendar month"),
+            _tz("time zone of --month (default UTC)"),
+        ),
+    ),
+    "due": _Command(
+        "response and resolution deadlines of a ticket",
+        "The response and resolution deadlines of a ticket of a severity opened at an\n"
+        "instant, counted in the severity's business hours.",
+        "slacalc due --severity high --at 2026-11-27T17:30+01:00\n"
+        "slacalc due --severity critical --at 2026-11-27T23:10+01:00 --json\n"
+        "slacalc due --severity P1 --at 2026-11-27T16:30Z --policy sla.toml",
+        (
+            _option("--severity", required=True, help="the severity's name, e.g. high"),
+            _AT_NOW,
+            _BUILT_IN,
+        ),
+    ),
+    "status": _Command(
+        "a ticket's clocks from its events",
+        "Replay a ticket's events (a JSON list of {kind, at, severity}) against the\n"
+        "policy and show every clock at an instant: phase, business time used, what is\n"
+        "left, the deadline, and whether it breached. --explain adds each clock's\n"
+        "timeline, segment by segment, with the rule behind every change.",
+        "slacalc status events.json --at 2026-12-01T12:00+01:00\n"
+        "slacalc status events.json --at 2026-12-01T12:00+01:00 --explain\n"
+        "slacalc status events.json --policy sla.toml --json",
+        (
+            _option("events", help="a JSON file of the ticket's events ('-' for stdin)"),
+            _AT_NOW,
+            _option(
+                "--explain",
+                action="store_true",
+                help="show each clock's timeline and the rule behind every change",
+            ),
+            _BUILT_IN,
+        ),
+        before="events.json:\n"
+        '  [{"kind": "opened", "at": "2026-11-27T17:30+01:00", "severity": "high"},\n'
+        '   {"kind": "responded", "at": "2026-11-30T09:20+01:00"}]\n\n',
+    ),
+    "availability": _Command(
+        "availability per calendar month from an incident log",
+        "Availability per calendar month from an incidents CSV with a header\n"
+        "start,end[,severity][,label] (ISO 8601 instants with offsets; an empty end is an\n"
+        "outage still open). Overlapping incidents count once. Months: those given with\n"
+        "--month, else every month from the first incident to the last. Planned\n"
+        "maintenance (--maintenance, a CSV start,end) counts as the policy says.",
+        "slacalc availability incidents.csv --target 99.9%\n"
+        "slacalc availability incidents.csv --target 99.9% --month 2026-11 \\\n"
+        "    --tz Europe/Copenhagen --fee 500 --credits 99.9%:5%,99.5%:10%,99%:15%\n"
+        "slacalc availability incidents.csv --policy sla.toml --fee 500 --json\n"
+        "slacalc availability incidents.csv --policy sla.toml --maintenance windows.csv",
+        (
+            _option("incidents", help="a CSV file of incidents ('-' for stdin)"),
+            _option(
+                "--target",
+                type=target_arg,
+                help="availability target, e.g. 99.9%% (default: policy)",
+            ),
+            _month("a month (repeatable)", action="append"),
+            _tz("time zone of the months (default: policy, UTC)"),
+            _fee("the monthly fee the credits are a share of"),
+            _option(
+                "--credits",
+                type=credits_arg,
+                metavar="TIERS",
+                help="credit tiers 'below:credit,...', e.g. 99.9%%:5%%,99%%:10%% (default: policy)",
+            ),
+            _instant("--as-of", "when the report is made: open outages run until then"),
+            _option(
+                "--maintenance",
+                metavar="FILE",
+                help="a CSV of planned maintenance windows (header start,end): outages in "
+                "them are not downtime",
+            ),
+            _option(
+                "--maintenance-mode",
+                choices=("count_as_up", "exclude"),
+                help="how the windows count: count_as_up (still in the month) or exclude "
+                "(left out of the month); default: the policy's [uptime.maintenance] mode",
+            ),
+            _policy("default: none (give --target)"),
+        ),
+    ),
+    "report": _Command(
+        "compliance summary of many tickets",
+        "How often the targets were met: every ticket in a CSV of events (header\n"
+        "ticket_id,kind,at,severity; one row per event, instants ISO 8601 with offsets)\n"
+        "is replayed against the policy, then summarised per group and metric: tickets,\n"
+        "met, breached, pending, percent met (exact share, shown rounded), median and\n"
+        "90th percentile business time, and per-ticket penalties when the policy has them.",
+        "slacalc report tickets.csv --policy sla.toml\n"
+        "slacalc report tickets.csv --policy sla.toml --by severity,month --fee 1500\n"
+        "slacalc report tickets.csv --at 2026-12-31T23:59+01:00 --json",
+        (
+            _option("tickets", help="a CSV file of ticket events ('-' for stdin)"),
+            _option(
+                "--by",
+                default="severity",
+                metavar="COLUMNS",
+                help="group by these outcome columns, comma-separated: severity (default), "
+                "month, ticket_id, result, ... ('' for one row per metric)",
+            ),
+            _fee("the fee per penalty period (needed for percent penalties)"),
+            _instant(
+                "--at", "evaluate every ticket at this instant (default: each at its last event)"
+            ),
+            _BUILT_IN,
+        ),
+    ),
+    "document": _Command(
+        "the agreement as a readable document",
+        "The agreement as a document for the client: scope, severities and targets,\n"
+        "support hours and channels, the uptime guarantee and what it allows, credits,\n"
+        "roles and how to report an incident. Markdown or self-contained HTML, English\n"
+        "or Danish.",
+        "slacalc document sla.toml\n"
+        "slacalc document sla.toml --format html --lang da -o aftale.html\n"
+        "slacalc document            # the built-in policy",
+        (
+            _option("policy", nargs="?", help="the SLA policy file (default: the built-in policy)"),
+            _option("--format", choices=("markdown", "html"), default="markdown"),
+            _option("--lang", choices=("en", "da"), default="en"),
+            _option("-o", "--output", metavar="FILE", help="write the document to FILE (UTF-8)"),
+        ),
+    ),
+    "check": _Command(
+        "validate a policy file and list every problem",
+        "Validate a policy file and list every problem with its place (the field path).\n"
+        "Exit code 0: valid; 1: problems found (listed on stdout); 2: the file cannot be\n"
+        "read (missing, unknown kind, not TOML/JSON/YAML).",
+        "slacalc check sla.toml\nslacalc check sla.toml --json",
+        (_option("policy", help="the SLA policy file (.toml, .json, .yaml)"),),
+    ),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,228 +304,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"slacalc {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-
-    _command(
-        sub,
-        "demo",
-        "a tour of the built-in website-care SLA",
-        (
-            "A tour of the built-in default SLA (slacalc.default_policy()): a sample ticket's\n"
-            "deadlines and status, the out-of-hours reply, the downtime budget table, and a\n"
-            "month's availability and service credit from example data."
-        ),
-        ("slacalc demo", "slacalc demo --json"),
-    )
-
-    budget = _command(
-        sub,
-        "budget",
-        "allowed downtime for an availability target",
-        (
-            "The allowed downtime per day, week, month, quarter and year for a target, exact\n"
-            "(the uptime.is table). With --month, also for one real calendar month in a\n"
-            "time zone (DST included)."
-        ),
-        (
-            "slacalc budget 99.9%",
-            "slacalc budget 99.95% --convention fixed",
-            "slacalc budget 99.9% --month 2026-03 --tz Europe/Copenhagen",
-        ),
-    )
-    budget.add_argument("target", type=target_arg, help="availability target, e.g. 99.9%%")
-    budget.add_argument(
-        "--convention",
-        choices=("gregorian", "julian", "fixed"),
-        default="gregorian",
-        help="length of a month, quarter and year: gregorian (365.2425-day year, default), "
-        "julian (365.25) or fixed (30-day month, as the SRE book)",
-    )
-    budget.add_argument("--month", type=month_arg, metavar="YYYY-MM", help="a calendar month")
-    budget.add_argument(
-        "--tz", type=tz_arg, metavar="ZONE", help="time zone of --month (default UTC)"
-    )
-
-    due = _command(
-        sub,
-        "due",
-        "response and resolution deadlines of a ticket",
-        (
-            "The response and resolution deadlines of a ticket of a severity opened at an\n"
-            "instant, counted in the severity's business hours."
-        ),
-        (
-            "slacalc due --severity high --at 2026-11-27T17:30+01:00",
-            "slacalc due --severity critical --at 2026-11-27T23:10+01:00 --json",
-            "slacalc due --severity P1 --at 2026-11-27T16:30Z --policy sla.toml",
-        ),
-    )
-    due.add_argument("--severity", required=True, help="the severity's name, e.g. high")
-    due.add_argument("--at", type=instant_arg, metavar="INSTANT", help=_AT_HELP)
-    _add_policy(due, default_note="default: the built-in policy")
-
-    status = _command(
-        sub,
-        "status",
-        "a ticket's clocks from its events",
-        (
-            "Replay a ticket's events (a JSON list of {kind, at, severity}) against the\n"
-            "policy and show every clock at an instant: phase, business time used, what is\n"
-            "left, the deadline, and whether it breached. --explain adds each clock's\n"
-            "timeline, segment by segment, with the rule behind every change."
-        ),
-        (
-            "slacalc status events.json --at 2026-12-01T12:00+01:00",
-            "slacalc status events.json --at 2026-12-01T12:00+01:00 --explain",
-            "slacalc status events.json --policy sla.toml --json",
-        ),
-        before=(
-            "events.json:\n"
-            '  [{"kind": "opened", "at": "2026-11-27T17:30+01:00", "severity": "high"},\n'
-            '   {"kind": "responded", "at": "2026-11-30T09:20+01:00"}]\n\n'
-        ),
-    )
-    status.add_argument("events", help="a JSON file of the ticket's events ('-' for stdin)")
-    status.add_argument("--at", type=instant_arg, metavar="INSTANT", help=_AT_HELP)
-    status.add_argument(
-        "--explain",
-        action="store_true",
-        help="show each clock's timeline and the rule behind every change",
-    )
-    _add_policy(status, default_note="default: the built-in policy")
-
-    avail = _command(
-        sub,
-        "availability",
-        "availability per calendar month from an incident log",
-        (
-            "Availability per calendar month from an incidents CSV with a header\n"
-            "start,end[,severity][,label] (ISO 8601 instants with offsets; an empty end is an\n"
-            "outage still open). Overlapping incidents count once. Months: those given with\n"
-            "--month, else every month from the first incident to the last. Planned\n"
-            "maintenance (--maintenance, a CSV start,end) counts as the policy says."
-        ),
-        (
-            "slacalc availability incidents.csv --target 99.9%",
-            "slacalc availability incidents.csv --target 99.9% --month 2026-11 \\",
-            "    --tz Europe/Copenhagen --fee 500 --credits 99.9%:5%,99.5%:10%,99%:15%",
-            "slacalc availability incidents.csv --policy sla.toml --fee 500 --json",
-            "slacalc availability incidents.csv --policy sla.toml --maintenance windows.csv",
-        ),
-    )
-    avail.add_argument("incidents", help="a CSV file of incidents ('-' for stdin)")
-    avail.add_argument(
-        "--target", type=target_arg, help="availability target, e.g. 99.9%% (default: policy)"
-    )
-    avail.add_argument(
-        "--month", type=month_arg, action="append", metavar="YYYY-MM", help="a month (repeatable)"
-    )
-    avail.add_argument(
-        "--tz", type=tz_arg, metavar="ZONE", help="time zone of the months (default: policy, UTC)"
-    )
-    avail.add_argument("--fee", type=money_arg, help="the monthly fee the credits are a share of")
-    avail.add_argument(
-        "--credits",
-        type=credits_arg,
-        metavar="TIERS",
-        help="credit tiers 'below:credit,...', e.g. 99.9%%:5%%,99%%:10%% (default: policy)",
-    )
-    avail.add_argument(
-        "--as-of",
-        type=instant_arg,
-        metavar="INSTANT",
-        help="when the report is made: open outages run until then",
-    )
-    avail.add_argument(
-        "--maintenance",
-        metavar="FILE",
-        help="a CSV of planned maintenance windows (header start,end): outages in them "
-        "are not downtime",
-    )
-    avail.add_argument(
-        "--maintenance-mode",
-        choices=("count_as_up", "exclude"),
-        help="how the windows count: count_as_up (still in the month) or exclude (left out "
-        "of the month); default: the policy's [uptime.maintenance] mode",
-    )
-    _add_policy(avail, default_note="default: none (give --target)")
-
-    report = _command(
-        sub,
-        "report",
-        "compliance summary of many tickets",
-        (
-            "How often the targets were met: every ticket in a CSV of events (header\n"
-            "ticket_id,kind,at,severity; one row per event, instants ISO 8601 with offsets)\n"
-            "is replayed against the policy, then summarised per group and metric: tickets,\n"
-            "met, breached, pending, percent met (exact share, shown rounded), median and\n"
-            "90th percentile business time, and per-ticket penalties when the policy has them."
-        ),
-        (
-            "slacalc report tickets.csv --policy sla.toml",
-            "slacalc report tickets.csv --policy sla.toml --by severity,month --fee 1500",
-            "slacalc report tickets.csv --at 2026-12-31T23:59+01:00 --json",
-        ),
-    )
-    report.add_argument("tickets", help="a CSV file of ticket events ('-' for stdin)")
-    report.add_argument(
-        "--by",
-        default="severity",
-        metavar="COLUMNS",
-        help="group by these outcome columns, comma-separated: severity (default), month, "
-        "ticket_id, result, ... ('' for one row per metric)",
-    )
-    report.add_argument(
-        "--fee", type=money_arg, help="the fee per penalty period (needed for percent penalties)"
-    )
-    report.add_argument(
-        "--at",
-        type=instant_arg,
-        metavar="INSTANT",
-        help="evaluate every ticket at this instant (default: each at its last event)",
-    )
-    _add_policy(report, default_note="default: the built-in policy")
-
-    document = _command(
-        sub,
-        "document",
-        "the agreement as a readable document",
-        (
-            "The agreement as a document for the client: scope, severities and targets,\n"
-            "support hours and channels, the uptime guarantee and what it allows, credits,\n"
-            "roles and how to report an incident. Markdown or self-contained HTML, English\n"
-            "or Danish."
-        ),
-        (
-            "slacalc document sla.toml",
-            "slacalc document sla.toml --format html --lang da -o aftale.html",
-            "slacalc document            # the built-in policy",
-        ),
-    )
-    document.add_argument(
-        "policy", nargs="?", help="the SLA policy file (default: the built-in policy)"
-    )
-    document.add_argument("--format", choices=("markdown", "html"), default="markdown")
-    document.add_argument("--lang", choices=("en", "da"), default="en")
-    document.add_argument(
-        "-o", "--output", metavar="FILE", help="write the document to FILE (UTF-8)"
-    )
-
-    check = _command(
-        sub,
-        "check",
-        "validate a policy file and list every problem",
-        (
-            "Validate a policy file and list every problem with its place (the field path).\n"
-            "Exit code 0: valid; 1: problems found (listed on stdout); 2: the file cannot be\n"
-            "read (missing, unknown kind, not TOML/JSON/YAML)."
-        ),
-        ("slacalc check sla.toml", "slacalc check sla.toml --json"),
-    )
-    check.add_argument("policy", help="the SLA policy file (.toml, .json, .yaml)")
+    for name, command in _COMMANDS.items():
+        examples = "".join(f"\n  {line}" for line in command.examples.splitlines())
+        one = sub.add_parser(
+            name,
+            formatter_class=_formatter,
+            help=command.help,
+            description=command.description,
+            epilog=f"{command.before}examples:{examples}",
+        )
+        for flags, settings in (_JSON, *command.options):
+            one.add_argument(*flags, **settings)
+        one.set_defaults(func=getattr(commands, f"run_{name}"))
     return parser
 
 
 def _one_line(message: str) -> str:
+    """``message`` on one line: its lines stripped and joined by spaces."""
     return " ".join(part.strip() for part in message.splitlines() if part.strip())
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
@@ -21,11 +21,13 @@ from slacalc.cli._parse import CommandError
 from slacalc.errors import PolicyValidationError
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from slacalc.credits import CreditSchedule
     from slacalc.policy import SLAPolicy
     from slacalc.reports import MonthlyAvailabilityReport
     from slacalc.timers import MetricStatus, TicketStatus
-    from slacalc.uptime import AvailabilityReport, DowntimeTable, MaintenanceMode
+    from slacalc.uptime import MaintenanceMode
 
 __all__ = [
     "run_availability",
@@ -47,7 +49,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return table_text(Table(tuple(header), tuple(tuple(r) for r in rows)))
 
 
-def _say(out: TextIO, lines: str | Sequence[str] = "") -> None:
+def _say(out: TextIO, lines: str | Sequence[str]) -> None:
     """Write ``lines`` (one string, or several) to ``out``, each ending in a newline."""
     for line in [lines] if isinstance(lines, str) else lines:
         print(line, file=out)
@@ -57,6 +59,28 @@ def _json(out: TextIO, value: object) -> int:
     """Write ``value`` as JSON (see :mod:`slacalc._present.jsonable`); exit code 0."""
     out.write(dumps(value))
     return 0
+
+
+def _shape(keys: str, **computed: Callable[[Any], object]) -> Callable[[Any], dict[str, object]]:
+    """The ``--json`` form of one kind of result, declared once: its keys, in order.
+
+    Each key is the field of that name (see :func:`~slacalc._present.jsonable.fields`)
+    unless ``computed`` says how to get it.
+
+    Examples:
+        >>> import collections
+        >>> Tier = collections.namedtuple("Tier", "below credit_percent")
+        >>> _shape("below credit", credit=lambda t: t.credit_percent * 2)(Tier("99%", 5))
+        {'below': '99%', 'credit': 10}
+    """
+
+    def encode(value: Any) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for key in keys.split():
+            out.update({key: computed[key](value)} if key in computed else fields(value, key))
+        return out
+
+    return encode
 
 
 def people_time(value: dt.datetime | None) -> str:
@@ -73,13 +97,9 @@ def people_time(value: dt.datetime | None) -> str:
 
 def _human(value: dt.timedelta | Fraction | None, style: DurationStyle = "human") -> str:
     """A duration for people (``'1h 18m'``), ``'-'`` for none."""
-    from slacalc.uptime import format_duration, format_seconds
+    from slacalc.uptime import format_seconds
 
-    if value is None:
-        return "-"
-    if isinstance(value, dt.timedelta):
-        return format_duration(value, style)
-    return format_seconds(value, style)
+    return "-" if value is None else format_seconds(seconds_of(value), style)
 
 
 def load_policy(path: str | None) -> SLAPolicy:
@@ -99,19 +119,31 @@ def load_policy(path: str | None) -> SLAPolicy:
     try:
         return SLAPolicy.from_file(path)
     except PolicyValidationError as exc:
-        problems = exc.problems or (("", str(exc)),)
-        first = ": ".join(p for p in problems[0] if p)
-        more = len(problems) - 1
-        tail = f" (and {more} more; run 'slacalc check {path}' for the list)" if more else ""
-        raise CommandError(f"{path}: {first}{tail}") from None
+        first, *more = _problem_lines(path, _problems(exc))
+        tail = f" (and {len(more)} more; run 'slacalc check {path}' for the list)" if more else ""
+        raise CommandError(first + tail) from None
 
 
-def _now(value: dt.datetime | None) -> dt.datetime:
-    """``--at``, else now: the one place the command line reads the clock."""
-    return dt.datetime.now(dt.UTC) if value is None else value
+def _problems(exc: PolicyValidationError) -> tuple[tuple[str, str], ...]:
+    """The ``(place, message)`` of each problem of a policy file (the place may be empty)."""
+    return exc.problems or (("", str(exc)),)
+
+
+def _problem_lines(path: str, problems: Sequence[tuple[str, str]]) -> list[str]:
+    """One ``'file: place: message'`` line a problem (``'file: message'`` without a place)."""
+    return [": ".join(part for part in (path, *problem) if part) for problem in problems]
+
+
+def _now(value: dt.datetime | None) -> tuple[dt.datetime, str]:
+    """``--at``, else now (the one place the CLI reads the clock), and the note ``'  (now)'``."""
+    return (dt.datetime.now(dt.UTC), "  (now)") if value is None else (value, "")
 
 
 # -- demo ---------------------------------------------------------------------------------
+
+
+# An out-of-hours reply.
+_REPLY = _shape("severity locale respond_by text")
 
 
 def run_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -141,22 +173,16 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
                 "opened_at": t.opened,
                 "respond_by": t.deadlines.response,
                 "resolve_by": t.deadlines.resolution,
-                "events": [
-                    {"kind": e["kind"], "at": e["at"], "severity": e.get("severity")}
-                    for e in t.events
-                ],
-                "status": _status(t.status),
+                "events": [{k: e.get(k) for k in ("kind", "at", "severity")} for e in t.events],
+                "status": _STATUS(t.status),
             },
             "out_of_hours": {
                 "received_at": t.received,
-                "replies": [
-                    fields(a, "severity", "locale", "respond_by", "text")
-                    for a in (*t.replies, t.critical)
-                ],
+                "replies": [_REPLY(a) for a in (*t.replies, t.critical)],
             },
-            "budget": _budget(t.table),
+            "budget": _BUDGET(t.table),
             "month": {
-                **_month(t.month.label, t.report),
+                **_MONTH(t.row),
                 "incidents": [i["incident_id"] for i in t.incidents],
                 "maintenance_mode": t.report.maintenance_mode,
                 "fee": t.fee,
@@ -170,21 +196,13 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
 # -- budget -------------------------------------------------------------------------------
 
 
-def _budget(table: DowntimeTable) -> dict[str, object]:
-    """The allowed-downtime table for ``--json``."""
-    return {
-        "target": str(table.target),
-        "target_share": table.target,
-        **fields(table, "convention", "rounding"),
-        "periods": [
-            {
-                **fields(row, "period", "length"),
-                "allowed": Duration(row.allowed_seconds),
-                "text": row.text,
-            }
-            for row in table.rows
-        ],
-    }
+_PERIOD = _shape("period length allowed text", allowed=lambda row: Duration(row.allowed_seconds))
+_BUDGET = _shape(
+    "target target_share convention rounding periods",
+    target=lambda table: str(table.target),
+    target_share=lambda table: table.target,
+    periods=lambda table: [_PERIOD(row) for row in table.rows],
+)
 
 
 def run_budget(args: argparse.Namespace, out: TextIO) -> int:
@@ -224,7 +242,7 @@ def run_budget(args: argparse.Namespace, out: TextIO) -> int:
             "text": _human(allowed),
         }
     if args.json:
-        return _json(out, {**_budget(table), "month": month})
+        return _json(out, {**_BUDGET(table), "month": month})
     _say(out, str(table).splitlines()[0])
     rows = [(r.period, r.text, exact(r.allowed_seconds)) for r in table.rows]
     _say(out, _table(("period", "allowed", "exact seconds"), rows))
@@ -275,72 +293,64 @@ def run_due(args: argparse.Namespace, out: TextIO) -> int:
         resolve by  Mon 2026-11-30 16:30 +01:00  (target 8h)
     """
     policy = load_policy(args.policy)
-    opened = _now(args.at)
+    opened, now = _now(args.at)
     deadlines = policy.deadlines(args.severity, opened)
     severity = deadlines.severity
     spec = policy.severity(severity)
     if args.json:
-        return _json(
-            out,
-            {
-                "policy": policy.name,
-                "severity": severity,
-                "calendar": spec.calendar,
-                "opened_at": opened,
-                "response": {
-                    "due": deadlines.response,
-                    **_target(policy, severity, "response", opened),
-                },
-                "resolution": {
-                    "due": deadlines.resolution,
-                    **_target(policy, severity, "resolution", opened),
-                },
-            },
-        )
+        head = {"policy": policy.name, "severity": severity, "calendar": spec.calendar}
+        metrics = {
+            metric: {"due": getattr(deadlines, metric), **_target(policy, severity, metric, opened)}
+            for metric in ("response", "resolution")
+        }
+        return _json(out, {**head, "opened_at": opened, **metrics})
     local = opened.astimezone(deadlines.response.tzinfo)
     resolve = (
         f"resolve by  {people_time(deadlines.resolution)}  (target {spec.resolution})"
         if deadlines.resolution is not None
         else "resolve by  -  (no target: a work queue)"
     )
-    _say(
-        out,
-        [
-            f"{severity!r} ticket opened {people_time(local)}"
-            + ("  (now)" if args.at is None else ""),
-            f"clock: {_clock_name(policy, severity)}",
-            f"respond by  {people_time(deadlines.response)}  (target {spec.response})",
-            resolve,
-        ],
-    )
+    _say(out, f"{severity!r} ticket opened {people_time(local)}{now}")
+    _say(out, f"clock: {_clock_name(policy, severity)}")
+    _say(out, f"respond by  {people_time(deadlines.response)}  (target {spec.response})")
+    _say(out, resolve)
     return 0
 
 
 # -- status -------------------------------------------------------------------------------
 
 
-def _metric(m: MetricStatus) -> dict[str, object]:
-    """One clock of a ticket for ``--json`` (``percent_used`` in percent, exact)."""
-    return {
-        **fields(m, "metric", "phase", "severity", "breached", "started_at", "stopped_at"),
-        **fields(m, "target", "elapsed", "elapsed_calendar", "paused", "remaining"),
-        "percent_used": None if m.percent_used is None else m.percent_used * 100,
-        **fields(m, "due", "due_if_resumed", "breached_at", "warning_level", "next_warning_at"),
-        "cycles": len(m.cycles),
-    }
+def _clocks(status: TicketStatus) -> list[MetricStatus]:
+    """The clocks a ticket has: response and resolution, and the optional two if set."""
+    clocks = (status.response, status.resolution, status.next_response, status.periodic_update)
+    return [m for m in clocks if m is not None]
 
 
-def _status(status: TicketStatus) -> dict[str, object]:
-    """A ticket's status for ``--json``: the ticket's fields and each clock's."""
-    metrics = [status.response, status.resolution, status.next_response, status.periodic_update]
-    return {
-        **fields(status, "at", "phase", "severity", "breached", "next_due", "next_breach_at"),
-        "metrics": {m.metric: _metric(m) for m in metrics if m is not None},
-    }
+# One clock of a ticket (``percent_used`` in percent, exact), and the ticket with its clocks.
+_METRIC = _shape(
+    "metric phase severity breached started_at stopped_at target elapsed elapsed_calendar paused"
+    " remaining percent_used due due_if_resumed breached_at warning_level next_warning_at cycles",
+    percent_used=lambda m: None if m.percent_used is None else m.percent_used * 100,
+    cycles=lambda m: len(m.cycles),
+)
+_STATUS = _shape(
+    "at phase severity breached next_due next_breach_at metrics",
+    metrics=lambda status: {m.metric: _METRIC(m) for m in _clocks(status)},
+)
+# One segment of a clock's timeline (``counted``: its business time).
+_SEGMENT = _shape(
+    "metric cycle start end state severity counted used target late rule",
+    counted=lambda s: s.business,
+)
 
 
-def _state(m: MetricStatus) -> str:
-    return f"{m.phase}, BREACHED" if m.breached else m.phase
+def _clock_row(m: MetricStatus) -> tuple[str, ...]:
+    """A clock as a row of the status table: its state, business time in hours, when due."""
+    state = f"{m.phase}, BREACHED" if m.breached else m.phase
+    used, target, left = (_human(d, "hours") for d in (m.elapsed, m.target, m.remaining))
+    due = m.due if m.due is not None or m.phase != "paused" else m.due_if_resumed
+    due_text = people_time(due) + (" if resumed now" if m.due is None and due else "")
+    return (m.metric, state, used, target, left, due_text)
 
 
 def run_status(args: argparse.Namespace, out: TextIO) -> int:
@@ -369,7 +379,7 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
 
     policy = load_policy(args.policy)
     events = read_events(args.events)
-    at = _now(args.at)
+    at, now = _now(args.at)
     status = policy.evaluate(events, at=at)
     explanation = None
     if args.explain:
@@ -377,79 +387,66 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
 
         explanation = explain(events, policy, at)
     if args.json:
-        data = _status(status)
+        data = _STATUS(status)
         if explanation is not None:
-            data["explanation"] = [_segment(s) for s in explanation.segments]
+            data["explanation"] = [_SEGMENT(s) for s in explanation.segments]
         return _json(out, data)
     tz = policy.calendar().tz
     verdict = "BREACHED" if status.breached else "on time"
     severity = "-" if status.severity is None else repr(status.severity)
-    lines = [
+    _say(
+        out,
         f"ticket at {people_time(status.at.astimezone(tz))}: {status.phase}, severity "
-        f"{severity}, {verdict}" + ("  (now)" if args.at is None else ""),
-        f"next due: {people_time(status.next_due)}",
-    ]
-    rows = []
-    for m in (status.response, status.resolution, status.next_response, status.periodic_update):
-        if m is None:
-            continue
-        due = m.due if m.due is not None or m.phase != "paused" else m.due_if_resumed
-        due_text = people_time(due) + (" if resumed now" if m.due is None and due else "")
-        rows.append(
-            (
-                m.metric,
-                _state(m),
-                _human(m.elapsed, "hours"),
-                _human(m.target, "hours"),
-                _human(m.remaining, "hours"),
-                due_text,
-            )
-        )
-    _say(out, [*lines, _table(("clock", "state", "used", "target", "remaining", "due"), rows)])
+        f"{severity}, {verdict}{now}",
+    )
+    _say(out, f"next due: {people_time(status.next_due)}")
+    rows = [_clock_row(m) for m in _clocks(status)]
+    _say(out, _table(("clock", "state", "used", "target", "remaining", "due"), rows))
     if explanation is not None:
         _say(out, explanation.to_text().splitlines()[1:])  # its first line repeats ours
     return 0
 
 
-def _segment(s: Any) -> dict[str, object]:
-    """One segment of a clock's timeline for ``--json`` (``counted``: its business time)."""
-    return {
-        **fields(s, "metric", "cycle", "start", "end", "state", "severity"),
-        "counted": s.business,
-        **fields(s, "used", "target", "late", "rule"),
-    }
-
-
 # -- availability ---------------------------------------------------------------------------
 
 
-def _month(label: str, r: AvailabilityReport) -> dict[str, object]:
-    """A month's measured availability for ``--json``."""
-    return {
-        "month": label,
-        "start": r.window[0],
-        "end": r.window[1],
-        "eligible": Duration(r.eligible_seconds),
-        "downtime": Duration(r.downtime_seconds),
-        "availability": r.availability,
-        "availability_text": r.availability.format(4),
-        "allowed": Duration(r.allowed_downtime_seconds),
-        "remaining_budget": Duration(r.remaining_budget_seconds),
-        "target_met": r.target_met,
-    }
+# A month's measured availability (durations exact, from its ``report``).
+_MONTH = _shape(
+    "month start end eligible downtime availability availability_text allowed remaining_budget"
+    " target_met",
+    start=lambda row: row.report.window[0],
+    end=lambda row: row.report.window[1],
+    eligible=lambda row: Duration(row.report.eligible_seconds),
+    downtime=lambda row: Duration(row.report.downtime_seconds),
+    availability=lambda row: row.report.availability,
+    availability_text=lambda row: row.report.availability.format(4),
+    allowed=lambda row: Duration(row.report.allowed_downtime_seconds),
+    remaining_budget=lambda row: Duration(row.report.remaining_budget_seconds),
+    target_met=lambda row: row.report.target_met,
+)
+_TIER = _shape("below credit_percent", below=lambda tier: str(tier.below))
 
 
 class _Uptime(NamedTuple):
-    """The availability options, each from the command line, else from the policy."""
+    """The availability options, each from the command line, else from the policy.
+
+    ``mode`` is how the maintenance ``windows`` count (``None`` when there are none).
+    """
 
     target: str
     credits: CreditSchedule | None
     tz: dt.tzinfo
     mode: MaintenanceMode | None
+    fee: Decimal | None
+    windows: Sequence[tuple[dt.datetime, dt.datetime]]
 
 
 def _uptime_options(args: argparse.Namespace) -> _Uptime:
-    """The target, credit tiers, zone and maintenance mode: the options, else the policy's."""
+    """The target, credit tiers, zone and maintenance mode: the options, else the policy's;
+    the fee, and the maintenance windows read from their file."""
+    from slacalc.cli._files import read_csv
+    from slacalc.reports import read_windows
+
     policy = load_policy(args.policy) if args.policy is not None else None
     uptime = policy.uptime if policy is not None else None
     target = args.target or (uptime.target if uptime is not None else None)
@@ -474,7 +471,14 @@ def _uptime_options(args: argparse.Namespace) -> _Uptime:
         )
     if mode is None and uptime is not None and uptime.maintenance is not None:
         mode = uptime.maintenance.mode
-    return _Uptime(target, schedule, tz, mode)
+    windows = [] if args.maintenance is None else read_windows(read_csv(args.maintenance))
+    if windows and mode is None:
+        raise CommandError(
+            "The maintenance windows need a rule for how they count: pass --policy with an "
+            "[uptime.maintenance] table, or --maintenance-mode count_as_up (not downtime, "
+            "still in the month) or exclude (left out of the month)."
+        )
+    return _Uptime(target, schedule, tz, mode if windows else None, args.fee, windows)
 
 
 def _report_months(
@@ -527,16 +531,9 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
         2026-11  3          1h 18m  30d  99.8194%      43m 12s  no   5% = 25.00
     """
     from slacalc.cli._files import read_csv
-    from slacalc.reports import availability_report, read_incidents, read_windows
+    from slacalc.reports import availability_report, read_incidents
 
     opts = _uptime_options(args)
-    windows = [] if args.maintenance is None else read_windows(read_csv(args.maintenance))
-    if windows and opts.mode is None:
-        raise CommandError(
-            "The maintenance windows need a rule for how they count: pass --policy with an "
-            "[uptime.maintenance] table, or --maintenance-mode count_as_up (not downtime, "
-            "still in the month) or exclude (left out of the month)."
-        )
     outages = read_incidents(read_csv(args.incidents))
     still_open = [o for o in outages if o.end is None]
     if still_open and args.as_of is None:
@@ -549,54 +546,43 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
         opts.target,
         _report_months(args, outages, opts.tz),
         tz=opts.tz,
-        maintenance=windows,
-        maintenance_mode=opts.mode if windows else None,
+        maintenance=opts.windows,
+        maintenance_mode=opts.mode,
         credits=opts.credits,
-        fee=args.fee,
+        fee=opts.fee,
         as_of=args.as_of,
     )
     if args.json:
-        return _json(out, _availability_json(args, opts, len(windows), report))
-    _say(out, _availability_lines(args, opts, len(windows), report))
+        return _json(out, _availability_json(opts, report))
+    _say(out, _availability_lines(opts, report))
     return 0
 
 
-def _availability_json(
-    args: argparse.Namespace, opts: _Uptime, windows: int, report: MonthlyAvailabilityReport
-) -> dict[str, object]:
+def _availability_json(opts: _Uptime, report: MonthlyAvailabilityReport) -> dict[str, object]:
     """The months of an availability report, with the options they were measured by."""
+    windows = len(opts.windows)
     return {
         "tz": str(opts.tz),
-        "target": opts.target,
-        "fee": args.fee,
+        **fields(opts, "target", "fee"),
         "maintenance": {"windows": windows, "mode": opts.mode} if windows else None,
-        "credits": None
-        if opts.credits is None
-        else [
-            {"below": str(t.below), "credit_percent": t.credit_percent} for t in opts.credits.tiers
-        ],
+        "credits": None if opts.credits is None else [_TIER(t) for t in opts.credits.tiers],
         "months": [
-            {
-                **_month(row.month, row.report),
-                **fields(row, "incidents", "credit_percent", "credit"),
-            }
+            {**_MONTH(row), **fields(row, "incidents", "credit_percent", "credit")}
             for row in report.rows
         ],
         "total_credit": report.total_credit,
     }
 
 
-def _availability_lines(
-    args: argparse.Namespace, opts: _Uptime, windows: int, report: MonthlyAvailabilityReport
-) -> list[str]:
+def _availability_lines(opts: _Uptime, report: MonthlyAvailabilityReport) -> list[str]:
     """A heading with the options, a table of the months, and the total credit."""
     head = f"availability per calendar month in {opts.tz}, target {opts.target}"
     if opts.credits is not None:
         tiers = ", ".join(f"below {t.below}: {t.credit_percent}%" for t in opts.credits.tiers)
         head += f", credits {tiers}"
-    if args.fee is not None:
-        head += f", fee {args.fee}"
-    if windows:
+    if opts.fee is not None:
+        head += f", fee {opts.fee}"
+    if windows := len(opts.windows):
         how = "counted as up" if opts.mode == "count_as_up" else "excluded"
         head += f", {windows} maintenance window{'s' if windows != 1 else ''} {how}"
     header = ["month", "incidents", "down", "of", "availability", "allowed", "met"]
@@ -626,13 +612,11 @@ def _availability_lines(
 # -- report -------------------------------------------------------------------------------
 
 
-def _summary_row(row: Any) -> dict[str, object]:
-    """One row of a compliance summary for ``--json``: its group's values, then the counts."""
-    return {
-        **{str(k): v for k, v in row.group},
-        **fields(row, "metric", "tickets", "cycles", "met", "breached", "pending", "no_target"),
-        **fields(row, "share_met", "percent_met", "median", "p90", "penalties"),
-    }
+# One row of a compliance summary, after its group's values.
+_SUMMARY_ROW = _shape(
+    "metric tickets cycles met breached pending no_target share_met percent_met median p90"
+    " penalties"
+)
 
 
 def run_report(args: argparse.Namespace, out: TextIO) -> int:
@@ -676,16 +660,9 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
     summary = compliance_summary(outcomes, by=by, fee=args.fee)
     count = len(outcomes.tickets)
     if args.json:
-        return _json(
-            out,
-            {
-                "policy": policy.name,
-                "tickets": count,
-                "at": args.at,
-                "by": list(summary.by),
-                "rows": [_summary_row(r) for r in summary.rows],
-            },
-        )
+        about = {"policy": policy.name, "tickets": count, "at": args.at, "by": list(summary.by)}
+        rows = [{**{str(k): v for k, v in r.group}, **_SUMMARY_ROW(r)} for r in summary.rows]
+        return _json(out, {**about, "rows": rows})
     grouping = ", ".join(summary.by) or "metric only"
     head = f"compliance of {count} tickets against {policy.name!r}, by {grouping}"
     if args.at is not None:
@@ -754,34 +731,24 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     from slacalc.policy import SLAPolicy
 
     try:
-        policy = SLAPolicy.from_file(args.policy)
+        policy: SLAPolicy | None = SLAPolicy.from_file(args.policy)
+        problems: tuple[tuple[str, str], ...] = ()
     except PolicyValidationError as exc:
-        problems = exc.problems or (("", str(exc)),)
-        if args.json:
-            _json(
-                out,
-                {
-                    "file": args.policy,
-                    "valid": False,
-                    "problems": [{"path": p, "message": m} for p, m in problems],
-                },
-            )
-            return 1
-        lines = [f"{args.policy}: {p}: {m}" if p else f"{args.policy}: {m}" for p, m in problems]
-        count = len(problems)
-        _say(out, [*lines, f"{args.policy}: {count} problem{'s' if count != 1 else ''}"])
-        return 1
+        policy, problems = None, _problems(exc)
     if args.json:
-        return _json(
-            out,
-            {
-                "file": args.policy,
-                "valid": True,
-                "problems": [],
-                "policy": policy.name,
-                "severities": [s.name for s in policy.severities],
-            },
+        found = [{"path": p, "message": m} for p, m in problems]
+        names = (
+            {}
+            if policy is None
+            else {"policy": policy.name, "severities": [s.name for s in policy.severities]}
         )
+        _json(out, {"file": args.policy, "valid": policy is not None, "problems": found, **names})
+        return 1 if policy is None else 0
+    if policy is None:
+        count = len(problems)
+        _say(out, _problem_lines(args.policy, problems))
+        _say(out, f"{args.policy}: {count} problem{'s' if count != 1 else ''}")
+        return 1
     support = policy.support
     _say(
         out,
