@@ -16,7 +16,7 @@ from slacalc._time import from_us, to_us
 from slacalc.credits import CreditSchedule, MoneyLike
 from slacalc.errors import InvalidOptionError, InvalidPeriodError, NoEligibleTimeError
 from slacalc.reports._input import read_outages, read_windows
-from slacalc.reports._tables import Column, frame, records, render_html, render_text, table
+from slacalc.reports._tables import Column, Tabular, columns_of, type_hints
 from slacalc.uptime import (
     Availability,
     AvailabilityReport,
@@ -107,26 +107,7 @@ class MonthlyAvailability:
     report: AvailabilityReport = field(repr=False, compare=False)
 
 
-_NAMES: tuple[str, ...] = tuple(
-    n for n in MonthlyAvailability.__dataclass_fields__ if n != "report"
-)
-_COLUMNS = tuple(
-    Column(
-        name,
-        {
-            "month": "str",
-            "start": "datetime",
-            "end": "datetime",
-            "eligible": "timedelta",
-            "downtime": "timedelta",
-            "allowed_downtime": "timedelta",
-            "remaining_budget": "timedelta",
-            "met": "bool",
-            "incidents": "int",
-        }.get(name, "object"),  # type: ignore[arg-type]
-    )
-    for name in _NAMES
-)
+_COLUMNS = columns_of(type_hints(MonthlyAvailability, skip=("report",)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +147,7 @@ class BudgetPoint:
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class MonthlyAvailabilityReport:
+class MonthlyAvailabilityReport(Tabular):
     """What :func:`availability_report` returns: one :class:`MonthlyAvailability` per month.
 
     Examples:
@@ -193,43 +174,16 @@ class MonthlyAvailabilityReport:
             >>> availability_report([], "99.9%", ["2026-01"]).columns[:3]
             ('month', 'start', 'end')
         """
-        return _NAMES
+        return tuple(c.name for c in _COLUMNS)
+
+    def _columns(self) -> tuple[Column, ...]:
+        return _COLUMNS
 
     def _values(self) -> list[tuple[object, ...]]:
-        return [tuple(getattr(r, n) for n in _NAMES) for r in self.rows]
+        return [tuple(getattr(r, c.name) for c in _COLUMNS) for r in self.rows]
 
     def _tz(self) -> dt.tzinfo:
         return self.rows[0].start.tzinfo or dt.UTC if self.rows else dt.UTC
-
-    @property
-    def table(self) -> Any:
-        """The months as a DataFrame (pandas installed) or a list of dicts.
-
-        Examples:
-            >>> len(availability_report([], "99.9%", 2026).table)
-            12
-        """
-        return table(_COLUMNS, self._values(), tz=self._tz())
-
-    def to_frame(self) -> Any:
-        """The months as a pandas DataFrame (ModuleNotFoundError without pandas).
-
-        Examples:
-            >>> r = availability_report([], "99.9%", ["2026-02"], tz="Europe/Copenhagen")
-            >>> df = r.to_frame()
-            >>> str(df["start"].dtype), str(df["downtime"].dtype)
-            ('datetime64[us, Europe/Copenhagen]', 'timedelta64[us]')
-        """
-        return frame(_COLUMNS, self._values(), tz=self._tz())
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """The months as plain dicts.
-
-        Examples:
-            >>> availability_report([], "99.9%", ["2026-02"]).to_records()[0]["met"]
-            True
-        """
-        return records(_COLUMNS, self._values())
 
     @property
     def total_credit(self) -> Decimal | None:
@@ -331,39 +285,37 @@ class MonthlyAvailabilityReport:
         return tuple(points)
 
     _SHOWN = (
-        "month",
-        "downtime",
-        "availability",
-        "allowed_downtime",
-        "remaining_budget",
-        "met",
-        "credit_percent",
-        "credit",
+        ("month", "month"),
+        ("downtime", "downtime"),
+        ("availability", "availability"),
+        ("allowed_downtime", "allowed"),
+        ("remaining_budget", "remaining"),
+        ("met", "met"),
+        ("credit_percent", "credit %"),
+        ("credit", "credit"),
     )
-    _HEADERS = (
-        "month",
-        "downtime",
-        "availability",
-        "allowed",
-        "remaining",
-        "met",
-        "credit %",
-        "credit",
-    )
+    _PERCENT = ("credit %",)
 
-    def _shown(self) -> list[tuple[object, ...]]:
-        out = []
-        for r in self.rows:
-            values: list[object] = []
-            for name in self._SHOWN:
-                value = getattr(r, name)
-                if name == "availability":
-                    value = r.availability.format(self.places, rounding=self.rounding)
-                elif name == "credit_percent" and value is not None:
-                    value = f"{value:f}%"
-                values.append(value)
-            out.append(tuple(values))
-        return out
+    def _shown(self) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+        rows = [
+            tuple(
+                r.availability.format(self.places, rounding=self.rounding)
+                if name == "availability"
+                else getattr(r, name)
+                for name, _ in self._SHOWN
+            )
+            for r in self.rows
+        ]
+        return tuple(header for _, header in self._SHOWN), rows
+
+    def _title(self) -> str:
+        title = (
+            f"Availability per month against {self.target} (shown {self.rounding} to "
+            f"{self.places} places; compared exactly)"
+        )
+        if self.total_credit is not None:
+            title += f"; credits owed: {self.total_credit}"
+        return title
 
     def to_text(self) -> str:
         """A text table; availability shown with the report's places and named rounding.
@@ -374,10 +326,7 @@ class MonthlyAvailabilityReport:
             -------  --------  ------------  -------  ---------  ---  --------  ------
             2026-02  0s        100.000%      40m 19s  40m 19s    yes  -         -
         """
-        return render_text(self._HEADERS, self._shown(), tz=self._tz())
-
-    def __str__(self) -> str:
-        return self.to_text()
+        return Tabular.to_text(self)
 
     def __repr__(self) -> str:
         missed = [r.month for r in self.rows if not r.met]
@@ -385,15 +334,6 @@ class MonthlyAvailabilityReport:
             f"<MonthlyAvailabilityReport: {len(self.rows)} months against {self.target}, "
             f"missed {missed}, credits {self.total_credit}>"
         )
-
-    def _repr_html_(self) -> str:
-        title = (
-            f"Availability per month against {self.target} (shown {self.rounding} to "
-            f"{self.places} places; compared exactly)"
-        )
-        if self.total_credit is not None:
-            title += f"; credits owed: {self.total_credit}"
-        return render_html(title, self._HEADERS, self._shown(), tz=self._tz())
 
 
 def _months(months: object, tz: str | dt.tzinfo) -> list[CalendarPeriod]:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, get_args
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, get_args
 
 from slacalc._present.formats import instant_text
+from slacalc.errors import InvalidOptionError
 from slacalc.policy import PolicyLike
-from slacalc.reports._tables import Column, frame, records, render_html, render_text, table
+from slacalc.reports._tables import Column, Tabular, columns_of, render_text, type_hints
 from slacalc.timers import (
     CycleStatus,
     EventLike,
@@ -40,18 +41,8 @@ _ZERO = dt.timedelta(0)
 _METRICS: tuple[Metric, ...] = ("response", "resolution", "next_response", "periodic_update")
 
 
-_COLUMNS = (
-    Column("metric", "str"),
-    Column("cycle", "int"),
-    Column("start", "datetime"),
-    Column("end", "datetime"),
-    Column("state", "category", get_args(SegmentState)),
-    Column("severity", "str"),
-    Column("business", "timedelta"),
-    Column("used", "timedelta"),
-    Column("target", "timedelta"),
-    Column("late", "bool"),
-    Column("rule", "str"),
+_COLUMNS = columns_of(
+    type_hints(TimelineSegment, skip=("events",)), {"state": get_args(SegmentState)}
 )
 
 
@@ -86,7 +77,7 @@ def _verdict(c: CycleStatus, tz: dt.tzinfo) -> str:
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class Explanation:
+class Explanation(Tabular):
     """A ticket's clock timelines, segment by segment: the answer to "why did this breach?".
 
     Attributes:
@@ -115,6 +106,9 @@ class Explanation:
           Mon 2026-11-30 11:00  Mon 2026-11-30 12:00  counting  1h       2h    yes   the 1h
           target is used up at Mon 2026-11-30 11:00: late from Mon 2026-11-30 11:00:00.000001
           stopped Mon 2026-11-30 12:00: responded
+        >>> e = explain(events, default_policy(), metric="response")
+        >>> str(e.to_frame()["start"].dtype), list(e.table["state"])
+        ('datetime64[us, Europe/Copenhagen]', ['counting', 'counting'])
     """
 
     ticket_id: object
@@ -124,51 +118,74 @@ class Explanation:
     segments: tuple[TimelineSegment, ...]
     tz: dt.tzinfo = field(repr=False)
 
-    def _rows(self) -> list[tuple[object, ...]]:
+    _HTML_LIMIT = 200
+
+    @classmethod
+    def from_status(
+        cls,
+        status: TicketStatus,
+        tz: dt.tzinfo | None = None,
+        *,
+        metric: Metric | None = None,
+        ticket_id: object = None,
+    ) -> Explanation:
+        """The explanation of a status already evaluated with its timelines: no second replay.
+
+        Args:
+            status: what :meth:`slacalc.timers.ClockRules.evaluate` returns with
+                ``timeline=True``.
+            tz: the zone to show times in; by default the zone of ``status.at`` (the
+                calendar's).
+            metric: only this clock; every clock that ran by default.
+            ticket_id: an id to show in the text.
+
+        Returns:
+            An :class:`Explanation`.
+
+        Raises:
+            InvalidOptionError: an unknown ``metric``, or a status evaluated without its
+                timelines.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
+            >>> status = default_policy().clock_rules().evaluate(
+            ...     [{"kind": "opened", "at": t, "severity": "high"}],
+            ...     at=t + dt.timedelta(hours=1), timeline=True)
+            >>> e = Explanation.from_status(status, metric="response")
+            >>> [s.state for s in e.segments], e.to_records()[0]["used"]
+            (['counting'], datetime.timedelta(seconds=3600))
+        """
+        if metric is not None and metric not in _METRICS:
+            raise InvalidOptionError(
+                f"Unknown metric {metric!r}; pass one of {', '.join(repr(m) for m in _METRICS)}."
+            )
+        if any(c.timeline is None for c in status.cycles):
+            raise InvalidOptionError(
+                "This status has no timelines; evaluate the ticket with timeline=True."
+            )
+        zone = tz or status.at.tzinfo or dt.UTC
+        cycles = [c for c in status.cycles if metric is None or c.metric == metric]
+        cycles.sort(key=lambda c: (_METRICS.index(c.metric), c.number))
+        segments = tuple(s for c in cycles if c.timeline is not None for s in c.timeline.segments)
+        return cls(ticket_id, status.at.astimezone(zone), status, tuple(cycles), segments, zone)
+
+    def _columns(self) -> tuple[Column, ...]:
+        return _COLUMNS
+
+    def _values(self) -> list[tuple[object, ...]]:
         return [tuple(getattr(s, c.name) for c in _COLUMNS) for s in self.segments]
 
-    @property
-    def table(self) -> Any:
-        """The segments as a DataFrame (pandas installed) or a list of dicts.
+    def _tz(self) -> dt.tzinfo:
+        return self.tz
 
-        Examples:
-            >>> import datetime as dt
-            >>> from slacalc.policy import default_policy
-            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
-            >>> e = explain([{"kind": "opened", "at": t, "severity": "high"}],
-            ...             default_policy(), at=t + dt.timedelta(hours=1))
-            >>> list(e.table["state"])
-            ['counting', 'counting']
-        """
-        return table(_COLUMNS, self._rows(), tz=self.tz)
+    def _shown(self) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+        return tuple(c.name for c in _COLUMNS), self._values()
 
-    def to_frame(self) -> Any:
-        """The segments as a pandas DataFrame (ModuleNotFoundError without pandas).
-
-        Examples:
-            >>> import datetime as dt
-            >>> from slacalc.policy import default_policy
-            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
-            >>> e = explain([{"kind": "opened", "at": t, "severity": "high"}],
-            ...             default_policy(), at=t + dt.timedelta(hours=1))
-            >>> str(e.to_frame()["start"].dtype)
-            'datetime64[us, Europe/Copenhagen]'
-        """
-        return frame(_COLUMNS, self._rows(), tz=self.tz)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """The segments as plain dicts.
-
-        Examples:
-            >>> import datetime as dt
-            >>> from slacalc.policy import default_policy
-            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
-            >>> e = explain([{"kind": "opened", "at": t, "severity": "high"}],
-            ...             default_policy(), at=t + dt.timedelta(hours=1), metric="response")
-            >>> e.to_records()[0]["used"]
-            datetime.timedelta(seconds=3600)
-        """
-        return records(_COLUMNS, self._rows())
+    def _title(self) -> str:
+        verdicts = "; ".join(f"{c.metric} {c.number}: {_verdict(c, self.tz)}" for c in self.cycles)
+        return f"Ticket {self.ticket_id}: {verdicts}" if self.ticket_id is not None else verdicts
 
     def to_text(self) -> str:
         """The timelines as text: per cycle a verdict line, then one line per segment.
@@ -208,9 +225,6 @@ class Explanation:
                 lines.append(f"  stopped {_when(c.stopped_at, self.tz)}: {why or 'stopped'}")
         return "\n".join(lines)
 
-    def __str__(self) -> str:
-        return self.to_text()
-
     def __repr__(self) -> str:
         breached = [f"{c.metric} {c.number}" for c in self.cycles if c.breached]
         return (
@@ -218,34 +232,14 @@ class Explanation:
             f"{len(self.cycles)} cycles, {len(self.segments)} segments, breached {breached}>"
         )
 
-    def _repr_html_(self) -> str:
-        names = tuple(c.name for c in _COLUMNS)
-        verdicts = "; ".join(f"{c.metric} {c.number}: {_verdict(c, self.tz)}" for c in self.cycles)
-        title = f"Ticket {self.ticket_id}: {verdicts}" if self.ticket_id is not None else verdicts
-        return render_html(title, names, self._rows(), tz=self.tz, limit=200)
-
 
 def explain_status(outcome: TicketOutcome, metric: Metric | None = None) -> Explanation:
     """The :class:`Explanation` of an analysed ticket (see :meth:`TicketOutcome.explain`)."""
-    if metric is not None and metric not in _METRICS:
-        from slacalc.errors import InvalidOptionError
-
-        raise InvalidOptionError(
-            f"Unknown metric {metric!r}; pass one of {', '.join(repr(m) for m in _METRICS)}."
-        )
-    # The replay draws the timelines; asked again for this one ticket, with them on.
-    status = outcome.rules.evaluate(outcome.events, at=outcome.at, timeline=True)
-    cycles = tuple(c for c in status.cycles if metric is None or c.metric == metric)
-    cycles = tuple(sorted(cycles, key=lambda c: (_METRICS.index(c.metric), c.number)))
-    segments = tuple(s for c in cycles if c.timeline is not None for s in c.timeline.segments)
-    return Explanation(
-        outcome.ticket_id,
-        outcome.at.astimezone(outcome.tz),
-        outcome.status,
-        cycles,
-        segments,
-        outcome.tz,
-    )
+    status = outcome.status
+    if any(c.timeline is None for c in status.cycles):
+        # Analysed without timelines: the replay draws them for this one ticket.
+        status = outcome.rules.evaluate(outcome.events, at=outcome.at, timeline=True)
+    return Explanation.from_status(status, outcome.tz, metric=metric, ticket_id=outcome.ticket_id)
 
 
 def explain(
@@ -300,9 +294,8 @@ def explain(
     from slacalc.reports._outcomes import analyze_tickets
 
     key = 0 if ticket_id is None else ticket_id
-    report = analyze_tickets({key: ticket}, policy, at)
+    report = analyze_tickets({key: ticket}, policy, at, timeline=True)
     if not report.tickets:  # pragma: no cover - a mapping of one ticket gives one ticket
         raise AssertionError("no ticket")
     outcome = report.tickets[0]
-    result = explain_status(outcome, metric)
-    return result if ticket_id is not None else replace(result, ticket_id=None)
+    return Explanation.from_status(outcome.status, outcome.tz, metric=metric, ticket_id=ticket_id)

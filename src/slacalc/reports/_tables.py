@@ -15,11 +15,11 @@ import datetime as dt
 import html
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from fractions import Fraction
-from types import ModuleType
-from typing import Any, Literal, TypeAlias
+from types import ModuleType, NoneType, UnionType
+from typing import Any, ClassVar, Literal, TypeAlias, get_args, get_origin, get_type_hints
 
 from slacalc._exact import percent_text
 from slacalc._present.formats import instant_text
@@ -30,15 +30,19 @@ from slacalc.uptime import Availability, format_duration
 __all__ = [
     "Column",
     "ColumnKind",
+    "Tabular",
     "column_values",
+    "columns_of",
     "frame",
     "is_frame",
     "pandas",
+    "percent_cell",
     "records",
     "render_html",
     "render_text",
     "require_pandas",
     "table",
+    "type_hints",
 ]
 
 ColumnKind: TypeAlias = Literal[
@@ -54,6 +58,42 @@ class Column:
     name: str
     kind: ColumnKind
     categories: tuple[str, ...] = ()
+
+
+_KIND_OF_TYPE: dict[object, ColumnKind] = {
+    dt.datetime: "datetime",
+    dt.timedelta: "timedelta",
+    bool: "bool",
+    int: "int",
+    str: "str",
+    object: "any",
+}
+
+
+def type_hints(cls: type, skip: Iterable[str] = ()) -> dict[str, object]:
+    """The type hints of a dataclass's fields, in field order, less those in ``skip``."""
+    hints = get_type_hints(cls)
+    return {f.name: hints[f.name] for f in fields(cls) if f.name not in skip}
+
+
+def columns_of(
+    hints: Mapping[str, object], categories: Mapping[str, Sequence[str]] | None = None
+) -> tuple[Column, ...]:
+    """One column per name, its kind read from its type hint.
+
+    ``X | None`` counts as ``X``, a ``Literal`` of words as text, exact numbers and
+    other values as Python objects; the names in ``categories`` are categoricals.
+    """
+    out = []
+    for name, hint in hints.items():
+        if name in (categories or {}):
+            out.append(Column(name, "category", tuple((categories or {})[name])))
+            continue
+        if isinstance(hint, UnionType):
+            hint = next(t for t in get_args(hint) if t is not NoneType)
+        kind = "str" if get_origin(hint) is Literal else _KIND_OF_TYPE.get(hint, "object")
+        out.append(Column(name, kind))
+    return tuple(out)
 
 
 def pandas() -> ModuleType | None:
@@ -235,6 +275,11 @@ def cell(value: object, tz: dt.tzinfo | None = None) -> str:
     return str(value)
 
 
+def percent_cell(value: object) -> str:
+    """An exact percentage as shown, with its sign: ``'99.5%'`` (``'-'`` for ``None``)."""
+    return "-" if value is None else f"{value:f}%"
+
+
 def _cells(
     columns: Sequence[str],
     rows: Sequence[Sequence[object]],
@@ -284,3 +329,90 @@ def render_html(
         f'<div class="slacalc-report"><p><strong>{html.escape(title)}</strong></p>'
         f"{table_html(_cells(columns, rows[:limit], tz, formatters))}{more}</div>"
     )
+
+
+class Tabular:
+    """What every report shares: its rows as a table, a DataFrame, records, text and HTML.
+
+    A report says which columns it has (:meth:`_columns`), gives its rows' values
+    (:meth:`_values`), what its text and HTML show (:meth:`_shown`, :meth:`_title`) and
+    the zone its times are shown in (:meth:`_tz`); the rest is here, written once.
+    """
+
+    __slots__ = ()
+    _HTML_LIMIT: ClassVar[int] = 20
+    _PERCENT: ClassVar[tuple[str, ...]] = ()
+    """Shown columns of exact percentages, shown with a percent sign."""
+
+    def _columns(self) -> Sequence[Column]:
+        """The table's columns."""
+        raise NotImplementedError
+
+    def _values(self) -> list[tuple[object, ...]]:
+        """The table's rows, one value per column."""
+        raise NotImplementedError
+
+    def _shown(self) -> tuple[Sequence[str], list[tuple[object, ...]]]:
+        """The header and rows of the text and HTML views."""
+        raise NotImplementedError
+
+    def _title(self) -> str:
+        """The title of the HTML view."""
+        raise NotImplementedError
+
+    def _formats(self) -> dict[str, Callable[[object], str]]:
+        """How the shown columns that are not plain values are written."""
+        return dict.fromkeys(self._PERCENT, percent_cell)
+
+    def _tz(self) -> dt.tzinfo | None:
+        """The zone times are shown in (``None``: each time in its own)."""
+        return None
+
+    def to_text(self) -> str:
+        """The report as a text table."""
+        return render_text(*self._shown(), tz=self._tz(), formatters=self._formats())
+
+    @property
+    def table(self) -> Any:
+        """The rows as a pandas DataFrame, or as a list of dicts without pandas.
+
+        Examples:
+            >>> from slacalc.reports import availability_report
+            >>> len(availability_report([], "99.9%", 2026).table)
+            12
+        """
+        return table(self._columns(), self._values(), tz=self._tz() or UTC)
+
+    def to_frame(self) -> Any:
+        """The rows as a pandas DataFrame (raises ModuleNotFoundError without pandas).
+
+        Times are aware ``datetime64[us, tz]`` columns in the report's zone, durations
+        ``timedelta64[us]``, severities categoricals in the policy's order.
+
+        Examples:
+            >>> from slacalc.reports import availability_report
+            >>> r = availability_report([], "99.9%", ["2026-02"], tz="Europe/Copenhagen")
+            >>> df = r.to_frame()
+            >>> str(df["start"].dtype), str(df["downtime"].dtype)
+            ('datetime64[us, Europe/Copenhagen]', 'timedelta64[us]')
+        """
+        return frame(self._columns(), self._values(), tz=self._tz() or UTC)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The rows as plain dicts (no pandas needed).
+
+        Examples:
+            >>> from slacalc.reports import availability_report
+            >>> availability_report([], "99.9%", ["2026-02"]).to_records()[0]["met"]
+            True
+        """
+        return records(self._columns(), self._values())
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        shown, limit = self._shown(), self._HTML_LIMIT
+        return render_html(
+            self._title(), *shown, tz=self._tz(), limit=limit, formatters=self._formats()
+        )
