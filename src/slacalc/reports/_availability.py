@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
@@ -166,16 +167,6 @@ class MonthlyAvailabilityReport(Tabular):
     _outages: tuple[object, ...] = field(repr=False, compare=False)
     _options: Mapping[str, Any] = field(repr=False, compare=False)
 
-    @property
-    def columns(self) -> tuple[str, ...]:
-        """The column names of :attr:`table`.
-
-        Examples:
-            >>> availability_report([], "99.9%", ["2026-01"]).columns[:3]
-            ('month', 'start', 'end')
-        """
-        return tuple(c.name for c in _COLUMNS)
-
     def _columns(self) -> tuple[Column, ...]:
         return _COLUMNS
 
@@ -248,39 +239,31 @@ class MonthlyAvailabilityReport(Tabular):
         allowed = row.report.allowed_downtime_seconds
         assert allowed is not None
         a, b = to_us(row.start), to_us(row.end)
-        cuts = {a, b}
         options = dict(self._options)
-        edges: list[tuple[int, int]] = []
-        for share in row.report.outages:
-            o = share.outage
-            end = o.end if o.end is not None else options.get("as_of")
-            if end is None:
-                continue
-            edges.append((to_us(o.start), to_us(end)))
-        edges.extend((to_us(s), to_us(e)) for s, e in options.get("maintenance", ()))
-        for s, e in edges:
-            cuts.update(x for x in (s, e) if a < x < b)
-        calendar = options.get("calendar")
-        if calendar is not None:
-            for s, e in edges:
-                lo, hi = max(s, a), min(e, b)
-                if lo < hi:
-                    for p, q in calendar.open_periods(from_us(lo, dt.UTC), from_us(hi, dt.UTC)):
-                        cuts.update(x for x in (to_us(p), to_us(q)) if a < x < b)
-        tz = row.start.tzinfo or dt.UTC
-        points = []
         # The month's report holds the incidents that reach into the month; the rest add
         # nothing to any part of it.
         outages = [share.outage for share in row.report.outages]
-        for x in sorted(cuts):
+        edges = [
+            (to_us(o.start), to_us(end))
+            for o in outages
+            if (end := options.get("as_of") if o.end is None else o.end) is not None
+        ]
+        edges.extend((to_us(s), to_us(e)) for s, e in options.get("maintenance", ()))
+        cuts = {x for edge in edges for x in edge}
+        calendar: SupportsOpenPeriods | None = options.get("calendar")
+        for s, e in edges:  # where the hours open and close within them too
+            lo, hi = from_us(max(s, a), dt.UTC), from_us(min(e, b), dt.UTC)
+            if calendar is not None and lo < hi:
+                periods = calendar.open_periods(lo, hi)
+                cuts.update(to_us(t) for period in periods for t in period)
+        tz = row.start.tzinfo or dt.UTC
+        points = []
+        for x in sorted({a, b, *(x for x in cuts if a < x < b)}):
             down = Fraction(0)
-            if x > a:
-                try:
-                    down = measure_availability(
-                        outages, (row.start, from_us(x, tz)), **options
-                    ).downtime_seconds
-                except NoEligibleTimeError:
-                    down = Fraction(0)
+            with contextlib.suppress(NoEligibleTimeError):
+                if x > a:
+                    window = (row.start, from_us(x, tz))
+                    down = measure_availability(outages, window, **options).downtime_seconds
             points.append(BudgetPoint(from_us(x, tz), down, allowed - down))
         return tuple(points)
 

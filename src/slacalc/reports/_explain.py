@@ -33,21 +33,17 @@ from slacalc.timers import (
 from slacalc.uptime import format_duration
 
 if TYPE_CHECKING:
-    from slacalc.reports._outcomes import TicketOutcome
+    pass
 
-__all__ = ["Explanation", "SegmentState", "TimelineSegment", "explain", "explain_status"]
+__all__ = ["Explanation", "SegmentState", "TimelineSegment", "explain"]
 
 _ZERO = dt.timedelta(0)
-_METRICS: tuple[Metric, ...] = ("response", "resolution", "next_response", "periodic_update")
+_METRICS: tuple[Metric, ...] = get_args(Metric)
 
 
 _COLUMNS = columns_of(
     type_hints(TimelineSegment, skip=("events",)), {"state": get_args(SegmentState)}
 )
-
-
-def _when(t: dt.datetime | None, tz: dt.tzinfo) -> str:
-    return instant_text(t, tz)
 
 
 def _duration(td: dt.timedelta | None) -> str:
@@ -62,7 +58,7 @@ def _verdict(c: CycleStatus, tz: dt.tzinfo) -> str:
         used += f" of {_duration(c.target)}"
     if c.breached:
         over = c.elapsed - c.target if c.target is not None else _ZERO
-        text = f"BREACHED at {_when(c.breached_at, tz)}: {used} ({_duration(over)} over)"
+        text = f"BREACHED at {instant_text(c.breached_at, tz)}: {used} ({_duration(over)} over)"
     elif c.phase == "cancelled":
         text = f"cancelled: {used}"
     elif c.target is None:
@@ -70,9 +66,9 @@ def _verdict(c: CycleStatus, tz: dt.tzinfo) -> str:
     elif c.phase == "met":
         text = f"met: {used}"
     else:
-        text = f"{c.phase}, not breached: {used}, due {_when(c.due or c.due_if_resumed, tz)}"
+        text = f"{c.phase}, not breached: {used}, due {instant_text(c.due or c.due_if_resumed, tz)}"
     if c.stopped_at is not None:
-        text += f"; stopped {_when(c.stopped_at, tz)}"
+        text += f"; stopped {instant_text(c.stopped_at, tz)}"
     return text
 
 
@@ -200,7 +196,7 @@ class Explanation(Tabular):
         """
         who = "Ticket" if self.ticket_id is None else f"Ticket {self.ticket_id}"
         zone = getattr(self.tz, "key", None) or str(self.tz)
-        lines = [f"{who} evaluated at {_when(self.at, self.tz)} ({zone})"]
+        lines = [f"{who} evaluated at {instant_text(self.at, self.tz)} ({zone})"]
         header = ("from", "to", "state", "counted", "used", "late", "why")
         for c in self.cycles:
             lines.append("")
@@ -208,8 +204,8 @@ class Explanation(Tabular):
             segs = [s for s in self.segments if (s.metric, s.cycle) == (c.metric, c.number)]
             rows = [
                 (
-                    _when(s.start, self.tz),
-                    _when(s.end, self.tz),
+                    instant_text(s.start, self.tz),
+                    instant_text(s.end, self.tz),
                     s.state,
                     format_duration(s.business, "hours"),
                     format_duration(s.used, "hours"),
@@ -222,7 +218,7 @@ class Explanation(Tabular):
                 lines.extend("  " + line for line in render_text(header, rows).splitlines())
             if c.stopped_at is not None:
                 why = c.timeline.stopped_by if c.timeline is not None else None
-                lines.append(f"  stopped {_when(c.stopped_at, self.tz)}: {why or 'stopped'}")
+                lines.append(f"  stopped {instant_text(c.stopped_at, self.tz)}: {why or 'stopped'}")
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -231,15 +227,6 @@ class Explanation(Tabular):
             f"<Explanation of ticket {self.ticket_id!r} at {self.at.isoformat()}: "
             f"{len(self.cycles)} cycles, {len(self.segments)} segments, breached {breached}>"
         )
-
-
-def explain_status(outcome: TicketOutcome, metric: Metric | None = None) -> Explanation:
-    """The :class:`Explanation` of an analysed ticket (see :meth:`TicketOutcome.explain`)."""
-    status = outcome.status
-    if any(c.timeline is None for c in status.cycles):
-        # Analysed without timelines: the replay draws them for this one ticket.
-        status = outcome.rules.evaluate(outcome.events, at=outcome.at, timeline=True)
-    return Explanation.from_status(status, outcome.tz, metric=metric, ticket_id=outcome.ticket_id)
 
 
 def explain(
@@ -295,7 +282,5 @@ def explain(
 
     key = 0 if ticket_id is None else ticket_id
     report = analyze_tickets({key: ticket}, policy, at, timeline=True)
-    if not report.tickets:  # pragma: no cover - a mapping of one ticket gives one ticket
-        raise AssertionError("no ticket")
-    outcome = report.tickets[0]
+    (outcome,) = report.tickets
     return Explanation.from_status(outcome.status, outcome.tz, metric=metric, ticket_id=ticket_id)

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from fractions import Fraction
-from typing import TYPE_CHECKING, Generic, Literal, TypeAlias, TypeVar, get_type_hints, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Generic,
+    Literal,
+    TypeAlias,
+    TypeVar,
+    get_type_hints,
+    overload,
+)
 
 from slacalc._time import from_us, to_us
 from slacalc.errors import InvalidOptionError, TicketEventError
@@ -156,20 +165,12 @@ class CycleOutcome:
             >>> CycleOutcome.from_cycle("T1", s.cycles[0], t, dt.timezone.utc).result
             'pending'
         """
-        if c.started_at.tzinfo is not tz:
-
-            def local(x: dt.datetime | None) -> dt.datetime | None:
-                return None if x is None else x.astimezone(tz)
-
-            c = replace(
-                c,
-                started_at=c.started_at.astimezone(tz),
-                stopped_at=local(c.stopped_at),
-                breached_at=local(c.breached_at),
-                due=local(c.due),
-                due_if_resumed=local(c.due_if_resumed),
-                next_warning_at=local(c.next_warning_at),
-            )
+        if c.started_at.tzinfo is not tz:  # every instant of the cycle in the report's zone
+            values = {f.name: getattr(c, f.name) for f in fields(c)}
+            local: dict[str, Any] = {
+                k: v.astimezone(tz) for k, v in values.items() if isinstance(v, dt.datetime)
+            }
+            c = replace(c, **local)
         return cls(ticket_id, month_label(c.started_at, tz), _result(c), at.astimezone(tz), c)
 
     metric = _Cycle[Metric]("The clock.")
@@ -303,9 +304,13 @@ class TicketOutcome:
             >>> [s.state for s in report.ticket(1).explain("response").segments]
             ['out_of_hours', 'counting', 'counting', 'out_of_hours']
         """
-        from slacalc.reports._explain import explain_status
+        from slacalc.reports._explain import Explanation
 
-        return explain_status(self, metric)
+        status = self.status
+        if any(c.timeline is None for c in status.cycles):
+            # Analysed without timelines: the replay draws them for this one ticket.
+            status = self.rules.evaluate(self.events, at=self.at, timeline=True)
+        return Explanation.from_status(status, self.tz, metric=metric, ticket_id=self.ticket_id)
 
     def _repr_html_(self) -> str:
         return self.explain()._repr_html_()
@@ -348,17 +353,6 @@ class TicketOutcomes(Tabular):
     tz: dt.tzinfo
     at: dt.datetime | None
     _index: Mapping[object, TicketOutcome] = field(repr=False, compare=False)
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        """The column names of :attr:`table`, in order.
-
-        Examples:
-            >>> from slacalc.policy import default_policy
-            >>> analyze_tickets([], default_policy()).columns[:4]
-            ('ticket_id', 'metric', 'cycle', 'severity')
-        """
-        return OUTCOME_COLUMNS
 
     def _columns(self) -> tuple[Column, ...]:
         return columns_of(_HINTS, {"severity": Agreement.from_policy(self.policy).rules.names})

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from slacalc._exact import (
     PercentileMethod,
@@ -31,6 +31,7 @@ from slacalc.reports._tables import (
     render_text,
     type_hints,
 )
+from slacalc.timers import Metric
 from slacalc.uptime import Rounding
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ComplianceRow", "ComplianceSummary", "compliance_summary"]
 
-_METRICS: tuple[str, ...] = ("response", "resolution", "next_response", "periodic_update")
 _NEEDED = ("ticket_id", "metric", "severity", "month", "result", "phase", "elapsed", "overshoot")
 _US = dt.timedelta(microseconds=1)
 
@@ -150,18 +150,6 @@ class ComplianceSummary(Tabular):
     rounding: Rounding
     method: PercentileMethod
     severities: tuple[str, ...]
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        """The column names of :attr:`table`: the group columns, ``metric``, the figures.
-
-        Examples:
-            >>> from slacalc.policy import default_policy
-            >>> from slacalc.reports import analyze_tickets
-            >>> compliance_summary(analyze_tickets([], default_policy())).columns[:4]
-            ('severity', 'month', 'metric', 'tickets')
-        """
-        return (*self.by, "metric", *_FIELDS)
 
     def _columns(self) -> tuple[Column, ...]:
         groups = columns_of(dict.fromkeys(self.by, object), {"severity": self.severities})
@@ -426,7 +414,7 @@ def compliance_summary(
             _sort_key(v, severities if k == "severity" else None)
             for k, v in zip(keys, key, strict=False)
         ]
-        parts.append(_sort_key(key[-1], _METRICS))
+        parts.append(_sort_key(key[-1], get_args(Metric)))
         return tuple(parts)
 
     rows: list[ComplianceRow] = []

@@ -373,6 +373,17 @@ class Tabular:
         return render_text(*self._shown(), tz=self._tz(), formatters=self._formats())
 
     @property
+    def columns(self) -> tuple[str, ...]:
+        """The column names of :attr:`table`, in order.
+
+        Examples:
+            >>> from slacalc.reports import availability_report
+            >>> availability_report([], "99.9%", ["2026-01"]).columns[:3]
+            ('month', 'start', 'end')
+        """
+        return tuple(c.name for c in self._columns())
+
+    @property
     def table(self) -> Any:
         """The rows as a pandas DataFrame, or as a list of dicts without pandas.
 
