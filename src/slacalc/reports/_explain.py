@@ -198,24 +198,20 @@ class Explanation(Tabular):
         zone = getattr(self.tz, "key", None) or str(self.tz)
         lines = [f"{who} evaluated at {instant_text(self.at, self.tz)} ({zone})"]
         header = ("from", "to", "state", "counted", "used", "late", "why")
+        shown = ("start", "end", "state", "business", "used", "late", "rule")
+
+        def when(t: object) -> str:
+            assert isinstance(t, dt.datetime)
+            return instant_text(t, self.tz)
+
         for c in self.cycles:
             lines.append("")
             lines.append(f"{c.metric}, cycle {c.number} ({c.severity}): {_verdict(c, self.tz)}")
             segs = [s for s in self.segments if (s.metric, s.cycle) == (c.metric, c.number)]
-            rows = [
-                (
-                    instant_text(s.start, self.tz),
-                    instant_text(s.end, self.tz),
-                    s.state,
-                    format_duration(s.business, "hours"),
-                    format_duration(s.used, "hours"),
-                    "yes" if s.late else "no",
-                    s.rule,
-                )
-                for s in segs
-            ]
-            if rows:
-                lines.extend("  " + line for line in render_text(header, rows).splitlines())
+            if segs:
+                rows = [tuple(getattr(s, name) for name in shown) for s in segs]
+                text = render_text(header, rows, formatters={"from": when, "to": when})
+                lines.extend("  " + line for line in text.splitlines())
             if c.stopped_at is not None:
                 why = c.timeline.stopped_by if c.timeline is not None else None
                 lines.append(f"  stopped {instant_text(c.stopped_at, self.tz)}: {why or 'stopped'}")

@@ -38,7 +38,6 @@ __all__ = [
     "pandas",
     "percent_cell",
     "records",
-    "render_html",
     "render_text",
     "require_pandas",
     "table",
@@ -312,25 +311,6 @@ def render_text(
     )
 
 
-def render_html(
-    title: str,
-    columns: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    *,
-    tz: dt.tzinfo | None = None,
-    limit: int = 20,
-    formatters: Mapping[str, Callable[[object], str]] | None = None,
-) -> str:
-    """An HTML table for notebooks (``_repr_html_``), escaped, at most ``limit`` rows."""
-    more = ""
-    if len(rows) > limit:
-        more = f"<p>… {len(rows) - limit} more rows (use .table for all of them)</p>"
-    return (
-        f'<div class="slacalc-report"><p><strong>{html.escape(title)}</strong></p>'
-        f"{table_html(_cells(columns, rows[:limit], tz, formatters))}{more}</div>"
-    )
-
-
 class Tabular:
     """What every report shares: its rows as a table, a DataFrame, records, text and HTML.
 
@@ -423,7 +403,13 @@ class Tabular:
         return self.to_text()
 
     def _repr_html_(self) -> str:
-        shown, limit = self._shown(), self._HTML_LIMIT
-        return render_html(
-            self._title(), *shown, tz=self._tz(), limit=limit, formatters=self._formats()
+        """The report in a notebook: its title and an HTML table, at most ``_HTML_LIMIT`` rows."""
+        names, rows = self._shown()
+        limit, more = self._HTML_LIMIT, ""
+        if len(rows) > limit:
+            more = f"<p>… {len(rows) - limit} more rows (use .table for all of them)</p>"
+        cells = _cells(names, rows[:limit], self._tz(), self._formats())
+        return (
+            f'<div class="slacalc-report"><p><strong>{html.escape(self._title())}</strong></p>'
+            f"{table_html(cells)}{more}</div>"
         )
