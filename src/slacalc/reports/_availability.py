@@ -13,11 +13,12 @@ from types import MappingProxyType
 from typing import Any, TypeAlias
 
 from slacalc._exact import check_places, check_rounding, round_fraction
+from slacalc._present.frames import Column, columns_of, type_hints
 from slacalc._time import from_us, to_us
 from slacalc.credits import CreditSchedule, MoneyLike
 from slacalc.errors import InvalidOptionError, InvalidPeriodError, NoEligibleTimeError
 from slacalc.reports._input import read_outages, read_windows
-from slacalc.reports._tables import Column, Tabular, columns_of, type_hints
+from slacalc.reports._tables import Tabular
 from slacalc.uptime import (
     Availability,
     AvailabilityReport,

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, get_args
 
 from slacalc._present.formats import instant_text
+from slacalc._present.frames import Column, columns_of, type_hints
 from slacalc.errors import InvalidOptionError
 from slacalc.policy import PolicyLike
-from slacalc.reports._tables import Column, Tabular, columns_of, render_text, type_hints
+from slacalc.reports._tables import Tabular, render_text
 from slacalc.timers import (
     CycleStatus,
     EventLike,

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from slacalc._present.frames import is_frame, plain
 from slacalc._time import UTC, from_us, instant_from, to_us
 from slacalc.errors import (
     ColumnTypeError,
@@ -29,7 +30,6 @@ from slacalc.errors import (
     NotADatetimeError,
     SlacalcError,
 )
-from slacalc.reports._tables import is_frame, plain
 from slacalc.timers import TicketEvent, coerce_events
 from slacalc.uptime import Outage
 

@@ -17,11 +17,12 @@ from typing import (
     overload,
 )
 
+from slacalc._present.frames import Column, columns_of
 from slacalc._time import from_us, to_us
 from slacalc.errors import InvalidOptionError, TicketEventError
 from slacalc.policy import Agreement, PolicyLike
 from slacalc.reports._input import for_ticket, read_tickets
-from slacalc.reports._tables import Column, Tabular, columns_of, render_text
+from slacalc.reports._tables import Tabular, render_text
 from slacalc.timers import ClockRules, CycleStatus, Metric, Phase, TicketEvent, TicketStatus
 
 if TYPE_CHECKING:

@@ -17,20 +17,19 @@ from slacalc._exact import (
     percent,
     percentile,
 )
-from slacalc.errors import ColumnTypeError, InvalidOptionError, MissingColumnError
-from slacalc.policy import Agreement, PolicyLike
-from slacalc.reports._outcomes import OUTCOME_COLUMNS, CycleOutcome, TicketOutcomes
-from slacalc.reports._tables import (
+from slacalc._present.frames import (
     Column,
-    Tabular,
     column_names,
     column_values,
     columns_of,
     has_column,
     is_frame,
-    render_text,
     type_hints,
 )
+from slacalc.errors import ColumnTypeError, InvalidOptionError, MissingColumnError
+from slacalc.policy import Agreement, PolicyLike
+from slacalc.reports._outcomes import OUTCOME_COLUMNS, CycleOutcome, TicketOutcomes
+from slacalc.reports._tables import Tabular, render_text
 from slacalc.timers import Metric
 from slacalc.uptime import Rounding
 
