@@ -165,7 +165,6 @@ class MonthlyAvailabilityReport(Tabular):
     target: Availability
     places: int
     rounding: Rounding
-    _outages: tuple[object, ...] = field(repr=False, compare=False)
     _options: Mapping[str, Any] = field(repr=False, compare=False)
 
     def _columns(self) -> tuple[Column, ...]:
@@ -492,4 +491,4 @@ def availability_report(
             )
         )
     assert goal is not None
-    return MonthlyAvailabilityReport(tuple(rows), goal, digits, mode, outages, options)
+    return MonthlyAvailabilityReport(tuple(rows), goal, digits, mode, options)
