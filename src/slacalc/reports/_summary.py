@@ -141,6 +141,8 @@ class ComplianceSummary(Tabular):
         ((('severity', 'high'), ('month', '2026-11')), 'response')
         >>> row.share_met, row.percent_met, row.median
         (Fraction(1, 2), Decimal('50.0'), datetime.timedelta(seconds=1800))
+        >>> str(summary.to_frame()["median"].dtype), summary.columns[:4]
+        ('timedelta64[us]', ('severity', 'month', 'metric', 'tickets'))
     """
 
     by: tuple[str, ...]
