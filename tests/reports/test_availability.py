@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from slacalc import Availability, CreditSchedule, Outage, calendar_month, datasets
+from slacalc._present import frames
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import (
     ColumnTypeError,
@@ -30,7 +31,7 @@ from slacalc.errors import (
     OpenOutageError,
 )
 from slacalc.policy import SLAPolicy
-from slacalc.reports import MonthlyAvailabilityReport, _tables, availability_report
+from slacalc.reports import MonthlyAvailabilityReport, availability_report
 
 CPH = ZoneInfo("Europe/Copenhagen")
 FEE = datasets.MONTHLY_FEE
@@ -278,7 +279,7 @@ def test_outputs(report: MonthlyAvailabilityReport, monkeypatch: pytest.MonkeyPa
     html = report._repr_html_()
     assert "credits owed: 225.00" in html
     assert "compared exactly" in html
-    monkeypatch.setattr(_tables, "pandas", lambda: None)
+    monkeypatch.setattr(frames, "pandas", lambda: None)
     assert report.table == report.to_records()
     assert "report" not in report.table[0]
 

@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from slacalc._present import frames
 from slacalc.errors import InvalidOptionError
 from slacalc.policy import SLAPolicy, default_policy
-from slacalc.reports import Explanation, TicketOutcomes, _tables, explain
+from slacalc.reports import Explanation, TicketOutcomes, explain
 from tests.timers.test_timeline import check_timeline
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -227,7 +228,7 @@ def test_tables_and_errors(outcomes: TicketOutcomes, monkeypatch: pytest.MonkeyP
         "after_resolution",
     ]
     assert "Ticket 4711: response 1: met" in e._repr_html_()
-    monkeypatch.setattr(_tables, "pandas", lambda: None)
+    monkeypatch.setattr(frames, "pandas", lambda: None)
     assert e.table == e.to_records()
     assert len(e.table) == len(e.segments)
     with pytest.raises(InvalidOptionError, match="Unknown metric 'reply'"):

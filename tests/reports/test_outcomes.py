@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
+from slacalc._present import frames
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import (
     ColumnTypeError,
@@ -27,7 +28,7 @@ from slacalc.errors import (
     UnknownSeverityError,
 )
 from slacalc.policy import SLAPolicy, default_policy
-from slacalc.reports import CycleOutcome, TicketOutcomes, _tables, analyze_tickets
+from slacalc.reports import CycleOutcome, TicketOutcomes, analyze_tickets
 from slacalc.timers import ClockRules, CycleStatus, SeverityTargets, TicketEvent
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -292,7 +293,7 @@ def test_the_frame_has_proper_dtypes(outcomes: TicketOutcomes, policy: SLAPolicy
 def test_without_pandas_tables_are_records(
     monkeypatch: pytest.MonkeyPatch, ticket_records: list[dict[str, Any]], policy: SLAPolicy
 ) -> None:
-    monkeypatch.setattr(_tables, "pandas", lambda: None)
+    monkeypatch.setattr(frames, "pandas", lambda: None)
     report = analyze_tickets(ticket_records[:40], policy)
     table = report.table
     assert isinstance(table, list)

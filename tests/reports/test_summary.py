@@ -20,13 +20,13 @@ import pandas as pd
 import pytest
 
 from slacalc import datasets
+from slacalc._present import frames
 from slacalc.errors import ColumnTypeError, InvalidOptionError, MissingColumnError
 from slacalc.policy import SLAPolicy, default_policy
 from slacalc.reports import (
     ComplianceSummary,
     CycleOutcome,
     TicketOutcomes,
-    _tables,
     analyze_tickets,
     compliance_summary,
 )
@@ -257,7 +257,7 @@ def test_outputs(summary: ComplianceSummary, monkeypatch: pytest.MonkeyPatch) ->
     assert "more rows" in text
     assert "%" in text.splitlines()[2]
     assert "half_even to 1 places" in summary._repr_html_()
-    monkeypatch.setattr(_tables, "pandas", lambda: None)
+    monkeypatch.setattr(frames, "pandas", lambda: None)
     assert summary.table == summary.to_records()
     record: dict[str, Any] = summary.table[0]
     assert record["severity"] == "critical"

@@ -380,12 +380,12 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
     policy = load_policy(args.policy)
     events = read_events(args.events)
     at, now = _now(args.at)
-    status = policy.evaluate(events, at=at)
+    status = policy.evaluate(events, at=at, timeline=args.explain)
     explanation = None
     if args.explain:
-        from slacalc.reports import explain
+        from slacalc.reports import Explanation
 
-        explanation = explain(events, policy, at)
+        explanation = Explanation.from_status(status, policy.calendar().tz)
     if args.json:
         data = _STATUS(status)
         if explanation is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
@@ -12,11 +13,12 @@ from types import MappingProxyType
 from typing import Any, TypeAlias
 
 from slacalc._exact import check_places, check_rounding, round_fraction
+from slacalc._present.frames import Column, columns_of, type_hints
 from slacalc._time import from_us, to_us
 from slacalc.credits import CreditSchedule, MoneyLike
 from slacalc.errors import InvalidOptionError, InvalidPeriodError, NoEligibleTimeError
 from slacalc.reports._input import read_outages, read_windows
-from slacalc.reports._tables import Column, frame, records, render_html, render_text, table
+from slacalc.reports._tables import Tabular
 from slacalc.uptime import (
     Availability,
     AvailabilityReport,
@@ -107,26 +109,7 @@ class MonthlyAvailability:
     report: AvailabilityReport = field(repr=False, compare=False)
 
 
-_NAMES: tuple[str, ...] = tuple(
-    n for n in MonthlyAvailability.__dataclass_fields__ if n != "report"
-)
-_COLUMNS = tuple(
-    Column(
-        name,
-        {
-            "month": "str",
-            "start": "datetime",
-            "end": "datetime",
-            "eligible": "timedelta",
-            "downtime": "timedelta",
-            "allowed_downtime": "timedelta",
-            "remaining_budget": "timedelta",
-            "met": "bool",
-            "incidents": "int",
-        }.get(name, "object"),  # type: ignore[arg-type]
-    )
-    for name in _NAMES
-)
+_COLUMNS = columns_of(type_hints(MonthlyAvailability, skip=("report",)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +149,7 @@ class BudgetPoint:
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class MonthlyAvailabilityReport:
+class MonthlyAvailabilityReport(Tabular):
     """What :func:`availability_report` returns: one :class:`MonthlyAvailability` per month.
 
     Examples:
@@ -182,54 +165,16 @@ class MonthlyAvailabilityReport:
     target: Availability
     places: int
     rounding: Rounding
-    _outages: tuple[object, ...] = field(repr=False, compare=False)
     _options: Mapping[str, Any] = field(repr=False, compare=False)
 
-    @property
-    def columns(self) -> tuple[str, ...]:
-        """The column names of :attr:`table`.
-
-        Examples:
-            >>> availability_report([], "99.9%", ["2026-01"]).columns[:3]
-            ('month', 'start', 'end')
-        """
-        return _NAMES
+    def _columns(self) -> tuple[Column, ...]:
+        return _COLUMNS
 
     def _values(self) -> list[tuple[object, ...]]:
-        return [tuple(getattr(r, n) for n in _NAMES) for r in self.rows]
+        return [tuple(getattr(r, c.name) for c in _COLUMNS) for r in self.rows]
 
     def _tz(self) -> dt.tzinfo:
         return self.rows[0].start.tzinfo or dt.UTC if self.rows else dt.UTC
-
-    @property
-    def table(self) -> Any:
-        """The months as a DataFrame (pandas installed) or a list of dicts.
-
-        Examples:
-            >>> len(availability_report([], "99.9%", 2026).table)
-            12
-        """
-        return table(_COLUMNS, self._values(), tz=self._tz())
-
-    def to_frame(self) -> Any:
-        """The months as a pandas DataFrame (ModuleNotFoundError without pandas).
-
-        Examples:
-            >>> r = availability_report([], "99.9%", ["2026-02"], tz="Europe/Copenhagen")
-            >>> df = r.to_frame()
-            >>> str(df["start"].dtype), str(df["downtime"].dtype)
-            ('datetime64[us, Europe/Copenhagen]', 'timedelta64[us]')
-        """
-        return frame(_COLUMNS, self._values(), tz=self._tz())
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """The months as plain dicts.
-
-        Examples:
-            >>> availability_report([], "99.9%", ["2026-02"]).to_records()[0]["met"]
-            True
-        """
-        return records(_COLUMNS, self._values())
 
     @property
     def total_credit(self) -> Decimal | None:
@@ -294,76 +239,66 @@ class MonthlyAvailabilityReport:
         allowed = row.report.allowed_downtime_seconds
         assert allowed is not None
         a, b = to_us(row.start), to_us(row.end)
-        cuts = {a, b}
         options = dict(self._options)
-        edges: list[tuple[int, int]] = []
-        for share in row.report.outages:
-            o = share.outage
-            end = o.end if o.end is not None else options.get("as_of")
-            if end is None:
-                continue
-            edges.append((to_us(o.start), to_us(end)))
-        edges.extend((to_us(s), to_us(e)) for s, e in options.get("maintenance", ()))
-        for s, e in edges:
-            cuts.update(x for x in (s, e) if a < x < b)
-        calendar = options.get("calendar")
-        if calendar is not None:
-            for s, e in edges:
-                lo, hi = max(s, a), min(e, b)
-                if lo < hi:
-                    for p, q in calendar.open_periods(from_us(lo, dt.UTC), from_us(hi, dt.UTC)):
-                        cuts.update(x for x in (to_us(p), to_us(q)) if a < x < b)
-        tz = row.start.tzinfo or dt.UTC
-        points = []
         # The month's report holds the incidents that reach into the month; the rest add
         # nothing to any part of it.
         outages = [share.outage for share in row.report.outages]
-        for x in sorted(cuts):
+        edges = [
+            (to_us(o.start), to_us(end))
+            for o in outages
+            if (end := options.get("as_of") if o.end is None else o.end) is not None
+        ]
+        edges.extend((to_us(s), to_us(e)) for s, e in options.get("maintenance", ()))
+        cuts = {x for edge in edges for x in edge}
+        calendar: SupportsOpenPeriods | None = options.get("calendar")
+        for s, e in edges:  # where the hours open and close within them too
+            lo, hi = from_us(max(s, a), dt.UTC), from_us(min(e, b), dt.UTC)
+            if calendar is not None and lo < hi:
+                periods = calendar.open_periods(lo, hi)
+                cuts.update(to_us(t) for period in periods for t in period)
+        tz = row.start.tzinfo or dt.UTC
+        points = []
+        for x in sorted({a, b, *(x for x in cuts if a < x < b)}):
             down = Fraction(0)
-            if x > a:
-                try:
-                    down = measure_availability(
-                        outages, (row.start, from_us(x, tz)), **options
-                    ).downtime_seconds
-                except NoEligibleTimeError:
-                    down = Fraction(0)
+            with contextlib.suppress(NoEligibleTimeError):
+                if x > a:
+                    window = (row.start, from_us(x, tz))
+                    down = measure_availability(outages, window, **options).downtime_seconds
             points.append(BudgetPoint(from_us(x, tz), down, allowed - down))
         return tuple(points)
 
     _SHOWN = (
-        "month",
-        "downtime",
-        "availability",
-        "allowed_downtime",
-        "remaining_budget",
-        "met",
-        "credit_percent",
-        "credit",
+        ("month", "month"),
+        ("downtime", "downtime"),
+        ("availability", "availability"),
+        ("allowed_downtime", "allowed"),
+        ("remaining_budget", "remaining"),
+        ("met", "met"),
+        ("credit_percent", "credit %"),
+        ("credit", "credit"),
     )
-    _HEADERS = (
-        "month",
-        "downtime",
-        "availability",
-        "allowed",
-        "remaining",
-        "met",
-        "credit %",
-        "credit",
-    )
+    _PERCENT = ("credit %",)
 
-    def _shown(self) -> list[tuple[object, ...]]:
-        out = []
-        for r in self.rows:
-            values: list[object] = []
-            for name in self._SHOWN:
-                value = getattr(r, name)
-                if name == "availability":
-                    value = r.availability.format(self.places, rounding=self.rounding)
-                elif name == "credit_percent" and value is not None:
-                    value = f"{value:f}%"
-                values.append(value)
-            out.append(tuple(values))
-        return out
+    def _shown(self) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+        rows = [
+            tuple(
+                r.availability.format(self.places, rounding=self.rounding)
+                if name == "availability"
+                else getattr(r, name)
+                for name, _ in self._SHOWN
+            )
+            for r in self.rows
+        ]
+        return tuple(header for _, header in self._SHOWN), rows
+
+    def _title(self) -> str:
+        title = (
+            f"Availability per month against {self.target} (shown {self.rounding} to "
+            f"{self.places} places; compared exactly)"
+        )
+        if self.total_credit is not None:
+            title += f"; credits owed: {self.total_credit}"
+        return title
 
     def to_text(self) -> str:
         """A text table; availability shown with the report's places and named rounding.
@@ -374,10 +309,7 @@ class MonthlyAvailabilityReport:
             -------  --------  ------------  -------  ---------  ---  --------  ------
             2026-02  0s        100.000%      40m 19s  40m 19s    yes  -         -
         """
-        return render_text(self._HEADERS, self._shown(), tz=self._tz())
-
-    def __str__(self) -> str:
-        return self.to_text()
+        return Tabular.to_text(self)
 
     def __repr__(self) -> str:
         missed = [r.month for r in self.rows if not r.met]
@@ -385,15 +317,6 @@ class MonthlyAvailabilityReport:
             f"<MonthlyAvailabilityReport: {len(self.rows)} months against {self.target}, "
             f"missed {missed}, credits {self.total_credit}>"
         )
-
-    def _repr_html_(self) -> str:
-        title = (
-            f"Availability per month against {self.target} (shown {self.rounding} to "
-            f"{self.places} places; compared exactly)"
-        )
-        if self.total_credit is not None:
-            title += f"; credits owed: {self.total_credit}"
-        return render_html(title, self._HEADERS, self._shown(), tz=self._tz())
 
 
 def _months(months: object, tz: str | dt.tzinfo) -> list[CalendarPeriod]:
@@ -568,4 +491,4 @@ def availability_report(
             )
         )
     assert goal is not None
-    return MonthlyAvailabilityReport(tuple(rows), goal, digits, mode, outages, options)
+    return MonthlyAvailabilityReport(tuple(rows), goal, digits, mode, options)

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, get_args
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, get_args
 
 from slacalc._present.formats import instant_text
+from slacalc._present.frames import Column, columns_of, type_hints
+from slacalc.errors import InvalidOptionError
 from slacalc.policy import PolicyLike
-from slacalc.reports._tables import Column, frame, records, render_html, render_text, table
+from slacalc.reports._tables import Tabular, render_text
 from slacalc.timers import (
     CycleStatus,
     EventLike,
@@ -32,31 +34,17 @@ from slacalc.timers import (
 from slacalc.uptime import format_duration
 
 if TYPE_CHECKING:
-    from slacalc.reports._outcomes import TicketOutcome
+    pass
 
-__all__ = ["Explanation", "SegmentState", "TimelineSegment", "explain", "explain_status"]
+__all__ = ["Explanation", "SegmentState", "TimelineSegment", "explain"]
 
 _ZERO = dt.timedelta(0)
-_METRICS: tuple[Metric, ...] = ("response", "resolution", "next_response", "periodic_update")
+_METRICS: tuple[Metric, ...] = get_args(Metric)
 
 
-_COLUMNS = (
-    Column("metric", "str"),
-    Column("cycle", "int"),
-    Column("start", "datetime"),
-    Column("end", "datetime"),
-    Column("state", "category", get_args(SegmentState)),
-    Column("severity", "str"),
-    Column("business", "timedelta"),
-    Column("used", "timedelta"),
-    Column("target", "timedelta"),
-    Column("late", "bool"),
-    Column("rule", "str"),
+_COLUMNS = columns_of(
+    type_hints(TimelineSegment, skip=("events",)), {"state": get_args(SegmentState)}
 )
-
-
-def _when(t: dt.datetime | None, tz: dt.tzinfo) -> str:
-    return instant_text(t, tz)
 
 
 def _duration(td: dt.timedelta | None) -> str:
@@ -71,7 +59,7 @@ def _verdict(c: CycleStatus, tz: dt.tzinfo) -> str:
         used += f" of {_duration(c.target)}"
     if c.breached:
         over = c.elapsed - c.target if c.target is not None else _ZERO
-        text = f"BREACHED at {_when(c.breached_at, tz)}: {used} ({_duration(over)} over)"
+        text = f"BREACHED at {instant_text(c.breached_at, tz)}: {used} ({_duration(over)} over)"
     elif c.phase == "cancelled":
         text = f"cancelled: {used}"
     elif c.target is None:
@@ -79,14 +67,14 @@ def _verdict(c: CycleStatus, tz: dt.tzinfo) -> str:
     elif c.phase == "met":
         text = f"met: {used}"
     else:
-        text = f"{c.phase}, not breached: {used}, due {_when(c.due or c.due_if_resumed, tz)}"
+        text = f"{c.phase}, not breached: {used}, due {instant_text(c.due or c.due_if_resumed, tz)}"
     if c.stopped_at is not None:
-        text += f"; stopped {_when(c.stopped_at, tz)}"
+        text += f"; stopped {instant_text(c.stopped_at, tz)}"
     return text
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class Explanation:
+class Explanation(Tabular):
     """A ticket's clock timelines, segment by segment: the answer to "why did this breach?".
 
     Attributes:
@@ -115,6 +103,9 @@ class Explanation:
           Mon 2026-11-30 11:00  Mon 2026-11-30 12:00  counting  1h       2h    yes   the 1h
           target is used up at Mon 2026-11-30 11:00: late from Mon 2026-11-30 11:00:00.000001
           stopped Mon 2026-11-30 12:00: responded
+        >>> e = explain(events, default_policy(), metric="response")
+        >>> str(e.to_frame()["start"].dtype), list(e.table["state"])
+        ('datetime64[us, Europe/Copenhagen]', ['counting', 'counting'])
     """
 
     ticket_id: object
@@ -124,51 +115,74 @@ class Explanation:
     segments: tuple[TimelineSegment, ...]
     tz: dt.tzinfo = field(repr=False)
 
-    def _rows(self) -> list[tuple[object, ...]]:
+    _HTML_LIMIT = 200
+
+    @classmethod
+    def from_status(
+        cls,
+        status: TicketStatus,
+        tz: dt.tzinfo | None = None,
+        *,
+        metric: Metric | None = None,
+        ticket_id: object = None,
+    ) -> Explanation:
+        """The explanation of a status already evaluated with its timelines: no second replay.
+
+        Args:
+            status: what :meth:`slacalc.timers.ClockRules.evaluate` returns with
+                ``timeline=True``.
+            tz: the zone to show times in; by default the zone of ``status.at`` (the
+                calendar's).
+            metric: only this clock; every clock that ran by default.
+            ticket_id: an id to show in the text.
+
+        Returns:
+            An :class:`Explanation`.
+
+        Raises:
+            InvalidOptionError: an unknown ``metric``, or a status evaluated without its
+                timelines.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
+            >>> status = default_policy().clock_rules().evaluate(
+            ...     [{"kind": "opened", "at": t, "severity": "high"}],
+            ...     at=t + dt.timedelta(hours=1), timeline=True)
+            >>> e = Explanation.from_status(status, metric="response")
+            >>> [s.state for s in e.segments], e.to_records()[0]["used"]
+            (['counting'], datetime.timedelta(seconds=3600))
+        """
+        if metric is not None and metric not in _METRICS:
+            raise InvalidOptionError(
+                f"Unknown metric {metric!r}; pass one of {', '.join(repr(m) for m in _METRICS)}."
+            )
+        if any(c.timeline is None for c in status.cycles):
+            raise InvalidOptionError(
+                "This status has no timelines; evaluate the ticket with timeline=True."
+            )
+        zone = tz or status.at.tzinfo or dt.UTC
+        cycles = [c for c in status.cycles if metric is None or c.metric == metric]
+        cycles.sort(key=lambda c: (_METRICS.index(c.metric), c.number))
+        segments = tuple(s for c in cycles if c.timeline is not None for s in c.timeline.segments)
+        return cls(ticket_id, status.at.astimezone(zone), status, tuple(cycles), segments, zone)
+
+    def _columns(self) -> tuple[Column, ...]:
+        return _COLUMNS
+
+    def _values(self) -> list[tuple[object, ...]]:
         return [tuple(getattr(s, c.name) for c in _COLUMNS) for s in self.segments]
 
-    @property
-    def table(self) -> Any:
-        """The segments as a DataFrame (pandas installed) or a list of dicts.
+    def _tz(self) -> dt.tzinfo:
+        return self.tz
 
-        Examples:
-            >>> import datetime as dt
-            >>> from slacalc.policy import default_policy
-            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
-            >>> e = explain([{"kind": "opened", "at": t, "severity": "high"}],
-            ...             default_policy(), at=t + dt.timedelta(hours=1))
-            >>> list(e.table["state"])
-            ['counting', 'counting']
-        """
-        return table(_COLUMNS, self._rows(), tz=self.tz)
+    def _shown(self) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+        return tuple(c.name for c in _COLUMNS), self._values()
 
-    def to_frame(self) -> Any:
-        """The segments as a pandas DataFrame (ModuleNotFoundError without pandas).
-
-        Examples:
-            >>> import datetime as dt
-            >>> from slacalc.policy import default_policy
-            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
-            >>> e = explain([{"kind": "opened", "at": t, "severity": "high"}],
-            ...             default_policy(), at=t + dt.timedelta(hours=1))
-            >>> str(e.to_frame()["start"].dtype)
-            'datetime64[us, Europe/Copenhagen]'
-        """
-        return frame(_COLUMNS, self._rows(), tz=self.tz)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """The segments as plain dicts.
-
-        Examples:
-            >>> import datetime as dt
-            >>> from slacalc.policy import default_policy
-            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
-            >>> e = explain([{"kind": "opened", "at": t, "severity": "high"}],
-            ...             default_policy(), at=t + dt.timedelta(hours=1), metric="response")
-            >>> e.to_records()[0]["used"]
-            datetime.timedelta(seconds=3600)
-        """
-        return records(_COLUMNS, self._rows())
+    def _title(self) -> str:
+        verdicts = "; ".join(f"{c.metric} {c.number}: {_verdict(c, self.tz)}" for c in self.cycles)
+        return f"Ticket {self.ticket_id}: {verdicts}" if self.ticket_id is not None else verdicts
 
     def to_text(self) -> str:
         """The timelines as text: per cycle a verdict line, then one line per segment.
@@ -183,33 +197,26 @@ class Explanation:
         """
         who = "Ticket" if self.ticket_id is None else f"Ticket {self.ticket_id}"
         zone = getattr(self.tz, "key", None) or str(self.tz)
-        lines = [f"{who} evaluated at {_when(self.at, self.tz)} ({zone})"]
+        lines = [f"{who} evaluated at {instant_text(self.at, self.tz)} ({zone})"]
         header = ("from", "to", "state", "counted", "used", "late", "why")
+        shown = ("start", "end", "state", "business", "used", "late", "rule")
+
+        def when(t: object) -> str:
+            assert isinstance(t, dt.datetime)
+            return instant_text(t, self.tz)
+
         for c in self.cycles:
             lines.append("")
             lines.append(f"{c.metric}, cycle {c.number} ({c.severity}): {_verdict(c, self.tz)}")
             segs = [s for s in self.segments if (s.metric, s.cycle) == (c.metric, c.number)]
-            rows = [
-                (
-                    _when(s.start, self.tz),
-                    _when(s.end, self.tz),
-                    s.state,
-                    format_duration(s.business, "hours"),
-                    format_duration(s.used, "hours"),
-                    "yes" if s.late else "no",
-                    s.rule,
-                )
-                for s in segs
-            ]
-            if rows:
-                lines.extend("  " + line for line in render_text(header, rows).splitlines())
+            if segs:
+                rows = [tuple(getattr(s, name) for name in shown) for s in segs]
+                text = render_text(header, rows, formatters={"from": when, "to": when})
+                lines.extend("  " + line for line in text.splitlines())
             if c.stopped_at is not None:
                 why = c.timeline.stopped_by if c.timeline is not None else None
-                lines.append(f"  stopped {_when(c.stopped_at, self.tz)}: {why or 'stopped'}")
+                lines.append(f"  stopped {instant_text(c.stopped_at, self.tz)}: {why or 'stopped'}")
         return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.to_text()
 
     def __repr__(self) -> str:
         breached = [f"{c.metric} {c.number}" for c in self.cycles if c.breached]
@@ -217,35 +224,6 @@ class Explanation:
             f"<Explanation of ticket {self.ticket_id!r} at {self.at.isoformat()}: "
             f"{len(self.cycles)} cycles, {len(self.segments)} segments, breached {breached}>"
         )
-
-    def _repr_html_(self) -> str:
-        names = tuple(c.name for c in _COLUMNS)
-        verdicts = "; ".join(f"{c.metric} {c.number}: {_verdict(c, self.tz)}" for c in self.cycles)
-        title = f"Ticket {self.ticket_id}: {verdicts}" if self.ticket_id is not None else verdicts
-        return render_html(title, names, self._rows(), tz=self.tz, limit=200)
-
-
-def explain_status(outcome: TicketOutcome, metric: Metric | None = None) -> Explanation:
-    """The :class:`Explanation` of an analysed ticket (see :meth:`TicketOutcome.explain`)."""
-    if metric is not None and metric not in _METRICS:
-        from slacalc.errors import InvalidOptionError
-
-        raise InvalidOptionError(
-            f"Unknown metric {metric!r}; pass one of {', '.join(repr(m) for m in _METRICS)}."
-        )
-    # The replay draws the timelines; asked again for this one ticket, with them on.
-    status = outcome.rules.evaluate(outcome.events, at=outcome.at, timeline=True)
-    cycles = tuple(c for c in status.cycles if metric is None or c.metric == metric)
-    cycles = tuple(sorted(cycles, key=lambda c: (_METRICS.index(c.metric), c.number)))
-    segments = tuple(s for c in cycles if c.timeline is not None for s in c.timeline.segments)
-    return Explanation(
-        outcome.ticket_id,
-        outcome.at.astimezone(outcome.tz),
-        outcome.status,
-        cycles,
-        segments,
-        outcome.tz,
-    )
 
 
 def explain(
@@ -300,9 +278,6 @@ def explain(
     from slacalc.reports._outcomes import analyze_tickets
 
     key = 0 if ticket_id is None else ticket_id
-    report = analyze_tickets({key: ticket}, policy, at)
-    if not report.tickets:  # pragma: no cover - a mapping of one ticket gives one ticket
-        raise AssertionError("no ticket")
-    outcome = report.tickets[0]
-    result = explain_status(outcome, metric)
-    return result if ticket_id is not None else replace(result, ticket_id=None)
+    report = analyze_tickets({key: ticket}, policy, at, timeline=True)
+    (outcome,) = report.tickets
+    return Explanation.from_status(outcome.status, outcome.tz, metric=metric, ticket_id=ticket_id)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from slacalc._present.frames import is_frame, plain
 from slacalc._time import UTC, from_us, instant_from, to_us
 from slacalc.errors import (
     ColumnTypeError,
@@ -29,7 +30,6 @@ from slacalc.errors import (
     NotADatetimeError,
     SlacalcError,
 )
-from slacalc.reports._tables import is_frame, plain
 from slacalc.timers import TicketEvent, coerce_events
 from slacalc.uptime import Outage
 
@@ -203,119 +203,115 @@ def column_map(
     return names
 
 
-def _named(ours: str, theirs: str) -> str:
-    return repr(theirs) if ours == theirs else f"{theirs!r} (for {ours!r})"
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """A table's columns (slacalc's names -> the caller's) and what its rows are, for messages."""
 
+    names: Mapping[str, str]
+    what: str
 
-def _missing(
-    ours: str, theirs: str, what: str, have: Iterable[object], where: str
-) -> MissingColumnError:
-    listed = ", ".join(repr(str(c)) for c in have)
-    return MissingColumnError(
-        f"The {what} have no column {_named(ours, theirs)} ({where} has {listed}); add it, "
-        f"or map your column with columns={{{ours!r}: '<your column>'}}.",
-        column=theirs,
-    )
+    def named(self, ours: str) -> str:
+        """A column as messages name it: the caller's name, and slacalc's when they differ."""
+        theirs = self.names[ours]
+        return repr(theirs) if ours == theirs else f"{theirs!r} (for {ours!r})"
 
-
-def _instant(value: object, ours: str, theirs: str, what: str, row: str) -> int:
-    """Epoch µs of an aware datetime in a table cell; a clear error naming the column."""
-    value = plain(value)
-    if value is None:
-        raise ColumnTypeError(
-            f"Column {_named(ours, theirs)} of the {what} is empty in {row}; every row "
-            "needs an aware datetime there.",
-            column=theirs,
+    def error(self, ours: str, problem: str) -> ColumnTypeError:
+        """``Column 'x' of the tickets <problem>`` as a ColumnTypeError naming the column."""
+        return ColumnTypeError(
+            f"Column {self.named(ours)} of the {self.what} {problem}", column=self.names[ours]
         )
-    if not isinstance(value, dt.datetime):
-        raise ColumnTypeError(
-            f"Column {_named(ours, theirs)} of the {what} holds {value!r} (a "
-            f"{type(value).__name__}) in {row}, not an aware datetime; parse it first, e.g. "
-            f"pandas.to_datetime(df[{theirs!r}], utc=True).",
-            column=theirs,
+
+    def missing(self, ours: str, have: Iterable[object], where: str) -> MissingColumnError:
+        """The error for a missing column, listing the columns there are."""
+        listed = ", ".join(repr(str(c)) for c in have)
+        return MissingColumnError(
+            f"The {self.what} have no column {self.named(ours)} ({where} has {listed}); add "
+            f"it, or map your column with columns={{{ours!r}: '<your column>'}}.",
+            column=self.names[ours],
         )
-    try:
-        return to_us(value)
-    except NaiveDatetimeError:
-        raise NaiveDatetimeError(
-            f"Column {_named(ours, theirs)} of the {what} holds {value!r} in {row}, which has "
-            f"no time zone; localize it, e.g. df[{theirs!r}].dt.tz_localize('Europe/Copenhagen')."
-        ) from None
 
-
-def _frame_instants(df: Any, ours: str, theirs: str, what: str) -> tuple[list[int], dt.tzinfo]:
-    """A DataFrame column of instants as epoch µs, plus the column's time zone."""
-    series = df[theirs]
-    dtype = series.dtype
-    if getattr(dtype, "kind", None) == "M":
-        tz = getattr(dtype, "tz", None)
-        if tz is None:
-            raise NaiveDatetimeError(
-                f"Column {_named(ours, theirs)} of the {what} has no time zone (dtype "
-                f"{dtype}); localize it, e.g. df[{theirs!r}] = "
-                f"df[{theirs!r}].dt.tz_localize('Europe/Copenhagen')."
+    def instant(self, value: object, ours: str, row: str) -> int:
+        """Epoch µs of an aware datetime in a table cell; a clear error naming the column."""
+        value, theirs = plain(value), self.names[ours]
+        if value is None:
+            raise self.error(ours, f"is empty in {row}; every row needs an aware datetime there.")
+        if not isinstance(value, dt.datetime):
+            raise self.error(
+                ours,
+                f"holds {value!r} (a {type(value).__name__}) in {row}, not an aware datetime; "
+                f"parse it first, e.g. pandas.to_datetime(df[{theirs!r}], utc=True).",
             )
-        naive = series.dt.tz_convert("UTC").dt.tz_localize(None)
-        values: list[int] = naive.to_numpy().astype("datetime64[us]").view("int64").tolist()
-        for i, x in enumerate(values):
-            if x == _NAT:
-                raise ColumnTypeError(
-                    f"Column {_named(ours, theirs)} of the {what} is empty (NaT) in row "
-                    f"{series.index[i]!r}; every row needs an aware datetime there.",
-                    column=theirs,
+        try:
+            return to_us(value)
+        except NaiveDatetimeError:
+            raise NaiveDatetimeError(
+                f"Column {self.named(ours)} of the {self.what} holds {value!r} in {row}, which "
+                f"has no time zone; localize it, e.g. df[{theirs!r}].dt.tz_localize("
+                "'Europe/Copenhagen')."
+            ) from None
+
+    def frame_instants(self, df: Any, ours: str) -> tuple[list[int], dt.tzinfo]:
+        """A DataFrame column of instants as epoch µs, plus the column's time zone."""
+        theirs = self.names[ours]
+        series = df[theirs]
+        dtype = series.dtype
+        if getattr(dtype, "kind", None) == "M":
+            tz = getattr(dtype, "tz", None)
+            if tz is None:
+                raise NaiveDatetimeError(
+                    f"Column {self.named(ours)} of the {self.what} has no time zone (dtype "
+                    f"{dtype}); localize it, e.g. df[{theirs!r}] = "
+                    f"df[{theirs!r}].dt.tz_localize('Europe/Copenhagen')."
                 )
-        zone = tz if isinstance(tz, dt.tzinfo) else UTC
-        return values, zone
-    if getattr(dtype, "kind", None) == "O":
-        index = list(series.index)
-        return [
-            _instant(v, ours, theirs, what, f"row {index[i]!r}")
-            for i, v in enumerate(series.tolist())
-        ], UTC
-    raise ColumnTypeError(
-        f"Column {_named(ours, theirs)} of the {what} has dtype {dtype}, not aware datetimes; "
-        f"parse it first, e.g. pandas.to_datetime(df[{theirs!r}], utc=True).",
-        column=theirs,
-    )
-
-
-def _text(
-    value: object, ours: str, theirs: str, what: str, row: str, *, optional: bool
-) -> str | None:
-    value = plain(value)
-    if value is None or value == "":
-        if optional:
-            return None
-        raise ColumnTypeError(
-            f"Column {_named(ours, theirs)} of the {what} is empty in {row}; fill it in.",
-            column=theirs,
+            naive = series.dt.tz_convert("UTC").dt.tz_localize(None)
+            values: list[int] = naive.to_numpy().astype("datetime64[us]").view("int64").tolist()
+            for i, x in enumerate(values):
+                if x == _NAT:
+                    raise self.error(
+                        ours,
+                        f"is empty (NaT) in row {series.index[i]!r}; every row needs an aware "
+                        "datetime there.",
+                    )
+            return values, tz if isinstance(tz, dt.tzinfo) else UTC
+        if getattr(dtype, "kind", None) == "O":
+            rows = [f"row {i!r}" for i in series.index]
+            return [
+                self.instant(v, ours, r) for v, r in zip(series.tolist(), rows, strict=True)
+            ], UTC
+        raise self.error(
+            ours,
+            f"has dtype {dtype}, not aware datetimes; parse it first, e.g. "
+            f"pandas.to_datetime(df[{theirs!r}], utc=True).",
         )
-    if not isinstance(value, str):
-        raise ColumnTypeError(
-            f"Column {_named(ours, theirs)} of the {what} holds {value!r} (a "
-            f"{type(value).__name__}) in {row}, not a string.",
-            column=theirs,
-        )
-    return value
 
+    def text(self, value: object, ours: str, row: str, *, optional: bool = False) -> str | None:
+        """A text cell; ``None`` for an empty optional one."""
+        value = plain(value)
+        if value is None or value == "":
+            if optional:
+                return None
+            raise self.error(ours, f"is empty in {row}; fill it in.")
+        if not isinstance(value, str):
+            raise self.error(
+                ours, f"holds {value!r} (a {type(value).__name__}) in {row}, not a string."
+            )
+        return value
 
-def _ticket_id(value: object, theirs: str, row: str) -> object:
-    value = plain(value)
-    if value is None:
-        raise ColumnTypeError(
-            f"Column {_named('ticket_id', theirs)} of the tickets is empty in {row}; every "
-            "event needs the id of its ticket.",
-            column=theirs,
-        )
-    try:
-        hash(value)
-    except TypeError:
-        raise ColumnTypeError(
-            f"Column {_named('ticket_id', theirs)} of the tickets holds {value!r} in {row}, "
-            "which cannot be an id; use a number or a string.",
-            column=theirs,
-        ) from None
-    return value
+    def ticket_id(self, value: object, row: str) -> object:
+        """A ticket's id: present and hashable."""
+        value = plain(value)
+        if value is None:
+            raise self.error(
+                "ticket_id", f"is empty in {row}; every event needs the id of its ticket."
+            )
+        try:
+            hash(value)
+        except TypeError:
+            raise self.error(
+                "ticket_id",
+                f"holds {value!r} in {row}, which cannot be an id; use a number or a string.",
+            ) from None
+        return value
 
 
 def _group(
@@ -341,31 +337,27 @@ def _group(
     return out
 
 
-def _from_frame(df: Any, names: dict[str, str]) -> Tickets:
+def _from_frame(df: Any, cols: _Columns) -> Tickets:
+    names = cols.names
     have = [str(c) for c in df.columns]
     for ours in TICKET_COLUMNS:
         if names[ours] not in df.columns:
-            raise _missing(ours, names[ours], "tickets", have, "the DataFrame")
-    index = list(df.index)
-    ids = [
-        _ticket_id(v, names["ticket_id"], f"row {index[i]!r}")
-        for i, v in enumerate(df[names["ticket_id"]].tolist())
-    ]
-    kinds = [
-        _text(v, "kind", names["kind"], "tickets", f"row {index[i]!r}", optional=False)
-        for i, v in enumerate(df[names["kind"]].astype(object).tolist())
-    ]
-    instants, tz = _frame_instants(df, "at", names["at"], "tickets")
-    severities = [
-        _text(v, "severity", names["severity"], "tickets", f"row {index[i]!r}", optional=True)
-        for i, v in enumerate(df[names["severity"]].astype(object).tolist())
-    ]
-    return _group(ids, kinds, instants, severities, tz)  # type: ignore[arg-type]
+            raise cols.missing(ours, have, "the DataFrame")
+    rows = [f"row {i!r}" for i in df.index]
+
+    def texts(ours: str, optional: bool) -> list[str | None]:
+        values = df[names[ours]].astype(object).tolist()
+        return [cols.text(v, ours, r, optional=optional) for v, r in zip(values, rows, strict=True)]
+
+    values = df[names["ticket_id"]].tolist()
+    ids = [cols.ticket_id(v, r) for v, r in zip(values, rows, strict=True)]
+    kinds = texts("kind", False)
+    instants, tz = cols.frame_instants(df, "at")
+    return _group(ids, kinds, instants, texts("severity", True), tz)  # type: ignore[arg-type]
 
 
-def _from_records(
-    rows: Iterable[object], names: dict[str, str], labels: Sequence[str] = ()
-) -> Tickets:
+def _from_records(rows: Iterable[object], cols: _Columns, labels: Sequence[str] = ()) -> Tickets:
+    names = cols.names
     ids: list[object] = []
     kinds: list[str] = []
     instants: list[int] = []
@@ -381,27 +373,20 @@ def _from_records(
             )
         for ours in ("ticket_id", "kind", "at"):
             if names[ours] not in record:
-                raise _missing(ours, names[ours], "tickets", record, where)
-        kind = _text(record[names["kind"]], "kind", names["kind"], "tickets", where, optional=False)
+                raise cols.missing(ours, record, where)
+        kind = cols.text(record[names["kind"]], "kind", where)
         assert kind is not None
         if kind in _WITH_SEVERITY and names["severity"] not in record:
-            raise _missing("severity", names["severity"], "tickets", record, where)
-        ids.append(_ticket_id(record[names["ticket_id"]], names["ticket_id"], where))
+            raise cols.missing("severity", record, where)
+        ids.append(cols.ticket_id(record[names["ticket_id"]], where))
         kinds.append(kind)
         value = record[names["at"]]
-        instants.append(_instant(value, "at", names["at"], "tickets", where))
+        instants.append(cols.instant(value, "at", where))
         zone = getattr(value, "tzinfo", None)
         if zone is not None:
             zones.add(zone)
         severities.append(
-            _text(
-                record.get(names["severity"]),
-                "severity",
-                names["severity"],
-                "tickets",
-                where,
-                optional=True,
-            )
+            cols.text(record.get(names["severity"]), "severity", where, optional=True)
         )
     tz = zones.pop() if len(zones) == 1 else UTC
     return _group(ids, kinds, instants, severities, tz)
@@ -427,9 +412,9 @@ def read_tickets(tickets: object, columns: Mapping[str, str] | None) -> Tickets:
     names = column_map(columns, TICKET_COLUMNS, "tickets")
     if isinstance(tickets, CsvRows):
         rows, labels = _csv_records(tickets, names, TICKET_COLUMNS[:3], ("at",), "event")
-        return _from_records(rows, column_map(None, TICKET_COLUMNS, "tickets"), labels)
+        return _from_records(rows, _Columns({n: n for n in names}, "tickets"), labels)
     if is_frame(tickets):
-        return _from_frame(tickets, names)
+        return _from_frame(tickets, _Columns(names, "tickets"))
     if isinstance(tickets, Mapping):
         if columns is not None:
             raise InvalidOptionError(
@@ -443,43 +428,54 @@ def read_tickets(tickets: object, columns: Mapping[str, str] | None) -> Tickets:
             "dicts with columns 'ticket_id', 'kind', 'at' and 'severity', or a mapping "
             "ticket_id -> events."
         )
-    return _from_records(tickets, names)
+    return _from_records(tickets, _Columns(names, "tickets"))
 
 
 # -- intervals: incidents and maintenance --------------------------------------------------------
 
 
 def _rows(
-    table: Any, names: dict[str, str], what: str
-) -> tuple[list[Mapping[str, object]] | None, list[object], list[str]]:
-    """A table's rows as mappings (else None), the items as given, and the rows' labels."""
+    table: Any, columns: Mapping[str, str] | None, known: Sequence[str], what: str, kind: str
+) -> tuple[_Columns, list[Mapping[str, object]] | None, list[object], list[str]]:
+    """A table's columns, its rows as mappings (else None), the items as given, the labels.
+
+    ``what`` names the table (``'incidents'``), ``kind`` says what it is for messages.
+    """
+    names = column_map(columns, known, what)
+    if isinstance(table, (str, bytes)) or not (
+        is_frame(table) or isinstance(table, (Iterable, CsvRows))
+    ):
+        raise ColumnTypeError(f"{what}={table!r} is not {kind}.")
+    item = "incident" if what == "incidents" else "window"
     if isinstance(table, CsvRows):
-        records, labels = _csv_records(table, names, ("start", "end"), ("start", "end"), what)
+        records, labels = _csv_records(table, names, ("start", "end"), ("start", "end"), item)
         names.update((ours, ours) for ours in names)
-        return list[Mapping[str, object]](records), list(records), labels
+        return _Columns(names, what), list[Mapping[str, object]](records), list(records), labels
+    cols = _Columns(names, what)
     if is_frame(table):
         out: list[Mapping[str, object]] = table.to_dict("records")
-        return out, list(out), [f"row {n}" for n in range(len(out))]
+        return cols, out, list(out), [f"row {n}" for n in range(len(out))]
     items: list[object] = list(table)
     if items and all(isinstance(r, Mapping) for r in items):
         rows = [r for r in items if isinstance(r, Mapping)]
-        return rows, items, [f"row {n}" for n in range(len(rows))]
-    return None, items, []
+        return cols, rows, items, [f"row {n}" for n in range(len(rows))]
+    return cols, None, items, []
 
 
 def _interval(
-    row: Mapping[str, object], names: dict[str, str], what: str, where: str
+    row: Mapping[str, object], cols: _Columns, where: str
 ) -> tuple[dt.datetime, dt.datetime | None]:
+    """The start and end (``None``: open) of a row."""
     for ours in ("start", "end"):
-        if names[ours] not in row:
-            raise _missing(ours, names[ours], what, row, where)
-    start_us = _instant(row[names["start"]], "start", names["start"], what, where)
-    end = plain(row[names["end"]])
-    start = plain(row[names["start"]])
+        if cols.names[ours] not in row:
+            raise cols.missing(ours, row, where)
+    start_us = cols.instant(row[cols.names["start"]], "start", where)
+    end = plain(row[cols.names["end"]])
+    start = plain(row[cols.names["start"]])
     assert isinstance(start, dt.datetime)
     if end is None:
         return from_us(start_us, start.tzinfo or UTC), None
-    _instant(end, "end", names["end"], what, where)
+    cols.instant(end, "end", where)
     assert isinstance(end, dt.datetime)
     return start, end
 
@@ -491,39 +487,29 @@ def read_outages(incidents: object, columns: Mapping[str, str] | None) -> list[o
     have ``severity`` (default ``"full"``) and ``label`` (else ``incident_id`` is used as
     the label when present).
     """
-    names = column_map(columns, _INCIDENT_COLUMNS, "incidents")
-    if isinstance(incidents, (str, bytes)) or not (
-        is_frame(incidents) or isinstance(incidents, (Iterable, CsvRows))
-    ):
-        raise ColumnTypeError(
-            f"incidents={incidents!r} is not an incident log; pass a DataFrame or dicts with "
-            "'start', 'end' (and 'severity'), or (start, end, severity) tuples."
-        )
-    rows, items, labels = _rows(incidents, names, "incident")
+    cols, rows, items, labels = _rows(
+        incidents,
+        columns,
+        _INCIDENT_COLUMNS,
+        "incidents",
+        "an incident log; pass a DataFrame or dicts with 'start', 'end' (and 'severity'), "
+        "or (start, end, severity) tuples",
+    )
     if rows is None:
         if columns is not None:
             raise InvalidOptionError("columns= maps the columns of a table (DataFrame or dicts).")
         return items
+    names = cols.names
     out: list[object] = []
     for row, where in zip(rows, labels, strict=True):
-        start, end = _interval(row, names, "incidents", where)
-        severity = (
-            _text(
-                row.get(names["severity"]),
-                "severity",
-                names["severity"],
-                "incidents",
-                where,
-                optional=True,
-            )
-            or "full"
-        )
+        start, end = _interval(row, cols, where)
+        severity = cols.text(row.get(names["severity"]), "severity", where, optional=True)
         label = plain(row.get(names["label"]))
         if label is None:
             label = plain(row.get(names["incident_id"]))
         text = None if label is None else str(label)
         try:
-            out.append(Outage(start, end, severity=severity, label=text))
+            out.append(Outage(start, end, severity=severity or "full", label=text))
         except SlacalcError as exc:
             raise type(exc)(f"{where}: {exc}") from None
     return out
@@ -586,15 +572,14 @@ def read_windows(
         30
     """
     what = "maintenance"
-    names = column_map(columns, ("start", "end"), what)
-    if isinstance(table, (str, bytes)) or not (
-        is_frame(table) or isinstance(table, (Iterable, CsvRows))
-    ):
-        raise ColumnTypeError(
-            f"{what}={table!r} is not a list of windows; pass a DataFrame or dicts with "
-            "'start' and 'end', or (start, end) pairs."
-        )
-    rows, items, labels = _rows(table, names, "window")
+    cols, rows, items, labels = _rows(
+        table,
+        columns,
+        ("start", "end"),
+        what,
+        "a list of windows; pass a DataFrame or dicts with 'start' and 'end', or (start, end) "
+        "pairs",
+    )
     if rows is None:
         out = []
         for n, item in enumerate(items):
@@ -611,11 +596,11 @@ def read_windows(
         return out
     windows = []
     for row, where in zip(rows, labels, strict=True):
-        start, end = _interval(row, names, what, where)
+        start, end = _interval(row, cols, where)
         if end is None:
             raise ColumnTypeError(
                 f"Column 'end' of the {what} is empty in {where}; a window needs an end.",
-                column=names["end"],
+                column=cols.names["end"],
             )
         if end < start:
             raise InvalidIntervalError(

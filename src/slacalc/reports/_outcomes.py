@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from fractions import Fraction
-from types import NoneType, UnionType
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args, get_origin, get_type_hints
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Generic,
+    Literal,
+    TypeAlias,
+    TypeVar,
+    get_type_hints,
+    overload,
+)
 
+from slacalc._present.frames import Column, columns_of
 from slacalc._time import from_us, to_us
 from slacalc.errors import InvalidOptionError, TicketEventError
 from slacalc.policy import Agreement, PolicyLike
 from slacalc.reports._input import for_ticket, read_tickets
-from slacalc.reports._tables import (
-    Column,
-    ColumnKind,
-    frame,
-    records,
-    render_html,
-    render_text,
-    table,
-)
+from slacalc.reports._tables import Tabular, render_text
 from slacalc.timers import ClockRules, CycleStatus, Metric, Phase, TicketEvent, TicketStatus
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ Result: TypeAlias = Literal["met", "breached", "pending", "no_target", "cancelle
 """
 
 _ZERO = dt.timedelta(0)
+T = TypeVar("T")
 
 
 def month_label(t: dt.datetime, tz: dt.tzinfo) -> str:
@@ -68,6 +70,27 @@ def _result(c: CycleStatus) -> Result:
     if c.phase == "met":
         return "met"
     return "pending"
+
+
+class _Cycle(Generic[T]):
+    """A row's attribute read from its cycle: ``row.elapsed`` is ``row.status.elapsed``."""
+
+    def __init__(self, doc: str, name: str = "") -> None:
+        self.__doc__ = doc
+        self.name = name
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = self.name or name
+
+    @overload
+    def __get__(self, row: None, owner: type) -> _Cycle[T]: ...
+    @overload
+    def __get__(self, row: CycleOutcome, owner: type) -> T: ...
+    def __get__(self, row: CycleOutcome | None, owner: type) -> _Cycle[T] | T:
+        if row is None:
+            return self
+        value: T = getattr(row.status, self.name)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,97 +166,34 @@ class CycleOutcome:
             >>> CycleOutcome.from_cycle("T1", s.cycles[0], t, dt.timezone.utc).result
             'pending'
         """
-        if c.started_at.tzinfo is not tz:
-
-            def local(x: dt.datetime | None) -> dt.datetime | None:
-                return None if x is None else x.astimezone(tz)
-
-            c = replace(
-                c,
-                started_at=c.started_at.astimezone(tz),
-                stopped_at=local(c.stopped_at),
-                breached_at=local(c.breached_at),
-                due=local(c.due),
-                due_if_resumed=local(c.due_if_resumed),
-                next_warning_at=local(c.next_warning_at),
-            )
+        if c.started_at.tzinfo is not tz:  # every instant of the cycle in the report's zone
+            values = {f.name: getattr(c, f.name) for f in fields(c)}
+            local: dict[str, Any] = {
+                k: v.astimezone(tz) for k, v in values.items() if isinstance(v, dt.datetime)
+            }
+            c = replace(c, **local)
         return cls(ticket_id, month_label(c.started_at, tz), _result(c), at.astimezone(tz), c)
 
-    @property
-    def metric(self) -> Metric:
-        """The clock."""
-        return self.status.metric
-
-    @property
-    def cycle(self) -> int:
-        """The cycle's number within its metric, from 1."""
-        return self.status.number
-
-    @property
-    def severity(self) -> str:
-        """The severity whose target applies."""
-        return self.status.severity
-
-    @property
-    def phase(self) -> Phase:
-        """The clock's phase."""
-        return self.status.phase
-
-    @property
-    def started_at(self) -> dt.datetime:
-        """When the cycle started."""
-        return self.status.started_at
-
-    @property
-    def stopped_at(self) -> dt.datetime | None:
-        """When it stopped, or ``None``."""
-        return self.status.stopped_at
-
-    @property
-    def target(self) -> dt.timedelta | None:
-        """The target in business time."""
-        return self.status.target
-
-    @property
-    def due(self) -> dt.datetime | None:
-        """The last on-time instant."""
-        return self.status.due
-
-    @property
-    def breached(self) -> bool:
-        """Whether more than the target was used."""
-        return self.status.breached
-
-    @property
-    def breached_at(self) -> dt.datetime | None:
-        """The first late instant, when breached."""
-        return self.status.breached_at
-
-    @property
-    def elapsed(self) -> dt.timedelta:
-        """Business time used."""
-        return self.status.elapsed
-
-    @property
-    def elapsed_calendar(self) -> dt.timedelta:
-        """Wall-clock time the clock ran."""
-        return self.status.elapsed_calendar
-
-    @property
-    def paused(self) -> dt.timedelta:
-        """Wall-clock time spent paused."""
-        return self.status.paused
+    metric = _Cycle[Metric]("The clock.")
+    cycle = _Cycle[int]("The cycle's number within its metric, from 1.", "number")
+    severity = _Cycle[str]("The severity whose target applies.")
+    phase = _Cycle[Phase]("The clock's phase.")
+    started_at = _Cycle[dt.datetime]("When the cycle started.")
+    stopped_at = _Cycle[dt.datetime | None]("When it stopped, or ``None``.")
+    target = _Cycle[dt.timedelta | None]("The target in business time.")
+    due = _Cycle[dt.datetime | None]("The last on-time instant.")
+    breached = _Cycle[bool]("Whether more than the target was used.")
+    breached_at = _Cycle[dt.datetime | None]("The first late instant, when breached.")
+    elapsed = _Cycle[dt.timedelta]("Business time used.")
+    elapsed_calendar = _Cycle[dt.timedelta]("Wall-clock time the clock ran.")
+    paused = _Cycle[dt.timedelta]("Wall-clock time spent paused.")
+    percent_used = _Cycle[Fraction | None]("``elapsed / target``, exact.")
 
     @property
     def overshoot(self) -> dt.timedelta | None:
         """Business time used beyond the target in force (zero within it)."""
         c = self.status
         return None if c.target is None else max(c.elapsed - c.target, _ZERO)
-
-    @property
-    def percent_used(self) -> Fraction | None:
-        """``elapsed / target``, exact."""
-        return self.status.percent_used
 
     def values(self) -> tuple[object, ...]:
         """The row's values in column order (see :attr:`TicketOutcomes.columns`).
@@ -273,37 +233,18 @@ OUTCOME_COLUMNS: tuple[str, ...] = (
 )
 """The columns of :attr:`TicketOutcomes.table`, in order: attributes of :class:`CycleOutcome`."""
 
-_KIND_OF_TYPE: dict[object, ColumnKind] = {
-    dt.datetime: "datetime",
-    dt.timedelta: "timedelta",
-    bool: "bool",
-    int: "int",
-    str: "str",
-    Fraction: "object",
-    object: "any",
-}
 
-
-def _kind(name: str) -> ColumnKind:
-    """A column's kind, read from the type of the :class:`CycleOutcome` attribute."""
-    attr = getattr(CycleOutcome, name)
+def _hint(name: str) -> object:
+    """The type of a row attribute: a field, a field of the cycle read through, or a property."""
+    attr = CycleOutcome.__dict__.get(name)
+    if isinstance(attr, _Cycle):
+        return get_type_hints(CycleStatus)[attr.name]
     if isinstance(attr, property):
-        hint = get_type_hints(attr.fget)["return"]
-    else:
-        hint = get_type_hints(CycleOutcome)[name]
-    if isinstance(hint, UnionType):  # ``X | None``
-        hint = next(t for t in get_args(hint) if t is not NoneType)
-    return "str" if get_origin(hint) is Literal else _KIND_OF_TYPE[hint]
+        return get_type_hints(attr.fget)["return"]
+    return get_type_hints(CycleOutcome)[name]
 
 
-_KINDS: dict[str, ColumnKind] = {name: _kind(name) for name in OUTCOME_COLUMNS}
-
-
-def _columns(severities: tuple[str, ...]) -> tuple[Column, ...]:
-    return tuple(
-        Column(name, "category", severities) if name == "severity" else Column(name, kind)
-        for name, kind in _KINDS.items()
-    )
+_HINTS = {name: _hint(name) for name in OUTCOME_COLUMNS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,16 +305,20 @@ class TicketOutcome:
             >>> [s.state for s in report.ticket(1).explain("response").segments]
             ['out_of_hours', 'counting', 'counting', 'out_of_hours']
         """
-        from slacalc.reports._explain import explain_status
+        from slacalc.reports._explain import Explanation
 
-        return explain_status(self, metric)
+        status = self.status
+        if any(c.timeline is None for c in status.cycles):
+            # Analysed without timelines: the replay draws them for this one ticket.
+            status = self.rules.evaluate(self.events, at=self.at, timeline=True)
+        return Explanation.from_status(status, self.tz, metric=metric, ticket_id=self.ticket_id)
 
     def _repr_html_(self) -> str:
         return self.explain()._repr_html_()
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class TicketOutcomes:
+class TicketOutcomes(Tabular):
     """What :func:`analyze_tickets` returns: every ticket replayed, one row per cycle.
 
     Iterating gives the rows (:class:`CycleOutcome`); :attr:`table` gives them as a
@@ -398,6 +343,9 @@ class TicketOutcomes:
         ...     default_policy())
         >>> len(report), [(r.metric, r.result) for r in report]
         (2, [('response', 'met'), ('resolution', 'pending')])
+        >>> df = report.to_frame()
+        >>> str(df["severity"].dtype), str(df["elapsed"].dtype), len(report.to_records())
+        ('category', 'timedelta64[us]', 2)
     """
 
     tickets: tuple[TicketOutcome, ...]
@@ -407,51 +355,14 @@ class TicketOutcomes:
     at: dt.datetime | None
     _index: Mapping[object, TicketOutcome] = field(repr=False, compare=False)
 
-    @property
-    def columns(self) -> tuple[str, ...]:
-        """The column names of :attr:`table`, in order.
-
-        Examples:
-            >>> from slacalc.policy import default_policy
-            >>> analyze_tickets([], default_policy()).columns[:4]
-            ('ticket_id', 'metric', 'cycle', 'severity')
-        """
-        return OUTCOME_COLUMNS
-
     def _columns(self) -> tuple[Column, ...]:
-        return _columns(Agreement.from_policy(self.policy).rules.names)
+        return columns_of(_HINTS, {"severity": Agreement.from_policy(self.policy).rules.names})
 
-    @property
-    def table(self) -> Any:
-        """The rows as a pandas DataFrame, or as a list of dicts without pandas.
+    def _values(self) -> list[tuple[object, ...]]:
+        return [r.values() for r in self.rows]
 
-        Examples:
-            >>> from slacalc.policy import default_policy
-            >>> len(analyze_tickets([], default_policy()).table)
-            0
-        """
-        return table(self._columns(), [r.values() for r in self.rows], tz=self.tz)
-
-    def to_frame(self) -> Any:
-        """The rows as a pandas DataFrame (raises ModuleNotFoundError without pandas).
-
-        Examples:
-            >>> from slacalc.policy import default_policy
-            >>> df = analyze_tickets([], default_policy()).to_frame()
-            >>> str(df["severity"].dtype), str(df["elapsed"].dtype)
-            ('category', 'timedelta64[us]')
-        """
-        return frame(self._columns(), [r.values() for r in self.rows], tz=self.tz)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """The rows as plain dicts (no pandas needed).
-
-        Examples:
-            >>> from slacalc.policy import default_policy
-            >>> analyze_tickets([], default_policy()).to_records()
-            []
-        """
-        return records(self._columns(), [r.values() for r in self.rows])
+    def _tz(self) -> dt.tzinfo:
+        return self.tz
 
     def ticket(self, ticket_id: object) -> TicketOutcome:
         """One ticket's outcome by its id.
@@ -514,6 +425,15 @@ class TicketOutcomes:
 
     _SHOWN = ("ticket_id", "metric", "severity", "result", "due", "elapsed", "overshoot")
 
+    def _shown(self) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+        return self._SHOWN, [tuple(getattr(r, c) for c in self._SHOWN) for r in self.rows]
+
+    def _title(self) -> str:
+        return (
+            f"Ticket outcomes: {len(self.tickets)} tickets, {len(self.rows)} cycles, "
+            f"{len(self.breaches)} breached"
+        )
+
     def to_text(self, limit: int | None = 20) -> str:
         """A text table of the main columns (the first ``limit`` rows; ``None`` for all).
 
@@ -528,19 +448,7 @@ class TicketOutcomes:
             1          response    high      pending  2026-11-30 11:00  0s       0s
             1          resolution  high      pending  2026-12-01 09:00  0s       0s
         """
-        rows = [tuple(getattr(r, c) for c in self._SHOWN) for r in self.rows]
-        return render_text(self._SHOWN, rows, tz=self.tz, limit=limit)
-
-    def __str__(self) -> str:
-        return self.to_text()
-
-    def _repr_html_(self) -> str:
-        rows = [tuple(getattr(r, c) for c in self._SHOWN) for r in self.rows]
-        title = (
-            f"Ticket outcomes: {len(self.tickets)} tickets, {len(self.rows)} cycles, "
-            f"{len(self.breaches)} breached"
-        )
-        return render_html(title, self._SHOWN, rows, tz=self.tz)
+        return render_text(*self._shown(), tz=self.tz, limit=limit)
 
 
 def analyze_tickets(
@@ -549,6 +457,7 @@ def analyze_tickets(
     at: dt.datetime | None = None,
     *,
     columns: Mapping[str, str] | None = None,
+    timeline: bool = False,
 ) -> TicketOutcomes:
     """Replay every ticket against the policy: one row per ticket, metric and cycle.
 
@@ -581,6 +490,8 @@ def analyze_tickets(
             last event.
         columns: your column names for a table: ``{"ticket_id": "Ticket ID", "kind":
             "Event", "at": "Timestamp", "severity": "Priority"}`` (slacalc's on the left).
+        timeline: also draw every clock's timeline, so that explaining a ticket of the
+            report needs no second replay (off by default: it costs time in bulk).
 
     Returns:
         A :class:`TicketOutcomes` report.
@@ -621,7 +532,7 @@ def analyze_tickets(
             )
         when = fixed if fixed is not None else max(events, key=lambda e: to_us(e.at)).at
         with for_ticket(ticket_id):
-            status = rules.evaluate(events, at=when)
+            status = rules.evaluate(events, at=when, timeline=timeline)
         cycles = tuple(CycleOutcome.from_cycle(ticket_id, c, when, tz) for c in status.cycles)
         outcome = TicketOutcome(ticket_id, tuple(events), when, status, rules, tz, cycles)
         outcomes.append(outcome)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from slacalc._exact import (
     PercentileMethod,
@@ -17,21 +17,20 @@ from slacalc._exact import (
     percent,
     percentile,
 )
-from slacalc.errors import ColumnTypeError, InvalidOptionError, MissingColumnError
-from slacalc.policy import Agreement, PolicyLike
-from slacalc.reports._outcomes import OUTCOME_COLUMNS, CycleOutcome, TicketOutcomes
-from slacalc.reports._tables import (
+from slacalc._present.frames import (
     Column,
     column_names,
     column_values,
-    frame,
+    columns_of,
     has_column,
     is_frame,
-    records,
-    render_html,
-    render_text,
-    table,
+    type_hints,
 )
+from slacalc.errors import ColumnTypeError, InvalidOptionError, MissingColumnError
+from slacalc.policy import Agreement, PolicyLike
+from slacalc.reports._outcomes import OUTCOME_COLUMNS, CycleOutcome, TicketOutcomes
+from slacalc.reports._tables import Tabular, render_text
+from slacalc.timers import Metric
 from slacalc.uptime import Rounding
 
 if TYPE_CHECKING:
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ComplianceRow", "ComplianceSummary", "compliance_summary"]
 
-_METRICS: tuple[str, ...] = ("response", "resolution", "next_response", "periodic_update")
 _NEEDED = ("ticket_id", "metric", "severity", "month", "result", "phase", "elapsed", "overshoot")
 _US = dt.timedelta(microseconds=1)
 
@@ -112,36 +110,11 @@ class ComplianceRow:
         )
 
 
-_FIELDS = (
-    "tickets",
-    "cycles",
-    "met",
-    "breached",
-    "pending",
-    "no_target",
-    "share_met",
-    "percent_met",
-    "median",
-    "p90",
-    "penalties",
-)
-_KINDS: dict[str, Any] = {
-    "tickets": "int",
-    "cycles": "int",
-    "met": "int",
-    "breached": "int",
-    "pending": "int",
-    "no_target": "int",
-    "share_met": "object",
-    "percent_met": "object",
-    "median": "timedelta",
-    "p90": "timedelta",
-    "penalties": "object",
-}
+_FIELDS = type_hints(ComplianceRow, skip=("group", "metric"))
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class ComplianceSummary:
+class ComplianceSummary(Tabular):
     """What :func:`compliance_summary` returns: one row per group and metric.
 
     Attributes:
@@ -168,6 +141,8 @@ class ComplianceSummary:
         ((('severity', 'high'), ('month', '2026-11')), 'response')
         >>> row.share_met, row.percent_met, row.median
         (Fraction(1, 2), Decimal('50.0'), datetime.timedelta(seconds=1800))
+        >>> str(summary.to_frame()["median"].dtype), summary.columns[:4]
+        ('timedelta64[us]', ('severity', 'month', 'metric', 'tickets'))
     """
 
     by: tuple[str, ...]
@@ -177,26 +152,9 @@ class ComplianceSummary:
     method: PercentileMethod
     severities: tuple[str, ...]
 
-    @property
-    def columns(self) -> tuple[str, ...]:
-        """The column names of :attr:`table`: the group columns, ``metric``, the figures.
-
-        Examples:
-            >>> from slacalc.policy import default_policy
-            >>> from slacalc.reports import analyze_tickets
-            >>> compliance_summary(analyze_tickets([], default_policy())).columns[:4]
-            ('severity', 'month', 'metric', 'tickets')
-        """
-        return (*self.by, "metric", *_FIELDS)
-
-    def _columns(self) -> list[Column]:
-        out = [
-            Column(name, "category", self.severities) if name == "severity" else Column(name, "any")
-            for name in self.by
-        ]
-        out.append(Column("metric", "str"))
-        out.extend(Column(name, _KINDS[name]) for name in _FIELDS)
-        return out
+    def _columns(self) -> tuple[Column, ...]:
+        groups = columns_of(dict.fromkeys(self.by, object), {"severity": self.severities})
+        return (*groups, *columns_of({"metric": str, **_FIELDS}))
 
     def _values(self) -> list[tuple[object, ...]]:
         return [
@@ -204,70 +162,24 @@ class ComplianceSummary:
             for r in self.rows
         ]
 
-    @property
-    def table(self) -> Any:
-        """The rows as a DataFrame (pandas installed) or a list of dicts.
-
-        Examples:
-            >>> from slacalc.policy import default_policy
-            >>> from slacalc.reports import analyze_tickets
-            >>> len(compliance_summary(analyze_tickets([], default_policy())).table)
-            0
-        """
-        return table(self._columns(), self._values())
-
-    def to_frame(self) -> Any:
-        """The rows as a pandas DataFrame (ModuleNotFoundError without pandas).
-
-        Examples:
-            >>> from slacalc.policy import default_policy
-            >>> from slacalc.reports import analyze_tickets
-            >>> df = compliance_summary(analyze_tickets([], default_policy())).to_frame()
-            >>> str(df["median"].dtype)
-            'timedelta64[us]'
-        """
-        return frame(self._columns(), self._values())
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """The rows as plain dicts.
-
-        Examples:
-            >>> from slacalc.policy import default_policy
-            >>> from slacalc.reports import analyze_tickets
-            >>> compliance_summary(analyze_tickets([], default_policy())).to_records()
-            []
-        """
-        return records(self._columns(), self._values())
+    _SHOWN = ("metric", "tickets", "met", "breached", "pending", "percent_met", "median", "p90")
+    _PERCENT = ("percent_met",)
 
     def _shown(self) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
-        names = (
-            *self.by,
-            "metric",
-            "tickets",
-            "met",
-            "breached",
-            "pending",
-            "percent_met",
-            "median",
-            "p90",
-            "penalties",
-        )
         rows = [
-            (
-                *(v for _, v in r.group),
-                r.metric,
-                r.tickets,
-                r.met,
-                r.breached,
-                r.pending,
-                None if r.percent_met is None else f"{r.percent_met:f}%",
-                r.median,
-                r.p90,
-                r.penalties,
-            )
+            (*(v for _, v in r.group), *(getattr(r, n) for n in self._SHOWN), r.penalties)
             for r in self.rows
         ]
-        return names, rows
+        return (*self.by, *self._SHOWN, "penalties"), rows
+
+    def _title(self) -> str:
+        return (
+            f"Compliance by {', '.join(self.by) or 'all'} and metric "
+            f"(percent met = met / (met + breached), {self.rounding} to {self.places} places; "
+            f"percentiles: {self.method})"
+        )
+
+    _HTML_LIMIT = 100
 
     def to_text(self, limit: int | None = None) -> str:
         """A text table (percentages as rounded, durations as ``1h 30m``).
@@ -279,26 +191,13 @@ class ComplianceSummary:
             metric  tickets  met  breached  pending  percent_met  median  p90  penalties
             ------  -------  ---  --------  -------  -----------  ------  ---  ---------
         """
-        names, rows = self._shown()
-        return render_text(names, rows, limit=limit)
-
-    def __str__(self) -> str:
-        return self.to_text()
+        return render_text(*self._shown(), limit=limit, formatters=self._formats())
 
     def __repr__(self) -> str:
         return (
             f"<ComplianceSummary by {(*self.by, 'metric')}: {len(self.rows)} rows; "
             f"percent_met {self.rounding} to {self.places} places, percentiles {self.method}>"
         )
-
-    def _repr_html_(self) -> str:
-        names, rows = self._shown()
-        title = (
-            f"Compliance by {', '.join(self.by) or 'all'} and metric "
-            f"(percent met = met / (met + breached), {self.rounding} to {self.places} places; "
-            f"percentiles: {self.method})"
-        )
-        return render_html(title, names, rows, limit=100)
 
 
 # -- the computation -------------------------------------------------------------------------
@@ -516,7 +415,7 @@ def compliance_summary(
             _sort_key(v, severities if k == "severity" else None)
             for k, v in zip(keys, key, strict=False)
         ]
-        parts.append(_sort_key(key[-1], _METRICS))
+        parts.append(_sort_key(key[-1], get_args(Metric)))
         return tuple(parts)
 
     rows: list[ComplianceRow] = []
