@@ -379,17 +379,16 @@ def measure_windows(
     Each report's ``outages`` lists the outages of the clusters that reach into its
     window (in input order), not the whole log.
 
+    The keyword arguments (``target``, ``maintenance``, ``maintenance_mode``,
+    ``calendar``, ``weights``, ``min_outage``, ``as_of``) and the errors raised are those
+    of :func:`measure_availability`.
+
     Args:
         outages: as for :func:`measure_availability`.
         windows: the windows, each as for :func:`measure_availability`.
-        target, maintenance, maintenance_mode, calendar, weights, min_outage, as_of: as
-            for :func:`measure_availability`.
 
     Returns:
         One :class:`AvailabilityReport` per window, in the order given.
-
-    Raises:
-        As :func:`measure_availability`.
 
     Examples:
         >>> import datetime as dt
