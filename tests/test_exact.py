@@ -22,11 +22,11 @@ from slacalc._exact import (
     parse_share,
     percent,
     percent_decimal,
-    percent_text,
     percentile,
     quantize,
     round_fraction,
 )
+from slacalc._present.formats import share_text
 from slacalc.errors import (
     InvalidMoneyError,
     InvalidOptionError,
@@ -135,7 +135,7 @@ def test_decimals_and_percents() -> None:
     assert decimal_from_fraction(Fraction(1, 3)) is None
     assert format_fixed(Fraction(-1, 8), 2, "half_even") == "-0.12"
     assert percent(Fraction(2, 3), 1, "half_even") == Decimal("66.7")
-    assert percent_text(Fraction(39, 40)) == "97.5%"
+    assert share_text(Fraction(39, 40)) == "97.5%"  # the table form, in _present
     assert percent_decimal(Fraction(999, 1000)) == Decimal("99.9")
     assert percent_decimal(Fraction(1, 3)) == Decimal("33." + "3" * 30)
 

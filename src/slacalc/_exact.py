@@ -32,7 +32,6 @@ __all__ = [
     "parse_share",
     "percent",
     "percent_decimal",
-    "percent_text",
     "percentile",
     "quantize",
     "round_fraction",
@@ -190,11 +189,6 @@ def percent(share: Fraction, places: int, rounding: Rounding) -> Decimal:
     """
     units = round_fraction(share * 100 * 10**places, rounding)
     return Decimal(units).scaleb(-places)
-
-
-def percent_text(share: Fraction, places: int = 1, rounding: Rounding = "half_even") -> str:
-    """``share`` as a percent string such as ``'97.5%'``."""
-    return f"{percent(share, places, rounding):f}%"
 
 
 def percent_decimal(share: Fraction) -> Decimal:

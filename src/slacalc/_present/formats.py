@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, TypeAlias, get_args
 
-from slacalc._exact import decimal_from_fraction
+from slacalc._exact import Rounding, decimal_from_fraction, percent
 from slacalc._present.catalogue import DAY_ABBREVIATIONS, Lang, catalogue, join_words
 from slacalc._time import US_PER_SECOND, duration_to_us
 from slacalc.errors import InvalidOptionError
@@ -26,6 +26,7 @@ __all__ = [
     "instant_text",
     "percent_text",
     "seconds_of",
+    "share_text",
 ]
 
 DurationStyle: TypeAlias = Literal["human", "hours", "compact", "iso", "short", "words"]
@@ -91,6 +92,16 @@ def percent_text(percent: Decimal | Fraction | int, lang: Lang) -> str:
         '99,9 %'
     """
     return f"{decimal_text(percent, lang)} %"
+
+
+def share_text(share: Fraction, places: int = 1, rounding: Rounding = "half_even") -> str:
+    """A share as a compact percent for tables, rounded once: ``'97.5%'``.
+
+    Examples:
+        >>> share_text(Fraction(39, 40)), share_text(Fraction(2, 3), 2, "floor")
+        ('97.5%', '66.66%')
+    """
+    return f"{percent(share, places, rounding):f}%"
 
 
 def duration_text(

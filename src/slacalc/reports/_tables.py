@@ -15,8 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar
 
-from slacalc._exact import percent_text
-from slacalc._present.formats import instant_text
+from slacalc._present.formats import instant_text, share_text
 from slacalc._present.frames import Column, frame, records, table
 from slacalc._present.tables import Table, table_html, table_text
 from slacalc._time import UTC
@@ -41,7 +40,7 @@ def cell(value: object, tz: dt.tzinfo | None = None) -> str:
     if isinstance(value, Availability):
         return value.format(3, rounding="floor")
     if isinstance(value, Fraction):
-        return percent_text(value, 1, "half_even")
+        return share_text(value)
     if isinstance(value, Decimal):
         return f"{value:f}"
     return str(value)
