@@ -30,8 +30,21 @@ __all__ = [
 ]
 
 Lang: TypeAlias = Literal["en", "da"]
-"""The languages the agreement is written in."""
+"""The languages the agreement is written in.
+
+Examples:
+    >>> from slacalc import default_policy, render_agreement
+    >>> render_agreement(default_policy(), lang="da").splitlines()[2]
+    '*Serviceniveauaftale (SLA)*'
+"""
 LANGUAGES: tuple[Lang, ...] = ("en", "da")
+"""The languages the agreement is written in.
+
+Examples:
+    >>> from slacalc.document import LANGUAGES
+    >>> LANGUAGES
+    ('en', 'da')
+"""
 
 _DAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),

@@ -22,8 +22,22 @@ if TYPE_CHECKING:
 __all__ = ["LOCALES", "Acknowledgement", "Locale", "acknowledge"]
 
 Locale: TypeAlias = Literal["en", "da"]
-"""The languages replies are written in."""
+"""The languages replies are written in.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.policy import Locale
+    >>> get_args(Locale)
+    ('en', 'da')
+"""
 LOCALES: tuple[Locale, ...] = ("en", "da")
+"""The languages replies are written in.
+
+Examples:
+    >>> from slacalc.policy import LOCALES
+    >>> LOCALES
+    ('en', 'da')
+"""
 
 _DAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),

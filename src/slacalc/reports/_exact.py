@@ -32,6 +32,12 @@ PercentileMethod: TypeAlias = Literal["nearest_rank", "linear"]
 - ``"linear"``: interpolate between the two nearest ranks at position
   ``(n - 1) * p / 100`` (NumPy's and pandas' default, Excel's ``PERCENTILE.INC``),
   exactly, then round to the microsecond, ties to even.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.reports import PercentileMethod
+    >>> get_args(PercentileMethod)
+    ('nearest_rank', 'linear')
 """
 
 _METHODS: tuple[str, ...] = get_args(PercentileMethod)

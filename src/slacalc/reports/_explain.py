@@ -38,6 +38,12 @@ SegmentState: TypeAlias = Literal["counting", "out_of_hours", "paused", "after_r
   ``counting`` or ``out_of_hours``);
 - ``after_resolution``: the ticket is resolved, so the clock is stopped, until it is
   reopened (``reopen='continue'``).
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.reports import SegmentState
+    >>> get_args(SegmentState)
+    ('counting', 'out_of_hours', 'paused', 'after_resolution')
 """
 
 _US = 1

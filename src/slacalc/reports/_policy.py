@@ -20,7 +20,14 @@ if TYPE_CHECKING:
 __all__ = ["PolicyLike", "clock_rules", "penalties", "penalty_period", "report_tz"]
 
 PolicyLike: TypeAlias = "SLAPolicy | ClockRules"
-"""An :class:`~slacalc.policy.SLAPolicy`, or :class:`~slacalc.timers.ClockRules`."""
+"""An :class:`~slacalc.policy.SLAPolicy`, or :class:`~slacalc.timers.ClockRules`.
+
+Examples:
+    >>> from slacalc import analyze_tickets, default_policy
+    >>> policy = default_policy()
+    >>> len(analyze_tickets([], policy)) == len(analyze_tickets([], policy.clock_rules())) == 0
+    True
+"""
 
 
 def _is_policy(policy: object) -> bool:

@@ -10,11 +10,32 @@ from typing import Literal, TypeAlias
 __all__ = ["CycleStatus", "Metric", "MetricStatus", "Phase", "TicketPhase", "TicketStatus"]
 
 Phase: TypeAlias = Literal["not_started", "running", "paused", "met", "cancelled"]
-"""A clock's phase at an instant; whether it breached is a separate flag."""
+"""A clock's phase at an instant; whether it breached is a separate flag.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.timers import Phase
+    >>> get_args(Phase)
+    ('not_started', 'running', 'paused', 'met', 'cancelled')
+"""
 Metric: TypeAlias = Literal["response", "resolution", "next_response", "periodic_update"]
-"""The clocks a ticket can have."""
+"""The clocks a ticket can have.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.timers import Metric
+    >>> get_args(Metric)
+    ('response', 'resolution', 'next_response', 'periodic_update')
+"""
 TicketPhase: TypeAlias = Literal["not_opened", "open", "paused", "resolved", "closed"]
-"""The ticket's own state at an instant."""
+"""The ticket's own state at an instant.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.timers import TicketPhase
+    >>> get_args(TicketPhase)
+    ('not_opened', 'open', 'paused', 'resolved', 'closed')
+"""
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,12 @@ Rounding: TypeAlias = Literal["floor", "ceiling", "down", "up", "half_up", "half
 ``floor``/``ceiling`` go toward minus/plus infinity, ``down``/``up`` toward/away from
 zero, and the ``half_*`` modes go to the nearest, breaking ties up (away from zero),
 down (toward zero) or to the even neighbour.
+
+Examples:
+    >>> from slacalc import Availability
+    >>> a = Availability.from_target("99.98996%")
+    >>> a.format(2, rounding="floor"), a.format(2, rounding="half_even")
+    ('99.98%', '99.99%')
 """
 
 ShareLike: TypeAlias = "str | Decimal | Fraction | int"
