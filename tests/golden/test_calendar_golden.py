@@ -1,10 +1,11 @@
 """Golden tables for the business-hours calendar: one literal expectation per row.
 
-Rows G01-G55, U1 and U2 come from research/business_hours_engines.md §5 (derived by hand
-there, reproduced by its Appendix-A oracle and, where expressible, by workclock). Where the
-research gives two landings, ``add`` is the "deadline" (latest) column and
-``exhausted_at`` the "earliest" one; G36 uses the "drop by start" values. Every other row
-was computed by hand here; the comment next to it shows the arithmetic.
+Rows G01-G55, U1 and U2 were derived by hand (the comment next to a row shows the
+arithmetic where it is not plain), and reproduced by an independent oracle (the one in
+``tests/reference.py``) and, where it can express them, by workclock 0.1.2. Where a case has
+two landings, ``add`` is the "deadline" (latest) one and ``exhausted_at`` the "earliest";
+G36 uses the "drop by start" values. Every other row was computed by hand here; the comment
+next to it shows the arithmetic.
 
 Each table runs twice: against ``slacalc.BusinessCalendar`` and against the slow reference
 in ``tests/reference.py`` (``test_reference_*``), so a typo in a hand computation shows up
@@ -87,7 +88,7 @@ def _d(text: str) -> dt.date:
 
 
 SCHEDULES: dict[str, Schedule] = {
-    # A: Mon-Fri 09-17 Copenhagen with Danish holidays (research schedule A).
+    # A: Mon-Fri 09-17 Copenhagen with Danish holidays.
     "A": Schedule(
         CPH,
         lambda: _bc("Mon-Fri 09:00-17:00", tz=CPH, holidays="DK"),
@@ -1289,7 +1290,7 @@ def test_reference_G52_G53() -> None:
 
 
 DK_DATES = [
-    # 2025 (research schedule A).
+    # 2025: the entries of holidays.DK() (holidays 0.109).
     ("2025-01-01", True),
     ("2025-04-17", True),
     ("2025-04-18", True),

@@ -1,6 +1,7 @@
 """availability_report: the example year's months, checked against an independent sweep.
 
-The sweep here is written from the definitions alone (research §2.2): cut the month at
+The sweep here is written from the definitions alone (merge overlaps at the heaviest
+severity, clip to the month, take maintenance out): cut the month at
 every incident and maintenance edge, take the heaviest severity active in each piece
 (full 1, partial 0.3, degraded 0), skip maintenance, add up; then the credit from the
 agency's tiers (5 % below 99.9 %, 10 % below 99.5 %, 15 % below 99 %), rounded half up

@@ -1,7 +1,12 @@
 """Golden replays: vendors' documented SLA examples, replayed through slacalc's timers.
 
-Each row names its source (the research file /work/shared/research/helpdesk_sla_semantics.md
-§3 lists them with their tags). Where a vendor's convention differs from slacalc's
+Each row names its source: a vendor's documentation (ServiceNow's pages are the files of
+github.com/ServiceNow/ServiceNowDocs under markdown/it-service-management/
+service-level-management/; Freshdesk and Zendesk articles by number on
+support.freshdesk.com and support.zendesk.com), a test or spec file in the vendor's public
+repository (github.com/zammad/zammad, github.com/bestpractical/rt,
+github.com/znuny/Znuny4OTRS-EscalationSuspend, github.com/glpi-project/doc), or a
+derivation written next to the row. Where a vendor's convention differs from slacalc's
 decided semantics (a deadline that falls exactly on a closing time), the row says so and
 checks both the vendor's instant and slacalc's.
 """
@@ -171,9 +176,10 @@ def test_G17_saasjet_carry_elapsed_goal_swap() -> None:
 
 
 def test_G32_recompute_from_anchor_breaches_retroactively() -> None:
-    # Source: [derived] in the research §3.3 from Zendesk/RT/Zammad semantics. 24x7;
-    # created 10:00 normal FRT 8 h; at 10:30 -> urgent FRT 15 min: due 10:15, already past,
-    # so breached at 10:15 (Zendesk's badge shows "Now").
+    # Source: derived here from the recompute-from-creation rule of Zendesk, RT
+    # (t/sla/business_hours.t: after SetSLA the due is recomputed from creation) and Zammad.
+    # 24x7; created 10:00 normal FRT 8 h; at 10:30 -> urgent FRT 15 min: due 10:00 + 15 min
+    # = 10:15, already past, so breached at 10:15 (Zendesk's badge shows "Now").
     rules = ClockRules(
         [
             SeverityTargets("urgent", ALWAYS, response="15m"),

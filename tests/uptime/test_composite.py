@@ -1,4 +1,12 @@
-"""Composite availability: published examples (research §5.2) with exact results."""
+"""Composite availability: published examples with exact results.
+
+Sources: Microsoft Learn's composite SLA example (App Service 99.95 % x SQL Database
+99.99 % = 99.94 %; quoted at learn.microsoft.com/answers/questions/122986), the AWS
+Reliability Pillar (https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/
+availability.html), an AWS certification study guide (Sybex) and
+github.com/donnemartin/system-design-primer (two 99.9 % parts: 99.8 % in series, 99.9999 %
+in parallel). The exact values are computed by hand next to each case.
+"""
 
 from __future__ import annotations
 
@@ -34,7 +42,7 @@ def test_azure_database_or_queue_fallback() -> None:
 
 
 def test_two_regions_behind_a_router() -> None:
-    # research §5.2: 1 - (1 - 0.99940005)^2 = 1 - 0.00059995^2 = 0.9999996400599975
+    # By hand: 1 - (1 - 0.99940005)^2 = 1 - 0.00059995^2 = 0.9999996400599975
     # (published rounded: 0.99999964006); x 0.9999 (router) = 0.99989964...: the router
     # limits the whole.
     region = availability_in_series("99.95%", "99.99%")

@@ -132,7 +132,7 @@ def test_configurable_weights() -> None:
 
 
 def test_maintenance_modes_differ() -> None:
-    # research §2.3: 10 min maintenance + 43.2 min outage in a 30-day month:
+    # 10 min maintenance + 43.2 min outage in a 30-day month (43 200 min), by hand:
     # exclude (43190 - 43.2) / 43190 = 99.89998 %; count as up (43200 - 43.2) / 43200 = 99.9 %.
     outage = (at(9, 14), at(9, 14, 43, 12))
     upkeep = [(at(20, 2), at(20, 2, 10))]
