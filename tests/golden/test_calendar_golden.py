@@ -337,6 +337,18 @@ SCHEDULES: dict[str, Schedule] = {
         lambda: RefCalendar({}, "UTC", overrides={_d("2026-12-24"): (("09:00", "12:00"),)}),
     ),
 }
+
+
+@functools.cache
+def engine(name: str) -> Any:
+    return SCHEDULES[name].engine()
+
+
+@functools.cache
+def reference(name: str) -> ReferenceBase:
+    return SCHEDULES[name].reference()
+
+
 # Union (follow-the-sun) and intersection across zones; the result shows the left zone.
 SCHEDULES["CPH9|NY9"] = Schedule(
     CPH,
@@ -353,16 +365,6 @@ SCHEDULES["CPH9&NY9"] = Schedule(
     lambda: engine("CPH9") & engine("NY9"),
     lambda: reference("CPH9") & reference("NY9"),
 )
-
-
-@functools.cache
-def engine(name: str) -> Any:
-    return SCHEDULES[name].engine()
-
-
-@functools.cache
-def reference(name: str) -> ReferenceBase:
-    return SCHEDULES[name].reference()
 
 
 def at(text: str, zone: str) -> dt.datetime:

@@ -57,8 +57,8 @@ def report(policy: SLAPolicy) -> MonthlyAvailabilityReport:
         tz=datasets.TIMEZONE,
         maintenance=datasets.load_maintenance(),
         maintenance_mode="count_as_up",
-        credits=policy.uptime.credit_schedule(),
-        fee=FEE,  # type: ignore[union-attr]
+        credits=policy.uptime.credit_schedule(),  # type: ignore[union-attr]
+        fee=FEE,
     )
 
 
@@ -367,7 +367,7 @@ def test_each_incident_is_swept_only_in_the_months_it_reaches(
     from slacalc.uptime import _measure
 
     swept: list[int] = []
-    real = _measure.sweep
+    real = _measure.sweep  # type: ignore[attr-defined]
 
     def counting(items: Any, key: Any) -> Any:
         items = list(items)

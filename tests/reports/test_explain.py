@@ -66,7 +66,7 @@ def check_invariants(e: Explanation) -> None:
 
 
 def test_every_ticket_of_the_year_is_explained_exactly(outcomes: TicketOutcomes) -> None:
-    states = set()
+    states: set[str] = set()
     for ticket in outcomes.tickets:
         e = ticket.explain()
         assert e.cycles == ticket.status.cycles or set(e.cycles) == set(ticket.status.cycles)
@@ -281,11 +281,11 @@ _ALWAYS = BusinessCalendar.always("Europe/Copenhagen")
 @st.composite
 def histories(draw: Any) -> tuple[ClockRules, list[dict[str, Any]], dt.datetime]:
     rules = ClockRules(
-        [
-            SeverityTargets("p1", _ALWAYS, response="15m", resolution="2h", next_response="30m"),
-            SeverityTargets("p2", _WEEKDAYS, response="1h", resolution="8h", periodic_update="4h"),
-            SeverityTargets("p3", _WEEKDAYS, response="4h"),
-        ],
+        (
+            SeverityTargets("p1", _ALWAYS, response="15m", resolution="2h", next_response="30m"),  # type: ignore[arg-type]
+            SeverityTargets("p2", _WEEKDAYS, response="1h", resolution="8h", periodic_update="4h"),  # type: ignore[arg-type]
+            SeverityTargets("p3", _WEEKDAYS, response="4h"),  # type: ignore[arg-type]
+        ),
         pause_mode=draw(st.sampled_from(["exclude", "ignore_deadline"])),
         severity_change=draw(st.sampled_from(["carry_elapsed", "recompute", "restart"])),
         reopen=draw(st.sampled_from(["continue", "new_cycle"])),

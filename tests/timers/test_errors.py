@@ -22,7 +22,7 @@ from slacalc.timers import BusinessDays, ClockRules, SeverityTargets, TicketEven
 UTC = dt.UTC
 T0 = dt.datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 H = dt.timedelta(hours=1)
-RULES = ClockRules([SeverityTargets("p", BusinessCalendar.always("UTC"), response="1h")])
+RULES = ClockRules((SeverityTargets("p", BusinessCalendar.always("UTC"), response="1h"),))  # type: ignore[arg-type]
 
 
 def ev(kind: str, when: Any, severity: str | None = None) -> dict[str, Any]:
@@ -100,27 +100,27 @@ def test_naive_datetimes() -> None:
 
 def test_bad_rules() -> None:
     cal = BusinessCalendar.always("UTC")
-    p = SeverityTargets("p", cal, response="1h")
+    p = SeverityTargets("p", cal, response="1h")  # type: ignore[arg-type]
     with pytest.raises(InvalidOptionError, match="'hold'"):
-        ClockRules([p], pause_mode="hold")  # type: ignore[arg-type]
+        ClockRules((p,), pause_mode="hold")  # type: ignore[arg-type]
     with pytest.raises(InvalidOptionError, match="'rewind'"):
-        ClockRules([p], severity_change="rewind")  # type: ignore[arg-type]
+        ClockRules((p,), severity_change="rewind")  # type: ignore[arg-type]
     with pytest.raises(InvalidOptionError, match="'again'"):
-        ClockRules([p], reopen="again")  # type: ignore[arg-type]
+        ClockRules((p,), reopen="again")  # type: ignore[arg-type]
     with pytest.raises(InvalidOptionError, match="at least one severity"):
-        ClockRules([])
+        ClockRules(())
     with pytest.raises(InvalidOptionError, match="defined twice"):
-        ClockRules([p, p])
+        ClockRules((p, p))
     with pytest.raises(InvalidOptionError, match="not a SeverityTargets"):
-        ClockRules(["p"])  # type: ignore[list-item]
+        ClockRules(("p",))  # type: ignore[arg-type]
     with pytest.raises(InvalidOptionError, match="BusinessCalendar"):
         SeverityTargets("p", "24/7", response="1h")  # type: ignore[arg-type]
     with pytest.raises(InvalidOptionError, match="non-empty"):
-        SeverityTargets("", cal, response="1h")
+        SeverityTargets("", cal, response="1h")  # type: ignore[arg-type]
     with pytest.raises(InvalidDurationError, match="'0m'"):
-        SeverityTargets("p", cal, response="0m")
+        SeverityTargets("p", cal, response="0m")  # type: ignore[arg-type]
     with pytest.raises(InvalidDurationError, match="'4 hours'"):
-        SeverityTargets("p", cal, response="4 hours")
+        SeverityTargets("p", cal, response="4 hours")  # type: ignore[arg-type]
     with pytest.raises(InvalidOptionError, match="not a WarningThreshold"):
         SeverityTargets("p", cal, response="1h", warnings=("75%",))  # type: ignore[arg-type]
     with pytest.raises(InvalidDurationError, match=r"BusinessDays\(0\)"):

@@ -136,7 +136,7 @@ def test_equality_and_ordering_with_targets() -> None:
     assert a != "not a target"
     assert a != 0.999  # floats never compare equal
     with pytest.raises(TypeError):
-        _ = a < 0.999  # type: ignore[operator]
+        _ = a < 0.999
     assert sorted([Availability.from_target(t) for t in ("99%", "99.99%", "99.9%")]) == [
         "99%",
         "99.9%",

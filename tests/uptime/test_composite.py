@@ -23,6 +23,7 @@ from slacalc import (
     availability_in_series,
     availability_k_of_n,
 )
+from slacalc.uptime import TargetLike
 
 
 def test_azure_web_app_and_sql_database() -> None:
@@ -91,7 +92,7 @@ def test_published_examples(result: object, expected: str, source: str) -> None:
 
 
 def test_k_of_n_edges_and_mixed_members() -> None:
-    members = ["99%", "99.9%", Decimal("0.95")]
+    members: list[TargetLike] = ["99%", "99.9%", Decimal("0.95")]
     assert availability_k_of_n(1, members) == availability_in_parallel(*members)
     assert availability_k_of_n(3, members) == availability_in_series(*members)
     # 2 of {a, b, c} = ab + ac + bc - 2abc
@@ -114,7 +115,7 @@ def test_errors() -> None:
     with pytest.raises(InvalidOptionError, match=r"k=0 is not between 1"):
         availability_k_of_n(0, ["99%"])
     with pytest.raises(InvalidOptionError, match=r"k=True is not between 1"):
-        availability_k_of_n(True, ["99%"])  # type: ignore[arg-type]
+        availability_k_of_n(True, ["99%"])
     with pytest.raises(InvalidTargetError, match=r"'99.9' is ambiguous"):
         availability_in_series("99.9%", "99.9")
     with pytest.raises(NumberTypeError, match=r"0.999 is a binary float"):
