@@ -11,6 +11,7 @@ from slacalc import BusinessCalendar, InvalidDateError, InvalidHoursError, Naive
 
 UTC = dt.UTC
 MONDAY = dt.date(2026, 3, 2)
+HOUR = dt.timedelta(hours=1)
 
 
 def at(hour: int, minute: int = 0, day: dt.date = MONDAY) -> dt.datetime:
@@ -73,8 +74,11 @@ def test_unreadable_holidays_are_refused() -> None:
         BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays=[3])  # type: ignore[list-item]
 
 
-def test_naive_datetimes_are_refused_on_the_fast_paths_too() -> None:
+@pytest.mark.parametrize("warm", [False, True], ids=["cold", "warm"])
+def test_naive_datetimes_are_refused_on_the_fast_paths_too(warm: bool) -> None:
     cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
+    if warm:  # the fast paths start once the calendar has answered a question
+        assert cal.elapsed(at(9), at(17, day=MONDAY + dt.timedelta(days=7))) == 48 * HOUR
     naive = dt.datetime(2026, 3, 2, 10)
     for call in (
         lambda: cal.is_open(naive),
