@@ -29,8 +29,10 @@ $(DEMO_VENV)/bin/.installed: pyproject.toml
 demo: $(DEMO_VENV)/bin/.installed  ## the main job: the demo on the built-in default SLA
 	$(DEMO_VENV)/bin/python -m slacalc
 
-test: install  ## the whole test suite, doctests and docs examples included
-	@$(BIN)/python -m pytest; rc=$$?; \
+# With branch coverage of src/slacalc; below the floor in pyproject.toml
+# ([tool.coverage.report] fail_under) the target fails.
+test: install  ## the whole test suite, doctests and docs examples included, with coverage
+	@$(BIN)/python -m pytest --cov --cov-report=term; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure here" >&2; exit 1; fi; \
 	exit $$rc
 
@@ -52,4 +54,4 @@ docs: install  ## the documentation site, strict: any warning fails (output in s
 ci: test lint
 
 clean:
-	rm -rf $(VENV) $(DEMO_VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(DEMO_VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage

@@ -1,8 +1,7 @@
 """A slow, obviously correct reference implementation of business time.
 
-This module is the test oracle for ``slacalc.BusinessCalendar``. It follows the design of
-Appendix A of ``research/business_hours_engines.md``, written independently of the engine
-(it must never import slacalc):
+This module is the test oracle for ``slacalc.BusinessCalendar``, written independently of
+the engine (it must never import slacalc), by this design:
 
 1. For every *local date* of the calendar's zone, take that date's hours: the override
    if the date has one, nothing if the date is a holiday, otherwise the weekday's hours.

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pendulum
@@ -181,7 +182,7 @@ class CalendarSpec:
             clauses.append(f"{names} {intervals}")
         return "; ".join(clauses)
 
-    def engine_args(self) -> tuple[object, dict[str, object]]:
+    def engine_args(self) -> tuple[Any, dict[str, Any]]:
         """``(hours, keyword arguments)`` for ``BusinessCalendar(hours, **kwargs)``."""
         if self.form == "string":
             hours: object = self.hours_text()
@@ -262,7 +263,7 @@ def scenarios(
         for c in transitions(tz)
         if FIRST_DAY + dt.timedelta(days=30) <= c.date() <= LAST_DAY - dt.timedelta(days=400)
     ]
-    if changes and draw(st.booleans()):
+    if len(changes) > 0 and draw(st.booleans()):
         anchor = draw(st.sampled_from(changes))
     else:
         day = draw(_anchor_days)
@@ -287,7 +288,7 @@ def scenarios(
     return Scenario(spec, anchor)
 
 
-def calendar_specs(**kwargs: object) -> st.SearchStrategy[CalendarSpec]:
+def calendar_specs(**kwargs: Any) -> st.SearchStrategy[CalendarSpec]:
     """Just the calendar of :func:`scenarios`."""
     return scenarios(**kwargs).map(lambda s: s.spec)
 

@@ -170,7 +170,7 @@ def test_searches_are_bounded() -> None:
     # 10 empty years or so (the search grows in steps of a year or more) instead of
     # searching to the end of time.
     days = [dt.date(2030, 1, 1) + dt.timedelta(days=k) for k in range(30 * 366)]
-    closed = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays=days)
+    closed = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays=tuple(days))
     with pytest.raises(OutOfRangeError, match="within 10 years"):
         closed.next_open(dt.datetime(2030, 1, 1, tzinfo=dt.UTC))
 
@@ -225,7 +225,7 @@ def test_calendars_pickle_with_their_frozen_holidays(combine: str) -> None:
 def test_calendars_are_immutable() -> None:
     cal = _cal()
     with pytest.raises(AttributeError, match="immutable"):
-        cal._tz = dt.UTC  # type: ignore[misc]
+        cal._tz = dt.UTC
     with pytest.raises(AttributeError):
         cal.tz = dt.UTC  # type: ignore[misc]
 

@@ -329,8 +329,8 @@ def _only_dec_24() -> BusinessCalendar:
     return BusinessCalendar({}, tz="UTC", overrides={"2026-12-24": "09:00-12:00"})
 
 
-def _utc(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+def _utc(year: int, month: int, day: int, hour: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, tzinfo=UTC)
 
 
 OUT_OF_RANGE = [

@@ -54,7 +54,7 @@ def test_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert isinstance(ticket, dict)
     assert ticket["respond_by"] == "2026-11-30T09:30:00+01:00"
     assert ticket["resolve_by"] == "2026-11-30T16:30:00+01:00"
-    resolution = ticket["status"]["metrics"]["resolution"]  # type: ignore[index]
+    resolution = ticket["status"]["metrics"]["resolution"]
     assert resolution["elapsed"] == "PT4H30M"
     assert resolution["elapsed_seconds"] == "16200"
     assert resolution["due"] == "2026-12-01T15:30:00+01:00"
@@ -324,7 +324,9 @@ def test_availability_json(capsys: pytest.CaptureFixture[str]) -> None:
         "--tz",
         "Europe/Copenhagen",
     )
-    (month,) = data["months"]  # type: ignore[misc]
+    months = data["months"]
+    assert isinstance(months, list)
+    (month,) = months
     assert month["availability"] == "7187/7200"
     assert month["availability_text"] == "99.8194%"
     assert month["downtime"] == "PT1H18M"
@@ -413,7 +415,9 @@ def test_availability_with_maintenance_uses_the_policy_mode(
         windows,
     )
     assert data["maintenance"] == {"windows": 1, "mode": "count_as_up"}
-    (month,) = data["months"]  # type: ignore[misc]
+    months = data["months"]
+    assert isinstance(months, list)
+    (month,) = months
     assert month["downtime"] == "PT58M"
 
 
@@ -501,7 +505,9 @@ def test_report_golden(capsys: pytest.CaptureFixture[str]) -> None:
 def test_report_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "report", "tickets.csv", "--by", "")
     assert data["by"] == []
-    response, resolution = data["rows"]  # type: ignore[misc]
+    rows = data["rows"]
+    assert isinstance(rows, list)
+    response, resolution = rows
     # 2 met of 3 decided (ticket 4 pending): exactly 2/3, shown 66.7 %.
     assert response["share_met"] == "2/3"
     assert response["percent_met"] == "66.7"

@@ -23,7 +23,8 @@ FEE = Decimal("300.00")
 
 
 def test_percent_per_started_hour_late() -> None:
-    # "10 % per hour over SLA, no grace period, no maximum cap" (research §3.6).
+    # "10 % per hour over SLA, no grace period, no maximum cap": a service marketplace's
+    # contract terms; by hand: 2h5m late is 3 started hours, 3 x 10 % of 300.00 = 90.00.
     penalty = TicketPenalty(per_late="10%", late_unit="1h")
     assert penalty.penalty("2h5m", fee=FEE) == Decimal("90.00")  # 3 started hours
     assert penalty.penalty("2h", fee=FEE) == Decimal("60.00")

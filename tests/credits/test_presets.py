@@ -1,4 +1,10 @@
-"""Published credit schedules, checked against their texts (research §3)."""
+"""Published credit schedules, checked against their texts.
+
+Each schedule carries its source and date in ``.source`` (the AWS Compute and S3 SLAs at
+aws.amazon.com/compute/sla and aws.amazon.com/s3/sla, Google's
+cloud.google.com/functions/sla-20180406, the Microsoft Online Services Consolidated SLA,
+the ektasi.io managed-services SLA); the tests below quote the tier tables from them.
+"""
 
 from __future__ import annotations
 

@@ -47,7 +47,7 @@ def test_tier_boundaries(measured: str, percent: int) -> None:
 
 
 def test_the_28_day_month_with_40_32_minutes_earns_nothing() -> None:
-    # Issue 3 / research §7.1: (40320 - 40.32) / 40320 is exactly 99.9 %; floats say
+    # Issue 3: (40320 - 40.32) / 40320 is exactly 99.9 %; floats say
     # 0.999 >= 99.9/100 is False and would grant 10 %.
     feb = calendar_month(2026, 2)
     start = dt.datetime(2026, 2, 10, 12, tzinfo=UTC)
@@ -62,14 +62,15 @@ def test_the_28_day_month_with_40_32_minutes_earns_nothing() -> None:
 
 
 def test_29_day_month_at_99_5_percent() -> None:
-    # research §7.1: 208.8 min in a 29-day month is exactly 99.5 % (floats: 0.99499999...).
+    # 208.8 min of 41 760 in a 29-day month is exactly 99.5 % (floats: 0.99499999...).
     instance = CreditSchedule([("99.5%", "10%"), ("99.0%", "30%"), ("95.0%", "100%")])
     exact = availability(dt.timedelta(minutes=208, seconds=48), calendar_month(2024, 2))
     assert instance.credit_percent(exact) == 0
 
 
 def test_rounded_display_does_not_hide_a_credit() -> None:
-    # research §7.9: 99.98996 % shows as 99.99 % when rounded, but a "< 99.99 %" tier applies.
+    # 99.98996 % shows as 99.99 % when rounded, but a "< 99.99 %" tier applies (the providers
+    # compare the unrounded uptime, e.g. the AWS Compute SLA's "less than 99.99 %").
     region = CreditSchedule([("99.99%", "10%"), ("99.0%", "30%"), ("95.0%", "100%")])
     assert region.credit_percent("99.98996%") == 10
 

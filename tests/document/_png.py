@@ -68,17 +68,17 @@ def read_pixels(path: Path) -> NDArray[np.uint8]:
     prior = np.zeros(stride, dtype=np.uint8)
     for y in range(height):
         start = y * (stride + 1)
-        kind = raw[start]
+        filter_type = raw[start]
         line = np.frombuffer(raw, dtype=np.uint8, count=stride, offset=start + 1)
-        if kind == 0:
+        if filter_type == 0:
             row = line.copy()
-        elif kind == 1:  # Sub: a running sum per channel, modulo 256
+        elif filter_type == 1:  # Sub: a running sum per channel, modulo 256
             row = np.cumsum(line.reshape(width, bpp), axis=0, dtype=np.uint8).reshape(stride)
-        elif kind == 2:  # Up
+        elif filter_type == 2:  # Up
             row = line + prior
         else:
             buffer = bytearray(line.tobytes())
-            _paeth_or_average(kind, buffer, prior.tobytes(), bpp)
+            _paeth_or_average(filter_type, buffer, prior.tobytes(), bpp)
             row = np.frombuffer(bytes(buffer), dtype=np.uint8)
         out[y] = row
         prior = row

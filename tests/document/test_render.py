@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from slacalc.document import render_agreement
+from slacalc.document import Lang, render_agreement
 from slacalc.errors import InvalidOptionError, PolicyValidationError
 from slacalc.policy import DEFAULT_POLICY_DATA, SLAPolicy, default_policy
 
@@ -248,7 +248,7 @@ class _Balance(HTMLParser):
 
 @pytest.mark.parametrize("policy", ["default", "full", "minimal"])
 @pytest.mark.parametrize("lang", ["en", "da"])
-def test_html_is_well_formed_and_self_contained(policy: str, lang: str) -> None:
+def test_html_is_well_formed_and_self_contained(policy: str, lang: Lang) -> None:
     page = render_agreement(_policy(policy), format="html", lang=lang)
     checker = _Balance()
     checker.feed(page)

@@ -36,9 +36,8 @@ def _chromium() -> str | None:
 
 
 def _near(pixels: np.ndarray, colour: tuple[int, int, int], tolerance: int = 12) -> np.ndarray:
-    return np.abs(pixels.astype(np.int16) - np.array(colour, dtype=np.int16)).max(axis=2) <= (
-        tolerance
-    )
+    distance = np.abs(pixels.astype(np.int16) - np.array(colour, dtype=np.int16)).max(axis=2)
+    return np.asarray(distance <= tolerance)
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,11 @@
 """Golden tables for the business-hours calendar: one literal expectation per row.
 
-Rows G01-G55, U1 and U2 come from research/business_hours_engines.md §5 (derived by hand
-there, reproduced by its Appendix-A oracle and, where expressible, by workclock). Where the
-research gives two landings, ``add`` is the "deadline" (latest) column and
-``exhausted_at`` the "earliest" one; G36 uses the "drop by start" values. Every other row
-was computed by hand here; the comment next to it shows the arithmetic.
+Rows G01-G55, U1 and U2 were derived by hand (the comment next to a row shows the
+arithmetic where it is not plain), and reproduced by an independent oracle (the one in
+``tests/reference.py``) and, where it can express them, by workclock 0.1.2. Where a case has
+two landings, ``add`` is the "deadline" (latest) one and ``exhausted_at`` the "earliest";
+G36 uses the "drop by start" values. Every other row was computed by hand here; the comment
+next to it shows the arithmetic.
 
 Each table runs twice: against ``slacalc.BusinessCalendar`` and against the slow reference
 in ``tests/reference.py`` (``test_reference_*``), so a typo in a hand computation shows up
@@ -87,7 +88,7 @@ def _d(text: str) -> dt.date:
 
 
 SCHEDULES: dict[str, Schedule] = {
-    # A: Mon-Fri 09-17 Copenhagen with Danish holidays (research schedule A).
+    # A: Mon-Fri 09-17 Copenhagen with Danish holidays.
     "A": Schedule(
         CPH,
         lambda: _bc("Mon-Fri 09:00-17:00", tz=CPH, holidays="DK"),
@@ -336,6 +337,18 @@ SCHEDULES: dict[str, Schedule] = {
         lambda: RefCalendar({}, "UTC", overrides={_d("2026-12-24"): (("09:00", "12:00"),)}),
     ),
 }
+
+
+@functools.cache
+def engine(name: str) -> Any:
+    return SCHEDULES[name].engine()
+
+
+@functools.cache
+def reference(name: str) -> ReferenceBase:
+    return SCHEDULES[name].reference()
+
+
 # Union (follow-the-sun) and intersection across zones; the result shows the left zone.
 SCHEDULES["CPH9|NY9"] = Schedule(
     CPH,
@@ -352,16 +365,6 @@ SCHEDULES["CPH9&NY9"] = Schedule(
     lambda: engine("CPH9") & engine("NY9"),
     lambda: reference("CPH9") & reference("NY9"),
 )
-
-
-@functools.cache
-def engine(name: str) -> Any:
-    return SCHEDULES[name].engine()
-
-
-@functools.cache
-def reference(name: str) -> ReferenceBase:
-    return SCHEDULES[name].reference()
 
 
 def at(text: str, zone: str) -> dt.datetime:
@@ -1289,7 +1292,7 @@ def test_reference_G52_G53() -> None:
 
 
 DK_DATES = [
-    # 2025 (research schedule A).
+    # 2025: the entries of holidays.DK() (holidays 0.109).
     ("2025-01-01", True),
     ("2025-04-17", True),
     ("2025-04-18", True),

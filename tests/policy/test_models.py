@@ -386,7 +386,7 @@ def test_direct_construction_raises_slacalc_errors_too() -> None:
 
 def test_policies_are_immutable() -> None:
     with pytest.raises(Exception, match="frozen"):
-        POLICY.name = "x"  # type: ignore[misc]
+        POLICY.name = "x"
     with pytest.raises(TypeError, match="immutable"):
         full_policy().support.overrides["2027-01-01"] = "closed"
     with pytest.raises(TypeError, match="immutable"):
@@ -490,8 +490,8 @@ def test_uptime_values_are_exact() -> None:
     assert terms.credits is not None
     tier = terms.credits.tiers[1]
     assert (str(tier.below), tier.credit) == ("99.5%", Fraction(1, 10))
-    assert UptimeSpec(target=Decimal("0.9995")).target == "99.95%"
-    assert WarningSpec(before=dt.timedelta(minutes=5)).before == "5m"
+    assert UptimeSpec(target=Decimal("0.9995")).target == "99.95%"  # type: ignore[arg-type]
+    assert WarningSpec(before=dt.timedelta(minutes=5)).before == "5m"  # type: ignore[arg-type]
 
 
 def test_credits_convert_to_the_credits_package() -> None:

@@ -58,7 +58,7 @@ def test_unknown_languages_are_refused() -> None:
     with pytest.raises(InvalidOptionError, match=r"Unknown language 'sv'; pass 'en' or 'da'\."):
         check_lang("sv")
     with pytest.raises(InvalidOptionError):
-        catalogue("de")  # type: ignore[arg-type]
+        catalogue("de")
 
 
 @pytest.mark.parametrize(

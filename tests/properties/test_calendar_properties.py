@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import Any
 
 import holidays
 import pytest
@@ -74,7 +75,7 @@ def assert_same(got: object, expected: dt.datetime, cal: BusinessCalendar) -> No
 
 
 @st.composite
-def with_instant(draw: st.DrawFn, **kwargs: object) -> tuple[Scenario, dt.datetime]:
+def with_instant(draw: st.DrawFn, /, **kwargs: Any) -> tuple[Scenario, dt.datetime]:
     sc = draw(scenarios(**kwargs))
     return sc, draw(instants_near(sc.anchor, tz=sc.spec.tz))
 
@@ -85,7 +86,9 @@ def with_instant(draw: st.DrawFn, **kwargs: object) -> tuple[Scenario, dt.dateti
 
 
 @given(st.data(), with_instant())
-def test_round_trip_add_and_exhausted_at(data: st.DataObject, case: tuple) -> None:
+def test_round_trip_add_and_exhausted_at(
+    data: st.DataObject, case: tuple[Scenario, dt.datetime]
+) -> None:
     """elapsed(t, add(t, d)) == d == elapsed(t, exhausted_at(t, d)); add lands open."""
     sc, t = case
     cal = build(sc.spec)
@@ -101,7 +104,9 @@ def test_round_trip_add_and_exhausted_at(data: st.DataObject, case: tuple) -> No
 
 
 @given(st.data(), with_instant())
-def test_add_zero_is_next_open_and_exhausted_at_zero_is_t(data: st.DataObject, case: tuple) -> None:
+def test_add_zero_is_next_open_and_exhausted_at_zero_is_t(
+    data: st.DataObject, case: tuple[Scenario, dt.datetime]
+) -> None:
     sc, t = case
     cal = build(sc.spec)
     assert utc(cal.add(t, ZERO)) == utc(cal.next_open(t))
@@ -110,7 +115,9 @@ def test_add_zero_is_next_open_and_exhausted_at_zero_is_t(data: st.DataObject, c
 
 
 @given(st.data(), with_instant())
-def test_add_and_exhausted_at_are_monotone_in_d(data: st.DataObject, case: tuple) -> None:
+def test_add_and_exhausted_at_are_monotone_in_d(
+    data: st.DataObject, case: tuple[Scenario, dt.datetime]
+) -> None:
     sc, t = case
     cal = build(sc.spec)
     a = data.draw(durations(budget(sc.spec)), label="a")
@@ -121,7 +128,7 @@ def test_add_and_exhausted_at_are_monotone_in_d(data: st.DataObject, case: tuple
 
 
 @given(st.data(), with_instant())
-def test_add_is_additive(data: st.DataObject, case: tuple) -> None:
+def test_add_is_additive(data: st.DataObject, case: tuple[Scenario, dt.datetime]) -> None:
     """add(add(t, a), b) == add(t, a + b), and the same for exhausted_at."""
     sc, t = case
     cal = build(sc.spec)
@@ -133,7 +140,9 @@ def test_add_is_additive(data: st.DataObject, case: tuple) -> None:
 
 
 @given(st.data(), with_instant())
-def test_subtract_inverts_exhausted_at_from_open_instants(data: st.DataObject, case: tuple) -> None:
+def test_subtract_inverts_exhausted_at_from_open_instants(
+    data: st.DataObject, case: tuple[Scenario, dt.datetime]
+) -> None:
     """subtract(exhausted_at(t, d), d) == t for open t; add(subtract(t, d), d) is
     next_open(t) for any t and d > 0; elapsed(subtract(t, d), t) == d."""
     sc, t = case
@@ -151,7 +160,9 @@ def test_subtract_inverts_exhausted_at_from_open_instants(data: st.DataObject, c
 
 
 @given(st.data(), with_instant())
-def test_negative_durations_swap_add_and_subtract(data: st.DataObject, case: tuple) -> None:
+def test_negative_durations_swap_add_and_subtract(
+    data: st.DataObject, case: tuple[Scenario, dt.datetime]
+) -> None:
     sc, t = case
     cal = build(sc.spec)
     d = data.draw(durations(budget(sc.spec)).filter(bool), label="d")
@@ -160,7 +171,9 @@ def test_negative_durations_swap_add_and_subtract(data: st.DataObject, case: tup
 
 
 @given(st.data(), with_instant())
-def test_elapsed_is_antisymmetric_additive_and_bounded(data: st.DataObject, case: tuple) -> None:
+def test_elapsed_is_antisymmetric_additive_and_bounded(
+    data: st.DataObject, case: tuple[Scenario, dt.datetime]
+) -> None:
     """For any order of a, b, c: elapsed(a, c) == elapsed(a, b) + elapsed(b, c),
     elapsed(b, a) == -elapsed(a, b), and 0 <= elapsed(a, b) <= b - a when a <= b."""
     sc, a = case
@@ -176,7 +189,9 @@ def test_elapsed_is_antisymmetric_additive_and_bounded(data: st.DataObject, case
 
 
 @given(st.data(), with_instant())
-def test_next_open_and_next_close_bracket_an_open_period(data: st.DataObject, case: tuple) -> None:
+def test_next_open_and_next_close_bracket_an_open_period(
+    data: st.DataObject, case: tuple[Scenario, dt.datetime]
+) -> None:
     sc, t = case
     cal = build(sc.spec)
     opening = cal.next_open(t)
@@ -224,7 +239,9 @@ def test_24x7_is_plain_utc_arithmetic(
 
 @scaled(1.0)
 @given(with_instant())
-def test_is_open_next_open_next_close_agree_with_reference(case: tuple) -> None:
+def test_is_open_next_open_next_close_agree_with_reference(
+    case: tuple[Scenario, dt.datetime],
+) -> None:
     sc, t = case
     cal, ref = build(sc.spec), sc.spec.reference()
     assert cal.is_open(t) is ref.is_open(t)
@@ -240,7 +257,9 @@ def test_is_open_next_open_next_close_agree_with_reference(case: tuple) -> None:
 
 @scaled(1.0)
 @given(st.data(), with_instant())
-def test_elapsed_and_open_periods_agree_with_reference(data: st.DataObject, case: tuple) -> None:
+def test_elapsed_and_open_periods_agree_with_reference(
+    data: st.DataObject, case: tuple[Scenario, dt.datetime]
+) -> None:
     sc, a = case
     cal, ref = build(sc.spec), sc.spec.reference()
     b = data.draw(instants_near(sc.anchor, tz=sc.spec.tz), label="b")
@@ -253,7 +272,9 @@ def test_elapsed_and_open_periods_agree_with_reference(data: st.DataObject, case
 
 @scaled(1.0)
 @given(st.data(), with_instant())
-def test_add_exhausted_at_subtract_agree_with_reference(data: st.DataObject, case: tuple) -> None:
+def test_add_exhausted_at_subtract_agree_with_reference(
+    data: st.DataObject, case: tuple[Scenario, dt.datetime]
+) -> None:
     sc, t = case
     cal, ref = build(sc.spec), sc.spec.reference()
     d = data.draw(durations(budget(sc.spec)), label="d")
@@ -267,7 +288,9 @@ def test_add_exhausted_at_subtract_agree_with_reference(data: st.DataObject, cas
 
 @scaled(1.0)
 @given(st.data(), with_instant())
-def test_exact_fits_agree_with_reference(data: st.DataObject, case: tuple) -> None:
+def test_exact_fits_agree_with_reference(
+    data: st.DataObject, case: tuple[Scenario, dt.datetime]
+) -> None:
     """Durations that end exactly on a closing (forward) or an opening (backward)."""
     sc, t = case
     cal, ref = build(sc.spec), sc.spec.reference()
@@ -313,12 +336,14 @@ def two_calendars(draw: st.DrawFn) -> tuple[Scenario, CalendarSpec, dt.datetime]
 
 @scaled(1.0)
 @given(st.data(), two_calendars())
-def test_union_and_intersection_agree_with_reference(data: st.DataObject, case: tuple) -> None:
+def test_union_and_intersection_agree_with_reference(
+    data: st.DataObject, case: tuple[Scenario, CalendarSpec, dt.datetime]
+) -> None:
     sc, other, a = case
     left, right = build(sc.spec), build(other)
     ref_left, ref_right = sc.spec.reference(), other.reference()
     b = data.draw(instants_near(sc.anchor, days=4, tz=sc.spec.tz), label="b")
-    pairs = [(left | right, ref_left | ref_right)]
+    pairs: list[tuple[BusinessCalendar, ReferenceBase]] = [(left | right, ref_left | ref_right)]
     try:
         pairs.append((left & right, ref_left & ref_right))
     except NeverOpenError:
@@ -367,7 +392,9 @@ def _agree_on_searches(
 
 @scaled(0.5)
 @given(st.data(), two_calendars())
-def test_set_operation_laws(data: st.DataObject, case: tuple) -> None:
+def test_set_operation_laws(
+    data: st.DataObject, case: tuple[Scenario, CalendarSpec, dt.datetime]
+) -> None:
     """elapsed(A | B) + elapsed(A & B) == elapsed(A) + elapsed(B) on any window."""
     sc, other, a = case
     left, right = build(sc.spec), build(other)

@@ -1,8 +1,8 @@
 """Self-checks of the reference in tests/reference.py (no slacalc needed).
 
-The oracle is only as good as its own correctness: here it must satisfy the laws listed
-in research/business_hours_engines.md §5 and agree with brute-force minute sampling of
-its per-date ``is_open`` (which involves no merging and no walking).
+The oracle is only as good as its own correctness: here it must satisfy the laws of
+business time below (inverse, monotone, additive) and agree with brute-force minute
+sampling of its per-date ``is_open`` (which involves no merging and no walking).
 """
 
 from __future__ import annotations

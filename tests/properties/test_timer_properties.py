@@ -24,7 +24,12 @@ SUPPORT = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holida
 EARLY = BusinessCalendar("Mon-Sat 07:00-12:00,13:00-15:30", tz="America/New_York")
 SEVERITIES = (
     SeverityTargets(
-        "a", ALWAYS, response="30m", resolution="4h", next_response="1h", periodic_update="3h"
+        "a",
+        ALWAYS,
+        response="30m",
+        resolution="4h",
+        next_response="1h",
+        periodic_update="3h",
     ),
     SeverityTargets("b", SUPPORT, response="2h", resolution=BusinessDays(1), next_response="4h"),
     SeverityTargets("c", EARLY, response="1h", resolution="6h"),
@@ -139,7 +144,7 @@ def test_no_pauses_on_24x7_is_plain_arithmetic(
 ) -> None:
     response = dt.timedelta(seconds=response_s)
     resolution = dt.timedelta(seconds=resolution_s)
-    rules = ClockRules([SeverityTargets("p", ALWAYS, response=response, resolution=resolution)])
+    rules = ClockRules((SeverityTargets("p", ALWAYS, response=response, resolution=resolution),))
     opened = BASE + dt.timedelta(seconds=start)
     at = opened + dt.timedelta(seconds=after_s)
     events: list[dict[str, Any]] = [{"kind": "opened", "at": opened, "severity": "p"}]

@@ -14,6 +14,7 @@ import datetime as dt
 import itertools
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -84,22 +85,12 @@ any_periods = st.one_of(
     rounding=roundings,
 )
 def test_allowed_plus_required_is_the_period(
-    target: object, period: object, convention: str, rounding: str
+    target: Any, period: Any, convention: Any, rounding: Any
 ) -> None:
-    allowed = allowed_downtime(
-        target,
-        period,
-        convention=convention,  # type: ignore[arg-type]
-        rounding=rounding,
-    )  # type: ignore[arg-type]
-    required = required_uptime(
-        target,
-        period,
-        convention=convention,  # type: ignore[arg-type]
-        rounding=rounding,
-    )  # type: ignore[arg-type]
-    assert allowed + required == period_length(period, convention=convention)  # type: ignore[arg-type]
-    assert dt.timedelta(0) <= allowed <= period_length(period, convention=convention)  # type: ignore[arg-type]
+    allowed = allowed_downtime(target, period, convention=convention, rounding=rounding)
+    required = required_uptime(target, period, convention=convention, rounding=rounding)
+    assert allowed + required == period_length(period, convention=convention)
+    assert dt.timedelta(0) <= allowed <= period_length(period, convention=convention)
 
 
 @given(target=decimal_targets(), period=whole_second_periods, convention=conventions)
@@ -224,13 +215,13 @@ def test_measured_downtime_matches_a_minute_by_minute_reference(
                 down_weight[m] = max(down_weight.get(m, Fraction(0)), WEIGHTS[sev])
     kept: dict[int, Fraction] = {}
     run: list[int] = []
-    for m in [*sorted(down_weight), None]:
-        if m is not None and run and m == run[-1] + 1:
-            run.append(m)
+    for minute in [*sorted(down_weight), None]:
+        if minute is not None and run and minute == run[-1] + 1:
+            run.append(minute)
             continue
         if run and len(run) >= min_minutes:
             kept.update({k: down_weight[k] for k in run})
-        run = [] if m is None else [m]
+        run = [] if minute is None else [minute]
     expected = sum((w for m, w in kept.items() if w0 <= m < w1), Fraction(0))
 
     outages = data.draw(st.permutations(to_outages(raw)))

@@ -28,7 +28,7 @@ def test_compliance_summary_is_the_same_with_dask(
     meta = analyze_tickets([], policy).to_frame().astype({"ticket_id": "int64"})
 
     def analyse(part: pd.DataFrame) -> pd.DataFrame:
-        return analyze_tickets(part.reset_index(), policy).to_frame()  # type: ignore[no-any-return]
+        return analyze_tickets(part.reset_index(), policy).to_frame()
 
     rows = events.map_partitions(analyse, meta=meta).compute(scheduler="synchronous")
     assert (rows.dtypes == meta.dtypes).all()
@@ -51,7 +51,7 @@ def test_a_bulk_calendar_call_per_partition(ticket_frame: Any, policy: SLAPolicy
     parts = dd.from_pandas(first, npartitions=3)
 
     def business(part: pd.DataFrame) -> pd.Series:
-        return support.elapsed_many(part["opened"], part["last"])  # type: ignore[no-any-return]
+        return support.elapsed_many(part["opened"], part["last"])
 
     got = parts.map_partitions(business, meta=("elapsed", "timedelta64[us]")).compute(
         scheduler="synchronous"

@@ -31,7 +31,7 @@ def check_invariants(e: Explanation) -> None:
 
 
 def test_every_ticket_of_the_year_is_explained_exactly(outcomes: TicketOutcomes) -> None:
-    states = set()
+    states: set[str] = set()
     for ticket in outcomes.tickets:
         e = ticket.explain()
         assert e.cycles == ticket.status.cycles or set(e.cycles) == set(ticket.status.cycles)

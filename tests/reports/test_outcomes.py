@@ -81,6 +81,8 @@ def test_every_row_matches_a_replay_of_its_ticket_alone(
             assert row.month == f"{local.year}-{local.month:02d}"
             if c.breached:
                 assert row.result == "breached"
+                assert row.due is not None
+                assert c.target is not None
                 assert row.breached_at == row.due + US
                 assert row.overshoot == c.elapsed - c.target > ZERO
             elif c.target is None:

@@ -44,8 +44,8 @@ def uptime(policy: SLAPolicy) -> MonthlyAvailabilityReport:
         tz=datasets.TIMEZONE,
         maintenance=datasets.load_maintenance(),
         maintenance_mode="count_as_up",
-        credits=policy.to_agreement().uptime.credits,
-        fee=datasets.MONTHLY_FEE,  # type: ignore[union-attr]
+        credits=policy.to_agreement().uptime.credits,  # type: ignore[union-attr]
+        fee=datasets.MONTHLY_FEE,
     )
 
 

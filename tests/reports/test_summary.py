@@ -84,7 +84,7 @@ def test_counts_shares_and_percentiles(
 
 def test_groups_are_in_policy_then_calendar_order(summary: ComplianceSummary) -> None:
     keys = [(r.value("severity"), r.value("month"), r.metric) for r in summary.rows]
-    order = {s: i for i, s in enumerate(("critical", "high", "medium", "low"))}
+    order: dict[object, int] = {s: i for i, s in enumerate(("critical", "high", "medium", "low"))}
     metrics = {"response": 0, "resolution": 1}
     assert keys == sorted(keys, key=lambda k: (order[k[0]], k[1], metrics[k[2]]))
     assert summary.severities == ("critical", "high", "medium", "low")
@@ -188,8 +188,12 @@ def test_percent_met_uses_the_named_rounding(
         for n, m in enumerate(late)
     }
     row = compliance_summary(
-        analyze_tickets(tickets, policy), by=(), fee=FEE, rounding=rounding, places=places
-    ).rows[0]  # type: ignore[arg-type]
+        analyze_tickets(tickets, policy),
+        by=(),
+        fee=FEE,
+        rounding=rounding,  # type: ignore[arg-type]
+        places=places,
+    ).rows[0]
     assert row.share_met == Fraction(2, 3)
     assert row.percent_met == Decimal(expected)
 
@@ -274,7 +278,7 @@ def test_rows_themselves_can_be_summarised(outcomes: TicketOutcomes, policy: SLA
 
 def test_groups_with_numbers_and_gaps_sort_sensibly(outcomes: TicketOutcomes) -> None:
     by_ticket = compliance_summary(outcomes, by=("ticket_id",), penalties=False)
-    ids = [r.value("ticket_id") for r in by_ticket.rows if r.metric == "response"]
+    ids: list[Any] = [r.value("ticket_id") for r in by_ticket.rows if r.metric == "response"]
     assert ids == sorted(ids) == list(range(4401, 4781))
 
 

@@ -22,7 +22,7 @@ from slacalc.timers import BusinessDays, ClockRules, SeverityTargets, TicketEven
 UTC = dt.UTC
 T0 = dt.datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 H = dt.timedelta(hours=1)
-RULES = ClockRules([SeverityTargets("p", BusinessCalendar.always("UTC"), response="1h")])
+RULES = ClockRules((SeverityTargets("p", BusinessCalendar.always("UTC"), response="1h"),))
 
 
 def ev(kind: str, when: Any, severity: str | None = None) -> dict[str, Any]:
@@ -102,17 +102,17 @@ def test_bad_rules() -> None:
     cal = BusinessCalendar.always("UTC")
     p = SeverityTargets("p", cal, response="1h")
     with pytest.raises(InvalidOptionError, match="'hold'"):
-        ClockRules([p], pause_mode="hold")  # type: ignore[arg-type]
+        ClockRules((p,), pause_mode="hold")  # type: ignore[arg-type]
     with pytest.raises(InvalidOptionError, match="'rewind'"):
-        ClockRules([p], severity_change="rewind")  # type: ignore[arg-type]
+        ClockRules((p,), severity_change="rewind")  # type: ignore[arg-type]
     with pytest.raises(InvalidOptionError, match="'again'"):
-        ClockRules([p], reopen="again")  # type: ignore[arg-type]
+        ClockRules((p,), reopen="again")  # type: ignore[arg-type]
     with pytest.raises(InvalidOptionError, match="at least one severity"):
-        ClockRules([])
+        ClockRules(())
     with pytest.raises(InvalidOptionError, match="defined twice"):
-        ClockRules([p, p])
+        ClockRules((p, p))
     with pytest.raises(InvalidOptionError, match="not a SeverityTargets"):
-        ClockRules(["p"])  # type: ignore[list-item]
+        ClockRules(("p",))  # type: ignore[arg-type]
     with pytest.raises(InvalidOptionError, match="BusinessCalendar"):
         SeverityTargets("p", "24/7", response="1h")  # type: ignore[arg-type]
     with pytest.raises(InvalidOptionError, match="non-empty"):

@@ -1,7 +1,12 @@
 """Golden replays: vendors' documented SLA examples, replayed through slacalc's timers.
 
-Each row names its source (the research file /work/shared/research/helpdesk_sla_semantics.md
-§3 lists them with their tags). Where a vendor's convention differs from slacalc's
+Each row names its source: a vendor's documentation (ServiceNow's pages are the files of
+github.com/ServiceNow/ServiceNowDocs under markdown/it-service-management/
+service-level-management/; Freshdesk and Zendesk articles by number on
+support.freshdesk.com and support.zendesk.com), a test or spec file in the vendor's public
+repository (github.com/zammad/zammad, github.com/bestpractical/rt,
+github.com/znuny/Znuny4OTRS-EscalationSuspend, github.com/glpi-project/doc), or a
+derivation written next to the row. Where a vendor's convention differs from slacalc's
 decided semantics (a deadline that falls exactly on a closing time), the row says so and
 checks both the vendor's instant and slacalc's.
 """
@@ -36,7 +41,7 @@ def ev(kind: str, when: dt.datetime, severity: str | None = None) -> dict[str, A
 
 
 def one(cal: BusinessCalendar = ALWAYS, **targets: Any) -> ClockRules:
-    return ClockRules([SeverityTargets("p", cal, **targets)])
+    return ClockRules((SeverityTargets("p", cal, **targets),))
 
 
 # -- pauses ---------------------------------------------------------------------------
@@ -145,10 +150,10 @@ def test_ignore_deadline_keeps_counting_so_a_deadline_inside_a_pause_breaches() 
 
 def _two(change: str) -> ClockRules:
     return ClockRules(
-        [
+        (
             SeverityTargets("high", ALWAYS, response="2h"),
             SeverityTargets("medium", ALWAYS, response="3h"),
-        ],
+        ),
         severity_change=change,  # type: ignore[arg-type]
     )
 
@@ -171,14 +176,15 @@ def test_G17_saasjet_carry_elapsed_goal_swap() -> None:
 
 
 def test_G32_recompute_from_anchor_breaches_retroactively() -> None:
-    # Source: [derived] in the research §3.3 from Zendesk/RT/Zammad semantics. 24x7;
-    # created 10:00 normal FRT 8 h; at 10:30 -> urgent FRT 15 min: due 10:15, already past,
-    # so breached at 10:15 (Zendesk's badge shows "Now").
+    # Source: derived here from the recompute-from-creation rule of Zendesk, RT
+    # (t/sla/business_hours.t: after SetSLA the due is recomputed from creation) and Zammad.
+    # 24x7; created 10:00 normal FRT 8 h; at 10:30 -> urgent FRT 15 min: due 10:00 + 15 min
+    # = 10:15, already past, so breached at 10:15 (Zendesk's badge shows "Now").
     rules = ClockRules(
-        [
+        (
             SeverityTargets("urgent", ALWAYS, response="15m"),
             SeverityTargets("normal", ALWAYS, response="8h"),
-        ],
+        ),
         severity_change="recompute",
     )
     events = [
@@ -205,10 +211,10 @@ def test_G30_servicenow_priority_change_cancels_and_attaches_then_pauses() -> No
     # SLA is Cancelled and a P2 one attached; Awaiting User Info pauses it; Active resumes;
     # Resolved completes it.
     rules = ClockRules(
-        [
+        (
             SeverityTargets("P1", ALWAYS, response="1h", resolution="4h"),
             SeverityTargets("P2", ALWAYS, response="2h", resolution="8h"),
-        ],
+        ),
         severity_change="restart",
     )
     events = [
@@ -232,10 +238,10 @@ def test_G31_servicenow_retroactive_start_is_recompute() -> None:
     # P1 at t0 + 3 h with retroactive start = Opened: the P1 SLA starts at t0, 3 h already
     # elapsed, and may breach on attach.
     rules = ClockRules(
-        [
+        (
             SeverityTargets("P1", ALWAYS, response="1h", resolution="4h"),
             SeverityTargets("P3", ALWAYS, response="8h", resolution="72h"),
-        ],
+        ),
         severity_change="recompute",
     )
     t0 = at("2026-01-05T09:00")
@@ -251,10 +257,10 @@ def test_G33_jsm_completed_cycle_is_not_rewritten_by_a_later_goal_change() -> No
     # Source: Atlassian KB "Resolve wrong or missing SLAs". A cycle met in 2.5 h against a
     # 4 h goal stays met when the goal later becomes 2 h (only a forced reconstruct rewrites).
     rules = ClockRules(
-        [
+        (
             SeverityTargets("fast", ALWAYS, response="1h", resolution="2h"),
             SeverityTargets("slow", ALWAYS, response="1h", resolution="4h"),
-        ],
+        ),
         severity_change="recompute",
     )
     t0 = at("2026-01-05T09:00")
@@ -302,14 +308,14 @@ def test_G19b_servicenow_warning_timeline() -> None:
     # an 08:00-17:00 schedule attached at 07:00: 50 % at 12:00, 75 % at 14:00, breach at 16:00.
     cal = BusinessCalendar("Mon-Sun 08:00-17:00", tz="UTC")
     rules = ClockRules(
-        [
+        (
             SeverityTargets(
                 "p",
                 cal,
                 response="8h",
                 warnings=(WarningThreshold(percent="50%"), WarningThreshold(percent="75%")),
-            )
-        ]
+            ),
+        )
     )
     events = [ev("opened", at("2026-01-05T07:00"), "p")]
     s = rules.evaluate(events, at=at("2026-01-05T07:00")).response
@@ -419,6 +425,7 @@ def test_G13_freshdesk_before_2026_one_day_on_a_9_to_5_week(opened: str, vendor_
     policy = _policy("Mon-Fri 09:00-17:00", "8h", "1 business day")
     assert policy.to_agreement().business_day == dt.timedelta(hours=8)
     target = policy.clock_rules().severity("p").response
+    assert isinstance(target, dt.timedelta)  # "1 business day" of a same-length day is 8 h
     assert policy.calendar().exhausted_at(at(opened), target) == at(vendor_due)
 
 

@@ -13,6 +13,7 @@ from slacalc.timers import (
     PRECEDENCE,
     BusinessDays,
     ClockRules,
+    EventLike,
     SeverityTargets,
     TicketEvent,
     WarningThreshold,
@@ -36,7 +37,7 @@ def ev(kind: str, when: dt.datetime, severity: str | None = None) -> dict[str, A
 
 def rules(**options: Any) -> ClockRules:
     return ClockRules(
-        [
+        (
             SeverityTargets(
                 "p",
                 ALWAYS,
@@ -46,7 +47,7 @@ def rules(**options: Any) -> ClockRules:
                 periodic_update="4h",
             ),
             SeverityTargets("q", ALWAYS, response="4h"),
-        ],
+        ),
         **options,
     )
 
@@ -183,7 +184,7 @@ def test_periodic_update_runs_between_public_responses() -> None:
 
 
 def test_metrics_without_any_target_are_not_reported() -> None:
-    only = ClockRules([SeverityTargets("q", ALWAYS, response="4h")])
+    only = ClockRules((SeverityTargets("q", ALWAYS, response="4h"),))
     s = only.evaluate([ev("opened", T0, "q")], at=T0)
     assert s.next_response is None
     assert s.periodic_update is None
@@ -286,14 +287,14 @@ def test_ticket_summary_fields() -> None:
 def test_warnings_and_percent_used() -> None:
     cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
     r = ClockRules(
-        [
+        (
             SeverityTargets(
                 "p",
                 cal,
                 response="4h",
                 warnings=(WarningThreshold(before="1h"), WarningThreshold(percent="50%")),
-            )
-        ]
+            ),
+        )
     )
     events = [ev("opened", T0 + 6 * H, "p")]  # Mon 15:00
     s = r.evaluate(events, at=T0 + 7 * H).response  # 16:00, 1 h used
@@ -306,7 +307,7 @@ def test_warnings_and_percent_used() -> None:
 
 def test_business_days_target_is_fixed_when_the_clock_starts() -> None:
     cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
-    r = ClockRules([SeverityTargets("p", cal, response=BusinessDays(1))])
+    r = ClockRules((SeverityTargets("p", cal, response=BusinessDays(1)),))
     friday_night = dt.datetime(2026, 1, 9, 20, 0, tzinfo=UTC)
     s = r.evaluate([ev("opened", friday_night, "p")], at=friday_night)
     assert s.response.target == 8 * H  # Mon 09:00 -> Tue 09:00
@@ -315,13 +316,13 @@ def test_business_days_target_is_fixed_when_the_clock_starts() -> None:
 
 
 def test_typed_events_and_mappings_mix() -> None:
-    events = [TicketEvent("opened", T0, "p"), {"kind": "responded", "at": T0 + M}]
+    events: list[EventLike] = [TicketEvent("opened", T0, "p"), {"kind": "responded", "at": T0 + M}]
     assert rules().evaluate(events, at=T0 + H).response.phase == "met"
 
 
 def test_results_are_in_the_calendar_zone() -> None:
     cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
-    r = ClockRules([SeverityTargets("p", cal, response="1h")])
+    r = ClockRules((SeverityTargets("p", cal, response="1h"),))
     s = r.evaluate([ev("opened", T0, "p")], at=T0).response
     assert s.due is not None
     assert s.due.utcoffset() == H

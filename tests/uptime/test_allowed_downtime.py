@@ -1,14 +1,21 @@
 """Allowed downtime, the reverse, and the downtime table: golden numbers with their sources.
 
-Sources (see /work/shared/research/uptime_slo_credits.md):
-- uptime.is/two-nines (page snapshot 2025-11-27): the 99 % row of the gregorian table.
-- Google SRE book, Appendix A "Availability table" (30-day month, 90-day quarter, 365-day
-  year): the 99.99 % row.
-- AWS Well-Architected Reliability Pillar, "Availability": 4 h 22 min, 52 min, 5 min a year.
-- GEANT service desk "Monthly Statistics" and MyOperator's KB: seconds and minutes per
-  calendar month (28 d = 2 419 200 s = 40 320 min ... 31 d = 2 678 400 s = 44 640 min).
-- Every other row: computed exactly with Fraction (research §1.3-1.5), by hand-checkable
-  arithmetic: allowed = (1 - A) x T.
+Sources:
+- https://uptime.is/two-nines (page snapshot 2025-11-27): the 99 % row of the gregorian
+  table (14m 24s, 1h 40m 48s, 7h 18m 17s, 21h 54m 52s, 3d 15h 39m 30s).
+- Google SRE book, Appendix A "Availability table",
+  https://sre.google/sre-book/availability-table/ (30-day month, 90-day quarter, 365-day
+  year): the 99.99 % row (8.64 s a day, 4.32 min a month, 52.56 min a year).
+- AWS Well-Architected Reliability Pillar, "Availability",
+  https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/availability.html:
+  4 h 22 min, 52 min, 5 min a year.
+- GEANT service desk wiki, "3.0 Monthly Statistics" (wiki.geant.org), and MyOperator's
+  support KB (support.myoperator.com): seconds and minutes per calendar month
+  (28 d = 2 419 200 s = 40 320 min ... 31 d = 2 678 400 s = 44 640 min).
+- Every other row: computed exactly with Fraction, by hand-checkable arithmetic:
+  allowed = (1 - A) x T, with T from the convention (gregorian year 365.2425 d =
+  31 556 952 s, month = year / 12, quarter = year / 4; julian year 365.25 d; fixed 30, 90
+  and 365 d) or the calendar period's true length; shown rounded half up to the second.
 """
 
 from __future__ import annotations
@@ -142,7 +149,7 @@ def test_gregorian_table(target: str, row: list[tuple[str, str]]) -> None:
 
 
 def test_the_issue_examples() -> None:
-    # 99.9 % a year = 31 556.952 s = 8.77 h (issue 3; research §1.3).
+    # 99.9 % a year = 0.001 x 31 556 952 s = 31 556.952 s = 8.766 h ~ 8.77 h (issue 3).
     assert slacalc.allowed_downtime("99.9%", "year") == dt.timedelta(
         seconds=31556, microseconds=952000
     )
@@ -155,7 +162,7 @@ def test_the_issue_examples() -> None:
 
 
 # --- Julian (365.25 d) and fixed (30/90/365 d) conventions: month, quarter, year ------------
-JULIAN = [  # computed (research §1.4), display half-up
+JULIAN = [  # computed: (1 - A) x 365.25 d (/ 12 a month, / 4 a quarter), display half-up
     ("90%", "3d 1h 3m", "9d 3h 9m", "36d 12h 36m"),
     ("95%", "1d 12h 31m 30s", "4d 13h 34m 30s", "18d 6h 18m"),
     ("99%", "7h 18m 18s", "21h 54m 54s", "3d 15h 39m 36s"),
@@ -165,7 +172,7 @@ JULIAN = [  # computed (research §1.4), display half-up
     ("99.99%", "4m 23s", "13m 9s", "52m 36s"),
     ("99.999%", "26s", "1m 19s", "5m 16s"),
 ]
-FIXED = [  # SRE book / Hexadecimal / azin.run convention (research §1.4), display half-up
+FIXED = [  # (1 - A) x 30 / 90 / 365 d, as the SRE book, hexadecimal/uptime-calculator, azin.run
     ("90%", "3d", "9d", "36d 12h"),
     ("95%", "1d 12h", "4d 12h", "18d 6h"),
     ("99%", "7h 12m", "21h 36m", "3d 15h 36m"),
@@ -220,8 +227,9 @@ def test_aws_reliability_pillar_per_year(target: str, text: str) -> None:
 
 
 def test_the_same_month_under_every_convention() -> None:
-    # research §7.2: 99.9 % of a month is 43m 12s (30 d), 43m 50s (Y/12), 40m 19s ... 44m 38s
-    # (28-31 calendar days; 44m 38s is 44.64 min rounded down, 40m 19s is 40.32 min).
+    # 99.9 % of a month is 0.001 x 30 d = 43m 12s, 0.001 x 365.2425 d / 12 = 43m 50s, and
+    # 40m 19s ... 44m 38s in 28-31 calendar days (44m 38s is 44.64 min rounded down, 40m 19s
+    # is 40.32 min).
     assert downtime_table("99.9%", convention="fixed")["month"].text == "43m 12s"
     assert downtime_table("99.9%", convention="gregorian")["month"].text == "43m 50s"
     assert downtime_table("99.9%", convention="julian")["month"].text == "43m 50s"
@@ -238,7 +246,7 @@ MONTH_LENGTHS = [  # GEANT "Monthly Statistics" seconds; MyOperator minutes
     ((2026, 4), 2_592_000, 43_200),
     ((2026, 1), 2_678_400, 44_640),
 ]
-MONTH_MINUTES = [  # allowed minutes per calendar month (research §1.5, computed)
+MONTH_MINUTES = [  # allowed minutes per calendar month: (1 - A) x 40 320 / 41 760 / 43 200 / 44 640
     ("90%", ["4032", "4176", "4320", "4464"]),
     ("95%", ["2016", "2088", "2160", "2232"]),
     ("99%", ["403.2", "417.6", "432", "446.4"]),
@@ -264,7 +272,7 @@ def test_allowed_minutes_per_calendar_month(target: str, minutes: list[str]) -> 
         assert got == dt.timedelta(microseconds=int(Fraction(expected) * 60_000_000))
 
 
-CALENDAR_TEXTS = [  # research §1.5: DST months in Europe/Berlin, quarters 90/91/92 d, 366-d year
+CALENDAR_TEXTS = [  # computed: (1 - A) x the period's true length, shown rounded half up
     # target, March 2026 Berlin (31 d - 1 h), October 2026 Berlin (31 d + 1 h), Q1, Q2, Q3
     # 2026 (90, 91, 92 d, UTC), 2028 (366 d)
     ("99%", "7h 25m 48s", "7h 27m", "21h 36m", "21h 50m 24s", "22h 4m 48s", "3d 15h 50m 24s"),
@@ -341,7 +349,8 @@ def test_period_lengths_per_convention() -> None:
 
 # --- Reverse ----------------------------------------------------------------------------
 def test_reverse_is_exact_at_the_float_traps() -> None:
-    # research §7.1: floats get these wrong; exact arithmetic gets them right.
+    # Floats get these wrong ((40320 - 40.32) / 40320 >= 99.9 / 100 is False in binary
+    # floating point); exact arithmetic gets them right.
     feb_2026 = calendar_month(2026, 2)  # 28 d
     feb_2024 = calendar_month(2024, 2)  # 29 d
     assert availability(dt.timedelta(minutes=40, seconds=19, milliseconds=200), feb_2026) == "99.9%"
@@ -384,7 +393,7 @@ def test_table_rendering() -> None:
         "year     8h 45m 36s",
     ]
     table = downtime_table("99.9%", rounding="floor")
-    assert table["week"].text == "10m 4s"  # the uptime.is API floors (research §1.2)
+    assert table["week"].text == "10m 4s"  # as the uptime.is API floors (https://uptime.is/about)
     assert table["year"].allowed == dt.timedelta(seconds=31556, milliseconds=952)
     assert table["year"].length == dt.timedelta(seconds=31_556_952)
     assert table.target == "99.9%"

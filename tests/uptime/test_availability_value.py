@@ -85,11 +85,11 @@ def test_nines_exact(target: str, nines: Decimal) -> None:
 
 
 def test_fractional_nines() -> None:
-    # "Three and a half nines" is 99.95 %: 3.30 nines (research §1.1); 99.5 % is 2.30.
+    # "Three and a half nines" is 99.95 %: -log10(0.0005) = 3.30 nines; 99.5 % is 2.30.
     assert round(Availability.from_target("99.95%").nines, 2) == Decimal("3.30")
     assert round(Availability.from_target("99.5%").nines, 2) == Decimal("2.30")
     assert Availability.from_target("99.95%").nines == Decimal("3.301029995663981195213738895")
-    # 3.5 nines exactly is 1 - 10^-3.5 = 99.968...% (research §1.1), between 1/3162 and 1/3163.
+    # 3.5 nines exactly is 1 - 10^-3.5 = 99.968...%: 10^3.5 = 3162.28, so between 1/3162 and 1/3163.
     assert Availability(1 - Fraction(1, 3162)).nines < Decimal("3.5")
     assert Decimal("3.5") < Availability(1 - Fraction(1, 3163)).nines < Decimal("3.51")
     assert Availability(Fraction(2, 3)).nines == Decimal("0.4771212547196624372950279033")
@@ -105,7 +105,7 @@ def test_from_nines() -> None:
 
 
 def test_format() -> None:
-    # research §7.9: 99.98996 % must not be shown as 99.99 % by default.
+    # 99.98996 % must not be shown as 99.99 % by default: a "< 99.99 %" credit tier applies.
     a = Availability.from_target("99.98996%")
     assert a.format(2) == "99.98%"
     assert a.format(2, rounding="half_up") == "99.99%"
@@ -136,7 +136,7 @@ def test_equality_and_ordering_with_targets() -> None:
     assert a != "not a target"
     assert a != 0.999  # floats never compare equal
     with pytest.raises(TypeError):
-        _ = a < 0.999  # type: ignore[operator]
+        _ = a < 0.999
     assert sorted([Availability.from_target(t) for t in ("99%", "99.99%", "99.9%")]) == [
         "99%",
         "99.9%",

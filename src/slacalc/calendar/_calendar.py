@@ -35,15 +35,44 @@ if TYPE_CHECKING:
 __all__ = ["BusinessCalendar", "DurationLike", "HolidaysLike", "HoursLike"]
 
 HoursLike: TypeAlias = "str | Mapping[str, str | list[str] | tuple[str, ...]]"
-"""Weekly hours: ``'Mon-Fri 09:00-17:00'`` or ``{'mon': ['09:00-12:00', '13:00-17:00']}``."""
+"""Weekly hours: ``'Mon-Fri 09:00-17:00'`` or ``{'mon': ['09:00-12:00', '13:00-17:00']}``.
+
+Examples:
+    >>> import datetime as dt
+    >>> from slacalc import BusinessCalendar
+    >>> split = BusinessCalendar({"mon": ["09:00-12:00", "13:00-17:00"]}, tz="UTC")
+    >>> split.is_open(dt.datetime(2026, 3, 2, 12, 30, tzinfo=dt.timezone.utc))     # lunch
+    False
+"""
 HolidaysLike: TypeAlias = (
     "str | dt.date | holidays_pkg.HolidayBase | Mapping[dt.date | str, str] | "
     "list[str | dt.date | holidays_pkg.HolidayBase] | tuple[str | dt.date, ...] | "
     "set[dt.date] | frozenset[dt.date] | None"
 )
-"""Holidays: a country code (``'DK'``, ``'US-CA'``), dates, a ``HolidayBase``, or a list."""
+"""Holidays: a country code (``'DK'``, ``'US-CA'``), dates, a ``HolidayBase``, or a list.
+
+Examples:
+    >>> import datetime as dt
+    >>> from slacalc import BusinessCalendar
+    >>> danish = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    >>> danish.is_open(dt.datetime(2026, 12, 25, 10, tzinfo=danish.tz))      # Christmas Day
+    False
+    >>> closed = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays=[dt.date(2026, 3, 2)])
+    >>> closed.is_open(dt.datetime(2026, 3, 2, 10, tzinfo=dt.timezone.utc))
+    False
+"""
 DurationLike: TypeAlias = "dt.timedelta | str"
-"""A duration: ``timedelta``, pendulum ``Duration``, ``'2h'``, ``'1h30m'``, ``'PT2H'``."""
+"""A duration: ``timedelta``, pendulum ``Duration``, ``'2h'``, ``'1h30m'``, ``'PT2H'``.
+
+Examples:
+    >>> import datetime as dt
+    >>> from slacalc import BusinessCalendar
+    >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
+    >>> monday = dt.datetime(2026, 3, 2, 9, tzinfo=dt.timezone.utc)
+    >>> ninety = dt.timedelta(minutes=90)
+    >>> cal.add(monday, "1h30m") == cal.add(monday, "PT1H30M") == cal.add(monday, ninety)
+    True
+"""
 
 # The warm paths of is_open, next_open, add and elapsed repeat the same few lines (an
 # aware subtraction and a range test) inline on purpose: a shared helper would add a

@@ -24,11 +24,29 @@ from slacalc.errors import SlacalcError
 __all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_PROBLEMS", "build_parser", "main"]
 
 EXIT_OK = 0
-"""The command did its job."""
+"""The command did its job.
+
+Examples:
+    >>> from slacalc.cli import EXIT_OK
+    >>> EXIT_OK
+    0
+"""
 EXIT_PROBLEMS = 1
-"""``slacalc check`` found problems in the policy (listed on stdout)."""
+"""``slacalc check`` found problems in the policy (listed on stdout).
+
+Examples:
+    >>> from slacalc.cli import EXIT_PROBLEMS
+    >>> EXIT_PROBLEMS
+    1
+"""
 EXIT_ERROR = 2
-"""Bad arguments, an unreadable or invalid file, or a slacalc error: one line on stderr."""
+"""Bad arguments, an unreadable or invalid file, or a slacalc error: one line on stderr.
+
+Examples:
+    >>> from slacalc.cli import EXIT_ERROR
+    >>> EXIT_ERROR
+    2
+"""
 
 
 class _UsageError(Exception):

@@ -12,11 +12,29 @@ from slacalc.errors import InvalidCreditScheduleError, NumberTypeError
 __all__ = ["MoneyLike", "ShareOrAmount", "check_quantum", "share_or_amount"]
 
 MoneyLike: TypeAlias = "Decimal | int | str"
-"""An amount of money: ``Decimal("500.00")``, ``500`` or ``"500.00"``; never a float."""
+"""An amount of money: ``Decimal("500.00")``, ``500`` or ``"500.00"``; never a float.
+
+Examples:
+    >>> from decimal import Decimal
+    >>> from slacalc.credits import CreditSchedule
+    >>> s = CreditSchedule([("99.9%", "10%")])
+    >>> fee = Decimal("500.00")
+    >>> s.credit("99%", fee=fee) == s.credit("99%", fee=500) == s.credit("99%", fee="500.00")
+    True
+"""
 
 ShareOrAmount: TypeAlias = "str | Decimal | int"
 """A share of the fee written as a percent string (``"50%"``), or an amount of money
-(``Decimal("250.00")``, ``250``, ``"250.00"``)."""
+(``Decimal("250.00")``, ``250``, ``"250.00"``).
+
+Examples:
+    >>> from decimal import Decimal
+    >>> from slacalc.credits import TicketPenalty
+    >>> TicketPenalty(per_breach="5%").penalty("1m", fee=Decimal("1000"))
+    Decimal('50.00')
+    >>> TicketPenalty(per_breach=Decimal("75.00")).penalty("1m")
+    Decimal('75.00')
+"""
 
 
 def share_or_amount(value: object, *, what: str) -> tuple[Fraction | None, Decimal | None]:

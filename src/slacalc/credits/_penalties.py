@@ -19,7 +19,15 @@ __all__ = ["PartialUnit", "TicketPenalty"]
 
 PartialUnit: TypeAlias = Literal["count", "ignore", "prorate"]
 """How a started unit of lateness counts: ``"count"`` (a started hour is a full hour),
-``"ignore"`` (only whole hours count) or ``"prorate"`` (pro rata, exactly)."""
+``"ignore"`` (only whole hours count) or ``"prorate"`` (pro rata, exactly).
+
+Examples:
+    >>> from decimal import Decimal
+    >>> from slacalc.credits import TicketPenalty
+    >>> [TicketPenalty(per_late="10%", partial_unit=mode).penalty("1h30m", fee=Decimal("100"))
+    ...  for mode in ("count", "ignore", "prorate")]                  # 10 % per hour late
+    [Decimal('20.00'), Decimal('10.00'), Decimal('15.00')]
+"""
 
 _PARTIALS = ("count", "ignore", "prorate")
 

@@ -57,6 +57,11 @@ AWS_EC2_REGION_LEVEL = CreditSchedule(
 """AWS EC2 (and ECS, Fargate) region-level credits: 99.99 % promised; 10 / 30 / 100 %.
 
 Source: Amazon Compute Service Level Agreement, last updated 25 May 2022.
+
+Examples:
+    >>> from slacalc.credits import AWS_EC2_REGION_LEVEL
+    >>> AWS_EC2_REGION_LEVEL.credit_percent("99.95%"), AWS_EC2_REGION_LEVEL.credit_percent("98%")
+    (Decimal('10'), Decimal('30'))
 """
 
 AWS_EC2_INSTANCE_LEVEL = CreditSchedule(
@@ -71,6 +76,11 @@ AWS_EC2_INSTANCE_LEVEL = CreditSchedule(
 """AWS single EC2 instance credits: 99.5 % promised; 10 / 30 / 100 %.
 
 Source: Amazon Compute Service Level Agreement, last updated 25 May 2022.
+
+Examples:
+    >>> from slacalc.credits import AWS_EC2_INSTANCE_LEVEL
+    >>> AWS_EC2_INSTANCE_LEVEL.credit_percent("99.2%")
+    Decimal('10')
 """
 
 AWS_S3_STANDARD = CreditSchedule(
@@ -85,6 +95,11 @@ AWS_S3_STANDARD = CreditSchedule(
 """AWS S3 Standard credits: 99.9 % promised; 10 / 25 / 100 %.
 
 Source: Amazon S3 Service Level Agreement, 28 November 2023.
+
+Examples:
+    >>> from slacalc.credits import AWS_S3_STANDARD
+    >>> AWS_S3_STANDARD.credit_percent("99.9%"), AWS_S3_STANDARD.credit_percent("98.9%")
+    (Decimal('0'), Decimal('25'))
 """
 
 AZURE_VM_AVAILABILITY_ZONES = CreditSchedule(
@@ -98,6 +113,11 @@ AZURE_VM_AVAILABILITY_ZONES = CreditSchedule(
 """Azure VMs across Availability Zones: 99.99 % promised; 10 / 25 / 100 %.
 
 Source: Microsoft Online Services Consolidated SLA, September 2026 edition.
+
+Examples:
+    >>> from slacalc.credits import AZURE_VM_AVAILABILITY_ZONES
+    >>> str(AZURE_VM_AVAILABILITY_ZONES.objective)
+    '99.99%'
 """
 
 GCP_CLOUD_FUNCTIONS_2018 = CreditSchedule(
@@ -108,6 +128,11 @@ GCP_CLOUD_FUNCTIONS_2018 = CreditSchedule(
 """Google Cloud Functions, 2018: 99.5 % promised; 10 / 25 / 50 % (the older GCP template).
 
 Source: cloud.google.com/functions/sla-20180406 (6 April 2018).
+
+Examples:
+    >>> from slacalc.credits import GCP_CLOUD_FUNCTIONS_2018
+    >>> GCP_CLOUD_FUNCTIONS_2018.credit_percent("94%")
+    Decimal('50')
 """
 
 AGENCY_MANAGED_SERVICE = CreditSchedule(
@@ -121,4 +146,10 @@ AGENCY_MANAGED_SERVICE = CreditSchedule(
 """A web-care agency's credits: 99.9 % promised; 5 / 10 / 15 % of the monthly fee.
 
 Source: ektasi.io managed-services SLA, 5 September 2025.
+
+Examples:
+    >>> from decimal import Decimal
+    >>> from slacalc.credits import AGENCY_MANAGED_SERVICE
+    >>> AGENCY_MANAGED_SERVICE.credit("99.7%", fee=Decimal("1500.00"))
+    Decimal('75.00')
 """

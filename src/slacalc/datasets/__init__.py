@@ -41,7 +41,13 @@ from slacalc.datasets._load import (
 )
 
 MONTHLY_FEE = Decimal("1500.00")
-"""The customer's monthly fee for the agreement (credits and penalties are shares of it)."""
+"""The customer's monthly fee for the agreement (credits and penalties are shares of it).
+
+Examples:
+    >>> from slacalc.datasets import MONTHLY_FEE
+    >>> MONTHLY_FEE
+    Decimal('1500.00')
+"""
 
 __all__ = [
     "FILES",

@@ -25,9 +25,25 @@ __all__ = [
 ]
 
 TIMEZONE = "Europe/Copenhagen"
-"""The agency's time zone: every instant in the data is shown in it."""
+"""The agency's time zone: every instant in the data is shown in it.
+
+Examples:
+    >>> from slacalc.datasets import TIMEZONE, load_tickets
+    >>> TIMEZONE
+    'Europe/Copenhagen'
+    >>> load_tickets(as_frame=False)[0]["at"].tzinfo.key
+    'Europe/Copenhagen'
+"""
 FILES = ("tickets.csv", "incidents.csv", "maintenance.csv", "policy.toml")
-"""The shipped files, all written by ``scripts/make_datasets.py``."""
+"""The shipped files, all written by ``scripts/make_datasets.py``.
+
+Examples:
+    >>> from slacalc.datasets import FILES, read_text
+    >>> FILES
+    ('tickets.csv', 'incidents.csv', 'maintenance.csv', 'policy.toml')
+    >>> read_text("tickets.csv").splitlines()[0]
+    'ticket_id,kind,at,severity'
+"""
 
 _TZ = ZoneInfo(TIMEZONE)
 

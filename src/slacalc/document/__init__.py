@@ -25,8 +25,21 @@ from slacalc.errors import InvalidOptionError, PolicyValidationError
 __all__ = ["FORMATS", "LANGUAGES", "Format", "Lang", "render_agreement"]
 
 Format: TypeAlias = Literal["markdown", "html"]
-"""The document formats."""
+"""The document formats.
+
+Examples:
+    >>> from slacalc import default_policy, render_agreement
+    >>> render_agreement(default_policy(), format="html").startswith("<!DOCTYPE html>")
+    True
+"""
 FORMATS: tuple[Format, ...] = ("markdown", "html")
+"""The formats :func:`render_agreement` writes.
+
+Examples:
+    >>> from slacalc.document import FORMATS
+    >>> FORMATS
+    ('markdown', 'html')
+"""
 
 
 def render_agreement(policy: object, format: Format = "markdown", lang: Lang = "en") -> str:

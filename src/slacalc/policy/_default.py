@@ -113,7 +113,13 @@ DEFAULT_POLICY_DATA: dict[str, Any] = {
         },
     },
 }
-"""The data :func:`default_policy` builds from (copy it to start your own)."""
+"""The data :func:`default_policy` builds from (copy it to start your own).
+
+Examples:
+    >>> from slacalc.policy import DEFAULT_POLICY_DATA, SLAPolicy, default_policy
+    >>> SLAPolicy.model_validate(DEFAULT_POLICY_DATA) == default_policy()
+    True
+"""
 
 
 def default_policy() -> SLAPolicy:

@@ -44,7 +44,15 @@ MonthsLike: TypeAlias = (
     "int | str | CalendarPeriod | Iterable[str | tuple[int, int] | dt.date | CalendarPeriod]"
 )
 """Months to report: a year (``2026``: all twelve), ``"2026-03"``, ``(2026, 3)``, a date
-in the month, a :class:`~slacalc.CalendarPeriod`, or a list of these."""
+in the month, a :class:`~slacalc.CalendarPeriod`, or a list of these.
+
+Examples:
+    >>> from slacalc.reports import availability_report
+    >>> [m.month for m in availability_report([], "99.9%", months="2026-03").rows]
+    ['2026-03']
+    >>> len(availability_report([], "99.9%", months=2026).rows)
+    12
+"""
 
 _MONTH = re.compile(r"\s*(\d{4})-(\d{2})\s*")
 _US = 1_000_000

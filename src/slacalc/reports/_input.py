@@ -45,7 +45,13 @@ __all__ = [
 ]
 
 TICKET_COLUMNS = ("ticket_id", "kind", "at", "severity")
-"""The columns of a ticket event table: one row per event."""
+"""The columns of a ticket event table: one row per event.
+
+Examples:
+    >>> from slacalc.reports import TICKET_COLUMNS
+    >>> TICKET_COLUMNS
+    ('ticket_id', 'kind', 'at', 'severity')
+"""
 _WITH_SEVERITY = frozenset({"opened", "severity_changed"})
 _NAT = -(2**63)
 

@@ -48,6 +48,12 @@ Result: TypeAlias = Literal["met", "breached", "pending", "no_target", "cancelle
 - ``no_target``: the severity sets no target for this metric (a work queue); measured,
   never breached;
 - ``cancelled``: ended by a severity change under ``severity_change='restart'``.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.reports import Result
+    >>> get_args(Result)
+    ('met', 'breached', 'pending', 'no_target', 'cancelled')
 """
 
 _ZERO = dt.timedelta(0)

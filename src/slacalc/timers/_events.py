@@ -28,7 +28,14 @@ EventKind: TypeAlias = Literal[
     "customer_replied",
 ]
 """What happened: ``responded`` is a public response by the support team;
-``paused``/``resumed`` bracket waiting on the customer."""
+``paused``/``resumed`` bracket waiting on the customer.
+
+Examples:
+    >>> import datetime as dt
+    >>> from slacalc import TicketEvent
+    >>> TicketEvent("paused", dt.datetime(2026, 3, 2, 10, tzinfo=dt.timezone.utc)).kind
+    'paused'
+"""
 
 PRECEDENCE: tuple[EventKind, ...] = get_args(EventKind)
 """The order events at the same instant are applied in.
@@ -38,6 +45,11 @@ that instant sees the new severity; then stops before pauses before starts, the 
 ServiceNow documents (stop > pause > resume > start) and JSM's (stop > pause > start)
 agrees with: ``responded``, ``resolved``, ``closed``, ``paused``, ``resumed``,
 ``reopened``, ``customer_replied``.
+
+Examples:
+    >>> from slacalc.timers import PRECEDENCE
+    >>> PRECEDENCE[:3]
+    ('opened', 'severity_changed', 'responded')
 """
 
 _RANK = {kind: i for i, kind in enumerate(PRECEDENCE)}
@@ -103,7 +115,16 @@ class TicketEvent:
 
 
 EventLike: TypeAlias = "TicketEvent | Mapping[str, object]"
-"""A :class:`TicketEvent`, or a mapping with keys ``kind``, ``at`` and maybe ``severity``."""
+"""A :class:`TicketEvent`, or a mapping with keys ``kind``, ``at`` and maybe ``severity``.
+
+Examples:
+    >>> import datetime as dt
+    >>> from slacalc.timers import coerce_events
+    >>> at = dt.datetime(2026, 3, 2, 9, tzinfo=dt.timezone.utc)
+    >>> events = [{"kind": "opened", "at": at, "severity": "p1"}, TicketEvent("paused", at)]
+    >>> [(e.kind, e.severity) for _, e in coerce_events(events)]
+    [('opened', 'p1'), ('paused', None)]
+"""
 
 
 def _coerce(index: int, event: object) -> TicketEvent:

@@ -19,6 +19,7 @@ from slacalc.calendar import BusinessCalendar
 from slacalc.errors import InvalidDurationError, InvalidOptionError, UnknownSeverityError
 
 if TYPE_CHECKING:
+    from slacalc._time import DurationLike
     from slacalc.timers._events import EventLike
     from slacalc.timers._status import TicketStatus
 
@@ -36,14 +37,35 @@ __all__ = [
 
 PauseMode: TypeAlias = Literal["exclude", "ignore_deadline"]
 """``exclude``: paused time does not count and the deadline moves later (default).
-``ignore_deadline``: paused time counts; the deadline is hidden while paused and unchanged after."""
+``ignore_deadline``: paused time counts; the deadline is hidden while paused and unchanged after.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.timers import PauseMode
+    >>> get_args(PauseMode)
+    ('exclude', 'ignore_deadline')
+"""
 SeverityChangeMode: TypeAlias = Literal["carry_elapsed", "recompute", "restart"]
 """``carry_elapsed`` (default): keep the business time used, swap the target.
 ``recompute``: as if the new severity had held from the start.
-``restart``: cancel the running cycle and start the new target's clock at the change."""
+``restart``: cancel the running cycle and start the new target's clock at the change.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.timers import SeverityChangeMode
+    >>> get_args(SeverityChangeMode)
+    ('carry_elapsed', 'recompute', 'restart')
+"""
 ReopenMode: TypeAlias = Literal["continue", "new_cycle"]
 """``continue`` (default): a reopened ticket's resolution clock goes on from where it stopped.
-``new_cycle``: the resolution cycle ends at the resolve; a reopen starts a fresh one."""
+``new_cycle``: the resolution cycle ends at the resolve; a reopen starts a fresh one.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.timers import ReopenMode
+    >>> get_args(ReopenMode)
+    ('continue', 'new_cycle')
+"""
 
 _PAUSE_MODES: tuple[str, ...] = get_args(PauseMode)
 _CHANGE_MODES: tuple[str, ...] = get_args(SeverityChangeMode)
@@ -129,7 +151,14 @@ class BusinessDays:
 
 
 Target: TypeAlias = "dt.timedelta | BusinessDays"
-"""A clock target: business time (``timedelta``) or :class:`BusinessDays`."""
+"""A clock target: business time (``timedelta``) or :class:`BusinessDays`.
+
+Examples:
+    >>> from slacalc import BusinessCalendar, BusinessDays, SeverityTargets
+    >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
+    >>> SeverityTargets("low", cal, response="4h", resolution=BusinessDays(3)).resolution
+    BusinessDays(...)
+"""
 
 
 def _target(value: object, what: str) -> dt.timedelta | BusinessDays:
@@ -261,6 +290,20 @@ class SeverityTargets:
     periodic_update: dt.timedelta | BusinessDays | None = None
     warnings: tuple[WarningThreshold, ...] = ()
 
+    if TYPE_CHECKING:
+        # What the constructor accepts: durations as text ("1h30m", "PT2H") or timedelta,
+        # any iterable of warnings. The fields hold the converted values.
+        def __init__(
+            self,
+            name: str,
+            calendar: BusinessCalendar,
+            response: DurationLike | BusinessDays,
+            resolution: DurationLike | BusinessDays | None = None,
+            next_response: DurationLike | BusinessDays | None = None,
+            periodic_update: DurationLike | BusinessDays | None = None,
+            warnings: Iterable[WarningThreshold] = (),
+        ) -> None: ...
+
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
             raise InvalidOptionError(
@@ -363,6 +406,16 @@ class ClockRules:
     pause_mode: PauseMode = "exclude"
     severity_change: SeverityChangeMode = "carry_elapsed"
     reopen: ReopenMode = "continue"
+
+    if TYPE_CHECKING:
+        # The constructor takes any iterable of severities; the field holds a tuple.
+        def __init__(
+            self,
+            severities: Iterable[SeverityTargets],
+            pause_mode: PauseMode = "exclude",
+            severity_change: SeverityChangeMode = "carry_elapsed",
+            reopen: ReopenMode = "continue",
+        ) -> None: ...
 
     def __post_init__(self) -> None:
         severities = tuple(self.severities)

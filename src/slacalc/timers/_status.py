@@ -22,11 +22,32 @@ __all__ = [
 ]
 
 Phase: TypeAlias = Literal["not_started", "running", "paused", "met", "cancelled"]
-"""A clock's phase at an instant; whether it breached is a separate flag."""
+"""A clock's phase at an instant; whether it breached is a separate flag.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.timers import Phase
+    >>> get_args(Phase)
+    ('not_started', 'running', 'paused', 'met', 'cancelled')
+"""
 Metric: TypeAlias = Literal["response", "resolution", "next_response", "periodic_update"]
-"""The clocks a ticket can have."""
+"""The clocks a ticket can have.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.timers import Metric
+    >>> get_args(Metric)
+    ('response', 'resolution', 'next_response', 'periodic_update')
+"""
 TicketPhase: TypeAlias = Literal["not_opened", "open", "paused", "resolved", "closed"]
-"""The ticket's own state at an instant."""
+"""The ticket's own state at an instant.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.timers import TicketPhase
+    >>> get_args(TicketPhase)
+    ('not_opened', 'open', 'paused', 'resolved', 'closed')
+"""
 SegmentState: TypeAlias = Literal["counting", "out_of_hours", "paused", "after_resolution"]
 """What a clock does in a segment of its timeline.
 
@@ -40,6 +61,12 @@ SegmentState: TypeAlias = Literal["counting", "out_of_hours", "paused", "after_r
 
 Lateness is not a state but the segment's ``late`` flag: a stretch after the target
 ran out can be counting, out of hours or paused.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.timers import SegmentState
+    >>> get_args(SegmentState)
+    ('counting', 'out_of_hours', 'paused', 'after_resolution')
 """
 
 _ZERO = dt.timedelta(0)

@@ -22,7 +22,18 @@ __all__ = ["Availability", "TargetLike", "to_availability"]
 
 TargetLike: TypeAlias = "Availability | str | Decimal | Fraction | int"
 """An availability target: ``"99.9%"``, ``Decimal("0.999")``, ``Fraction(999, 1000)``,
-``0``, ``1`` or an :class:`Availability`. Binary floats are refused."""
+``0``, ``1`` or an :class:`Availability`. Binary floats are refused.
+
+Examples:
+    >>> from decimal import Decimal
+    >>> from fractions import Fraction
+    >>> from slacalc import allowed_downtime
+    >>> day = allowed_downtime("99.9%", "day")
+    >>> day == allowed_downtime(Decimal("0.999"), "day")
+    True
+    >>> day == allowed_downtime(Fraction(999, 1000), "day")
+    True
+"""
 
 _TARGET_EXAMPLE = "'99.9%' or Decimal('0.999')"
 _TARGET_WHAT = "an availability target"

@@ -52,7 +52,20 @@ _US = 1_000_000
 _MAX_EVALUATIONS = 5_000_000
 
 EventCount: TypeAlias = "tuple[dt.datetime, dt.datetime, int, int]"
-"""Events counted in one interval: ``(start, end, good, total)``."""
+"""Events counted in one interval: ``(start, end, good, total)``.
+
+Examples:
+    >>> import datetime as dt
+    >>> from slacalc import ErrorBudget
+    >>> utc = dt.timezone.utc
+    >>> t = dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)
+    >>> minutes = [(t + dt.timedelta(minutes=i), t + dt.timedelta(minutes=i + 1), 95, 100)
+    ...            for i in range(60)]                  # (start, end, good, total): 5 % fail
+    >>> firings = ErrorBudget("99.9%", "30d").replay_alerts(
+    ...     counts=minutes, start=t, end=t + dt.timedelta(hours=1), step="1m")
+    >>> [f.alert.name for f in firings]
+    ['page-1h', 'page-6h', 'ticket-3d']
+"""
 
 
 def _positive_us(value: object, *, what: str) -> int:
@@ -178,6 +191,11 @@ SRE_WORKBOOK_ALERTS: tuple[BurnRateAlert, ...] = (
 
 Page at 2 % of the budget in 1 h (with a 5 min short window) or 5 % in 6 h (30 min);
 ticket at 10 % in 3 days (6 h). Over 30 days the thresholds are 14.4, 6 and 1.
+
+Examples:
+    >>> from slacalc import SRE_WORKBOOK_ALERTS
+    >>> [alert.name for alert in SRE_WORKBOOK_ALERTS]
+    ['page-1h', 'page-6h', 'ticket-3d']
 """
 
 

@@ -45,6 +45,12 @@ MaintenanceMode: TypeAlias = Literal["count_as_up", "exclude"]
   GitLab.com's SLA and Zabbix's excluded downtimes do.
 
 An outage during maintenance is not downtime in either mode.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.uptime import MaintenanceMode
+    >>> get_args(MaintenanceMode)
+    ('count_as_up', 'exclude')
 """
 
 _US = 1_000_000

@@ -49,6 +49,11 @@ DEFAULT_SEVERITY_WEIGHTS: Mapping[str, Fraction] = MappingProxyType(
 A full (or major) outage counts fully, a partial outage 30 % and degraded performance
 not at all, as Instatus computes its status-page uptime. Override any of them with
 ``weights=`` (incident.io, for instance, counts a partial outage fully).
+
+Examples:
+    >>> from slacalc import DEFAULT_SEVERITY_WEIGHTS
+    >>> DEFAULT_SEVERITY_WEIGHTS["partial"], DEFAULT_SEVERITY_WEIGHTS["degraded"]
+    (Fraction(3, 10), Fraction(0, 1))
 """
 
 
@@ -126,7 +131,16 @@ OutageLike: TypeAlias = (
     "| tuple[dt.datetime, dt.datetime | None, str] | OutageRecord"
 )
 """An outage as users pass it: ``(start, end)``, ``(start, end, severity)``, an
-:class:`Outage`, or any record with ``start``/``end`` (and optionally ``severity``)."""
+:class:`Outage`, or any record with ``start``/``end`` (and optionally ``severity``).
+
+Examples:
+    >>> import datetime as dt
+    >>> from slacalc import Outage, merge_outages
+    >>> start = dt.datetime(2026, 3, 2, 10, tzinfo=dt.timezone.utc)
+    >>> end = start + dt.timedelta(hours=1)
+    >>> [o.severity for o in merge_outages([(start, end, "partial"), Outage(start, end)])]
+    ['full']
+"""
 
 _OUTAGE_HINT = (
     "pass (start, end), (start, end, severity) or slacalc.Outage(start, end, severity=...)"

@@ -38,10 +38,23 @@ Convention: TypeAlias = Literal["gregorian", "julian", "fixed"]
 - ``"julian"``: year = 365.25 days, month = year/12, quarter = year/4.
 - ``"fixed"``: month = 30 days, quarter = 90 days, year = 365 days; the convention of
   the Google SRE book's availability table.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.uptime import Convention
+    >>> get_args(Convention)
+    ('gregorian', 'julian', 'fixed')
 """
 
 NamedPeriod: TypeAlias = Literal["day", "week", "month", "quarter", "year"]
-"""A period named by its unit; its length depends on the :data:`Convention`."""
+"""A period named by its unit; its length depends on the :data:`Convention`.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.uptime import NamedPeriod
+    >>> get_args(NamedPeriod)
+    ('day', 'week', 'month', 'quarter', 'year')
+"""
 
 _DAY = 86_400
 _SECONDS: dict[str, dict[str, int]] = {
@@ -217,11 +230,30 @@ def calendar_year(year: int, *, tz: str | dt.tzinfo = "UTC") -> CalendarPeriod:
 
 
 WindowLike: TypeAlias = "tuple[dt.datetime, dt.datetime] | CalendarPeriod"
-"""An exact window: a ``(start, end)`` pair of aware datetimes, or a :class:`CalendarPeriod`."""
+"""An exact window: a ``(start, end)`` pair of aware datetimes, or a :class:`CalendarPeriod`.
+
+Examples:
+    >>> import datetime as dt
+    >>> from slacalc import allowed_downtime, calendar_month
+    >>> utc = dt.timezone.utc
+    >>> february = (dt.datetime(2026, 2, 1, tzinfo=utc), dt.datetime(2026, 3, 1, tzinfo=utc))
+    >>> allowed_downtime("99.9%", february) == allowed_downtime("99.9%", calendar_month(2026, 2))
+    True
+"""
 
 PeriodLike: TypeAlias = "NamedPeriod | str | dt.timedelta | WindowLike"
 """A period: a named unit (``"month"``), a ``timedelta``, a duration string (``"30d"``,
-``"PT720H"``), a ``(start, end)`` window, or a :class:`CalendarPeriod`."""
+``"PT720H"``), a ``(start, end)`` window, or a :class:`CalendarPeriod`.
+
+Examples:
+    >>> import datetime as dt
+    >>> from slacalc import allowed_downtime
+    >>> allowed_downtime("99.9%", "30d") == allowed_downtime("99.9%", dt.timedelta(days=30))
+    True
+    >>> fixed_month = allowed_downtime("99.9%", "month", convention="fixed")
+    >>> allowed_downtime("99.9%", "PT720H") == fixed_month
+    True
+"""
 
 
 def check_convention(convention: object) -> Convention:

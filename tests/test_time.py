@@ -1,0 +1,91 @@
+"""slacalc._time, the one door for time: zones, instants, dates and durations at its edges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import pytest
+
+from slacalc import (
+    BusinessCalendar,
+    InvalidDateError,
+    InvalidDurationError,
+    OutOfRangeError,
+    UnknownTimezoneError,
+)
+from slacalc._time import MAX_US, MIN_US, from_us, local_date, resolve_tz, to_us, tz_name
+
+UTC = dt.UTC
+MONDAY = dt.datetime(2026, 3, 2, 9, tzinfo=UTC)
+
+
+class _Zone(zoneinfo.ZoneInfo):
+    """A ZoneInfo subclass, as some libraries hand out."""
+
+
+class _Offset(dt.tzinfo):
+    """A hand-written tzinfo that is neither a ZoneInfo nor a datetime.timezone."""
+
+    def utcoffset(self, when: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(hours=1)
+
+    def dst(self, when: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(0)
+
+    def tzname(self, when: dt.datetime | None) -> str:
+        return "+01"
+
+
+def test_a_zoneinfo_subclass_becomes_the_plain_zone_of_its_key() -> None:
+    zone = resolve_tz(_Zone("Europe/Copenhagen"))
+    assert type(zone) is zoneinfo.ZoneInfo
+    assert zone.key == "Europe/Copenhagen"
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz=_Zone("Europe/Copenhagen"))
+    assert type(cal.tz) is zoneinfo.ZoneInfo
+
+
+def test_a_foreign_tzinfo_is_refused_with_the_forms_that_work() -> None:
+    with pytest.raises(UnknownTimezoneError, match=r"Unsupported time zone .*zoneinfo\.ZoneInfo"):
+        BusinessCalendar("Mon-Fri 09:00-17:00", tz=_Offset())
+
+
+def test_zone_names() -> None:
+    assert tz_name(zoneinfo.ZoneInfo("America/New_York")) == "America/New_York"
+    assert tz_name(UTC) == "UTC"
+    plus_one = dt.timezone(dt.timedelta(hours=1))
+    assert tz_name(plus_one) == "UTC+01:00"
+    assert "tz='UTC+01:00'" in repr(BusinessCalendar("Mon-Fri 09:00-17:00", tz=plus_one))
+
+
+def test_instants_round_trip_at_the_edges_of_the_range() -> None:
+    for x in (MIN_US, 0, 1, MAX_US):
+        assert to_us(from_us(x, UTC)) == x
+    assert local_date(0, zoneinfo.ZoneInfo("America/New_York")) == dt.date(1969, 12, 31)
+    for outside in (MIN_US - 1, MAX_US + 1):
+        with pytest.raises(OutOfRangeError, match="outside the years 2-9998"):
+            from_us(outside, UTC)
+
+
+def test_a_datetime_is_not_a_date() -> None:
+    with pytest.raises(
+        InvalidDateError, match=r"is a datetime, but an? override date .*'2026-12-24'"
+    ):
+        BusinessCalendar(
+            "Mon-Fri 09:00-17:00",
+            tz="UTC",
+            overrides={dt.datetime(2026, 12, 24, 9): "09:00-12:00"},
+        )
+
+
+@pytest.mark.parametrize("duration", ["0.0000001s", "PT0.0000005S"])
+def test_durations_finer_than_a_microsecond_are_refused(duration: str) -> None:
+    cal = BusinessCalendar.always("UTC")
+    with pytest.raises(InvalidDurationError, match="finer than a microsecond"):
+        cal.add(MONDAY, duration)
+
+
+def test_a_microsecond_is_fine() -> None:
+    cal = BusinessCalendar.always("UTC")
+    assert cal.add(MONDAY, "0.000001s") == MONDAY + dt.timedelta(microseconds=1)
+    assert cal.add(MONDAY, "PT0,5S") == MONDAY + dt.timedelta(milliseconds=500)
