@@ -37,9 +37,22 @@ __all__ = [
 ]
 
 Lang: TypeAlias = Literal["en", "da"]
-"""The languages slacalc writes in: ``"en"`` (English) and ``"da"`` (Danish)."""
+"""The languages slacalc writes in: ``"en"`` (English) and ``"da"`` (Danish).
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.document import Lang
+    >>> get_args(Lang)
+    ('en', 'da')
+"""
 LANGUAGES: tuple[Lang, ...] = get_args(Lang)
-"""Every :data:`Lang`, English first."""
+"""Every :data:`Lang`, English first.
+
+Examples:
+    >>> from slacalc.policy import LANGUAGES
+    >>> LANGUAGES
+    ('en', 'da')
+"""
 
 DAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 """The English weekday abbreviations canonical hours use (``'Mon-Fri 09:00-17:00'``)."""

@@ -313,7 +313,16 @@ class _HasAgreement(Protocol):
 
 PolicyLike: TypeAlias = "SLAPolicy | Agreement | ClockRules"
 """An :class:`~slacalc.policy.SLAPolicy`, its :class:`Agreement`, or plain
-:class:`~slacalc.timers.ClockRules` (which have no penalties)."""
+:class:`~slacalc.timers.ClockRules` (which have no penalties).
+
+Examples:
+    >>> from slacalc.policy import Agreement, default_policy
+    >>> policy = default_policy()
+    >>> Agreement.from_policy(policy) is policy.to_agreement()
+    True
+    >>> Agreement.from_policy(policy.clock_rules()).rules == policy.clock_rules()
+    True
+"""
 
 
 def longest_day(calendar: BusinessCalendar) -> dt.timedelta:
