@@ -14,7 +14,7 @@ from slacalc import (
     OutOfRangeError,
     UnknownTimezoneError,
 )
-from slacalc._time import MAX_US, MIN_US, from_us, local_date, resolve_tz, to_us, tz_name
+from slacalc._time import MAX_US, MIN_US, from_us, resolve_tz, to_us, tz_name
 
 UTC = dt.UTC
 MONDAY = dt.datetime(2026, 3, 2, 9, tzinfo=UTC)
@@ -61,7 +61,7 @@ def test_zone_names() -> None:
 def test_instants_round_trip_at_the_edges_of_the_range() -> None:
     for x in (MIN_US, 0, 1, MAX_US):
         assert to_us(from_us(x, UTC)) == x
-    assert local_date(0, zoneinfo.ZoneInfo("America/New_York")) == dt.date(1969, 12, 31)
+    assert from_us(0, zoneinfo.ZoneInfo("America/New_York")).date() == dt.date(1969, 12, 31)
     for outside in (MIN_US - 1, MAX_US + 1):
         with pytest.raises(OutOfRangeError, match="outside the years 2-9998"):
             from_us(outside, UTC)
@@ -69,7 +69,7 @@ def test_instants_round_trip_at_the_edges_of_the_range() -> None:
 
 def test_a_datetime_is_not_a_date() -> None:
     with pytest.raises(
-        InvalidDateError, match=r"is a datetime, but an? override date .*'2026-12-24'"
+        InvalidDateError, match=r"is a datetime, but an override date .*'2026-12-24'"
     ):
         BusinessCalendar(
             "Mon-Fri 09:00-17:00",
@@ -89,3 +89,13 @@ def test_a_microsecond_is_fine() -> None:
     cal = BusinessCalendar.always("UTC")
     assert cal.add(MONDAY, "0.000001s") == MONDAY + dt.timedelta(microseconds=1)
     assert cal.add(MONDAY, "PT0,5S") == MONDAY + dt.timedelta(milliseconds=500)
+
+
+def test_a_datetime_where_a_day_belongs_is_refused_with_the_right_article() -> None:
+    from slacalc._time import date_from
+
+    moment = dt.datetime(2026, 12, 24, 9, tzinfo=UTC)
+    with pytest.raises(InvalidDateError, match=r"but an override date is a whole calendar day"):
+        date_from(moment, what="override date")
+    with pytest.raises(InvalidDateError, match=r"but a holiday is a whole calendar day"):
+        date_from(moment, what="holiday")

@@ -146,19 +146,19 @@ def wall_to_us(day: dt.date, seconds: int, tz: dt.tzinfo) -> int:
     return (local - EPOCH) // _US
 
 
-def local_date(x: int, tz: dt.tzinfo) -> dt.date:
-    """The calendar date in ``tz`` of an instant in epoch microseconds."""
-    return from_us(x, tz).date()
-
-
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _article(noun: str) -> str:
+    """``'an'`` before a vowel sound as the nouns here are written, else ``'a'``."""
+    return "an" if noun[:1].lower() in "aeio" else "a"
 
 
 def date_from(value: object, *, what: str = "date") -> dt.date:
     """A ``datetime.date`` from a date or an ISO string ``'YYYY-MM-DD'``."""
     if isinstance(value, dt.datetime):
         raise InvalidDateError(
-            f"{value!r} is a datetime, but a {what} is a whole calendar day; pass "
+            f"{value!r} is a datetime, but {_article(what)} {what} is a whole calendar day; pass "
             f"{value.date()!r} or '{value.date().isoformat()}'."
         )
     if isinstance(value, dt.date):

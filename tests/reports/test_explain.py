@@ -13,9 +13,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from slacalc._present import frames
+from slacalc.calendar import BusinessCalendar
 from slacalc.errors import InvalidOptionError
 from slacalc.policy import SLAPolicy, default_policy
 from slacalc.reports import Explanation, TicketOutcomes, explain
+from slacalc.timers import ClockRules, SeverityTargets
 from tests.timers.test_timeline import check_timeline
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -233,3 +235,20 @@ def test_tables_and_errors(outcomes: TicketOutcomes, monkeypatch: pytest.MonkeyP
     assert len(e.table) == len(e.segments)
     with pytest.raises(InvalidOptionError, match="Unknown metric 'reply'"):
         outcomes.explain(4711, "reply")  # type: ignore[arg-type]
+
+
+def test_a_breach_under_an_earlier_shorter_target_is_not_shown_as_negative_overrun() -> None:
+    # p1 responds in 1h and breaches at 10:00; at 11:00 the ticket becomes p3 (4h) and the
+    # time used is carried, so at 12:00 3h are used of 4h: breached, but not "-1h over".
+    cal = BusinessCalendar.always("UTC")
+    rules = ClockRules(
+        [SeverityTargets("p1", cal, response="1h"), SeverityTargets("p3", cal, response="4h")]
+    )
+    t = dt.datetime(2026, 1, 5, 9, tzinfo=dt.UTC)
+    events = [
+        {"kind": "opened", "at": t, "severity": "p1"},
+        {"kind": "severity_changed", "at": t + dt.timedelta(hours=2), "severity": "p3"},
+    ]
+    text = str(explain(events, rules, at=t + dt.timedelta(hours=3)))
+    assert "3h used of 4h (under the target in force then)" in text
+    assert "-1h" not in text

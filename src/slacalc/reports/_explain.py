@@ -59,7 +59,9 @@ def _verdict(c: CycleStatus, tz: dt.tzinfo) -> str:
         used += f" of {_duration(c.target)}"
     if c.breached:
         over = c.elapsed - c.target if c.target is not None else _ZERO
-        text = f"BREACHED at {instant_text(c.breached_at, tz)}: {used} ({_duration(over)} over)"
+        # A breach stands when a later severity raises the target above the time used.
+        late = f"{_duration(over)} over" if over > _ZERO else "under the target in force then"
+        text = f"BREACHED at {instant_text(c.breached_at, tz)}: {used} ({late})"
     elif c.phase == "cancelled":
         text = f"cancelled: {used}"
     elif c.target is None:
