@@ -330,6 +330,7 @@ class TicketOutcome:
     rules: ClockRules = field(repr=False)
     tz: dt.tzinfo = field(repr=False)
     rows: tuple[CycleOutcome, ...] = field(repr=False)
+    history: History = field(default="strict", repr=False)
 
     @property
     def breached(self) -> bool:
@@ -371,7 +372,9 @@ class TicketOutcome:
         status = self.status
         if any(c.timeline is None for c in status.cycles):
             # Analysed without timelines: the replay draws them for this one ticket.
-            status = self.rules.evaluate(self.events, at=self.at, timeline=True)
+            status = self.rules.evaluate(
+                self.events, at=self.at, timeline=True, history=self.history
+            )
         return Explanation.from_status(status, self.tz, metric=metric, ticket_id=self.ticket_id)
 
     def _repr_html_(self) -> str:
@@ -562,8 +565,8 @@ def analyze_tickets(
         history: ``"strict"`` (default) refuses an irregular history; ``"lenient"``
             corrects each irregular event by a stated rule and records it on the
             ticket's ``status.corrections`` (see :meth:`slacalc.policy.SLAPolicy.evaluate`;
-            each ticket's events are put in time order first, so nothing is recorded
-            as ``reordered`` here).
+            each ticket's events are put in time order first, so a correction's
+            ``index`` counts the events in that order and none is ``reordered``).
         errors: what to do with a ticket whose events cannot be read or replayed (a
             :class:`~slacalc.errors.TicketEventError`, an
             :class:`~slacalc.errors.UnknownSeverityError`): ``"raise"`` it (default),
@@ -630,7 +633,7 @@ def analyze_tickets(
                 rejected.append(RejectedTicket(ticket_id, str(exc), type(exc).__name__))
             continue
         cycles = tuple(CycleOutcome.from_cycle(ticket_id, c, when, tz) for c in status.cycles)
-        outcome = TicketOutcome(ticket_id, tuple(events), when, status, rules, tz, cycles)
+        outcome = TicketOutcome(ticket_id, tuple(events), when, status, rules, tz, cycles, history)
         outcomes.append(outcome)
         index[ticket_id] = outcome
         rows.extend(cycles)
