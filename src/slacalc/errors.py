@@ -437,7 +437,9 @@ class TicketEventError(SlacalcError, ValueError):
 
     Raised for events earlier than the one before them, an unknown kind, a missing
     ``at``, a ``resumed`` without a ``paused`` (or ``paused`` twice), a ``reopened``
-    ticket that is not resolved, anything before ``opened`` or after ``closed``.
+    ticket that is not resolved, anything before ``opened`` or after ``closed``. The
+    message names the event's index and instant; ``history="lenient"`` replays such a
+    history by stated rules instead (see ``ClockRules.evaluate``).
 
     Examples:
         >>> import datetime as dt
@@ -448,7 +450,7 @@ class TicketEventError(SlacalcError, ValueError):
         ... # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        slacalc.errors.TicketEventError: Events are out of order: event 1 ('paused' at 2026-11-30T09:00:00+00:00) is earlier than ...; pass events in time order.
+        slacalc.errors.TicketEventError: Events are out of order: event 1 ('paused' at 2026-11-30T09:00:00+00:00) is earlier than ...; pass events in time order, or history='lenient' to sort them.
     """
 
     code = "ticket-event"

@@ -1,10 +1,11 @@
-"""Properties of ticket clocks: pauses, 24x7 arithmetic, and breaches that never undo.
+"""Properties of ticket clocks: pauses, 24x7 arithmetic, breaches that never undo, lenient replay.
 
 Example counts come from the hypothesis profile in tests/conftest.py (HYPOTHESIS_PROFILE).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -175,3 +176,35 @@ def test_timelines_add_up_to_their_cycles(
     assert all(c.timeline is None for c in plain.cycles)
     for c in status.cycles:
         check_timeline(c, at, rules)
+
+
+@given(tickets(), modes, st.integers(-3000, 6000))
+def test_lenient_replay_of_a_clean_history_is_strict_replay(
+    events: list[dict[str, Any]], options: dict[str, str], later: int
+) -> None:
+    rules = ClockRules(SEVERITIES, **options)  # type: ignore[arg-type]
+    at = events[-1]["at"] + later * M
+    lenient = rules.evaluate(events, at=at, history="lenient")
+    assert lenient == rules.evaluate(events, at=at)
+    assert lenient.corrections == ()
+
+
+@given(tickets(), modes, st.integers(0, 6000), st.data())
+def test_lenient_replay_ignores_what_it_corrects(
+    events: list[dict[str, Any]], options: dict[str, str], later: int, data: st.DataObject
+) -> None:
+    # A clean history with a repeated event inserted right after its original: the
+    # repeat is a second pause, resolve, open ... or a harmless repeat; either way the
+    # lenient replay equals the clean one, and it lists exactly the events it ignored.
+    rules = ClockRules(SEVERITIES, **options)  # type: ignore[arg-type]
+    at = events[-1]["at"] + later * M
+    i = data.draw(st.integers(0, len(events) - 1))
+    repeat = dict(events[i])
+    messy = [*events[: i + 1], repeat, *events[i + 1 :]]
+    clean = rules.evaluate(events, at=at)
+    status = rules.evaluate(messy, at=at, history="lenient")
+    if repeat["kind"] in ("opened", "paused", "resumed", "resolved", "reopened"):
+        assert [(c.index, c.action) for c in status.corrections] == [(i + 1, "ignored")]
+        assert dataclasses.replace(status, corrections=()) == clean
+    else:
+        assert status.corrections == ()

@@ -507,3 +507,109 @@ def test_rows_show_a_cycle_from_another_zone_in_the_report_zone() -> None:
     assert row.breached_at == c.breached_at
     assert row.month == "2026-01"
     assert row.overshoot == dt.timedelta(hours=1)
+
+
+# -- messy tickets: errors= and history= ------------------------------------------------
+
+_T = dt.datetime(2026, 11, 30, 9, tzinfo=CPH)
+_MINUTE = dt.timedelta(minutes=1)
+
+
+def _messy_tickets() -> dict[object, list[dict[str, Any]]]:
+    """Five tickets: two good, one irregular, one unknown severity, one malformed."""
+    opened = {"kind": "opened", "at": _T, "severity": "high"}
+    return {
+        1: [opened, {"kind": "responded", "at": _T + 5 * _MINUTE}],
+        2: [opened, {"kind": "resumed", "at": _T + 5 * _MINUTE}],
+        3: [{"kind": "opened", "at": _T, "severity": "urgent"}],
+        4: [opened, {"kind": "paused", "at": _T - _MINUTE}],
+        5: [opened],
+        6: [{"kind": "opend", "at": _T}],
+    }
+
+
+def test_errors_raise_is_the_default() -> None:
+    with pytest.raises(TicketEventError, match=r"^Ticket 2: Event 1 \('resumed' at 2026"):
+        analyze_tickets(_messy_tickets(), default_policy())
+    with pytest.raises(TicketEventError, match=r"^Ticket 2: "):
+        analyze_tickets(_messy_tickets(), default_policy(), errors="raise")
+
+
+def test_errors_skip_leaves_bad_tickets_out() -> None:
+    report = analyze_tickets(_messy_tickets(), default_policy(), errors="skip")
+    assert [t.ticket_id for t in report.tickets] == [1, 5]
+    assert report.rejected == ()
+    assert {r.ticket_id for r in report.rows} == {1, 5}
+
+
+def test_errors_collect_lists_bad_tickets_with_their_reasons() -> None:
+    report = analyze_tickets(_messy_tickets(), default_policy(), errors="collect")
+    assert [t.ticket_id for t in report.tickets] == [1, 5]
+    assert [(r.ticket_id, r.error) for r in report.rejected] == [
+        (2, "TicketEventError"),
+        (3, "UnknownSeverityError"),
+        (4, "TicketEventError"),
+        (6, "TicketEventError"),
+    ]
+    messages = {r.ticket_id: r.message for r in report.rejected}
+    assert messages[2].startswith("Ticket 2: Event 1 ('resumed' at 2026-11-30T09:05:00+01:00)")
+    assert messages[3].startswith("Ticket 3: Unknown severity 'urgent' in event 0")
+    assert messages[4].startswith("Ticket 4: Events are out of order: event 1 ('paused'")
+    assert messages[6].startswith("Ticket 6: Event 0: Unknown event kind 'opend'")
+    assert "4 rejected" in repr(report)
+    assert report.ticket(1).status.response.phase == "met"
+
+
+def test_errors_collect_on_a_table() -> None:
+    df = _frame(
+        ticket_id=[1, 1, 2, 3],
+        kind=["opened", "responded", "opend", "resumed"],
+        at=pd.Series([_T, _T + _MINUTE, _T, _T]).astype("datetime64[us, Europe/Copenhagen]"),
+        severity=["high", None, "high", None],
+    )
+    report = analyze_tickets(df, default_policy(), errors="collect")
+    assert [t.ticket_id for t in report.tickets] == [1]
+    assert [(r.ticket_id, r.message) for r in report.rejected] == [
+        (
+            2,
+            "Ticket 2: Unknown event kind 'opend'; use one of 'opened', 'severity_changed', "
+            "'responded', 'resolved', 'closed', 'paused', 'resumed', 'reopened', "
+            "'customer_replied'.",
+        ),
+        (
+            3,
+            "Ticket 3: Event 0 ('resumed' at 2026-11-30T09:00:00+01:00): it comes before the "
+            "ticket is opened; start the list with an 'opened' event at or before it, or pass "
+            "history='lenient' to ignore it.",
+        ),
+    ]
+    # a malformed table is not a bad ticket: it raises whatever errors= says
+    with pytest.raises(ColumnTypeError, match="Column 'kind' of the tickets holds 7"):
+        analyze_tickets(_frame(kind=["opened", 7]), default_policy(), errors="collect")
+
+
+def test_history_lenient_replays_messy_tickets() -> None:
+    report = analyze_tickets(
+        _messy_tickets(), default_policy(), history="lenient", errors="collect"
+    )
+    assert [t.ticket_id for t in report.tickets] == [1, 2, 4, 5]
+    assert [r.ticket_id for r in report.rejected] == [3, 6]
+    (fix,) = report.ticket(2).status.corrections
+    assert (fix.index, fix.kind, fix.action) == (1, "resumed", "ignored")
+    # a mapping's event lists are put in time order first (nothing is recorded as
+    # moved), so the early pause comes before the opening and is ignored
+    (fix,) = report.ticket(4).status.corrections
+    assert (fix.index, fix.problem) == (0, "it comes before the ticket is opened")
+    assert report.ticket(4).status.phase == "open"
+    # clean tickets replay as strictly
+    strict = analyze_tickets({1: _messy_tickets()[1]}, default_policy())
+    assert report.ticket(1).status == strict.ticket(1).status
+    # explaining a lenient ticket replays it leniently (the events are the corrected ones)
+    assert report.explain(2, "response").status.response.phase == "running"
+
+
+def test_bad_errors_and_history_options() -> None:
+    with pytest.raises(InvalidOptionError, match="errors='ignore'; pass 'raise', 'skip' or"):
+        analyze_tickets({}, default_policy(), errors="ignore")  # type: ignore[arg-type]
+    with pytest.raises(InvalidOptionError, match="history='loose'; pass 'strict' or 'lenient'"):
+        analyze_tickets({}, default_policy(), history="loose")  # type: ignore[arg-type]

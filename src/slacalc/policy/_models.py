@@ -60,6 +60,8 @@ from slacalc.timers import (
     ClockRules,
     Deadlines,
     EventLike,
+    ExtraKeys,
+    History,
     PauseMode,
     ReopenMode,
     SeverityChangeMode,
@@ -746,7 +748,13 @@ class SLAPolicy(_Model):
         return self._agreement.rules.deadlines(severity, opened_at)
 
     def evaluate(
-        self, ticket: Iterable[EventLike], *, at: dt.datetime, timeline: bool = False
+        self,
+        ticket: Iterable[EventLike],
+        *,
+        at: dt.datetime,
+        timeline: bool = False,
+        history: History = "strict",
+        extra: ExtraKeys = "forbid",
     ) -> TicketStatus:
         """Replay a ticket's events against this policy and report every clock at ``at``.
 
@@ -758,12 +766,20 @@ class SLAPolicy(_Model):
             timeline: also give every cycle its :class:`~slacalc.timers.ClockTimeline`
                 (the clock's segments with the rule behind each change, what ``explain``
                 shows); off by default, as it costs time on bulk evaluations.
+            history: ``"strict"`` (default) refuses an irregular history; ``"lenient"``
+                corrects each irregular event by a stated rule and records it in
+                ``status.corrections`` (see :meth:`slacalc.timers.ClockRules.evaluate`).
+            extra: ``"ignore"`` drops keys other than ``kind``, ``at`` and ``severity``
+                (rows from a database or ``DataFrame.to_dict("records")``); the default
+                ``"forbid"`` refuses them. NaN, NaT, ``pd.NA`` and None mean "missing".
 
         Returns:
             A :class:`~slacalc.timers.TicketStatus`.
 
         Raises:
-            TicketEventError: events out of order, resume without pause, ...
+            TicketEventError: a malformed event; strictly also events out of order, a
+                resume without a pause, ... (naming the event's index and instant).
+            InvalidOptionError: an unknown ``history`` or ``extra``.
             UnknownSeverityError: an event names a severity the policy lacks.
             NaiveDatetimeError: an instant without a time zone.
 
@@ -783,8 +799,15 @@ class SLAPolicy(_Model):
             ...                        timeline=True).response.current.timeline
             >>> [(s.state, s.business) for s in line.segments], line.stopped_by
             ([('counting', datetime.timedelta(seconds=1200))], 'responded')
+            >>> rows = [{"ticket_id": 4711, "kind": "opened", "at": opened, "severity": "high"},
+            ...         {"ticket_id": 4711, "kind": "resumed", "at": opened, "severity": None}]
+            >>> status = policy.evaluate(rows, at=opened, history="lenient", extra="ignore")
+            >>> [(c.kind, c.action, c.problem) for c in status.corrections]
+            [('resumed', 'ignored', 'resumed without being paused')]
         """
-        return self._agreement.rules.evaluate(ticket, at=at, timeline=timeline)
+        return self._agreement.rules.evaluate(
+            ticket, at=at, timeline=timeline, history=history, extra=extra
+        )
 
     def acknowledge(
         self, severity: str, received_at: dt.datetime, locale: Lang = "en"

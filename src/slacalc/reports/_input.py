@@ -30,7 +30,7 @@ from slacalc.errors import (
     NotADatetimeError,
     SlacalcError,
 )
-from slacalc.timers import TicketEvent, coerce_events
+from slacalc.timers import History, TicketEvent, coerce_events
 from slacalc.uptime import Outage
 
 __all__ = [
@@ -55,7 +55,8 @@ Examples:
 _WITH_SEVERITY = frozenset({"opened", "severity_changed"})
 _NAT = -(2**63)
 
-Tickets = list[tuple[object, list[TicketEvent]]]
+Tickets = list[tuple[object, list[TicketEvent] | SlacalcError]]
+"""``(ticket_id, events)`` per ticket, or the error that ticket's events raised."""
 _INCIDENT_COLUMNS = ("start", "end", "severity", "label", "incident_id")
 
 
@@ -334,11 +335,15 @@ def _group(
     out: Tickets = []
     for ticket, indices in rows.items():
         indices.sort(key=instants.__getitem__)
-        with for_ticket(ticket):
-            events = [
-                TicketEvent(kinds[i], from_us(instants[i], tz), severities[i])  # type: ignore[arg-type]
-                for i in indices
-            ]
+        try:
+            with for_ticket(ticket):
+                events = [
+                    TicketEvent(kinds[i], from_us(instants[i], tz), severities[i])  # type: ignore[arg-type]
+                    for i in indices
+                ]
+        except SlacalcError as exc:
+            out.append((ticket, exc))
+            continue
         out.append((ticket, events))
     return out
 
@@ -398,7 +403,7 @@ def _from_records(rows: Iterable[object], cols: _Columns, labels: Sequence[str] 
     return _group(ids, kinds, instants, severities, tz)
 
 
-def _from_mapping(tickets: Mapping[object, object]) -> Tickets:
+def _from_mapping(tickets: Mapping[object, object], history: History) -> Tickets:
     out: Tickets = []
     for ticket, events in tickets.items():
         if isinstance(events, (str, bytes)) or not isinstance(events, Iterable):
@@ -407,14 +412,24 @@ def _from_mapping(tickets: Mapping[object, object]) -> Tickets:
                 "{ticket_id: [{'kind': 'opened', 'at': <aware datetime>, "
                 "'severity': 'high'}, ...]}."
             )
-        with for_ticket(ticket):
-            ordered = coerce_events(events)
+        try:
+            with for_ticket(ticket):
+                ordered = coerce_events(events, history=history)
+        except SlacalcError as exc:
+            out.append((ticket, exc))
+            continue
         out.append((ticket, [event for _, event in ordered]))
     return out
 
 
-def read_tickets(tickets: object, columns: Mapping[str, str] | None) -> Tickets:
-    """``(ticket_id, events)`` pairs from a DataFrame, records or a mapping of event lists."""
+def read_tickets(
+    tickets: object, columns: Mapping[str, str] | None, history: History = "strict"
+) -> Tickets:
+    """``(ticket_id, events)`` pairs from a DataFrame, records or a mapping of event lists.
+
+    A ticket whose events cannot be read comes with its error instead; a malformed
+    table raises. ``history="lenient"`` puts a mapping's event lists in time order.
+    """
     names = column_map(columns, TICKET_COLUMNS, "tickets")
     if isinstance(tickets, CsvRows):
         rows, labels = _csv_records(tickets, names, TICKET_COLUMNS[:3], ("at",), "event")
@@ -427,7 +442,7 @@ def read_tickets(tickets: object, columns: Mapping[str, str] | None) -> Tickets:
                 "columns= maps the columns of a table; a mapping ticket_id -> events has "
                 "none. Pass the events as {'kind': ..., 'at': ..., 'severity': ...}."
             )
-        return _from_mapping(tickets)
+        return _from_mapping(tickets, history)
     if isinstance(tickets, (str, bytes)) or not isinstance(tickets, Iterable):
         raise ColumnTypeError(
             f"tickets={tickets!r} is not ticket data; pass a pandas DataFrame or a list of "

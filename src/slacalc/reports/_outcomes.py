@@ -19,11 +19,24 @@ from typing import (
 
 from slacalc._present.frames import Column, columns_of
 from slacalc._time import from_us, to_us
-from slacalc.errors import InvalidOptionError, TicketEventError
+from slacalc.errors import (
+    InvalidOptionError,
+    SlacalcError,
+    TicketEventError,
+    UnknownSeverityError,
+)
 from slacalc.policy import Agreement, PolicyLike
 from slacalc.reports._input import for_ticket, read_tickets
 from slacalc.reports._tables import Tabular, render_text
-from slacalc.timers import ClockRules, CycleStatus, Metric, Phase, TicketEvent, TicketStatus
+from slacalc.timers import (
+    ClockRules,
+    CycleStatus,
+    History,
+    Metric,
+    Phase,
+    TicketEvent,
+    TicketStatus,
+)
 
 if TYPE_CHECKING:
     from slacalc.reports._explain import Explanation
@@ -31,6 +44,8 @@ if TYPE_CHECKING:
 __all__ = [
     "OUTCOME_COLUMNS",
     "CycleOutcome",
+    "OnError",
+    "RejectedTicket",
     "Result",
     "TicketOutcome",
     "TicketOutcomes",
@@ -56,8 +71,48 @@ Examples:
     ('met', 'breached', 'pending', 'no_target', 'cancelled')
 """
 
+OnError: TypeAlias = Literal["raise", "skip", "collect"]
+"""What :func:`analyze_tickets` does with a ticket whose events cannot be replayed:
+``raise`` its error (the default), ``skip`` the ticket, or ``collect`` it in
+:attr:`TicketOutcomes.rejected` and go on.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.reports import OnError
+    >>> get_args(OnError)
+    ('raise', 'skip', 'collect')
+"""
+
 _ZERO = dt.timedelta(0)
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedTicket:
+    """A ticket :func:`analyze_tickets` left out with ``errors="collect"``, and why.
+
+    Attributes:
+        ticket_id: the ticket, as given.
+        message: the error's message (it names the ticket, the event's index and its
+            instant).
+        error: the error's class name, e.g. ``'TicketEventError'``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from slacalc.policy import default_policy
+        >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
+        >>> tickets = {1: [{"kind": "opened", "at": t, "severity": "high"}],
+        ...            2: [{"kind": "opened", "at": t, "severity": "urgent"}]}
+        >>> report = analyze_tickets(tickets, default_policy(), errors="collect")
+        >>> [t.ticket_id for t in report.tickets], report.rejected[0].error
+        ([1], 'UnknownSeverityError')
+        >>> report.rejected[0].message[:46]
+        "Ticket 2: Unknown severity 'urgent' in event 0"
+    """
+
+    ticket_id: object
+    message: str
+    error: str
 
 
 def month_label(t: dt.datetime, tz: dt.tzinfo) -> str:
@@ -275,6 +330,7 @@ class TicketOutcome:
     rules: ClockRules = field(repr=False)
     tz: dt.tzinfo = field(repr=False)
     rows: tuple[CycleOutcome, ...] = field(repr=False)
+    history: History = field(default="strict", repr=False)
 
     @property
     def breached(self) -> bool:
@@ -316,7 +372,9 @@ class TicketOutcome:
         status = self.status
         if any(c.timeline is None for c in status.cycles):
             # Analysed without timelines: the replay draws them for this one ticket.
-            status = self.rules.evaluate(self.events, at=self.at, timeline=True)
+            status = self.rules.evaluate(
+                self.events, at=self.at, timeline=True, history=self.history
+            )
         return Explanation.from_status(status, self.tz, metric=metric, ticket_id=self.ticket_id)
 
     def _repr_html_(self) -> str:
@@ -338,6 +396,8 @@ class TicketOutcomes(Tabular):
         policy: the policy (or clock rules) the tickets were replayed against.
         tz: the zone the times are shown in (the policy's support hours).
         at: the evaluation instant given, or ``None`` (each ticket at its last event).
+        rejected: the tickets left out with ``errors="collect"``, each with the error
+            that rejected it (see :class:`RejectedTicket`); empty otherwise.
 
     Examples:
         >>> import datetime as dt
@@ -360,6 +420,7 @@ class TicketOutcomes(Tabular):
     tz: dt.tzinfo
     at: dt.datetime | None
     _index: Mapping[object, TicketOutcome] = field(repr=False, compare=False)
+    rejected: tuple[RejectedTicket, ...] = ()
 
     def _columns(self) -> tuple[Column, ...]:
         return columns_of(_HINTS, {"severity": Agreement.from_policy(self.policy).rules.names})
@@ -420,8 +481,9 @@ class TicketOutcomes(Tabular):
 
     def __repr__(self) -> str:
         name = getattr(self.policy, "name", type(self.policy).__name__)
+        rejected = f", {len(self.rejected)} rejected" if self.rejected else ""
         return (
-            f"<TicketOutcomes: {len(self.tickets)} tickets, {len(self.rows)} cycles, "
+            f"<TicketOutcomes: {len(self.tickets)} tickets{rejected}, {len(self.rows)} cycles, "
             f"{len(self.breaches)} breached; policy {name!r}, at "
             f"{'each last event' if self.at is None else self.at.isoformat()}>"
         )
@@ -464,6 +526,8 @@ def analyze_tickets(
     *,
     columns: Mapping[str, str] | None = None,
     timeline: bool = False,
+    history: History = "strict",
+    errors: OnError = "raise",
 ) -> TicketOutcomes:
     """Replay every ticket against the policy: one row per ticket, metric and cycle.
 
@@ -498,6 +562,17 @@ def analyze_tickets(
             "Event", "at": "Timestamp", "severity": "Priority"}`` (slacalc's on the left).
         timeline: also draw every clock's timeline, so that explaining a ticket of the
             report needs no second replay (off by default: it costs time in bulk).
+        history: ``"strict"`` (default) refuses an irregular history; ``"lenient"``
+            corrects each irregular event by a stated rule and records it on the
+            ticket's ``status.corrections`` (see :meth:`slacalc.policy.SLAPolicy.evaluate`;
+            each ticket's events are put in time order first, so a correction's
+            ``index`` counts the events in that order and none is ``reordered``).
+        errors: what to do with a ticket whose events cannot be read or replayed (a
+            :class:`~slacalc.errors.TicketEventError`, an
+            :class:`~slacalc.errors.UnknownSeverityError`): ``"raise"`` it (default),
+            ``"skip"`` the ticket, or ``"collect"`` it in :attr:`TicketOutcomes.rejected`.
+            A malformed table (a missing column, a cell of the wrong type) raises
+            whatever ``errors`` says.
 
     Returns:
         A :class:`TicketOutcomes` report.
@@ -507,9 +582,9 @@ def analyze_tickets(
         ColumnTypeError: a value of the wrong type (the message names the column).
         NaiveDatetimeError: an instant, or ``at``, without a time zone.
         TicketEventError: a ticket's events cannot be replayed (the message starts with
-            the ticket's id).
-        UnknownSeverityError: a severity the policy does not define.
-        InvalidOptionError: a bad ``columns`` mapping or ``policy``.
+            the ticket's id); only with ``errors="raise"``.
+        UnknownSeverityError: a severity the policy does not define (``errors="raise"``).
+        InvalidOptionError: a bad ``columns`` mapping, ``policy``, ``history`` or ``errors``.
 
     Examples:
         >>> import datetime as dt
@@ -524,24 +599,42 @@ def analyze_tickets(
         >>> r = report.rows[0]
         >>> r.metric, r.result, r.due.isoformat(), r.elapsed
         ('response', 'breached', '2026-11-30T09:40:00+01:00', datetime.timedelta(seconds=32400))
+        >>> rows.append({"ticket_id": 4712, "kind": "resumed", "at": friday})
+        >>> report = analyze_tickets(rows, default_policy(), errors="collect")
+        >>> len(report.tickets), report.rejected[0].ticket_id, report.rejected[0].error
+        (1, 4712, 'TicketEventError')
     """
+    if errors not in ("raise", "skip", "collect"):
+        raise InvalidOptionError(f"errors={errors!r}; pass 'raise', 'skip' or 'collect'.")
+    if history not in ("strict", "lenient"):
+        raise InvalidOptionError(f"history={history!r}; pass 'strict' or 'lenient'.")
     agreement = Agreement.from_policy(policy)
     rules, tz = agreement.rules, agreement.support.tz
     fixed = None if at is None else from_us(to_us(at), tz)
     outcomes: list[TicketOutcome] = []
     rows: list[CycleOutcome] = []
     index: dict[object, TicketOutcome] = {}
-    for ticket_id, events in read_tickets(tickets, columns):
-        if not events:
-            raise TicketEventError(
-                f"Ticket {ticket_id!r} has no events; give it at least an 'opened' event."
-            )
-        when = fixed if fixed is not None else max(events, key=lambda e: to_us(e.at)).at
-        with for_ticket(ticket_id):
-            status = rules.evaluate(events, at=when, timeline=timeline)
+    rejected: list[RejectedTicket] = []
+    for ticket_id, events in read_tickets(tickets, columns, history):
+        try:
+            if isinstance(events, SlacalcError):
+                raise events
+            if not events:
+                raise TicketEventError(
+                    f"Ticket {ticket_id!r} has no events; give it at least an 'opened' event."
+                )
+            when = fixed if fixed is not None else max(events, key=lambda e: to_us(e.at)).at
+            with for_ticket(ticket_id):
+                status = rules.evaluate(events, at=when, timeline=timeline, history=history)
+        except (TicketEventError, UnknownSeverityError) as exc:
+            if errors == "raise":
+                raise
+            if errors == "collect":
+                rejected.append(RejectedTicket(ticket_id, str(exc), type(exc).__name__))
+            continue
         cycles = tuple(CycleOutcome.from_cycle(ticket_id, c, when, tz) for c in status.cycles)
-        outcome = TicketOutcome(ticket_id, tuple(events), when, status, rules, tz, cycles)
+        outcome = TicketOutcome(ticket_id, tuple(events), when, status, rules, tz, cycles, history)
         outcomes.append(outcome)
         index[ticket_id] = outcome
         rows.extend(cycles)
-    return TicketOutcomes(tuple(outcomes), tuple(rows), policy, tz, fixed, index)
+    return TicketOutcomes(tuple(outcomes), tuple(rows), policy, tz, fixed, index, tuple(rejected))

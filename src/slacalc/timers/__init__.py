@@ -21,7 +21,17 @@ Examples:
     ('met', '2026-11-30T17:00:00+01:00')
 """
 
-from slacalc.timers._events import PRECEDENCE, EventKind, EventLike, TicketEvent, coerce_events
+from slacalc.timers._events import (
+    PRECEDENCE,
+    Correction,
+    CorrectionAction,
+    EventKind,
+    EventLike,
+    ExtraKeys,
+    History,
+    TicketEvent,
+    coerce_events,
+)
 from slacalc.timers._rules import (
     BusinessDays,
     ClockRules,
@@ -50,10 +60,14 @@ __all__ = [
     "BusinessDays",
     "ClockRules",
     "ClockTimeline",
+    "Correction",
+    "CorrectionAction",
     "CycleStatus",
     "Deadlines",
     "EventKind",
     "EventLike",
+    "ExtraKeys",
+    "History",
     "Metric",
     "MetricStatus",
     "PauseMode",

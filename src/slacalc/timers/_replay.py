@@ -10,16 +10,25 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from slacalc._intervals import Intervals
 from slacalc._present.formats import duration_text, instant_text
+from slacalc._present.frames import plain
 from slacalc._time import UTC, from_us, to_us
 from slacalc.calendar import BusinessCalendar
-from slacalc.errors import TicketEventError, UnknownSeverityError
-from slacalc.timers._events import EventLike, TicketEvent, coerce_events
+from slacalc.errors import SlacalcError, TicketEventError, UnknownSeverityError
+from slacalc.timers._events import (
+    Correction,
+    EventLike,
+    ExtraKeys,
+    History,
+    TicketEvent,
+    order_events,
+    where,
+)
 from slacalc.timers._rules import ClockRules, SeverityTargets, severity_map
 from slacalc.timers._status import (
     ClockTimeline,
@@ -66,17 +75,71 @@ class _History:
     events: list[tuple[int, TicketEvent]] = field(default_factory=list)
 
 
-def _where(index: int, event: TicketEvent) -> str:
-    """How an error message names an event."""
-    return f"event {index} ({event.kind!r} at {event.at.isoformat()})"
+def _problem(
+    event: TicketEvent,
+    opened: int | None,
+    closed: int | None,
+    paused_since: int | None,
+    resolved_since: int | None,
+) -> tuple[str, str] | None:
+    """What is irregular about ``event`` in the state so far, and how to fix it (or None)."""
+    kind = event.kind
+    if closed is not None:
+        return (
+            f"it comes after the ticket was closed at {_iso(closed)}",
+            "a closed ticket takes no more events (reopen and resolve instead of closing)",
+        )
+    if opened is None and kind != "opened":
+        return (
+            "it comes before the ticket is opened",
+            "start the list with an 'opened' event at or before it",
+        )
+    if kind == "opened" and opened is not None:
+        return (
+            f"the ticket is already open since {_iso(opened)}",
+            "a ticket is opened once (use 'reopened' after 'resolved')",
+        )
+    if kind == "paused" and paused_since is not None:
+        return (
+            f"the ticket is already paused since {_iso(paused_since)}",
+            "add a 'resumed' event first",
+        )
+    if kind == "resumed" and paused_since is None:
+        return "resumed without being paused", "add a 'paused' event before it, or drop it"
+    if kind == "resolved" and resolved_since is not None:
+        return (
+            f"the ticket is already resolved since {_iso(resolved_since)}",
+            "add a 'reopened' event first",
+        )
+    if kind == "reopened" and resolved_since is None:
+        return (
+            "the ticket is not resolved, so it cannot be reopened",
+            "add a 'resolved' event before it, or drop it",
+        )
+    return None
 
 
-def _build(rules: ClockRules, ordered: list[tuple[int, TicketEvent]], at: int) -> _History:
-    """Check the whole event list for consistency; record what happened up to ``at``."""
+def _iso(x: int) -> str:
+    """Epoch µs as ISO 8601 in UTC, for messages."""
+    return from_us(x, UTC).isoformat()
+
+
+def _build(
+    rules: ClockRules,
+    ordered: list[tuple[int, int, TicketEvent]],
+    at: int,
+    fixes: list[Correction] | None = None,
+) -> _History:
+    """Check the whole event list for consistency; record what happened up to ``at``.
+
+    Strictly (``fixes is None``) an irregular event raises; leniently it is ignored
+    and recorded in ``fixes``.
+    """
     known = severity_map(rules)
     h = _History(raw={m: [] for m in _METRICS})
     wants = {m: m in ("response", "resolution") or rules.defines(m) for m in _METRICS}
-    opened = closed = False
+    opened: int | None = None
+    closed: int | None = None
     paused_since: int | None = None
     resolved_since: int | None = None
     severity: str | None = None
@@ -95,54 +158,29 @@ def _build(rules: ClockRules, ordered: list[tuple[int, TicketEvent]], at: int) -
         if wants[metric]:
             h.raw[metric].append(_Raw(x))
 
-    for index, (x, event) in enumerate(ordered):
+    for x, index, event in ordered:
         kind = event.kind
-        where = _where(index, event)
-        lead = where[:1].upper() + where[1:]  # capitalised, the rest as written
-        if closed:
-            raise TicketEventError(
-                f"{lead} comes after the ticket was closed; a closed ticket "
-                "takes no more events (reopen and resolve instead of closing)."
-            )
-        if not opened and kind != "opened":
-            raise TicketEventError(
-                f"{lead} comes before the ticket is opened; start the list "
-                "with an 'opened' event at or before it."
-            )
         if kind in ("opened", "severity_changed") and event.severity not in known:
             raise UnknownSeverityError(
-                f"Unknown severity {event.severity!r} in {where}; use one of "
+                f"Unknown severity {event.severity!r} in {where(index, event)}; use one of "
                 f"{', '.join(repr(n) for n in rules.names)}."
             )
-        if kind == "opened" and opened:
-            raise TicketEventError(
-                f"{lead}: the ticket is already open; a ticket is opened once "
-                "(use 'reopened' after 'resolved')."
-            )
-        if kind == "paused" and paused_since is not None:
-            raise TicketEventError(
-                f"{lead}: the ticket is already paused since "
-                f"{from_us(paused_since, UTC).isoformat()}; add a 'resumed' event first."
-            )
-        if kind == "resumed" and paused_since is None:
-            raise TicketEventError(
-                f"{lead}: resumed without being paused; add a 'paused' event before it, or drop it."
-            )
-        if kind == "resolved" and resolved_since is not None:
-            raise TicketEventError(
-                f"{lead}: the ticket is already resolved since "
-                f"{from_us(resolved_since, UTC).isoformat()}; add a 'reopened' event first."
-            )
-        if kind == "reopened" and resolved_since is None:
-            raise TicketEventError(
-                f"{lead}: the ticket is not resolved, so it cannot be reopened; "
-                "add a 'resolved' event before it, or drop it."
-            )
+        problem = _problem(event, opened, closed, paused_since, resolved_since)
+        if problem is not None:
+            if fixes is None:
+                lead = where(index, event)
+                raise TicketEventError(
+                    f"{lead[:1].upper()}{lead[1:]}: {problem[0]}; {problem[1]}, or pass "
+                    "history='lenient' to ignore it."
+                )
+            if x <= at:
+                fixes.append(Correction(index, event.at, kind, problem[0], "ignored"))
+            continue
         recording = x <= at
         if recording:
             h.events.append((x, event))
         if kind == "opened":
-            opened = True
+            opened = x
             severity = event.severity
             if recording:
                 assert severity is not None
@@ -173,7 +211,7 @@ def _build(rules: ClockRules, ordered: list[tuple[int, TicketEvent]], at: int) -
                     start("periodic_update", x)
         elif kind in ("resolved", "closed"):
             if kind == "closed":
-                closed = True
+                closed = x
                 if recording:
                     h.closed_at = x
             if resolved_since is None:
@@ -598,11 +636,19 @@ def _timeline(
 
 
 def replay(
-    rules: ClockRules, events: Iterable[EventLike], at: dt.datetime, *, timeline: bool = False
+    rules: ClockRules,
+    events: Iterable[EventLike],
+    at: dt.datetime,
+    *,
+    timeline: bool = False,
+    history: History = "strict",
+    extra: ExtraKeys = "forbid",
 ) -> TicketStatus:
     """Replay ``events`` against ``rules`` and report every clock at ``at``.
 
-    With ``timeline=True`` every cycle also carries its :class:`ClockTimeline`.
+    With ``timeline=True`` every cycle also carries its :class:`ClockTimeline`; with
+    ``history="lenient"`` irregular events are corrected and recorded instead of
+    refused (see :meth:`ClockRules.evaluate`).
 
     Examples:
         >>> import datetime as dt
@@ -614,8 +660,35 @@ def replay(
         'running'
     """
     at_us = to_us(at)
-    ordered = coerce_events(events)
-    history = _build(rules, ordered, at_us)
+    if not isinstance(events, (list, str, bytes, Mapping)):
+        events = list(events)
+    try:
+        ordered, fixes = order_events(events, history, extra)
+        lenient = history == "lenient"
+        built = _build(rules, ordered, at_us, fixes if lenient else None)
+    except SlacalcError as exc:
+        ticket = _ticket_of(events) if extra == "ignore" and isinstance(events, list) else None
+        if ticket is None:
+            raise
+        raise type(exc)(f"Ticket {ticket!r}: {exc}") from None
+    return _status(rules, built, at, at_us, timeline, fixes)
+
+
+def _ticket_of(events: list[EventLike]) -> object:
+    """The ``ticket_id`` the first row carries (rows of a table), else None."""
+    first = events[0] if events else None
+    return plain(first.get("ticket_id")) if isinstance(first, Mapping) else None
+
+
+def _status(
+    rules: ClockRules,
+    history: _History,
+    at: dt.datetime,
+    at_us: int,
+    timeline: bool,
+    fixes: list[Correction],
+) -> TicketStatus:
+    """Every clock of the replayed ``history`` at ``at``."""
     pauses = Intervals((p, at_us if r is None else r) for p, r in history.pauses)
     ctx = _Context(rules, dict(severity_map(rules)), history, at_us, pauses)
     metrics: dict[Metric, MetricStatus] = {}
@@ -658,4 +731,10 @@ def replay(
         breached=any(c.breached for c in rows),
         next_due=next_due,
         next_breach_at=None if next_due is None else next_due + _US,
+        corrections=tuple(sorted((f for f in fixes if to_us(f.at) <= at_us), key=_by_index)),
     )
+
+
+def _by_index(fix: Correction) -> int:
+    """Corrections in the order of the events as given."""
+    return fix.index

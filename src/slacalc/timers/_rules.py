@@ -20,7 +20,7 @@ from slacalc.errors import InvalidDurationError, InvalidOptionError, UnknownSeve
 
 if TYPE_CHECKING:
     from slacalc._time import DurationLike
-    from slacalc.timers._events import EventLike
+    from slacalc.timers._events import EventLike, ExtraKeys, History
     from slacalc.timers._status import TicketStatus
 
 __all__ = [
@@ -530,7 +530,13 @@ class ClockRules:
         )
 
     def evaluate(
-        self, events: Iterable[EventLike], *, at: dt.datetime, timeline: bool = False
+        self,
+        events: Iterable[EventLike],
+        *,
+        at: dt.datetime,
+        timeline: bool = False,
+        history: History = "strict",
+        extra: ExtraKeys = "forbid",
     ) -> TicketStatus:
         """Replay a ticket's events against these rules and report every clock at ``at``.
 
@@ -539,19 +545,34 @@ class ClockRules:
 
         Args:
             events: the ticket's events in time order: :class:`TicketEvent` records or
-                mappings ``{"kind": ..., "at": ..., "severity": ...}``.
+                mappings ``{"kind": ..., "at": ..., "severity": ...}``. In a mapping,
+                NaN, NaT, ``pd.NA`` and None mean "missing" (a missing severity on an
+                event that takes none is fine; a missing ``at`` is an error).
             at: the instant to evaluate at (aware). There is no default "now".
             timeline: also give every cycle its :class:`ClockTimeline` (the segments of
                 the clock with the rule behind each change, what ``explain`` shows);
                 off by default, as it costs time on bulk evaluations.
+            history: ``"strict"`` (the default) refuses an irregular history with a
+                :class:`~slacalc.errors.TicketEventError` naming the event; ``"lenient"``
+                accepts what real exports contain (a resume without a pause, a second
+                pause or resolve, events after ``closed``, a second ``opened``, events
+                out of time order), applies the rule docs/concepts/ticket-clocks.md
+                states for each, and records every one in ``status.corrections``.
+            extra: ``"forbid"`` (the default) refuses keys other than ``kind``, ``at``
+                and ``severity``; ``"ignore"`` drops them, so rows from a database or
+                ``DataFrame.to_dict("records")`` can be passed as they are (a
+                ``ticket_id`` key then names the ticket in error messages).
 
         Returns:
             The ticket's status at ``at``.
 
         Raises:
-            TicketEventError: events out of order, a resume without a pause, ...
+            TicketEventError: a malformed event; strictly also events out of order, a
+                resume without a pause, ... (the message names the event's index and
+                instant, and the ticket when its rows carry a ``ticket_id``).
             UnknownSeverityError: an event names a severity that is not defined.
             NaiveDatetimeError: an instant has no time zone.
+            InvalidOptionError: an unknown ``history`` or ``extra``.
 
         Examples:
             >>> import datetime as dt
@@ -562,10 +583,18 @@ class ClockRules:
             ...                    at=t0 + dt.timedelta(minutes=20))
             >>> s.response.breached, s.response.breached_at.isoformat()
             (True, '2026-01-05T09:15:00.000001+00:00')
+            >>> rows = [{"ticket_id": 9, "kind": "opened", "at": t0, "severity": "critical"},
+            ...         {"ticket_id": 9, "kind": "resolved", "at": t0, "severity": None},
+            ...         {"ticket_id": 9, "kind": "resolved", "at": t0 + dt.timedelta(hours=1),
+            ...          "severity": None}]
+            >>> s = rules.evaluate(rows, at=t0 + dt.timedelta(hours=2), history="lenient",
+            ...                    extra="ignore")
+            >>> s.phase, [(c.index, c.action) for c in s.corrections]
+            ('resolved', [(2, 'ignored')])
         """
         from slacalc.timers._replay import replay
 
-        return replay(self, events, at, timeline=timeline)
+        return replay(self, events, at, timeline=timeline, history=history, extra=extra)
 
 
 def severity_map(rules: ClockRules) -> Mapping[str, SeverityTargets]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal, TypeAlias
 
-from slacalc.timers._events import TicketEvent
+from slacalc.timers._events import Correction, TicketEvent
 
 __all__ = [
     "ClockTimeline",
@@ -358,6 +358,9 @@ class TicketStatus:
         breached: whether any cycle breached.
         next_due: the earliest ``due`` of a running, unbreached clock (queue order).
         next_breach_at: when that clock breaches if nothing happens (``next_due + 1 µs``).
+        corrections: what a lenient replay corrected, one :class:`Correction` per
+            irregular event up to ``at``, in the order the events were given (always
+            empty for a strict replay, which refuses such events).
 
     Examples:
         >>> import datetime as dt
@@ -382,3 +385,4 @@ class TicketStatus:
     breached: bool
     next_due: dt.datetime | None
     next_breach_at: dt.datetime | None
+    corrections: tuple[Correction, ...] = ()
