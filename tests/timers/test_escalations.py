@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from slacalc import BusinessCalendar, ClockRules, SeverityTargets
 from slacalc.errors import InvalidDurationError, InvalidOptionError
-from slacalc.timers import Escalation, WarningThreshold
+from slacalc.timers import Escalation, TimeBasis, WarningThreshold
 
 UTC = dt.UTC
 US = dt.timedelta(microseconds=1)
@@ -150,7 +150,7 @@ def test_a_paused_clock_warns_against_its_deadline_if_resumed() -> None:
 def test_escalation_instants_are_monotone_and_level_zero_before_the_breach(
     offsets: list[int], calendar_time: bool, minutes: int
 ) -> None:
-    basis = "calendar" if calendar_time else "business"
+    basis: TimeBasis = "calendar" if calendar_time else "business"
     offsets.sort()
     escalations = [
         Escalation(i + 1, dt.timedelta(minutes=m), measured_in=basis) for i, m in enumerate(offsets)
