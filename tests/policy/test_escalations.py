@@ -91,7 +91,7 @@ def _with(severity: dict[str, Any]) -> dict[str, Any]:
     [
         (
             {"escalations": [{"level": 0, "after": "1h"}]},
-            "severities[0].escalations[0].level: 0 is not valid: input should be greater than or equal",
+            "severities[0].escalations[0].level: 0 is not valid: input should be greater",
         ),
         (
             {"escalations": [{"level": 1, "after": "0m"}]},
