@@ -52,6 +52,8 @@ def test_escalations_round_trip() -> None:
     policy = SLAPolicy.from_toml(TOML)
     assert SLAPolicy.from_toml(policy.to_toml()) == policy
     assert SLAPolicy.from_json(policy.to_json()) == policy
+    # An unset time basis of a warning stays unset (business time), so it is not written.
+    assert policy.to_dict()["severities"][0]["warnings"][1] == {"percent": "75%"}
     assert policy.to_dict()["severities"][0]["escalations"][1] == {
         "level": 2,
         "after": "72h",
@@ -76,7 +78,8 @@ def test_evaluate_reports_the_level() -> None:
 def test_json_schema_lists_the_new_fields() -> None:
     defs = SLAPolicy.json_schema()["$defs"]
     assert set(defs["EscalationSpec"]["properties"]) == {"level", "after", "measured_in"}
-    assert defs["WarningSpec"]["properties"]["measured_in"]["enum"] == ["business", "calendar"]
+    basis = defs["WarningSpec"]["properties"]["measured_in"]["anyOf"][0]
+    assert basis["enum"] == ["business", "calendar"]
 
 
 def _with(severity: dict[str, Any]) -> dict[str, Any]:

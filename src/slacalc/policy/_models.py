@@ -197,9 +197,10 @@ class WarningSpec(_Model):
     before: DurationText | None = Field(
         default=None, description="Time left before the deadline, '15m'."
     )
-    measured_in: TimeBasis = Field(
-        default="business",
-        description="How 'before' is measured: 'business' time or wall-clock 'calendar' time.",
+    measured_in: TimeBasis | None = Field(
+        default=None,
+        description="How 'before' is measured: 'business' time (default) or wall-clock "
+        "'calendar' time.",
     )
 
     @model_validator(mode="after")
@@ -211,7 +212,7 @@ class WarningSpec(_Model):
             )
         if self.percent is not None and parse_percent(self.percent) == 0:
             raise ValueError(f"percent {self.percent!r} is zero; give a share above '0%'")
-        if self.percent is not None and self.measured_in != "business":
+        if self.percent is not None and self.measured_in == "calendar":
             raise policy_error(
                 [
                     (
@@ -230,7 +231,7 @@ class WarningSpec(_Model):
             >>> WarningSpec(before="2h", measured_in="calendar").build().is_calendar
             True
         """
-        return WarningThreshold(self.percent, self.before, self.measured_in)
+        return WarningThreshold(self.percent, self.before, self.measured_in or "business")
 
 
 class EscalationSpec(_Model):
