@@ -59,6 +59,7 @@ from slacalc.timers import (
     BusinessDays,
     ClockRules,
     Deadlines,
+    Escalation,
     EventLike,
     ExtraKeys,
     History,
@@ -67,6 +68,7 @@ from slacalc.timers import (
     SeverityChangeMode,
     SeverityTargets,
     TicketStatus,
+    TimeBasis,
     WarningThreshold,
 )
 from slacalc.uptime import MaintenanceMode
@@ -76,6 +78,7 @@ __all__ = [
     "ChannelSpec",
     "ClaimsSpec",
     "CreditTierSpec",
+    "EscalationSpec",
     "MaintenanceSpec",
     "RoleSpec",
     "SLAPolicy",
@@ -180,14 +183,24 @@ class CalendarSpec(_Model):
 class WarningSpec(_Model):
     """A warning threshold: ``percent`` of the target used, or ``before`` the deadline.
 
+    ``before`` is business time on the severity's calendar unless ``measured_in =
+    'calendar'`` (wall-clock time left before the deadline, nights and weekends included).
+
     Examples:
         >>> WarningSpec(percent="75%").percent, WarningSpec(before="15m").before
         ('75%', '15m')
+        >>> WarningSpec(before="2h", measured_in="calendar").measured_in
+        'calendar'
     """
 
     percent: PercentText | None = Field(default=None, description="Share of the target, '75%'.")
     before: DurationText | None = Field(
-        default=None, description="Business time before the deadline, '15m'."
+        default=None, description="Time left before the deadline, '15m'."
+    )
+    measured_in: TimeBasis | None = Field(
+        default=None,
+        description="How 'before' is measured: 'business' time (default) or wall-clock "
+        "'calendar' time.",
     )
 
     @model_validator(mode="after")
@@ -199,7 +212,79 @@ class WarningSpec(_Model):
             )
         if self.percent is not None and parse_percent(self.percent) == 0:
             raise ValueError(f"percent {self.percent!r} is zero; give a share above '0%'")
+        if self.percent is not None and self.measured_in == "calendar":
+            raise policy_error(
+                [
+                    (
+                        "measured_in",
+                        f"{self.measured_in!r} goes with before, not percent (a share of "
+                        "business time); write {before = '2h', measured_in = 'calendar'}.",
+                    )
+                ]
+            )
         return self
+
+    def build(self) -> WarningThreshold:
+        """The core :class:`~slacalc.timers.WarningThreshold` this describes.
+
+        Examples:
+            >>> WarningSpec(before="2h", measured_in="calendar").build().is_calendar
+            True
+        """
+        return WarningThreshold(self.percent, self.before, self.measured_in or "business")
+
+
+class EscalationSpec(_Model):
+    """An escalation level reached ``after`` a clock's breach (``[[severities.escalations]]``).
+
+    ``after`` is business time on the severity's calendar unless ``measured_in =
+    'calendar'``. Levels and offsets must increase down the list.
+
+    Examples:
+        >>> spec = EscalationSpec(level=2, after="1h")
+        >>> spec.build()
+        Escalation(level=2, after=datetime.timedelta(seconds=3600), measured_in='business')
+    """
+
+    level: int = Field(ge=1, strict=True, description="The level, 1 or more.")
+    after: DurationText = Field(description="Time after the breach, '1h'.")
+    measured_in: TimeBasis = Field(
+        default="business",
+        description="How 'after' is measured: 'business' time or wall-clock 'calendar' time.",
+    )
+
+    def build(self) -> Escalation:
+        """The core :class:`~slacalc.timers.Escalation` this describes.
+
+        Examples:
+            >>> EscalationSpec(level=1, after="24h", measured_in="calendar").build().after.days
+            1
+        """
+        return Escalation(self.level, self.after, self.measured_in)
+
+
+def _escalation_problems(escalations: Sequence[EscalationSpec]) -> list[tuple[str, str]]:
+    """``[(path, problem)]`` for escalations whose levels or offsets do not increase."""
+    problems: list[tuple[str, str]] = []
+    for i in range(1, len(escalations)):
+        a, b = escalations[i - 1], escalations[i]
+        if b.level <= a.level:
+            problems.append(
+                (
+                    f"escalations[{i}].level",
+                    f"level {b.level!r} follows level {a.level!r}; list each level once, "
+                    "in increasing order (1, 2, 3).",
+                )
+            )
+        elif a.measured_in == b.measured_in and b.build().after <= a.build().after:
+            problems.append(
+                (
+                    f"escalations[{i}].after",
+                    f"{b.after!r} is not later than level {a.level!r}'s {a.after!r}; give each "
+                    "higher level a longer offset.",
+                )
+            )
+    return problems
 
 
 class SeverityPolicy(_Model):
@@ -231,6 +316,15 @@ class SeverityPolicy(_Model):
         default=SUPPORT, description="'support', '24x7' or a name from the policy's calendars."
     )
     warnings: tuple[WarningSpec, ...] = Field(default=(), description="When clocks warn.")
+    escalations: tuple[EscalationSpec, ...] = Field(
+        default=(), description="Escalation levels after a breach, in increasing order."
+    )
+
+    @model_validator(mode="after")
+    def _escalations_increase(self) -> SeverityPolicy:
+        if problems := _escalation_problems(self.escalations):
+            raise policy_error(problems)
+        return self
 
 
 class ChannelSpec(_Model):
@@ -521,7 +615,8 @@ class SLAPolicy(_Model):
                     counted(t.resolution),
                     counted(t.next_response),
                     counted(t.periodic_update),
-                    tuple(WarningThreshold(w.percent, w.before) for w in s.warnings),
+                    tuple(w.build() for w in s.warnings),
+                    tuple(e.build() for e in s.escalations),
                 )
                 for t, s in zip(terms, self.severities, strict=True)
             ),

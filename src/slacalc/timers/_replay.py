@@ -29,7 +29,7 @@ from slacalc.timers._events import (
     order_events,
     where,
 )
-from slacalc.timers._rules import ClockRules, SeverityTargets, severity_map
+from slacalc.timers._rules import ClockRules, SeverityTargets, WarningThreshold, severity_map
 from slacalc.timers._status import (
     ClockTimeline,
     CycleStatus,
@@ -344,6 +344,53 @@ class _OpenTime:
         return open_
 
 
+_US = dt.timedelta(microseconds=1)
+
+
+def _warnings(
+    warnings: tuple[WarningThreshold, ...],
+    cal: BusinessCalendar,
+    target: int,
+    elapsed: int,
+    end: int,
+    deadline: int | None,
+    running: bool,
+) -> tuple[int, int | None]:
+    """How many ``warnings`` hold at ``end``, and when the next one is reached (running only)."""
+    level = 0
+    upcoming: list[int] = []
+    for w in warnings:
+        if w.is_calendar:
+            assert w.before is not None
+            assert deadline is not None
+            when = deadline - w.before // _US  # no more than ``before`` of wall time left
+            if end >= when:
+                level += 1
+            elif running:
+                upcoming.append(when)
+            continue
+        budget = w.budget_us(target)
+        if budget <= elapsed:
+            level += 1
+        elif running:
+            lead = dt.timedelta(microseconds=budget - elapsed)
+            upcoming.append(to_us(cal.exhausted_at(_dt(end), lead)))
+    return level, min(upcoming, default=None)
+
+
+def _escalation(spec: SeverityTargets, due: int, end: int, stopped: bool) -> tuple[int, int | None]:
+    """The escalation level reached by ``end`` for deadline ``due``; the next level's instant."""
+    level = 0
+    upcoming: int | None = None
+    for e in spec.escalations:
+        when = e.reached_at_us(spec.calendar, due)
+        if when <= end:
+            level = max(level, e.level)
+        elif not stopped and (upcoming is None or when < upcoming):
+            upcoming = when
+    return level, upcoming
+
+
 def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool) -> CycleStatus:
     rules, at = ctx.rules, ctx.at
     end = raw.stop if raw.stop is not None else at
@@ -410,11 +457,15 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
             due_if_resumed = _add(cal, at, remaining)
         else:
             due = _add(cal, end, remaining)
-        budgets = sorted(w.budget_us(target) for w in spec.warnings)
-        warning_level = sum(1 for b in budgets if b <= elapsed)
-        if phase == "running" and warning_level < len(budgets):
-            lead = budgets[warning_level] - elapsed
-            next_warning = to_us(cal.exhausted_at(_dt(at), dt.timedelta(microseconds=lead)))
+        if spec.warnings:
+            deadline = due if due is not None else due_if_resumed
+            warning_level, next_warning = _warnings(
+                spec.warnings, cal, target, elapsed, end, deadline, phase == "running"
+            )
+    escalation_level = 0
+    next_escalation: int | None = None
+    if breach is not None and spec.escalations:
+        escalation_level, next_escalation = _escalation(spec, breach - 1, end, stopped)
 
     def out(x: int | None) -> dt.datetime | None:
         return None if x is None else from_us(x, tz)
@@ -441,6 +492,8 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
         due_if_resumed=out(due_if_resumed),
         warning_level=warning_level,
         next_warning_at=out(next_warning),
+        escalation_level=escalation_level,
+        next_escalation_at=out(next_escalation),
     )
     if not timeline:
         return status

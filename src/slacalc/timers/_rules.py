@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -27,11 +28,13 @@ __all__ = [
     "BusinessDays",
     "ClockRules",
     "Deadlines",
+    "Escalation",
     "PauseMode",
     "ReopenMode",
     "SeverityChangeMode",
     "SeverityTargets",
     "Target",
+    "TimeBasis",
     "WarningThreshold",
 ]
 
@@ -67,7 +70,21 @@ Examples:
     ('continue', 'new_cycle')
 """
 
+TimeBasis: TypeAlias = Literal["business", "calendar"]
+"""How an offset from a deadline is measured.
+
+``business`` (default): business time on the clock's calendar, so closed hours do not count.
+``calendar``: wall-clock time, nights and weekends included.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.timers import TimeBasis
+    >>> get_args(TimeBasis)
+    ('business', 'calendar')
+"""
+
 _PAUSE_MODES: tuple[str, ...] = get_args(PauseMode)
+_TIME_BASES: tuple[str, ...] = get_args(TimeBasis)
 _CHANGE_MODES: tuple[str, ...] = get_args(SeverityChangeMode)
 _REOPEN_MODES: tuple[str, ...] = get_args(ReopenMode)
 _US = dt.timedelta(microseconds=1)
@@ -174,41 +191,62 @@ def _target(value: object, what: str) -> dt.timedelta | BusinessDays:
 
 @dataclass(frozen=True, slots=True)
 class WarningThreshold:
-    """When a clock warns: at a share of its target, or a fixed business time before the deadline.
+    """When a clock warns: at a share of its target, or a fixed time before the deadline.
 
     Exactly one of ``percent`` and ``before`` is given. A warning is *reached* when the
     business time used is at least ``percent`` of the target, or when no more than
-    ``before`` of business time is left (measured on the clock's calendar, so on a
-    24x7 calendar it is plain clock time). Shares are exact: ``"75%"``,
+    ``before`` is left before the deadline (``due``, the last on-time instant).
+
+    ``before`` is measured as ``measured_in`` says. ``'business'`` (the default): business
+    time left on the clock's calendar, so on a 24x7 calendar it is plain clock time.
+    ``'calendar'``: wall-clock time left, ``due - t``, nights and weekends included, so
+    a deadline on Monday 09:30 with ``before='2h'`` warns on Monday 07:30 even when the
+    calendar is closed then, and not on Friday evening. While a clock is paused the
+    deadline it would have if resumed now counts. Shares are exact: ``"75%"``,
     ``Fraction(3, 4)`` or ``Decimal("0.75")``; floats are refused.
 
     Args:
         percent: a share of the target in (0, 1], e.g. ``"75%"``.
-        before: business time before the deadline, e.g. ``"15m"``.
+        before: time before the deadline, e.g. ``"15m"``.
+        measured_in: ``'business'`` (default) or ``'calendar'``, for ``before`` only.
 
     Raises:
-        InvalidOptionError: neither or both are given, or the share is out of range.
+        InvalidOptionError: neither or both are given, the share is out of range, an
+            unknown ``measured_in``, or ``measured_in='calendar'`` with ``percent``.
         InvalidDurationError: ``before`` is not a positive duration.
 
     Examples:
         >>> WarningThreshold(percent="75%").budget_us(8 * 3_600_000_000) / 3_600_000_000
         6.0
         >>> WarningThreshold(before="15m")
-        WarningThreshold(percent=None, before=datetime.timedelta(seconds=900))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        WarningThreshold(percent=None, before=datetime.timedelta(seconds=900),
+                         measured_in='business')
+        >>> WarningThreshold(before="2h", measured_in="calendar").measured_in
+        'calendar'
     """
 
     percent: Fraction | None = None
     before: dt.timedelta | None = None
+    measured_in: TimeBasis = "business"
 
-    def __init__(self, percent: object = None, before: object = None) -> None:
+    def __init__(
+        self, percent: object = None, before: object = None, measured_in: TimeBasis = "business"
+    ) -> None:
         if (percent is None) == (before is None):
             raise InvalidOptionError(
                 f"A warning needs exactly one of percent= and before= (got percent={percent!r}, "
                 f"before={before!r}); pass e.g. percent='75%' or before='15m'."
             )
+        _check_mode(measured_in, _TIME_BASES, "time basis (measured_in)")
         share: Fraction | None = None
         lead: dt.timedelta | None = None
         if percent is not None:
+            if measured_in != "business":
+                raise InvalidOptionError(
+                    f"A percent warning ({percent!r}) is a share of business time; "
+                    "measured_in='calendar' goes with before=, e.g. before='2h'."
+                )
             share = parse_share(
                 percent,
                 what="the warning share",
@@ -234,9 +272,20 @@ class WarningThreshold:
             lead = _td(us)
         object.__setattr__(self, "percent", share)
         object.__setattr__(self, "before", lead)
+        object.__setattr__(self, "measured_in", measured_in)
+
+    @property
+    def is_calendar(self) -> bool:
+        """Whether ``before`` is wall-clock time (not business time).
+
+        Examples:
+            >>> WarningThreshold(before="1h", measured_in="calendar").is_calendar
+            True
+        """
+        return self.measured_in == "calendar"
 
     def budget_us(self, target_us: int) -> int:
-        """The business time used (µs, rounded up) at which this warning is reached.
+        """The business time used (µs, rounded up) at which a business-time warning is reached.
 
         Args:
             target_us: the clock's target in microseconds.
@@ -256,6 +305,101 @@ class WarningThreshold:
 
 
 @dataclass(frozen=True, slots=True)
+class Escalation:
+    """An escalation level reached a fixed time after a clock breaches.
+
+    Level ``level`` is reached once more than ``after`` has passed since the deadline
+    (``due``), the same half-open rule as the breach itself: the breach is at
+    ``due + 1 µs``, and the level at ``breached_at + after`` (on a 24x7 calendar; in
+    business time, ``calendar.add(due, after) + 1 µs``). ``after`` is business time on
+    the clock's calendar (``measured_in='business'``, the default) or wall-clock time
+    (``'calendar'``). It is counted from the deadline on the calendar: a pause after
+    the breach does not delay an escalation, and a clock that stops (met late or
+    cancelled) escalates no further.
+
+    Args:
+        level: the escalation level, a whole number of at least 1.
+        after: how long after the breach, a positive duration such as ``'1h'``.
+        measured_in: ``'business'`` (default) or ``'calendar'``.
+
+    Raises:
+        InvalidOptionError: ``level`` is not a whole number of at least 1, or an unknown
+            ``measured_in``.
+        InvalidDurationError: ``after`` is not a positive duration.
+
+    Examples:
+        >>> Escalation(2, "1h")
+        Escalation(level=2, after=datetime.timedelta(seconds=3600), measured_in='business')
+        >>> Escalation(level=3, after="24h", measured_in="calendar").after.days
+        1
+    """
+
+    level: int
+    after: dt.timedelta
+    measured_in: TimeBasis = "business"
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self, level: int, after: DurationLike, measured_in: TimeBasis = "business"
+        ) -> None: ...
+
+    def __post_init__(self) -> None:
+        if isinstance(self.level, bool) or not isinstance(self.level, int) or self.level < 1:
+            raise InvalidOptionError(
+                f"The escalation level {self.level!r} is not a whole number of at least 1; "
+                "pass e.g. level=1."
+            )
+        us = duration_to_us(self.after)
+        if us <= 0:
+            raise InvalidDurationError(
+                f"The escalation offset {self.after!r} is not positive; give the time after "
+                "the breach, e.g. '1h'."
+            )
+        _check_mode(self.measured_in, _TIME_BASES, "time basis (measured_in)")
+        object.__setattr__(self, "after", _td(us))
+
+    def reached_at_us(self, calendar: BusinessCalendar, due_us: int) -> int:
+        """The first instant (µs) at which this level holds, for a deadline ``due_us`` (µs).
+
+        Examples:
+            >>> import datetime as dt
+            >>> from slacalc._time import from_us, to_us
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
+            >>> due = dt.datetime(2026, 1, 9, 16, 30, tzinfo=dt.timezone.utc)   # a Friday
+            >>> from_us(Escalation(1, "1h").reached_at_us(cal, to_us(due)), cal.tz).isoformat()
+            '2026-01-12T09:30:00.000001+00:00'
+        """
+        if self.measured_in == "calendar":
+            return due_us + self.after // _US + 1
+        return to_us(calendar.add(from_us(due_us, calendar.tz), self.after)) + 1
+
+
+def _escalations(name: str, values: Iterable[object]) -> tuple[Escalation, ...]:
+    """The escalations of severity ``name``, checked: levels and offsets increase."""
+    out: list[Escalation] = []
+    for e in values:
+        if not isinstance(e, Escalation):
+            raise InvalidOptionError(
+                f"{e!r} is not an Escalation; pass e.g. Escalation(level=1, after='1h')."
+            )
+        out.append(e)
+    for a, b in itertools.pairwise(out):
+        if b.level <= a.level:
+            raise InvalidOptionError(
+                f"Severity {name!r}: escalation level {b.level!r} follows level {a.level!r}; "
+                "list each level once, in increasing order, e.g. levels 1, 2, 3."
+            )
+        if a.measured_in == b.measured_in and b.after <= a.after:
+            raise InvalidOptionError(
+                f"Severity {name!r}: escalation level {b.level!r} comes {b.after!r} after the "
+                f"breach, not later than level {a.level!r} ({a.after!r}); give each higher "
+                "level a longer offset."
+            )
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
 class SeverityTargets:
     """One severity's clocks: the calendar they run on, their targets and warnings.
 
@@ -271,9 +415,11 @@ class SeverityTargets:
         next_response: time to answer each later customer reply, or ``None``.
         periodic_update: longest time between public responses, or ``None``.
         warnings: when clocks warn before breaching.
+        escalations: the escalation levels after a breach, levels and offsets increasing.
 
     Raises:
         InvalidDurationError: a target is not a positive duration.
+        InvalidOptionError: escalations whose levels or offsets do not increase.
 
     Examples:
         >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
@@ -289,6 +435,7 @@ class SeverityTargets:
     next_response: dt.timedelta | BusinessDays | None = None
     periodic_update: dt.timedelta | BusinessDays | None = None
     warnings: tuple[WarningThreshold, ...] = ()
+    escalations: tuple[Escalation, ...] = ()
 
     if TYPE_CHECKING:
         # What the constructor accepts: durations as text ("1h30m", "PT2H") or timedelta,
@@ -302,6 +449,7 @@ class SeverityTargets:
             next_response: DurationLike | BusinessDays | None = None,
             periodic_update: DurationLike | BusinessDays | None = None,
             warnings: Iterable[WarningThreshold] = (),
+            escalations: Iterable[Escalation] = (),
         ) -> None: ...
 
     def __post_init__(self) -> None:
@@ -326,6 +474,7 @@ class SeverityTargets:
                     f"{w!r} is not a WarningThreshold; pass e.g. WarningThreshold(percent='75%')."
                 )
         object.__setattr__(self, "warnings", warnings)
+        object.__setattr__(self, "escalations", _escalations(self.name, self.escalations))
 
     def target(self, metric: str) -> dt.timedelta | BusinessDays | None:
         """The target of ``metric`` (``'response'``, ``'resolution'``, ...), or ``None``.

@@ -180,6 +180,10 @@ class CycleStatus:
         due_if_resumed: for a paused clock, the deadline if it resumed at ``at``.
         warning_level: how many warning thresholds have been reached.
         next_warning_at: when the next threshold is reached if nothing changes.
+        escalation_level: the highest escalation level reached (0 before the breach or
+            when there are no escalations).
+        next_escalation_at: when the next escalation level is reached, for a breached
+            clock that has not stopped; else ``None``.
         timeline: the cycle's :class:`ClockTimeline` when the evaluation asked for it
             (``evaluate(..., timeline=True)``), else ``None``. It takes no part in
             comparisons: two statuses with the same figures are equal.
@@ -215,6 +219,8 @@ class CycleStatus:
     due_if_resumed: dt.datetime | None
     warning_level: int
     next_warning_at: dt.datetime | None
+    escalation_level: int = 0
+    next_escalation_at: dt.datetime | None = None
     timeline: ClockTimeline | None = field(default=None, repr=False, compare=False)
 
 
@@ -339,6 +345,16 @@ class MetricStatus:
     def next_warning_at(self) -> dt.datetime | None:
         """When the current cycle reaches its next warning threshold."""
         return None if self.current is None else self.current.next_warning_at
+
+    @property
+    def escalation_level(self) -> int:
+        """The highest escalation level the current cycle has reached (0 for none)."""
+        return 0 if self.current is None else self.current.escalation_level
+
+    @property
+    def next_escalation_at(self) -> dt.datetime | None:
+        """When the current cycle reaches its next escalation level."""
+        return None if self.current is None else self.current.next_escalation_at
 
 
 @dataclass(frozen=True, slots=True)
