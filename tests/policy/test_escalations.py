@@ -147,3 +147,16 @@ def test_errors_name_the_field(severity: dict[str, Any], message: str) -> None:
 def test_the_specs_build_core_values() -> None:
     assert EscalationSpec(level=1, after="30m").build() == Escalation(1, "30m")
     assert WarningSpec(before="10m").build() == WarningThreshold(before="10m")
+
+
+@pytest.mark.parametrize("after", ["0h", "-1h", "PT0S"])
+def test_a_non_positive_offset_is_refused_without_suggesting_business_days(after: str) -> None:
+    with pytest.raises(PolicyValidationError, match=r"is not positive; write e\.g\. '15m'") as err:
+        EscalationSpec(level=1, after=after)
+    assert "business days" not in str(err.value)
+
+
+@pytest.mark.parametrize("after", ["2 business days", "0 business days"])
+def test_business_days_are_refused_as_an_offset(after: str) -> None:
+    with pytest.raises(PolicyValidationError, match=r"counts business days; write a duration"):
+        EscalationSpec(level=1, after=after)

@@ -52,6 +52,7 @@ _WORDY = re.compile(
     re.IGNORECASE,
 )
 _TARGET_HINT = "write e.g. '15m', '4h', '1h30m', 'PT2H' or '2 business days'"
+_DURATION_HINT = "write e.g. '15m', '4h', '1h30m' or 'PT2H'"
 SAME_TIME = "same_time"
 """``business_day = "same_time"``: a day ends at the same wall time the next business day."""
 
@@ -71,8 +72,13 @@ def _suggest(raw: str) -> str:
     return f"write '{number} {days}' (the policy's business_day says how long a day is)"
 
 
-def parse_target(value: object) -> dt.timedelta | BusinessDays:
+def parse_target(value: object, *, business_days: bool = True) -> dt.timedelta | BusinessDays:
     """A target: business time (``'4h'``, ``'PT2H'``, ``timedelta``) or ``'2 business days'``.
+
+    Args:
+        value: the target as written.
+        business_days: whether ``'N business days'`` is allowed; when not, it is refused
+            and the suggestions name durations only.
 
     Raises:
         ValueError: not a positive duration (with a suggestion of what to write).
@@ -80,9 +86,18 @@ def parse_target(value: object) -> dt.timedelta | BusinessDays:
     Examples:
         >>> parse_target("2 business days"), parse_target("1h30m")
         (BusinessDays(count=2), datetime.timedelta(seconds=5400))
+        >>> parse_target("0h", business_days=False)
+        Traceback (most recent call last):
+        ...
+        ValueError: '0h' is not positive; write e.g. '15m', '4h', '1h30m' or 'PT2H'.
     """
+    hint = _TARGET_HINT if business_days else _DURATION_HINT
     if isinstance(value, str):
         days = _BUSINESS_DAYS.fullmatch(value)
+        if days and not business_days:
+            raise ValueError(
+                f"{value!r} counts business days; write a duration such as '15m' or '2h'."
+            )
         if days:
             count = int(days.group(1))
             if count < 1:
@@ -93,13 +108,13 @@ def parse_target(value: object) -> dt.timedelta | BusinessDays:
         if _WORDY.fullmatch(value):
             raise ValueError(f"{value!r} is not a duration; {_suggest(value)}.")
     if not isinstance(value, (str, dt.timedelta)):
-        raise ValueError(f"{value!r} is not a duration; {_TARGET_HINT}.")
+        raise ValueError(f"{value!r} is not a duration; {hint}.")
     try:
         us = duration_to_us(value)
     except SlacalcError:
-        raise ValueError(f"{value!r} is not a duration; {_TARGET_HINT}.") from None
+        raise ValueError(f"{value!r} is not a duration; {hint}.") from None
     if us <= 0:
-        raise ValueError(f"{value!r} is not positive; {_TARGET_HINT}.")
+        raise ValueError(f"{value!r} is not positive; {hint}.")
     return dt.timedelta(microseconds=us)
 
 
@@ -116,9 +131,8 @@ def _duration_text(value: object) -> str:
     if days and days.group(2).lower().startswith("d"):
         hours = Decimal(days.group(1)) * 24
         raise ValueError(f"{value!r} is not a duration; write '{hours.normalize():f}h'.")
-    target = parse_target(value)
-    if isinstance(target, BusinessDays):
-        raise ValueError(f"{value!r} counts business days; write a duration such as '15m' or '2h'.")
+    target = parse_target(value, business_days=False)
+    assert isinstance(target, dt.timedelta)
     return value.strip() if isinstance(value, str) else duration_text(target, "compact")
 
 
