@@ -89,3 +89,17 @@ def test_lists_hours_and_zones() -> None:
     assert zone_words(zoneinfo.ZoneInfo("Etc/UTC"), "da") == "UTC"
     fixed = dt.timezone(dt.timedelta(hours=2))
     assert zone_words(fixed, "en") == str(fixed)
+
+
+def test_the_wording_files_are_read_on_first_use_not_on_import() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, slacalc.uptime, slacalc.reports; "
+        "print(sorted(m for m in ('tomllib', 'importlib.resources') if m in sys.modules)); "
+        "slacalc.format_duration(slacalc.allowed_downtime('99.9%', 'year'), 'words', lang='da'); "
+        "print('tomllib' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == ["[]", "True"]

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.resources
-import tomllib
 import zoneinfo
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -138,6 +136,11 @@ def catalogue(lang: Lang) -> Catalogue:
         >>> catalogue("en").months[11]
         'December'
     """
+    # Read on first use: importlib.resources and tomllib cost ~12 ms to import, which
+    # every `import slacalc` that reaches uptime would otherwise pay.
+    import importlib.resources
+    import tomllib
+
     code = check_lang(lang)
     raw = importlib.resources.files(__package__).joinpath("lang", f"{code}.toml").read_text("utf-8")
     data: dict[str, Any] = tomllib.loads(raw)
