@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 import pytest
 
-from slacalc._present.jsonable import Duration, dumps, exact, fields, iso_duration, to_jsonable
+from slacalc._present.formats import duration_text
+from slacalc._present.jsonable import Duration, dumps, exact, fields, to_jsonable
 from slacalc.uptime import Availability
 
 
@@ -53,7 +54,7 @@ def test_exact_numbers_are_text_that_reads_back_exactly(
 def test_iso_durations_in_hours_minutes_and_seconds(
     value: dt.timedelta | Fraction, text: str
 ) -> None:
-    assert iso_duration(value) == text
+    assert duration_text(value, "iso") == text
 
 
 @dataclasses.dataclass(frozen=True)

@@ -28,7 +28,7 @@ from typing import Any
 from slacalc._exact import decimal_from_fraction
 from slacalc._present.formats import duration_text, seconds_of
 
-__all__ = ["Duration", "dumps", "exact", "fields", "iso_duration", "seconds_of", "to_jsonable"]
+__all__ = ["Duration", "dumps", "exact", "fields", "seconds_of", "to_jsonable"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -59,18 +59,6 @@ def exact(value: Fraction | Decimal | int) -> str:
     if terminating is None:
         return f"{number.numerator}/{number.denominator}"
     return f"{terminating:f}"
-
-
-def iso_duration(value: dt.timedelta | Fraction) -> str:
-    """An ISO 8601 duration in hours, minutes and (decimal) seconds; ``'-'`` in front if negative.
-
-    Examples:
-        >>> iso_duration(dt.timedelta(hours=8, minutes=45, seconds=56, microseconds=952000))
-        'PT8H45M56.952S'
-        >>> iso_duration(dt.timedelta(0)), iso_duration(dt.timedelta(minutes=-16, seconds=-48))
-        ('PT0S', '-PT16M48S')
-    """
-    return duration_text(value, "iso")
 
 
 def _is_duration(kind: object) -> bool:
@@ -124,7 +112,7 @@ def to_jsonable(value: object) -> Any:
         return value.isoformat()
     if isinstance(value, (dt.timedelta, Duration)):
         inner = value.value if isinstance(value, Duration) else value
-        return None if inner is None else iso_duration(inner)
+        return None if inner is None else duration_text(inner, "iso")
     if isinstance(value, (Fraction, Decimal)):
         return exact(value)
     if isinstance(getattr(value, "fraction", None), Fraction):
