@@ -118,11 +118,12 @@ def parse_target(value: object, *, business_days: bool = True) -> dt.timedelta |
     return dt.timedelta(microseconds=us)
 
 
-def _target_text(value: object) -> str:
-    target = parse_target(value)
+def _target_text(value: object, *, business_days: bool = True) -> str:
+    """A target as the policy file keeps it: the text as written, or a timedelta's compact form."""
+    target = parse_target(value, business_days=business_days)
     if isinstance(value, str):
         return value.strip()
-    assert isinstance(target, dt.timedelta)
+    assert isinstance(target, dt.timedelta)  # only text can name business days
     return duration_text(target, "compact")
 
 
@@ -131,9 +132,7 @@ def _duration_text(value: object) -> str:
     if days and days.group(2).lower().startswith("d"):
         hours = Decimal(days.group(1)) * 24
         raise ValueError(f"{value!r} is not a duration; write '{hours.normalize():f}h'.")
-    target = parse_target(value, business_days=False)
-    assert isinstance(target, dt.timedelta)
-    return value.strip() if isinstance(value, str) else duration_text(target, "compact")
+    return _target_text(value, business_days=False)
 
 
 def _day_length_text(value: object) -> str:
