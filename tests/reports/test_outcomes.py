@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections import defaultdict
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -347,14 +346,12 @@ def test_lookup_of_tickets(outcomes: TicketOutcomes) -> None:
 # -- performance ---------------------------------------------------------------------------
 
 
-def test_the_example_year_is_analysed_fast(ticket_frame: Any, policy: SLAPolicy) -> None:
-    analyze_tickets(ticket_frame, policy)  # warm caches (holidays, compiled calendars)
-    start = time.perf_counter()
+def test_the_example_year_is_analysed_whole(ticket_frame: Any, policy: SLAPolicy) -> None:
+    # Its speed is measured in benchmarks/bench_versus.py (analyze_tickets, per ticket),
+    # not here: a timed assertion fails on a loaded machine and proves nothing exact.
     report = analyze_tickets(ticket_frame, policy)
-    seconds = time.perf_counter() - start
     assert len(report.tickets) == 380
-    # About 50 ms on the 2-core development machine; generous for loaded CI runners.
-    assert seconds < 1.5, f"analyze_tickets took {seconds * 1000:.0f} ms"
+    assert len(report.rows) == len({(r.ticket_id, r.metric, r.cycle) for r in report.rows})
 
 
 # -- errors ---------------------------------------------------------------------------------------
