@@ -570,8 +570,8 @@ def test_errors_collect_on_a_table() -> None:
         (
             2,
             "Ticket 2: Unknown event kind 'opend'; use one of 'opened', 'severity_changed', "
-            "'responded', 'resolved', 'closed', 'paused', 'resumed', 'reopened', "
-            "'customer_replied'.",
+            "'field_changed', 'group_changed', 'assigned', 'responded', 'resolved', 'closed', "
+            "'paused', 'resumed', 'reopened', 'customer_replied', 'status', 'reply'.",
         ),
         (
             3,

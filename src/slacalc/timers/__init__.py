@@ -23,6 +23,7 @@ Examples:
 
 from slacalc.timers._events import (
     PRECEDENCE,
+    Author,
     Correction,
     CorrectionAction,
     EventKind,
@@ -31,6 +32,14 @@ from slacalc.timers._events import (
     History,
     TicketEvent,
     coerce_events,
+)
+from slacalc.timers._metrics import (
+    BUILTIN_METRICS,
+    DEFAULT_STATUSES,
+    MetricDefinition,
+    Recurrence,
+    StatusCategory,
+    builtin_metrics,
 )
 from slacalc.timers._rules import (
     BusinessDays,
@@ -58,7 +67,10 @@ from slacalc.timers._status import (
 )
 
 __all__ = [
+    "BUILTIN_METRICS",
+    "DEFAULT_STATUSES",
     "PRECEDENCE",
+    "Author",
     "BusinessDays",
     "ClockRules",
     "ClockTimeline",
@@ -72,13 +84,16 @@ __all__ = [
     "ExtraKeys",
     "History",
     "Metric",
+    "MetricDefinition",
     "MetricStatus",
     "PauseMode",
     "Phase",
+    "Recurrence",
     "ReopenMode",
     "SegmentState",
     "SeverityChangeMode",
     "SeverityTargets",
+    "StatusCategory",
     "Target",
     "TicketEvent",
     "TicketPhase",
@@ -86,5 +101,6 @@ __all__ = [
     "TimeBasis",
     "TimelineSegment",
     "WarningThreshold",
+    "builtin_metrics",
     "coerce_events",
 ]

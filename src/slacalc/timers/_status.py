@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal, TypeAlias
@@ -30,14 +31,16 @@ Examples:
     >>> get_args(Phase)
     ('not_started', 'running', 'paused', 'met', 'cancelled')
 """
-Metric: TypeAlias = Literal["response", "resolution", "next_response", "periodic_update"]
-"""The clocks a ticket can have.
+Metric: TypeAlias = "str"
+"""A clock's name: a built-in one (``response``, ``resolution``, ``next_response``,
+``periodic_update``, ``first_resolution``; see :data:`BUILTIN_METRICS`) or one the
+rules define (:class:`MetricDefinition`).
 
 Examples:
-    >>> from typing import get_args
-    >>> from slacalc.timers import Metric
-    >>> get_args(Metric)
-    ('response', 'resolution', 'next_response', 'periodic_update')
+    >>> from slacalc.timers import BUILTIN_METRICS, Metric
+    >>> metric: Metric = "time_to_assign"
+    >>> metric in BUILTIN_METRICS
+    False
 """
 TicketPhase: TypeAlias = Literal["not_opened", "open", "paused", "resolved", "closed"]
 """The ticket's own state at an instant.
@@ -377,6 +380,8 @@ class TicketStatus:
         corrections: what a lenient replay corrected, one :class:`Correction` per
             irregular event up to ``at``, in the order the events were given (always
             empty for a strict replay, which refuses such events).
+        metrics: every clock by name, the built-in ones and those the rules add
+            (``status.metrics["time_to_assign"]``).
 
     Examples:
         >>> import datetime as dt
@@ -402,3 +407,4 @@ class TicketStatus:
     next_due: dt.datetime | None
     next_breach_at: dt.datetime | None
     corrections: tuple[Correction, ...] = ()
+    metrics: Mapping[str, MetricStatus] = field(default_factory=dict, compare=False)
