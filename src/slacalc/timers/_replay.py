@@ -337,32 +337,37 @@ def _build(
                 if not tags.isdisjoint(m.reset):
                     current.stop = x
                     current.stopped_by = _why(m.reset, tags, kind)
-                    current = None
-                elif m.cancel and any(_holds(p, now) for p in m.cancel):
+                    if live:
+                        cycles.append(_Raw(_start(m, fields, x), fields=now.fields))
+                    continue
+                if m.cancel and any(_holds(p, now) for p in m.cancel):
                     current.stop = x
                     current.cancelled = True
                     current.stopped_by = "cancelled: the ticket meets a cancel condition"
-                    continue
-            if current is not None or tags.isdisjoint(m.start) or not live:
+                continue
+            if tags.isdisjoint(m.start) or not live:
                 continue
             if m.after is not None:
                 before = h.raw[m.after]
                 if not before or before[0].stop is None:
                     continue
-            start = x
-            if m.start_from is not None:
-                given = fields.get(m.start_from)
-                if isinstance(given, dt.datetime):
-                    start = min(to_us(given), x)
-            frozen = now.fields
             if not cycles or m.recurrence == "each":
-                cycles.append(_Raw(start, fields=frozen))
+                cycles.append(_Raw(_start(m, fields, x), fields=now.fields))
             elif m.recurrence == "continue" and cycles[-1].stop is not None:
                 last = cycles[-1]
                 assert last.stop is not None
                 last.gaps.append((last.stop, x))
                 last.stop = last.stopped_by = None
     return h
+
+
+def _start(m: CompiledMetric, fields: dict[str, object], x: int) -> int:
+    """Where a cycle starting at ``x`` starts: earlier when ``start_from`` says so."""
+    if m.start_from is not None:
+        given = fields.get(m.start_from)
+        if isinstance(given, dt.datetime):
+            return min(to_us(given), x)
+    return x
 
 
 def _why(conditions: frozenset[str], tags: set[str], kind: str) -> str:
