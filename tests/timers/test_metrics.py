@@ -79,7 +79,8 @@ def test_time_to_assign_stops_at_the_first_assignment() -> None:
     # 45 min against 30 min: late from 09:30:00.000001, stopped at 09:45.
     assert (clock.phase, clock.elapsed, clock.breached) == ("met", 45 * M, True)
     assert clock.breached_at == _at(30) + dt.timedelta(microseconds=1)
-    assert clock.current is not None and clock.current.stopped_at == _at(45)
+    assert clock.current is not None
+    assert clock.current.stopped_at == _at(45)
     # the internal note is no response
     assert status.response.phase == "running"
     assert rules.metric_names == ("response", "resolution", "time_to_assign")
@@ -251,7 +252,8 @@ def test_retroactive_start_from_a_field() -> None:
         },
     ]
     clock = rules.evaluate(events, at=_at(60)).metrics["restore"]
-    assert clock.current is not None and clock.current.started_at == T0 - 30 * M
+    assert clock.current is not None
+    assert clock.current.started_at == T0 - 30 * M
     assert clock.due == _at(90)  # 08:30 + 2 h
     # A field later than the start event does not move the start forward.
     late = [{**events[0], "fields": {"reported_at": T0 + H}}]

@@ -244,6 +244,16 @@ class TicketEvent:
             )
         object.__setattr__(self, "fields", fields)
 
+    @staticmethod
+    def takes(kind: str, attribute: str) -> bool:
+        """Whether an event of ``kind`` may carry ``attribute`` (``'status'``, ``'author'``...).
+
+        Examples:
+            >>> TicketEvent.takes("reply", "author"), TicketEvent.takes("paused", "status")
+            (True, False)
+        """
+        return _takes(kind, attribute)
+
     @property
     def field_map(self) -> dict[str, object]:
         """The custom fields this event sets, as a dict.
@@ -462,7 +472,7 @@ def _takes(kind: str, attribute: str) -> bool:
     """Whether an event of ``kind`` may carry ``attribute``."""
     if attribute == "severity":
         return kind in _WITH_SEVERITY
-    return attribute == "fields" or kind in _ALLOWED[attribute]
+    return attribute == "fields" or kind in _ALLOWED.get(attribute, ())
 
 
 def order_events(
