@@ -15,6 +15,7 @@ from slacalc.errors import InvalidOptionError, TicketEventError
 from slacalc.timers import (
     BUILTIN_METRICS,
     ClockRules,
+    DueFromField,
     MetricDefinition,
     SeverityTargets,
     TicketEvent,
@@ -458,3 +459,57 @@ def test_lenient_drops_attributes_a_kind_does_not_take() -> None:
         (1, "attribute_ignored"),
     ]
     assert status.response.phase == "met"
+
+
+# -- a deadline from a due-date field ---------------------------------------------------
+
+
+def _due_rules() -> ClockRules:
+    cal = BusinessCalendar("Mon-Fri 08:00-16:00", tz="UTC")
+    severity = SeverityTargets("p3", cal, response="1h", resolution=DueFromField("due_at"))
+    return ClockRules([severity], fields=["due_at"])
+
+
+def test_breach_on_due_date_servicenow_example() -> None:
+    # ServiceNowDocs c_SLADuration.md, relative duration "Breach on Due Date" on an
+    # 08:00-16:00 schedule: due Wed 2017-01-11 20:30 -> breach at the next scheduled
+    # time, Thu 2017-01-12 08:00 (slacalc's due is that instant, the breach 1 µs later).
+    opened = dt.datetime(2017, 1, 9, 10, tzinfo=UTC)
+    due = dt.datetime(2017, 1, 11, 20, 30, tzinfo=UTC)
+    events = [{"kind": "opened", "at": opened, "severity": "p3", "fields": {"due_at": due}}]
+    status = _due_rules().evaluate(events, at=dt.datetime(2017, 1, 12, 9, tzinfo=UTC))
+    assert status.resolution.breached_at == dt.datetime(2017, 1, 12, 8, 0, 0, 1, tzinfo=UTC)
+
+
+def test_a_due_date_set_later_and_moved() -> None:
+    opened = dt.datetime(2026, 12, 1, 9, tzinfo=UTC)  # Tuesday
+    events: list[dict[str, Any]] = [{"kind": "opened", "at": opened, "severity": "p3"}]
+    rules = _due_rules()
+    # no due date yet: measured, no target
+    assert rules.evaluate(events, at=opened + H).resolution.target is None
+    events.append({"kind": "field_changed", "at": opened + H, "fields": {"due_at": opened + 5 * H}})
+    status = rules.evaluate(events, at=opened + 2 * H)
+    assert status.resolution.due == opened + 5 * H  # Tue 14:00
+    assert status.resolution.target == 5 * H
+    # moved to Wednesday 10:00: 2 h left on Tuesday (14:00-16:00) + 2 h on Wednesday
+    events.append(
+        {
+            "kind": "field_changed",
+            "at": opened + 3 * H,
+            "fields": {"due_at": dt.datetime(2026, 12, 2, 10, tzinfo=UTC)},
+        }
+    )
+    status = rules.evaluate(events, at=opened + 4 * H)
+    assert status.resolution.due == dt.datetime(2026, 12, 2, 10, tzinfo=UTC)
+    assert status.resolution.target == 9 * H  # 09:00-16:00 Tue + 08:00-10:00 Wed
+    # a pause of one business hour moves it one business hour later
+    events.append({"kind": "paused", "at": opened + 4 * H})
+    events.append({"kind": "resumed", "at": opened + 5 * H})
+    status = rules.evaluate(events, at=opened + 6 * H)
+    assert status.resolution.due == dt.datetime(2026, 12, 2, 11, tzinfo=UTC)
+
+
+def test_due_from_field_needs_a_name() -> None:
+    with pytest.raises(InvalidOptionError, match="needs the name of a datetime field"):
+        DueFromField("")
+    assert str(DueFromField("due_at")) == "due from field due_at"

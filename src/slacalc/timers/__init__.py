@@ -21,6 +21,7 @@ Examples:
     ('met', '2026-11-30T17:00:00+01:00')
 """
 
+from slacalc.timers._due import DueFromField
 from slacalc.timers._events import (
     PRECEDENCE,
     Author,
@@ -78,6 +79,7 @@ __all__ = [
     "CorrectionAction",
     "CycleStatus",
     "Deadlines",
+    "DueFromField",
     "Escalation",
     "EventKind",
     "EventLike",

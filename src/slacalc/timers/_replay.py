@@ -21,6 +21,7 @@ from slacalc._present.frames import plain
 from slacalc._time import UTC, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import SlacalcError, TicketEventError, UnknownSeverityError
+from slacalc.timers._due import DueFromField
 from slacalc.timers._events import (
     Correction,
     EventLike,
@@ -31,7 +32,13 @@ from slacalc.timers._events import (
     where,
 )
 from slacalc.timers._metrics import CompiledMetric, StatePredicate, reply_tags
-from slacalc.timers._rules import ClockRules, SeverityTargets, WarningThreshold, severity_map
+from slacalc.timers._rules import (
+    BusinessDays,
+    ClockRules,
+    SeverityTargets,
+    WarningThreshold,
+    severity_map,
+)
 from slacalc.timers._status import (
     ClockTimeline,
     CycleStatus,
@@ -446,12 +453,26 @@ class _Context:
 
     def target_us(self, severity: str, start: dt.datetime, raw: _Raw) -> int | None:
         """This clock's target (µs) under ``severity`` for a cycle starting at ``start``."""
-        value = self.severities[severity].target(self.metric.name)
+        value: object = self.severities[severity].target(self.metric.name)
         if value is None:
             return None
         if isinstance(value, dt.timedelta):
             return value // _US
+        if isinstance(value, DueFromField):
+            due = DueFromField.instant(self.field_at(value.field, raw))
+            if due is None:
+                return None
+            return max(self.calendar(severity).elapsed(start, due) // _US, 0)
+        assert isinstance(value, BusinessDays)
         return value.resolve(self.calendar(severity), start) // _US
+
+    def field_at(self, name: str, raw: _Raw) -> object:
+        """The value of field ``name`` when ``raw`` stops (or at ``at`` while it runs)."""
+        end = raw.stop if raw.stop is not None else self.at
+        for x, snap in reversed(self.history.states):
+            if x <= end:
+                return dict(snap.fields).get(name)
+        return None
 
     def severity_at(self, x: int) -> str:
         """The severity in force at ``x`` (the first one before the ticket opened)."""

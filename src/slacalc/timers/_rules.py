@@ -18,6 +18,7 @@ from slacalc._exact import parse_share
 from slacalc._time import duration_to_us, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import InvalidDurationError, InvalidOptionError, UnknownSeverityError
+from slacalc.timers._due import DueFromField
 from slacalc.timers._metrics import (
     DEFAULT_STATUSES,
     CompiledMetric,
@@ -188,8 +189,8 @@ Examples:
 
 
 def _target(value: object, what: str) -> dt.timedelta | BusinessDays:
-    if isinstance(value, BusinessDays):
-        return value
+    if isinstance(value, (BusinessDays, DueFromField)):
+        return value  # type: ignore[return-value]
     us = duration_to_us(value)
     if us <= 0:
         raise InvalidDurationError(
@@ -596,6 +597,8 @@ class SeverityTargets:
             return None
         if isinstance(value, BusinessDays):
             return value.resolve(self.calendar_for(metric), start) // _US
+        if isinstance(value, DueFromField):
+            return None  # the ticket's field decides, in a replay
         return value // _US
 
 
