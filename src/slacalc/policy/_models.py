@@ -76,6 +76,7 @@ from slacalc.timers import (
     SeverityChangeMode,
     SeverityTargets,
     StatusCategory,
+    Target,
     TicketStatus,
     TimeBasis,
     WarningThreshold,
@@ -736,10 +737,10 @@ class SLAPolicy(_Model):
 
         builtins = {m.name: m for m in builtin_metrics(self.reopen)}
 
-        def target(text: str | None) -> dt.timedelta | BusinessDays | None:
+        def target(text: str | None) -> Target | None:
             return None if text is None else parse_target(text)
 
-        def counted(target: dt.timedelta | BusinessDays | None) -> Any:
+        def counted(target: Target | None) -> Any:
             if isinstance(target, BusinessDays) and day is not None:
                 return target.count * day
             return target

@@ -245,126 +245,129 @@ def _build(
                     x,
                 )
                 continue
-        verbs = _verbs(event, category, paused_since is not None, resolved_since is not None)
-        problem = _problem(
-            verbs[0] if verbs else kind, opened, closed, paused_since, resolved_since
-        )
-        if problem is not None:
-            fail(index, event, problem, x)
-            continue
-        recording = x <= at
-        if recording:
-            h.events.append((x, event))
-        tags: set[str] = set(verbs)
-        for verb in verbs:
-            if verb == "opened":
-                opened = x
-                assert event.severity is not None
-                severity = event.severity
-                tags.add(f"severity: {severity}")
-                if recording:
-                    h.opened_at = x
-                    h.changes.append((x, severity))
-            elif verb == "severity_changed":
-                if event.severity != severity:
+        every = _verbs(event, category, paused_since is not None, resolved_since is not None)
+        # A ticket born waiting, resolved or closed opens first, then changes: two steps.
+        steps = [every[:1], every[1:]] if kind == "opened" and len(every) > 1 else [every]
+        for verbs in steps:
+            problem = _problem(
+                verbs[0] if verbs else kind, opened, closed, paused_since, resolved_since
+            )
+            if problem is not None:
+                fail(index, event, problem, x)
+                break
+            recording = x <= at
+            if recording and verbs is steps[0]:
+                h.events.append((x, event))
+            tags: set[str] = set(verbs)
+            for verb in verbs:
+                if verb == "opened":
+                    opened = x
                     assert event.severity is not None
                     severity = event.severity
                     tags.add(f"severity: {severity}")
                     if recording:
+                        h.opened_at = x
                         h.changes.append((x, severity))
-                else:
-                    tags.discard(verb)
-            elif verb == "paused":
-                paused_since = x
-                if recording:
-                    h.pauses.append((x, None))
-            elif verb == "resumed":
-                paused_since = None
-                if recording:
-                    h.pauses[-1] = (h.pauses[-1][0], x)
-            elif verb in ("resolved", "closed"):
-                if verb == "closed":
-                    closed = x
+                elif verb == "severity_changed":
+                    if event.severity != severity:
+                        assert event.severity is not None
+                        severity = event.severity
+                        tags.add(f"severity: {severity}")
+                        if recording:
+                            h.changes.append((x, severity))
+                    else:
+                        tags.discard(verb)
+                elif verb == "paused":
+                    paused_since = x
                     if recording:
-                        h.closed_at = x
-                if resolved_since is None:
-                    resolved_since = x
-                    tags.add("resolved")
+                        h.pauses.append((x, None))
+                elif verb == "resumed":
+                    paused_since = None
                     if recording:
-                        h.resolved_since = x
-                else:
-                    tags.discard("resolved")
-            elif verb == "reopened":
-                resolved_since = None
-                if recording:
-                    h.resolved_since = None
-        was = status
-        if event.status is not None:
-            status = event.status
-        else:
-            for verb in verbs:
-                if verb in _VERB_CATEGORY:
-                    status = first_of.get(_VERB_CATEGORY[verb], _VERB_CATEGORY[verb])
-        if status != was:
-            tags.add(f"status: {status}")
-        if kind == "reply":
-            assert event.author is not None
-            assert event.public is not None
-            tags |= reply_tags(event.author, event.public)
-        if (
-            kind == "assigned" or (kind == "opened" and event.assignee is not None)
-        ) and event.assignee != assignee:
-            assignee = event.assignee
-            tags.add("assigned" if assignee is not None else "unassigned")
-        if event.group is not None and event.group != group:
-            group = event.group
-            tags.update(("group_changed", f"group: {group}"))
-        for name, value in event.fields:
-            if fields.get(name) != value:
-                if value is None:
-                    fields.pop(name, None)
-                else:
-                    fields[name] = value
-                tags.add(f"field: {name}")
-        if not recording:
-            continue
-        now = _Snap(status, severity, assignee, group, tuple(sorted(fields.items())))
-        if now != snap:
-            h.states.append((x, now))
-            snap = now
-        live = resolved_since is None
-        for m in metrics.values():
-            cycles = h.raw[m.name]
-            current = cycles[-1] if cycles and cycles[-1].stop is None else None
-            if current is not None:
-                if not tags.isdisjoint(m.stop):
-                    current.stop = x
-                    current.stopped_by = _why(m.stop, tags, kind)
-                    continue
-                if not tags.isdisjoint(m.reset):
-                    current.stop = x
-                    current.stopped_by = _why(m.reset, tags, kind)
-                    if live:
-                        cycles.append(_Raw(_start(m, fields, x), fields=now.fields))
-                    continue
-                if m.cancel and any(_holds(p, now) for p in m.cancel):
-                    current.stop = x
-                    current.cancelled = True
-                    current.stopped_by = "cancelled: the ticket meets a cancel condition"
+                        h.pauses[-1] = (h.pauses[-1][0], x)
+                elif verb in ("resolved", "closed"):
+                    if verb == "closed":
+                        closed = x
+                        if recording:
+                            h.closed_at = x
+                    if resolved_since is None:
+                        resolved_since = x
+                        tags.add("resolved")
+                        if recording:
+                            h.resolved_since = x
+                    else:
+                        tags.discard("resolved")
+                elif verb == "reopened":
+                    resolved_since = None
+                    if recording:
+                        h.resolved_since = None
+            was = status
+            if event.status is not None:
+                status = event.status
+            else:
+                for verb in verbs:
+                    if verb in _VERB_CATEGORY:
+                        status = first_of.get(_VERB_CATEGORY[verb], _VERB_CATEGORY[verb])
+            if status != was:
+                tags.add(f"status: {status}")
+            if kind == "reply":
+                assert event.author is not None
+                assert event.public is not None
+                tags |= reply_tags(event.author, event.public)
+            if (
+                kind == "assigned" or (kind == "opened" and event.assignee is not None)
+            ) and event.assignee != assignee:
+                assignee = event.assignee
+                tags.add("assigned" if assignee is not None else "unassigned")
+            if event.group is not None and event.group != group:
+                group = event.group
+                tags.update(("group_changed", f"group: {group}"))
+            for name, value in event.fields:
+                if fields.get(name) != value:
+                    if value is None:
+                        fields.pop(name, None)
+                    else:
+                        fields[name] = value
+                    tags.add(f"field: {name}")
+            if not recording:
                 continue
-            if tags.isdisjoint(m.start) or not live:
-                continue
-            if m.after is not None:
-                before = h.raw[m.after]
-                if not before or before[0].stop is None:
+            now = _Snap(status, severity, assignee, group, tuple(sorted(fields.items())))
+            if now != snap:
+                h.states.append((x, now))
+                snap = now
+            live = resolved_since is None
+            for m in metrics.values():
+                cycles = h.raw[m.name]
+                current = cycles[-1] if cycles and cycles[-1].stop is None else None
+                if current is not None:
+                    if not tags.isdisjoint(m.stop):
+                        current.stop = x
+                        current.stopped_by = _why(m.stop, tags, kind)
+                        continue
+                    if not tags.isdisjoint(m.reset):
+                        current.stop = x
+                        current.stopped_by = _why(m.reset, tags, kind)
+                        if live:
+                            cycles.append(_Raw(_start(m, fields, x), fields=now.fields))
+                        continue
+                    if m.cancel and any(_holds(p, now) for p in m.cancel):
+                        current.stop = x
+                        current.cancelled = True
+                        current.stopped_by = "cancelled: the ticket meets a cancel condition"
                     continue
-            if not cycles or m.recurrence == "each":
-                cycles.append(_Raw(_start(m, fields, x), fields=now.fields))
-            elif m.recurrence == "continue" and cycles[-1].stop is not None:
-                last = cycles[-1]
-                assert last.stop is not None
-                last.gaps.append((last.stop, x))
-                last.stop = last.stopped_by = None
+                if tags.isdisjoint(m.start) or not live:
+                    continue
+                if m.after is not None:
+                    before = h.raw[m.after]
+                    if not before or before[0].stop is None:
+                        continue
+                if not cycles or m.recurrence == "each":
+                    cycles.append(_Raw(_start(m, fields, x), fields=now.fields))
+                elif m.recurrence == "continue" and cycles[-1].stop is not None:
+                    last = cycles[-1]
+                    assert last.stop is not None
+                    last.gaps.append((last.stop, x))
+                    last.stop = last.stopped_by = None
     return h
 
 

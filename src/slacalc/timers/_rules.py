@@ -177,8 +177,9 @@ class BusinessDays:
         return f"{self.count} business day{'s' if self.count != 1 else ''}"
 
 
-Target: TypeAlias = "dt.timedelta | BusinessDays"
-"""A clock target: business time (``timedelta``) or :class:`BusinessDays`.
+Target: TypeAlias = "dt.timedelta | BusinessDays | DueFromField"
+"""A clock target: business time (``timedelta``), :class:`BusinessDays`, or a due instant
+from a ticket field (:class:`DueFromField`).
 
 Examples:
     >>> from slacalc import BusinessCalendar, BusinessDays, SeverityTargets
@@ -188,9 +189,9 @@ Examples:
 """
 
 
-def _target(value: object, what: str) -> dt.timedelta | BusinessDays:
+def _target(value: object, what: str) -> Target:
     if isinstance(value, (BusinessDays, DueFromField)):
-        return value  # type: ignore[return-value]
+        return value
     us = duration_to_us(value)
     if us <= 0:
         raise InvalidDurationError(
@@ -475,13 +476,13 @@ class SeverityTargets:
 
     name: str
     calendar: BusinessCalendar
-    response: dt.timedelta | BusinessDays
-    resolution: dt.timedelta | BusinessDays | None = None
-    next_response: dt.timedelta | BusinessDays | None = None
-    periodic_update: dt.timedelta | BusinessDays | None = None
+    response: Target
+    resolution: Target | None = None
+    next_response: Target | None = None
+    periodic_update: Target | None = None
     warnings: tuple[WarningThreshold, ...] = ()
     escalations: tuple[Escalation, ...] = ()
-    targets: tuple[tuple[str, dt.timedelta | BusinessDays], ...] = ()
+    targets: tuple[tuple[str, Target], ...] = ()
     calendars: tuple[tuple[str, BusinessCalendar], ...] = ()
 
     if TYPE_CHECKING:
@@ -492,13 +493,13 @@ class SeverityTargets:
             self,
             name: str,
             calendar: BusinessCalendar,
-            response: DurationLike | BusinessDays,
-            resolution: DurationLike | BusinessDays | None = None,
-            next_response: DurationLike | BusinessDays | None = None,
-            periodic_update: DurationLike | BusinessDays | None = None,
+            response: DurationLike | BusinessDays | DueFromField,
+            resolution: DurationLike | BusinessDays | DueFromField | None = None,
+            next_response: DurationLike | BusinessDays | DueFromField | None = None,
+            periodic_update: DurationLike | BusinessDays | DueFromField | None = None,
             warnings: Iterable[WarningThreshold] = (),
             escalations: Iterable[Escalation] = (),
-            targets: Mapping[str, DurationLike | BusinessDays] = ...,
+            targets: Mapping[str, DurationLike | BusinessDays | DueFromField] = ...,
             calendars: Mapping[str, BusinessCalendar] = ...,
         ) -> None: ...
 
@@ -546,7 +547,7 @@ class SeverityTargets:
                 )
         object.__setattr__(self, "calendars", calendars)
 
-    def target(self, metric: str) -> dt.timedelta | BusinessDays | None:
+    def target(self, metric: str) -> Target | None:
         """The target of ``metric`` (``'response'``, ``'resolution'``, ...), or ``None``.
 
         Examples:
@@ -559,7 +560,7 @@ class SeverityTargets:
         """
         metric = _ALIASES.get(metric, metric)
         if metric in _OWN_TARGETS:
-            value: dt.timedelta | BusinessDays | None = getattr(self, metric)
+            value: Target | None = getattr(self, metric)
             return value
         for name, target in self.targets:
             if name == metric:
