@@ -37,7 +37,7 @@ from slacalc._time import from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import CreditSchedule, TicketPenalty
 from slacalc.errors import InvalidOptionError, PolicyValidationError
-from slacalc.timers import BusinessDays, ClockRules
+from slacalc.timers import BusinessDays, ClockRules, EndOfBusinessDay, NextBusinessDayAt
 from slacalc.uptime import MaintenanceMode
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ Examples:
 """
 _PROBE_MONDAY = dt.date(2025, 1, 6)
 
-Target: TypeAlias = "dt.timedelta | BusinessDays"
+Target: TypeAlias = "dt.timedelta | BusinessDays | NextBusinessDayAt | EndOfBusinessDay"
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 

@@ -67,6 +67,7 @@ from slacalc.timers import (
     ReopenMode,
     SeverityChangeMode,
     SeverityTargets,
+    Target,
     TicketStatus,
     TimeBasis,
     WarningThreshold,
@@ -586,10 +587,10 @@ class SLAPolicy(_Model):
         calendars.update((name, spec.build()) for name, spec in self.calendars.items())
         day = longest_day(support) if self.business_day is None else _duration(self.business_day)
 
-        def target(text: str | None) -> dt.timedelta | BusinessDays | None:
+        def target(text: str | None) -> Target | None:
             return None if text is None else parse_target(text)
 
-        def counted(target: dt.timedelta | BusinessDays | None) -> Any:
+        def counted(target: Target | None) -> Any:
             if isinstance(target, BusinessDays) and day is not None:
                 return target.count * day
             return target

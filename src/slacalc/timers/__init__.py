@@ -32,6 +32,7 @@ from slacalc.timers._events import (
     TicketEvent,
     coerce_events,
 )
+from slacalc.timers._relative import EndOfBusinessDay, NextBusinessDayAt
 from slacalc.timers._rules import (
     BusinessDays,
     ClockRules,
@@ -66,6 +67,7 @@ __all__ = [
     "CorrectionAction",
     "CycleStatus",
     "Deadlines",
+    "EndOfBusinessDay",
     "Escalation",
     "EventKind",
     "EventLike",
@@ -73,6 +75,7 @@ __all__ = [
     "History",
     "Metric",
     "MetricStatus",
+    "NextBusinessDayAt",
     "PauseMode",
     "Phase",
     "ReopenMode",

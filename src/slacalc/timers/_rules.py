@@ -18,6 +18,7 @@ from slacalc._exact import parse_share
 from slacalc._time import duration_to_us, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import InvalidDurationError, InvalidOptionError, UnknownSeverityError
+from slacalc.timers._relative import EndOfBusinessDay, NextBusinessDayAt
 
 if TYPE_CHECKING:
     from slacalc._time import DurationLike
@@ -167,8 +168,11 @@ class BusinessDays:
         return f"{self.count} business day{'s' if self.count != 1 else ''}"
 
 
-Target: TypeAlias = "dt.timedelta | BusinessDays"
-"""A clock target: business time (``timedelta``) or :class:`BusinessDays`.
+Target: TypeAlias = "dt.timedelta | BusinessDays | NextBusinessDayAt | EndOfBusinessDay"
+"""A clock target: business time (``timedelta``), :class:`BusinessDays`, or a relative target.
+
+A relative target (:class:`NextBusinessDayAt`, :class:`EndOfBusinessDay`) names a
+deadline; like :class:`BusinessDays` it resolves into business time when a clock starts.
 
 Examples:
     >>> from slacalc import BusinessCalendar, BusinessDays, SeverityTargets
@@ -178,8 +182,14 @@ Examples:
 """
 
 
-def _target(value: object, what: str) -> dt.timedelta | BusinessDays:
-    if isinstance(value, BusinessDays):
+_RESOLVED = (BusinessDays, NextBusinessDayAt, EndOfBusinessDay)
+
+
+def _target(value: object, what: str, calendar: BusinessCalendar) -> Target:
+    """A target checked and converted: durations to ``timedelta``, relative ones checked."""
+    if isinstance(value, (NextBusinessDayAt, EndOfBusinessDay)):
+        value.check(calendar)
+    if isinstance(value, _RESOLVED):
         return value
     us = duration_to_us(value)
     if us <= 0:
@@ -403,9 +413,10 @@ def _escalations(name: str, values: Iterable[object]) -> tuple[Escalation, ...]:
 class SeverityTargets:
     """One severity's clocks: the calendar they run on, their targets and warnings.
 
-    Targets are business time on ``calendar`` (or :class:`BusinessDays`). ``None``
-    means the metric has no target for this severity: its clock still runs and is
-    measured, but it never breaches (a work queue).
+    Targets are business time on ``calendar``, :class:`BusinessDays`, or a relative
+    target (:class:`NextBusinessDayAt`, :class:`EndOfBusinessDay`). ``None`` means the
+    metric has no target for this severity: its clock still runs and is measured, but
+    it never breaches (a work queue).
 
     Args:
         name: the severity's name, e.g. ``'high'``.
@@ -418,7 +429,8 @@ class SeverityTargets:
         escalations: the escalation levels after a breach, levels and offsets increasing.
 
     Raises:
-        InvalidDurationError: a target is not a positive duration.
+        InvalidDurationError: a target is not a positive duration, or a relative target
+            can never be met on ``calendar`` (e.g. "by 20:00" on hours that end at 18:00).
         InvalidOptionError: escalations whose levels or offsets do not increase.
 
     Examples:
@@ -430,10 +442,10 @@ class SeverityTargets:
 
     name: str
     calendar: BusinessCalendar
-    response: dt.timedelta | BusinessDays
-    resolution: dt.timedelta | BusinessDays | None = None
-    next_response: dt.timedelta | BusinessDays | None = None
-    periodic_update: dt.timedelta | BusinessDays | None = None
+    response: Target
+    resolution: Target | None = None
+    next_response: Target | None = None
+    periodic_update: Target | None = None
     warnings: tuple[WarningThreshold, ...] = ()
     escalations: tuple[Escalation, ...] = ()
 
@@ -444,10 +456,10 @@ class SeverityTargets:
             self,
             name: str,
             calendar: BusinessCalendar,
-            response: DurationLike | BusinessDays,
-            resolution: DurationLike | BusinessDays | None = None,
-            next_response: DurationLike | BusinessDays | None = None,
-            periodic_update: DurationLike | BusinessDays | None = None,
+            response: DurationLike | Target,
+            resolution: DurationLike | Target | None = None,
+            next_response: DurationLike | Target | None = None,
+            periodic_update: DurationLike | Target | None = None,
             warnings: Iterable[WarningThreshold] = (),
             escalations: Iterable[Escalation] = (),
         ) -> None: ...
@@ -462,11 +474,12 @@ class SeverityTargets:
                 f"Severity {self.name!r} needs a BusinessCalendar, not {self.calendar!r}; pass "
                 "e.g. BusinessCalendar('Mon-Fri 09:00-17:00', tz='Europe/Copenhagen')."
             )
-        object.__setattr__(self, "response", _target(self.response, "response"))
+        object.__setattr__(self, "response", _target(self.response, "response", self.calendar))
         for field in ("resolution", "next_response", "periodic_update"):
             value = getattr(self, field)
             if value is not None:
-                object.__setattr__(self, field, _target(value, field.replace("_", " ")))
+                target = _target(value, field.replace("_", " "), self.calendar)
+                object.__setattr__(self, field, target)
         warnings = tuple(self.warnings)
         for w in warnings:
             if not isinstance(w, WarningThreshold):
@@ -476,7 +489,7 @@ class SeverityTargets:
         object.__setattr__(self, "warnings", warnings)
         object.__setattr__(self, "escalations", _escalations(self.name, self.escalations))
 
-    def target(self, metric: str) -> dt.timedelta | BusinessDays | None:
+    def target(self, metric: str) -> Target | None:
         """The target of ``metric`` (``'response'``, ``'resolution'``, ...), or ``None``.
 
         Examples:
@@ -484,7 +497,7 @@ class SeverityTargets:
             >>> SeverityTargets("medium", cal, response="4h").target("resolution") is None
             True
         """
-        value: dt.timedelta | BusinessDays | None = getattr(self, metric)
+        value: Target | None = getattr(self, metric)
         return value
 
     def target_us(self, metric: str, start: dt.datetime) -> int | None:
@@ -500,9 +513,9 @@ class SeverityTargets:
         value = self.target(metric)
         if value is None:
             return None
-        if isinstance(value, BusinessDays):
-            return value.resolve(self.calendar, start) // _US
-        return value // _US
+        if isinstance(value, dt.timedelta):
+            return value // _US
+        return value.resolve(self.calendar, start) // _US
 
 
 @dataclass(frozen=True, slots=True)
