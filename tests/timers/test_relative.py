@@ -453,7 +453,8 @@ def test_a_night_shift_is_open_just_after_midnight_for_the_check() -> None:
     # 06:00 is a closing time (Tuesday to Saturday), so the refusal suggests it.
     NextBusinessDayAt("00:00").check(NIGHTS)
     NextBusinessDayAt("06:00").check(NIGHTS)
-    with pytest.raises(errors.InvalidDurationError, match=r"e\.g\. 'by 06:00 next business day', or"):
+    suggestion = r"e\.g\. 'by 06:00 next business day', or"
+    with pytest.raises(errors.InvalidDurationError, match=suggestion):
         NextBusinessDayAt("12:00").check(NIGHTS)
 
 
