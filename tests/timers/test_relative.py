@@ -397,6 +397,13 @@ def test_a_policy_file_keeps_relative_targets_as_written() -> None:
     assert policy.deadlines("high", opened).response == cph("2026-12-01T16:00")
 
 
+def test_an_acknowledgement_promises_the_closing_time_not_the_microsecond_before() -> None:
+    policy = SLAPolicy.from_dict(_policy(response="end of business day"))
+    ack = policy.to_agreement().acknowledge("high", cph("2026-11-30T10:00"))
+    assert ack.respond_by + US == ack.promised_by == cph("2026-11-30T18:00")
+    assert ack.text.endswith("by Monday 30 November at 18:00.")
+
+
 def test_a_policy_refuses_a_target_its_calendar_never_meets_at_its_path() -> None:
     data = _policy(response="by 16:00 next business day", resolution="by 07:00 in 2 business days")
     data["severities"].append({"name": "low", "response": "by 20:00", "calendar": "24x7"})
