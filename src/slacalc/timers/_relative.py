@@ -12,7 +12,6 @@ docs/concepts/day.md, section "Relative targets".
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,20 +58,45 @@ def _budget(calendar: BusinessCalendar, start: dt.datetime, due: dt.datetime) ->
     return max(calendar.elapsed(start, due), _US)
 
 
-def _resolve(
-    calendar: BusinessCalendar,
-    start: dt.datetime,
-    days: int,
-    due_on: Callable[[BusinessCalendar, dt.date], dt.datetime],
-) -> dt.timedelta:
-    """Business time from ``start`` to ``due_on(day)`` on the right business day."""
-    start = from_us(to_us(start), calendar.tz)
-    day = _business_days_on(calendar, start, days)
-    due = due_on(calendar, day)
-    while due <= start:  # only with days=0: the day's deadline has passed
-        day = _next_business_day(calendar, _midnight(calendar, day + _ONE_DAY))
-        due = due_on(calendar, day)
-    return _budget(calendar, start, due)
+class _Relative:
+    """What the relative targets share: ``days``, the deadline on a day, and resolving."""
+
+    __slots__ = ()
+    days: int
+
+    def _due_on(self, calendar: BusinessCalendar, day: dt.date) -> dt.datetime:
+        """The last on-time instant on business day ``day``."""
+        raise NotImplementedError  # pragma: no cover
+
+    def resolve(self, calendar: BusinessCalendar, start: dt.datetime) -> dt.timedelta:
+        """The business time from ``start`` to the deadline on the business day reached.
+
+        Args:
+            calendar: the calendar whose business days and hours count.
+            start: the instant the clock starts (aware).
+
+        Returns:
+            The target as business time on ``calendar``; ``calendar.add(start, target)``
+            is the deadline (the last on-time instant).
+
+        Examples:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
+            >>> friday = dt.datetime(2026, 11, 27, 15, 0, tzinfo=cal.tz)
+            >>> NextBusinessDayAt("16:00").resolve(cal, friday)   # Fri 3 h + Mon 7 h
+            datetime.timedelta(seconds=36000)
+            >>> after_hours = dt.datetime(2026, 11, 30, 19, 0, tzinfo=cal.tz)
+            >>> EndOfBusinessDay().resolve(cal, after_hours)   # all of Tuesday, less 1 µs
+            datetime.timedelta(seconds=32399, microseconds=999999)
+        """
+        tz = calendar.tz
+        start = from_us(to_us(start), tz)
+        day = _business_days_on(calendar, start, self.days)
+        due = self._due_on(calendar, day)
+        while due <= start:  # only with days=0: the day's deadline has passed
+            day = _next_business_day(calendar, _midnight(calendar, day + _ONE_DAY))
+            due = self._due_on(calendar, day)
+        return _budget(calendar, start, due)
 
 
 def _check_days(days: object, cls: str, example: str) -> None:
@@ -88,7 +112,7 @@ def _hhmm(at: dt.time) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class NextBusinessDayAt:
+class NextBusinessDayAt(_Relative):
     """A deadline at a wall time, ``days`` business days after the day the clock starts.
 
     ``NextBusinessDayAt("16:00")`` is "by 16:00 next business day",
@@ -156,26 +180,6 @@ class NextBusinessDayAt:
             return before[-1][1] - _US
         return calendar.next_open(wall)
 
-    def resolve(self, calendar: BusinessCalendar, start: dt.datetime) -> dt.timedelta:
-        """The business time from ``start`` to the deadline on the business day reached.
-
-        Args:
-            calendar: the calendar whose business days and hours count.
-            start: the instant the clock starts (aware).
-
-        Returns:
-            The target as business time on ``calendar``; ``calendar.add(start, target)``
-            is the deadline.
-
-        Examples:
-            >>> import datetime as dt
-            >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
-            >>> friday = dt.datetime(2026, 11, 27, 15, 0, tzinfo=cal.tz)
-            >>> NextBusinessDayAt("16:00").resolve(cal, friday)   # Fri 3 h + Mon 7 h
-            datetime.timedelta(seconds=36000)
-        """
-        return _resolve(calendar, start, self.days, self._due_on)
-
     def check(self, calendar: BusinessCalendar) -> None:
         """Refuse a wall time at which the calendar's weekly hours are never open, nor just before.
 
@@ -230,7 +234,7 @@ within them, e.g. 'by 18:00 next business day', or 'end of next business day'.
 
 
 @dataclass(frozen=True, slots=True)
-class EndOfBusinessDay:
+class EndOfBusinessDay(_Relative):
     """A deadline at the end of a business day: the day the clock starts in, or ``days`` later.
 
     ``EndOfBusinessDay()`` is "end of business day", ``EndOfBusinessDay(1)`` "end of next
@@ -273,26 +277,6 @@ class EndOfBusinessDay:
             calendar.open_periods(_midnight(calendar, day), _midnight(calendar, day + _ONE_DAY))
         )
         return periods[-1][1] - _US
-
-    def resolve(self, calendar: BusinessCalendar, start: dt.datetime) -> dt.timedelta:
-        """The business time from ``start`` to the end of the business day reached.
-
-        Args:
-            calendar: the calendar whose business days and hours count.
-            start: the instant the clock starts (aware).
-
-        Returns:
-            The target as business time on ``calendar``; ``calendar.add(start, target)``
-            is the last microsecond of that business day.
-
-        Examples:
-            >>> import datetime as dt
-            >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
-            >>> after_hours = dt.datetime(2026, 11, 30, 19, 0, tzinfo=cal.tz)
-            >>> EndOfBusinessDay().resolve(cal, after_hours)   # all of Tuesday, less 1 µs
-            datetime.timedelta(seconds=32399, microseconds=999999)
-        """
-        return _resolve(calendar, start, self.days, self._due_on)
 
     def check(self, calendar: BusinessCalendar) -> None:
         """Nothing to refuse: every calendar's business days have an end.
