@@ -12,6 +12,7 @@ docs/concepts/day.md, section "Relative targets".
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,9 +27,15 @@ _ONE_DAY = dt.timedelta(days=1)
 _PROBE_MONDAY = dt.date(2001, 1, 1)  # any Monday: the weekly hours are probed from it
 
 
+@functools.lru_cache(maxsize=4096)
+def _midnight_us(day: dt.date, tz: dt.tzinfo) -> int:
+    """The first instant (µs) of the local date ``day`` in ``tz`` (memoised: zones are slow)."""
+    return wall_to_us(day, 0, tz)
+
+
 def _midnight(calendar: BusinessCalendar, day: dt.date) -> dt.datetime:
     """The first instant of the local date ``day`` in the calendar's zone."""
-    return from_us(wall_to_us(day, 0, calendar.tz), calendar.tz)
+    return from_us(_midnight_us(day, calendar.tz), calendar.tz)
 
 
 def _next_business_day(calendar: BusinessCalendar, after: dt.datetime) -> dt.date:
@@ -89,14 +96,19 @@ class _Relative:
             >>> EndOfBusinessDay().resolve(cal, after_hours)   # all of Tuesday, less 1 µs
             datetime.timedelta(seconds=32399, microseconds=999999)
         """
-        tz = calendar.tz
-        start = from_us(to_us(start), tz)
-        day = _business_days_on(calendar, start, self.days)
-        due = self._due_on(calendar, day)
-        while due <= start:  # only with days=0: the day's deadline has passed
-            day = _next_business_day(calendar, _midnight(calendar, day + _ONE_DAY))
-            due = self._due_on(calendar, day)
-        return _budget(calendar, start, due)
+        return _resolved(self, calendar, to_us(start))
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved(target: _Relative, calendar: BusinessCalendar, start_us: int) -> dt.timedelta:
+    """:meth:`_Relative.resolve`, memoised: a replay asks for a clock's target more than once."""
+    start = from_us(start_us, calendar.tz)
+    day = _business_days_on(calendar, start, target.days)
+    due = target._due_on(calendar, day)
+    while due <= start:  # only with days=0: the day's deadline has passed
+        day = _next_business_day(calendar, _midnight(calendar, day + _ONE_DAY))
+        due = target._due_on(calendar, day)
+    return _budget(calendar, start, due)
 
 
 def _check_days(days: object, cls: str, example: str) -> None:
