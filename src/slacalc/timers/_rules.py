@@ -182,14 +182,12 @@ Examples:
 """
 
 
-_RESOLVED = (BusinessDays, NextBusinessDayAt, EndOfBusinessDay)
-
-
 def _target(value: object, what: str, calendar: BusinessCalendar) -> Target:
     """A target checked and converted: durations to ``timedelta``, relative ones checked."""
     if isinstance(value, (NextBusinessDayAt, EndOfBusinessDay)):
         value.check(calendar)
-    if isinstance(value, _RESOLVED):
+        return value
+    if isinstance(value, BusinessDays):
         return value
     us = duration_to_us(value)
     if us <= 0:
