@@ -8,6 +8,7 @@ credit bands from its :class:`~slacalc.credits.CreditSchedule`. Text the policy 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from fractions import Fraction
 
@@ -77,6 +78,8 @@ class _Builder:
             return self.business_days(value.count)
         if isinstance(value, DueFromField):
             return self.t("due_field", field=value.field)
+        if not isinstance(value, dt.timedelta):
+            return str(value)  # a relative target, as the policy writes it
         return duration_text(value, "words", self.lang)
 
     def optional(self, value: Target | None) -> str:

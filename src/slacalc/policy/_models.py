@@ -54,6 +54,7 @@ from slacalc.policy._fields import (
     PercentText,
     TargetText,
     TimezoneText,
+    check_targets,
     convert_validation_error,
     parse_percent,
     parse_target,
@@ -756,6 +757,11 @@ class SLAPolicy(_Model):
                 target(s.periodic_update),
             )
             for s in self.severities
+        )
+        check_targets(
+            (f"severities[{i}].{field}", getattr(t, field), calendars[t.calendar])
+            for i, t in enumerate(terms)
+            for field in ("response", "resolution", "next_response", "periodic_update")
         )
         rules = ClockRules(
             tuple(

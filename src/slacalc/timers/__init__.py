@@ -42,6 +42,7 @@ from slacalc.timers._metrics import (
     StatusCategory,
     builtin_metrics,
 )
+from slacalc.timers._relative import EndOfBusinessDay, NextBusinessDayAt
 from slacalc.timers._rules import (
     BusinessDays,
     ClockRules,
@@ -80,6 +81,7 @@ __all__ = [
     "CycleStatus",
     "Deadlines",
     "DueFromField",
+    "EndOfBusinessDay",
     "Escalation",
     "EventKind",
     "EventLike",
@@ -88,6 +90,7 @@ __all__ = [
     "Metric",
     "MetricDefinition",
     "MetricStatus",
+    "NextBusinessDayAt",
     "PauseMode",
     "Phase",
     "Recurrence",

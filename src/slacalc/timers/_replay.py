@@ -22,6 +22,7 @@ from slacalc._time import UTC, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import SlacalcError, TicketEventError, UnknownSeverityError
 from slacalc.timers._due import DueFromField
+from slacalc.timers._relative import EndOfBusinessDay, NextBusinessDayAt
 from slacalc.timers._events import (
     Correction,
     EventLike,
@@ -466,7 +467,7 @@ class _Context:
             if due is None:
                 return None
             return max(self.calendar(severity).elapsed(start, due) // _US, 0)
-        assert isinstance(value, BusinessDays)
+        assert isinstance(value, (BusinessDays, NextBusinessDayAt, EndOfBusinessDay))
         return value.resolve(self.calendar(severity), start) // _US
 
     def field_at(self, name: str, raw: _Raw) -> object:

@@ -28,6 +28,7 @@ from slacalc.timers._metrics import (
     check_statuses,
     compile_metrics,
 )
+from slacalc.timers._relative import EndOfBusinessDay, NextBusinessDayAt
 
 if TYPE_CHECKING:
     from slacalc._time import DurationLike
@@ -177,9 +178,14 @@ class BusinessDays:
         return f"{self.count} business day{'s' if self.count != 1 else ''}"
 
 
-Target: TypeAlias = "dt.timedelta | BusinessDays | DueFromField"
-"""A clock target: business time (``timedelta``), :class:`BusinessDays`, or a due instant
-from a ticket field (:class:`DueFromField`).
+Target: TypeAlias = (
+    "dt.timedelta | BusinessDays | NextBusinessDayAt | EndOfBusinessDay | DueFromField"
+)
+"""A clock target: business time (``timedelta``), :class:`BusinessDays`, a relative target,
+or a due instant from a ticket field (:class:`DueFromField`).
+
+A relative target (:class:`NextBusinessDayAt`, :class:`EndOfBusinessDay`) names a
+deadline; like :class:`BusinessDays` it resolves into business time when a clock starts.
 
 Examples:
     >>> from slacalc import BusinessCalendar, BusinessDays, SeverityTargets
@@ -189,7 +195,11 @@ Examples:
 """
 
 
-def _target(value: object, what: str) -> Target:
+def _target(value: object, what: str, calendar: BusinessCalendar) -> Target:
+    """A target checked and converted: durations to ``timedelta``, relative ones checked."""
+    if isinstance(value, (NextBusinessDayAt, EndOfBusinessDay)):
+        value.check(calendar)
+        return value
     if isinstance(value, (BusinessDays, DueFromField)):
         return value
     us = duration_to_us(value)
@@ -386,7 +396,7 @@ class Escalation:
         return to_us(calendar.add(from_us(due_us, calendar.tz), self.after)) + 1
 
 
-_OWN_TARGETS = frozenset({"response", "resolution", "next_response", "periodic_update"})
+_OWN_TARGETS = ("response", "resolution", "next_response", "periodic_update")
 _ALIASES = {"first_response": "response"}
 
 
@@ -444,9 +454,10 @@ def _escalations(name: str, values: Iterable[object]) -> tuple[Escalation, ...]:
 class SeverityTargets:
     """One severity's clocks: the calendar they run on, their targets and warnings.
 
-    Targets are business time on ``calendar`` (or :class:`BusinessDays`). ``None``
-    means the metric has no target for this severity: its clock still runs and is
-    measured, but it never breaches (a work queue).
+    Targets are business time on ``calendar``, :class:`BusinessDays`, or a relative
+    target (:class:`NextBusinessDayAt`, :class:`EndOfBusinessDay`). ``None`` means the
+    metric has no target for this severity: its clock still runs and is measured, but
+    it never breaches (a work queue).
 
     Args:
         name: the severity's name, e.g. ``'high'``.
@@ -463,7 +474,8 @@ class SeverityTargets:
             BusinessCalendar.always(tz)}`` (the others run on ``calendar``).
 
     Raises:
-        InvalidDurationError: a target is not a positive duration.
+        InvalidDurationError: a target is not a positive duration, or a relative target
+            can never be met on ``calendar`` (e.g. "by 20:00" on hours that end at 18:00).
         InvalidOptionError: escalations whose levels or offsets do not increase, or a
             target or calendar given twice or for a metric name that is not a string.
 
@@ -493,10 +505,10 @@ class SeverityTargets:
             self,
             name: str,
             calendar: BusinessCalendar,
-            response: DurationLike | BusinessDays | DueFromField,
-            resolution: DurationLike | BusinessDays | DueFromField | None = None,
-            next_response: DurationLike | BusinessDays | DueFromField | None = None,
-            periodic_update: DurationLike | BusinessDays | DueFromField | None = None,
+            response: DurationLike | Target,
+            resolution: DurationLike | Target | None = None,
+            next_response: DurationLike | Target | None = None,
+            periodic_update: DurationLike | Target | None = None,
             warnings: Iterable[WarningThreshold] = (),
             escalations: Iterable[Escalation] = (),
             targets: Mapping[str, DurationLike | BusinessDays | DueFromField] = ...,
@@ -513,11 +525,19 @@ class SeverityTargets:
                 f"Severity {self.name!r} needs a BusinessCalendar, not {self.calendar!r}; pass "
                 "e.g. BusinessCalendar('Mon-Fri 09:00-17:00', tz='Europe/Copenhagen')."
             )
-        object.__setattr__(self, "response", _target(self.response, "response"))
-        for field in ("resolution", "next_response", "periodic_update"):
+        calendars = _pairs(self.name, self.calendars, "calendars")
+        for metric, cal in calendars:
+            if not isinstance(cal, BusinessCalendar):
+                raise InvalidOptionError(
+                    f"Severity {self.name!r}: the calendar for {metric!r} is {cal!r}, not a "
+                    "BusinessCalendar; pass e.g. BusinessCalendar.always('UTC')."
+                )
+        object.__setattr__(self, "calendars", calendars)
+        for field in _OWN_TARGETS:
             value = getattr(self, field)
-            if value is not None:
-                object.__setattr__(self, field, _target(value, field.replace("_", " ")))
+            if value is not None or field == "response":
+                target = _target(value, field.replace("_", " "), self.calendar_for(field))
+                object.__setattr__(self, field, target)
         warnings = tuple(self.warnings)
         for w in warnings:
             if not isinstance(w, WarningThreshold):
@@ -536,16 +556,8 @@ class SeverityTargets:
         object.__setattr__(
             self,
             "targets",
-            tuple((m, _target(v, m.replace("_", " "))) for m, v in targets),
+            tuple((m, _target(v, m.replace("_", " "), self.calendar_for(m))) for m, v in targets),
         )
-        calendars = _pairs(self.name, self.calendars, "calendars")
-        for metric, cal in calendars:
-            if not isinstance(cal, BusinessCalendar):
-                raise InvalidOptionError(
-                    f"Severity {self.name!r}: the calendar for {metric!r} is {cal!r}, not a "
-                    "BusinessCalendar; pass e.g. BusinessCalendar.always('UTC')."
-                )
-        object.__setattr__(self, "calendars", calendars)
 
     def target(self, metric: str) -> Target | None:
         """The target of ``metric`` (``'response'``, ``'resolution'``, ...), or ``None``.
@@ -596,11 +608,11 @@ class SeverityTargets:
         value = self.target(metric)
         if value is None:
             return None
-        if isinstance(value, BusinessDays):
-            return value.resolve(self.calendar_for(metric), start) // _US
+        if isinstance(value, dt.timedelta):
+            return value // _US
         if isinstance(value, DueFromField):
             return None  # the ticket's field decides, in a replay
-        return value // _US
+        return value.resolve(self.calendar_for(metric), start) // _US
 
 
 @dataclass(frozen=True, slots=True)
