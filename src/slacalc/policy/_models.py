@@ -634,6 +634,13 @@ class SLAPolicy(_Model):
     fields: tuple[str, ...] = Field(
         default=(), description="Custom ticket fields that conditions and targets may name."
     )
+    deadline_at_close: bool = Field(
+        default=False,
+        description=(
+            "A budget used up exactly at a closing time is due at that closing, not at the "
+            "next opening (Frappe Helpdesk, ERPNext)."
+        ),
+    )
     metrics: tuple[MetricSpec, ...] = Field(
         default=(), description="Clocks the policy adds, or built-in clocks it changes."
     )
@@ -785,6 +792,7 @@ class SLAPolicy(_Model):
             metrics=tuple(m.build(builtins, calendars) for m in self.metrics),
             statuses=self.statuses,
             fields=self.fields,
+            deadline_at_close=self.deadline_at_close,
         )
         return Agreement(
             name=self.name,

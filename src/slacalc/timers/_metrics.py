@@ -85,6 +85,7 @@ Examples:
 """
 
 _ALIASES = {"first_response": "response"}
+_PAUSE_MODES = ("exclude", "ignore_deadline", "add_wall_time")
 _CATEGORIES: tuple[str, ...] = get_args(StatusCategory)
 _RECURRENCES: tuple[str, ...] = get_args(Recurrence)
 _AUTHORS = ("customer", "agent", "system")
@@ -251,8 +252,8 @@ class MetricDefinition:
             severity's).
         start_from: a datetime field: a cycle starts at the field's instant when that
             is earlier than the start event (ServiceNow's retroactive start).
-        pause_mode: ``'exclude'`` or ``'ignore_deadline'`` for this clock (``None``:
-            the rules').
+        pause_mode: ``'exclude'``, ``'ignore_deadline'`` or ``'add_wall_time'`` for this
+            clock (``None``: the rules').
 
     Raises:
         InvalidOptionError: a condition that does not parse, no stop condition, an
@@ -340,10 +341,10 @@ class MetricDefinition:
                 f"Metric {self.name!r}: calendar={self.calendar!r} is not a BusinessCalendar; "
                 "pass one, or None for the severity's."
             )
-        if self.pause_mode is not None and self.pause_mode not in ("exclude", "ignore_deadline"):
+        if self.pause_mode is not None and self.pause_mode not in _PAUSE_MODES:
             raise InvalidOptionError(
                 f"Metric {self.name!r}: unknown pause mode {self.pause_mode!r}; pass "
-                "'exclude', 'ignore_deadline' or None."
+                "'exclude', 'ignore_deadline', 'add_wall_time' or None."
             )
 
     @staticmethod

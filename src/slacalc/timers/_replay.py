@@ -417,7 +417,42 @@ def _add(cal: BusinessCalendar, x: int, budget: int) -> int:
     return to_us(cal.add(_dt(x), dt.timedelta(microseconds=budget)))
 
 
-def _last_on_time(counted: Intervals, budget: int) -> int:
+def _deadline(cal: BusinessCalendar, x: int, budget: int, at_close: bool) -> int:
+    """The deadline ``budget`` µs of business time after ``x``: the next opening when the
+    budget ends at a closing (``calendar.add``), or the closing itself with ``at_close``."""
+    if at_close:
+        return to_us(cal.exhausted_at(_dt(x), dt.timedelta(microseconds=budget)))
+    return _add(cal, x, budget)
+
+
+def _breach_in(counted: Intervals, budget: int, at_close: bool, limit: int) -> int | None:
+    """The first late instant in ``counted`` (a clock's counted time up to ``limit``), if any.
+
+    Late is one microsecond after the last on-time instant. With ``at_close`` a budget
+    used up exactly at the end of a segment is late one microsecond after that closing,
+    whether or not more time is counted before ``limit``.
+    """
+    used = counted.total()
+    if used > budget:
+        return _last_on_time(counted, budget, at_close) + 1
+    if at_close and used == budget and used > 0:
+        x = counted.ends[-1]
+        return x + 1 if x + 1 <= limit else None
+    return None
+
+
+def _wall_shifted(deadline: int, pauses: list[Interval], start: int, end: int) -> int:
+    """``deadline`` moved later by the wall-clock length of every pause that began by then."""
+    for a, b in Intervals(
+        (max(a, start), min(b, end)) for a, b in pauses if min(b, end) > max(a, start)
+    ):
+        if a > deadline:
+            break
+        deadline += b - a
+    return deadline
+
+
+def _last_on_time(counted: Intervals, budget: int, at_close: bool = False) -> int:
     """The last instant of ``counted`` at which no more than ``budget`` of it has passed.
 
     The caller knows ``counted`` holds more than ``budget``, so the answer is an instant
@@ -427,7 +462,7 @@ def _last_on_time(counted: Intervals, budget: int) -> int:
     """
     x = counted.advance(counted.starts[0], budget)
     assert x is not None
-    if x not in counted:
+    if x not in counted and not at_close:
         x = counted.starts[bisect_right(counted.starts, x)]
     return x
 
@@ -447,8 +482,17 @@ class _Context:
 
     @property
     def exclude(self) -> bool:
-        """Whether paused time is left out of this clock (``pause_mode='exclude'``)."""
-        return self.metric.pause_mode == "exclude"
+        """Whether paused time is left out of this clock's business time."""
+        return self.metric.pause_mode != "ignore_deadline"
+
+    @property
+    def wall(self) -> bool:
+        """Whether pauses move the deadline by their wall-clock length (``add_wall_time``)."""
+        return self.metric.pause_mode == "add_wall_time"
+
+    def due_field(self, severity: str) -> bool:
+        """Whether this clock's target under ``severity`` is a due instant from a field."""
+        return isinstance(self.severities[severity].target(self.metric.name), DueFromField)
 
     def calendar(self, severity: str) -> BusinessCalendar:
         """The calendar this clock counts on while ``severity`` is in force."""
@@ -628,16 +672,16 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     opened = _OpenTime(ctx, raw.start, end)
     start_dt = _dt(raw.start)
 
+    close = rules.deadline_at_close
     breach: int | None = None
-    if rules.severity_change == "recompute":
+    if rules.severity_change == "recompute" or ctx.wall:
         for i, (_, sev) in enumerate(regimes):
             spec = ctx.severities[sev]
             stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
             target = ctx.target_us(sev, start_dt, raw)
-            if breach is None and target is not None:
+            if breach is None and target is not None and not ctx.wall:
                 counted = _counted(opened(sev), pieces, raw.start, stop_i)
-                if counted.total() > target:
-                    breach = _last_on_time(counted, target) + 1
+                breach = _breach_in(counted, target, close and not ctx.due_field(sev), stop_i)
         spec = ctx.severities[regimes[-1][1]]
         elapsed = _counted(opened(spec.name), pieces, raw.start, end).total()
     else:
@@ -649,10 +693,13 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
             used = counted.total()
             target = ctx.target_us(sev, start_dt, raw)
             if breach is None and target is not None:
+                at_close = close and not ctx.due_field(sev)
                 if elapsed > target:
                     breach = c
-                elif used > target - elapsed:
-                    breach = _last_on_time(counted, target - elapsed) + 1
+                elif at_close and 0 < elapsed == target:
+                    breach = c + 1 if c + 1 <= stop_i else None
+                else:
+                    breach = _breach_in(counted, target - elapsed, at_close, stop_i)
             elapsed += used
 
     cal = ctx.calendar(spec.name)
@@ -670,16 +717,28 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     due_if_resumed: int | None = None
     warning_level = 0
     next_warning: int | None = None
+    at_close = close and not ctx.due_field(spec.name)
+    wall_due: int | None = None
+    if ctx.wall and target is not None:
+        first = _deadline(cal, raw.start, target, at_close)
+        wall_due = _wall_shifted(first, [*ctx.pause_list, *raw.gaps], raw.start, end)
+        if wall_due + 1 <= end:
+            breach = wall_due + 1
     if breach is not None:
         due = breach - 1  # the deadline it missed, paused or not, whatever the target now
     if target is not None:
         remaining = target - elapsed
         if breach is not None:
             pass
+        elif wall_due is not None:
+            if paused_now:
+                due_if_resumed = wall_due
+            else:
+                due = wall_due
         elif paused_now:
-            due_if_resumed = _add(cal, at, remaining)
+            due_if_resumed = _deadline(cal, at, remaining, at_close)
         else:
-            due = _add(cal, end, remaining)
+            due = _deadline(cal, end, remaining, at_close)
         if spec.warnings:
             deadline = due if due is not None else due_if_resumed
             warning_level, next_warning = _warnings(

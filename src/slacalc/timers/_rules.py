@@ -49,15 +49,17 @@ __all__ = [
     "WarningThreshold",
 ]
 
-PauseMode: TypeAlias = Literal["exclude", "ignore_deadline"]
+PauseMode: TypeAlias = Literal["exclude", "ignore_deadline", "add_wall_time"]
 """``exclude``: paused time does not count and the deadline moves later (default).
 ``ignore_deadline``: paused time counts; the deadline is hidden while paused and unchanged after.
+``add_wall_time``: the deadline is the one without pauses, moved later by the wall-clock
+length of each pause that began by then, nights included (ERPNext adds hold time this way).
 
 Examples:
     >>> from typing import get_args
     >>> from slacalc.timers import PauseMode
     >>> get_args(PauseMode)
-    ('exclude', 'ignore_deadline')
+    ('exclude', 'ignore_deadline', 'add_wall_time')
 """
 SeverityChangeMode: TypeAlias = Literal["carry_elapsed", "recompute", "restart"]
 """``carry_elapsed`` (default): keep the business time used, swap the target.
@@ -653,6 +655,10 @@ class ClockRules:
         statuses: the status table, status name -> category (``open``, ``waiting``,
             ``resolved``, ``closed``); default :data:`DEFAULT_STATUSES`.
         fields: the custom fields conditions, targets and retroactive starts may name.
+        deadline_at_close: a budget used up exactly at a closing time is due at that
+            closing instant and late one microsecond after it (Frappe Helpdesk, ERPNext),
+            instead of at the next opening (slacalc's rule, the default). Due dates from
+            a field are not affected.
 
     Raises:
         InvalidOptionError: no severities, a duplicate name, an unknown mode, a bad
@@ -676,6 +682,7 @@ class ClockRules:
     metrics: tuple[MetricDefinition, ...] = ()
     statuses: tuple[tuple[str, StatusCategory], ...] = ()
     fields: tuple[str, ...] = ()
+    deadline_at_close: bool = False
     compiled: Mapping[str, CompiledMetric] = dataclasses.field(
         init=False, repr=False, compare=False
     )
@@ -691,6 +698,7 @@ class ClockRules:
             metrics: Iterable[MetricDefinition] = (),
             statuses: Mapping[str, StatusCategory] | None = None,
             fields: Iterable[str] = (),
+            deadline_at_close: bool = False,
         ) -> None: ...
 
     def __post_init__(self) -> None:
@@ -715,6 +723,10 @@ class ClockRules:
         _check_mode(self.pause_mode, _PAUSE_MODES, "pause mode")
         _check_mode(self.severity_change, _CHANGE_MODES, "severity change mode")
         _check_mode(self.reopen, _REOPEN_MODES, "reopen mode")
+        if not isinstance(self.deadline_at_close, bool):
+            raise InvalidOptionError(
+                f"deadline_at_close={self.deadline_at_close!r}; pass True or False."
+            )
         raw: object = self.statuses
         if raw is None or raw == ():
             raw = DEFAULT_STATUSES
