@@ -1,7 +1,7 @@
 """Golden replays of the product presets, each case a product's own example.
 
 ``tests/timers/golden/<preset>.toml`` holds the cases of one preset of
-``src/slacalc/timers/presets/``. Every case names its source (a vendor's page, or a file and
+``src/slacalc/policy/presets/``. Every case names its source (a vendor's page, or a file and
 test in the product's public repository) and shows in ``note`` how its expected figures follow
 by hand; none of them was computed with slacalc. A case gives the policy's support hours
 (``calendar``), its ``severities``, optional further policy keys (``policy``), the ticket's
@@ -22,7 +22,7 @@ import pytest
 from slacalc.policy import SLAPolicy
 
 GOLDEN = Path(__file__).parent / "golden"
-PRESET_FILES = Path(__file__).parents[2] / "src" / "slacalc" / "timers" / "presets"
+PRESET_FILES = Path(__file__).parents[2] / "src" / "slacalc" / "policy" / "presets"
 PRESETS = (
     "zendesk",
     "jira_service_management",

@@ -38,6 +38,7 @@ from slacalc.policy._agreement import (
     TicketPenaltyTerms,
     UptimeTerms,
 )
+from slacalc.policy._presets import PRESETS, preset
 
 if TYPE_CHECKING:
     from slacalc.policy._default import DEFAULT_POLICY_DATA, default_policy
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
         CreditTierSpec,
         EscalationSpec,
         MaintenanceSpec,
+        MetricSpec,
         RoleSpec,
         ScopeSpec,
         SeverityPolicy,
@@ -62,6 +64,7 @@ __all__ = [
     "ALWAYS",
     "DEFAULT_POLICY_DATA",
     "LANGUAGES",
+    "PRESETS",
     "SUPPORT",
     "Acknowledgement",
     "Agreement",
@@ -76,6 +79,7 @@ __all__ = [
     "Lang",
     "MaintenanceSpec",
     "MaintenanceTerms",
+    "MetricSpec",
     "PolicyLike",
     "Role",
     "RoleSpec",
@@ -91,6 +95,7 @@ __all__ = [
     "default_policy",
     "parse_percent",
     "parse_target",
+    "preset",
 ]
 
 _DEFAULT = ("DEFAULT_POLICY_DATA", "default_policy")

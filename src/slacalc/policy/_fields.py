@@ -26,7 +26,13 @@ from slacalc._time import date_from, duration_to_us, resolve_tz
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import PolicyValidationError, SlacalcError
 from slacalc.policy._agreement import FrozenDict
-from slacalc.timers import BusinessDays, EndOfBusinessDay, NextBusinessDayAt, Target
+from slacalc.timers import (
+    BusinessDays,
+    DueFromField,
+    EndOfBusinessDay,
+    NextBusinessDayAt,
+    Target,
+)
 
 __all__ = [
     "SAME_TIME",
@@ -115,9 +121,13 @@ def _relative_target(value: str) -> NextBusinessDayAt | EndOfBusinessDay | None:
     return None
 
 
+_DUE_FIELD = re.compile(r"due from field\s+([A-Za-z_][\w.-]*)", re.IGNORECASE)
+
+
 def parse_target(value: object, *, business_days: bool = True) -> Target:
     """A target: business time (``'4h'``, ``'PT2H'``, ``timedelta``), ``'2 business days'``,
-    or a relative target (``'by 16:00 next business day'``, ``'end of business day + 2'``).
+    a relative target (``'by 16:00 next business day'``, ``'end of business day + 2'``), or
+    a due instant from a ticket field (``'due from field due_at'``).
 
     Args:
         value: the target as written.
@@ -133,12 +143,21 @@ def parse_target(value: object, *, business_days: bool = True) -> Target:
         (BusinessDays(count=2), datetime.timedelta(seconds=5400))
         >>> parse_target("by 16:00 next business day"), parse_target("end of business day + 2")
         (NextBusinessDayAt(at=datetime.time(16, 0), days=1), EndOfBusinessDay(days=2))
+        >>> parse_target("due from field due_at")
+        DueFromField(field='due_at')
         >>> parse_target("0h", business_days=False)
         Traceback (most recent call last):
         ...
         ValueError: '0h' is not positive; write e.g. '15m', '4h', '1h30m' or 'PT2H'.
     """
     hint = _TARGET_HINT if business_days else _DURATION_HINT
+    if isinstance(value, str) and (due := _DUE_FIELD.fullmatch(value.strip())):
+        if not business_days:
+            raise ValueError(
+                f"{value!r} names a deadline, not a duration; write a duration such as '15m' "
+                "or '2h'."
+            )
+        return DueFromField(due.group(1))
     if isinstance(value, str) and (relative := _relative_target(value)) is not None:
         if not business_days:
             raise ValueError(

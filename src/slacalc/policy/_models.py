@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -61,6 +62,7 @@ from slacalc.policy._fields import (
     policy_error,
 )
 from slacalc.policy._io import parse_text, read_file
+from slacalc.policy._presets import PRESETS, apply_preset
 from slacalc.timers import (
     DEFAULT_STATUSES,
     BusinessDays,
@@ -101,6 +103,10 @@ __all__ = [
     "UptimeSpec",
     "WarningSpec",
 ]
+
+
+_OWN = ("response", "resolution", "next_response", "periodic_update")
+_DUE = re.compile(r"due from field\s+(\S+)", re.IGNORECASE)
 
 
 def _duration(text: str | None) -> dt.timedelta | None:
@@ -607,6 +613,14 @@ class SLAPolicy(_Model):
     """
 
     name: str = Field(default="Service level agreement", min_length=1)
+    preset: str | None = Field(
+        default=None,
+        description=(
+            "A product's clock rules by name (statuses, metrics, clock modes): "
+            + ", ".join(PRESETS)
+            + "; the policy's own keys win."
+        ),
+    )
     support: CalendarSpec = Field(description="The support hours.")
     calendars: Annotated[dict[str, CalendarSpec], AfterValidator(_own_calendars)] = Field(
         default_factory=FrozenDict,
@@ -650,6 +664,16 @@ class SLAPolicy(_Model):
     uptime: UptimeSpec | None = None
 
     _agreement: Agreement = PrivateAttr()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _with_preset(cls, data: Any) -> Any:
+        if not isinstance(data, Mapping) or data.get("preset") is None:
+            return data
+        try:
+            return apply_preset(data)
+        except InvalidOptionError as exc:
+            raise policy_error([("preset", str(exc))]) from None
 
     @model_validator(mode="after")
     def _consistent(self) -> SLAPolicy:
@@ -723,10 +747,25 @@ class SLAPolicy(_Model):
             if spec.after is not None and MetricDefinition.canonical(spec.after) not in names:
                 problems += _unknown(f"metrics[{i}].after", spec.after, names, "metric")
         for i, severity in enumerate(self.severities):
+            given = {
+                **{k: getattr(severity, k) for k in _OWN},
+                **{f"targets.{k}": v for k, v in severity.targets.items()},
+            }
+            for where, text in given.items():
+                due = _DUE.fullmatch(text.strip()) if isinstance(text, str) else None
+                if due and due.group(1) not in self.fields:
+                    shown = ", ".join(map(repr, self.fields)) or "none"
+                    problems.append(
+                        (
+                            f"severities[{i}].{where}",
+                            f"the field {due.group(1)!r} is not declared; the declared fields "
+                            f"are {shown} (add it to fields).",
+                        )
+                    )
             for metric in severity.targets:
                 where = f"severities[{i}].targets.{metric}"
                 canonical = MetricDefinition.canonical(metric)
-                if canonical in ("response", "resolution", "next_response", "periodic_update"):
+                if canonical in _OWN:
                     problems.append((where, f"give the {metric!r} target as {canonical} = ..."))
                 else:
                     problems += _unknown(where, canonical, names, "metric")

@@ -22,7 +22,6 @@ from slacalc._time import UTC, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import SlacalcError, TicketEventError, UnknownSeverityError
 from slacalc.timers._due import DueFromField
-from slacalc.timers._relative import EndOfBusinessDay, NextBusinessDayAt
 from slacalc.timers._events import (
     Correction,
     EventLike,
@@ -33,6 +32,7 @@ from slacalc.timers._events import (
     where,
 )
 from slacalc.timers._metrics import CompiledMetric, StatePredicate, reply_tags
+from slacalc.timers._relative import EndOfBusinessDay, NextBusinessDayAt
 from slacalc.timers._rules import (
     BusinessDays,
     ClockRules,
@@ -44,6 +44,7 @@ from slacalc.timers._status import (
     ClockTimeline,
     CycleStatus,
     Metric,
+    MetricMap,
     MetricStatus,
     Phase,
     SegmentState,
@@ -514,9 +515,10 @@ class _Context:
         assert isinstance(value, (BusinessDays, NextBusinessDayAt, EndOfBusinessDay))
         return value.resolve(self.calendar(severity), start) // _US
 
-    def field_at(self, name: str, raw: _Raw) -> object:
-        """The value of field ``name`` when ``raw`` stops (or at ``at`` while it runs)."""
-        end = raw.stop if raw.stop is not None else self.at
+    def field_at(self, name: str, raw: _Raw, when: int | None = None) -> object:
+        """The value of field ``name`` at ``when``; by default when ``raw`` stops (or at
+        ``at`` while it runs)."""
+        end = when if when is not None else raw.stop if raw.stop is not None else self.at
         for x, snap in reversed(self.history.states):
             if x <= end:
                 return dict(snap.fields).get(name)
@@ -578,6 +580,9 @@ def _split_restart(ctx: _Context, raw: _Raw) -> list[_Raw]:
     for i, s in enumerate(starts):
         last = i == len(starts) - 1
         e = raw.stop if last else bounds[i]
+        if i and ctx.metric.start_from is not None:  # a retroactive start
+            given = DueFromField.instant(ctx.field_at(ctx.metric.start_from, raw, s))
+            s = s if given is None else min(to_us(given), s)
         gaps = [(max(a, s), b if e is None else min(b, e)) for a, b in raw.gaps]
         gaps = [(a, b) for a, b in gaps if b > a]
         stopped_by = raw.stopped_by if last else _CANCELLED
@@ -1084,7 +1089,7 @@ def _status(
         next_due=next_due,
         next_breach_at=None if next_due is None else next_due + _US,
         corrections=tuple(sorted((f for f in fixes if to_us(f.at) <= at_us), key=_by_index)),
-        metrics=metrics,
+        metrics=MetricMap(metrics),
     )
 
 

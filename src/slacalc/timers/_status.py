@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from slacalc.timers._events import Correction, TicketEvent
 
@@ -358,6 +358,27 @@ class MetricStatus:
     def next_escalation_at(self) -> dt.datetime | None:
         """When the current cycle reaches its next escalation level."""
         return None if self.current is None else self.current.next_escalation_at
+
+
+class MetricMap(dict[str, "MetricStatus"]):
+    """Every clock of a ticket by name; ``first_response`` finds ``response`` too.
+
+    Examples:
+        >>> MetricMap(response=None).get("first_response", "none") is None
+        True
+    """
+
+    def __missing__(self, key: str) -> MetricStatus:
+        if key == "first_response" and "response" in self:
+            return self["response"]
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return super().__contains__("response" if key == "first_response" else key)
+
+    def get(self, key: str, default: object = None) -> Any:
+        """The clock called ``key`` (``first_response`` is ``response``), or ``default``."""
+        return self[key] if key in self else default
 
 
 @dataclass(frozen=True, slots=True)
