@@ -378,7 +378,7 @@ class MetricMap(dict[str, "MetricStatus"]):
 
     def get(self, key: str, default: object = None) -> Any:
         """The clock called ``key`` (``first_response`` is ``response``), or ``default``."""
-        return self[key] if key in self else default
+        return super().get("response" if key == "first_response" else key, default)
 
 
 @dataclass(frozen=True, slots=True)
