@@ -38,7 +38,6 @@ from slacalc.policy._agreement import (
     TicketPenaltyTerms,
     UptimeTerms,
 )
-from slacalc.policy._presets import PRESETS, preset
 
 if TYPE_CHECKING:
     from slacalc.policy._default import DEFAULT_POLICY_DATA, default_policy
@@ -59,6 +58,7 @@ if TYPE_CHECKING:
         UptimeSpec,
         WarningSpec,
     )
+    from slacalc.policy._presets import PRESETS, preset
 
 __all__ = [
     "ALWAYS",
@@ -100,6 +100,7 @@ __all__ = [
 
 _DEFAULT = ("DEFAULT_POLICY_DATA", "default_policy")
 _FIELDS = ("parse_percent", "parse_target")
+_PRESETS = ("PRESETS", "preset")
 
 
 def __getattr__(name: str) -> Any:
@@ -108,7 +109,15 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'slacalc.policy' has no attribute {name!r}")
     import importlib
 
-    module = "_default" if name in _DEFAULT else "_fields" if name in _FIELDS else "_models"
+    module = (
+        "_default"
+        if name in _DEFAULT
+        else "_fields"
+        if name in _FIELDS
+        else "_presets"
+        if name in _PRESETS
+        else "_models"
+    )
     value = getattr(importlib.import_module(f"slacalc.policy.{module}"), name)
     globals()[name] = value
     return value

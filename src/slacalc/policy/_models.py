@@ -934,12 +934,22 @@ class SLAPolicy(_Model):
     def to_dict(self) -> dict[str, Any]:
         """The policy as plain data (what :meth:`from_dict` reads), ``None`` values left out.
 
+        The helpdesk keys a policy does not use (no ``fields``, no ``metrics``, no
+        per-metric ``targets`` or ``calendars`` on a severity) are left out too.
+
         Examples:
             >>> from slacalc.policy import default_policy
             >>> default_policy().to_dict()["support"]["hours"]
             'Mon-Fri 09:00-18:00'
         """
         data: dict[str, Any] = self.model_dump(mode="json", exclude_none=True)
+        for key in ("fields", "metrics"):
+            if not data[key]:
+                del data[key]
+        for severity in data["severities"]:
+            for key in ("targets", "calendars"):
+                if not severity[key]:
+                    del severity[key]
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:

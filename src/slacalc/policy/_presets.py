@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import copy
 import functools
-import tomllib
 from collections.abc import Mapping
-from importlib.resources import files
 from typing import Any
 
 from slacalc.errors import InvalidOptionError
@@ -41,6 +39,9 @@ _MODES = ("pause_mode", "severity_change", "reopen", "deadline_at_close")
 @functools.cache
 def _load(name: str) -> dict[str, Any]:
     """The preset file ``name``, read once."""
+    import tomllib
+    from importlib.resources import files
+
     text = files("slacalc.policy").joinpath(f"presets/{name}.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
