@@ -229,7 +229,8 @@ def _with(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
         (
             ("pause_mode",),
             "hold",
-            "pause_mode: 'hold' is not allowed; use 'exclude', 'ignore_deadline' or 'add_wall_time'.",
+            "pause_mode: 'hold' is not allowed; use 'exclude', 'ignore_deadline' or "
+            "'add_wall_time'.",
         ),
         (("severity_change",), "rewind", "severity_change: 'rewind' is not allowed"),
         (("support", "tz"), "Europe/Kobenhavn", "support.tz: Unknown time zone 'Europe/Kobenhavn'"),
