@@ -19,18 +19,10 @@ from typing import Any
 
 import pytest
 
-from slacalc.policy import SLAPolicy
+from slacalc.policy import PRESETS, SLAPolicy
 
 GOLDEN = Path(__file__).parent / "golden"
 PRESET_FILES = Path(__file__).parents[2] / "src" / "slacalc" / "policy" / "presets"
-PRESETS = (
-    "zendesk",
-    "jira_service_management",
-    "servicenow",
-    "zammad",
-    "frappe_helpdesk",
-    "erpnext",
-)
 DURATIONS = {"elapsed", "elapsed_calendar", "paused", "remaining"}
 CASE_KEYS = {"id", "source", "note", "calendar", "severities", "events", "at", "expect"}
 _PART = re.compile(r"(\d+)([hms])")
