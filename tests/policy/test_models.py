@@ -229,7 +229,8 @@ def _with(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
         (
             ("pause_mode",),
             "hold",
-            "pause_mode: 'hold' is not allowed; use 'exclude' or 'ignore_deadline'.",
+            "pause_mode: 'hold' is not allowed; use 'exclude', 'ignore_deadline' or "
+            "'add_wall_time'.",
         ),
         (("severity_change",), "rewind", "severity_change: 'rewind' is not allowed"),
         (("support", "tz"), "Europe/Kobenhavn", "support.tz: Unknown time zone 'Europe/Kobenhavn'"),
@@ -402,7 +403,11 @@ def test_json_schema() -> None:
     schema = SLAPolicy.json_schema()
     assert schema["required"] == ["support", "severities"]
     assert schema["additionalProperties"] is False
-    assert schema["properties"]["pause_mode"]["enum"] == ["exclude", "ignore_deadline"]
+    assert schema["properties"]["pause_mode"]["enum"] == [
+        "exclude",
+        "ignore_deadline",
+        "add_wall_time",
+    ]
     maintenance = schema["$defs"]["MaintenanceSpec"]
     assert maintenance["required"] == ["window"]
     assert maintenance["additionalProperties"] is False

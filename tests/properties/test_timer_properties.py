@@ -13,7 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from slacalc.calendar import BusinessCalendar
-from slacalc.timers import BusinessDays, ClockRules, SeverityTargets
+from slacalc.timers import (
+    BusinessDays,
+    ClockRules,
+    MetricDefinition,
+    SeverityTargets,
+    builtin_metrics,
+)
 from tests.timers.test_timeline import check_timeline
 
 UTC = dt.UTC
@@ -208,3 +214,124 @@ def test_lenient_replay_ignores_what_it_corrects(
         assert dataclasses.replace(status, corrections=()) == clean
     else:
         assert status.corrections == ()
+
+
+# -- metric definitions over a helpdesk's state ---------------------------------------
+
+STATUSES = {
+    "new": "open",
+    "open": "open",
+    "pending": "waiting",
+    "on_hold": "open",
+    "solved": "resolved",
+    "closed": "closed",
+}
+_AS_STATUS = {"paused": "pending", "resumed": "open", "resolved": "solved", "reopened": "open"}
+
+
+def _in_helpdesk_terms(
+    events: list[dict[str, Any]], noise: list[int], data: st.DataObject
+) -> list[dict[str, Any]]:
+    """The same history told as statuses and replies, with events that change no clock.
+
+    A pause or resume while the ticket is resolved, and a resolve or reopen while it is
+    paused, stay verbs: a status says both at once (a waiting status reopens a solved
+    ticket; a solved status ends the wait).
+    """
+    out: list[dict[str, Any]] = []
+    paused = resolved = False
+    for i, event in enumerate(events):
+        kind = event["kind"]
+        mixed = resolved if kind in ("paused", "resumed") else paused
+        paused = {"paused": True, "resumed": False}.get(kind, paused)
+        resolved = {"resolved": True, "reopened": False}.get(kind, resolved)
+        if kind in _AS_STATUS and not mixed:
+            out.append({"kind": "status", "at": event["at"], "status": _AS_STATUS[kind]})
+        elif kind == "responded":
+            out.append({"kind": "reply", "at": event["at"], "author": "agent"})
+        elif kind == "customer_replied":
+            out.append({"kind": "reply", "at": event["at"], "author": "customer"})
+        elif kind == "opened":
+            out.append({**event, "status": "new"})
+        else:
+            out.append(event)
+        for _ in range(noise[i % len(noise)] if noise else 0):
+            out.append(
+                data.draw(
+                    st.sampled_from(
+                        [
+                            {
+                                "kind": "reply",
+                                "at": event["at"],
+                                "author": "agent",
+                                "public": False,
+                            },
+                            {"kind": "reply", "at": event["at"], "author": "system"},
+                            {"kind": "assigned", "at": event["at"], "assignee": "ann"},
+                            {"kind": "group_changed", "at": event["at"], "group": "L2"},
+                        ]
+                    )
+                )
+            )
+    return out
+
+
+@given(tickets(), modes, st.integers(0, 6000), st.lists(st.integers(0, 2), max_size=4), st.data())
+def test_statuses_and_replies_replay_like_the_verbs(
+    events: list[dict[str, Any]],
+    options: dict[str, str],
+    offset: int,
+    noise: list[int],
+    data: st.DataObject,
+) -> None:
+    rules = ClockRules(SEVERITIES, statuses=STATUSES, **options)  # type: ignore[arg-type]
+    at = events[0]["at"] + offset * M
+    told = _in_helpdesk_terms(events, noise, data)
+    a, b = rules.evaluate(events, at=at), rules.evaluate(told, at=at)
+    assert a.cycles == b.cycles
+    assert (a.phase, a.severity, a.next_due) == (b.phase, b.severity, b.next_due)
+    assert rules.evaluate(told, at=at, history="lenient").cycles == b.cycles
+
+
+@given(tickets(), st.integers(0, 6000))
+def test_a_clock_that_pauses_is_never_due_earlier(
+    events: list[dict[str, Any]], offset: int
+) -> None:
+    pausing = ClockRules(SEVERITIES)
+    steady = ClockRules(SEVERITIES, metrics=[m.replace(pause_on=[]) for m in builtin_metrics()[:4]])
+    at = events[0]["at"] + offset * M
+    a, b = pausing.evaluate(events, at=at), steady.evaluate(events, at=at)
+    assert len(a.cycles) == len(b.cycles)
+    for p, s in zip(a.cycles, b.cycles, strict=True):
+        assert (p.metric, p.number, p.started_at) == (s.metric, s.number, s.started_at)
+        assert p.elapsed <= s.elapsed
+        if p.breached:
+            assert s.breached_at is not None
+            assert p.breached_at is not None
+            assert s.breached_at <= p.breached_at
+        if p.due is not None and s.due is not None and not p.breached:
+            assert s.due <= p.due
+
+
+_MINUTES = {"15m": 15, "1h": 60, "6h": 360}
+
+
+@given(tickets(), st.integers(0, 6000), st.sampled_from(["15m", "1h", "6h"]))
+def test_a_24x7_metric_without_pauses_is_plain_arithmetic(
+    events: list[dict[str, Any]], offset: int, target: str
+) -> None:
+    clock = MetricDefinition("to_solve", ["opened"], ["resolved"], pause_on=[])
+    severities = [
+        dataclasses.replace(
+            s, targets=(("to_solve", _MINUTES[target] * M),), calendars=(("to_solve", ALWAYS),)
+        )
+        for s in SEVERITIES
+    ]
+    rules = ClockRules(severities, metrics=[clock])
+    at = events[0]["at"] + offset * M
+    (cycle,) = rules.evaluate(events, at=at).metrics["to_solve"].cycles
+    end = min(at, cycle.stopped_at or at)
+    budget = _MINUTES[target] * M
+    assert cycle.elapsed == max(end - cycle.started_at, dt.timedelta(0))
+    late = cycle.started_at + budget + US
+    assert cycle.breached_at == (late if late <= end else None)

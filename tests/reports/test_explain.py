@@ -234,7 +234,7 @@ def test_tables_and_errors(outcomes: TicketOutcomes, monkeypatch: pytest.MonkeyP
     assert e.table == e.to_records()
     assert len(e.table) == len(e.segments)
     with pytest.raises(InvalidOptionError, match="Unknown metric 'reply'"):
-        outcomes.explain(4711, "reply")  # type: ignore[arg-type]
+        outcomes.explain(4711, "reply")
 
 
 def test_a_breach_under_an_earlier_shorter_target_is_not_shown_as_negative_overrun() -> None:

@@ -570,8 +570,8 @@ def test_errors_collect_on_a_table() -> None:
         (
             2,
             "Ticket 2: Unknown event kind 'opend'; use one of 'opened', 'severity_changed', "
-            "'responded', 'resolved', 'closed', 'paused', 'resumed', 'reopened', "
-            "'customer_replied'.",
+            "'field_changed', 'group_changed', 'assigned', 'responded', 'resolved', 'closed', "
+            "'paused', 'resumed', 'reopened', 'customer_replied', 'status', 'reply'.",
         ),
         (
             3,
@@ -610,3 +610,32 @@ def test_bad_errors_and_history_options() -> None:
         analyze_tickets({}, default_policy(), errors="ignore")  # type: ignore[arg-type]
     with pytest.raises(InvalidOptionError, match="history='loose'; pass 'strict' or 'lenient'"):
         analyze_tickets({}, default_policy(), history="loose")  # type: ignore[arg-type]
+
+
+def test_a_helpdesk_export_with_status_and_reply_columns() -> None:
+    # A wide export repeats the ticket's status on every row; only the rows whose kind
+    # takes a status use it.
+    cal = BusinessCalendar.always("Europe/Copenhagen")
+    rules = ClockRules(
+        [SeverityTargets("high", cal, response="1h", resolution="8h")],
+        statuses={"new": "open", "pending": "waiting", "solved": "resolved"},
+    )
+    df = _frame(
+        ticket_id=[7, 7, 7, 7],
+        kind=["opened", "status", "reply", "status"],
+        at=pd.Series([_T, _T + 15 * _MINUTE, _T + 75 * _MINUTE, _T + 120 * _MINUTE]).astype(
+            "datetime64[us, Europe/Copenhagen]"
+        ),
+        severity=["high", None, None, None],
+        status=["new", "pending", "pending", "solved"],
+        author=[None, None, "agent", None],
+        public=[None, None, True, None],
+    )
+    status = analyze_tickets(df, rules).ticket(7).status
+    # Response: 09:00-09:15 counts; pending from 09:15 pauses it; the agent's public
+    # reply at 10:15 stops it: 15 min used.
+    assert status.response.elapsed == 15 * _MINUTE
+    assert status.phase == "resolved"
+    records = [dict(zip(df.columns, row, strict=True)) for row in df.itertuples(index=False)]
+    again = analyze_tickets(records, rules).ticket(7).status
+    assert again.cycles == status.cycles

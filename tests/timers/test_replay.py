@@ -56,6 +56,9 @@ def test_precedence_is_documented_order() -> None:
     assert PRECEDENCE == (
         "opened",
         "severity_changed",
+        "field_changed",
+        "group_changed",
+        "assigned",
         "responded",
         "resolved",
         "closed",

@@ -32,7 +32,7 @@ from slacalc.document._model import (
     Table,
 )
 from slacalc.policy import ALWAYS, SUPPORT, Agreement, UptimeTerms
-from slacalc.timers import BusinessDays
+from slacalc.timers import BusinessDays, DueFromField, Target
 from slacalc.uptime import (
     Availability,
     allowed_downtime,
@@ -71,14 +71,18 @@ class _Builder:
     def percent(self, share: Fraction) -> str:
         return percent_text(share * 100, self.lang)
 
-    def target(self, value: dt.timedelta | BusinessDays | None) -> str:
+    def target(self, value: Target | None) -> str:
         if value is None:
             return self.t("no_target")
         if isinstance(value, BusinessDays):
             return self.business_days(value.count)
+        if isinstance(value, DueFromField):
+            return self.t("due_field", field=value.field)
+        if not isinstance(value, dt.timedelta):
+            return str(value)  # a relative target, as the policy writes it
         return duration_text(value, "words", self.lang)
 
-    def optional(self, value: dt.timedelta | BusinessDays | None) -> str:
+    def optional(self, value: Target | None) -> str:
         return "–" if value is None else self.target(value)
 
     def business_days(self, count: int) -> str:

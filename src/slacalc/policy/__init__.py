@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         CreditTierSpec,
         EscalationSpec,
         MaintenanceSpec,
+        MetricSpec,
         RoleSpec,
         ScopeSpec,
         SeverityPolicy,
@@ -57,11 +58,13 @@ if TYPE_CHECKING:
         UptimeSpec,
         WarningSpec,
     )
+    from slacalc.policy._presets import PRESETS, preset
 
 __all__ = [
     "ALWAYS",
     "DEFAULT_POLICY_DATA",
     "LANGUAGES",
+    "PRESETS",
     "SUPPORT",
     "Acknowledgement",
     "Agreement",
@@ -76,6 +79,7 @@ __all__ = [
     "Lang",
     "MaintenanceSpec",
     "MaintenanceTerms",
+    "MetricSpec",
     "PolicyLike",
     "Role",
     "RoleSpec",
@@ -91,10 +95,12 @@ __all__ = [
     "default_policy",
     "parse_percent",
     "parse_target",
+    "preset",
 ]
 
 _DEFAULT = ("DEFAULT_POLICY_DATA", "default_policy")
 _FIELDS = ("parse_percent", "parse_target")
+_PRESETS = ("PRESETS", "preset")
 
 
 def __getattr__(name: str) -> Any:
@@ -103,7 +109,15 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'slacalc.policy' has no attribute {name!r}")
     import importlib
 
-    module = "_default" if name in _DEFAULT else "_fields" if name in _FIELDS else "_models"
+    module = (
+        "_default"
+        if name in _DEFAULT
+        else "_fields"
+        if name in _FIELDS
+        else "_presets"
+        if name in _PRESETS
+        else "_models"
+    )
     value = getattr(importlib.import_module(f"slacalc.policy.{module}"), name)
     globals()[name] = value
     return value

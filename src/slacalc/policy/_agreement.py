@@ -37,7 +37,7 @@ from slacalc._time import from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import CreditSchedule, TicketPenalty
 from slacalc.errors import InvalidOptionError, PolicyValidationError
-from slacalc.timers import BusinessDays, ClockRules
+from slacalc.timers import ClockRules, Target
 from slacalc.uptime import MaintenanceMode
 
 if TYPE_CHECKING:
@@ -77,8 +77,8 @@ Examples:
     True
 """
 _PROBE_MONDAY = dt.date(2025, 1, 6)
+_US = dt.timedelta(microseconds=1)
 
-Target: TypeAlias = "dt.timedelta | BusinessDays"
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 
@@ -281,6 +281,8 @@ class Acknowledgement:
             time the text promises. It equals ``respond_by`` except when the time runs
             out exactly at a closing time; then ``respond_by`` is the next opening and the
             text promises the closing time ("by Tuesday at 18:00", not "Wednesday at 09:00").
+            A deadline at a closing time ("end of business day") promises that closing
+            time too, not the microsecond before it.
         text: the short reply to send.
 
     Examples:
@@ -549,6 +551,8 @@ class Agreement:
         target = spec.target_us("response", received)
         assert target is not None
         promised_by = cal.exhausted_at(received, dt.timedelta(microseconds=target))
+        if cal.is_open(promised_by) and not cal.is_open(promised_by + _US):
+            promised_by += _US  # the last open µs of a day: the closing time is promised
         if self.is_around_the_clock(severity):
             hours = words.say("reply.always", name=spec.name, Name=spec.name.capitalize())
         else:

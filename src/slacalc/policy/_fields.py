@@ -26,7 +26,13 @@ from slacalc._time import date_from, duration_to_us, resolve_tz
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import PolicyValidationError, SlacalcError
 from slacalc.policy._agreement import FrozenDict
-from slacalc.timers import BusinessDays
+from slacalc.timers import (
+    BusinessDays,
+    DueFromField,
+    EndOfBusinessDay,
+    NextBusinessDayAt,
+    Target,
+)
 
 __all__ = [
     "SAME_TIME",
@@ -39,6 +45,7 @@ __all__ = [
     "PercentText",
     "TargetText",
     "TimezoneText",
+    "check_targets",
     "convert_validation_error",
     "parse_percent",
     "parse_target",
@@ -50,6 +57,22 @@ _BUSINESS_DAYS = re.compile(r"\s*(\d+)\s+(?:business|working)\s+days?\s*", re.IG
 _WORDY = re.compile(
     r"\s*(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|d|p\d+d)\s*",
     re.IGNORECASE,
+)
+_BY_TIME = re.compile(
+    r"\s*by\s+(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"(?:\s+(?:the\s+)?(next)\s+(?:business|working)\s+day"
+    r"|\s+in\s+(\d+)\s+(?:business|working)\s+days?)?\s*",
+    re.IGNORECASE,
+)
+_END_OF_DAY = re.compile(
+    r"\s*end\s+of\s+(?:the\s+)?(next\s+)?(?:business|working)\s+day"
+    r"(?:\s*\+\s*(\d+))?\s*",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\s*(?:by|end)\b", re.IGNORECASE)
+_RELATIVE_HINT = (
+    "write e.g. 'by 16:00 next business day', 'by 16:00 in 2 business days', "
+    "'end of business day', 'end of next business day' or 'end of business day + 2'"
 )
 _TARGET_HINT = "write e.g. '15m', '4h', '1h30m', 'PT2H' or '2 business days'"
 _DURATION_HINT = "write e.g. '15m', '4h', '1h30m' or 'PT2H'"
@@ -72,26 +95,76 @@ def _suggest(raw: str) -> str:
     return f"write '{number} {days}' (the policy's business_day says how long a day is)"
 
 
-def parse_target(value: object, *, business_days: bool = True) -> dt.timedelta | BusinessDays:
-    """A target: business time (``'4h'``, ``'PT2H'``, ``timedelta``) or ``'2 business days'``.
+def _relative_target(value: str) -> NextBusinessDayAt | EndOfBusinessDay | None:
+    """The relative target ``value`` names, ``None`` when it names none (then it is not one)."""
+    if by := _BY_TIME.fullmatch(value):
+        hour, minute, second, next_day, count = by.groups()
+        if count is not None and int(count) < 1:
+            raise ValueError(f"{value!r} counts no business days; write e.g. 'by {hour}:{minute}'.")
+        try:
+            at = dt.time(int(hour), int(minute), int(second or 0))
+        except ValueError:
+            raise ValueError(
+                f"{value!r} has no wall time {hour}:{minute}; write a time from 00:00 to 23:59, "
+                "e.g. 'by 16:00 next business day'."
+            ) from None
+        return NextBusinessDayAt(at, 1 if next_day else int(count or 0))
+    if end := _END_OF_DAY.fullmatch(value):
+        if end.group(1) and end.group(2) is not None:
+            raise ValueError(
+                f"{value!r} counts days twice; write 'end of business day + N' for N business "
+                "days after the day the clock starts."
+            )
+        return EndOfBusinessDay(1 if end.group(1) else int(end.group(2) or 0))
+    if _RELATIVE.match(value):
+        raise ValueError(f"{value!r} is not a target; {_RELATIVE_HINT}.")
+    return None
+
+
+_DUE_FIELD = re.compile(r"due from field\s+([A-Za-z_][\w.-]*)", re.IGNORECASE)
+
+
+def parse_target(value: object, *, business_days: bool = True) -> Target:
+    """A target: business time (``'4h'``, ``'PT2H'``, ``timedelta``), ``'2 business days'``,
+    a relative target (``'by 16:00 next business day'``, ``'end of business day + 2'``), or
+    a due instant from a ticket field (``'due from field due_at'``).
 
     Args:
         value: the target as written.
-        business_days: whether ``'N business days'`` is allowed; when not, it is refused
-            and the suggestions name durations only.
+        business_days: whether ``'N business days'`` and relative targets are allowed;
+            when not, they are refused and the suggestions name durations only.
 
     Raises:
-        ValueError: not a positive duration (with a suggestion of what to write).
+        ValueError: not a positive duration nor a target of days (with a suggestion of
+            what to write).
 
     Examples:
         >>> parse_target("2 business days"), parse_target("1h30m")
         (BusinessDays(count=2), datetime.timedelta(seconds=5400))
+        >>> parse_target("by 16:00 next business day"), parse_target("end of business day + 2")
+        (NextBusinessDayAt(at=datetime.time(16, 0), days=1), EndOfBusinessDay(days=2))
+        >>> parse_target("due from field due_at")
+        DueFromField(field='due_at')
         >>> parse_target("0h", business_days=False)
         Traceback (most recent call last):
         ...
         ValueError: '0h' is not positive; write e.g. '15m', '4h', '1h30m' or 'PT2H'.
     """
     hint = _TARGET_HINT if business_days else _DURATION_HINT
+    if isinstance(value, str) and (due := _DUE_FIELD.fullmatch(value.strip())):
+        if not business_days:
+            raise ValueError(
+                f"{value!r} names a deadline, not a duration; write a duration such as '15m' "
+                "or '2h'."
+            )
+        return DueFromField(due.group(1))
+    if isinstance(value, str) and (relative := _relative_target(value)) is not None:
+        if not business_days:
+            raise ValueError(
+                f"{value!r} names a deadline, not a duration; write a duration such as '15m' "
+                "or '2h'."
+            )
+        return relative
     if isinstance(value, str):
         days = _BUSINESS_DAYS.fullmatch(value)
         if days and not business_days:
@@ -116,6 +189,37 @@ def parse_target(value: object, *, business_days: bool = True) -> dt.timedelta |
     if us <= 0:
         raise ValueError(f"{value!r} is not positive; {hint}.")
     return dt.timedelta(microseconds=us)
+
+
+def check_targets(targets: Iterable[tuple[str, object, BusinessCalendar]]) -> None:
+    """Refuse relative targets that can never be met on their calendar, each at its path.
+
+    Args:
+        targets: ``(field path, target, calendar its clock runs on)`` triples; targets
+            other than relative ones pass.
+
+    Raises:
+        PolicyValidationError: one ``path: message`` line per target refused.
+
+    Examples:
+        >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
+        >>> check_targets([("severities[0].response", parse_target("by 16:00"), cal)])
+        >>> check_targets([("severities[0].response", parse_target("by 18:00"), cal)])
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.PolicyValidationError: severities[0].response: 'by 18:00' can never be \
+met on the hours 'Mon-Fri 09:00-17:00': they are never open at or just before 18:00; write a \
+time within them, e.g. 'by 17:00', or 'end of business day'.
+    """
+    problems: list[tuple[str, str]] = []
+    for path, target, calendar in targets:
+        if isinstance(target, (NextBusinessDayAt, EndOfBusinessDay)):
+            try:
+                target.check(calendar)
+            except SlacalcError as exc:
+                problems.append((path, str(exc)))
+    if problems:
+        raise policy_error(problems)
 
 
 def _target_text(value: object, *, business_days: bool = True) -> str:
@@ -243,7 +347,9 @@ def _overrides_table(value: object) -> FrozenDict[str, str]:
 
 
 TargetText = Annotated[str, BeforeValidator(_target_text)]
-"""A target: ``'15m'``, ``'4h'``, ``'1h30m'``, ``'PT2H'`` or ``'2 business days'``."""
+"""A target: ``'15m'``, ``'4h'``, ``'1h30m'``, ``'PT2H'``, ``'2 business days'``,
+``'by 16:00 next business day'``, ``'by 16:00 in 2 business days'``, ``'by 16:00'``,
+``'end of business day'``, ``'end of next business day'`` or ``'end of business day + 2'``."""
 DurationText = Annotated[str, BeforeValidator(_duration_text)]
 """A duration without days: ``'15m'``, ``'9h'``."""
 DayLengthText = Annotated[str, BeforeValidator(_day_length_text)]

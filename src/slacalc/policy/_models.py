@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -23,7 +24,12 @@ from pydantic import (
 from slacalc._present.catalogue import Lang
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import CreditSchedule, TicketPenalty
-from slacalc.errors import InvalidDateError, PolicyValidationError, SlacalcError
+from slacalc.errors import (
+    InvalidDateError,
+    InvalidOptionError,
+    PolicyValidationError,
+    SlacalcError,
+)
 from slacalc.policy._agreement import (
     ALWAYS,
     SUPPORT,
@@ -49,13 +55,16 @@ from slacalc.policy._fields import (
     PercentText,
     TargetText,
     TimezoneText,
+    check_targets,
     convert_validation_error,
     parse_percent,
     parse_target,
     policy_error,
 )
 from slacalc.policy._io import parse_text, read_file
+from slacalc.policy._presets import PRESETS, apply_preset
 from slacalc.timers import (
+    DEFAULT_STATUSES,
     BusinessDays,
     ClockRules,
     Deadlines,
@@ -63,13 +72,18 @@ from slacalc.timers import (
     EventLike,
     ExtraKeys,
     History,
+    MetricDefinition,
     PauseMode,
+    Recurrence,
     ReopenMode,
     SeverityChangeMode,
     SeverityTargets,
+    StatusCategory,
+    Target,
     TicketStatus,
     TimeBasis,
     WarningThreshold,
+    builtin_metrics,
 )
 from slacalc.uptime import MaintenanceMode
 
@@ -80,6 +94,7 @@ __all__ = [
     "CreditTierSpec",
     "EscalationSpec",
     "MaintenanceSpec",
+    "MetricSpec",
     "RoleSpec",
     "SLAPolicy",
     "ScopeSpec",
@@ -88,6 +103,10 @@ __all__ = [
     "UptimeSpec",
     "WarningSpec",
 ]
+
+
+_OWN = ("response", "resolution", "next_response", "periodic_update")
+_DUE = re.compile(r"due from field\s+(\S+)", re.IGNORECASE)
 
 
 def _duration(text: str | None) -> dt.timedelta | None:
@@ -287,6 +306,58 @@ def _escalation_problems(escalations: Sequence[EscalationSpec]) -> list[tuple[st
     return problems
 
 
+class MetricSpec(_Model):
+    """A clock the policy defines, or changes: its start, stop, pause, cancel and reset conditions.
+
+    A built-in metric (``first_response``/``response``, ``resolution``,
+    ``next_response``, ``periodic_update``, ``first_resolution``) keeps every key the
+    entry leaves out; a new metric needs ``start_on`` and ``stop_on``. The conditions
+    are those of :class:`slacalc.timers.MetricDefinition`.
+
+    Examples:
+        >>> MetricSpec(name="first_response", pause_on=[]).pause_on
+        ()
+    """
+
+    name: str = Field(min_length=1, description="The metric's name, e.g. 'time_to_assign'.")
+    start_on: tuple[str, ...] | None = Field(default=None, description="Events that start it.")
+    stop_on: tuple[str, ...] | None = Field(default=None, description="Events that stop it.")
+    pause_on: tuple[str, ...] | None = Field(
+        default=None, description="States it pauses in; default: waiting on the customer."
+    )
+    cancel_on: tuple[str, ...] | None = Field(default=None, description="States that cancel it.")
+    reset_on: tuple[str, ...] | None = Field(
+        default=None, description="Events that end its cycle and start a new one."
+    )
+    recurrence: Recurrence | None = Field(
+        default=None, description="'once', 'each' or 'continue' (after a stop)."
+    )
+    after: str | None = Field(default=None, description="Start only after this metric stopped.")
+    calendar: str | None = Field(
+        default=None, description="'support', '24x7' or a policy calendar; default the severity's."
+    )
+    start_from: str | None = Field(
+        default=None, description="A datetime field to start at (retroactive start)."
+    )
+    pause_mode: PauseMode | None = Field(default=None, description="This clock's pause mode.")
+
+    def build(
+        self, builtins: Mapping[str, MetricDefinition], calendars: Mapping[str, BusinessCalendar]
+    ) -> MetricDefinition:
+        """The definition: this entry over the built-in metric of the same name, if any."""
+        base = builtins.get(MetricDefinition.canonical(self.name))
+        given = {
+            k: v
+            for k, v in self.model_dump(exclude={"name", "calendar"}).items()
+            if k in self.model_fields_set
+        }
+        if "calendar" in self.model_fields_set and self.calendar is not None:
+            given["calendar"] = calendars[self.calendar]
+        if base is not None:
+            return base.replace(**given)
+        return MetricDefinition(self.name, **given)
+
+
 class SeverityPolicy(_Model):
     """One severity: what it means, its targets, the calendar its clocks run on, its warnings.
 
@@ -318,6 +389,14 @@ class SeverityPolicy(_Model):
     warnings: tuple[WarningSpec, ...] = Field(default=(), description="When clocks warn.")
     escalations: tuple[EscalationSpec, ...] = Field(
         default=(), description="Escalation levels after a breach, in increasing order."
+    )
+    targets: dict[str, TargetText] = Field(
+        default_factory=FrozenDict,
+        description="Targets of other metrics by name, e.g. {time_to_assign = '30m'}.",
+    )
+    calendars: dict[str, str] = Field(
+        default_factory=FrozenDict,
+        description="A calendar per metric for this severity, e.g. {response = '24x7'}.",
     )
 
     @model_validator(mode="after")
@@ -534,6 +613,14 @@ class SLAPolicy(_Model):
     """
 
     name: str = Field(default="Service level agreement", min_length=1)
+    preset: str | None = Field(
+        default=None,
+        description=(
+            "A product's clock rules by name (statuses, metrics, clock modes): "
+            + ", ".join(PRESETS)
+            + "; the policy's own keys win."
+        ),
+    )
     support: CalendarSpec = Field(description="The support hours.")
     calendars: Annotated[dict[str, CalendarSpec], AfterValidator(_own_calendars)] = Field(
         default_factory=FrozenDict,
@@ -551,12 +638,42 @@ class SLAPolicy(_Model):
     pause_mode: PauseMode = "exclude"
     severity_change: SeverityChangeMode = "carry_elapsed"
     reopen: ReopenMode = "continue"
+    statuses: dict[str, StatusCategory] | None = Field(
+        default=None,
+        description=(
+            "The helpdesk's statuses and what each means to the clocks: 'open', 'waiting', "
+            "'resolved' or 'closed'; default one status per category, named after it."
+        ),
+    )
+    fields: tuple[str, ...] = Field(
+        default=(), description="Custom ticket fields that conditions and targets may name."
+    )
+    deadline_at_close: bool = Field(
+        default=False,
+        description=(
+            "A budget used up exactly at a closing time is due at that closing, not at the "
+            "next opening (Frappe Helpdesk, ERPNext)."
+        ),
+    )
+    metrics: tuple[MetricSpec, ...] = Field(
+        default=(), description="Clocks the policy adds, or built-in clocks it changes."
+    )
     channels: tuple[ChannelSpec, ...] = ()
     scope: ScopeSpec = Field(default_factory=ScopeSpec)
     roles: tuple[RoleSpec, ...] = ()
     uptime: UptimeSpec | None = None
 
     _agreement: Agreement = PrivateAttr()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _with_preset(cls, data: Any) -> Any:
+        if not isinstance(data, Mapping) or data.get("preset") is None:
+            return data
+        try:
+            return apply_preset(data)
+        except InvalidOptionError as exc:
+            raise policy_error([("preset", str(exc))]) from None
 
     @model_validator(mode="after")
     def _consistent(self) -> SLAPolicy:
@@ -571,6 +688,7 @@ class SLAPolicy(_Model):
             problems += _unknown(f"severities[{i}].calendar", severity.calendar, known, "calendar")
         for i, channel in enumerate(self.channels):
             problems += _unknown(f"channels[{i}].hours", channel.hours, known, "calendar")
+        problems += self._metric_problems(known)
         for i, penalty in enumerate(() if self.uptime is None else self.uptime.ticket_penalties):
             where = f"uptime.ticket_penalties[{i}].severity"
             problems += _unknown(where, penalty.severity, names, "severity")
@@ -579,6 +697,84 @@ class SLAPolicy(_Model):
         self._agreement = self._convert()
         return self
 
+    def _metric_problems(self, known_calendars: Sequence[str]) -> list[tuple[str, str]]:
+        """What is wrong with the statuses, metrics and per-metric targets, at each path."""
+        problems: list[tuple[str, str]] = []
+        stand_in = BusinessCalendar.always("UTC")
+        probe = SeverityTargets("stand-in", stand_in, response="1h")
+
+        def check(metrics: Sequence[MetricDefinition] = ()) -> None:
+            ClockRules(
+                [probe], self.pause_mode, metrics=metrics, statuses=statuses, fields=self.fields
+            )
+
+        statuses = DEFAULT_STATUSES if self.statuses is None else self.statuses
+        try:
+            check()
+        except InvalidOptionError as exc:
+            return [("statuses", str(exc))]
+        builtins = {m.name: m for m in builtin_metrics(self.reopen)}
+        names = list(builtins)
+        for i, spec in enumerate(self.metrics):
+            path = f"metrics[{i}]"
+            name = MetricDefinition.canonical(spec.name)
+            if name in names[len(builtins) :] or any(
+                MetricDefinition.canonical(m.name) == name for m in self.metrics[:i]
+            ):
+                problems.append((f"{path}.name", f"{spec.name!r} is defined twice."))
+                continue
+            if spec.calendar is not None and spec.calendar not in known_calendars:
+                problems += _unknown(f"{path}.calendar", spec.calendar, known_calendars, "calendar")
+                continue
+            if name not in builtins:
+                names.append(name)
+                missing = [k for k in ("start_on", "stop_on") if getattr(spec, k) is None]
+                if missing:
+                    problems.append(
+                        (
+                            path,
+                            f"the new metric {spec.name!r} needs {' and '.join(missing)}; "
+                            "e.g. start_on = ['opened'], stop_on = ['assigned'].",
+                        )
+                    )
+                    continue
+            try:
+                definition = spec.build(builtins, dict.fromkeys(known_calendars, stand_in))
+                check([definition.replace(after=None)])
+            except InvalidOptionError as exc:
+                problems.append((path, str(exc)))
+        for i, spec in enumerate(self.metrics):
+            if spec.after is not None and MetricDefinition.canonical(spec.after) not in names:
+                problems += _unknown(f"metrics[{i}].after", spec.after, names, "metric")
+        for i, severity in enumerate(self.severities):
+            given = {
+                **{k: getattr(severity, k) for k in _OWN},
+                **{f"targets.{k}": v for k, v in severity.targets.items()},
+            }
+            for where, text in given.items():
+                due = _DUE.fullmatch(text.strip()) if isinstance(text, str) else None
+                if due and due.group(1) not in self.fields:
+                    shown = ", ".join(map(repr, self.fields)) or "none"
+                    problems.append(
+                        (
+                            f"severities[{i}].{where}",
+                            f"the field {due.group(1)!r} is not declared; the declared fields "
+                            f"are {shown} (add it to fields).",
+                        )
+                    )
+            for metric in severity.targets:
+                where = f"severities[{i}].targets.{metric}"
+                canonical = MetricDefinition.canonical(metric)
+                if canonical in _OWN:
+                    problems.append((where, f"give the {metric!r} target as {canonical} = ..."))
+                else:
+                    problems += _unknown(where, canonical, names, "metric")
+            for metric, calendar in severity.calendars.items():
+                where = f"severities[{i}].calendars.{metric}"
+                problems += _unknown(where, MetricDefinition.canonical(metric), names, "metric")
+                problems += _unknown(where, calendar, known_calendars, "calendar")
+        return problems
+
     def _convert(self) -> Agreement:
         """The agreement this policy states, as core values (made once, on load)."""
         support = self.support.build()
@@ -586,10 +782,12 @@ class SLAPolicy(_Model):
         calendars.update((name, spec.build()) for name, spec in self.calendars.items())
         day = longest_day(support) if self.business_day is None else _duration(self.business_day)
 
-        def target(text: str | None) -> dt.timedelta | BusinessDays | None:
+        builtins = {m.name: m for m in builtin_metrics(self.reopen)}
+
+        def target(text: str | None) -> Target | None:
             return None if text is None else parse_target(text)
 
-        def counted(target: dt.timedelta | BusinessDays | None) -> Any:
+        def counted(target: Target | None) -> Any:
             if isinstance(target, BusinessDays) and day is not None:
                 return target.count * day
             return target
@@ -606,6 +804,11 @@ class SLAPolicy(_Model):
             )
             for s in self.severities
         )
+        check_targets(
+            (f"severities[{i}].{field}", getattr(t, field), calendars[t.calendar])
+            for i, t in enumerate(terms)
+            for field in ("response", "resolution", "next_response", "periodic_update")
+        )
         rules = ClockRules(
             tuple(
                 SeverityTargets(
@@ -617,12 +820,18 @@ class SLAPolicy(_Model):
                     counted(t.periodic_update),
                     tuple(w.build() for w in s.warnings),
                     tuple(e.build() for e in s.escalations),
+                    {m: counted(parse_target(v)) for m, v in s.targets.items()},
+                    {m: calendars[c] for m, c in s.calendars.items()},
                 )
                 for t, s in zip(terms, self.severities, strict=True)
             ),
             pause_mode=self.pause_mode,
             severity_change=self.severity_change,
             reopen=self.reopen,
+            metrics=tuple(m.build(builtins, calendars) for m in self.metrics),
+            statuses=self.statuses,
+            fields=self.fields,
+            deadline_at_close=self.deadline_at_close,
         )
         return Agreement(
             name=self.name,
@@ -725,12 +934,22 @@ class SLAPolicy(_Model):
     def to_dict(self) -> dict[str, Any]:
         """The policy as plain data (what :meth:`from_dict` reads), ``None`` values left out.
 
+        The helpdesk keys a policy does not use (no ``fields``, no ``metrics``, no
+        per-metric ``targets`` or ``calendars`` on a severity) are left out too.
+
         Examples:
             >>> from slacalc.policy import default_policy
             >>> default_policy().to_dict()["support"]["hours"]
             'Mon-Fri 09:00-18:00'
         """
         data: dict[str, Any] = self.model_dump(mode="json", exclude_none=True)
+        for key in ("fields", "metrics"):
+            if not data[key]:
+                del data[key]
+        for severity in data["severities"]:
+            for key in ("targets", "calendars"):
+                if not severity[key]:
+                    del severity[key]
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -37,7 +37,13 @@ from slacalc.reports._availability import (
     availability_report,
 )
 from slacalc.reports._explain import Explanation, SegmentState, TimelineSegment, explain
-from slacalc.reports._input import TICKET_COLUMNS, CsvRows, read_incidents, read_windows
+from slacalc.reports._input import (
+    ATTRIBUTE_COLUMNS,
+    TICKET_COLUMNS,
+    CsvRows,
+    read_incidents,
+    read_windows,
+)
 from slacalc.reports._outcomes import (
     CycleOutcome,
     OnError,
@@ -56,6 +62,7 @@ from slacalc.reports._plots import (
 from slacalc.reports._summary import ComplianceRow, ComplianceSummary, compliance_summary
 
 __all__ = [
+    "ATTRIBUTE_COLUMNS",
     "TICKET_COLUMNS",
     "BudgetPoint",
     "ComplianceRow",

@@ -24,6 +24,7 @@ from slacalc.errors import InvalidOptionError
 from slacalc.policy import PolicyLike
 from slacalc.reports._tables import Tabular, render_text
 from slacalc.timers import (
+    BUILTIN_METRICS,
     CycleStatus,
     EventLike,
     Metric,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["Explanation", "SegmentState", "TimelineSegment", "explain"]
 
 _ZERO = dt.timedelta(0)
-_METRICS: tuple[Metric, ...] = get_args(Metric)
+_METRICS: tuple[Metric, ...] = BUILTIN_METRICS
 
 
 _COLUMNS = columns_of(
@@ -156,9 +157,10 @@ class Explanation(Tabular):
             >>> [s.state for s in e.segments], e.to_records()[0]["used"]
             (['counting'], datetime.timedelta(seconds=3600))
         """
-        if metric is not None and metric not in _METRICS:
+        known = tuple(status.metrics) or _METRICS
+        if metric is not None and metric not in known:
             raise InvalidOptionError(
-                f"Unknown metric {metric!r}; pass one of {', '.join(repr(m) for m in _METRICS)}."
+                f"Unknown metric {metric!r}; pass one of {', '.join(repr(m) for m in known)}."
             )
         if any(c.timeline is None for c in status.cycles):
             raise InvalidOptionError(
@@ -166,7 +168,7 @@ class Explanation(Tabular):
             )
         zone = tz or status.at.tzinfo or dt.UTC
         cycles = [c for c in status.cycles if metric is None or c.metric == metric]
-        cycles.sort(key=lambda c: (_METRICS.index(c.metric), c.number))
+        cycles.sort(key=lambda c: (known.index(c.metric), c.number))
         segments = tuple(s for c in cycles if c.timeline is not None for s in c.timeline.segments)
         return cls(ticket_id, status.at.astimezone(zone), status, tuple(cycles), segments, zone)
 

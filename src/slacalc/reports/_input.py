@@ -34,6 +34,7 @@ from slacalc.timers import History, TicketEvent, coerce_events
 from slacalc.uptime import Outage
 
 __all__ = [
+    "ATTRIBUTE_COLUMNS",
     "TICKET_COLUMNS",
     "CsvRows",
     "column_map",
@@ -43,6 +44,18 @@ __all__ = [
     "read_tickets",
     "read_windows",
 ]
+
+ATTRIBUTE_COLUMNS = ("status", "author", "public", "assignee", "group", "fields")
+"""Optional columns of a ticket event table, read when present: each row's cell is used
+when the row's kind takes that attribute (``status`` for ``status`` and ``opened`` rows,
+``author`` and ``public`` for ``reply`` rows, ...) and ignored on other rows, so an
+export that repeats the ticket's status on every row reads as it is.
+
+Examples:
+    >>> from slacalc.reports import ATTRIBUTE_COLUMNS
+    >>> ATTRIBUTE_COLUMNS[:3]
+    ('status', 'author', 'public')
+"""
 
 TICKET_COLUMNS = ("ticket_id", "kind", "at", "severity")
 """The columns of a ticket event table: one row per event.
@@ -321,12 +334,23 @@ class _Columns:
         return value
 
 
+def _attributes(kind: str, cells: Mapping[str, object]) -> dict[str, object]:
+    """The attribute cells of a row that its kind takes (empty cells left out)."""
+    out: dict[str, object] = {}
+    for name, value in cells.items():
+        value = plain(value) if not isinstance(value, Mapping) else value
+        if value is not None and value != "" and TicketEvent.takes(kind, name):
+            out[name] = value
+    return out
+
+
 def _group(
     ids: list[object],
     kinds: list[str],
     instants: list[int],
     severities: list[str | None],
     tz: dt.tzinfo,
+    attributes: Sequence[Mapping[str, object]] | None = None,
 ) -> Tickets:
     """Rows -> tickets in order of first appearance; events in time order (stable)."""
     rows: dict[object, list[int]] = {}
@@ -338,7 +362,12 @@ def _group(
         try:
             with for_ticket(ticket):
                 events = [
-                    TicketEvent(kinds[i], from_us(instants[i], tz), severities[i])  # type: ignore[arg-type]
+                    TicketEvent(
+                        kinds[i],  # type: ignore[arg-type]
+                        from_us(instants[i], tz),
+                        severities[i],
+                        **(_attributes(kinds[i], attributes[i]) if attributes else {}),  # type: ignore[arg-type]
+                    )
                     for i in indices
                 ]
         except SlacalcError as exc:
@@ -364,7 +393,12 @@ def _from_frame(df: Any, cols: _Columns) -> Tickets:
     ids = [cols.ticket_id(v, r) for v, r in zip(values, rows, strict=True)]
     kinds = texts("kind", False)
     instants, tz = cols.frame_instants(df, "at")
-    return _group(ids, kinds, instants, texts("severity", True), tz)  # type: ignore[arg-type]
+    present = [a for a in ATTRIBUTE_COLUMNS if a in df.columns]
+    attributes = None
+    if present:
+        cells = {a: df[a].astype(object).tolist() for a in present}
+        attributes = [{a: cells[a][i] for a in present} for i in range(len(kinds))]
+    return _group(ids, kinds, instants, texts("severity", True), tz, attributes)  # type: ignore[arg-type]
 
 
 def _from_records(rows: Iterable[object], cols: _Columns, labels: Sequence[str] = ()) -> Tickets:
@@ -373,6 +407,7 @@ def _from_records(rows: Iterable[object], cols: _Columns, labels: Sequence[str] 
     kinds: list[str] = []
     instants: list[int] = []
     severities: list[str | None] = []
+    attributes: list[dict[str, object]] = []
     zones: set[dt.tzinfo] = set()
     for n, record in enumerate(rows):
         where = labels[n] if labels else f"record {n}"
@@ -399,8 +434,9 @@ def _from_records(rows: Iterable[object], cols: _Columns, labels: Sequence[str] 
         severities.append(
             cols.text(record.get(names["severity"]), "severity", where, optional=True)
         )
+        attributes.append({a: record[a] for a in ATTRIBUTE_COLUMNS if a in record})
     tz = zones.pop() if len(zones) == 1 else UTC
-    return _group(ids, kinds, instants, severities, tz)
+    return _group(ids, kinds, instants, severities, tz, attributes)
 
 
 def _from_mapping(tickets: Mapping[object, object], history: History) -> Tickets:

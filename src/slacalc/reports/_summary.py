@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any
 
 from slacalc._exact import (
     PercentileMethod,
@@ -30,7 +30,7 @@ from slacalc.errors import ColumnTypeError, InvalidOptionError, MissingColumnErr
 from slacalc.policy import Agreement, PolicyLike
 from slacalc.reports._outcomes import OUTCOME_COLUMNS, CycleOutcome, TicketOutcomes
 from slacalc.reports._tables import Tabular, render_text
-from slacalc.timers import Metric
+from slacalc.timers import BUILTIN_METRICS
 from slacalc.uptime import Rounding
 
 if TYPE_CHECKING:
@@ -415,7 +415,7 @@ def compliance_summary(
             _sort_key(v, severities if k == "severity" else None)
             for k, v in zip(keys, key, strict=False)
         ]
-        parts.append(_sort_key(key[-1], get_args(Metric)))
+        parts.append(_sort_key(key[-1], BUILTIN_METRICS))
         return tuple(parts)
 
     rows: list[ComplianceRow] = []

@@ -21,8 +21,10 @@ Examples:
     ('met', '2026-11-30T17:00:00+01:00')
 """
 
+from slacalc.timers._due import DueFromField
 from slacalc.timers._events import (
     PRECEDENCE,
+    Author,
     Correction,
     CorrectionAction,
     EventKind,
@@ -32,6 +34,15 @@ from slacalc.timers._events import (
     TicketEvent,
     coerce_events,
 )
+from slacalc.timers._metrics import (
+    BUILTIN_METRICS,
+    DEFAULT_STATUSES,
+    MetricDefinition,
+    Recurrence,
+    StatusCategory,
+    builtin_metrics,
+)
+from slacalc.timers._relative import EndOfBusinessDay, NextBusinessDayAt
 from slacalc.timers._rules import (
     BusinessDays,
     ClockRules,
@@ -58,7 +69,10 @@ from slacalc.timers._status import (
 )
 
 __all__ = [
+    "BUILTIN_METRICS",
+    "DEFAULT_STATUSES",
     "PRECEDENCE",
+    "Author",
     "BusinessDays",
     "ClockRules",
     "ClockTimeline",
@@ -66,19 +80,25 @@ __all__ = [
     "CorrectionAction",
     "CycleStatus",
     "Deadlines",
+    "DueFromField",
+    "EndOfBusinessDay",
     "Escalation",
     "EventKind",
     "EventLike",
     "ExtraKeys",
     "History",
     "Metric",
+    "MetricDefinition",
     "MetricStatus",
+    "NextBusinessDayAt",
     "PauseMode",
     "Phase",
+    "Recurrence",
     "ReopenMode",
     "SegmentState",
     "SeverityChangeMode",
     "SeverityTargets",
+    "StatusCategory",
     "Target",
     "TicketEvent",
     "TicketPhase",
@@ -86,5 +106,6 @@ __all__ = [
     "TimeBasis",
     "TimelineSegment",
     "WarningThreshold",
+    "builtin_metrics",
     "coerce_events",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal, TypeAlias, get_args
+from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
 
 from slacalc._present.frames import plain
 from slacalc._time import to_us
@@ -17,6 +17,7 @@ from slacalc.errors import InvalidOptionError, TicketEventError
 
 __all__ = [
     "PRECEDENCE",
+    "Author",
     "Correction",
     "CorrectionAction",
     "EventKind",
@@ -32,6 +33,9 @@ __all__ = [
 EventKind: TypeAlias = Literal[
     "opened",
     "severity_changed",
+    "field_changed",
+    "group_changed",
+    "assigned",
     "responded",
     "resolved",
     "closed",
@@ -39,9 +43,18 @@ EventKind: TypeAlias = Literal[
     "resumed",
     "reopened",
     "customer_replied",
+    "status",
+    "reply",
 ]
-"""What happened: ``responded`` is a public response by the support team;
-``paused``/``resumed`` bracket waiting on the customer.
+"""What happened.
+
+The nine verbs: ``opened``, ``severity_changed``, ``responded`` (a public response by
+the support team), ``resolved``, ``closed``, ``paused``/``resumed`` (waiting on the
+customer), ``reopened`` and ``customer_replied``. The helpdesk's own language:
+``status`` (the ticket's status changed; its category in the rules' status table says
+which verb it amounts to), ``reply`` (a reply or note with an ``author`` and
+``public``), ``assigned`` (an ``assignee``, or none), ``group_changed`` and
+``field_changed`` (custom ``fields``).
 
 Examples:
     >>> import datetime as dt
@@ -50,24 +63,57 @@ Examples:
     'paused'
 """
 
-PRECEDENCE: tuple[EventKind, ...] = get_args(EventKind)
+Author: TypeAlias = Literal["customer", "agent", "system"]
+"""Who wrote a ``reply``, or opened a ticket: the ``customer``, an ``agent`` of the support
+team, or the ``system`` (automations, bots).
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.timers import Author
+    >>> get_args(Author)
+    ('customer', 'agent', 'system')
+"""
+
+PRECEDENCE: tuple[EventKind, ...] = get_args(EventKind)[:12]
 """The order events at the same instant are applied in.
 
-The ticket must exist first (``opened``); a field change comes next, so everything at
-that instant sees the new severity; then stops before pauses before starts, the order
-ServiceNow documents (stop > pause > resume > start) and JSM's (stop > pause > start)
-agrees with: ``responded``, ``resolved``, ``closed``, ``paused``, ``resumed``,
-``reopened``, ``customer_replied``.
+The ticket must exist first (``opened``); field changes come next (severity, custom
+fields, group, assignee), so everything at that instant sees the new values; then stops
+before pauses before starts, the order ServiceNow documents (stop > pause > resume >
+start) and JSM's (stop > pause > start) agrees with: ``responded``, ``resolved``,
+``closed``, ``paused``, ``resumed``, ``reopened``, ``customer_replied``. A ``status``
+event takes the place of the verb it amounts to, a public ``reply`` that of
+``responded`` (by an agent) or ``customer_replied`` (by the customer); an internal note
+or a system reply comes last.
 
 Examples:
     >>> from slacalc.timers import PRECEDENCE
     >>> PRECEDENCE[:3]
-    ('opened', 'severity_changed', 'responded')
+    ('opened', 'severity_changed', 'field_changed')
 """
 
-_RANK = {kind: i for i, kind in enumerate(PRECEDENCE)}
+_RANK: dict[str, int] = {kind: i for i, kind in enumerate(PRECEDENCE)}
+_RANK["status"] = _RANK["resumed"]  # refined by the status's category in a replay
+_RANK["reply"] = len(PRECEDENCE)  # refined by author and public in ``rank``
 _WITH_SEVERITY = frozenset({"opened", "severity_changed"})
-_KEYS = frozenset({"kind", "at", "severity"})
+_AUTHORS: tuple[str, ...] = get_args(Author)
+_KEYS = frozenset(
+    {"kind", "at", "severity", "status", "author", "public", "assignee", "group", "fields"}
+)
+# Which kinds may carry which attribute (``fields`` goes with every kind).
+_ALLOWED: dict[str, frozenset[str]] = {
+    "status": frozenset({"opened", "status"}),
+    "author": frozenset({"opened", "reply"}),
+    "public": frozenset({"reply"}),
+    "assignee": frozenset({"opened", "assigned"}),
+    "group": frozenset({"opened", "assigned", "group_changed"}),
+}
+_EXAMPLE = {
+    "status": "{'kind': 'status', 'at': ..., 'status': 'pending'}",
+    "reply": "{'kind': 'reply', 'at': ..., 'author': 'agent', 'public': True}",
+    "group_changed": "{'kind': 'group_changed', 'at': ..., 'group': 'second line'}",
+    "field_changed": "{'kind': 'field_changed', 'at': ..., 'fields': {'due_at': ...}}",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,56 +121,191 @@ class TicketEvent:
     """One thing that happened to a ticket.
 
     Args:
-        kind: one of ``opened``, ``severity_changed``, ``responded``, ``resolved``,
-            ``closed``, ``paused``, ``resumed``, ``reopened``, ``customer_replied``.
+        kind: what happened (see :data:`EventKind`).
         at: when it happened (aware datetime).
         severity: the severity, required for ``opened`` and ``severity_changed`` and
             refused for the others.
+        status: the new status, required for ``status``; ``opened`` may name the status
+            the ticket is born in.
+        author: who wrote a ``reply`` (required) or opened the ticket: ``customer``,
+            ``agent`` or ``system``.
+        public: whether a ``reply`` is public (the default) or an internal note.
+        assignee: who the ticket is ``assigned`` to (``None``: nobody).
+        group: the group or team, for ``group_changed`` (required), ``assigned`` and
+            ``opened``.
+        fields: custom fields set at this instant, e.g. ``{"due_at": <datetime>}``
+            (required for ``field_changed``; any event may carry them). ``None`` as a
+            value clears the field.
 
     Raises:
-        TicketEventError: an unknown kind, or a missing or unexpected severity.
+        TicketEventError: an unknown kind, a missing attribute the kind requires, or an
+            attribute the kind does not take.
         NaiveDatetimeError: ``at`` has no time zone.
 
     Examples:
         >>> import datetime as dt
-        >>> TicketEvent("opened", dt.datetime(2026, 11, 27, 23, 10, tzinfo=dt.timezone.utc),
-        ...             severity="high").kind
+        >>> t = dt.datetime(2026, 11, 27, 23, 10, tzinfo=dt.timezone.utc)
+        >>> TicketEvent("opened", t, severity="high").kind
         'opened'
+        >>> TicketEvent("reply", t, author="customer").public
+        True
+        >>> TicketEvent("field_changed", t, fields={"issue_type": "incident"}).field_map
+        {'issue_type': 'incident'}
     """
 
     kind: EventKind
     at: dt.datetime
     severity: str | None = None
+    status: str | None = None
+    author: Author | None = None
+    public: bool | None = None
+    assignee: str | None = None
+    group: str | None = None
+    fields: tuple[tuple[str, object], ...] = ()
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            kind: EventKind,
+            at: dt.datetime,
+            severity: str | None = None,
+            status: str | None = None,
+            author: Author | None = None,
+            public: bool | None = None,
+            assignee: str | None = None,
+            group: str | None = None,
+            fields: Mapping[str, object] | Iterable[tuple[str, object]] = (),
+        ) -> None: ...
 
     def __post_init__(self) -> None:
-        if self.kind not in _RANK:
+        kind = self.kind
+        if kind not in _RANK:
             raise TicketEventError(
-                f"Unknown event kind {self.kind!r}; use one of "
-                f"{', '.join(repr(k) for k in PRECEDENCE)}."
+                f"Unknown event kind {kind!r}; use one of "
+                f"{', '.join(repr(k) for k in get_args(EventKind))}."
             )
         to_us(self.at)
-        if self.kind in _WITH_SEVERITY:
+        if kind in _WITH_SEVERITY:
             if not isinstance(self.severity, str) or not self.severity:
                 raise TicketEventError(
-                    f"A {self.kind!r} event needs a severity (got {self.severity!r}); "
-                    f"pass e.g. {{'kind': {self.kind!r}, 'at': ..., 'severity': 'high'}}."
+                    f"A {kind!r} event needs a severity (got {self.severity!r}); "
+                    f"pass e.g. {{'kind': {kind!r}, 'at': ..., 'severity': 'high'}}."
                 )
         elif self.severity is not None:
             raise TicketEventError(
-                f"A {self.kind!r} event takes no severity (got {self.severity!r}); use a "
+                f"A {kind!r} event takes no severity (got {self.severity!r}); use a "
                 "'severity_changed' event to change the severity."
             )
+        for name, kinds in _ALLOWED.items():
+            value = getattr(self, name)
+            if value is not None and kind not in kinds:
+                raise TicketEventError(
+                    f"A {kind!r} event takes no {name} (got {value!r}); {name} goes with "
+                    f"{' and '.join(repr(k) for k in sorted(kinds))} events."
+                )
+        if kind == "status" and (not isinstance(self.status, str) or not self.status):
+            raise TicketEventError(
+                f"A 'status' event needs a status (got {self.status!r}); pass e.g. "
+                f"{_EXAMPLE['status']}."
+            )
+        if self.status is not None and not isinstance(self.status, str):
+            raise TicketEventError(f"A status is a name, not {self.status!r}; pass e.g. 'open'.")
+        if kind == "reply" and self.author is None:
+            raise TicketEventError(
+                f"A 'reply' event needs an author ({', '.join(map(repr, _AUTHORS))}); "
+                f"pass e.g. {_EXAMPLE['reply']}."
+            )
+        if self.author is not None and self.author not in _AUTHORS:
+            raise TicketEventError(
+                f"Unknown author {self.author!r}; use one of {', '.join(map(repr, _AUTHORS))}."
+            )
+        if kind == "reply" and self.public is None:
+            object.__setattr__(self, "public", True)
+        elif self.public is not None and not isinstance(self.public, bool):
+            raise TicketEventError(
+                f"public={self.public!r} is not True or False; pass public=False for an "
+                "internal note."
+            )
+        for name in ("assignee", "group"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, str) or not value):
+                raise TicketEventError(
+                    f"A {name} is a non-empty name, not {value!r}; pass e.g. 'ann' or None."
+                )
+        if kind == "group_changed" and self.group is None:
+            raise TicketEventError(
+                f"A 'group_changed' event needs a group; pass e.g. {_EXAMPLE['group_changed']}."
+            )
+        fields = _field_pairs(self.fields)
+        if kind == "field_changed" and not fields:
+            raise TicketEventError(
+                f"A 'field_changed' event needs fields; pass e.g. {_EXAMPLE['field_changed']}."
+            )
+        object.__setattr__(self, "fields", fields)
+
+    @staticmethod
+    def takes(kind: str, attribute: str) -> bool:
+        """Whether an event of ``kind`` may carry ``attribute`` (``'status'``, ``'author'``...).
+
+        Examples:
+            >>> TicketEvent.takes("reply", "author"), TicketEvent.takes("paused", "status")
+            (True, False)
+        """
+        return _takes(kind, attribute)
+
+    @property
+    def field_map(self) -> dict[str, object]:
+        """The custom fields this event sets, as a dict.
+
+        Examples:
+            >>> import datetime as dt
+            >>> t = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+            >>> TicketEvent("opened", t, severity="p2", fields={"tier": "gold"}).field_map
+            {'tier': 'gold'}
+        """
+        return dict(self.fields)
 
     @property
     def rank(self) -> int:
         """The event's place in :data:`PRECEDENCE` (lower is applied first).
 
+        A public ``reply`` ranks as ``responded`` (by an agent) or ``customer_replied``
+        (by the customer); a ``status`` event as ``resumed`` until a replay knows the
+        status's category.
+
         Examples:
             >>> import datetime as dt
             >>> TicketEvent("paused", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)).rank
-            5
+            8
         """
+        if self.kind == "reply" and self.public:
+            if self.author == "agent":
+                return _RANK["responded"]
+            if self.author == "customer":
+                return _RANK["customer_replied"]
         return _RANK[self.kind]
+
+
+def _field_pairs(fields: object) -> tuple[tuple[str, object], ...]:
+    """Custom fields as sorted ``(name, value)`` pairs; a bad form raises."""
+    if isinstance(fields, tuple) and all(
+        isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], str) for p in fields
+    ):
+        pairs: list[tuple[str, object]] = list(fields)
+    elif isinstance(fields, Mapping):
+        pairs = []
+        for name, value in fields.items():
+            if not isinstance(name, str) or not name:
+                raise TicketEventError(f"A field name must be a non-empty string, not {name!r}.")
+            pairs.append((name, plain(value)))
+    elif fields is None:
+        return ()
+    else:
+        raise TicketEventError(
+            f"fields={fields!r} is not a mapping; pass e.g. {{'due_at': <aware datetime>}}."
+        )
+    return tuple(sorted(pairs, key=lambda p: p[0]))
 
 
 EventLike: TypeAlias = "TicketEvent | Mapping[str, object]"
@@ -165,15 +346,18 @@ Examples:
     ('forbid', 'ignore')
 """
 
-CorrectionAction: TypeAlias = Literal["ignored", "reordered", "severity_ignored"]
+CorrectionAction: TypeAlias = Literal[
+    "ignored", "reordered", "severity_ignored", "attribute_ignored"
+]
 """What a lenient replay did with an irregular event: ``ignored`` it, ``reordered`` it
-into time order, or kept it and ignored the severity it should not carry.
+into time order, or kept it and ignored the severity (``severity_ignored``) or another
+attribute (``attribute_ignored``) its kind does not take.
 
 Examples:
     >>> from typing import get_args
     >>> from slacalc.timers import CorrectionAction
     >>> get_args(CorrectionAction)
-    ('ignored', 'reordered', 'severity_ignored')
+    ('ignored', 'reordered', 'severity_ignored', 'attribute_ignored')
 """
 
 
@@ -236,10 +420,11 @@ def _coerce(
         if unknown:
             raise TicketEventError(
                 f"Event {index} has unknown key(s) {', '.join(repr(k) for k in unknown)}; "
-                "an event has 'kind', 'at' and (for opened/severity_changed) 'severity'. "
-                "Pass extra='ignore' to ignore other keys (rows of a table)."
+                "an event has 'kind', 'at' and the attributes its kind takes ('severity', "
+                "'status', 'author', 'public', 'assignee', 'group', 'fields'). Pass "
+                "extra='ignore' to ignore other keys (rows of a table)."
             )
-    kind, at, severity = event.get("kind"), event.get("at"), event.get("severity")
+    kind, at = event.get("kind"), event.get("at")
     for key, value in (("kind", kind), ("at", at)):
         if _missing(value):
             shown = "" if key not in event else f" (it is {value!r})"
@@ -248,33 +433,60 @@ def _coerce(
             )
     if not isinstance(at, dt.datetime):
         at = plain(at)
-    if severity is not None and not isinstance(severity, str) and _missing(severity):
-        severity = None
-    if lenient and severity is not None and kind not in _WITH_SEVERITY and kind in _RANK:
-        made = TicketEvent(kind, at)  # type: ignore[arg-type]
-        fixes.append(
-            Correction(
-                index,
-                made.at,
-                made.kind,
-                f"a {kind!r} event takes no severity (got {severity!r})",
-                "severity_ignored",
+    attrs: dict[str, object] = {}
+    for key in _ATTRIBUTES:
+        if key in event:
+            value = event[key]
+            if not (value is None or isinstance(value, (str, bool, Mapping))):
+                value = plain(value)
+            if value is not None:
+                attrs[key] = value
+    if lenient and kind in _RANK:
+        for key in [k for k in attrs if not _takes(str(kind), k)]:
+            fixes.append(
+                Correction(
+                    index,
+                    at,  # type: ignore[arg-type]
+                    kind,
+                    f"a {kind!r} event takes no {key} (got {attrs.pop(key)!r})",
+                    "severity_ignored" if key == "severity" else "attribute_ignored",
+                )
             )
-        )
-        return made
     try:
-        return TicketEvent(kind, at, severity)  # type: ignore[arg-type]
+        made = TicketEvent(kind, at, **attrs)  # type: ignore[arg-type]
     except TicketEventError as exc:
         raise TicketEventError(f"Event {index}: {exc}") from None
+    return made
+
+
+_CATEGORY_VERB = {
+    "open": "resumed",
+    "waiting": "paused",
+    "resolved": "resolved",
+    "closed": "closed",
+}
+_ATTRIBUTES = ("severity", "status", "author", "public", "assignee", "group", "fields")
+
+
+def _takes(kind: str, attribute: str) -> bool:
+    """Whether an event of ``kind`` may carry ``attribute``."""
+    if attribute == "severity":
+        return kind in _WITH_SEVERITY
+    return attribute == "fields" or kind in _ALLOWED.get(attribute, ())
 
 
 def order_events(
-    events: Iterable[EventLike], history: History = "strict", extra: ExtraKeys = "forbid"
+    events: Iterable[EventLike],
+    history: History = "strict",
+    extra: ExtraKeys = "forbid",
+    statuses: Mapping[str, str] | None = None,
 ) -> tuple[list[tuple[int, int, TicketEvent]], list[Correction]]:
     """``(µs, index as given, event)`` in the order applied, and the corrections made.
 
     Strictly, an event earlier than the one before it raises; leniently the events are
     sorted by instant (stably) and each one that came after a later one is recorded.
+    ``statuses`` (status -> category) places a ``status`` event where the verb its
+    category amounts to goes.
     """
     if isinstance(events, (str, bytes, Mapping)):
         raise TicketEventError(
@@ -311,7 +523,10 @@ def order_events(
             )
         else:
             latest = (x, index, event)
-        out.append((x, event.rank, index, event))
+        rank = event.rank
+        if event.kind == "status" and statuses is not None:
+            rank = _RANK[_CATEGORY_VERB.get(statuses.get(event.status or "", ""), "resumed")]
+        out.append((x, rank, index, event))
     out.sort(key=lambda item: item[:3])
     return [(x, index, event) for x, _, index, event in out], fixes
 

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from typing import NamedTuple
 
 from slacalc._intervals import Intervals
 from slacalc._present.formats import duration_text, instant_text
@@ -20,6 +21,7 @@ from slacalc._present.frames import plain
 from slacalc._time import UTC, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import SlacalcError, TicketEventError, UnknownSeverityError
+from slacalc.timers._due import DueFromField
 from slacalc.timers._events import (
     Correction,
     EventLike,
@@ -29,11 +31,20 @@ from slacalc.timers._events import (
     order_events,
     where,
 )
-from slacalc.timers._rules import ClockRules, SeverityTargets, WarningThreshold, severity_map
+from slacalc.timers._metrics import CompiledMetric, StatePredicate, reply_tags
+from slacalc.timers._relative import EndOfBusinessDay, NextBusinessDayAt
+from slacalc.timers._rules import (
+    BusinessDays,
+    ClockRules,
+    SeverityTargets,
+    WarningThreshold,
+    severity_map,
+)
 from slacalc.timers._status import (
     ClockTimeline,
     CycleStatus,
     Metric,
+    MetricMap,
     MetricStatus,
     Phase,
     SegmentState,
@@ -45,7 +56,6 @@ from slacalc.timers._status import (
 __all__ = ["replay"]
 
 _US = dt.timedelta(microseconds=1)
-_METRICS: tuple[Metric, ...] = ("response", "resolution", "next_response", "periodic_update")
 
 Interval = tuple[int, int]
 
@@ -60,6 +70,17 @@ class _Raw:
     gaps: list[Interval] = field(default_factory=list)
     severity: str | None = None
     stopped_by: str | None = None
+    fields: tuple[tuple[str, object], ...] = ()
+
+
+class _Snap(NamedTuple):
+    """The ticket's state from one instant on (what state conditions look at)."""
+
+    status: str
+    severity: str
+    assignee: str | None
+    group: str | None
+    fields: tuple[tuple[str, object], ...]
 
 
 @dataclass(slots=True)
@@ -71,19 +92,19 @@ class _History:
     pauses: list[tuple[int, int | None]] = field(default_factory=list)
     resolved_since: int | None = None
     closed_at: int | None = None
-    raw: dict[Metric, list[_Raw]] = field(default_factory=dict)
+    raw: dict[str, list[_Raw]] = field(default_factory=dict)
     events: list[tuple[int, TicketEvent]] = field(default_factory=list)
+    states: list[tuple[int, _Snap]] = field(default_factory=list)
 
 
 def _problem(
-    event: TicketEvent,
+    kind: str,
     opened: int | None,
     closed: int | None,
     paused_since: int | None,
     resolved_since: int | None,
 ) -> tuple[str, str] | None:
-    """What is irregular about ``event`` in the state so far, and how to fix it (or None)."""
-    kind = event.kind
+    """What is irregular about a ``kind`` event in the state so far, and how to fix it."""
     if closed is not None:
         return (
             f"it comes after the ticket was closed at {_iso(closed)}",
@@ -124,6 +145,47 @@ def _iso(x: int) -> str:
     return from_us(x, UTC).isoformat()
 
 
+_VERB_CATEGORY = {
+    "opened": "open",
+    "paused": "waiting",
+    "resumed": "open",
+    "resolved": "resolved",
+    "reopened": "open",
+    "closed": "closed",
+}
+
+
+def _verbs(event: TicketEvent, category: str | None, paused: bool, resolved: bool) -> list[str]:
+    """The verbs ``event`` amounts to (``category``: its status's, for a status event)."""
+    kind = event.kind
+    if kind == "status":
+        if category == "closed":
+            return ["closed"]
+        out: list[str] = []
+        if paused and category != "waiting":
+            out.append("resumed")
+        if category == "resolved":
+            if not resolved:
+                out.append("resolved")
+            return out
+        if resolved:
+            out.append("reopened")
+        if category == "waiting" and not paused:
+            out.append("paused")
+        return out
+    if kind == "reply":
+        if event.public and event.author == "agent":
+            return ["responded"]
+        if event.public and event.author == "customer":
+            return ["customer_replied"]
+        return []
+    if kind in ("assigned", "group_changed", "field_changed"):
+        return []
+    if kind == "opened" and category in ("waiting", "resolved", "closed"):
+        return ["opened", {"waiting": "paused", "resolved": "resolved"}.get(category, "closed")]
+    return [kind]
+
+
 def _build(
     rules: ClockRules,
     ordered: list[tuple[int, int, TicketEvent]],
@@ -136,27 +198,32 @@ def _build(
     and recorded in ``fixes``.
     """
     known = severity_map(rules)
-    h = _History(raw={m: [] for m in _METRICS})
-    wants = {m: m in ("response", "resolution") or rules.defines(m) for m in _METRICS}
+    table = dict(rules.statuses)
+    first_of: dict[str, str] = {}
+    for name, kind_of in rules.statuses:
+        first_of.setdefault(kind_of, name)
+    metrics = rules.compiled
+    h = _History(raw={m: [] for m in metrics})
     opened: int | None = None
     closed: int | None = None
     paused_since: int | None = None
     resolved_since: int | None = None
-    severity: str | None = None
+    severity = ""
+    status = ""
+    assignee: str | None = None
+    group: str | None = None
+    fields: dict[str, object] = {}
+    snap: _Snap | None = None
 
-    def open_cycle(metric: Metric) -> _Raw | None:
-        cycles = h.raw[metric]
-        return cycles[-1] if cycles and cycles[-1].stop is None else None
-
-    def stop(metric: Metric, x: int, why: str) -> None:
-        cycle = open_cycle(metric)
-        if cycle is not None:
-            cycle.stop = x
-            cycle.stopped_by = why
-
-    def start(metric: Metric, x: int) -> None:
-        if wants[metric]:
-            h.raw[metric].append(_Raw(x))
+    def fail(index: int, event: TicketEvent, problem: tuple[str, str], x: int) -> None:
+        if fixes is None:
+            lead = where(index, event)
+            raise TicketEventError(
+                f"{lead[:1].upper()}{lead[1:]}: {problem[0]}; {problem[1]}, or pass "
+                "history='lenient' to ignore it."
+            )
+        if x <= at:
+            fixes.append(Correction(index, event.at, event.kind, problem[0], "ignored"))
 
     for x, index, event in ordered:
         kind = event.kind
@@ -165,79 +232,180 @@ def _build(
                 f"Unknown severity {event.severity!r} in {where(index, event)}; use one of "
                 f"{', '.join(repr(n) for n in rules.names)}."
             )
-        problem = _problem(event, opened, closed, paused_since, resolved_since)
-        if problem is not None:
-            if fixes is None:
-                lead = where(index, event)
-                raise TicketEventError(
-                    f"{lead[:1].upper()}{lead[1:]}: {problem[0]}; {problem[1]}, or pass "
-                    "history='lenient' to ignore it."
+        category: str | None = None
+        if event.status is not None:
+            category = table.get(event.status)
+            if category is None:
+                fail(
+                    index,
+                    event,
+                    (
+                        f"the status {event.status!r} is not in the status table",
+                        f"use one of {', '.join(map(repr, table))}, or add it to the "
+                        "rules' statuses",
+                    ),
+                    x,
                 )
-            if x <= at:
-                fixes.append(Correction(index, event.at, kind, problem[0], "ignored"))
-            continue
-        recording = x <= at
-        if recording:
-            h.events.append((x, event))
-        if kind == "opened":
-            opened = x
-            severity = event.severity
-            if recording:
-                assert severity is not None
-                h.opened_at = x
-                h.changes.append((x, severity))
-                start("response", x)
-                start("resolution", x)
-        elif kind == "severity_changed":
-            if event.severity != severity:
-                severity = event.severity
-                if recording:
-                    assert severity is not None
-                    h.changes.append((x, severity))
-        elif kind == "paused":
-            paused_since = x
-            if recording:
-                h.pauses.append((x, None))
-        elif kind == "resumed":
-            paused_since = None
-            if recording:
-                h.pauses[-1] = (h.pauses[-1][0], x)
-        elif kind == "responded":
-            if recording:
-                stop("response", x, kind)
-                stop("next_response", x, kind)
-                stop("periodic_update", x, kind)
-                if resolved_since is None:
-                    start("periodic_update", x)
-        elif kind in ("resolved", "closed"):
-            if kind == "closed":
-                closed = x
-                if recording:
-                    h.closed_at = x
-            if resolved_since is None:
-                resolved_since = x
-                if recording:
-                    h.resolved_since = x
-                    for metric in _METRICS:
-                        stop(metric, x, kind)
-        elif kind == "reopened":
-            since = resolved_since
-            resolved_since = None
-            if recording:
-                h.resolved_since = None
-                assert since is not None
-                cycles = h.raw["resolution"]
-                if rules.reopen == "continue" and cycles and cycles[-1].stop == since:
-                    cycles[-1].gaps.append((since, x))
-                    cycles[-1].stop = cycles[-1].stopped_by = None
-                else:
-                    start("resolution", x)
-                start("periodic_update", x)
-        elif kind == "customer_replied" and recording:
-            responded = h.raw["response"] and h.raw["response"][0].stop is not None
-            if responded and resolved_since is None and open_cycle("next_response") is None:
-                start("next_response", x)
+                continue
+        every = _verbs(event, category, paused_since is not None, resolved_since is not None)
+        # A ticket born waiting, resolved or closed opens first, then changes: two steps.
+        steps = [every[:1], every[1:]] if kind == "opened" and len(every) > 1 else [every]
+        for verbs in steps:
+            problem = _problem(
+                verbs[0] if verbs else kind, opened, closed, paused_since, resolved_since
+            )
+            if problem is not None:
+                fail(index, event, problem, x)
+                break
+            recording = x <= at
+            if recording and verbs is steps[0]:
+                h.events.append((x, event))
+            tags: set[str] = set(verbs)
+            for verb in verbs:
+                if verb == "opened":
+                    opened = x
+                    assert event.severity is not None
+                    severity = event.severity
+                    tags.add(f"severity: {severity}")
+                    if recording:
+                        h.opened_at = x
+                        h.changes.append((x, severity))
+                elif verb == "severity_changed":
+                    if event.severity != severity:
+                        assert event.severity is not None
+                        severity = event.severity
+                        tags.add(f"severity: {severity}")
+                        if recording:
+                            h.changes.append((x, severity))
+                    else:
+                        tags.discard(verb)
+                elif verb == "paused":
+                    paused_since = x
+                    if recording:
+                        h.pauses.append((x, None))
+                elif verb == "resumed":
+                    paused_since = None
+                    if recording:
+                        h.pauses[-1] = (h.pauses[-1][0], x)
+                elif verb in ("resolved", "closed"):
+                    if verb == "closed":
+                        closed = x
+                        if recording:
+                            h.closed_at = x
+                    if resolved_since is None:
+                        resolved_since = x
+                        tags.add("resolved")
+                        if recording:
+                            h.resolved_since = x
+                    else:
+                        tags.discard("resolved")
+                elif verb == "reopened":
+                    resolved_since = None
+                    if recording:
+                        h.resolved_since = None
+            was = status
+            if event.status is not None:
+                status = event.status
+            else:
+                for verb in verbs:
+                    if verb in _VERB_CATEGORY:
+                        status = first_of.get(_VERB_CATEGORY[verb], _VERB_CATEGORY[verb])
+            if status != was:
+                tags.add(f"status: {status}")
+            if kind == "reply":
+                assert event.author is not None
+                assert event.public is not None
+                tags |= reply_tags(event.author, event.public)
+            if (
+                kind == "assigned" or (kind == "opened" and event.assignee is not None)
+            ) and event.assignee != assignee:
+                assignee = event.assignee
+                tags.add("assigned" if assignee is not None else "unassigned")
+            if event.group is not None and event.group != group:
+                group = event.group
+                tags.update(("group_changed", f"group: {group}"))
+            for name, value in event.fields:
+                if fields.get(name) != value:
+                    if value is None:
+                        fields.pop(name, None)
+                    else:
+                        fields[name] = value
+                    tags.add(f"field: {name}")
+            if not recording:
+                continue
+            now = _Snap(status, severity, assignee, group, tuple(sorted(fields.items())))
+            if now != snap:
+                h.states.append((x, now))
+                snap = now
+            live = resolved_since is None
+            for m in metrics.values():
+                cycles = h.raw[m.name]
+                current = cycles[-1] if cycles and cycles[-1].stop is None else None
+                if current is not None:
+                    if not tags.isdisjoint(m.stop):
+                        current.stop = x
+                        current.stopped_by = _why(m.stop, tags, kind)
+                        continue
+                    if not tags.isdisjoint(m.reset):
+                        current.stop = x
+                        current.stopped_by = _why(m.reset, tags, kind)
+                        if live:
+                            cycles.append(_Raw(_start(m, fields, x), fields=now.fields))
+                        continue
+                    if m.cancel and any(_holds(p, now) for p in m.cancel):
+                        current.stop = x
+                        current.cancelled = True
+                        current.stopped_by = "cancelled: the ticket meets a cancel condition"
+                    continue
+                if tags.isdisjoint(m.start) or not live:
+                    continue
+                if m.after is not None:
+                    before = h.raw[m.after]
+                    if not before or before[0].stop is None:
+                        continue
+                if not cycles or m.recurrence == "each":
+                    cycles.append(_Raw(_start(m, fields, x), fields=now.fields))
+                elif m.recurrence == "continue" and cycles[-1].stop is not None:
+                    last = cycles[-1]
+                    assert last.stop is not None
+                    last.gaps.append((last.stop, x))
+                    last.stop = last.stopped_by = None
     return h
+
+
+def _start(m: CompiledMetric, fields: dict[str, object], x: int) -> int:
+    """Where a cycle starting at ``x`` starts: earlier when ``start_from`` says so."""
+    if m.start_from is not None:
+        given = fields.get(m.start_from)
+        if isinstance(given, dt.datetime):
+            return min(to_us(given), x)
+    return x
+
+
+def _why(conditions: frozenset[str], tags: set[str], kind: str) -> str:
+    """What stopped a cycle: the event's verb when it is one of the conditions."""
+    met = sorted(conditions & tags)
+    for verb in ("responded", "resolved", "closed"):
+        if verb in met:
+            return "closed" if verb == "resolved" and "closed" in tags else verb
+    return met[0] if met else kind
+
+
+def _holds(p: StatePredicate, snap: _Snap) -> bool:
+    """Whether the state ``snap`` meets the state condition ``p``."""
+    what = p.what
+    if what == "status":
+        return snap.status in p.values
+    if what == "unassigned":
+        return snap.assignee is None
+    if what == "assigned":
+        return snap.assignee is not None
+    if what == "group":
+        return snap.group in p.values
+    if what == "severity":
+        return snap.severity in p.values
+    value = dict(snap.fields).get(p.field)
+    return value is not None and str(value) in p.values
 
 
 def _dt(x: int) -> dt.datetime:
@@ -250,7 +418,42 @@ def _add(cal: BusinessCalendar, x: int, budget: int) -> int:
     return to_us(cal.add(_dt(x), dt.timedelta(microseconds=budget)))
 
 
-def _last_on_time(counted: Intervals, budget: int) -> int:
+def _deadline(cal: BusinessCalendar, x: int, budget: int, at_close: bool) -> int:
+    """The deadline ``budget`` µs of business time after ``x``: the next opening when the
+    budget ends at a closing (``calendar.add``), or the closing itself with ``at_close``."""
+    if at_close:
+        return to_us(cal.exhausted_at(_dt(x), dt.timedelta(microseconds=budget)))
+    return _add(cal, x, budget)
+
+
+def _breach_in(counted: Intervals, budget: int, at_close: bool, limit: int) -> int | None:
+    """The first late instant in ``counted`` (a clock's counted time up to ``limit``), if any.
+
+    Late is one microsecond after the last on-time instant. With ``at_close`` a budget
+    used up exactly at the end of a segment is late one microsecond after that closing,
+    whether or not more time is counted before ``limit``.
+    """
+    used = counted.total()
+    if used > budget:
+        return _last_on_time(counted, budget, at_close) + 1
+    if at_close and used == budget and used > 0:
+        x = counted.ends[-1]
+        return x + 1 if x + 1 <= limit else None
+    return None
+
+
+def _wall_shifted(deadline: int, pauses: list[Interval], start: int, end: int) -> int:
+    """``deadline`` moved later by the wall-clock length of every pause that began by then."""
+    for a, b in Intervals(
+        (max(a, start), min(b, end)) for a, b in pauses if min(b, end) > max(a, start)
+    ):
+        if a > deadline:
+            break
+        deadline += b - a
+    return deadline
+
+
+def _last_on_time(counted: Intervals, budget: int, at_close: bool = False) -> int:
     """The last instant of ``counted`` at which no more than ``budget`` of it has passed.
 
     The caller knows ``counted`` holds more than ``budget``, so the answer is an instant
@@ -260,7 +463,7 @@ def _last_on_time(counted: Intervals, budget: int) -> int:
     """
     x = counted.advance(counted.starts[0], budget)
     assert x is not None
-    if x not in counted:
+    if x not in counted and not at_close:
         x = counted.starts[bisect_right(counted.starts, x)]
     return x
 
@@ -274,6 +477,52 @@ class _Context:
     history: _History
     at: int
     pauses: Intervals
+    metric: CompiledMetric
+    pause_list: tuple[Interval, ...] = ()
+    paused_now: bool = False
+
+    @property
+    def exclude(self) -> bool:
+        """Whether paused time is left out of this clock's business time."""
+        return self.metric.pause_mode != "ignore_deadline"
+
+    @property
+    def wall(self) -> bool:
+        """Whether pauses move the deadline by their wall-clock length (``add_wall_time``)."""
+        return self.metric.pause_mode == "add_wall_time"
+
+    def due_field(self, severity: str) -> bool:
+        """Whether this clock's target under ``severity`` is a due instant from a field."""
+        return isinstance(self.severities[severity].target(self.metric.name), DueFromField)
+
+    def calendar(self, severity: str) -> BusinessCalendar:
+        """The calendar this clock counts on while ``severity`` is in force."""
+        own = self.metric.calendar
+        return own if own is not None else self.severities[severity].calendar_for(self.metric.name)
+
+    def target_us(self, severity: str, start: dt.datetime, raw: _Raw) -> int | None:
+        """This clock's target (µs) under ``severity`` for a cycle starting at ``start``."""
+        value: object = self.severities[severity].target(self.metric.name)
+        if value is None:
+            return None
+        if isinstance(value, dt.timedelta):
+            return value // _US
+        if isinstance(value, DueFromField):
+            due = DueFromField.instant(self.field_at(value.field, raw))
+            if due is None:
+                return None
+            return max(self.calendar(severity).elapsed(start, due) // _US, 0)
+        assert isinstance(value, (BusinessDays, NextBusinessDayAt, EndOfBusinessDay))
+        return value.resolve(self.calendar(severity), start) // _US
+
+    def field_at(self, name: str, raw: _Raw, when: int | None = None) -> object:
+        """The value of field ``name`` at ``when``; by default when ``raw`` stops (or at
+        ``at`` while it runs)."""
+        end = when if when is not None else raw.stop if raw.stop is not None else self.at
+        for x, snap in reversed(self.history.states):
+            if x <= end:
+                return dict(snap.fields).get(name)
+        return None
 
     def severity_at(self, x: int) -> str:
         """The severity in force at ``x`` (the first one before the ticket opened)."""
@@ -292,13 +541,31 @@ class _Context:
                 out.append((c, sev))
         return out
 
-    def paused_at(self, x: int) -> bool:
-        """Whether the ticket is paused at ``x`` (a pause still open at ``at`` counts)."""
-        return any(p <= x and (r is None or x < r) for p, r in self.history.pauses)
 
-    def pause_intervals(self) -> list[Interval]:
-        """The pauses as ``(start, end)``, an open one ending at ``at``."""
-        return [(p, self.at if r is None else r) for p, r in self.history.pauses]
+def _paused_at(history: _History, x: int) -> bool:
+    """Whether the ticket waits on the customer at ``x`` (a pause still open counts)."""
+    return any(p <= x and (r is None or x < r) for p, r in history.pauses)
+
+
+def _pauses(history: _History, m: CompiledMetric, at: int) -> tuple[tuple[Interval, ...], bool]:
+    """When ``m``'s clock is paused up to ``at``, and whether it is paused at ``at``."""
+    if m.pause is None:
+        spans = tuple((p, at if r is None else r) for p, r in history.pauses)
+        return spans, _paused_at(history, at)
+    if not m.pause:
+        return (), False
+    out: list[Interval] = []
+    states = history.states
+    holds = False
+    for i, (x, snap) in enumerate(states):
+        holds = any(_holds(p, snap) for p in m.pause)
+        if holds:
+            end = states[i + 1][0] if i + 1 < len(states) else at
+            if out and out[-1][1] == x:
+                out[-1] = (out[-1][0], end)
+            elif end > x:
+                out.append((x, end))
+    return tuple(out), holds
 
 
 def _split_restart(ctx: _Context, raw: _Raw) -> list[_Raw]:
@@ -313,6 +580,9 @@ def _split_restart(ctx: _Context, raw: _Raw) -> list[_Raw]:
     for i, s in enumerate(starts):
         last = i == len(starts) - 1
         e = raw.stop if last else bounds[i]
+        if i and ctx.metric.start_from is not None:  # a retroactive start
+            given = DueFromField.instant(ctx.field_at(ctx.metric.start_from, raw, s))
+            s = s if given is None else min(to_us(given), s)
         gaps = [(max(a, s), b if e is None else min(b, e)) for a, b in raw.gaps]
         gaps = [(a, b) for a, b in gaps if b > a]
         stopped_by = raw.stopped_by if last else _CANCELLED
@@ -339,7 +609,7 @@ class _OpenTime:
     def __call__(self, severity: str) -> Intervals:
         open_ = self._cache.get(severity)
         if open_ is None:
-            cal = self._ctx.severities[severity].calendar
+            cal = self._ctx.calendar(severity)
             open_ = self._cache[severity] = cal._open_us(self._start, self._end)
         return open_
 
@@ -378,12 +648,14 @@ def _warnings(
     return level, min(upcoming, default=None)
 
 
-def _escalation(spec: SeverityTargets, due: int, end: int, stopped: bool) -> tuple[int, int | None]:
+def _escalation(
+    spec: SeverityTargets, cal: BusinessCalendar, due: int, end: int, stopped: bool
+) -> tuple[int, int | None]:
     """The escalation level reached by ``end`` for deadline ``due``; the next level's instant."""
     level = 0
     upcoming: int | None = None
     for e in spec.escalations:
-        when = e.reached_at_us(spec.calendar, due)
+        when = e.reached_at_us(cal, due)
         if when <= end:
             level = max(level, e.level)
         elif not stopped and (upcoming is None or when < upcoming):
@@ -397,7 +669,7 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     active = Intervals.span(raw.start, end)
     if raw.gaps:
         active -= Intervals(raw.gaps)
-    pieces = active - ctx.pauses if rules.pause_mode == "exclude" and ctx.pauses else active
+    pieces = active - ctx.pauses if ctx.exclude and ctx.pauses else active
     if raw.severity is not None:
         regimes = [(raw.start, raw.severity)]
     else:
@@ -405,16 +677,16 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     opened = _OpenTime(ctx, raw.start, end)
     start_dt = _dt(raw.start)
 
+    close = rules.deadline_at_close
     breach: int | None = None
-    if rules.severity_change == "recompute":
+    if rules.severity_change == "recompute" or ctx.wall:
         for i, (_, sev) in enumerate(regimes):
             spec = ctx.severities[sev]
             stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
-            target = spec.target_us(metric, start_dt)
-            if breach is None and target is not None:
+            target = ctx.target_us(sev, start_dt, raw)
+            if breach is None and target is not None and not ctx.wall:
                 counted = _counted(opened(sev), pieces, raw.start, stop_i)
-                if counted.total() > target:
-                    breach = _last_on_time(counted, target) + 1
+                breach = _breach_in(counted, target, close and not ctx.due_field(sev), stop_i)
         spec = ctx.severities[regimes[-1][1]]
         elapsed = _counted(opened(spec.name), pieces, raw.start, end).total()
     else:
@@ -424,19 +696,22 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
             stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
             counted = _counted(opened(sev), pieces, c, stop_i)
             used = counted.total()
-            target = spec.target_us(metric, start_dt)
+            target = ctx.target_us(sev, start_dt, raw)
             if breach is None and target is not None:
+                at_close = close and not ctx.due_field(sev)
                 if elapsed > target:
                     breach = c
-                elif used > target - elapsed:
-                    breach = _last_on_time(counted, target - elapsed) + 1
+                elif at_close and 0 < elapsed == target:
+                    breach = c + 1 if c + 1 <= stop_i else None
+                else:
+                    breach = _breach_in(counted, target - elapsed, at_close, stop_i)
             elapsed += used
 
-    cal = spec.calendar
+    cal = ctx.calendar(spec.name)
     tz = cal.tz
-    target = spec.target_us(metric, start_dt)
+    target = ctx.target_us(spec.name, start_dt, raw)
     stopped = raw.stop is not None
-    paused_now = not stopped and ctx.paused_at(at)
+    paused_now = not stopped and ctx.paused_now
     phase: Phase
     if stopped:
         phase = "cancelled" if raw.cancelled else "met"
@@ -447,16 +722,28 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     due_if_resumed: int | None = None
     warning_level = 0
     next_warning: int | None = None
+    at_close = close and not ctx.due_field(spec.name)
+    wall_due: int | None = None
+    if ctx.wall and target is not None:
+        first = _deadline(cal, raw.start, target, at_close)
+        wall_due = _wall_shifted(first, [*ctx.pause_list, *raw.gaps], raw.start, end)
+        if wall_due + 1 <= end:
+            breach = wall_due + 1
     if breach is not None:
         due = breach - 1  # the deadline it missed, paused or not, whatever the target now
     if target is not None:
         remaining = target - elapsed
         if breach is not None:
             pass
+        elif wall_due is not None:
+            if paused_now:
+                due_if_resumed = wall_due
+            else:
+                due = wall_due
         elif paused_now:
-            due_if_resumed = _add(cal, at, remaining)
+            due_if_resumed = _deadline(cal, at, remaining, at_close)
         else:
-            due = _add(cal, end, remaining)
+            due = _deadline(cal, end, remaining, at_close)
         if spec.warnings:
             deadline = due if due is not None else due_if_resumed
             warning_level, next_warning = _warnings(
@@ -465,7 +752,7 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     escalation_level = 0
     next_escalation: int | None = None
     if breach is not None and spec.escalations:
-        escalation_level, next_escalation = _escalation(spec, breach - 1, end, stopped)
+        escalation_level, next_escalation = _escalation(spec, cal, breach - 1, end, stopped)
 
     def out(x: int | None) -> dt.datetime | None:
         return None if x is None else from_us(x, tz)
@@ -517,9 +804,9 @@ _PLAIN = {
 }
 
 
-def _describe(event: TicketEvent, rules: ClockRules, before: str) -> str:
-    """What ``event`` does to a clock under ``rules`` (``before``: the severity until then)."""
-    kind = event.kind
+def _describe(event: TicketEvent, ctx: _Context, before: str) -> str:
+    """What ``event`` does to ``ctx``'s clock (``before``: the severity until then)."""
+    rules, kind = ctx.rules, event.kind
     if kind == "opened":
         return f"opened as {event.severity}"
     if kind == "severity_changed":
@@ -528,12 +815,25 @@ def _describe(event: TicketEvent, rules: ClockRules, before: str) -> str:
             f"severity changed from {before} to {event.severity} "
             f"(severity_change={mode!r}: {_SEVERITY_CHANGE[mode]})"
         )
-    if kind == "paused":
-        if rules.pause_mode == "exclude":
+    if kind == "paused" and ctx.metric.pause is None:
+        if ctx.exclude:
             return "paused, waiting on the customer: the clock stops (pause_mode='exclude')"
         return (
             "paused, waiting on the customer; pause_mode='ignore_deadline' keeps the clock running"
         )
+    if kind == "paused":
+        return "paused, waiting on the customer (this clock pauses only as its pause_on says)"
+    if kind == "status":
+        return f"status {event.status}"
+    if kind == "reply":
+        visibility = "public" if event.public else "internal"
+        return f"{visibility} reply by {event.author}"
+    if kind == "assigned":
+        return "unassigned" if event.assignee is None else f"assigned to {event.assignee}"
+    if kind == "group_changed":
+        return f"moved to group {event.group}"
+    if kind == "field_changed":
+        return "fields set: " + ", ".join(name for name, _ in event.fields)
     if kind == "reopened":
         if rules.reopen == "continue":
             return "reopened: the clock goes on from where it stopped (reopen='continue')"
@@ -590,10 +890,10 @@ def _timeline(
         regimes = [(start, c.severity)]
     bounds = [x for x, _ in regimes[1:]] + [end]
     gaps = Intervals(raw.gaps)
-    paused = ctx.pauses if rules.pause_mode == "exclude" else Intervals()
+    paused = ctx.pauses if ctx.exclude else Intervals()
 
     cuts = {start, end}
-    for a, b in [*ctx.pause_intervals(), *raw.gaps]:
+    for a, b in [*ctx.pause_list, *raw.gaps]:
         cuts.update((a, b))
     cuts.update(x for x, _ in changes)
     for (a, sev), b in zip(regimes, bounds, strict=True):
@@ -610,7 +910,7 @@ def _timeline(
 
     def target_of(severity: str) -> dt.timedelta | None:
         if severity not in targets:
-            us = ctx.severities[severity].target_us(c.metric, c.started_at)
+            us = ctx.target_us(severity, c.started_at, raw)
             targets[severity] = None if us is None else dt.timedelta(microseconds=us)
         return c.target if rules.severity_change == "recompute" else targets[severity]
 
@@ -643,14 +943,14 @@ def _timeline(
             rows[-1].end = b
             rows[-1].business += business
             continue
-        reasons = [_describe(e, rules, ctx.severity_at(a - 1)) for e in events]
+        reasons = [_describe(e, ctx, ctx.severity_at(a - 1)) for e in events]
         if a == start:
             target = target_text(shown)
             reasons.append(
                 f"the {c.metric.replace('_', '-')} clock starts "
                 f"({target if target == 'no target' else 'target ' + target})"
             )
-        cal = ctx.severities[measuring].calendar
+        cal = ctx.calendar(measuring)
         if measuring not in hours:
             hours[measuring] = cal.hours
         if state == "out_of_hours" and (previous is None or previous[0] != state):
@@ -742,17 +1042,21 @@ def _status(
     fixes: list[Correction],
 ) -> TicketStatus:
     """Every clock of the replayed ``history`` at ``at``."""
-    pauses = Intervals((p, at_us if r is None else r) for p, r in history.pauses)
-    ctx = _Context(rules, dict(severity_map(rules)), history, at_us, pauses)
-    metrics: dict[Metric, MetricStatus] = {}
+    severities = dict(severity_map(rules))
+    metrics: dict[str, MetricStatus] = {}
     rows: list[CycleStatus] = []
-    for metric in _METRICS:
-        raws = history.raw[metric]
+    order = {name: i for i, name in enumerate(rules.compiled)}
+    ctx: _Context | None = None
+    for name, m in rules.compiled.items():
+        spans, paused_now = _pauses(history, m, at_us)
+        ctx = _Context(rules, severities, history, at_us, Intervals(spans), m, spans, paused_now)
+        raws = history.raw[name]
         if rules.severity_change == "restart":
             raws = [piece for raw in raws for piece in _split_restart(ctx, raw)]
-        cycles = tuple(_cycle(ctx, metric, n, raw, timeline) for n, raw in enumerate(raws, start=1))
+        cycles = tuple(_cycle(ctx, name, n, raw, timeline) for n, raw in enumerate(raws, start=1))
         rows.extend(cycles)
-        metrics[metric] = MetricStatus.from_cycles(metric, cycles)
+        metrics[name] = MetricStatus.from_cycles(name, cycles)
+    assert ctx is not None
 
     phase: TicketPhase
     if history.opened_at is None:
@@ -763,13 +1067,13 @@ def _status(
             phase = "closed"
         elif history.resolved_since is not None:
             phase = "resolved"
-        elif ctx.paused_at(at_us):
+        elif _paused_at(history, at_us):
             phase = "paused"
         else:
             phase = "open"
     dues = [c.due for c in rows if c.phase == "running" and not c.breached and c.due is not None]
     next_due = min(dues, key=to_us) if dues else None
-    rows.sort(key=lambda c: (to_us(c.started_at), _METRICS.index(c.metric), c.number))
+    rows.sort(key=lambda c: (to_us(c.started_at), order[c.metric], c.number))
     # Every instant of the status is in the calendar's zone, the evaluation instant too.
     zone = rules.severity(severity).calendar.tz if severity is not None else None
     return TicketStatus(
@@ -778,13 +1082,14 @@ def _status(
         severity=severity,
         response=metrics["response"],
         resolution=metrics["resolution"],
-        next_response=metrics["next_response"] if rules.defines("next_response") else None,
-        periodic_update=metrics["periodic_update"] if rules.defines("periodic_update") else None,
+        next_response=metrics.get("next_response"),
+        periodic_update=metrics.get("periodic_update"),
         cycles=tuple(rows),
         breached=any(c.breached for c in rows),
         next_due=next_due,
         next_breach_at=None if next_due is None else next_due + _US,
         corrections=tuple(sorted((f for f in fixes if to_us(f.at) <= at_us), key=_by_index)),
+        metrics=MetricMap(metrics),
     )
 
 

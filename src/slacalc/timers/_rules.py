@@ -12,12 +12,23 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 from slacalc._exact import parse_share
 from slacalc._time import duration_to_us, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import InvalidDurationError, InvalidOptionError, UnknownSeverityError
+from slacalc.timers._due import DueFromField
+from slacalc.timers._metrics import (
+    DEFAULT_STATUSES,
+    CompiledMetric,
+    MetricDefinition,
+    StatusCategory,
+    builtin_metrics,
+    check_statuses,
+    compile_metrics,
+)
+from slacalc.timers._relative import EndOfBusinessDay, NextBusinessDayAt
 
 if TYPE_CHECKING:
     from slacalc._time import DurationLike
@@ -38,15 +49,17 @@ __all__ = [
     "WarningThreshold",
 ]
 
-PauseMode: TypeAlias = Literal["exclude", "ignore_deadline"]
+PauseMode: TypeAlias = Literal["exclude", "ignore_deadline", "add_wall_time"]
 """``exclude``: paused time does not count and the deadline moves later (default).
 ``ignore_deadline``: paused time counts; the deadline is hidden while paused and unchanged after.
+``add_wall_time``: the deadline is the one without pauses, moved later by the wall-clock
+length of each pause that began by then, nights included (ERPNext adds hold time this way).
 
 Examples:
     >>> from typing import get_args
     >>> from slacalc.timers import PauseMode
     >>> get_args(PauseMode)
-    ('exclude', 'ignore_deadline')
+    ('exclude', 'ignore_deadline', 'add_wall_time')
 """
 SeverityChangeMode: TypeAlias = Literal["carry_elapsed", "recompute", "restart"]
 """``carry_elapsed`` (default): keep the business time used, swap the target.
@@ -167,8 +180,14 @@ class BusinessDays:
         return f"{self.count} business day{'s' if self.count != 1 else ''}"
 
 
-Target: TypeAlias = "dt.timedelta | BusinessDays"
-"""A clock target: business time (``timedelta``) or :class:`BusinessDays`.
+Target: TypeAlias = (
+    "dt.timedelta | BusinessDays | NextBusinessDayAt | EndOfBusinessDay | DueFromField"
+)
+"""A clock target: business time (``timedelta``), :class:`BusinessDays`, a relative target,
+or a due instant from a ticket field (:class:`DueFromField`).
+
+A relative target (:class:`NextBusinessDayAt`, :class:`EndOfBusinessDay`) names a
+deadline; like :class:`BusinessDays` it resolves into business time when a clock starts.
 
 Examples:
     >>> from slacalc import BusinessCalendar, BusinessDays, SeverityTargets
@@ -178,8 +197,12 @@ Examples:
 """
 
 
-def _target(value: object, what: str) -> dt.timedelta | BusinessDays:
-    if isinstance(value, BusinessDays):
+def _target(value: object, what: str, calendar: BusinessCalendar) -> Target:
+    """A target checked and converted: durations to ``timedelta``, relative ones checked."""
+    if isinstance(value, (NextBusinessDayAt, EndOfBusinessDay)):
+        value.check(calendar)
+        return value
+    if isinstance(value, (BusinessDays, DueFromField)):
         return value
     us = duration_to_us(value)
     if us <= 0:
@@ -375,6 +398,36 @@ class Escalation:
         return to_us(calendar.add(from_us(due_us, calendar.tz), self.after)) + 1
 
 
+_OWN_TARGETS = ("response", "resolution", "next_response", "periodic_update")
+_ALIASES = {"first_response": "response"}
+
+
+def _pairs(severity: str, value: object, what: str) -> tuple[tuple[str, Any], ...]:
+    """A mapping (or pairs) of metric name -> value as sorted pairs; bad names raise."""
+    items = value.items() if isinstance(value, Mapping) else value
+    out: dict[str, Any] = {}
+    try:
+        pairs = list(items)  # type: ignore[call-overload]
+    except TypeError:
+        raise InvalidOptionError(
+            f"Severity {severity!r}: {what}={value!r} is not a mapping of metric names; "
+            f"pass e.g. {{'time_to_assign': ...}}."
+        ) from None
+    for pair in pairs:
+        metric, item = pair
+        if not isinstance(metric, str) or not metric:
+            raise InvalidOptionError(
+                f"Severity {severity!r}: {metric!r} in {what} is not a metric name."
+            )
+        metric = _ALIASES.get(metric, metric)
+        if metric in out:
+            raise InvalidOptionError(
+                f"Severity {severity!r}: {what} names {metric!r} twice; give it once."
+            )
+        out[metric] = item
+    return tuple(sorted(out.items()))
+
+
 def _escalations(name: str, values: Iterable[object]) -> tuple[Escalation, ...]:
     """The escalations of severity ``name``, checked: levels and offsets increase."""
     out: list[Escalation] = []
@@ -403,9 +456,10 @@ def _escalations(name: str, values: Iterable[object]) -> tuple[Escalation, ...]:
 class SeverityTargets:
     """One severity's clocks: the calendar they run on, their targets and warnings.
 
-    Targets are business time on ``calendar`` (or :class:`BusinessDays`). ``None``
-    means the metric has no target for this severity: its clock still runs and is
-    measured, but it never breaches (a work queue).
+    Targets are business time on ``calendar``, :class:`BusinessDays`, or a relative
+    target (:class:`NextBusinessDayAt`, :class:`EndOfBusinessDay`). ``None`` means the
+    metric has no target for this severity: its clock still runs and is measured, but
+    it never breaches (a work queue).
 
     Args:
         name: the severity's name, e.g. ``'high'``.
@@ -416,10 +470,16 @@ class SeverityTargets:
         periodic_update: longest time between public responses, or ``None``.
         warnings: when clocks warn before breaching.
         escalations: the escalation levels after a breach, levels and offsets increasing.
+        targets: the targets of other metrics by name, e.g. ``{"time_to_assign": "30m",
+            "first_resolution": "4h"}``.
+        calendars: a calendar per metric for this severity, e.g. ``{"response":
+            BusinessCalendar.always(tz)}`` (the others run on ``calendar``).
 
     Raises:
-        InvalidDurationError: a target is not a positive duration.
-        InvalidOptionError: escalations whose levels or offsets do not increase.
+        InvalidDurationError: a target is not a positive duration, or a relative target
+            can never be met on ``calendar`` (e.g. "by 20:00" on hours that end at 18:00).
+        InvalidOptionError: escalations whose levels or offsets do not increase, or a
+            target or calendar given twice or for a metric name that is not a string.
 
     Examples:
         >>> cal = BusinessCalendar("Mon-Fri 09:00-18:00", tz="Europe/Copenhagen")
@@ -430,26 +490,31 @@ class SeverityTargets:
 
     name: str
     calendar: BusinessCalendar
-    response: dt.timedelta | BusinessDays
-    resolution: dt.timedelta | BusinessDays | None = None
-    next_response: dt.timedelta | BusinessDays | None = None
-    periodic_update: dt.timedelta | BusinessDays | None = None
+    response: Target
+    resolution: Target | None = None
+    next_response: Target | None = None
+    periodic_update: Target | None = None
     warnings: tuple[WarningThreshold, ...] = ()
     escalations: tuple[Escalation, ...] = ()
+    targets: tuple[tuple[str, Target], ...] = ()
+    calendars: tuple[tuple[str, BusinessCalendar], ...] = ()
 
     if TYPE_CHECKING:
         # What the constructor accepts: durations as text ("1h30m", "PT2H") or timedelta,
-        # any iterable of warnings. The fields hold the converted values.
+        # any iterable of warnings, mappings of targets and calendars. The fields hold
+        # the converted values (mappings as sorted pairs).
         def __init__(
             self,
             name: str,
             calendar: BusinessCalendar,
-            response: DurationLike | BusinessDays,
-            resolution: DurationLike | BusinessDays | None = None,
-            next_response: DurationLike | BusinessDays | None = None,
-            periodic_update: DurationLike | BusinessDays | None = None,
+            response: DurationLike | Target,
+            resolution: DurationLike | Target | None = None,
+            next_response: DurationLike | Target | None = None,
+            periodic_update: DurationLike | Target | None = None,
             warnings: Iterable[WarningThreshold] = (),
             escalations: Iterable[Escalation] = (),
+            targets: Mapping[str, DurationLike | BusinessDays | DueFromField] = ...,
+            calendars: Mapping[str, BusinessCalendar] = ...,
         ) -> None: ...
 
     def __post_init__(self) -> None:
@@ -462,11 +527,19 @@ class SeverityTargets:
                 f"Severity {self.name!r} needs a BusinessCalendar, not {self.calendar!r}; pass "
                 "e.g. BusinessCalendar('Mon-Fri 09:00-17:00', tz='Europe/Copenhagen')."
             )
-        object.__setattr__(self, "response", _target(self.response, "response"))
-        for field in ("resolution", "next_response", "periodic_update"):
+        calendars = _pairs(self.name, self.calendars, "calendars")
+        for metric, cal in calendars:
+            if not isinstance(cal, BusinessCalendar):
+                raise InvalidOptionError(
+                    f"Severity {self.name!r}: the calendar for {metric!r} is {cal!r}, not a "
+                    "BusinessCalendar; pass e.g. BusinessCalendar.always('UTC')."
+                )
+        object.__setattr__(self, "calendars", calendars)
+        for field in _OWN_TARGETS:
             value = getattr(self, field)
-            if value is not None:
-                object.__setattr__(self, field, _target(value, field.replace("_", " ")))
+            if value is not None or field == "response":
+                target = _target(value, field.replace("_", " "), self.calendar_for(field))
+                object.__setattr__(self, field, target)
         warnings = tuple(self.warnings)
         for w in warnings:
             if not isinstance(w, WarningThreshold):
@@ -475,17 +548,54 @@ class SeverityTargets:
                 )
         object.__setattr__(self, "warnings", warnings)
         object.__setattr__(self, "escalations", _escalations(self.name, self.escalations))
+        targets = _pairs(self.name, self.targets, "targets")
+        for metric, _ in targets:
+            if metric in _OWN_TARGETS:
+                raise InvalidOptionError(
+                    f"Severity {self.name!r}: the {metric!r} target goes in {metric}=, "
+                    "not in targets=."
+                )
+        object.__setattr__(
+            self,
+            "targets",
+            tuple((m, _target(v, m.replace("_", " "), self.calendar_for(m))) for m, v in targets),
+        )
 
-    def target(self, metric: str) -> dt.timedelta | BusinessDays | None:
+    def target(self, metric: str) -> Target | None:
         """The target of ``metric`` (``'response'``, ``'resolution'``, ...), or ``None``.
 
         Examples:
             >>> cal = BusinessCalendar.always("UTC")
             >>> SeverityTargets("medium", cal, response="4h").target("resolution") is None
             True
+            >>> SeverityTargets("p1", cal, response="1h", targets={"time_to_assign": "10m"}
+            ...                 ).target("time_to_assign")
+            datetime.timedelta(seconds=600)
         """
-        value: dt.timedelta | BusinessDays | None = getattr(self, metric)
-        return value
+        metric = _ALIASES.get(metric, metric)
+        if metric in _OWN_TARGETS:
+            value: Target | None = getattr(self, metric)
+            return value
+        for name, target in self.targets:
+            if name == metric:
+                return target
+        return None
+
+    def calendar_for(self, metric: str) -> BusinessCalendar:
+        """The calendar ``metric``'s clock runs on for this severity.
+
+        Examples:
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
+            >>> always = BusinessCalendar.always("UTC")
+            >>> p1 = SeverityTargets("p1", cal, response="1h", calendars={"response": always})
+            >>> p1.calendar_for("response") is always, p1.calendar_for("resolution") is cal
+            (True, True)
+        """
+        metric = _ALIASES.get(metric, metric)
+        for name, cal in self.calendars:
+            if name == metric:
+                return cal
+        return self.calendar
 
     def target_us(self, metric: str, start: dt.datetime) -> int | None:
         """The target of ``metric`` in microseconds for a clock starting at ``start``.
@@ -500,9 +610,11 @@ class SeverityTargets:
         value = self.target(metric)
         if value is None:
             return None
-        if isinstance(value, BusinessDays):
-            return value.resolve(self.calendar, start) // _US
-        return value // _US
+        if isinstance(value, dt.timedelta):
+            return value // _US
+        if isinstance(value, DueFromField):
+            return None  # the ticket's field decides, in a replay
+        return value.resolve(self.calendar_for(metric), start) // _US
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,9 +648,21 @@ class ClockRules:
         pause_mode: ``'exclude'`` (default) or ``'ignore_deadline'``.
         severity_change: ``'carry_elapsed'`` (default), ``'recompute'`` or ``'restart'``.
         reopen: ``'continue'`` (default) or ``'new_cycle'``.
+        metrics: metric definitions that replace the built-in ones of the same name or
+            add new clocks (see :class:`MetricDefinition`); the built-in ``response``
+            and ``resolution`` always run, the other built-ins when a severity has a
+            target for them, added metrics always.
+        statuses: the status table, status name -> category (``open``, ``waiting``,
+            ``resolved``, ``closed``); default :data:`DEFAULT_STATUSES`.
+        fields: the custom fields conditions, targets and retroactive starts may name.
+        deadline_at_close: a budget used up exactly at a closing time is due at that
+            closing instant and late one microsecond after it (Frappe Helpdesk, ERPNext),
+            instead of at the next opening (slacalc's rule, the default). Due dates from
+            a field are not affected.
 
     Raises:
-        InvalidOptionError: no severities, a duplicate name, or an unknown mode.
+        InvalidOptionError: no severities, a duplicate name, an unknown mode, a bad
+            status table, or a metric whose conditions name an unknown status or field.
 
     Examples:
         >>> import datetime as dt
@@ -555,15 +679,26 @@ class ClockRules:
     pause_mode: PauseMode = "exclude"
     severity_change: SeverityChangeMode = "carry_elapsed"
     reopen: ReopenMode = "continue"
+    metrics: tuple[MetricDefinition, ...] = ()
+    statuses: tuple[tuple[str, StatusCategory], ...] = ()
+    fields: tuple[str, ...] = ()
+    deadline_at_close: bool = False
+    compiled: Mapping[str, CompiledMetric] = dataclasses.field(
+        init=False, repr=False, compare=False
+    )
 
     if TYPE_CHECKING:
-        # The constructor takes any iterable of severities; the field holds a tuple.
+        # The constructor takes iterables and a mapping; the fields hold tuples.
         def __init__(
             self,
             severities: Iterable[SeverityTargets],
             pause_mode: PauseMode = "exclude",
             severity_change: SeverityChangeMode = "carry_elapsed",
             reopen: ReopenMode = "continue",
+            metrics: Iterable[MetricDefinition] = (),
+            statuses: Mapping[str, StatusCategory] | None = None,
+            fields: Iterable[str] = (),
+            deadline_at_close: bool = False,
         ) -> None: ...
 
     def __post_init__(self) -> None:
@@ -588,6 +723,77 @@ class ClockRules:
         _check_mode(self.pause_mode, _PAUSE_MODES, "pause mode")
         _check_mode(self.severity_change, _CHANGE_MODES, "severity change mode")
         _check_mode(self.reopen, _REOPEN_MODES, "reopen mode")
+        if not isinstance(self.deadline_at_close, bool):
+            raise InvalidOptionError(
+                f"deadline_at_close={self.deadline_at_close!r}; pass True or False."
+            )
+        raw: object = self.statuses
+        if raw is None or raw == ():
+            raw = DEFAULT_STATUSES
+        elif isinstance(raw, tuple):
+            raw = dict(raw)
+        statuses = check_statuses(raw)
+        object.__setattr__(self, "statuses", tuple(statuses.items()))
+        given_fields: object = self.fields
+        fields = (given_fields,) if isinstance(given_fields, str) else tuple(self.fields)
+        for f in fields:
+            if not isinstance(f, str) or not f.strip():
+                raise InvalidOptionError(f"A field name must be a non-empty string, not {f!r}.")
+        object.__setattr__(self, "fields", fields)
+        given = tuple(self.metrics)
+        by_name: dict[str, MetricDefinition] = {}
+        for m in given:
+            if not isinstance(m, MetricDefinition):
+                raise InvalidOptionError(
+                    f"{m!r} is not a MetricDefinition; pass e.g. MetricDefinition("
+                    "'time_to_assign', start_on=['opened'], stop_on=['assigned'])."
+                )
+            if m.name in by_name:
+                raise InvalidOptionError(
+                    f"Metric {m.name!r} is defined twice; define every metric once."
+                )
+            by_name[m.name] = m
+        object.__setattr__(self, "metrics", given)
+        active: list[MetricDefinition] = []
+        for m in builtin_metrics(self.reopen):
+            mine = by_name.pop(m.name, None)
+            if mine is not None or m.name in ("response", "resolution") or self._targets(m.name):
+                active.append(mine or m)
+        active.extend(by_name.values())
+        object.__setattr__(
+            self, "compiled", compile_metrics(active, statuses, fields, self.pause_mode)
+        )
+
+    def _targets(self, metric: str) -> bool:
+        """Whether a severity has a target for ``metric``."""
+        return any(s.target(metric) is not None for s in self.severities)
+
+    @property
+    def status_table(self) -> dict[str, StatusCategory]:
+        """The status table, status name -> category.
+
+        Examples:
+            >>> cal = BusinessCalendar.always("UTC")
+            >>> rules = ClockRules([SeverityTargets("p1", cal, response="1h")],
+            ...                    statuses={"open": "open", "solved": "resolved"})
+            >>> rules.status_table
+            {'open': 'open', 'solved': 'resolved'}
+        """
+        return dict(self.statuses)
+
+    @property
+    def metric_names(self) -> tuple[str, ...]:
+        """The metrics a replay reports, in order: the built-ins first, then the added ones.
+
+        Examples:
+            >>> cal = BusinessCalendar.always("UTC")
+            >>> rules = ClockRules([SeverityTargets("p1", cal, response="1h")],
+            ...                    metrics=[MetricDefinition("time_to_assign", ["opened"],
+            ...                                              ["assigned"])])
+            >>> rules.metric_names
+            ('response', 'resolution', 'time_to_assign')
+        """
+        return tuple(self.compiled)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -629,7 +835,7 @@ class ClockRules:
             >>> ClockRules([SeverityTargets("high", cal, response="1h")]).defines("next_response")
             False
         """
-        return any(s.target(metric) is not None for s in self.severities)
+        return self._targets(metric)
 
     def replace(self, **changes: object) -> ClockRules:
         """A copy with some fields changed.

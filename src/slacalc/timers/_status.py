@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from slacalc.timers._events import Correction, TicketEvent
 
@@ -30,14 +31,16 @@ Examples:
     >>> get_args(Phase)
     ('not_started', 'running', 'paused', 'met', 'cancelled')
 """
-Metric: TypeAlias = Literal["response", "resolution", "next_response", "periodic_update"]
-"""The clocks a ticket can have.
+Metric: TypeAlias = "str"
+"""A clock's name: a built-in one (``response``, ``resolution``, ``next_response``,
+``periodic_update``, ``first_resolution``; see :data:`BUILTIN_METRICS`) or one the
+rules define (:class:`MetricDefinition`).
 
 Examples:
-    >>> from typing import get_args
-    >>> from slacalc.timers import Metric
-    >>> get_args(Metric)
-    ('response', 'resolution', 'next_response', 'periodic_update')
+    >>> from slacalc.timers import BUILTIN_METRICS, Metric
+    >>> metric: Metric = "time_to_assign"
+    >>> metric in BUILTIN_METRICS
+    False
 """
 TicketPhase: TypeAlias = Literal["not_opened", "open", "paused", "resolved", "closed"]
 """The ticket's own state at an instant.
@@ -357,6 +360,27 @@ class MetricStatus:
         return None if self.current is None else self.current.next_escalation_at
 
 
+class MetricMap(dict[str, "MetricStatus"]):
+    """Every clock of a ticket by name; ``first_response`` finds ``response`` too.
+
+    Examples:
+        >>> MetricMap(response=None).get("first_response", "none") is None
+        True
+    """
+
+    def __missing__(self, key: str) -> MetricStatus:
+        if key == "first_response" and "response" in self:
+            return self["response"]
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return super().__contains__("response" if key == "first_response" else key)
+
+    def get(self, key: str, default: object = None) -> Any:
+        """The clock called ``key`` (``first_response`` is ``response``), or ``default``."""
+        return super().get("response" if key == "first_response" else key, default)
+
+
 @dataclass(frozen=True, slots=True)
 class TicketStatus:
     """Every clock of a ticket at one instant, from a replay of its events.
@@ -377,6 +401,8 @@ class TicketStatus:
         corrections: what a lenient replay corrected, one :class:`Correction` per
             irregular event up to ``at``, in the order the events were given (always
             empty for a strict replay, which refuses such events).
+        metrics: every clock by name, the built-in ones and those the rules add
+            (``status.metrics["time_to_assign"]``).
 
     Examples:
         >>> import datetime as dt
@@ -402,3 +428,4 @@ class TicketStatus:
     next_due: dt.datetime | None
     next_breach_at: dt.datetime | None
     corrections: tuple[Correction, ...] = ()
+    metrics: Mapping[str, MetricStatus] = field(default_factory=dict, compare=False)
