@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterator, Mapping
+import pickle
+from collections.abc import Generator, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from fractions import Fraction
 from typing import (
@@ -26,7 +29,7 @@ from slacalc.errors import (
     UnknownSeverityError,
 )
 from slacalc.policy import Agreement, PolicyLike
-from slacalc.reports._input import for_ticket, read_tickets
+from slacalc.reports._input import Tickets, for_ticket, read_tickets
 from slacalc.reports._tables import Tabular, render_text
 from slacalc.timers import (
     ClockRules,
@@ -519,6 +522,76 @@ class TicketOutcomes(Tabular):
         return render_text(*self._shown(), tz=self.tz, limit=limit)
 
 
+_Replayed: TypeAlias = "tuple[dt.datetime, TicketStatus] | SlacalcError"
+_REJECTED = (TicketEventError, UnknownSeverityError)
+#: Tickets per task sent to a worker process: enough to amortise the round trip, few
+#: enough to spread the work evenly.
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What every ticket of one analysis is replayed with (pickled once per worker)."""
+
+    rules: ClockRules
+    at: dt.datetime | None
+    timeline: bool
+    history: History
+
+    def replay(self, ticket_id: object, events: list[TicketEvent] | SlacalcError) -> _Replayed:
+        """One ticket's evaluation instant and status, or the slacalc error it raised."""
+        try:
+            if isinstance(events, SlacalcError):
+                raise events
+            if not events:
+                raise TicketEventError(
+                    f"Ticket {ticket_id!r} has no events; give it at least an 'opened' event."
+                )
+            when = self.at if self.at is not None else max(events, key=_instant).at
+            with for_ticket(ticket_id):
+                status = self.rules.evaluate(
+                    events, at=when, timeline=self.timeline, history=self.history
+                )
+        except SlacalcError as exc:
+            return exc
+        return when, status
+
+
+def _instant(event: TicketEvent) -> int:
+    """An event's instant in epoch µs (events may be in different zones)."""
+    return to_us(event.at)
+
+
+_WORKER: list[_Job] = []
+
+
+def _start_worker(job: bytes) -> None:
+    """Unpickle the job once in a fresh worker process."""
+    _WORKER[:] = [pickle.loads(job)]
+
+
+def _replay_chunk(chunk: Tickets) -> list[_Replayed]:
+    """Replay a chunk of tickets in a worker process."""
+    job = _WORKER[0]
+    return [job.replay(ticket_id, events) for ticket_id, events in chunk]
+
+
+def _in_processes(job: _Job, tickets: Tickets, workers: int) -> Generator[_Replayed, None, None]:
+    """Each ticket's replay, in order, computed by a pool of ``workers`` processes."""
+    size = max(1, min(_CHUNK, -(-len(tickets) // (4 * workers))))
+    chunks = [tickets[i : i + size] for i in range(0, len(tickets), size)]
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(chunks)),
+        initializer=_start_worker,
+        initargs=(pickle.dumps(job),),
+    )
+    try:
+        for replayed in pool.map(_replay_chunk, chunks):
+            yield from replayed
+    finally:  # also when the caller stops early: drop the chunks not started yet
+        pool.shutdown(cancel_futures=True)
+
+
 def analyze_tickets(
     tickets: object,
     policy: PolicyLike,
@@ -528,6 +601,7 @@ def analyze_tickets(
     timeline: bool = False,
     history: History = "strict",
     errors: OnError = "raise",
+    workers: int | None = None,
 ) -> TicketOutcomes:
     """Replay every ticket against the policy: one row per ticket, metric and cycle.
 
@@ -573,6 +647,13 @@ def analyze_tickets(
             ``"skip"`` the ticket, or ``"collect"`` it in :attr:`TicketOutcomes.rejected`.
             A malformed table (a missing column, a cell of the wrong type) raises
             whatever ``errors`` says.
+        workers: ``None`` or ``1`` (default) replays in this process; ``2`` or more
+            replays the tickets in a pool of that many processes, in chunks, the policy
+            sent once to each. The report is the same, in the same order, and
+            ``errors`` acts the same. Starting the pool and sending the tickets and
+            statuses between processes costs time, so this pays off only with at least
+            two free cores and thousands of tickets (benchmarks/README.md has figures);
+            the table is still read, and the rows built, in this process.
 
     Returns:
         A :class:`TicketOutcomes` report.
@@ -584,7 +665,8 @@ def analyze_tickets(
         TicketEventError: a ticket's events cannot be replayed (the message starts with
             the ticket's id); only with ``errors="raise"``.
         UnknownSeverityError: a severity the policy does not define (``errors="raise"``).
-        InvalidOptionError: a bad ``columns`` mapping, ``policy``, ``history`` or ``errors``.
+        InvalidOptionError: a bad ``columns`` mapping, ``policy``, ``history``, ``errors`` or
+            ``workers``.
 
     Examples:
         >>> import datetime as dt
@@ -608,33 +690,42 @@ def analyze_tickets(
         raise InvalidOptionError(f"errors={errors!r}; pass 'raise', 'skip' or 'collect'.")
     if history not in ("strict", "lenient"):
         raise InvalidOptionError(f"history={history!r}; pass 'strict' or 'lenient'.")
+    if workers is not None and (
+        isinstance(workers, bool) or not isinstance(workers, int) or workers < 1
+    ):
+        raise InvalidOptionError(
+            f"workers={workers!r}; pass None or 1 to replay in this process, or a whole "
+            "number of processes such as 2."
+        )
     agreement = Agreement.from_policy(policy)
     rules, tz = agreement.rules, agreement.support.tz
     fixed = None if at is None else from_us(to_us(at), tz)
+    read = read_tickets(tickets, columns, history)
+    job = _Job(rules, fixed, timeline, history)
+    replayed: Generator[_Replayed, None, None]
+    if workers is None or workers == 1 or len(read) < 2:
+        replayed = (job.replay(ticket_id, events) for ticket_id, events in read)
+    else:
+        replayed = _in_processes(job, read, workers)
     outcomes: list[TicketOutcome] = []
     rows: list[CycleOutcome] = []
     index: dict[object, TicketOutcome] = {}
     rejected: list[RejectedTicket] = []
-    for ticket_id, events in read_tickets(tickets, columns, history):
-        try:
-            if isinstance(events, SlacalcError):
-                raise events
-            if not events:
-                raise TicketEventError(
-                    f"Ticket {ticket_id!r} has no events; give it at least an 'opened' event."
-                )
-            when = fixed if fixed is not None else max(events, key=lambda e: to_us(e.at)).at
-            with for_ticket(ticket_id):
-                status = rules.evaluate(events, at=when, timeline=timeline, history=history)
-        except (TicketEventError, UnknownSeverityError) as exc:
-            if errors == "raise":
-                raise
-            if errors == "collect":
-                rejected.append(RejectedTicket(ticket_id, str(exc), type(exc).__name__))
-            continue
-        cycles = tuple(CycleOutcome.from_cycle(ticket_id, c, when, tz) for c in status.cycles)
-        outcome = TicketOutcome(ticket_id, tuple(events), when, status, rules, tz, cycles, history)
-        outcomes.append(outcome)
-        index[ticket_id] = outcome
-        rows.extend(cycles)
+    with contextlib.closing(replayed):
+        for (ticket_id, events), result in zip(read, replayed, strict=True):
+            if isinstance(result, SlacalcError):
+                if errors == "raise" or not isinstance(result, _REJECTED):
+                    raise result
+                if errors == "collect":
+                    rejected.append(RejectedTicket(ticket_id, str(result), type(result).__name__))
+                continue
+            assert not isinstance(events, SlacalcError)
+            when, status = result
+            cycles = tuple(CycleOutcome.from_cycle(ticket_id, c, when, tz) for c in status.cycles)
+            outcome = TicketOutcome(
+                ticket_id, tuple(events), when, status, rules, tz, cycles, history
+            )
+            outcomes.append(outcome)
+            index[ticket_id] = outcome
+            rows.extend(cycles)
     return TicketOutcomes(tuple(outcomes), tuple(rows), policy, tz, fixed, index, tuple(rejected))
