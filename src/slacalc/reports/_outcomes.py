@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import pickle
 from collections.abc import Generator, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from fractions import Fraction
+from operator import attrgetter
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -570,23 +572,53 @@ def _start_worker(job: bytes) -> None:
     _WORKER[:] = [pickle.loads(job)]
 
 
-def _replay_chunk(chunk: Tickets) -> list[_Replayed]:
+#: An event as its fields' values: plain values pickle several times faster than the
+#: record itself, and the worker builds the record again (checking it again).
+_EVENT_VALUES = attrgetter(*(f.name for f in fields(TicketEvent) if f.init))
+_Packed: TypeAlias = "list[tuple[object, list[tuple[Any, ...]] | SlacalcError]]"
+
+
+def _pack(chunk: Tickets) -> _Packed:
+    """A chunk of tickets with each event as its fields' values, to send to a worker."""
+    return [
+        (t, events if isinstance(events, SlacalcError) else [_EVENT_VALUES(e) for e in events])
+        for t, events in chunk
+    ]
+
+
+def _replay_chunk(chunk: _Packed) -> list[_Replayed]:
     """Replay a chunk of tickets in a worker process."""
     job = _WORKER[0]
-    return [job.replay(ticket_id, events) for ticket_id, events in chunk]
+    return [
+        job.replay(
+            t, events if isinstance(events, SlacalcError) else [TicketEvent(*v) for v in events]
+        )
+        for t, events in chunk
+    ]
 
 
 def _in_processes(job: _Job, tickets: Tickets, workers: int) -> Generator[_Replayed, None, None]:
     """Each ticket's replay, in order, computed by a pool of ``workers`` processes."""
     size = max(1, min(_CHUNK, -(-len(tickets) // (4 * workers))))
-    chunks = [tickets[i : i + size] for i in range(0, len(tickets), size)]
+    chunks = [_pack(tickets[i : i + size]) for i in range(0, len(tickets), size)]
     pool = ProcessPoolExecutor(
         max_workers=min(workers, len(chunks)),
         initializer=_start_worker,
         initargs=(pickle.dumps(job),),
     )
     try:
-        for replayed in pool.map(_replay_chunk, chunks):
+        # Forked workers start with a copy of this process's objects; frozen, the
+        # workers' garbage collector leaves them alone instead of walking them all (and
+        # copying every page it touches). Submitting the first chunk starts the workers.
+        freeze = gc.isenabled() and gc.get_freeze_count() == 0
+        if freeze:
+            gc.freeze()
+        try:
+            results = pool.map(_replay_chunk, chunks)
+        finally:
+            if freeze:
+                gc.unfreeze()
+        for replayed in results:
             yield from replayed
     finally:  # also when the caller stops early: drop the chunks not started yet
         pool.shutdown(cancel_futures=True)
