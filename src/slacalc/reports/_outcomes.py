@@ -549,7 +549,9 @@ class _Job:
                 raise TicketEventError(
                     f"Ticket {ticket_id!r} has no events; give it at least an 'opened' event."
                 )
-            when = self.at if self.at is not None else max(events, key=_instant).at
+            # Events come in time order (tables are sorted, lenient lists too; a strict
+            # list out of order is refused whatever ``at`` is), so the last is the latest.
+            when = self.at if self.at is not None else events[-1].at
             with for_ticket(ticket_id):
                 status = self.rules.evaluate(
                     events, at=when, timeline=self.timeline, history=self.history
@@ -557,11 +559,6 @@ class _Job:
         except SlacalcError as exc:
             return exc
         return when, status
-
-
-def _instant(event: TicketEvent) -> int:
-    """An event's instant in epoch µs (events may be in different zones)."""
-    return to_us(event.at)
 
 
 _WORKER: list[_Job] = []
