@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import io
 import pickle
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from fractions import Fraction
+from functools import partial
 from operator import attrgetter
 from typing import (
     TYPE_CHECKING,
@@ -22,6 +24,7 @@ from typing import (
     overload,
 )
 
+from slacalc import timers
 from slacalc._present.frames import Column, columns_of
 from slacalc._time import from_us, to_us
 from slacalc.errors import (
@@ -583,15 +586,63 @@ def _pack(chunk: Tickets) -> _Packed:
     ]
 
 
-def _replay_chunk(chunk: _Packed) -> list[_Replayed]:
-    """Replay a chunk of tickets in a worker process."""
+def _replay_chunk(chunk: _Packed) -> bytes:
+    """Replay a chunk of tickets in a worker process; the results pickled compactly."""
     job = _WORKER[0]
-    return [
+    replayed = [
         job.replay(
             t, events if isinstance(events, SlacalcError) else [TicketEvent(*v) for v in events]
         )
         for t, events in chunk
     ]
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _compact_table()
+    pickler.dump(replayed)
+    return out.getvalue()
+
+
+def _restore(cls: type[T], *values: object) -> T:
+    """A slotted record from its fields' values, set as pickle sets them (no ``__init__``)."""
+    record: T = object.__new__(cls)
+    for name, value in zip(_FIELDS[cls], values, strict=True):
+        object.__setattr__(record, name, value)
+    return record
+
+
+def _record_fields() -> dict[type, tuple[str, ...]]:
+    """The fields of each slotted record type of the ticket clocks (statuses, cycles)."""
+    return {
+        cls: tuple(f.name for f in fields(cls))
+        for cls in vars(timers).values()
+        if isinstance(cls, type) and is_dataclass(cls) and "__slots__" in vars(cls)
+    }
+
+
+_FIELDS = _record_fields()
+
+
+def _compact_table() -> dict[type, Callable[[Any], Any]]:
+    """How a worker pickles its statuses: each record of the ticket clocks as its values.
+
+    The dataclass default looks a record's fields up again for every record it pickles
+    and unpickles, which made unpickling the statuses the largest cost of a pool; a
+    fraction goes as two ints instead of text to parse.
+    """
+    table: dict[type, Callable[[Any], Any]] = {Fraction: _fraction}
+    for cls, names in _FIELDS.items():
+        table[cls] = partial(_as_values, attrgetter("__class__", *names))
+    return table
+
+
+def _as_values(values: Callable[[Any], tuple[object, ...]], record: object) -> tuple[object, ...]:
+    """A record's reduction for pickle: rebuilt by :func:`_restore` from its values."""
+    return _restore, values(record)
+
+
+def _fraction(f: Fraction) -> tuple[object, ...]:
+    """A fraction's reduction for pickle: its two integers."""
+    return Fraction, (f.numerator, f.denominator)
 
 
 def _in_processes(job: _Job, tickets: Tickets, workers: int) -> Generator[_Replayed, None, None]:
@@ -616,7 +667,7 @@ def _in_processes(job: _Job, tickets: Tickets, workers: int) -> Generator[_Repla
             if freeze:
                 gc.unfreeze()
         for replayed in results:
-            yield from replayed
+            yield from pickle.loads(replayed)
     finally:  # also when the caller stops early: drop the chunks not started yet
         pool.shutdown(cancel_futures=True)
 
