@@ -1,8 +1,10 @@
-"""analyze_tickets(..., workers=N): the same report from a pool of processes."""
+"""analyze_tickets in bulk: the same report from a pool of processes (workers=N), and the
+garbage collector paused during the call only."""
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import pickle
 from typing import Any
 
@@ -111,3 +113,20 @@ def test_skipped_tickets_and_an_evaluation_instant_in_parallel() -> None:
 def test_a_bad_worker_count_is_refused_naming_it(workers: object) -> None:
     with pytest.raises(InvalidOptionError, match=rf"workers={workers!r}; pass None or 1"):
         analyze_tickets([], default_policy(), workers=workers)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("workers", [None, 2])
+def test_the_garbage_collector_is_left_as_it_was(workers: int | None) -> None:
+    tickets = _tickets(12)
+    assert gc.isenabled()
+    analyze_tickets(tickets, default_policy(), errors="skip", workers=workers)
+    assert gc.isenabled()
+    with pytest.raises(TicketEventError):
+        analyze_tickets(tickets, default_policy(), workers=workers)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyze_tickets(tickets, default_policy(), errors="skip", workers=workers)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -655,21 +655,30 @@ def _in_processes(job: _Job, tickets: Tickets, workers: int) -> Generator[_Repla
         initargs=(pickle.dumps(job),),
     )
     try:
-        # Forked workers start with a copy of this process's objects; frozen, the
-        # workers' garbage collector leaves them alone instead of walking them all (and
-        # copying every page it touches). Submitting the first chunk starts the workers.
-        freeze = gc.isenabled() and gc.get_freeze_count() == 0
-        if freeze:
-            gc.freeze()
-        try:
-            results = pool.map(_replay_chunk, chunks)
-        finally:
-            if freeze:
-                gc.unfreeze()
-        for replayed in results:
+        # Forked while the collector is paused (see _collector_paused), the workers
+        # never walk the copy of this process's objects they start with.
+        for replayed in pool.map(_replay_chunk, chunks):
             yield from pickle.loads(replayed)
     finally:  # also when the caller stops early: drop the chunks not started yet
         pool.shutdown(cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Automatic garbage collection paused for the block, then restored.
+
+    Reading and replaying tickets makes many objects and no reference cycles, so the
+    collector finds nothing to free; its passes over the growing report cost a third
+    of the time of a large analysis and made the cost per ticket grow with the count.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def analyze_tickets(
@@ -734,6 +743,9 @@ def analyze_tickets(
             statuses between processes costs time, so this pays off only with at least
             two free cores and thousands of tickets (benchmarks/README.md has figures);
             the table is still read, and the rows built, in this process.
+            Either way, automatic garbage collection is paused during the call (a replay
+            makes no reference cycles, and the collector's passes over a large report
+            cost up to a third of its time) and restored after it.
 
     Returns:
         A :class:`TicketOutcomes` report.
@@ -780,32 +792,37 @@ def analyze_tickets(
     agreement = Agreement.from_policy(policy)
     rules, tz = agreement.rules, agreement.support.tz
     fixed = None if at is None else from_us(to_us(at), tz)
-    read = read_tickets(tickets, columns, history)
-    job = _Job(rules, fixed, timeline, history)
-    replayed: Generator[_Replayed, None, None]
-    if workers is None or workers == 1 or len(read) < 2:
-        replayed = (job.replay(ticket_id, events) for ticket_id, events in read)
-    else:
-        replayed = _in_processes(job, read, workers)
-    outcomes: list[TicketOutcome] = []
-    rows: list[CycleOutcome] = []
-    index: dict[object, TicketOutcome] = {}
-    rejected: list[RejectedTicket] = []
-    with contextlib.closing(replayed):
-        for (ticket_id, events), result in zip(read, replayed, strict=True):
-            if isinstance(result, SlacalcError):
-                if errors == "raise" or not isinstance(result, _REJECTED):
-                    raise result
-                if errors == "collect":
-                    rejected.append(RejectedTicket(ticket_id, str(result), type(result).__name__))
-                continue
-            assert not isinstance(events, SlacalcError)
-            when, status = result
-            cycles = tuple(CycleOutcome.from_cycle(ticket_id, c, when, tz) for c in status.cycles)
-            outcome = TicketOutcome(
-                ticket_id, tuple(events), when, status, rules, tz, cycles, history
-            )
-            outcomes.append(outcome)
-            index[ticket_id] = outcome
-            rows.extend(cycles)
+    with _collector_paused():
+        read = read_tickets(tickets, columns, history)
+        job = _Job(rules, fixed, timeline, history)
+        replayed: Generator[_Replayed, None, None]
+        if workers is None or workers == 1 or len(read) < 2:
+            replayed = (job.replay(ticket_id, events) for ticket_id, events in read)
+        else:
+            replayed = _in_processes(job, read, workers)
+        outcomes: list[TicketOutcome] = []
+        rows: list[CycleOutcome] = []
+        index: dict[object, TicketOutcome] = {}
+        rejected: list[RejectedTicket] = []
+        with contextlib.closing(replayed):
+            for (ticket_id, events), result in zip(read, replayed, strict=True):
+                if isinstance(result, SlacalcError):
+                    if errors == "raise" or not isinstance(result, _REJECTED):
+                        raise result
+                    if errors == "collect":
+                        rejected.append(
+                            RejectedTicket(ticket_id, str(result), type(result).__name__)
+                        )
+                    continue
+                assert not isinstance(events, SlacalcError)
+                when, status = result
+                cycles = tuple(
+                    CycleOutcome.from_cycle(ticket_id, c, when, tz) for c in status.cycles
+                )
+                outcome = TicketOutcome(
+                    ticket_id, tuple(events), when, status, rules, tz, cycles, history
+                )
+                outcomes.append(outcome)
+                index[ticket_id] = outcome
+                rows.extend(cycles)
     return TicketOutcomes(tuple(outcomes), tuple(rows), policy, tz, fixed, index, tuple(rejected))
