@@ -30,10 +30,10 @@ They are valid histories (a strict replay accepts every one).
 Timing: ``time.perf_counter`` (wall clock, since a pool's work happens in other
 processes) around whole calls; for ``evaluate`` the garbage collector is off while
 timing (as ``timeit`` does) and the figure is the median of the repeats (the best is in
-brackets); ``analyze_tickets`` runs as users run it, garbage collector on, and the
-figure is the best repeat (the only one at 1,000,000). On a shared machine the wall
-clock also counts time other processes take: the table gives the share of a CPU the
-process got and the load average.
+brackets); ``analyze_tickets`` runs as users run it (it pauses automatic garbage
+collection itself), and the figure is the best repeat (the only one at 1,000,000). On
+a shared machine the wall clock also counts time other processes take: the table gives
+the share of a CPU the process got and the load average.
 """
 
 from __future__ import annotations
@@ -264,7 +264,6 @@ class BulkRow:
     repeats: int
     cpu_s: float  # this process, in the best repeat
     workers_cpu_s: float  # the pool's processes, in the best repeat
-    gc_off: bool = False  # the garbage collector paused around the call
 
     @property
     def per_s(self) -> float:
@@ -290,23 +289,20 @@ def bench_bulk(
     ids = frame["ticket_id"].to_numpy()
     # The rows of the first N tickets: ids grow with the ticket, so a prefix.
     ends = np.searchsorted(ids, ids[0] + np.asarray(sizes), side="left")
-    # One size also runs with the garbage collector paused by the caller, to show its share.
-    paused_at = max((n for n in sizes if n <= 100_000), default=None)
     out = []
     for n, end in zip(sizes, ends, strict=True):
         part = frame.iloc[: int(end)]
-        cases = [(w, False) for w in workers] + ([(None, True)] if n == paused_at else [])
-        for w, gc_off in cases:
+        for w in workers:
             repeats = _repeats(n, quick)
             if n <= 10_000:  # warm; a large set warms itself within its first tickets
                 analyze_tickets(part.iloc[: min(len(part), 20_000)], policy, workers=w)
             print(f"  analyze_tickets: {n:,} tickets, workers={w} ...", file=sys.stderr)
             runs = _timed_cpu(
-                lambda p=part, w=w: analyze_tickets(p, policy, workers=w), repeats, gc_off
+                lambda p=part, w=w: analyze_tickets(p, policy, workers=w), repeats, False
             )
             best = min(runs)
             median = statistics.median(wall for wall, _, _ in runs)
-            out.append(BulkRow(n, w, len(part), best[0], median, repeats, best[1], best[2], gc_off))
+            out.append(BulkRow(n, w, len(part), best[0], median, repeats, best[1], best[2]))
     return out
 
 
@@ -401,11 +397,8 @@ def render(
     for r in bulk:
         base.setdefault(r.workers, r.us)
         verdict = "pass" if r.per_s >= TARGET_PER_S else "**FAIL**"
-        mode = str(r.workers or "none (1 process)")
-        if r.gc_off:
-            mode = "none, garbage collector paused by the caller"
         lines.append(
-            f"| {r.n:,} | {r.events:,} | {mode} | {r.repeats} | "
+            f"| {r.n:,} | {r.events:,} | {r.workers or 'none (1 process)'} | {r.repeats} | "
             f"{r.best_s:,.2f} | {r.per_s:,.0f} | {r.us:,.1f} | {r.us / base[r.workers]:.2f}× | "
             f"{r.cpu_s:,.2f} + {r.workers_cpu_s:,.2f} | {verdict} |"
         )
