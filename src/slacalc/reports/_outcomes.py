@@ -742,7 +742,9 @@ def analyze_tickets(
             ``errors`` acts the same. Starting the pool and sending the tickets and
             statuses between processes costs time, so this pays off only with at least
             two free cores and thousands of tickets (benchmarks/README.md has figures);
-            the table is still read, and the rows built, in this process.
+            the table is still read, and the rows built, in this process. Where
+            processes are spawned rather than forked (Windows, macOS), a script must
+            call it under ``if __name__ == "__main__":``, as for any process pool.
             Either way, automatic garbage collection is paused during the call (a replay
             makes no reference cycles, and the collector's passes over a large report
             cost up to a third of its time) and restored after it.
