@@ -7,6 +7,7 @@ import datetime as dt
 import gc
 import io
 import pickle
+import sys
 from collections.abc import Callable, Generator, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields, is_dataclass, replace
@@ -568,8 +569,8 @@ _WORKER: list[_Job] = []
 
 
 def _start_worker(job: bytes) -> None:
-    """Unpickle the job once in a fresh worker process."""
-    _WORKER[:] = [pickle.loads(job)]
+    """Unpickle the job's values once in a fresh worker process."""
+    _WORKER[:] = [_Job(*pickle.loads(job))]
 
 
 #: An event as its fields' values: plain values pickle several times faster than the
@@ -649,15 +650,18 @@ def _in_processes(job: _Job, tickets: Tickets, workers: int) -> Generator[_Repla
     """Each ticket's replay, in order, computed by a pool of ``workers`` processes."""
     size = max(1, min(_CHUNK, -(-len(tickets) // (4 * workers))))
     chunks = [_pack(tickets[i : i + size]) for i in range(0, len(tickets), size)]
+    # pickle names a function by its module; take them from the module registered under
+    # that name, which is another copy when it was imported twice (pytest's importlib mode).
+    here = sys.modules[__name__]
     pool = ProcessPoolExecutor(
         max_workers=min(workers, len(chunks)),
-        initializer=_start_worker,
-        initargs=(pickle.dumps(job),),
+        initializer=here._start_worker,
+        initargs=(pickle.dumps((job.rules, job.at, job.timeline, job.history)),),
     )
     try:
         # Forked while the collector is paused (see _collector_paused), the workers
         # never walk the copy of this process's objects they start with.
-        for replayed in pool.map(_replay_chunk, chunks):
+        for replayed in pool.map(here._replay_chunk, chunks):
             yield from pickle.loads(replayed)
     finally:  # also when the caller stops early: drop the chunks not started yet
         pool.shutdown(cancel_futures=True)
