@@ -1,6 +1,6 @@
 """The ticket clocks in bulk: ``policy.evaluate`` per ticket and ``analyze_tickets`` per second.
 
-    .venv/bin/python benchmarks/bench_tickets.py               # 1k, 10k, 100k tickets: ~5 min
+    .venv/bin/python benchmarks/bench_tickets.py               # 1k, 10k, 100k tickets: ~3 min
     .venv/bin/python benchmarks/bench_tickets.py --million     # also 1,000,000 tickets
     .venv/bin/python benchmarks/bench_tickets.py --quick       # a smoke run, ~20 s
     .venv/bin/python benchmarks/bench_tickets.py --write       # also update benchmarks/README.md
