@@ -15,7 +15,7 @@ import contextlib
 import csv
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -346,7 +346,7 @@ def _attributes(kind: str, cells: Mapping[str, object]) -> dict[str, object]:
 
 def _group(
     ids: list[object],
-    kinds: list[str],
+    kinds: list[Any],
     instants: list[int],
     severities: list[str | None],
     tz: dt.tzinfo,
@@ -355,26 +355,71 @@ def _group(
     """Rows -> tickets in order of first appearance; events in time order (stable)."""
     rows: dict[object, list[int]] = {}
     for i, ticket in enumerate(ids):
-        rows.setdefault(ticket, []).append(i)
+        group = rows.get(ticket)
+        if group is None:
+            rows[ticket] = [i]
+        else:
+            group.append(i)
+    at = instants.__getitem__
     out: Tickets = []
     for ticket, indices in rows.items():
-        indices.sort(key=instants.__getitem__)
+        if len(indices) > 1:
+            indices.sort(key=at)
         try:
-            with for_ticket(ticket):
-                events = [
-                    TicketEvent(
-                        kinds[i],  # type: ignore[arg-type]
-                        from_us(instants[i], tz),
-                        severities[i],
-                        **(_attributes(kinds[i], attributes[i]) if attributes else {}),  # type: ignore[arg-type]
-                    )
-                    for i in indices
-                ]
+            events = [
+                TicketEvent(
+                    kinds[i],
+                    from_us(instants[i], tz),
+                    severities[i],
+                    **(_attributes(kinds[i], attributes[i]) if attributes else {}),  # type: ignore[arg-type]
+                )
+                for i in indices
+            ]
         except SlacalcError as exc:
-            out.append((ticket, exc))
+            out.append((ticket, _for_ticket(exc, ticket)))
             continue
         out.append((ticket, events))
     return out
+
+
+def _for_ticket(exc: SlacalcError, ticket: object) -> SlacalcError:
+    """The error with the ticket's id in front, as :func:`for_ticket` raises it."""
+    try:
+        with for_ticket(ticket):
+            raise exc
+    except SlacalcError as named:
+        return named
+
+
+def _texts(
+    values: list[object], ours: str, cols: _Columns, label: Callable[[int], str]
+) -> list[str]:
+    """A column's cells as non-empty strings; anything else goes through ``cols.text``."""
+    if all(type(v) is str and v for v in values):
+        return values  # type: ignore[return-value]
+    return [cols.text(v, ours, label(i)) for i, v in enumerate(values)]  # type: ignore[misc]
+
+
+def _optional_texts(
+    values: list[object], ours: str, cols: _Columns, label: Callable[[int], str]
+) -> list[str | None]:
+    """A column's cells as strings or ``None`` (empty: None, NaN, NaT, NA or '')."""
+    out: list[str | None] = []
+    for i, v in enumerate(values):
+        if type(v) is str:
+            out.append(v or None)
+        elif v is None or (type(v) is float and v != v):
+            out.append(None)
+        else:
+            out.append(cols.text(v, ours, label(i), optional=True))
+    return out
+
+
+def _ids(values: list[object], cols: _Columns, label: Callable[[int], str]) -> list[object]:
+    """A column of ticket ids: plain ints and strings as they are, else checked one by one."""
+    if all(type(v) is int or type(v) is str for v in values):
+        return values
+    return [cols.ticket_id(v, label(i)) for i, v in enumerate(values)]
 
 
 def _from_frame(df: Any, cols: _Columns) -> Tickets:
@@ -383,26 +428,30 @@ def _from_frame(df: Any, cols: _Columns) -> Tickets:
     for ours in TICKET_COLUMNS:
         if names[ours] not in df.columns:
             raise cols.missing(ours, have, "the DataFrame")
-    rows = [f"row {i!r}" for i in df.index]
+    index = df.index
 
-    def texts(ours: str, optional: bool) -> list[str | None]:
-        values = df[names[ours]].astype(object).tolist()
-        return [cols.text(v, ours, r, optional=optional) for v, r in zip(values, rows, strict=True)]
+    def label(i: int) -> str:
+        return f"row {index[i]!r}"
 
-    values = df[names["ticket_id"]].tolist()
-    ids = [cols.ticket_id(v, r) for v, r in zip(values, rows, strict=True)]
-    kinds = texts("kind", False)
+    def values(ours: str) -> list[object]:
+        column = df[names[ours]]
+        return column.tolist() if column.dtype.kind in "iub" else column.astype(object).tolist()  # type: ignore[no-any-return]
+
+    ids = _ids(values("ticket_id"), cols, label)
+    kinds = _texts(values("kind"), "kind", cols, label)
     instants, tz = cols.frame_instants(df, "at")
+    severities = _optional_texts(values("severity"), "severity", cols, label)
     present = [a for a in ATTRIBUTE_COLUMNS if a in df.columns]
     attributes = None
     if present:
         cells = {a: df[a].astype(object).tolist() for a in present}
         attributes = [{a: cells[a][i] for a in present} for i in range(len(kinds))]
-    return _group(ids, kinds, instants, texts("severity", True), tz, attributes)  # type: ignore[arg-type]
+    return _group(ids, kinds, instants, severities, tz, attributes)
 
 
 def _from_records(rows: Iterable[object], cols: _Columns, labels: Sequence[str] = ()) -> Tickets:
     names = cols.names
+    id_key, kind_key, at_key, severity_key = (names[c] for c in TICKET_COLUMNS)
     ids: list[object] = []
     kinds: list[str] = []
     instants: list[int] = []
@@ -410,30 +459,52 @@ def _from_records(rows: Iterable[object], cols: _Columns, labels: Sequence[str] 
     attributes: list[dict[str, object]] = []
     zones: set[dt.tzinfo] = set()
     for n, record in enumerate(rows):
-        where = labels[n] if labels else f"record {n}"
-        if not isinstance(record, Mapping):
+        if type(record) is not dict and not isinstance(record, Mapping):
+            where = labels[n] if labels else f"record {n}"
             raise ColumnTypeError(
                 f"{where.capitalize()} of the tickets is {record!r}, not a mapping; pass dicts "
                 "such as {'ticket_id': 4711, 'kind': 'opened', 'at': <aware datetime>, "
                 "'severity': 'high'}."
             )
-        for ours in ("ticket_id", "kind", "at"):
-            if names[ours] not in record:
-                raise cols.missing(ours, record, where)
-        kind = cols.text(record[names["kind"]], "kind", where)
-        assert kind is not None
-        if kind in _WITH_SEVERITY and names["severity"] not in record:
-            raise cols.missing("severity", record, where)
-        ids.append(cols.ticket_id(record[names["ticket_id"]], where))
+        try:
+            ticket, kind, value = record[id_key], record[kind_key], record[at_key]
+        except KeyError:
+            ticket = kind = value = None
+        severity = record.get(severity_key)
+        # The common row (an int or str id, a kind, an aware datetime) takes no detour.
+        if (
+            (type(ticket) is int or type(ticket) is str)
+            and type(kind) is str
+            and kind
+            and type(value) is dt.datetime
+            and (severity is None or type(severity) is str)
+            and (severity_key in record or kind not in _WITH_SEVERITY)
+        ):
+            try:
+                x = to_us(value)
+            except NaiveDatetimeError:  # the message that names the column
+                x = cols.instant(value, "at", labels[n] if labels else f"record {n}")
+            severity = severity or None
+        else:
+            where = labels[n] if labels else f"record {n}"
+            for ours in ("ticket_id", "kind", "at"):
+                if names[ours] not in record:
+                    raise cols.missing(ours, record, where)
+            checked = cols.text(kind, "kind", where)
+            assert checked is not None
+            kind = checked
+            if kind in _WITH_SEVERITY and severity_key not in record:
+                raise cols.missing("severity", record, where)
+            ticket = cols.ticket_id(ticket, where)
+            x = cols.instant(value, "at", where)
+            severity = cols.text(severity, "severity", where, optional=True)
+        ids.append(ticket)
         kinds.append(kind)
-        value = record[names["at"]]
-        instants.append(cols.instant(value, "at", where))
+        instants.append(x)
         zone = getattr(value, "tzinfo", None)
         if zone is not None:
             zones.add(zone)
-        severities.append(
-            cols.text(record.get(names["severity"]), "severity", where, optional=True)
-        )
+        severities.append(severity)
         attributes.append({a: record[a] for a in ATTRIBUTE_COLUMNS if a in record})
     tz = zones.pop() if len(zones) == 1 else UTC
     return _group(ids, kinds, instants, severities, tz, attributes)

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields, replace
+import gc
+import io
+import pickle
+import sys
+from collections.abc import Callable, Generator, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from fractions import Fraction
+from functools import partial
+from operator import attrgetter
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -17,6 +25,7 @@ from typing import (
     overload,
 )
 
+from slacalc import timers
 from slacalc._present.frames import Column, columns_of
 from slacalc._time import from_us, to_us
 from slacalc.errors import (
@@ -26,7 +35,7 @@ from slacalc.errors import (
     UnknownSeverityError,
 )
 from slacalc.policy import Agreement, PolicyLike
-from slacalc.reports._input import for_ticket, read_tickets
+from slacalc.reports._input import Tickets, for_ticket, read_tickets
 from slacalc.reports._tables import Tabular, render_text
 from slacalc.timers import (
     ClockRules,
@@ -519,6 +528,163 @@ class TicketOutcomes(Tabular):
         return render_text(*self._shown(), tz=self.tz, limit=limit)
 
 
+_Replayed: TypeAlias = "tuple[dt.datetime, TicketStatus] | SlacalcError"
+_REJECTED = (TicketEventError, UnknownSeverityError)
+#: Tickets per task sent to a worker process: enough to amortise the round trip, few
+#: enough to spread the work evenly.
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What every ticket of one analysis is replayed with (pickled once per worker)."""
+
+    rules: ClockRules
+    at: dt.datetime | None
+    timeline: bool
+    history: History
+
+    def replay(self, ticket_id: object, events: list[TicketEvent] | SlacalcError) -> _Replayed:
+        """One ticket's evaluation instant and status, or the slacalc error it raised."""
+        try:
+            if isinstance(events, SlacalcError):
+                raise events
+            if not events:
+                raise TicketEventError(
+                    f"Ticket {ticket_id!r} has no events; give it at least an 'opened' event."
+                )
+            # Events come in time order (tables are sorted, lenient lists too; a strict
+            # list out of order is refused whatever ``at`` is), so the last is the latest.
+            when = self.at if self.at is not None else events[-1].at
+            with for_ticket(ticket_id):
+                status = self.rules.evaluate(
+                    events, at=when, timeline=self.timeline, history=self.history
+                )
+        except SlacalcError as exc:
+            return exc
+        return when, status
+
+
+_WORKER: list[_Job] = []
+
+
+def _start_worker(job: bytes) -> None:
+    """Unpickle the job's values once in a fresh worker process."""
+    _WORKER[:] = [_Job(*pickle.loads(job))]
+
+
+#: An event as its fields' values: plain values pickle several times faster than the
+#: record itself, and the worker builds the record again (checking it again).
+_EVENT_VALUES = attrgetter(*(f.name for f in fields(TicketEvent) if f.init))
+_Packed: TypeAlias = "list[tuple[object, list[tuple[Any, ...]] | SlacalcError]]"
+
+
+def _pack(chunk: Tickets) -> _Packed:
+    """A chunk of tickets with each event as its fields' values, to send to a worker."""
+    return [
+        (t, events if isinstance(events, SlacalcError) else [_EVENT_VALUES(e) for e in events])
+        for t, events in chunk
+    ]
+
+
+def _replay_chunk(chunk: _Packed) -> bytes:
+    """Replay a chunk of tickets in a worker process; the results pickled compactly."""
+    job = _WORKER[0]
+    replayed = [
+        job.replay(
+            t, events if isinstance(events, SlacalcError) else [TicketEvent(*v) for v in events]
+        )
+        for t, events in chunk
+    ]
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _compact_table()
+    pickler.dump(replayed)
+    return out.getvalue()
+
+
+def _restore(cls: type[T], *values: object) -> T:
+    """A slotted record from its fields' values, set as pickle sets them (no ``__init__``)."""
+    record: T = object.__new__(cls)
+    for name, value in zip(_FIELDS[cls], values, strict=True):
+        object.__setattr__(record, name, value)
+    return record
+
+
+def _record_fields() -> dict[type, tuple[str, ...]]:
+    """The fields of each slotted record type of the ticket clocks (statuses, cycles)."""
+    return {
+        cls: tuple(f.name for f in fields(cls))
+        for cls in vars(timers).values()
+        if isinstance(cls, type) and is_dataclass(cls) and "__slots__" in vars(cls)
+    }
+
+
+_FIELDS = _record_fields()
+
+
+def _compact_table() -> dict[type, Callable[[Any], Any]]:
+    """How a worker pickles its statuses: each record of the ticket clocks as its values.
+
+    The dataclass default looks a record's fields up again for every record it pickles
+    and unpickles, which made unpickling the statuses the largest cost of a pool; a
+    fraction goes as two ints instead of text to parse.
+    """
+    table: dict[type, Callable[[Any], Any]] = {Fraction: _fraction}
+    for cls, names in _FIELDS.items():
+        table[cls] = partial(_as_values, attrgetter("__class__", *names))
+    return table
+
+
+def _as_values(values: Callable[[Any], tuple[object, ...]], record: object) -> tuple[object, ...]:
+    """A record's reduction for pickle: rebuilt by :func:`_restore` from its values."""
+    return _restore, values(record)
+
+
+def _fraction(f: Fraction) -> tuple[object, ...]:
+    """A fraction's reduction for pickle: its two integers."""
+    return Fraction, (f.numerator, f.denominator)
+
+
+def _in_processes(job: _Job, tickets: Tickets, workers: int) -> Generator[_Replayed, None, None]:
+    """Each ticket's replay, in order, computed by a pool of ``workers`` processes."""
+    size = max(1, min(_CHUNK, -(-len(tickets) // (4 * workers))))
+    chunks = [_pack(tickets[i : i + size]) for i in range(0, len(tickets), size)]
+    # pickle names a function by its module; take them from the module registered under
+    # that name, which is another copy when it was imported twice (pytest's importlib mode).
+    here = sys.modules[__name__]
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(chunks)),
+        initializer=here._start_worker,
+        initargs=(pickle.dumps((job.rules, job.at, job.timeline, job.history)),),
+    )
+    try:
+        # Forked while the collector is paused (see _collector_paused), the workers
+        # never walk the copy of this process's objects they start with.
+        for replayed in pool.map(here._replay_chunk, chunks):
+            yield from pickle.loads(replayed)
+    finally:  # also when the caller stops early: drop the chunks not started yet
+        pool.shutdown(cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Automatic garbage collection paused for the block, then restored.
+
+    Reading and replaying tickets makes many objects and no reference cycles, so the
+    collector finds nothing to free; its passes over the growing report cost a third
+    of the time of a large analysis and made the cost per ticket grow with the count.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def analyze_tickets(
     tickets: object,
     policy: PolicyLike,
@@ -528,6 +694,7 @@ def analyze_tickets(
     timeline: bool = False,
     history: History = "strict",
     errors: OnError = "raise",
+    workers: int | None = None,
 ) -> TicketOutcomes:
     """Replay every ticket against the policy: one row per ticket, metric and cycle.
 
@@ -573,6 +740,18 @@ def analyze_tickets(
             ``"skip"`` the ticket, or ``"collect"`` it in :attr:`TicketOutcomes.rejected`.
             A malformed table (a missing column, a cell of the wrong type) raises
             whatever ``errors`` says.
+        workers: ``None`` or ``1`` (default) replays in this process; ``2`` or more
+            replays the tickets in a pool of that many processes, in chunks, the policy
+            sent once to each. The report is the same, in the same order, and
+            ``errors`` acts the same. Starting the pool and sending the tickets and
+            statuses between processes costs time, so this pays off only with at least
+            two free cores and thousands of tickets (benchmarks/README.md has figures);
+            the table is still read, and the rows built, in this process. Where
+            processes are spawned rather than forked (Windows, macOS), a script must
+            call it under ``if __name__ == "__main__":``, as for any process pool.
+            Either way, automatic garbage collection is paused during the call (a replay
+            makes no reference cycles, and the collector's passes over a large report
+            cost up to a third of its time) and restored after it.
 
     Returns:
         A :class:`TicketOutcomes` report.
@@ -584,7 +763,8 @@ def analyze_tickets(
         TicketEventError: a ticket's events cannot be replayed (the message starts with
             the ticket's id); only with ``errors="raise"``.
         UnknownSeverityError: a severity the policy does not define (``errors="raise"``).
-        InvalidOptionError: a bad ``columns`` mapping, ``policy``, ``history`` or ``errors``.
+        InvalidOptionError: a bad ``columns`` mapping, ``policy``, ``history``, ``errors`` or
+            ``workers``.
 
     Examples:
         >>> import datetime as dt
@@ -608,33 +788,47 @@ def analyze_tickets(
         raise InvalidOptionError(f"errors={errors!r}; pass 'raise', 'skip' or 'collect'.")
     if history not in ("strict", "lenient"):
         raise InvalidOptionError(f"history={history!r}; pass 'strict' or 'lenient'.")
+    if workers is not None and (
+        isinstance(workers, bool) or not isinstance(workers, int) or workers < 1
+    ):
+        raise InvalidOptionError(
+            f"workers={workers!r}; pass None or 1 to replay in this process, or a whole "
+            "number of processes such as 2."
+        )
     agreement = Agreement.from_policy(policy)
     rules, tz = agreement.rules, agreement.support.tz
     fixed = None if at is None else from_us(to_us(at), tz)
-    outcomes: list[TicketOutcome] = []
-    rows: list[CycleOutcome] = []
-    index: dict[object, TicketOutcome] = {}
-    rejected: list[RejectedTicket] = []
-    for ticket_id, events in read_tickets(tickets, columns, history):
-        try:
-            if isinstance(events, SlacalcError):
-                raise events
-            if not events:
-                raise TicketEventError(
-                    f"Ticket {ticket_id!r} has no events; give it at least an 'opened' event."
+    with _collector_paused():
+        read = read_tickets(tickets, columns, history)
+        job = _Job(rules, fixed, timeline, history)
+        replayed: Generator[_Replayed, None, None]
+        if workers is None or workers == 1 or len(read) < 2:
+            replayed = (job.replay(ticket_id, events) for ticket_id, events in read)
+        else:
+            replayed = _in_processes(job, read, workers)
+        outcomes: list[TicketOutcome] = []
+        rows: list[CycleOutcome] = []
+        index: dict[object, TicketOutcome] = {}
+        rejected: list[RejectedTicket] = []
+        with contextlib.closing(replayed):
+            for (ticket_id, events), result in zip(read, replayed, strict=True):
+                if isinstance(result, SlacalcError):
+                    if errors == "raise" or not isinstance(result, _REJECTED):
+                        raise result
+                    if errors == "collect":
+                        rejected.append(
+                            RejectedTicket(ticket_id, str(result), type(result).__name__)
+                        )
+                    continue
+                assert not isinstance(events, SlacalcError)
+                when, status = result
+                cycles = tuple(
+                    CycleOutcome.from_cycle(ticket_id, c, when, tz) for c in status.cycles
                 )
-            when = fixed if fixed is not None else max(events, key=lambda e: to_us(e.at)).at
-            with for_ticket(ticket_id):
-                status = rules.evaluate(events, at=when, timeline=timeline, history=history)
-        except (TicketEventError, UnknownSeverityError) as exc:
-            if errors == "raise":
-                raise
-            if errors == "collect":
-                rejected.append(RejectedTicket(ticket_id, str(exc), type(exc).__name__))
-            continue
-        cycles = tuple(CycleOutcome.from_cycle(ticket_id, c, when, tz) for c in status.cycles)
-        outcome = TicketOutcome(ticket_id, tuple(events), when, status, rules, tz, cycles, history)
-        outcomes.append(outcome)
-        index[ticket_id] = outcome
-        rows.extend(cycles)
+                outcome = TicketOutcome(
+                    ticket_id, tuple(events), when, status, rules, tz, cycles, history
+                )
+                outcomes.append(outcome)
+                index[ticket_id] = outcome
+                rows.extend(cycles)
     return TicketOutcomes(tuple(outcomes), tuple(rows), policy, tz, fixed, index, tuple(rejected))

@@ -1,0 +1,132 @@
+"""analyze_tickets in bulk: the same report from a pool of processes (workers=N), and the
+garbage collector paused during the call only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import pickle
+from typing import Any
+
+import pytest
+
+from slacalc.errors import InvalidOptionError, NaiveDatetimeError, TicketEventError
+from slacalc.policy import Agreement, SLAPolicy, default_policy
+from slacalc.reports import TicketOutcomes, analyze_tickets
+
+T = dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)
+MIN = dt.timedelta(minutes=1)
+
+
+def _tickets(n: int) -> dict[int, list[dict[str, Any]]]:
+    """``n`` small tickets; every seventh one resumes without being paused."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    for i in range(n):
+        t = T + i * 37 * MIN
+        events: list[dict[str, Any]] = [
+            {"kind": "opened", "at": t, "severity": ("high", "medium", "low")[i % 3]}
+        ]
+        if i % 7 == 3:
+            events.append({"kind": "resumed", "at": t + MIN})
+        else:
+            events += [
+                {"kind": "responded", "at": t + (i % 90) * MIN},
+                {"kind": "paused", "at": t + 100 * MIN},
+                {"kind": "resumed", "at": t + 900 * MIN},
+                {"kind": "resolved", "at": t + (1000 + 13 * i) * MIN},
+            ]
+        out[4000 + i] = events
+    return out
+
+
+def _same(a: TicketOutcomes, b: TicketOutcomes) -> None:
+    assert [t.ticket_id for t in a.tickets] == [t.ticket_id for t in b.tickets]
+    assert a.tickets == b.tickets
+    assert a.rows == b.rows
+    assert a.rejected == b.rejected
+    assert a.to_records() == b.to_records()
+
+
+def test_the_policy_and_its_rules_pickle(policy: SLAPolicy) -> None:
+    """What each worker receives once: the rules of the built-in and the example policy."""
+    for p in (default_policy(), policy):
+        assert pickle.loads(pickle.dumps(p)) == p
+        rules = Agreement.from_policy(p).rules
+        assert pickle.loads(pickle.dumps(rules)) == rules
+
+
+def test_the_example_year_in_two_processes_equals_the_serial_report(
+    ticket_frame: Any, policy: SLAPolicy, outcomes: TicketOutcomes
+) -> None:
+    _same(analyze_tickets(ticket_frame, policy, workers=2), outcomes)
+
+
+@pytest.mark.parametrize("workers", [None, 1, 2, 3])
+def test_every_worker_count_gives_the_same_report(workers: int | None) -> None:
+    tickets = _tickets(40)
+    serial = analyze_tickets(tickets, default_policy(), errors="skip")
+    _same(analyze_tickets(tickets, default_policy(), errors="skip", workers=workers), serial)
+
+
+def test_collected_errors_are_the_same_in_parallel() -> None:
+    tickets = _tickets(30)
+    tickets[5000] = []  # no events at all
+    serial = analyze_tickets(tickets, default_policy(), errors="collect")
+    parallel = analyze_tickets(tickets, default_policy(), errors="collect", workers=2)
+    _same(parallel, serial)
+    assert [r.ticket_id for r in parallel.rejected] == [4003, 4010, 4017, 4024, 5000]
+    assert parallel.rejected[0].error == "TicketEventError"
+    assert parallel.rejected[0].message.startswith("Ticket 4003: Event 1 ('resumed' at")
+
+
+def test_the_first_bad_ticket_raises_in_parallel_as_in_serial() -> None:
+    tickets = _tickets(30)
+    with pytest.raises(TicketEventError) as serial:
+        analyze_tickets(tickets, default_policy())
+    with pytest.raises(TicketEventError) as parallel:
+        analyze_tickets(tickets, default_policy(), workers=2)
+    assert str(parallel.value) == str(serial.value)
+    assert str(parallel.value).startswith("Ticket 4003: ")
+
+
+def test_an_error_that_is_not_a_ticket_error_raises_whatever_errors_says() -> None:
+    tickets = _tickets(10)
+    tickets[4004] = [{"kind": "opened", "at": dt.datetime(2026, 1, 5, 9), "severity": "high"}]
+    for workers in (None, 2):
+        with pytest.raises(NaiveDatetimeError, match="Ticket 4004"):
+            analyze_tickets(tickets, default_policy(), errors="collect", workers=workers)
+
+
+def test_skipped_tickets_and_an_evaluation_instant_in_parallel() -> None:
+    tickets = _tickets(25)
+    at = T + dt.timedelta(hours=20)
+    serial = analyze_tickets(tickets, default_policy(), at=at, errors="skip", timeline=True)
+    parallel = analyze_tickets(
+        tickets, default_policy(), at=at, errors="skip", timeline=True, workers=2
+    )
+    _same(parallel, serial)
+    assert parallel.rejected == ()
+    assert parallel.ticket(4001).explain("response").segments
+
+
+@pytest.mark.parametrize("workers", [0, -2, 1.5, "2", True])
+def test_a_bad_worker_count_is_refused_naming_it(workers: object) -> None:
+    with pytest.raises(InvalidOptionError, match=rf"workers={workers!r}; pass None or 1"):
+        analyze_tickets([], default_policy(), workers=workers)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("workers", [None, 2])
+def test_the_garbage_collector_is_left_as_it_was(workers: int | None) -> None:
+    tickets = _tickets(12)
+    assert gc.isenabled()
+    analyze_tickets(tickets, default_policy(), errors="skip", workers=workers)
+    assert gc.isenabled()
+    with pytest.raises(TicketEventError):
+        analyze_tickets(tickets, default_policy(), workers=workers)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyze_tickets(tickets, default_policy(), errors="skip", workers=workers)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
