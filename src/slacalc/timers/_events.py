@@ -408,6 +408,10 @@ def _coerce(
     index: int, event: object, extra: ExtraKeys, lenient: bool, fixes: list[Correction]
 ) -> TicketEvent:
     """One event as a :class:`TicketEvent`; errors name its index."""
+    if type(event) is dict:
+        made = _plain_verb(event, extra)
+        if made is not None:
+            return made
     if isinstance(event, TicketEvent):
         return event
     if not isinstance(event, Mapping):
@@ -456,6 +460,43 @@ def _coerce(
         made = TicketEvent(kind, at, **attrs)  # type: ignore[arg-type]
     except TicketEventError as exc:
         raise TicketEventError(f"Event {index}: {exc}") from None
+    return made
+
+
+_VERBS_ONLY = frozenset(PRECEDENCE) - {"field_changed", "group_changed", "assigned"}
+_OTHER_ATTRIBUTES = ("status", "author", "public", "assignee", "group", "fields")
+_NOTHING = object()
+_new = object.__new__
+_SET = tuple(
+    TicketEvent.__dict__[name].__set__
+    for name in ("kind", "at", "severity", "status", "author", "public", "assignee", "group")
+)
+_SET_FIELDS = TicketEvent.__dict__["fields"].__set__
+
+
+def _plain_verb(event: dict[object, object], extra: ExtraKeys) -> TicketEvent | None:
+    """A plain verb event (``kind``, an aware ``at``, a ``severity`` if its kind takes one),
+    made without the general checks; ``None`` for anything else, which the caller reads."""
+    kind = event.get("kind")
+    at = event.get("at")
+    if type(at) is not dt.datetime or at.tzinfo is None or kind not in _VERBS_ONLY:
+        return None
+    severity = event.get("severity", _NOTHING)
+    if extra == "forbid":
+        if len(event) != (2 if severity is _NOTHING else 3):
+            return None
+    elif any(key in event for key in _OTHER_ATTRIBUTES):
+        return None
+    if severity is _NOTHING or (type(severity) is float and severity != severity):
+        severity = None
+    if (kind in _WITH_SEVERITY) != (type(severity) is str and severity != ""):
+        return None
+    made = _new(TicketEvent)
+    for setter, value in zip(_SET, (kind, at, severity), strict=False):
+        setter(made, value)
+    for setter in _SET[3:]:
+        setter(made, None)
+    _SET_FIELDS(made, ())
     return made
 
 

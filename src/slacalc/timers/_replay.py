@@ -70,7 +70,6 @@ class _Raw:
     gaps: list[Interval] = field(default_factory=list)
     severity: str | None = None
     stopped_by: str | None = None
-    fields: tuple[tuple[str, object], ...] = ()
 
 
 class _Snap(NamedTuple):
@@ -145,6 +144,19 @@ def _iso(x: int) -> str:
     return from_us(x, UTC).isoformat()
 
 
+_PLAIN_VERBS = frozenset(
+    {
+        "opened",
+        "severity_changed",
+        "responded",
+        "resolved",
+        "closed",
+        "paused",
+        "resumed",
+        "reopened",
+        "customer_replied",
+    }
+)
 _VERB_CATEGORY = {
     "opened": "open",
     "paused": "waiting",
@@ -197,11 +209,9 @@ def _build(
     Strictly (``fixes is None``) an irregular event raises; leniently it is ignored
     and recorded in ``fixes``.
     """
-    known = severity_map(rules)
-    table = dict(rules.statuses)
-    first_of: dict[str, str] = {}
-    for name, kind_of in rules.statuses:
-        first_of.setdefault(kind_of, name)
+    plan = rules.plan
+    known, table, first_of = plan.severities, plan.statuses, plan.first_of
+    watch, tracks = plan.watch, plan.tracks_state
     metrics = rules.compiled
     h = _History(raw={m: [] for m in metrics})
     opened: int | None = None
@@ -247,7 +257,11 @@ def _build(
                     x,
                 )
                 continue
-        every = _verbs(event, category, paused_since is not None, resolved_since is not None)
+        every: list[str]
+        if kind in _PLAIN_VERBS and (category is None or category == "open"):
+            every = [kind]
+        else:
+            every = _verbs(event, category, paused_since is not None, resolved_since is not None)
         # A ticket born waiting, resolved or closed opens first, then changes: two steps.
         steps = [every[:1], every[1:]] if kind == "opened" and len(every) > 1 else [every]
         for verbs in steps:
@@ -331,12 +345,13 @@ def _build(
                     else:
                         fields[name] = value
                     tags.add(f"field: {name}")
-            if not recording:
+            if not recording or (not tracks and tags.isdisjoint(watch)):
                 continue
-            now = _Snap(status, severity, assignee, group, tuple(sorted(fields.items())))
-            if now != snap:
-                h.states.append((x, now))
-                snap = now
+            if tracks:
+                now = _Snap(status, severity, assignee, group, tuple(sorted(fields.items())))
+                if now != snap:
+                    h.states.append((x, now))
+                    snap = now
             live = resolved_since is None
             for m in metrics.values():
                 cycles = h.raw[m.name]
@@ -350,9 +365,9 @@ def _build(
                         current.stop = x
                         current.stopped_by = _why(m.reset, tags, kind)
                         if live:
-                            cycles.append(_Raw(_start(m, fields, x), fields=now.fields))
+                            cycles.append(_Raw(_start(m, fields, x)))
                         continue
-                    if m.cancel and any(_holds(p, now) for p in m.cancel):
+                    if m.cancel and snap is not None and any(_holds(p, snap) for p in m.cancel):
                         current.stop = x
                         current.cancelled = True
                         current.stopped_by = "cancelled: the ticket meets a cancel condition"
@@ -364,7 +379,7 @@ def _build(
                     if not before or before[0].stop is None:
                         continue
                 if not cycles or m.recurrence == "each":
-                    cycles.append(_Raw(_start(m, fields, x), fields=now.fields))
+                    cycles.append(_Raw(_start(m, fields, x)))
                 elif m.recurrence == "continue" and cycles[-1].stop is not None:
                     last = cycles[-1]
                     assert last.stop is not None
@@ -415,14 +430,16 @@ def _dt(x: int) -> dt.datetime:
 
 def _add(cal: BusinessCalendar, x: int, budget: int) -> int:
     """The deadline ``budget`` µs of business time after ``x`` (open-ended: the calendar's)."""
+    if budget >= 0:
+        return cal._deadline_us(x, budget)
     return to_us(cal.add(_dt(x), dt.timedelta(microseconds=budget)))
 
 
 def _deadline(cal: BusinessCalendar, x: int, budget: int, at_close: bool) -> int:
     """The deadline ``budget`` µs of business time after ``x``: the next opening when the
     budget ends at a closing (``calendar.add``), or the closing itself with ``at_close``."""
-    if at_close:
-        return to_us(cal.exhausted_at(_dt(x), dt.timedelta(microseconds=budget)))
+    if at_close and budget >= 0:
+        return cal._deadline_us(x, budget, True)
     return _add(cal, x, budget)
 
 
@@ -643,8 +660,7 @@ def _warnings(
         if budget <= elapsed:
             level += 1
         elif running:
-            lead = dt.timedelta(microseconds=budget - elapsed)
-            upcoming.append(to_us(cal.exhausted_at(_dt(end), lead)))
+            upcoming.append(cal._deadline_us(end, budget - elapsed, True))
     return level, min(upcoming, default=None)
 
 
