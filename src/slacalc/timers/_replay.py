@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from slacalc._intervals import Intervals
 from slacalc._present.formats import duration_text, instant_text
@@ -680,41 +680,49 @@ def _escalation(
 
 
 def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool) -> CycleStatus:
-    rules, at = ctx.rules, ctx.at
+    rules, at, start = ctx.rules, ctx.at, raw.start
     end = raw.stop if raw.stop is not None else at
-    active = Intervals.span(raw.start, end)
+    active = Intervals.span(start, end)
     if raw.gaps:
         active -= Intervals(raw.gaps)
-    pieces = active - ctx.pauses if ctx.exclude and ctx.pauses else active
+    pauses = ctx.pauses
+    pieces = active - pauses if pauses and ctx.exclude else active
     if raw.severity is not None:
-        regimes = [(raw.start, raw.severity)]
+        regimes = [(start, raw.severity)]
+    elif len(ctx.history.changes) == 1:
+        regimes = [(start, ctx.history.changes[0][1])]
     else:
-        regimes = ctx.regimes(raw.start, end)
-    opened = _OpenTime(ctx, raw.start, end)
-    start_dt = _dt(raw.start)
+        regimes = ctx.regimes(start, end)
+    opened = _OpenTime(ctx, start, end)
+    targets = _Targets(ctx, start, raw)
 
     close = rules.deadline_at_close
+    wall = ctx.wall
     breach: int | None = None
-    if rules.severity_change == "recompute" or ctx.wall:
+    if len(regimes) == 1:
+        sev = regimes[0][1]
+        counted = _counted(opened(sev), pieces, start, end)
+        elapsed = counted.total()
+        target = targets(sev)
+        if target is not None and not wall:
+            breach = _breach_in(counted, target, close and not targets.due_field(sev), end)
+    elif rules.severity_change == "recompute" or wall:
         for i, (_, sev) in enumerate(regimes):
-            spec = ctx.severities[sev]
             stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
-            target = ctx.target_us(sev, start_dt, raw)
-            if breach is None and target is not None and not ctx.wall:
-                counted = _counted(opened(sev), pieces, raw.start, stop_i)
-                breach = _breach_in(counted, target, close and not ctx.due_field(sev), stop_i)
-        spec = ctx.severities[regimes[-1][1]]
-        elapsed = _counted(opened(spec.name), pieces, raw.start, end).total()
+            target = targets(sev)
+            if breach is None and target is not None and not wall:
+                counted = _counted(opened(sev), pieces, start, stop_i)
+                breach = _breach_in(counted, target, close and not targets.due_field(sev), stop_i)
+        elapsed = _counted(opened(regimes[-1][1]), pieces, start, end).total()
     else:
         elapsed = 0
         for i, (c, sev) in enumerate(regimes):
-            spec = ctx.severities[sev]
             stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
             counted = _counted(opened(sev), pieces, c, stop_i)
             used = counted.total()
-            target = ctx.target_us(sev, start_dt, raw)
+            target = targets(sev)
             if breach is None and target is not None:
-                at_close = close and not ctx.due_field(sev)
+                at_close = close and not targets.due_field(sev)
                 if elapsed > target:
                     breach = c
                 elif at_close and 0 < elapsed == target:
@@ -723,9 +731,11 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
                     breach = _breach_in(counted, target - elapsed, at_close, stop_i)
             elapsed += used
 
-    cal = ctx.calendar(spec.name)
+    name = regimes[-1][1]
+    spec = ctx.severities[name]
+    cal = ctx.calendar(name)
     tz = cal.tz
-    target = ctx.target_us(spec.name, start_dt, raw)
+    target = targets(name)
     stopped = raw.stop is not None
     paused_now = not stopped and ctx.paused_now
     phase: Phase
@@ -738,19 +748,17 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     due_if_resumed: int | None = None
     warning_level = 0
     next_warning: int | None = None
-    at_close = close and not ctx.due_field(spec.name)
-    wall_due: int | None = None
-    if ctx.wall and target is not None:
-        first = _deadline(cal, raw.start, target, at_close)
-        wall_due = _wall_shifted(first, [*ctx.pause_list, *raw.gaps], raw.start, end)
-        if wall_due + 1 <= end:
-            breach = wall_due + 1
-    if breach is not None:
-        due = breach - 1  # the deadline it missed, paused or not, whatever the target now
     if target is not None:
+        at_close = close and not targets.due_field(name)
+        wall_due: int | None = None
+        if wall:
+            first = _deadline(cal, start, target, at_close)
+            wall_due = _wall_shifted(first, [*ctx.pause_list, *raw.gaps], start, end)
+            if wall_due + 1 <= end:
+                breach = wall_due + 1
         remaining = target - elapsed
         if breach is not None:
-            pass
+            due = breach - 1  # the deadline it missed, paused or not, whatever the target now
         elif wall_due is not None:
             if paused_now:
                 due_if_resumed = wall_due
@@ -765,42 +773,91 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
             warning_level, next_warning = _warnings(
                 spec.warnings, cal, target, elapsed, end, deadline, phase == "running"
             )
+    elif breach is not None:
+        due = breach - 1
     escalation_level = 0
     next_escalation: int | None = None
     if breach is not None and spec.escalations:
         escalation_level, next_escalation = _escalation(spec, cal, breach - 1, end, stopped)
 
-    def out(x: int | None) -> dt.datetime | None:
-        return None if x is None else from_us(x, tz)
-
-    def span(us: int) -> dt.timedelta:
-        return dt.timedelta(microseconds=us)
-
-    status = CycleStatus(
-        metric=metric,
-        number=number,
-        severity=spec.name,
-        phase=phase,
-        started_at=from_us(raw.start, tz),
-        stopped_at=out(raw.stop),
-        target=None if target is None else span(target),
-        elapsed=span(elapsed),
-        elapsed_calendar=span(pieces.total()),
-        paused=span((active & ctx.pauses).total() if ctx.pauses else 0),
-        remaining=None if target is None else span(target - elapsed),
-        percent_used=None if target is None else Fraction(elapsed, target),
-        breached=breach is not None,
-        breached_at=out(breach),
-        due=out(due),
-        due_if_resumed=out(due_if_resumed),
-        warning_level=warning_level,
-        next_warning_at=out(next_warning),
-        escalation_level=escalation_level,
-        next_escalation_at=out(next_escalation),
+    status = _new_cycle(
+        metric,
+        number,
+        name,
+        phase,
+        from_us(start, tz),
+        None if raw.stop is None else from_us(raw.stop, tz),
+        None if target is None else _Span(microseconds=target),
+        _Span(microseconds=elapsed),
+        _Span(microseconds=pieces.total()),
+        _Span(microseconds=(active & pauses).total() if pauses else 0),
+        None if target is None else _Span(microseconds=target - elapsed),
+        None if target is None else Fraction(elapsed, target),
+        breach is not None,
+        None if breach is None else from_us(breach, tz),
+        None if due is None else from_us(due, tz),
+        None if due_if_resumed is None else from_us(due_if_resumed, tz),
+        warning_level,
+        None if next_warning is None else from_us(next_warning, tz),
+        escalation_level,
+        None if next_escalation is None else from_us(next_escalation, tz),
+        None,
     )
     if not timeline:
         return status
     return replace(status, timeline=_timeline(ctx, status, raw, end, opened, breach))
+
+
+_Span = dt.timedelta
+
+
+def _maker(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor of the frozen slots dataclass ``cls`` from its values in field order.
+
+    The values are the replay's own, already checked, so they are stored through the
+    slots directly: the generated ``__init__`` of a frozen dataclass sets each field
+    through ``object.__setattr__``, about three times slower.
+    """
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    setters = {f"set_{n}": getattr(cls, n).__set__ for n in names}
+    body = "".join(f"    set_{n}(c, {n})\n" for n in names)
+    source = f"def make({', '.join(names)}):\n    c = new(cls)\n{body}    return c\n"
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters}
+    exec(source, namespace)  # noqa: S102 - generated from the dataclass's own field names
+    made: Callable[..., _T] = namespace["make"]
+    return made
+
+
+_T = TypeVar("_T")
+_new_cycle = _maker(CycleStatus)
+_new_status = _maker(TicketStatus)
+
+
+class _Targets:
+    """One cycle's target under each severity, asked of the rules once."""
+
+    __slots__ = ("_cache", "_ctx", "_raw", "_start")
+
+    def __init__(self, ctx: _Context, start: int, raw: _Raw) -> None:
+        self._ctx, self._start, self._raw = ctx, start, raw
+        self._cache: dict[str, int | None] = {}
+
+    def __call__(self, severity: str) -> int | None:
+        cache = self._cache
+        if severity in cache:
+            return cache[severity]
+        value: object = self._ctx.severities[severity].target(self._ctx.metric.name)
+        us: int | None
+        if value is None or isinstance(value, dt.timedelta):
+            us = None if value is None else value // _US
+        else:
+            us = self._ctx.target_us(severity, _dt(self._start), self._raw)
+        cache[severity] = us
+        return us
+
+    def due_field(self, severity: str) -> bool:
+        """Whether the target under ``severity`` is a due instant from a field."""
+        return self._ctx.due_field(severity)
 
 
 # -- the timeline: each cycle cut where the clock may change, with the rule behind it ---
@@ -1058,20 +1115,22 @@ def _status(
     fixes: list[Correction],
 ) -> TicketStatus:
     """Every clock of the replayed ``history`` at ``at``."""
-    severities = dict(severity_map(rules))
+    severities = rules.plan.severities
     metrics: dict[str, MetricStatus] = {}
-    rows: list[CycleStatus] = []
-    order = {name: i for i, name in enumerate(rules.compiled)}
+    rows: list[tuple[int, int, int, CycleStatus]] = []
     ctx: _Context | None = None
-    for name, m in rules.compiled.items():
+    for order, (name, m) in enumerate(rules.compiled.items()):
         spans, paused_now = _pauses(history, m, at_us)
         ctx = _Context(rules, severities, history, at_us, Intervals(spans), m, spans, paused_now)
         raws = history.raw[name]
         if rules.severity_change == "restart":
             raws = [piece for raw in raws for piece in _split_restart(ctx, raw)]
-        cycles = tuple(_cycle(ctx, name, n, raw, timeline) for n, raw in enumerate(raws, start=1))
-        rows.extend(cycles)
-        metrics[name] = MetricStatus.from_cycles(name, cycles)
+        cycles = []
+        for n, raw in enumerate(raws, start=1):
+            c = _cycle(ctx, name, n, raw, timeline)
+            cycles.append(c)
+            rows.append((raw.start, order, n, c))
+        metrics[name] = MetricStatus(name, cycles[-1] if cycles else None, tuple(cycles))
     assert ctx is not None
 
     phase: TicketPhase
@@ -1087,26 +1146,36 @@ def _status(
             phase = "paused"
         else:
             phase = "open"
-    dues = [c.due for c in rows if c.phase == "running" and not c.breached and c.due is not None]
-    next_due = min(dues, key=to_us) if dues else None
-    rows.sort(key=lambda c: (to_us(c.started_at), order[c.metric], c.number))
+    rows.sort(key=_first_three)
+    cycles_ = tuple(row[3] for row in rows)
+    next_due: dt.datetime | None = None
+    for c in cycles_:
+        if c.phase == "running" and not c.breached and c.due is not None:
+            if next_due is None or c.due < next_due:
+                next_due = c.due
     # Every instant of the status is in the calendar's zone, the evaluation instant too.
-    zone = rules.severity(severity).calendar.tz if severity is not None else None
-    return TicketStatus(
-        at=at if zone is None else from_us(at_us, zone),
-        phase=phase,
-        severity=severity,
-        response=metrics["response"],
-        resolution=metrics["resolution"],
-        next_response=metrics.get("next_response"),
-        periodic_update=metrics.get("periodic_update"),
-        cycles=tuple(rows),
-        breached=any(c.breached for c in rows),
-        next_due=next_due,
-        next_breach_at=None if next_due is None else next_due + _US,
-        corrections=tuple(sorted((f for f in fixes if to_us(f.at) <= at_us), key=_by_index)),
-        metrics=MetricMap(metrics),
+    zone = severities[severity].calendar.tz if severity is not None else None
+    kept = [f for f in fixes if to_us(f.at) <= at_us] if fixes else ()
+    return _new_status(
+        at if zone is None else from_us(at_us, zone),
+        phase,
+        severity,
+        metrics["response"],
+        metrics["resolution"],
+        metrics.get("next_response"),
+        metrics.get("periodic_update"),
+        cycles_,
+        any(c.breached for c in cycles_),
+        next_due,
+        None if next_due is None else next_due + _US,
+        tuple(sorted(kept, key=_by_index)),
+        MetricMap(metrics),
     )
+
+
+def _first_three(row: tuple[int, int, int, CycleStatus]) -> tuple[int, int, int]:
+    """Cycles by start, then metric, then number."""
+    return row[0], row[1], row[2]
 
 
 def _by_index(fix: Correction) -> int:
