@@ -563,6 +563,10 @@ class BusinessCalendar:
             return Intervals()
         return self._timeline.cover(lo, hi).open.clip(lo, hi)
 
+    def _elapsed_us(self, lo: int, hi: int) -> int:
+        """The open time within ``[lo, hi)`` epoch µs (``lo <= hi``), in µs."""
+        return self._timeline.elapsed(lo, hi)
+
     def _deadline_us(self, x: int, budget: int, at_close: bool = False) -> int:
         """:meth:`add` (or with ``at_close`` :meth:`exhausted_at`) in epoch µs, for a budget
         of ``budget >= 0`` µs: the microsecond port the ticket clocks use."""

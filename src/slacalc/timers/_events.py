@@ -7,9 +7,9 @@ a fixed precedence (see :data:`PRECEDENCE`), then in the order given.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 from slacalc._present.frames import plain
 from slacalc._time import to_us
@@ -466,12 +466,34 @@ def _coerce(
 _VERBS_ONLY = frozenset(PRECEDENCE) - {"field_changed", "group_changed", "assigned"}
 _OTHER_ATTRIBUTES = ("status", "author", "public", "assignee", "group", "fields")
 _NOTHING = object()
-_new = object.__new__
-_SET = tuple(
-    TicketEvent.__dict__[name].__set__
-    for name in ("kind", "at", "severity", "status", "author", "public", "assignee", "group")
+
+
+def _event_maker() -> Callable[[object, object, object], TicketEvent]:
+    """Make a :class:`TicketEvent` of a plain verb (kind, at, severity; no attributes)
+    through its slots, without the general checks the caller has already made."""
+    setters = {n: getattr(TicketEvent, n).__set__ for n in _FIELD_NAMES}
+    given = {"kind": "kind", "at": "at", "severity": "severity", "fields": "()"}
+    body = "".join(f"    set_{n}(e, {given.get(n, 'None')})\n" for n in _FIELD_NAMES)
+    source = f"def make(kind, at, severity):\n    e = new(cls)\n{body}    return e\n"
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": TicketEvent}
+    namespace.update((f"set_{n}", f) for n, f in setters.items())
+    exec(source, namespace)  # generated from the dataclass's own field names
+    made: Callable[[object, object, object], TicketEvent] = namespace["make"]
+    return made
+
+
+_FIELD_NAMES = (
+    "kind",
+    "at",
+    "severity",
+    "status",
+    "author",
+    "public",
+    "assignee",
+    "group",
+    "fields",
 )
-_SET_FIELDS = TicketEvent.__dict__["fields"].__set__
+_make_verb = _event_maker()
 
 
 def _plain_verb(event: dict[object, object], extra: ExtraKeys) -> TicketEvent | None:
@@ -491,13 +513,7 @@ def _plain_verb(event: dict[object, object], extra: ExtraKeys) -> TicketEvent | 
         severity = None
     if (kind in _WITH_SEVERITY) != (type(severity) is str and severity != ""):
         return None
-    made = _new(TicketEvent)
-    for setter, value in zip(_SET, (kind, at, severity), strict=False):
-        setter(made, value)
-    for setter in _SET[3:]:
-        setter(made, None)
-    _SET_FIELDS(made, ())
-    return made
+    return _make_verb(kind, at, severity)
 
 
 _CATEGORY_VERB = {

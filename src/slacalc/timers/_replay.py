@@ -38,7 +38,6 @@ from slacalc.timers._rules import (
     ClockRules,
     SeverityTargets,
     WarningThreshold,
-    severity_map,
 )
 from slacalc.timers._status import (
     ClockTimeline,
@@ -485,18 +484,34 @@ def _last_on_time(counted: Intervals, budget: int, at_close: bool = False) -> in
     return x
 
 
-@dataclass(frozen=True, slots=True)
 class _Context:
-    """What every cycle of one replay is measured against."""
+    """What every cycle of one clock in one replay is measured against."""
 
-    rules: ClockRules
-    severities: dict[str, SeverityTargets]
-    history: _History
-    at: int
-    pauses: Intervals
-    metric: CompiledMetric
-    pause_list: tuple[Interval, ...] = ()
-    paused_now: bool = False
+    __slots__ = (
+        "at",
+        "history",
+        "metric",
+        "pause_list",
+        "paused_now",
+        "pauses",
+        "rules",
+        "severities",
+    )
+
+    def __init__(
+        self,
+        rules: ClockRules,
+        severities: dict[str, SeverityTargets],
+        history: _History,
+        at: int,
+        pauses: Intervals,
+        metric: CompiledMetric,
+        pause_list: tuple[Interval, ...] = (),
+        paused_now: bool = False,
+    ) -> None:
+        self.rules, self.severities, self.history, self.at = rules, severities, history, at
+        self.pauses, self.metric, self.pause_list = pauses, metric, pause_list
+        self.paused_now = paused_now
 
     @property
     def exclude(self) -> bool:
@@ -699,6 +714,18 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     close = rules.deadline_at_close
     wall = ctx.wall
     breach: int | None = None
+    simple = (
+        not timeline
+        and not wall
+        and not raw.gaps
+        and len(regimes) == 1
+        and (raw.stop is not None or not ctx.paused_now)
+        and (not pauses or pauses.ends[-1] <= start or pauses.starts[0] >= end)
+    )
+    if simple:
+        # One severity, no pause and no reopen inside the cycle: two calendar questions.
+        name = regimes[0][1]
+        return _simple_cycle(ctx, metric, number, raw, name, targets(name), end, close)
     if len(regimes) == 1:
         sev = regimes[0][1]
         counted = _counted(opened(sev), pieces, start, end)
@@ -809,6 +836,68 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
 
 
 _Span = dt.timedelta
+_NO_TIME = dt.timedelta(0)
+
+
+def _simple_cycle(
+    ctx: _Context,
+    metric: Metric,
+    number: int,
+    raw: _Raw,
+    name: str,
+    target: int | None,
+    end: int,
+    close: bool,
+) -> CycleStatus:
+    """A cycle of one severity without pauses or reopen gaps (the usual one).
+
+    The same figures as the general path, from two calendar questions: the business
+    time between its start and end, and the deadline its target gives from its start
+    (with nothing paused, the deadline from any later instant is the same one).
+    """
+    start = raw.start
+    spec = ctx.severities[name]
+    cal = ctx.calendar(name)
+    tz = cal.tz
+    elapsed = cal._elapsed_us(start, end)
+    stopped = raw.stop is not None
+    phase: Phase = ("cancelled" if raw.cancelled else "met") if stopped else "running"
+    breach = due = next_warning = next_escalation = None
+    warning_level = escalation_level = 0
+    if target is not None:
+        at_close = close and not ctx.due_field(name)
+        due = _deadline(cal, start, target, at_close)
+        if (elapsed >= target and due < end) if at_close else elapsed > target:
+            breach = due + 1
+        if spec.warnings:
+            warning_level, next_warning = _warnings(
+                spec.warnings, cal, target, elapsed, end, due, not stopped
+            )
+        if breach is not None and spec.escalations:
+            escalation_level, next_escalation = _escalation(spec, cal, due, end, stopped)
+    return _new_cycle(
+        metric,
+        number,
+        name,
+        phase,
+        from_us(start, tz),
+        None if raw.stop is None else from_us(raw.stop, tz),
+        None if target is None else _Span(microseconds=target),
+        _Span(microseconds=elapsed),
+        _Span(microseconds=end - start),
+        _NO_TIME,
+        None if target is None else _Span(microseconds=target - elapsed),
+        None if target is None else Fraction(elapsed, target),
+        breach is not None,
+        None if breach is None else from_us(breach, tz),
+        None if due is None else from_us(due, tz),
+        None,
+        warning_level,
+        None if next_warning is None else from_us(next_warning, tz),
+        escalation_level,
+        None if next_escalation is None else from_us(next_escalation, tz),
+        None,
+    )
 
 
 def _maker(cls: type[_T]) -> Callable[..., _T]:
@@ -823,7 +912,7 @@ def _maker(cls: type[_T]) -> Callable[..., _T]:
     body = "".join(f"    set_{n}(c, {n})\n" for n in names)
     source = f"def make({', '.join(names)}):\n    c = new(cls)\n{body}    return c\n"
     namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters}
-    exec(source, namespace)  # noqa: S102 - generated from the dataclass's own field names
+    exec(source, namespace)  # generated from the dataclass's own field names
     made: Callable[..., _T] = namespace["make"]
     return made
 
@@ -1119,9 +1208,14 @@ def _status(
     metrics: dict[str, MetricStatus] = {}
     rows: list[tuple[int, int, int, CycleStatus]] = []
     ctx: _Context | None = None
+    paused: dict[object, tuple[tuple[Interval, ...], bool, Intervals]] = {}
     for order, (name, m) in enumerate(rules.compiled.items()):
-        spans, paused_now = _pauses(history, m, at_us)
-        ctx = _Context(rules, severities, history, at_us, Intervals(spans), m, spans, paused_now)
+        found = paused.get(m.pause)
+        if found is None:
+            spans, paused_now = _pauses(history, m, at_us)
+            found = paused[m.pause] = (spans, paused_now, Intervals(spans))
+        spans, paused_now, pauses = found
+        ctx = _Context(rules, severities, history, at_us, pauses, m, spans, paused_now)
         raws = history.raw[name]
         if rules.severity_change == "restart":
             raws = [piece for raw in raws for piece in _split_restart(ctx, raw)]
@@ -1150,9 +1244,9 @@ def _status(
     cycles_ = tuple(row[3] for row in rows)
     next_due: dt.datetime | None = None
     for c in cycles_:
-        if c.phase == "running" and not c.breached and c.due is not None:
-            if next_due is None or c.due < next_due:
-                next_due = c.due
+        due = c.due
+        if c.phase == "running" and not c.breached and due is not None:
+            next_due = due if next_due is None or due < next_due else next_due
     # Every instant of the status is in the calendar's zone, the evaluation instant too.
     zone = severities[severity].calendar.tz if severity is not None else None
     kept = [f for f in fixes if to_us(f.at) <= at_us] if fixes else ()

@@ -657,8 +657,13 @@ class ReplayPlan(NamedTuple):
         targets = (
             t
             for s in rules.severities
-            for t in (s.response, s.resolution, s.next_response, s.periodic_update)
-            + tuple(v for _, v in s.targets)
+            for t in (
+                s.response,
+                s.resolution,
+                s.next_response,
+                s.periodic_update,
+                *(v for _, v in s.targets),
+            )
         )
         return cls(
             severities={s.name: s for s in rules.severities},
