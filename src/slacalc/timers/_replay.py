@@ -489,6 +489,7 @@ class _Context:
 
     __slots__ = (
         "at",
+        "clocks",
         "history",
         "metric",
         "pause_list",
@@ -512,6 +513,7 @@ class _Context:
         self.rules, self.severities, self.history, self.at = rules, severities, history, at
         self.pauses, self.metric, self.pause_list = pauses, metric, pause_list
         self.paused_now = paused_now
+        self.clocks = rules.plan.clocks
 
     @property
     def exclude(self) -> bool:
@@ -526,6 +528,15 @@ class _Context:
     def due_field(self, severity: str) -> bool:
         """Whether this clock's target under ``severity`` is a due instant from a field."""
         return isinstance(self.severities[severity].target(self.metric.name), DueFromField)
+
+    def clock(self, severity: str) -> tuple[BusinessCalendar, object]:
+        """This clock's calendar and target as the rules state them under ``severity``."""
+        key = (self.metric.name, severity)
+        found = self.clocks.get(key)
+        if found is None:
+            spec = self.severities[severity]
+            found = self.clocks[key] = (self.calendar(severity), spec.target(self.metric.name))
+        return found
 
     def calendar(self, severity: str) -> BusinessCalendar:
         """The calendar this clock counts on while ``severity`` is in force."""
@@ -697,35 +708,32 @@ def _escalation(
 def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool) -> CycleStatus:
     rules, at, start = ctx.rules, ctx.at, raw.start
     end = raw.stop if raw.stop is not None else at
-    active = Intervals.span(start, end)
-    if raw.gaps:
-        active -= Intervals(raw.gaps)
-    pauses = ctx.pauses
-    pieces = active - pauses if pauses and ctx.exclude else active
     if raw.severity is not None:
         regimes = [(start, raw.severity)]
     elif len(ctx.history.changes) == 1:
         regimes = [(start, ctx.history.changes[0][1])]
     else:
         regimes = ctx.regimes(start, end)
-    opened = _OpenTime(ctx, start, end)
-    targets = _Targets(ctx, start, raw)
-
+    pauses = ctx.pauses
     close = rules.deadline_at_close
     wall = ctx.wall
-    breach: int | None = None
-    simple = (
+    if (
         not timeline
         and not wall
         and not raw.gaps
         and len(regimes) == 1
         and (raw.stop is not None or not ctx.paused_now)
         and (not pauses or pauses.ends[-1] <= start or pauses.starts[0] >= end)
-    )
-    if simple:
+    ):
         # One severity, no pause and no reopen inside the cycle: two calendar questions.
-        name = regimes[0][1]
-        return _simple_cycle(ctx, metric, number, raw, name, targets(name), end, close)
+        return _simple_cycle(ctx, metric, number, raw, regimes[0][1], end, close)
+    active = Intervals.span(start, end)
+    if raw.gaps:
+        active -= Intervals(raw.gaps)
+    pieces = active - pauses if pauses and ctx.exclude else active
+    opened = _OpenTime(ctx, start, end)
+    targets = _Targets(ctx, start, raw)
+    breach: int | None = None
     if len(regimes) == 1:
         sev = regimes[0][1]
         counted = _counted(opened(sev), pieces, start, end)
@@ -840,14 +848,7 @@ _NO_TIME = dt.timedelta(0)
 
 
 def _simple_cycle(
-    ctx: _Context,
-    metric: Metric,
-    number: int,
-    raw: _Raw,
-    name: str,
-    target: int | None,
-    end: int,
-    close: bool,
+    ctx: _Context, metric: Metric, number: int, raw: _Raw, name: str, end: int, close: bool
 ) -> CycleStatus:
     """A cycle of one severity without pauses or reopen gaps (the usual one).
 
@@ -857,15 +858,19 @@ def _simple_cycle(
     """
     start = raw.start
     spec = ctx.severities[name]
-    cal = ctx.calendar(name)
+    cal, value = ctx.clock(name)
     tz = cal.tz
+    if value is None or type(value) is dt.timedelta:
+        target = None if value is None else value // _US
+    else:
+        target = ctx.target_us(name, _dt(start), raw)
     elapsed = cal._elapsed_us(start, end)
     stopped = raw.stop is not None
     phase: Phase = ("cancelled" if raw.cancelled else "met") if stopped else "running"
     breach = due = next_warning = next_escalation = None
     warning_level = escalation_level = 0
     if target is not None:
-        at_close = close and not ctx.due_field(name)
+        at_close = close and not isinstance(value, DueFromField)
         due = _deadline(cal, start, target, at_close)
         if (elapsed >= target and due < end) if at_close else elapsed > target:
             breach = due + 1

@@ -646,6 +646,7 @@ class ReplayPlan(NamedTuple):
     first_of: dict[str, str]  # category -> its first status (what the verbs move to)
     watch: frozenset[str]  # every event tag a condition names
     tracks_state: bool  # state conditions, retroactive starts or due dates from fields
+    clocks: dict[tuple[str, str], tuple[BusinessCalendar, object]]  # filled as replays ask
 
     @classmethod
     def of(cls, rules: ClockRules) -> ReplayPlan:
@@ -672,6 +673,7 @@ class ReplayPlan(NamedTuple):
             watch=frozenset().union(*((m.start | m.stop | m.reset) for m in compiled)),
             tracks_state=any(m.pause or m.cancel or m.start_from for m in compiled)
             or any(isinstance(t, DueFromField) for t in targets),
+            clocks={},
         )
 
 
