@@ -563,6 +563,17 @@ class BusinessCalendar:
             return Intervals()
         return self._timeline.cover(lo, hi).open.clip(lo, hi)
 
+    def _elapsed_us(self, lo: int, hi: int) -> int:
+        """The open time within ``[lo, hi)`` epoch µs (``lo <= hi``), in µs."""
+        return self._timeline.elapsed(lo, hi)
+
+    def _deadline_us(self, x: int, budget: int, at_close: bool = False) -> int:
+        """:meth:`add` (or with ``at_close`` :meth:`exhausted_at`) in epoch µs, for a budget
+        of ``budget >= 0`` µs: the microsecond port the ticket clocks use."""
+        if at_close:
+            return x if budget == 0 else self._timeline.exhausted_at(x, budget)
+        return self._timeline.deadline(x, budget)
+
     # -- bulk questions ------------------------------------------------------------------
 
     def is_open_many(self, instants: Any) -> Any:

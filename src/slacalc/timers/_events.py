@@ -7,9 +7,9 @@ a fixed precedence (see :data:`PRECEDENCE`), then in the order given.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 from slacalc._present.frames import plain
 from slacalc._time import to_us
@@ -408,6 +408,10 @@ def _coerce(
     index: int, event: object, extra: ExtraKeys, lenient: bool, fixes: list[Correction]
 ) -> TicketEvent:
     """One event as a :class:`TicketEvent`; errors name its index."""
+    if type(event) is dict:
+        made = _plain_verb(event, extra)
+        if made is not None:
+            return made
     if isinstance(event, TicketEvent):
         return event
     if not isinstance(event, Mapping):
@@ -457,6 +461,59 @@ def _coerce(
     except TicketEventError as exc:
         raise TicketEventError(f"Event {index}: {exc}") from None
     return made
+
+
+_VERBS_ONLY = frozenset(PRECEDENCE) - {"field_changed", "group_changed", "assigned"}
+_OTHER_ATTRIBUTES = ("status", "author", "public", "assignee", "group", "fields")
+_NOTHING = object()
+
+
+def _event_maker() -> Callable[[object, object, object], TicketEvent]:
+    """Make a :class:`TicketEvent` of a plain verb (kind, at, severity; no attributes)
+    through its slots, without the general checks the caller has already made."""
+    setters = {n: getattr(TicketEvent, n).__set__ for n in _FIELD_NAMES}
+    given = {"kind": "kind", "at": "at", "severity": "severity", "fields": "()"}
+    body = "".join(f"    set_{n}(e, {given.get(n, 'None')})\n" for n in _FIELD_NAMES)
+    source = f"def make(kind, at, severity):\n    e = new(cls)\n{body}    return e\n"
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": TicketEvent}
+    namespace.update((f"set_{n}", f) for n, f in setters.items())
+    exec(source, namespace)  # generated from the dataclass's own field names
+    made: Callable[[object, object, object], TicketEvent] = namespace["make"]
+    return made
+
+
+_FIELD_NAMES = (
+    "kind",
+    "at",
+    "severity",
+    "status",
+    "author",
+    "public",
+    "assignee",
+    "group",
+    "fields",
+)
+_make_verb = _event_maker()
+
+
+def _plain_verb(event: dict[object, object], extra: ExtraKeys) -> TicketEvent | None:
+    """A plain verb event (``kind``, an aware ``at``, a ``severity`` if its kind takes one),
+    made without the general checks; ``None`` for anything else, which the caller reads."""
+    kind = event.get("kind")
+    at = event.get("at")
+    if type(at) is not dt.datetime or at.tzinfo is None or kind not in _VERBS_ONLY:
+        return None
+    severity = event.get("severity", _NOTHING)
+    if extra == "forbid":
+        if len(event) != (2 if severity is _NOTHING else 3):
+            return None
+    elif any(key in event for key in _OTHER_ATTRIBUTES):
+        return None
+    if severity is _NOTHING or (type(severity) is float and severity != severity):
+        severity = None
+    if (kind in _WITH_SEVERITY) != (type(severity) is str and severity != ""):
+        return None
+    return _make_verb(kind, at, severity)
 
 
 _CATEGORY_VERB = {

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from slacalc._intervals import Intervals
 from slacalc._present.formats import duration_text, instant_text
@@ -38,7 +38,6 @@ from slacalc.timers._rules import (
     ClockRules,
     SeverityTargets,
     WarningThreshold,
-    severity_map,
 )
 from slacalc.timers._status import (
     ClockTimeline,
@@ -70,7 +69,6 @@ class _Raw:
     gaps: list[Interval] = field(default_factory=list)
     severity: str | None = None
     stopped_by: str | None = None
-    fields: tuple[tuple[str, object], ...] = ()
 
 
 class _Snap(NamedTuple):
@@ -145,6 +143,19 @@ def _iso(x: int) -> str:
     return from_us(x, UTC).isoformat()
 
 
+_PLAIN_VERBS = frozenset(
+    {
+        "opened",
+        "severity_changed",
+        "responded",
+        "resolved",
+        "closed",
+        "paused",
+        "resumed",
+        "reopened",
+        "customer_replied",
+    }
+)
 _VERB_CATEGORY = {
     "opened": "open",
     "paused": "waiting",
@@ -197,11 +208,9 @@ def _build(
     Strictly (``fixes is None``) an irregular event raises; leniently it is ignored
     and recorded in ``fixes``.
     """
-    known = severity_map(rules)
-    table = dict(rules.statuses)
-    first_of: dict[str, str] = {}
-    for name, kind_of in rules.statuses:
-        first_of.setdefault(kind_of, name)
+    plan = rules.plan
+    known, table, first_of = plan.severities, plan.statuses, plan.first_of
+    watch, tracks = plan.watch, plan.tracks_state
     metrics = rules.compiled
     h = _History(raw={m: [] for m in metrics})
     opened: int | None = None
@@ -247,7 +256,11 @@ def _build(
                     x,
                 )
                 continue
-        every = _verbs(event, category, paused_since is not None, resolved_since is not None)
+        every: list[str]
+        if kind in _PLAIN_VERBS and (category is None or category == "open"):
+            every = [kind]
+        else:
+            every = _verbs(event, category, paused_since is not None, resolved_since is not None)
         # A ticket born waiting, resolved or closed opens first, then changes: two steps.
         steps = [every[:1], every[1:]] if kind == "opened" and len(every) > 1 else [every]
         for verbs in steps:
@@ -331,12 +344,13 @@ def _build(
                     else:
                         fields[name] = value
                     tags.add(f"field: {name}")
-            if not recording:
+            if not recording or (not tracks and tags.isdisjoint(watch)):
                 continue
-            now = _Snap(status, severity, assignee, group, tuple(sorted(fields.items())))
-            if now != snap:
-                h.states.append((x, now))
-                snap = now
+            if tracks:
+                now = _Snap(status, severity, assignee, group, tuple(sorted(fields.items())))
+                if now != snap:
+                    h.states.append((x, now))
+                    snap = now
             live = resolved_since is None
             for m in metrics.values():
                 cycles = h.raw[m.name]
@@ -350,9 +364,9 @@ def _build(
                         current.stop = x
                         current.stopped_by = _why(m.reset, tags, kind)
                         if live:
-                            cycles.append(_Raw(_start(m, fields, x), fields=now.fields))
+                            cycles.append(_Raw(_start(m, fields, x)))
                         continue
-                    if m.cancel and any(_holds(p, now) for p in m.cancel):
+                    if m.cancel and snap is not None and any(_holds(p, snap) for p in m.cancel):
                         current.stop = x
                         current.cancelled = True
                         current.stopped_by = "cancelled: the ticket meets a cancel condition"
@@ -364,7 +378,7 @@ def _build(
                     if not before or before[0].stop is None:
                         continue
                 if not cycles or m.recurrence == "each":
-                    cycles.append(_Raw(_start(m, fields, x), fields=now.fields))
+                    cycles.append(_Raw(_start(m, fields, x)))
                 elif m.recurrence == "continue" and cycles[-1].stop is not None:
                     last = cycles[-1]
                     assert last.stop is not None
@@ -415,14 +429,16 @@ def _dt(x: int) -> dt.datetime:
 
 def _add(cal: BusinessCalendar, x: int, budget: int) -> int:
     """The deadline ``budget`` µs of business time after ``x`` (open-ended: the calendar's)."""
+    if budget >= 0:
+        return cal._deadline_us(x, budget)
     return to_us(cal.add(_dt(x), dt.timedelta(microseconds=budget)))
 
 
 def _deadline(cal: BusinessCalendar, x: int, budget: int, at_close: bool) -> int:
     """The deadline ``budget`` µs of business time after ``x``: the next opening when the
     budget ends at a closing (``calendar.add``), or the closing itself with ``at_close``."""
-    if at_close:
-        return to_us(cal.exhausted_at(_dt(x), dt.timedelta(microseconds=budget)))
+    if at_close and budget >= 0:
+        return cal._deadline_us(x, budget, True)
     return _add(cal, x, budget)
 
 
@@ -468,18 +484,36 @@ def _last_on_time(counted: Intervals, budget: int, at_close: bool = False) -> in
     return x
 
 
-@dataclass(frozen=True, slots=True)
 class _Context:
-    """What every cycle of one replay is measured against."""
+    """What every cycle of one clock in one replay is measured against."""
 
-    rules: ClockRules
-    severities: dict[str, SeverityTargets]
-    history: _History
-    at: int
-    pauses: Intervals
-    metric: CompiledMetric
-    pause_list: tuple[Interval, ...] = ()
-    paused_now: bool = False
+    __slots__ = (
+        "at",
+        "clocks",
+        "history",
+        "metric",
+        "pause_list",
+        "paused_now",
+        "pauses",
+        "rules",
+        "severities",
+    )
+
+    def __init__(
+        self,
+        rules: ClockRules,
+        severities: dict[str, SeverityTargets],
+        history: _History,
+        at: int,
+        pauses: Intervals,
+        metric: CompiledMetric,
+        pause_list: tuple[Interval, ...] = (),
+        paused_now: bool = False,
+    ) -> None:
+        self.rules, self.severities, self.history, self.at = rules, severities, history, at
+        self.pauses, self.metric, self.pause_list = pauses, metric, pause_list
+        self.paused_now = paused_now
+        self.clocks = rules.plan.clocks
 
     @property
     def exclude(self) -> bool:
@@ -494,6 +528,15 @@ class _Context:
     def due_field(self, severity: str) -> bool:
         """Whether this clock's target under ``severity`` is a due instant from a field."""
         return isinstance(self.severities[severity].target(self.metric.name), DueFromField)
+
+    def clock(self, severity: str) -> tuple[BusinessCalendar, object]:
+        """This clock's calendar and target as the rules state them under ``severity``."""
+        key = (self.metric.name, severity)
+        found = self.clocks.get(key)
+        if found is None:
+            spec = self.severities[severity]
+            found = self.clocks[key] = (self.calendar(severity), spec.target(self.metric.name))
+        return found
 
     def calendar(self, severity: str) -> BusinessCalendar:
         """The calendar this clock counts on while ``severity`` is in force."""
@@ -643,8 +686,7 @@ def _warnings(
         if budget <= elapsed:
             level += 1
         elif running:
-            lead = dt.timedelta(microseconds=budget - elapsed)
-            upcoming.append(to_us(cal.exhausted_at(_dt(end), lead)))
+            upcoming.append(cal._deadline_us(end, budget - elapsed, True))
     return level, min(upcoming, default=None)
 
 
@@ -664,41 +706,58 @@ def _escalation(
 
 
 def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool) -> CycleStatus:
-    rules, at = ctx.rules, ctx.at
+    rules, at, start = ctx.rules, ctx.at, raw.start
     end = raw.stop if raw.stop is not None else at
-    active = Intervals.span(raw.start, end)
+    if raw.severity is not None:
+        regimes = [(start, raw.severity)]
+    elif len(ctx.history.changes) == 1:
+        regimes = [(start, ctx.history.changes[0][1])]
+    else:
+        regimes = ctx.regimes(start, end)
+    pauses = ctx.pauses
+    close = rules.deadline_at_close
+    wall = ctx.wall
+    if (
+        not timeline
+        and not wall
+        and not raw.gaps
+        and len(regimes) == 1
+        and (raw.stop is not None or not ctx.paused_now)
+        and (not pauses or pauses.ends[-1] <= start or pauses.starts[0] >= end)
+    ):
+        # One severity, no pause and no reopen inside the cycle: two calendar questions.
+        return _simple_cycle(ctx, metric, number, raw, regimes[0][1], end, close)
+    active = Intervals.span(start, end)
     if raw.gaps:
         active -= Intervals(raw.gaps)
-    pieces = active - ctx.pauses if ctx.exclude and ctx.pauses else active
-    if raw.severity is not None:
-        regimes = [(raw.start, raw.severity)]
-    else:
-        regimes = ctx.regimes(raw.start, end)
-    opened = _OpenTime(ctx, raw.start, end)
-    start_dt = _dt(raw.start)
-
-    close = rules.deadline_at_close
+    pieces = active - pauses if pauses and ctx.exclude else active
+    opened = _OpenTime(ctx, start, end)
+    targets = _Targets(ctx, start, raw)
     breach: int | None = None
-    if rules.severity_change == "recompute" or ctx.wall:
+    if len(regimes) == 1:
+        sev = regimes[0][1]
+        counted = _counted(opened(sev), pieces, start, end)
+        elapsed = counted.total()
+        target = targets(sev)
+        if target is not None and not wall:
+            breach = _breach_in(counted, target, close and not targets.due_field(sev), end)
+    elif rules.severity_change == "recompute" or wall:
         for i, (_, sev) in enumerate(regimes):
-            spec = ctx.severities[sev]
             stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
-            target = ctx.target_us(sev, start_dt, raw)
-            if breach is None and target is not None and not ctx.wall:
-                counted = _counted(opened(sev), pieces, raw.start, stop_i)
-                breach = _breach_in(counted, target, close and not ctx.due_field(sev), stop_i)
-        spec = ctx.severities[regimes[-1][1]]
-        elapsed = _counted(opened(spec.name), pieces, raw.start, end).total()
+            target = targets(sev)
+            if breach is None and target is not None and not wall:
+                counted = _counted(opened(sev), pieces, start, stop_i)
+                breach = _breach_in(counted, target, close and not targets.due_field(sev), stop_i)
+        elapsed = _counted(opened(regimes[-1][1]), pieces, start, end).total()
     else:
         elapsed = 0
         for i, (c, sev) in enumerate(regimes):
-            spec = ctx.severities[sev]
             stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
             counted = _counted(opened(sev), pieces, c, stop_i)
             used = counted.total()
-            target = ctx.target_us(sev, start_dt, raw)
+            target = targets(sev)
             if breach is None and target is not None:
-                at_close = close and not ctx.due_field(sev)
+                at_close = close and not targets.due_field(sev)
                 if elapsed > target:
                     breach = c
                 elif at_close and 0 < elapsed == target:
@@ -707,9 +766,11 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
                     breach = _breach_in(counted, target - elapsed, at_close, stop_i)
             elapsed += used
 
-    cal = ctx.calendar(spec.name)
+    name = regimes[-1][1]
+    spec = ctx.severities[name]
+    cal = ctx.calendar(name)
     tz = cal.tz
-    target = ctx.target_us(spec.name, start_dt, raw)
+    target = targets(name)
     stopped = raw.stop is not None
     paused_now = not stopped and ctx.paused_now
     phase: Phase
@@ -722,19 +783,17 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     due_if_resumed: int | None = None
     warning_level = 0
     next_warning: int | None = None
-    at_close = close and not ctx.due_field(spec.name)
-    wall_due: int | None = None
-    if ctx.wall and target is not None:
-        first = _deadline(cal, raw.start, target, at_close)
-        wall_due = _wall_shifted(first, [*ctx.pause_list, *raw.gaps], raw.start, end)
-        if wall_due + 1 <= end:
-            breach = wall_due + 1
-    if breach is not None:
-        due = breach - 1  # the deadline it missed, paused or not, whatever the target now
     if target is not None:
+        at_close = close and not targets.due_field(name)
+        wall_due: int | None = None
+        if wall:
+            first = _deadline(cal, start, target, at_close)
+            wall_due = _wall_shifted(first, [*ctx.pause_list, *raw.gaps], start, end)
+            if wall_due + 1 <= end:
+                breach = wall_due + 1
         remaining = target - elapsed
         if breach is not None:
-            pass
+            due = breach - 1  # the deadline it missed, paused or not, whatever the target now
         elif wall_due is not None:
             if paused_now:
                 due_if_resumed = wall_due
@@ -749,42 +808,150 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
             warning_level, next_warning = _warnings(
                 spec.warnings, cal, target, elapsed, end, deadline, phase == "running"
             )
+    elif breach is not None:
+        due = breach - 1
     escalation_level = 0
     next_escalation: int | None = None
     if breach is not None and spec.escalations:
         escalation_level, next_escalation = _escalation(spec, cal, breach - 1, end, stopped)
 
-    def out(x: int | None) -> dt.datetime | None:
-        return None if x is None else from_us(x, tz)
-
-    def span(us: int) -> dt.timedelta:
-        return dt.timedelta(microseconds=us)
-
-    status = CycleStatus(
-        metric=metric,
-        number=number,
-        severity=spec.name,
-        phase=phase,
-        started_at=from_us(raw.start, tz),
-        stopped_at=out(raw.stop),
-        target=None if target is None else span(target),
-        elapsed=span(elapsed),
-        elapsed_calendar=span(pieces.total()),
-        paused=span((active & ctx.pauses).total() if ctx.pauses else 0),
-        remaining=None if target is None else span(target - elapsed),
-        percent_used=None if target is None else Fraction(elapsed, target),
-        breached=breach is not None,
-        breached_at=out(breach),
-        due=out(due),
-        due_if_resumed=out(due_if_resumed),
-        warning_level=warning_level,
-        next_warning_at=out(next_warning),
-        escalation_level=escalation_level,
-        next_escalation_at=out(next_escalation),
+    status = _new_cycle(
+        metric,
+        number,
+        name,
+        phase,
+        from_us(start, tz),
+        None if raw.stop is None else from_us(raw.stop, tz),
+        None if target is None else _Span(microseconds=target),
+        _Span(microseconds=elapsed),
+        _Span(microseconds=pieces.total()),
+        _Span(microseconds=(active & pauses).total() if pauses else 0),
+        None if target is None else _Span(microseconds=target - elapsed),
+        None if target is None else Fraction(elapsed, target),
+        breach is not None,
+        None if breach is None else from_us(breach, tz),
+        None if due is None else from_us(due, tz),
+        None if due_if_resumed is None else from_us(due_if_resumed, tz),
+        warning_level,
+        None if next_warning is None else from_us(next_warning, tz),
+        escalation_level,
+        None if next_escalation is None else from_us(next_escalation, tz),
+        None,
     )
     if not timeline:
         return status
     return replace(status, timeline=_timeline(ctx, status, raw, end, opened, breach))
+
+
+_Span = dt.timedelta
+_NO_TIME = dt.timedelta(0)
+
+
+def _simple_cycle(
+    ctx: _Context, metric: Metric, number: int, raw: _Raw, name: str, end: int, close: bool
+) -> CycleStatus:
+    """A cycle of one severity without pauses or reopen gaps (the usual one).
+
+    The same figures as the general path, from two calendar questions: the business
+    time between its start and end, and the deadline its target gives from its start
+    (with nothing paused, the deadline from any later instant is the same one).
+    """
+    start = raw.start
+    spec = ctx.severities[name]
+    cal, value = ctx.clock(name)
+    tz = cal.tz
+    if value is None or type(value) is dt.timedelta:
+        target = None if value is None else value // _US
+    else:
+        target = ctx.target_us(name, _dt(start), raw)
+    elapsed = cal._elapsed_us(start, end)
+    stopped = raw.stop is not None
+    phase: Phase = ("cancelled" if raw.cancelled else "met") if stopped else "running"
+    breach = due = next_warning = next_escalation = None
+    warning_level = escalation_level = 0
+    if target is not None:
+        at_close = close and not isinstance(value, DueFromField)
+        due = _deadline(cal, start, target, at_close)
+        if (elapsed >= target and due < end) if at_close else elapsed > target:
+            breach = due + 1
+        if spec.warnings:
+            warning_level, next_warning = _warnings(
+                spec.warnings, cal, target, elapsed, end, due, not stopped
+            )
+        if breach is not None and spec.escalations:
+            escalation_level, next_escalation = _escalation(spec, cal, due, end, stopped)
+    return _new_cycle(
+        metric,
+        number,
+        name,
+        phase,
+        from_us(start, tz),
+        None if raw.stop is None else from_us(raw.stop, tz),
+        None if target is None else _Span(microseconds=target),
+        _Span(microseconds=elapsed),
+        _Span(microseconds=end - start),
+        _NO_TIME,
+        None if target is None else _Span(microseconds=target - elapsed),
+        None if target is None else Fraction(elapsed, target),
+        breach is not None,
+        None if breach is None else from_us(breach, tz),
+        None if due is None else from_us(due, tz),
+        None,
+        warning_level,
+        None if next_warning is None else from_us(next_warning, tz),
+        escalation_level,
+        None if next_escalation is None else from_us(next_escalation, tz),
+        None,
+    )
+
+
+def _maker(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor of the frozen slots dataclass ``cls`` from its values in field order.
+
+    The values are the replay's own, already checked, so they are stored through the
+    slots directly: the generated ``__init__`` of a frozen dataclass sets each field
+    through ``object.__setattr__``, about three times slower.
+    """
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    setters = {f"set_{n}": getattr(cls, n).__set__ for n in names}
+    body = "".join(f"    set_{n}(c, {n})\n" for n in names)
+    source = f"def make({', '.join(names)}):\n    c = new(cls)\n{body}    return c\n"
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters}
+    exec(source, namespace)  # generated from the dataclass's own field names
+    made: Callable[..., _T] = namespace["make"]
+    return made
+
+
+_T = TypeVar("_T")
+_new_cycle = _maker(CycleStatus)
+_new_status = _maker(TicketStatus)
+
+
+class _Targets:
+    """One cycle's target under each severity, asked of the rules once."""
+
+    __slots__ = ("_cache", "_ctx", "_raw", "_start")
+
+    def __init__(self, ctx: _Context, start: int, raw: _Raw) -> None:
+        self._ctx, self._start, self._raw = ctx, start, raw
+        self._cache: dict[str, int | None] = {}
+
+    def __call__(self, severity: str) -> int | None:
+        cache = self._cache
+        if severity in cache:
+            return cache[severity]
+        value: object = self._ctx.severities[severity].target(self._ctx.metric.name)
+        us: int | None
+        if value is None or isinstance(value, dt.timedelta):
+            us = None if value is None else value // _US
+        else:
+            us = self._ctx.target_us(severity, _dt(self._start), self._raw)
+        cache[severity] = us
+        return us
+
+    def due_field(self, severity: str) -> bool:
+        """Whether the target under ``severity`` is a due instant from a field."""
+        return self._ctx.due_field(severity)
 
 
 # -- the timeline: each cycle cut where the clock may change, with the rule behind it ---
@@ -1042,20 +1209,27 @@ def _status(
     fixes: list[Correction],
 ) -> TicketStatus:
     """Every clock of the replayed ``history`` at ``at``."""
-    severities = dict(severity_map(rules))
+    severities = rules.plan.severities
     metrics: dict[str, MetricStatus] = {}
-    rows: list[CycleStatus] = []
-    order = {name: i for i, name in enumerate(rules.compiled)}
+    rows: list[tuple[int, int, int, CycleStatus]] = []
     ctx: _Context | None = None
-    for name, m in rules.compiled.items():
-        spans, paused_now = _pauses(history, m, at_us)
-        ctx = _Context(rules, severities, history, at_us, Intervals(spans), m, spans, paused_now)
+    paused: dict[object, tuple[tuple[Interval, ...], bool, Intervals]] = {}
+    for order, (name, m) in enumerate(rules.compiled.items()):
+        found = paused.get(m.pause)
+        if found is None:
+            spans, paused_now = _pauses(history, m, at_us)
+            found = paused[m.pause] = (spans, paused_now, Intervals(spans))
+        spans, paused_now, pauses = found
+        ctx = _Context(rules, severities, history, at_us, pauses, m, spans, paused_now)
         raws = history.raw[name]
         if rules.severity_change == "restart":
             raws = [piece for raw in raws for piece in _split_restart(ctx, raw)]
-        cycles = tuple(_cycle(ctx, name, n, raw, timeline) for n, raw in enumerate(raws, start=1))
-        rows.extend(cycles)
-        metrics[name] = MetricStatus.from_cycles(name, cycles)
+        cycles = []
+        for n, raw in enumerate(raws, start=1):
+            c = _cycle(ctx, name, n, raw, timeline)
+            cycles.append(c)
+            rows.append((raw.start, order, n, c))
+        metrics[name] = MetricStatus(name, cycles[-1] if cycles else None, tuple(cycles))
     assert ctx is not None
 
     phase: TicketPhase
@@ -1071,26 +1245,36 @@ def _status(
             phase = "paused"
         else:
             phase = "open"
-    dues = [c.due for c in rows if c.phase == "running" and not c.breached and c.due is not None]
-    next_due = min(dues, key=to_us) if dues else None
-    rows.sort(key=lambda c: (to_us(c.started_at), order[c.metric], c.number))
+    rows.sort(key=_first_three)
+    cycles_ = tuple(row[3] for row in rows)
+    next_due: dt.datetime | None = None
+    for c in cycles_:
+        due = c.due
+        if c.phase == "running" and not c.breached and due is not None:
+            next_due = due if next_due is None or due < next_due else next_due
     # Every instant of the status is in the calendar's zone, the evaluation instant too.
-    zone = rules.severity(severity).calendar.tz if severity is not None else None
-    return TicketStatus(
-        at=at if zone is None else from_us(at_us, zone),
-        phase=phase,
-        severity=severity,
-        response=metrics["response"],
-        resolution=metrics["resolution"],
-        next_response=metrics.get("next_response"),
-        periodic_update=metrics.get("periodic_update"),
-        cycles=tuple(rows),
-        breached=any(c.breached for c in rows),
-        next_due=next_due,
-        next_breach_at=None if next_due is None else next_due + _US,
-        corrections=tuple(sorted((f for f in fixes if to_us(f.at) <= at_us), key=_by_index)),
-        metrics=MetricMap(metrics),
+    zone = severities[severity].calendar.tz if severity is not None else None
+    kept = [f for f in fixes if to_us(f.at) <= at_us] if fixes else ()
+    return _new_status(
+        at if zone is None else from_us(at_us, zone),
+        phase,
+        severity,
+        metrics["response"],
+        metrics["resolution"],
+        metrics.get("next_response"),
+        metrics.get("periodic_update"),
+        cycles_,
+        any(c.breached for c in cycles_),
+        next_due,
+        None if next_due is None else next_due + _US,
+        tuple(sorted(kept, key=_by_index)),
+        MetricMap(metrics),
     )
+
+
+def _first_three(row: tuple[int, int, int, CycleStatus]) -> tuple[int, int, int]:
+    """Cycles by start, then metric, then number."""
+    return row[0], row[1], row[2]
 
 
 def _by_index(fix: Correction) -> int:

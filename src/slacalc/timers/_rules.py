@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, get_args
 
 from slacalc._exact import parse_share
 from slacalc._time import duration_to_us, from_us, to_us
@@ -321,8 +321,7 @@ class WarningThreshold:
             2
         """
         if self.percent is not None:
-            share = self.percent * target_us
-            return -((-share.numerator) // share.denominator)
+            return -((-target_us * self.percent.numerator) // self.percent.denominator)
         assert self.before is not None
         return max(target_us - (self.before // _US), 0)
 
@@ -639,6 +638,45 @@ class Deadlines:
     resolution: dt.datetime | None
 
 
+class ReplayPlan(NamedTuple):
+    """What a replay of these rules needs, worked out once when the rules are built."""
+
+    severities: dict[str, SeverityTargets]
+    statuses: dict[str, str]
+    first_of: dict[str, str]  # category -> its first status (what the verbs move to)
+    watch: frozenset[str]  # every event tag a condition names
+    tracks_state: bool  # state conditions, retroactive starts or due dates from fields
+    clocks: dict[tuple[str, str], tuple[BusinessCalendar, object]]  # filled as replays ask
+
+    @classmethod
+    def of(cls, rules: ClockRules) -> ReplayPlan:
+        """The plan of ``rules``."""
+        compiled = rules.compiled.values()
+        first_of: dict[str, str] = {}
+        for name, category in rules.statuses:
+            first_of.setdefault(category, name)
+        targets = (
+            t
+            for s in rules.severities
+            for t in (
+                s.response,
+                s.resolution,
+                s.next_response,
+                s.periodic_update,
+                *(v for _, v in s.targets),
+            )
+        )
+        return cls(
+            severities={s.name: s for s in rules.severities},
+            statuses=dict(rules.statuses),
+            first_of=first_of,
+            watch=frozenset().union(*((m.start | m.stop | m.reset) for m in compiled)),
+            tracks_state=any(m.pause or m.cancel or m.start_from for m in compiled)
+            or any(isinstance(t, DueFromField) for t in targets),
+            clocks={},
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class ClockRules:
     """Everything a ticket's clocks follow: severities in order and the named modes.
@@ -686,6 +724,7 @@ class ClockRules:
     compiled: Mapping[str, CompiledMetric] = dataclasses.field(
         init=False, repr=False, compare=False
     )
+    plan: ReplayPlan = dataclasses.field(init=False, repr=False, compare=False)
 
     if TYPE_CHECKING:
         # The constructor takes iterables and a mapping; the fields hold tuples.
@@ -760,9 +799,9 @@ class ClockRules:
             if mine is not None or m.name in ("response", "resolution") or self._targets(m.name):
                 active.append(mine or m)
         active.extend(by_name.values())
-        object.__setattr__(
-            self, "compiled", compile_metrics(active, statuses, fields, self.pause_mode)
-        )
+        compiled = compile_metrics(active, statuses, fields, self.pause_mode)
+        object.__setattr__(self, "compiled", compiled)
+        object.__setattr__(self, "plan", ReplayPlan.of(self))
 
     def _targets(self, metric: str) -> bool:
         """Whether a severity has a target for ``metric``."""
