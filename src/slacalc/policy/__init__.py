@@ -40,6 +40,7 @@ from slacalc.policy._agreement import (
 )
 
 if TYPE_CHECKING:
+    from slacalc.policy._book import BookEntry, PolicyBook, PolicyHistory, PolicyVersion, Replay
     from slacalc.policy._default import DEFAULT_POLICY_DATA, default_policy
     from slacalc.policy._fields import parse_percent, parse_target
     from slacalc.policy._models import (
@@ -68,6 +69,7 @@ __all__ = [
     "SUPPORT",
     "Acknowledgement",
     "Agreement",
+    "BookEntry",
     "CalendarSpec",
     "Channel",
     "ChannelSpec",
@@ -80,7 +82,11 @@ __all__ = [
     "MaintenanceSpec",
     "MaintenanceTerms",
     "MetricSpec",
+    "PolicyBook",
+    "PolicyHistory",
     "PolicyLike",
+    "PolicyVersion",
+    "Replay",
     "Role",
     "RoleSpec",
     "SLAPolicy",
@@ -101,6 +107,7 @@ __all__ = [
 _DEFAULT = ("DEFAULT_POLICY_DATA", "default_policy")
 _FIELDS = ("parse_percent", "parse_target")
 _PRESETS = ("PRESETS", "preset")
+_BOOK = ("BookEntry", "PolicyBook", "PolicyHistory", "PolicyVersion", "Replay")
 
 
 def __getattr__(name: str) -> Any:
@@ -116,6 +123,8 @@ def __getattr__(name: str) -> Any:
         if name in _FIELDS
         else "_presets"
         if name in _PRESETS
+        else "_book"
+        if name in _BOOK
         else "_models"
     )
     value = getattr(importlib.import_module(f"slacalc.policy.{module}"), name)

@@ -24,6 +24,7 @@ from typing import (
     TypeVar,
     runtime_checkable,
 )
+from zoneinfo import ZoneInfo
 
 from slacalc._present.catalogue import (
     Lang,
@@ -41,6 +42,7 @@ from slacalc.timers import ClockRules, Target
 from slacalc.uptime import MaintenanceMode
 
 if TYPE_CHECKING:
+    from slacalc.policy._book import PolicyBook, PolicyHistory
     from slacalc.policy._models import SLAPolicy
 
 __all__ = [
@@ -313,9 +315,12 @@ class _HasAgreement(Protocol):
         """The agreement as core values."""
 
 
-PolicyLike: TypeAlias = "SLAPolicy | Agreement | ClockRules"
-"""An :class:`~slacalc.policy.SLAPolicy`, its :class:`Agreement`, or plain
-:class:`~slacalc.timers.ClockRules` (which have no penalties).
+PolicyLike: TypeAlias = "SLAPolicy | Agreement | ClockRules | PolicyHistory | PolicyBook"
+"""An :class:`~slacalc.policy.SLAPolicy`, its :class:`Agreement`, plain
+:class:`~slacalc.timers.ClockRules` (which have no penalties), or a
+:class:`~slacalc.policy.PolicyHistory` or :class:`~slacalc.policy.PolicyBook` (whose
+reports replay each ticket with the agreement it gets; their terms are the latest or
+the default agreement's).
 
 Examples:
     >>> from slacalc.policy import Agreement, default_policy
@@ -526,9 +531,17 @@ class Agreement:
         return self.severity(severity).calendar in self.around_the_clock
 
     def acknowledge(
-        self, severity: str, received_at: dt.datetime, locale: Lang = "en"
+        self,
+        severity: str,
+        received_at: dt.datetime,
+        locale: Lang = "en",
+        *,
+        tz: dt.tzinfo | None = None,
     ) -> Acknowledgement:
         """The reply to a request received at ``received_at`` (see :meth:`SLAPolicy.acknowledge`).
+
+        With ``tz`` (the customer's zone, when it is not the calendar's) the instants are
+        given in that zone, and the text says so; the support hours stay in their own zone.
 
         Examples:
             >>> import datetime as dt
@@ -558,18 +571,28 @@ class Agreement:
         else:
             zone = zone_words(cal.tz, lang, named=False)
             hours = words.say("reply.hours", hours=hours_words(cal.hours, lang), zone=zone)
-        parts = (
-            words.say("reply.received", when=when_words(received, lang)),
-            hours,
-            words.say("reply.promise", when=when_words(promised_by, lang)),
+        shown = cal.tz if tz is None else tz
+        own = shown == cal.tz or (
+            isinstance(shown, ZoneInfo) and isinstance(cal.tz, ZoneInfo) and shown.key == cal.tz.key
         )
+
+        def when(t: dt.datetime) -> str:
+            text = when_words(t.astimezone(shown), lang)
+            return text if own else f"{text} ({zone_words(shown, lang, named=False)})"
+
+        parts = (
+            words.say("reply.received", when=when(received)),
+            hours,
+            words.say("reply.promise", when=when(promised_by)),
+        )
+        opens_at = cal.next_open(received)
         return Acknowledgement(
             severity=spec.name,
             locale=lang,
-            received_at=received,
+            received_at=received.astimezone(shown),
             is_open=cal.is_open(received),
-            opens_at=cal.next_open(received),
-            respond_by=respond_by,
-            promised_by=promised_by,
+            opens_at=opens_at.astimezone(shown),
+            respond_by=respond_by.astimezone(shown),
+            promised_by=promised_by.astimezone(shown),
             text=" ".join(parts),
         )

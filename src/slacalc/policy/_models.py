@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tomli_w
 from pydantic import (
@@ -1124,7 +1125,12 @@ class SLAPolicy(_Model):
         )
 
     def acknowledge(
-        self, severity: str, received_at: dt.datetime, locale: Lang = "en"
+        self,
+        severity: str,
+        received_at: dt.datetime,
+        locale: Lang = "en",
+        *,
+        tz: dt.tzinfo | str | None = None,
     ) -> Acknowledgement:
         """What to tell a client who just sent a request: open now? when will they hear back?
 
@@ -1132,6 +1138,9 @@ class SLAPolicy(_Model):
             severity: the request's severity.
             received_at: when it arrived (aware).
             locale: ``'en'`` or ``'da'``.
+            tz: the zone the client reads times in (an IANA name or tzinfo), when it is
+                not the support calendar's: the instants are given in it, and the text
+                names it.
 
         Returns:
             An :class:`~slacalc.policy.Acknowledgement` with ``is_open``, ``opens_at``,
@@ -1151,4 +1160,11 @@ class SLAPolicy(_Model):
             Monday–Friday 09:00–18:00 (Copenhagen time). You will hear from us by Monday
             30 November at 10:00.
         """
-        return self._agreement.acknowledge(severity, received_at, locale)
+        if isinstance(tz, str):
+            try:
+                tz = ZoneInfo(tz)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise InvalidOptionError(
+                    f"tz={tz!r} is not an IANA time zone; pass e.g. 'America/New_York'."
+                ) from None
+        return self._agreement.acknowledge(severity, received_at, locale, tz=tz)

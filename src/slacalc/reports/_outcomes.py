@@ -8,7 +8,7 @@ import gc
 import io
 import pickle
 import sys
-from collections.abc import Callable, Generator, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from fractions import Fraction
@@ -19,6 +19,7 @@ from typing import (
     Any,
     Generic,
     Literal,
+    Protocol,
     TypeAlias,
     TypeVar,
     get_type_hints,
@@ -535,14 +536,26 @@ _REJECTED = (TicketEventError, UnknownSeverityError)
 _CHUNK = 500
 
 
+class _Chooser(Protocol):
+    """A policy that picks the clock rules per ticket (a policy history or book)."""
+
+    def rules_for(self, events: Sequence[TicketEvent]) -> ClockRules:
+        """The rules that replay a ticket with these events."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Job:
     """What every ticket of one analysis is replayed with (pickled once per worker)."""
 
-    rules: ClockRules
+    rules: ClockRules | _Chooser
     at: dt.datetime | None
     timeline: bool
     history: History
+
+    def rules_for(self, events: Sequence[TicketEvent]) -> ClockRules:
+        """The rules of one ticket: the same for all, or what the policy picks for it."""
+        rules = self.rules
+        return rules if isinstance(rules, ClockRules) else rules.rules_for(events)
 
     def replay(self, ticket_id: object, events: list[TicketEvent] | SlacalcError) -> _Replayed:
         """One ticket's evaluation instant and status, or the slacalc error it raised."""
@@ -557,7 +570,7 @@ class _Job:
             # list out of order is refused whatever ``at`` is), so the last is the latest.
             when = self.at if self.at is not None else events[-1].at
             with for_ticket(ticket_id):
-                status = self.rules.evaluate(
+                status = self.rules_for(events).evaluate(
                     events, at=when, timeline=self.timeline, history=self.history
                 )
         except SlacalcError as exc:
@@ -796,7 +809,10 @@ def analyze_tickets(
             "number of processes such as 2."
         )
     agreement = Agreement.from_policy(policy)
-    rules, tz = agreement.rules, agreement.support.tz
+    rules: ClockRules | _Chooser = agreement.rules
+    if hasattr(policy, "rules_for"):  # a policy history or book: rules per ticket
+        rules = policy
+    tz = agreement.support.tz
     fixed = None if at is None else from_us(to_us(at), tz)
     with _collector_paused():
         read = read_tickets(tickets, columns, history)
@@ -826,7 +842,14 @@ def analyze_tickets(
                     CycleOutcome.from_cycle(ticket_id, c, when, tz) for c in status.cycles
                 )
                 outcome = TicketOutcome(
-                    ticket_id, tuple(events), when, status, rules, tz, cycles, history
+                    ticket_id,
+                    tuple(events),
+                    when,
+                    status,
+                    job.rules_for(events),
+                    tz,
+                    cycles,
+                    history,
                 )
                 outcomes.append(outcome)
                 index[ticket_id] = outcome
