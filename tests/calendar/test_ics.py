@@ -152,11 +152,14 @@ def test_round_trip(cal: BusinessCalendar) -> None:
     assert list(cal.open_periods(lo, hi)) == list(plain.open_periods(lo, hi))
 
 
-def test_closures_value() -> None:
-    closed = IcsClosures({dt.date(2026, 2, 1): "b", dt.date(2026, 1, 1): "a"}, {})
+def test_closures_are_sorted_and_read_only() -> None:
+    closed = closures_from_ics(
+        ics("DTSTART;VALUE=DATE:20260201\nSUMMARY:b", "DTSTART;VALUE=DATE:20260101\nSUMMARY:a")
+    )
     assert list(closed.days) == [dt.date(2026, 1, 1), dt.date(2026, 2, 1)]
     with pytest.raises(TypeError):
         closed.days[dt.date(2026, 3, 1)] = "c"  # type: ignore[index]
+    assert closed == IcsClosures(closed.days, closed.recurring)
 
 
 # -- errors -------------------------------------------------------------------------------

@@ -9,13 +9,11 @@ not closures: they are neither read nor written.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from slacalc._time import date_from
 from slacalc.calendar._engine import WeeklySource
@@ -45,8 +43,7 @@ def _icalendar() -> Any:
     return icalendar
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class IcsClosures:
+class IcsClosures(NamedTuple):
     """The closures read from an iCalendar file, ready for a calendar's arguments.
 
     Attributes:
@@ -65,10 +62,6 @@ class IcsClosures:
     days: Mapping[dt.date, str]
     recurring: Mapping[str, str]
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "days", MappingProxyType(dict(sorted(self.days.items()))))
-        object.__setattr__(self, "recurring", MappingProxyType(dict(self.recurring)))
-
 
 def _read_bytes(source: str | os.PathLike[str] | bytes) -> bytes:
     if isinstance(source, bytes):
@@ -76,13 +69,14 @@ def _read_bytes(source: str | os.PathLike[str] | bytes) -> bytes:
     if isinstance(source, str) and source.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         return source.encode("utf-8")
     if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        if not path.is_file():
+        path = os.fspath(source)
+        if not os.path.isfile(path):
             raise InvalidDateError(
-                f"iCalendar file {str(source)!r} does not exist; pass the path of an .ics file, "
+                f"iCalendar file {path!r} does not exist; pass the path of an .ics file, "
                 "its text or its bytes."
             )
-        return path.read_bytes()
+        with open(path, "rb") as file:
+            return file.read()
     raise InvalidDateError(
         f"iCalendar source {source!r} is not readable; pass the path of an .ics file, its "
         "text or its bytes."
@@ -219,7 +213,7 @@ def closures_from_ics(source: str | os.PathLike[str] | bytes) -> IcsClosures:
         while day < end:
             days[day] = f"{days[day]}; {name}" if day in days and name not in days[day] else name
             day += _ONE_DAY
-    return IcsClosures(days, rules)
+    return IcsClosures(MappingProxyType(dict(sorted(days.items()))), MappingProxyType(rules))
 
 
 def closures_to_ics(

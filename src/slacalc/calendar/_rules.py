@@ -18,7 +18,6 @@ refused when the calendar is built.
 
 from __future__ import annotations
 
-import calendar as stdcal
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -37,10 +36,16 @@ from slacalc.errors import InvalidDateError
 
 __all__ = ["Recurring", "Seasons"]
 
-_MONTHS = {name.lower(): i for i, name in enumerate(stdcal.month_abbr) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(stdcal.month_name) if name})
+# English names whatever the process locale (the calendar module's follow the locale).
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTHS.update({name[:3]: i for i, name in enumerate(_MONTH_NAMES, start=1)})
 _MONTHS["sept"] = 9
-_ABBR = tuple(stdcal.month_abbr)
+_ABBR = ("", *(name[:3].title() for name in _MONTH_NAMES))
+_LENGTHS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # in a leap year
 _WEEKDAYS = {name: i for i, name in enumerate(DAY_NAMES)}
 _WEEKDAYS.update(
     {
@@ -64,8 +69,13 @@ _RULE_HINT = (
     "'last Fri of Nov' or '1st Mon' (every month)"
 )
 _SEASON_HINT = "write months such as 'Apr-Sep' or 'Jul', or days such as '06-15..08-15'"
-# A leap year, so that 29 February counts as a real date.
-_LEAP = 2000
+
+
+def _days_in(year: int, month: int) -> int:
+    """The number of days of ``month`` in ``year``."""
+    if month != 2:
+        return _LENGTHS[month]
+    return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
 
 
 def _month(word: str, *, text: str, what: str, hint: str) -> int:
@@ -79,7 +89,7 @@ def _month_day(month: int, day: int, *, text: str, what: str, hint: str) -> tupl
     """``(month, day)`` of a date that occurs at least in leap years, else an error."""
     if not 1 <= month <= 12:
         raise InvalidDateError(f"Month {month} in {what} {text!r} is not 1-12; {hint}.")
-    if not 1 <= day <= stdcal.monthrange(_LEAP, month)[1]:
+    if not 1 <= day <= _LENGTHS[month]:
         raise InvalidDateError(
             f"{what.capitalize()} {text!r} never matches a real date: {_ABBR[month]} has no day "
             f"{day}; {hint}."
@@ -138,13 +148,13 @@ class _Rule:
     def dates(self, year: int) -> list[dt.date]:
         """The dates this rule names in ``year`` (none for 29 February in other years)."""
         if self.nth == 0:
-            if self.day > stdcal.monthrange(year, self.month)[1]:
+            if self.day > _days_in(year, self.month):
                 return []
             return [dt.date(year, self.month, self.day)]
         out: list[dt.date] = []
         for month in (self.month,) if self.month else range(1, 13):
             first = dt.date(year, month, 1)
-            length = stdcal.monthrange(year, month)[1]
+            length = _days_in(year, month)
             if self.nth > 0:
                 day = 1 + (self.weekday - first.weekday()) % 7 + 7 * (self.nth - 1)
             else:
@@ -216,7 +226,7 @@ def _season_bound(text: str, *, whole: str, end: bool) -> tuple[int, int]:
     if m := _MM_DD.fullmatch(low):
         return _month_day(int(m[1]), int(m[2]), text=whole, what="season", hint=_SEASON_HINT)
     month = _month(low, text=whole, what="season", hint=_SEASON_HINT)
-    return (month, stdcal.monthrange(_LEAP, month)[1] if end else 1)
+    return (month, _LENGTHS[month] if end else 1)
 
 
 def _parse_season(text: str) -> tuple[tuple[int, int], tuple[int, int]]:
