@@ -50,7 +50,8 @@ HolidaysLike: TypeAlias = (
     "list[str | dt.date | holidays_pkg.HolidayBase] | tuple[str | dt.date, ...] | "
     "set[dt.date] | frozenset[dt.date] | None"
 )
-"""Holidays: a country code (``'DK'``, ``'US-CA'``), dates, a ``HolidayBase``, or a list.
+"""Holidays: a country code (``'DK'``, ``'US-CA'``, ``'DK+optional'``), dates, a ``HolidayBase``,
+or a list.
 
 Examples:
     >>> import datetime as dt
@@ -136,8 +137,9 @@ class BusinessCalendar:
         tz: the IANA time zone the hours are read in, e.g. ``'Europe/Copenhagen'``.
         holidays: dates on which the calendar is closed: a country code with optional
             subdivision (``'DK'``, ``'US-CA'``, ``'DE-BY'``) from the ``holidays``
-            package, a ``holidays.HolidayBase``, dates or ISO date strings, or a list
-            mixing these. A holiday closes the whole local date, including a night
+            package, with optional categories after ``+`` (``'DK+optional'`` adds 24
+            and 31 December), a ``holidays.HolidayBase``, dates or ISO date strings, or
+            a list mixing these. A holiday closes the whole local date, including a night
             shift that starts on it.
         overrides: special days, date -> hours for that date in the same forms as one
             day of the mapping (``'09:00-12:00'``, a list, or ``'closed'``). An
@@ -155,7 +157,7 @@ class BusinessCalendar:
     Raises:
         InvalidHoursError: the hours cannot be read, or intervals of one day overlap.
         UnknownTimezoneError: ``tz`` is not a known IANA name.
-        UnknownHolidayRegionError: a country or subdivision code is unknown.
+        UnknownHolidayRegionError: a country or subdivision code, or a category, is unknown.
         InvalidDateError: a holiday or override date, a rule or a season cannot be read,
             or a rule never matches a real date (``'02-30'``).
         NeverOpenError: no weekday has hours and no override opens a day.
