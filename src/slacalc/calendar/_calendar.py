@@ -27,6 +27,7 @@ from slacalc.calendar._engine import (
 )
 from slacalc.calendar._holidays import HolidaySource
 from slacalc.calendar._hours import DayHours, format_day, format_weekly, parse_day, parse_weekly
+from slacalc.calendar._rules import Recurring, Seasons
 from slacalc.errors import NeverOpenError
 
 if TYPE_CHECKING:
@@ -49,7 +50,8 @@ HolidaysLike: TypeAlias = (
     "list[str | dt.date | holidays_pkg.HolidayBase] | tuple[str | dt.date, ...] | "
     "set[dt.date] | frozenset[dt.date] | None"
 )
-"""Holidays: a country code (``'DK'``, ``'US-CA'``), dates, a ``HolidayBase``, or a list.
+"""Holidays: a country code (``'DK'``, ``'US-CA'``, ``'DK+optional'``), dates, a ``HolidayBase``,
+or a list.
 
 Examples:
     >>> import datetime as dt
@@ -135,18 +137,29 @@ class BusinessCalendar:
         tz: the IANA time zone the hours are read in, e.g. ``'Europe/Copenhagen'``.
         holidays: dates on which the calendar is closed: a country code with optional
             subdivision (``'DK'``, ``'US-CA'``, ``'DE-BY'``) from the ``holidays``
-            package, a ``holidays.HolidayBase``, dates or ISO date strings, or a list
-            mixing these. A holiday closes the whole local date, including a night
+            package, with optional categories after ``+`` (``'DK+optional'`` adds 24
+            and 31 December), a ``holidays.HolidayBase``, dates or ISO date strings, or
+            a list mixing these. A holiday closes the whole local date, including a night
             shift that starts on it.
         overrides: special days, date -> hours for that date in the same forms as one
             day of the mapping (``'09:00-12:00'``, a list, or ``'closed'``). An
             override replaces the weekday's hours and beats holidays.
+        recurring: special hours every year, rule -> one day's hours: ``'12-24'`` (or
+            ``'24 Dec'``), ``'last Fri of Nov'``, ``'1st Mon'`` (every month). A rule
+            shortens or closes a day the week (or season) opens, and beats holidays;
+            it never opens a day the week keeps closed. The first listed wins when two
+            rules name one date.
+        seasons: weekly hours for a stretch of every year, season -> weekly hours in
+            the forms of ``hours``: ``{'Apr-Sep': 'Mon-Fri 08:00-16:00'}`` or
+            ``'06-15..08-15'``; they replace ``hours`` on those dates. Seasons may not
+            overlap. Precedence for a date: override > rule > holiday > season > week.
 
     Raises:
         InvalidHoursError: the hours cannot be read, or intervals of one day overlap.
         UnknownTimezoneError: ``tz`` is not a known IANA name.
-        UnknownHolidayRegionError: a country or subdivision code is unknown.
-        InvalidDateError: a holiday or override date cannot be read.
+        UnknownHolidayRegionError: a country or subdivision code, or a category, is unknown.
+        InvalidDateError: a holiday or override date, a rule or a season cannot be read,
+            or a rule never matches a real date (``'02-30'``).
         NeverOpenError: no weekday has hours and no override opens a day.
 
     Examples:
@@ -176,6 +189,8 @@ class BusinessCalendar:
         tz: str | dt.tzinfo,
         holidays: HolidaysLike = None,
         overrides: Mapping[dt.date | str, str | list[str] | tuple[str, ...]] | None = None,
+        recurring: Mapping[str, str | list[str] | tuple[str, ...]] | None = None,
+        seasons: Mapping[str, HoursLike] | None = None,
     ) -> None:
         week = parse_weekly(hours)
         zone = resolve_tz(tz)
@@ -183,7 +198,9 @@ class BusinessCalendar:
         for key, value in (overrides or {}).items():
             day = date_from(key, what="override date")
             parsed[day] = parse_day(value, source=key if isinstance(key, str) else day.isoformat())
-        if not any(week) and not any(parsed.values()):
+        rules = Recurring(recurring)
+        season_set = Seasons(seasons)
+        if not any(week) and not any(parsed.values()) and not season_set.any_open():
             raise NeverOpenError(
                 "The calendar is never open: no weekday has business hours and no override "
                 "opens a day; give hours such as 'Mon-Fri 09:00-17:00'."
@@ -195,10 +212,21 @@ class BusinessCalendar:
             parts.append(f"holidays={source.label!r}")
         if frozen:
             parts.append(f"overrides={{{len(frozen)} dates}}")
+        identity: tuple[object, ...] = (
+            "weekly", week, tz_name(zone), source.key, tuple(frozen.items())
+        )  # fmt: skip
+        if rules:
+            rules_text = {k: format_day(h) for k, h in rules.key}
+            parts.append(f"recurring={rules_text!r}")
+            identity += (("recurring", rules.key),)
+        if season_set:
+            seasons_text = {k: format_weekly(w) for k, w in season_set.key}
+            parts.append(f"seasons={seasons_text!r}")
+            identity += (("seasons", season_set.key),)
         self._init(
-            WeeklySource(week, zone, source, frozen),
+            WeeklySource(week, zone, source, frozen, rules, season_set),
             describe=f"BusinessCalendar({', '.join(parts)})",
-            key=("weekly", week, tz_name(zone), source.key, tuple(frozen.items())),
+            key=identity,
             overrides=frozen,
         )
 
@@ -280,6 +308,36 @@ class BusinessCalendar:
             mappingproxy({datetime.date(2026, 12, 24): '09:00-12:00'})
         """
         return MappingProxyType({d: format_day(h) for d, h in self._overrides.items()})
+
+    @property
+    def recurring(self) -> Mapping[str, str]:
+        """The recurring special hours, rule -> hours string, rules in canonical form.
+
+        Examples:
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC",
+            ...                        recurring={"24 Dec": "09:00-12:00", "Dec 31": "closed"})
+            >>> dict(cal.recurring)
+            {'12-24': '09:00-12:00', '12-31': 'closed'}
+        """
+        source = self._source
+        if isinstance(source, WeeklySource) and source.rules is not None:
+            return MappingProxyType({k: format_day(h) for k, h in source.rules.key})
+        return MappingProxyType({})
+
+    @property
+    def seasons(self) -> Mapping[str, str]:
+        """The seasons, ``'MM-DD..MM-DD'`` -> weekly hours string, in date order.
+
+        Examples:
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC",
+            ...                        seasons={"Apr-Sep": "Mon-Fri 08:00-16:00"})
+            >>> dict(cal.seasons)
+            {'04-01..09-30': 'Mon-Fri 08:00-16:00'}
+        """
+        source = self._source
+        if isinstance(source, WeeklySource) and source.seasons is not None:
+            return MappingProxyType({k: format_weekly(w) for k, w in source.seasons.key})
+        return MappingProxyType({})
 
     @property
     def holiday_years(self) -> tuple[int, ...]:

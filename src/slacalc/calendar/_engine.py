@@ -21,6 +21,7 @@ from slacalc._intervals import Intervals
 from slacalc._time import MAX_US, MIN_US, US_PER_DAY, from_us, wall_to_us
 from slacalc.calendar._holidays import HolidaySource
 from slacalc.calendar._hours import DayHours, WeeklyHours
+from slacalc.calendar._rules import Recurring, Seasons
 from slacalc.errors import HolidayCoverageError, OutOfRangeError, SlacalcError
 
 __all__ = ["IntersectionSource", "Source", "Timeline", "UnionSource", "WeeklySource"]
@@ -62,9 +63,13 @@ def _range_error(x: int) -> OutOfRangeError:
 
 
 class WeeklySource:
-    """Weekly hours in a time zone, minus holidays, with per-date overrides."""
+    """Weekly hours in a time zone, minus holidays, with per-date overrides.
 
-    __slots__ = ("_years", "holidays", "overrides", "tz", "week")
+    Seasons and recurring rules (:mod:`slacalc.calendar._rules`) refine the weekly hours
+    date by date, in the order that module states.
+    """
+
+    __slots__ = ("_years", "holidays", "overrides", "rules", "seasons", "tz", "week")
 
     def __init__(
         self,
@@ -72,15 +77,39 @@ class WeeklySource:
         tz: dt.tzinfo,
         holidays: HolidaySource,
         overrides: Mapping[dt.date, DayHours],
+        rules: Recurring | None = None,
+        seasons: Seasons | None = None,
     ) -> None:
         self.week = week
         self.tz = tz
         self.holidays = holidays
         self.overrides = overrides
+        self.rules = rules or None
+        self.seasons = seasons or None
         self._years = holidays.fixed_years()
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (WeeklySource, (self.week, self.tz, self.holidays, dict(self.overrides)))
+        return (
+            WeeklySource,
+            (self.week, self.tz, self.holidays, dict(self.overrides), self.rules, self.seasons),
+        )
+
+    def day_hours(self, day: dt.date) -> DayHours:
+        """The hours of one local date: override, rule, holiday, season, week, in that order."""
+        hours = self.overrides.get(day)
+        if hours is not None:
+            return hours
+        week = self.week
+        if self.seasons is not None:
+            week = self.seasons.week(day) or week
+        hours = week[day.weekday()]
+        if hours and self.rules is not None:
+            special = self.rules.get(day)
+            if special is not None:
+                return special
+        if hours and not self.holidays.is_empty and self.holidays.is_holiday(day):
+            return ()
+        return hours
 
     def segments(self, lo: int, hi: int) -> Intervals:
         tz = self.tz
@@ -88,6 +117,8 @@ class WeeklySource:
         overrides = self.overrides
         is_holiday = self.holidays.is_holiday
         no_holidays = self.holidays.is_empty
+        plain = self.rules is None and self.seasons is None
+        day_hours = self.day_hours
         first_year, last_year = self._years or (0, 10_000)
         # A shift belongs to the date it starts on and lasts at most 24 h, so dates from
         # two days before lo's local date can still reach into the range.
@@ -100,9 +131,12 @@ class WeeklySource:
                 # question clear of these dates, so they need no hours.
                 day += _ONE_DAY
                 continue
-            hours = overrides.get(day)
-            if hours is None:
-                hours = () if not no_holidays and is_holiday(day) else week[day.weekday()]
+            if plain:
+                hours = overrides.get(day)
+                if hours is None:
+                    hours = () if not no_holidays and is_holiday(day) else week[day.weekday()]
+            else:
+                hours = day_hours(day)
             for s, e in hours:
                 a = wall_to_us(day, s, tz)
                 b = wall_to_us(day, e, tz)
@@ -112,7 +146,7 @@ class WeeklySource:
         return Intervals(raw).clip(lo, hi)
 
     def open_bounds(self) -> tuple[int, int] | None:
-        if any(self.week):
+        if any(self.week) or (self.seasons is not None and self.seasons.any_open()):
             return None  # weekly hours repeat for ever
         days = [d for d, hours in self.overrides.items() if hours]
         if not days:  # pragma: no cover - such a calendar is refused when built
@@ -132,7 +166,12 @@ class WeeklySource:
             return (0, 0)
         # Answers start where the uncovered Dec 31 can no longer reach: after its
         # longest night shift, if any.
-        ends = [e for day in (*self.week, *self.overrides.values()) for _, e in day]
+        days = (*self.week, *self.overrides.values())
+        if self.rules is not None:
+            days += tuple(self.rules.hours.values())
+        if self.seasons is not None:
+            days += self.seasons.all_days()
+        ends = [e for day in days for _, e in day]
         overflow = max(0, max(ends, default=0) - 86_400)
         lo = wall_to_us(dt.date(first, 1, 1), overflow, self.tz)
         hi = wall_to_us(dt.date(last + 1, 1, 1), 0, self.tz)

@@ -35,13 +35,19 @@ def _holidays_module() -> Any:
 
 
 class _Region:
-    """A country (and optional subdivision) of the ``holidays`` package."""
+    """A country (and optional subdivision) of the ``holidays`` package.
 
-    __slots__ = ("country", "language", "subdiv")
+    ``'DK+optional'`` adds the package's ``optional`` category to the public holidays
+    (in Denmark: 1 May, Constitution Day, 24 and 31 December); any category the country
+    supports may be named, several joined with ``+``.
+    """
+
+    __slots__ = ("categories", "country", "language", "subdiv")
 
     def __init__(self, code: str) -> None:
         raw = code.strip()
-        country, _, subdiv = raw.partition("-")
+        region, *extra = (part.strip() for part in raw.split("+"))
+        country, _, subdiv = region.partition("-")
         self.country = country.upper()
         self.subdiv = subdiv.upper() or None
         module = _holidays_module()
@@ -65,18 +71,36 @@ class _Region:
         # Names in the country's own default language, whatever the process locale says.
         probe = module.country_holidays(self.country, subdiv=self.subdiv, years=())
         self.language = probe.default_language
+        offered = tuple(getattr(probe, "supported_categories", ("public",)))
+        wanted = {"public"}
+        for name in extra:
+            if name.lower() not in offered:
+                raise UnknownHolidayRegionError(
+                    f"Unknown holiday category {name!r} in {raw!r}; {self.country} has "
+                    f"{', '.join(repr(k) for k in offered)}, e.g. '{region}+{offered[0]}'. "
+                    "To combine countries, pass a list such as ['DK', 'SE']."
+                )
+            wanted.add(name.lower())
+        self.categories: tuple[str, ...] = tuple(sorted(wanted))
 
     def year(self, year: int) -> dict[dt.date, str]:
         data = _holidays_module().country_holidays(
-            self.country, subdiv=self.subdiv, years=year, language=self.language
+            self.country,
+            subdiv=self.subdiv,
+            years=year,
+            language=self.language,
+            categories=self.categories,
         )
         return {d: str(name) for d, name in data.items() if d.year == year}
 
-    def key(self) -> tuple[str, str | None]:
-        return (self.country, self.subdiv)
+    def key(self) -> tuple[object, ...]:
+        if self.categories == ("public",):
+            return (self.country, self.subdiv)
+        return (self.country, self.subdiv, self.categories)
 
     def label(self) -> str:
-        return self.country + (f"-{self.subdiv}" if self.subdiv else "")
+        extra = "".join(f"+{c}" for c in self.categories if c != "public")
+        return self.country + (f"-{self.subdiv}" if self.subdiv else "") + extra
 
 
 class _Base:

@@ -154,6 +154,30 @@ class _Model(BaseModel):
             raise convert_validation_error(exc) from None
 
 
+def _recurring_table(value: object) -> FrozenDict[str, str]:
+    """Recurring special hours, checked and in the calendar's canonical form."""
+    try:
+        cal = BusinessCalendar("24/7", tz="UTC", recurring=value or None)  # type: ignore[arg-type]
+    except SlacalcError as exc:
+        raise ValueError(str(exc)) from None
+    return FrozenDict(cal.recurring)
+
+
+def _seasons_table(value: object) -> FrozenDict[str, str]:
+    """Seasons, checked and in the calendar's canonical form."""
+    try:
+        cal = BusinessCalendar("24/7", tz="UTC", seasons=value or None)  # type: ignore[arg-type]
+    except SlacalcError as exc:
+        raise ValueError(str(exc)) from None
+    return FrozenDict(cal.seasons)
+
+
+RecurringTable = Annotated[dict[str, str], BeforeValidator(_recurring_table)]
+"""Recurring special hours: rule (``'12-24'``, ``'last Fri of Nov'``) -> hours or ``'closed'``."""
+SeasonsTable = Annotated[dict[str, str], BeforeValidator(_seasons_table)]
+"""Seasons: ``'Apr-Sep'`` or ``'06-15..08-15'`` -> weekly hours."""
+
+
 class CalendarSpec(_Model):
     """Business hours in a time zone, with holidays and special days (a calendar's recipe).
 
@@ -165,9 +189,19 @@ class CalendarSpec(_Model):
 
     hours: HoursText = Field(description="Weekly hours, e.g. 'Mon-Fri 09:00-18:00'.")
     tz: TimezoneText = Field(description="IANA time zone, e.g. 'Europe/Copenhagen'.")
-    holidays: HolidayList = Field(default=(), description="Country codes ('DK') and ISO dates.")
+    holidays: HolidayList = Field(
+        default=(), description="Country codes ('DK', 'DK+optional') and ISO dates."
+    )
     overrides: OverridesTable = Field(
         default_factory=FrozenDict, description="ISO date -> hours ('09:00-12:00') or 'closed'."
+    )
+    recurring: RecurringTable = Field(
+        default_factory=FrozenDict,
+        description="Every year: rule ('12-24', 'last Fri of Nov') -> hours or 'closed'.",
+    )
+    seasons: SeasonsTable = Field(
+        default_factory=FrozenDict,
+        description="Every year: season ('Apr-Sep') -> weekly hours ('Mon-Fri 08:00-16:00').",
     )
 
     _calendar: BusinessCalendar = PrivateAttr()
@@ -180,7 +214,12 @@ class CalendarSpec(_Model):
         overrides.update(self.overrides)
         try:
             self._calendar = BusinessCalendar(
-                self.hours, tz=self.tz, holidays=list(self.holidays) or None, overrides=overrides
+                self.hours,
+                tz=self.tz,
+                holidays=list(self.holidays) or None,
+                overrides=overrides,
+                recurring=dict(self.recurring),
+                seasons=dict(self.seasons),
             )
         except SlacalcError as exc:
             field = "holidays" if isinstance(exc, (LookupError, InvalidDateError)) else "overrides"
@@ -947,6 +986,10 @@ class SLAPolicy(_Model):
         for key in ("fields", "metrics"):
             if not data[key]:
                 del data[key]
+        for calendar in (data["support"], *data["calendars"].values()):
+            for key in ("recurring", "seasons"):  # yearly rules, written only when used
+                if not calendar[key]:
+                    del calendar[key]
         for severity in data["severities"]:
             for key in ("targets", "calendars"):
                 if not severity[key]:
