@@ -109,7 +109,16 @@ BAD_HOURS = [
     pytest.param("Mon-Fri 09:00-12:00,11:00-13:00", ["11:00", "12:00"], id="overlap"),
     pytest.param("Mon 09:00-17:00,10:00-11:00", ["10:00", "17:00"], id="overlap-inside"),
     # A 24-hour shift leaves no room for anything else that day.
-    pytest.param("Mon 09:00-09:00,10:00-11:00", ["10:00"], id="overlap-24h-shift"),
+    pytest.param("Mon 09:00-09:00+1,10:00-11:00", ["10:00"], id="overlap-24h-shift"),
+    # Start == end is a typo as often as a 24-hour shift: refused, with both spellings.
+    pytest.param(
+        "Mon 09:00-09:00",
+        ["'09:00-09:00'", "ambiguous", "'09:00-09:00+1'", "'00:00-24:00'"],
+        id="start-equals-end",
+    ),
+    pytest.param({"mon": "00:00-00:00"}, ["'00:00-00:00'", "ambiguous"], id="midnight-twice"),
+    pytest.param("Mon 09:00-10:00+1", ["'09:00-10:00+1'", "24 hours"], id="longer-than-24h"),
+    pytest.param("Mon 09:00-24:00+1", ["'24:00'"], id="24-next-day"),
     pytest.param({"mon": ["09:00-12:00", "11:00-13:00"]}, ["11:00"], id="mapping-overlap"),
     pytest.param({"mox": "09:00-17:00"}, ["'mox'"], id="mapping-unknown-weekday"),
     pytest.param({"mon": "09:00-25:00"}, ["'25:00'"], id="mapping-hour-25"),

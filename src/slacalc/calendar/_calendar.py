@@ -129,9 +129,10 @@ class BusinessCalendar:
         hours: weekly hours. A string of ``;``-separated clauses ``<days> <intervals>``
             (``'Mon-Fri 09:00-12:00,13:00-17:00; Sat 10:00-14:00'``, ``'24/7'``), or a
             mapping of weekday (or range) to a string, a list of interval strings, or
-            ``'closed'``. ``24:00`` ends a day at midnight; an interval whose end is not
-            after its start is a night shift that ends the next day and belongs to the
-            day it starts on.
+            ``'closed'``. ``24:00`` ends a day at midnight; an interval whose end is
+            before its start is a night shift that ends the next day and belongs to the
+            day it starts on. ``'09:00-09:00+1'`` is a 24-hour shift (``+1``: the end is
+            on the next day); ``'09:00-09:00'`` is refused as ambiguous.
         tz: the IANA time zone the hours are read in, e.g. ``'Europe/Copenhagen'``.
         holidays: dates on which the calendar is closed: a country code with optional
             subdivision (``'DK'``, ``'US-CA'``, ``'DE-BY'``) from the ``holidays``
@@ -143,7 +144,8 @@ class BusinessCalendar:
             override replaces the weekday's hours and beats holidays.
 
     Raises:
-        InvalidHoursError: the hours cannot be read, or intervals of one day overlap.
+        InvalidHoursError: the hours cannot be read, an interval starts and ends at the
+            same time, or intervals of one day overlap.
         UnknownTimezoneError: ``tz`` is not a known IANA name.
         UnknownHolidayRegionError: a country or subdivision code is unknown.
         InvalidDateError: a holiday or override date cannot be read.
