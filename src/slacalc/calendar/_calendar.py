@@ -725,9 +725,12 @@ class BusinessCalendar:
             >>> len(list(cal.open_periods_before(monday, since=monday - dt.timedelta(days=7))))
             11
         """
+        x = to_us(t)  # checked now, not on the first next()
+        return self._periods_before(x, None if since is None else to_us(since))
+
+    def _periods_before(self, x: int, lo: int | None) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+        """:meth:`open_periods_before` on epoch µs, as aware datetimes."""
         timeline, tz = self._timeline, self._tz
-        x = to_us(t)
-        lo = None if since is None else to_us(since)
         if lo is not None and timeline.elapsed(lo, x) <= 0:
             return
         for a, b in _days.periods_before(timeline, x):
