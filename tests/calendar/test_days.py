@@ -19,7 +19,7 @@ import pickle
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from slacalc import (
@@ -31,24 +31,14 @@ from slacalc import (
     NotADatetimeError,
     OutOfRangeError,
 )
-from tests.reference import UTC, Interval, RefCalendar, resolve
+from tests.properties.test_calendar_properties import build, scaled
+from tests.reference import UTC, Interval, ReferenceBase, resolve
 from tests.reference import to_utc as utc
-from tests.strategies import CalendarSpec, Scenario, instants_near, scenarios
+from tests.strategies import Scenario, instants_near, scenarios
 
 ONE_DAY = dt.timedelta(days=1)
 US = dt.timedelta(microseconds=1)
 CPH = "Europe/Copenhagen"
-
-
-def scaled(fraction: float) -> settings:
-    """The active profile with ``fraction`` of its examples (at least 10)."""
-    return settings(max_examples=max(10, int(settings().max_examples * fraction)))
-
-
-@functools.lru_cache(maxsize=256)
-def build(spec: CalendarSpec) -> BusinessCalendar:
-    hours, kwargs = spec.engine_args()
-    return BusinessCalendar(hours, **kwargs)
 
 
 # ---------------------------------------------------------------------------------------
@@ -56,18 +46,18 @@ def build(spec: CalendarSpec) -> BusinessCalendar:
 # ---------------------------------------------------------------------------------------
 
 
-def ref_day(ref: RefCalendar, day: dt.date) -> list[Interval]:
+def ref_day(ref: ReferenceBase, day: dt.date) -> list[Interval]:
     """The reference's open time within local date ``day``, as UTC intervals."""
     lo = resolve(day, "00:00", ref.zone)
     hi = resolve(day + ONE_DAY, "00:00", ref.zone)
     return ref.periods(lo, hi)
 
 
-def ref_is_business_day(ref: RefCalendar, day: dt.date) -> bool:
+def ref_is_business_day(ref: ReferenceBase, day: dt.date) -> bool:
     return bool(ref_day(ref, day))
 
 
-def ref_add(ref: RefCalendar, day: dt.date, n: int) -> dt.date:
+def ref_add(ref: ReferenceBase, day: dt.date, n: int) -> dt.date:
     """Roll forward to a business day, then step ``n`` business days one date at a time."""
     while not ref_is_business_day(ref, day):
         day += ONE_DAY
@@ -79,7 +69,7 @@ def ref_add(ref: RefCalendar, day: dt.date, n: int) -> dt.date:
     return day
 
 
-def ref_between(ref: RefCalendar, a: dt.date, b: dt.date) -> int:
+def ref_between(ref: ReferenceBase, a: dt.date, b: dt.date) -> int:
     if b < a:
         return -ref_between(ref, b, a)
     return sum(ref_is_business_day(ref, a + k * ONE_DAY) for k in range((b - a).days))
@@ -90,7 +80,7 @@ def ref_between(ref: RefCalendar, a: dt.date, b: dt.date) -> int:
 WINDOW = dt.timedelta(days=60)
 
 
-def ref_openings(ref: RefCalendar, t: dt.datetime) -> tuple[list[Interval], bool]:
+def ref_openings(ref: ReferenceBase, t: dt.datetime) -> tuple[list[Interval], bool]:
     """The merged periods in ``[t - WINDOW, t]`` (the last may contain ``t``) and whether
     the first of them really opens inside the window (not cut at its start)."""
     t = utc(t)
@@ -98,13 +88,13 @@ def ref_openings(ref: RefCalendar, t: dt.datetime) -> tuple[list[Interval], bool
     return periods, bool(periods) and periods[0][0] > t - WINDOW
 
 
-def ref_previous_open(ref: RefCalendar, t: dt.datetime) -> dt.datetime | None:
+def ref_previous_open(ref: ReferenceBase, t: dt.datetime) -> dt.datetime | None:
     periods, _ = ref_openings(ref, t)
     starts = [s for s, _ in periods if s > utc(t) - WINDOW]
     return starts[-1] if starts else None
 
 
-def ref_previous_close(ref: RefCalendar, t: dt.datetime) -> dt.datetime | None:
+def ref_previous_close(ref: ReferenceBase, t: dt.datetime) -> dt.datetime | None:
     t = utc(t)
     periods = ref.periods(t - WINDOW, t + US)
     # A period clipped at t + 1 µs contains t: its end is no closing before t.
@@ -137,6 +127,23 @@ def test_is_business_day_and_hours_on_match_the_reference(
     assert all(a.tzinfo is cal.tz and b.tzinfo is cal.tz for a, b in hours)
     assert cal.is_business_day(day) is bool(expected)
     assert cal.is_business_day(day.isoformat()) is bool(expected)
+
+
+@scaled(0.25)
+@given(scenarios(), scenarios(), st.integers(-12, 12), st.integers(-6, 6))
+def test_business_days_of_a_union_match_the_reference(
+    left: Scenario, right: Scenario, offset: int, n: int
+) -> None:
+    # Follow-the-sun: a date of the left calendar's zone is a business day when either
+    # side is open at some instant of it, whatever the right side's own dates are.
+    cal = build(left.spec) | build(right.spec)
+    ref = left.spec.reference() | right.spec.reference()
+    day = left.anchor.astimezone(cal.tz).date() + offset * ONE_DAY
+    assert [(utc(a), utc(b)) for a, b in cal.hours_on(day)] == ref_day(ref, day)
+    assert cal.add_business_days(day, n) == ref_add(ref, day, n)
+    assert cal.business_days_between(day, day + 9 * ONE_DAY) == ref_between(
+        ref, day, day + 9 * ONE_DAY
+    )
 
 
 @scaled(0.4)
