@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import itertools
 import pickle
+import time
 from typing import Any
 
 import pytest
@@ -508,6 +509,12 @@ def test_special_days_only_run_out() -> None:
 def test_searches_stop_at_the_supported_years() -> None:
     with pytest.raises(OutOfRangeError):
         DK.add_business_days("9998-12-30", 5)
+    started = time.perf_counter()
+    with pytest.raises(OutOfRangeError, match="10000000 business days from 2026-01-01"):
+        DK.add_business_days("2026-01-01", 10_000_000)
+    with pytest.raises(OutOfRangeError, match="beyond the years 2-9998"):
+        DK.add_business_days("2026-01-01", -800_000)
+    assert time.perf_counter() - started < 0.5
     early = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
     with pytest.raises(OutOfRangeError):
         early.previous_open(dt.datetime(2, 1, 3, tzinfo=UTC))

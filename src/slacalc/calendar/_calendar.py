@@ -603,7 +603,8 @@ class BusinessCalendar:
             InvalidDateError: ``day`` is not a date.
             InvalidDurationError: ``n`` is not a whole number.
             OutOfRangeError: the calendar has no business day within 10 years (or, when it
-                opens only on special days, none after or before them) on the way.
+                opens only on special days, none after or before them) on the way, or
+                ``n`` reaches beyond the years 2-9998 (said at once, without searching).
 
         Examples:
             >>> import datetime as dt
@@ -769,8 +770,9 @@ class BusinessCalendar:
             >>> show("2026-11-28")    # Saturday: the end of Friday's night shift
             [('00:00', 'Sat 02:00')]
         """
-        lo, hi = _days.day_span(date_from(day, what="date"), self._tz)
-        return list(self.open_periods(from_us(lo, self._tz), from_us(hi, self._tz)))
+        tz = self._tz
+        lo, hi = _days.day_span(date_from(day, what="date"), tz)
+        return [(from_us(a, tz), from_us(b, tz)) for a, b in self._timeline.periods(lo, hi)]
 
     def _open_us(self, lo: int, hi: int) -> Intervals:
         """The open time within ``[lo, hi)`` epoch µs, as one :class:`Intervals` value.

@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 _ONE_DAY = dt.timedelta(days=1)
+_FIRST_DAY, _LAST_DAY = dt.date(2, 1, 1), dt.date(9998, 12, 31)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -79,6 +80,12 @@ def add_business_days(timeline: Timeline, day: dt.date, n: int) -> dt.date:
     Counted from the first business day on or after ``day``, so that
     ``business_days_between(day, result) == n`` for every ``day`` and ``n``.
     """
+    room = (_LAST_DAY - day).days if n > 0 else (day - _FIRST_DAY).days
+    if abs(n) > room:  # more business days than calendar days are left: fail at once
+        raise OutOfRangeError(
+            f"{n} business days from {day.isoformat()} reach beyond the years 2-9998 that "
+            "slacalc answers about; keep dates and counts within that range."
+        )
     result = first_business_day(timeline, day)
     for _ in range(n):
         result = first_business_day(timeline, result + _ONE_DAY)
