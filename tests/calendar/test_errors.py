@@ -134,6 +134,27 @@ def test_malformed_hours(hours: Any, fragments: list[str]) -> None:
     assert_message(info.value, *fragments)
 
 
+def test_a_special_day_that_starts_and_ends_at_the_same_time_is_refused() -> None:
+    with pytest.raises(InvalidHoursError) as info:
+        BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", overrides={"2026-12-24": "08:00-08:00"})
+    assert_message(info.value, "'08:00-08:00'", "'2026-12-24'", "'08:00-08:00+1'")
+
+
+@pytest.mark.parametrize(
+    ("hours", "canonical"),
+    [
+        ("Mon 09:00-09:00+1", "Mon 09:00-09:00+1"),
+        ("Mon 22:00-06:00+1", "Mon 22:00-06:00"),
+        ("Mon 00:00-00:00+1", "Mon 00:00-24:00"),
+        ({"sat": "10:00 - 10:00 + 1"}, "Sat 10:00-10:00+1"),
+    ],
+)
+def test_the_next_day_mark_reads_back(hours: Any, canonical: str) -> None:
+    cal = BusinessCalendar(hours, tz="Europe/Copenhagen")
+    assert cal.hours == canonical
+    assert BusinessCalendar(canonical, tz="Europe/Copenhagen") == cal
+
+
 @pytest.mark.parametrize(
     "hours", ["Mon-Fri 09:00-12:00,11:00-13:00", {"mon": ["09:00-12:00", "11:00-13:00"]}]
 )
