@@ -423,6 +423,11 @@ def test_business_days_targets_use_the_same_days() -> None:
     assert due.date() == cal.add_business_days(wed.date(), 2) == dt.date(2026, 12, 28)
 
 
+def test_a_numpy_integer_counts() -> None:
+    np = pytest.importorskip("numpy")
+    assert DK.add_business_days("2026-12-23", np.int64(2)) == dt.date(2026, 12, 28)
+
+
 def test_values_survive_pickling() -> None:
     copy = pickle.loads(pickle.dumps(DK))
     assert copy.add_business_days("2026-12-23", 2) == dt.date(2026, 12, 28)

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from collections.abc import Iterator
+from typing import SupportsIndex
 
 from slacalc._time import US_PER_DAY, from_us, wall_to_us
 from slacalc.calendar._engine import SEARCH_LIMIT_US, Timeline
@@ -23,6 +25,7 @@ from slacalc.errors import InvalidDurationError, OutOfRangeError
 __all__ = [
     "add_business_days",
     "business_days_between",
+    "check_days",
     "day_span",
     "first_business_day",
     "is_business_day",
@@ -67,11 +70,11 @@ def last_business_day(timeline: Timeline, day: dt.date) -> dt.date:
 
 def check_days(n: object) -> int:
     """``n`` as a whole number of business days, or InvalidDurationError."""
-    if isinstance(n, bool) or not isinstance(n, int):
-        raise InvalidDurationError(
-            f"{n!r} is not a whole number of business days; pass an int such as 3 or -2."
-        )
-    return n
+    if isinstance(n, SupportsIndex) and not isinstance(n, bool):
+        return operator.index(n)  # an int, or a NumPy integer
+    raise InvalidDurationError(
+        f"{n!r} is not a whole number of business days; pass an int such as 3 or -2."
+    )
 
 
 def add_business_days(timeline: Timeline, day: dt.date, n: int) -> dt.date:
