@@ -94,9 +94,9 @@ def day_pairs(draw: st.DrawFn, *, allow_empty: bool = True) -> tuple[Pair, ...]:
     """One day's intervals: up to three disjoint, non-touching ones, maybe a night shift.
 
     Same-day intervals never touch or overlap, and a night shift (end <= start, ending the
-    next day; end == start is a 24-hour shift) starts after the day's last interval and
-    ends before its first, so the day is valid under any reading of "overlapping on the
-    same day". ``24:00`` appears as an end.
+    next day; end == start is a 24-hour shift, written with ``+1`` for the engine) starts
+    after the day's last interval and ends before its first, so the day is valid under any
+    reading of "overlapping on the same day". ``24:00`` appears as an end.
     """
     count = draw(st.integers(0, 3))
     bounds = sorted(draw(st.sets(_times, min_size=2 * count, max_size=2 * count)))
@@ -156,7 +156,7 @@ class CalendarSpec:
         return dt.timedelta(minutes=total)
 
     def _day_value(self, pairs: tuple[Pair, ...], salt: int) -> object:
-        texts = [f"{s}-{e}" for s, e in pairs]
+        texts = [_interval_text(s, e) for s, e in pairs]
         if not texts:
             return "closed" if (self.variant + salt) % 2 else []
         if len(texts) == 1 and (self.variant + salt) % 3:
@@ -174,7 +174,7 @@ class CalendarSpec:
                 groups.setdefault(pairs, []).append(day)
         clauses = []
         for pairs, days in groups.items():
-            intervals = ",".join(f"{s}-{e}" for s, e in pairs)
+            intervals = ",".join(_interval_text(s, e) for s, e in pairs)
             if len(days) > 1 and days == list(range(days[0], days[-1] + 1)):
                 names = f"{_TITLE[days[0]]}-{_TITLE[days[-1]]}"
             else:
@@ -203,6 +203,11 @@ class CalendarSpec:
                 for i, (day, pairs) in enumerate(self.overrides)
             }
         return hours, kwargs
+
+
+def _interval_text(start: str, end: str) -> str:
+    """An interval as the engine reads it: a 24-hour shift (start == end) needs ``+1``."""
+    return f"{start}-{end}+1" if start == end else f"{start}-{end}"
 
 
 @functools.cache

@@ -109,7 +109,16 @@ BAD_HOURS = [
     pytest.param("Mon-Fri 09:00-12:00,11:00-13:00", ["11:00", "12:00"], id="overlap"),
     pytest.param("Mon 09:00-17:00,10:00-11:00", ["10:00", "17:00"], id="overlap-inside"),
     # A 24-hour shift leaves no room for anything else that day.
-    pytest.param("Mon 09:00-09:00,10:00-11:00", ["10:00"], id="overlap-24h-shift"),
+    pytest.param("Mon 09:00-09:00+1,10:00-11:00", ["10:00"], id="overlap-24h-shift"),
+    # Start == end is a typo as often as a 24-hour shift: refused, with both spellings.
+    pytest.param(
+        "Mon 09:00-09:00",
+        ["'09:00-09:00'", "ambiguous", "'09:00-09:00+1'", "'00:00-24:00'"],
+        id="start-equals-end",
+    ),
+    pytest.param({"mon": "00:00-00:00"}, ["'00:00-00:00'", "ambiguous"], id="midnight-twice"),
+    pytest.param("Mon 09:00-10:00+1", ["'09:00-10:00+1'", "24 hours"], id="longer-than-24h"),
+    pytest.param("Mon 09:00-24:00+1", ["'24:00'"], id="24-next-day"),
     pytest.param({"mon": ["09:00-12:00", "11:00-13:00"]}, ["11:00"], id="mapping-overlap"),
     pytest.param({"mox": "09:00-17:00"}, ["'mox'"], id="mapping-unknown-weekday"),
     pytest.param({"mon": "09:00-25:00"}, ["'25:00'"], id="mapping-hour-25"),
@@ -123,6 +132,27 @@ def test_malformed_hours(hours: Any, fragments: list[str]) -> None:
         BusinessCalendar(hours, tz="UTC")
     assert isinstance(info.value, ValueError)
     assert_message(info.value, *fragments)
+
+
+def test_a_special_day_that_starts_and_ends_at_the_same_time_is_refused() -> None:
+    with pytest.raises(InvalidHoursError) as info:
+        BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", overrides={"2026-12-24": "08:00-08:00"})
+    assert_message(info.value, "'08:00-08:00'", "'2026-12-24'", "'08:00-08:00+1'")
+
+
+@pytest.mark.parametrize(
+    ("hours", "canonical"),
+    [
+        ("Mon 09:00-09:00+1", "Mon 09:00-09:00+1"),
+        ("Mon 22:00-06:00+1", "Mon 22:00-06:00"),
+        ("Mon 00:00-00:00+1", "Mon 00:00-24:00"),
+        ({"sat": "10:00 - 10:00 + 1"}, "Sat 10:00-10:00+1"),
+    ],
+)
+def test_the_next_day_mark_reads_back(hours: Any, canonical: str) -> None:
+    cal = BusinessCalendar(hours, tz="Europe/Copenhagen")
+    assert cal.hours == canonical
+    assert BusinessCalendar(canonical, tz="Europe/Copenhagen") == cal
 
 
 @pytest.mark.parametrize(

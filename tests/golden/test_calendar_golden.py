@@ -184,10 +184,10 @@ SCHEDULES: dict[str, Schedule] = {
         lambda: _bc({"mon": "22:00-08:00", "tue": "06:00-10:00"}, tz=CPH),
         lambda: RefCalendar({0: (("22:00", "08:00"),), 1: (("06:00", "10:00"),)}, CPH),
     ),
-    # start == end: a 24-hour shift from Monday 09:00 to Tuesday 09:00.
+    # '+1': a 24-hour shift from Monday 09:00 to Tuesday 09:00.
     "SHIFT24": Schedule(
         CPH,
-        lambda: _bc({"mon": "09:00-09:00"}, tz=CPH),
+        lambda: _bc({"mon": "09:00-09:00+1"}, tz=CPH),
         lambda: RefCalendar({0: (("09:00", "09:00"),)}, CPH),
     ),
     # 24:00 as an end: Monday 18:00 to Tuesday 00:00.

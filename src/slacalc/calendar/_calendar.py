@@ -18,6 +18,7 @@ from slacalc._time import (
     to_us,
     tz_name,
 )
+from slacalc.calendar import _days
 from slacalc.calendar._engine import (
     IntersectionSource,
     Source,
@@ -131,9 +132,10 @@ class BusinessCalendar:
         hours: weekly hours. A string of ``;``-separated clauses ``<days> <intervals>``
             (``'Mon-Fri 09:00-12:00,13:00-17:00; Sat 10:00-14:00'``, ``'24/7'``), or a
             mapping of weekday (or range) to a string, a list of interval strings, or
-            ``'closed'``. ``24:00`` ends a day at midnight; an interval whose end is not
-            after its start is a night shift that ends the next day and belongs to the
-            day it starts on.
+            ``'closed'``. ``24:00`` ends a day at midnight; an interval whose end is
+            before its start is a night shift that ends the next day and belongs to the
+            day it starts on. ``'09:00-09:00+1'`` is a 24-hour shift (``+1``: the end is
+            on the next day); ``'09:00-09:00'`` is refused as ambiguous.
         tz: the IANA time zone the hours are read in, e.g. ``'Europe/Copenhagen'``.
         holidays: dates on which the calendar is closed: a country code with optional
             subdivision (``'DK'``, ``'US-CA'``, ``'DE-BY'``) from the ``holidays``
@@ -155,7 +157,8 @@ class BusinessCalendar:
             overlap. Precedence for a date: override > rule > holiday > season > week.
 
     Raises:
-        InvalidHoursError: the hours cannot be read, or intervals of one day overlap.
+        InvalidHoursError: the hours cannot be read, an interval starts and ends at the
+            same time, or intervals of one day overlap.
         UnknownTimezoneError: ``tz`` is not a known IANA name.
         UnknownHolidayRegionError: a country or subdivision code, or a category, is unknown.
         InvalidDateError: a holiday or override date, a rule or a season cannot be read,
@@ -609,6 +612,225 @@ class BusinessCalendar:
         tz = self._tz
         for a, b in self._timeline.periods(to_us(start), to_us(end)):
             yield from_us(a, tz), from_us(b, tz)
+
+    # -- business days and looking back ----------------------------------------------
+
+    def is_business_day(self, day: dt.date | str) -> bool:
+        """Whether ``day`` is a business day: the calendar is open at some time on it.
+
+        ``day`` is a local date in the calendar's zone, from midnight to the next
+        midnight (23, 24 or 25 hours). A holiday or a closed special day is no business
+        day; the hours after midnight of a night shift make the next date one. This is
+        the business day that :class:`~slacalc.BusinessDays` and the relative targets
+        count.
+
+        Args:
+            day: a ``datetime.date`` or an ISO date string ``'YYYY-MM-DD'``.
+
+        Returns:
+            True when some instant of that local date is open.
+
+        Raises:
+            InvalidDateError: ``day`` is not a date (a ``datetime`` is refused too).
+
+        Examples:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+            >>> cal.is_business_day(dt.date(2026, 11, 30)), cal.is_business_day("2026-12-25")
+            (True, False)
+        """
+        return _days.is_business_day(self._timeline, date_from(day, what="date"))
+
+    def add_business_days(self, day: dt.date | str, n: int) -> dt.date:
+        """The business day ``n`` business days after ``day`` (``n < 0``: before it).
+
+        Counting starts from ``day`` when it is a business day, else from the next
+        business day (numpy's ``busday_offset`` with ``roll='forward'``): Saturday + 1
+        is Tuesday, Saturday + 0 is Monday, Saturday - 1 is Friday. So
+        ``business_days_between(day, add_business_days(day, n)) == n`` for every
+        ``day`` and ``n``.
+
+        Args:
+            day: a ``datetime.date`` or an ISO date string, local to the calendar.
+            n: a whole number of business days, negative to go back.
+
+        Returns:
+            A business day (a local date).
+
+        Raises:
+            InvalidDateError: ``day`` is not a date.
+            InvalidDurationError: ``n`` is not a whole number.
+            OutOfRangeError: the calendar has no business day within 10 years (or, when it
+                opens only on special days, none after or before them) on the way, or
+                ``n`` reaches beyond the years 2-9998 (said at once, without searching).
+
+        Examples:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+            >>> cal.add_business_days(dt.date(2026, 12, 23), 2)   # over Christmas
+            datetime.date(2026, 12, 28)
+            >>> cal.add_business_days("2026-11-28", 1), cal.add_business_days("2026-11-28", -1)
+            (datetime.date(2026, 12, 1), datetime.date(2026, 11, 27))
+        """
+        start = date_from(day, what="date")
+        return _days.add_business_days(self._timeline, start, _days.check_days(n))
+
+    def business_days_between(self, start: dt.date | str, end: dt.date | str) -> int:
+        """The number of business days from ``start`` up to, not including, ``end``.
+
+        Half-open like every span in slacalc: ``start`` counts, ``end`` does not (numpy's
+        ``busday_count``). Signed: when ``end`` is before ``start`` it is minus the
+        business days in ``[end, start)``, so counts add up:
+        ``between(a, c) == between(a, b) + between(b, c)``.
+
+        Args:
+            start: a ``datetime.date`` or an ISO date string, local to the calendar.
+            end: the same.
+
+        Returns:
+            The signed number of business days.
+
+        Raises:
+            InvalidDateError: ``start`` or ``end`` is not a date.
+
+        Examples:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+            >>> cal.business_days_between(dt.date(2026, 12, 21), dt.date(2026, 12, 28))  # Mon-Thu
+            4
+            >>> cal.business_days_between("2026-12-28", "2026-12-21")
+            -4
+        """
+        a = date_from(start, what="start date")
+        b = date_from(end, what="end date")
+        return _days.business_days_between(self._timeline, a, b)
+
+    def previous_open(self, t: dt.datetime) -> dt.datetime:
+        """The opening of the open period containing ``t``, or else of the last one before.
+
+        The latest opening at or before ``t``: at exactly an opening it is ``t`` (the
+        opening instant is open). For an open ``t`` the period containing it is
+        ``[previous_open(t), next_close(t))``. Openings are those of
+        :meth:`open_periods`: a night shift that runs into the next day's hours opens once.
+
+        Raises:
+            OutOfRangeError: no business hours before ``t`` within 10 years, or none
+                before the first special day of a calendar that opens only on those; or
+                no opening within 10 years (a 24x7 calendar never opens: it is open).
+
+        Examples:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+            >>> cal.previous_open(dt.datetime(2026, 11, 30, 8, tzinfo=cal.tz)).isoformat()
+            '2026-11-27T09:00:00+01:00'
+            >>> cal.previous_open(dt.datetime(2026, 11, 30, 9, tzinfo=cal.tz)).isoformat()
+            '2026-11-30T09:00:00+01:00'
+        """
+        timeline = self._timeline
+        last = timeline.subtract(to_us(t) + 1, 1)  # the last open instant at or before t
+        return from_us(_days.opening_of(timeline, last), self._tz)
+
+    def previous_close(self, t: dt.datetime) -> dt.datetime:
+        """The latest closing at or before ``t``: the end of the last period over by ``t``.
+
+        At exactly a closing it is ``t`` (the closing instant is closed); while open, the
+        end of the period before the current one. For a closed ``t`` the closed stretch
+        containing it is ``[previous_close(t), next_open(t))``.
+
+        Raises:
+            OutOfRangeError: as for :meth:`previous_open`.
+
+        Examples:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+            >>> cal.previous_close(dt.datetime(2026, 11, 30, 10, tzinfo=cal.tz)).isoformat()
+            '2026-11-27T17:00:00+01:00'
+            >>> cal.previous_close(dt.datetime(2026, 11, 30, 17, tzinfo=cal.tz)).isoformat()
+            '2026-11-30T17:00:00+01:00'
+        """
+        timeline = self._timeline
+        x = to_us(t)
+        if timeline.is_open(x):
+            x = _days.opening_of(timeline, x)
+        return from_us(timeline.subtract(x, 1) + 1, self._tz)
+
+    def open_periods_before(
+        self, t: dt.datetime, since: dt.datetime | None = None
+    ) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+        """The open periods before ``t``, newest first, found lazily as you iterate.
+
+        The mirror of :meth:`open_periods`: the period containing ``t`` comes first, cut
+        at ``t``; each period is ``(open, close)``, half-open. Without ``since`` the
+        iteration goes on as far back as the calendar has hours: take what you need
+        (``itertools.islice``) or stop at a date. With ``since``, it ends there, the
+        last period cut at ``since``.
+
+        Args:
+            t: the instant to look back from (aware).
+            since: an earliest instant (aware), or None.
+
+        Raises:
+            OutOfRangeError: while iterating without ``since``, once no business hours
+                lie within 10 years before (or before the first special day of a
+                calendar that opens only on those), or before the year 2.
+
+        Examples:
+            >>> import datetime as dt, itertools
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-12:00,13:00-17:00", tz="UTC")
+            >>> monday = dt.datetime(2026, 11, 30, 14, tzinfo=dt.timezone.utc)
+            >>> [(a.strftime("%a %H"), b.strftime("%H"))
+            ...  for a, b in itertools.islice(cal.open_periods_before(monday), 3)]
+            [('Mon 13', '14'), ('Mon 09', '12'), ('Fri 13', '17')]
+            >>> len(list(cal.open_periods_before(monday, since=monday - dt.timedelta(days=7))))
+            11
+        """
+        x = to_us(t)  # checked now, not on the first next()
+        return self._periods_before(x, None if since is None else to_us(since))
+
+    def _periods_before(self, x: int, lo: int | None) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+        """:meth:`open_periods_before` on epoch µs, as aware datetimes."""
+        timeline, tz = self._timeline, self._tz
+        if lo is not None and timeline.elapsed(lo, x) <= 0:
+            return
+        for a, b in _days.periods_before(timeline, x):
+            if lo is not None and a <= lo:
+                yield from_us(lo, tz), from_us(b, tz)
+                return
+            yield from_us(a, tz), from_us(b, tz)
+            if lo is not None and timeline.elapsed(lo, a) == 0:
+                return
+
+    def hours_on(self, day: dt.date | str) -> list[tuple[dt.datetime, dt.datetime]]:
+        """The open periods of local date ``day``, cut at its midnights, in order.
+
+        Each is an ``(open, close)`` pair of aware datetimes in the calendar's zone; a
+        period that runs over midnight ends at the next date's midnight (``close`` is
+        then that date's ``00:00``), and the same shift's hours after midnight show on
+        the next date, starting at ``00:00``. On a DST day the pairs are the true
+        instants: a 00:00-24:00 day spans 23 or 25 hours, and a wall time in a gap has
+        moved forward as everywhere else. Empty when ``day`` is no business day.
+
+        Args:
+            day: a ``datetime.date`` or an ISO date string, local to the calendar.
+
+        Raises:
+            InvalidDateError: ``day`` is not a date.
+
+        Examples:
+            >>> import datetime as dt
+            >>> cal = BusinessCalendar("Mon-Fri 09:00-12:00,13:00-17:00; Fri 22:00-02:00",
+            ...                        tz="Europe/Copenhagen")
+            >>> def show(day):
+            ...     return [(a.strftime("%H:%M"), b.strftime("%a %H:%M"))
+            ...             for a, b in cal.hours_on(day)]
+            >>> show("2026-11-27")    # Friday
+            [('09:00', 'Fri 12:00'), ('13:00', 'Fri 17:00'), ('22:00', 'Sat 00:00')]
+            >>> show("2026-11-28")    # Saturday: the end of Friday's night shift
+            [('00:00', 'Sat 02:00')]
+        """
+        tz = self._tz
+        lo, hi = _days.day_span(date_from(day, what="date"), tz)
+        return [(from_us(a, tz), from_us(b, tz)) for a, b in self._timeline.periods(lo, hi)]
 
     def _open_us(self, lo: int, hi: int) -> Intervals:
         """The open time within ``[lo, hi)`` epoch µs, as one :class:`Intervals` value.

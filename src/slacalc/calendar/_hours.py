@@ -3,7 +3,9 @@
 A day's hours compile to a tuple of ``(start, end)`` pairs in seconds after local
 midnight, sorted, with ``0 <= start < 86400`` and ``start < end <= start + 86400``.
 An end past 86400 is a night shift that ends on the next date (``24:00`` is exactly
-86400). Intervals of one day may touch but not overlap.
+86400). Intervals of one day may touch but not overlap. An interval that starts and
+ends at the same time (``'09:00-09:00'``) is refused as ambiguous; a 24-hour shift is
+written with the next-day mark, ``'09:00-09:00+1'``.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ _DAY_ALIASES = {
 _CLOSED = {"closed", "off", "none"}
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _DASHES = re.compile(r"\s*[-–—]\s*")  # hyphen, en dash, em dash
+_NEXT_DAY = re.compile(r"\s*\+\s*1\s*$")  # '09:00-09:00+1': the end is on the next date
 DAY_SECONDS = 86_400
 _CLAUSE = re.compile(r"([^\d]*?)\s+(\d.*|(?i:closed|off))")
 
@@ -65,9 +68,25 @@ def _parse_interval(text: str, *, source: object) -> tuple[int, int]:
             f"Interval {text.strip()!r} in {source!r} is not of the form 'HH:MM-HH:MM'; "
             "write e.g. '09:00-17:00'."
         )
+    end_text, marked = _NEXT_DAY.subn("", parts[1])
     start = _parse_time(parts[0], source=source, is_end=False)
-    end = _parse_time(parts[1], source=source, is_end=True)
-    if end <= start:  # a night shift: it ends on the next date
+    end = _parse_time(end_text, source=source, is_end=not marked)
+    if marked:
+        if end > start:
+            raise InvalidHoursError(
+                f"Interval {text.strip()!r} in {source!r} lasts more than 24 hours; a shift "
+                "ends at most 24 hours after it starts: write an end on the next day no "
+                f"later than its start, e.g. '{format_time(start)}-{format_time(start)}+1'."
+            )
+        end += DAY_SECONDS
+    elif end == start:
+        clock = format_time(start)
+        raise InvalidHoursError(
+            f"Interval {text.strip()!r} in {source!r} starts and ends at {clock}, which is "
+            f"ambiguous; write '{clock}-{clock}+1' for a 24-hour shift to {clock} the "
+            "next day, '00:00-24:00' for a whole day, or an end different from the start."
+        )
+    elif end < start:  # a night shift: it ends on the next date
         end += DAY_SECONDS
     return start, end
 
@@ -86,9 +105,14 @@ def format_day(hours: DayHours) -> str:
     """The string form of one day's hours, e.g. ``'09:00-12:00,13:00-17:00'``."""
     if not hours:
         return "closed"
-    return ",".join(
-        f"{format_time(s)}-{'24:00' if e == DAY_SECONDS else format_time(e)}" for s, e in hours
-    )
+    return ",".join(f"{format_time(s)}-{_format_end(s, e)}" for s, e in hours)
+
+
+def _format_end(start: int, end: int) -> str:
+    """An interval's end as written: ``'24:00'``, ``'06:00'``, or ``'09:00+1'`` (24 hours)."""
+    if end == DAY_SECONDS:
+        return "24:00"
+    return format_time(end) + ("+1" if end == start + DAY_SECONDS else "")
 
 
 def _check_day(intervals: Iterable[tuple[int, int]], *, day: str, source: object) -> DayHours:

@@ -38,23 +38,6 @@ def _midnight(calendar: BusinessCalendar, day: dt.date) -> dt.datetime:
     return from_us(_midnight_us(day, calendar.tz), calendar.tz)
 
 
-def _next_business_day(calendar: BusinessCalendar, after: dt.datetime) -> dt.date:
-    """The local date of the first open instant at or after ``after``."""
-    return calendar.next_open(after).date()
-
-
-def _business_days_on(calendar: BusinessCalendar, start: dt.datetime, days: int) -> dt.date:
-    """The business day ``days`` business days after the day a clock from ``start`` counts from.
-
-    The day counted from is the start's local date when the calendar is open at some time
-    on it (before, during or after its hours), else the next business day.
-    """
-    day = _next_business_day(calendar, _midnight(calendar, start.date()))
-    for _ in range(days):
-        day = _next_business_day(calendar, _midnight(calendar, day + _ONE_DAY))
-    return day
-
-
 def _budget(calendar: BusinessCalendar, start: dt.datetime, due: dt.datetime) -> dt.timedelta:
     """The business time from ``start`` to the open instant ``due``, at least 1 µs.
 
@@ -103,10 +86,11 @@ class _Relative:
 def _resolved(target: _Relative, calendar: BusinessCalendar, start_us: int) -> dt.timedelta:
     """:meth:`_Relative.resolve`, memoised: a replay asks for a clock's target more than once."""
     start = from_us(start_us, calendar.tz)
-    day = _business_days_on(calendar, start, target.days)
+    # Counted from the start's local date when it is a business day, else the next one.
+    day = calendar.add_business_days(start.date(), target.days)
     due = target._due_on(calendar, day)
     while due <= start:  # only with days=0: the day's deadline has passed
-        day = _next_business_day(calendar, _midnight(calendar, day + _ONE_DAY))
+        day = calendar.add_business_days(day, 1)
         due = target._due_on(calendar, day)
     return _budget(calendar, start, due)
 
@@ -285,10 +269,7 @@ class EndOfBusinessDay(_Relative):
 
     def _due_on(self, calendar: BusinessCalendar, day: dt.date) -> dt.datetime:
         """The last on-time instant on business day ``day``: the microsecond before it ends."""
-        periods = list(
-            calendar.open_periods(_midnight(calendar, day), _midnight(calendar, day + _ONE_DAY))
-        )
-        return periods[-1][1] - _US
+        return calendar.hours_on(day)[-1][1] - _US
 
     def check(self, calendar: BusinessCalendar) -> None:
         """Nothing to refuse: every calendar's business days have an end.

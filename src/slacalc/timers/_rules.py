@@ -121,7 +121,8 @@ class BusinessDays:
     The target is fixed when a clock starts: from the first open instant at or after the
     start, move ``count`` business days forward and keep the wall-clock time. A business
     day is a local date (in the calendar's zone) on which the calendar is open at some
-    time; the hours after midnight of a night shift make that date one too. The
+    time (:meth:`BusinessCalendar.is_business_day`); the hours after midnight of a night
+    shift make that date one too. The
     clock's target is the business time between the start and that instant, so pauses
     and warnings work as for any other target. When
     that wall time is closed on the day reached, the deadline is the next opening after
@@ -169,10 +170,7 @@ class BusinessDays:
         """
         first = calendar.next_open(start)
         wall = first.timetz().replace(tzinfo=None)
-        day = first.date()
-        for _ in range(self.count):
-            midnight = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), calendar.tz)
-            day = calendar.next_open(midnight).date()
+        day = calendar.add_business_days(first.date(), self.count)
         landing = dt.datetime.combine(day, wall, calendar.tz)
         return calendar.elapsed(start, landing)
 
