@@ -156,7 +156,7 @@ class CalendarSpec:
         return dt.timedelta(minutes=total)
 
     def _day_value(self, pairs: tuple[Pair, ...], salt: int) -> object:
-        texts = [_interval_text(s, e) for s, e in pairs]
+        texts = [interval_text(s, e) for s, e in pairs]
         if not texts:
             return "closed" if (self.variant + salt) % 2 else []
         if len(texts) == 1 and (self.variant + salt) % 3:
@@ -174,7 +174,7 @@ class CalendarSpec:
                 groups.setdefault(pairs, []).append(day)
         clauses = []
         for pairs, days in groups.items():
-            intervals = ",".join(_interval_text(s, e) for s, e in pairs)
+            intervals = ",".join(interval_text(s, e) for s, e in pairs)
             if len(days) > 1 and days == list(range(days[0], days[-1] + 1)):
                 names = f"{_TITLE[days[0]]}-{_TITLE[days[-1]]}"
             else:
@@ -205,7 +205,7 @@ class CalendarSpec:
         return hours, kwargs
 
 
-def _interval_text(start: str, end: str) -> str:
+def interval_text(start: str, end: str) -> str:
     """An interval as the engine reads it: a 24-hour shift (start == end) needs ``+1``."""
     return f"{start}-{end}+1" if start == end else f"{start}-{end}"
 

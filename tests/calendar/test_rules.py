@@ -20,7 +20,7 @@ import slacalc
 from slacalc import BusinessCalendar
 from tests.reference import RefCalendar
 from tests.reference import to_utc as utc
-from tests.strategies import ZONES, day_pairs, durations
+from tests.strategies import ZONES, day_pairs, durations, interval_text
 
 CPH = "Europe/Copenhagen"
 Pair = tuple[str, str]
@@ -431,17 +431,17 @@ def rule_calendars(draw: st.DrawFn) -> tuple[BusinessCalendar, RuleRef, dt.datet
                                - dt.date(2000, first.month, first.day)).days + 1)  # fmt: skip
         ref_seasons.append((walked, week))
     mapping = {
-        stdcal.day_abbr[i].lower(): [f"{s}-{e}" for s, e in pairs] or "closed"
+        stdcal.day_abbr[i].lower(): [interval_text(s, e) for s, e in pairs] or "closed"
         for i, pairs in enumerate(weekly)
     }
     cal = BusinessCalendar(
         mapping,
         tz=tz,
         holidays=sorted(holidays),
-        recurring={k: [f"{s}-{e}" for s, e in v] or "closed" for k, v in rules_in.items()},
+        recurring={k: [interval_text(s, e) for s, e in v] or "closed" for k, v in rules_in.items()},
         seasons={
             k: {
-                stdcal.day_abbr[i].lower(): [f"{s}-{e}" for s, e in p] or "closed"
+                stdcal.day_abbr[i].lower(): [interval_text(s, e) for s, e in p] or "closed"
                 for i, p in enumerate(v)
             }
             for k, v in seasons_in.items()
