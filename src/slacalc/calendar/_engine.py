@@ -23,7 +23,15 @@ from slacalc.calendar._holidays import HolidaySource
 from slacalc.calendar._hours import DayHours, WeeklyHours
 from slacalc.errors import HolidayCoverageError, OutOfRangeError, SlacalcError
 
-__all__ = ["IntersectionSource", "Source", "Timeline", "UnionSource", "WeeklySource"]
+__all__ = [
+    "IntersectionSource",
+    "Source",
+    "Timeline",
+    "UnionSource",
+    "VersionedSource",
+    "WeeklySource",
+    "windowed",
+]
 
 #: A search gives up (with OutOfRangeError) after this much time without an answer.
 SEARCH_LIMIT_US = 3653 * US_PER_DAY  # 10 years
@@ -61,10 +69,19 @@ def _range_error(x: int) -> OutOfRangeError:
     )
 
 
-class WeeklySource:
-    """Weekly hours in a time zone, minus holidays, with per-date overrides."""
+#: The local dates ``[first, end)`` whose shifts a source owns; None is unbounded.
+Window = tuple[dt.date | None, dt.date | None]
+_ALL_DATES: Window = (None, None)
 
-    __slots__ = ("_years", "holidays", "overrides", "tz", "week")
+
+class WeeklySource:
+    """Weekly hours in a time zone, minus holidays, with per-date overrides.
+
+    ``window`` limits the source to the shifts of the local dates ``[first, end)`` (a
+    version of an effective-dated calendar); a shift belongs to the date it starts on.
+    """
+
+    __slots__ = ("_years", "holidays", "overrides", "tz", "week", "window")
 
     def __init__(
         self,
@@ -72,15 +89,25 @@ class WeeklySource:
         tz: dt.tzinfo,
         holidays: HolidaySource,
         overrides: Mapping[dt.date, DayHours],
+        window: Window = _ALL_DATES,
     ) -> None:
         self.week = week
         self.tz = tz
         self.holidays = holidays
         self.overrides = overrides
+        self.window = window
         self._years = holidays.fixed_years()
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (WeeklySource, (self.week, self.tz, self.holidays, dict(self.overrides)))
+        return (
+            WeeklySource,
+            (self.week, self.tz, self.holidays, dict(self.overrides), self.window),
+        )
+
+    def owns(self, day: dt.date) -> bool:
+        """Whether the shifts of local date ``day`` belong to this source."""
+        first, end = self.window
+        return (first is None or first <= day) and (end is None or day < end)
 
     def segments(self, lo: int, hi: int) -> Intervals:
         tz = self.tz
@@ -93,6 +120,11 @@ class WeeklySource:
         # two days before lo's local date can still reach into the range.
         day = from_us(lo, tz).date() - 2 * _ONE_DAY
         last = from_us(hi, tz).date() + _ONE_DAY
+        first_day, end_day = self.window
+        if first_day is not None and day < first_day:
+            day = first_day
+        if end_day is not None and last >= end_day:
+            last = end_day - _ONE_DAY
         raw: list[tuple[int, int]] = []
         while day <= last:
             if not first_year <= day.year <= last_year:
@@ -114,8 +146,8 @@ class WeeklySource:
     def open_bounds(self) -> tuple[int, int] | None:
         if any(self.week):
             return None  # weekly hours repeat for ever
-        days = [d for d, hours in self.overrides.items() if hours]
-        if not days:  # pragma: no cover - such a calendar is refused when built
+        days = [d for d, hours in self.overrides.items() if hours and self.owns(d)]
+        if not days:  # a version whose special days all lie outside its dates
             return (0, 0)
         # A special day's hours end at most 48 h after its midnight (a night shift).
         return (
@@ -128,6 +160,9 @@ class WeeklySource:
         if years is None:
             return _VALID
         first, last = years
+        start, end = self.window
+        if start is not None and end is not None and first <= start.year and end.year <= last:
+            return _VALID  # every date this version owns has its holidays
         if first > last:
             return (0, 0)
         # Answers start where the uncovered Dec 31 can no longer reach: after its
@@ -205,6 +240,69 @@ class IntersectionSource(_PairSource):
 
     def segments(self, lo: int, hi: int) -> Intervals:
         return self.left.segments(lo, hi) & self.right.segments(lo, hi)
+
+
+class VersionedSource:
+    """An effective-dated calendar: each version owns the shifts of its own dates.
+
+    ``parts`` are the versions, each already limited by :func:`windowed` to the local
+    dates (in its own zone) from its start up to the next version's start. The open
+    time is the union of theirs; results are given in the last version's zone.
+    """
+
+    __slots__ = ("parts", "starts", "tz")
+
+    def __init__(self, parts: tuple[Source, ...], starts: tuple[dt.date | None, ...]) -> None:
+        self.parts = parts
+        self.starts = starts
+        self.tz = parts[-1].tz
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (VersionedSource, (self.parts, self.starts))
+
+    def segments(self, lo: int, hi: int) -> Intervals:
+        out = Intervals()
+        for part in self.parts:
+            out |= part.segments(lo, hi)
+        return out
+
+    def valid_range(self) -> tuple[int, int]:
+        ranges = [part.valid_range() for part in self.parts]
+        return (max(r[0] for r in ranges), min(r[1] for r in ranges))
+
+    def coverage_error(self, x: int) -> SlacalcError:
+        for part in self.parts:
+            lo, hi = part.valid_range()
+            if not lo <= x <= hi:
+                return part.coverage_error(x)
+        return _range_error(x)  # pragma: no cover - valid_range and the parts agree
+
+    def open_bounds(self) -> tuple[int, int] | None:
+        bounds = [part.open_bounds() for part in self.parts]
+        if any(b is None for b in bounds):
+            return None
+        spans = [b for b in bounds if b is not None and b[0] < b[1]]
+        if not spans:
+            return (0, 0)
+        return (min(b[0] for b in spans), max(b[1] for b in spans))
+
+
+def windowed(source: Source, first: dt.date | None, end: dt.date | None) -> Source:
+    """``source`` limited to the shifts of the local dates ``[first, end)``."""
+    if isinstance(source, WeeklySource):
+        a, b = source.window
+        lo = first if a is None or (first is not None and first > a) else a
+        hi = end if b is None or (end is not None and end < b) else b
+        return WeeklySource(source.week, source.tz, source.holidays, source.overrides, (lo, hi))
+    if isinstance(source, UnionSource):
+        return UnionSource(windowed(source.left, first, end), windowed(source.right, first, end))
+    if isinstance(source, IntersectionSource):
+        left = windowed(source.left, first, end)
+        return IntersectionSource(left, windowed(source.right, first, end))
+    if isinstance(source, VersionedSource):
+        parts = tuple(windowed(part, first, end) for part in source.parts)
+        return VersionedSource(parts, source.starts)
+    raise TypeError(f"cannot limit {source!r} to dates")  # pragma: no cover
 
 
 class Snapshot(NamedTuple):
