@@ -811,24 +811,48 @@ class Timeline:
             found = self._chunks[(k0, k1)] = counted
         return found
 
-    def _chunk(self, k: int, rem: int, *, exact: bool, forward: bool) -> int:
-        """How many pages from ``k`` on (back from ``k``) a walk with ``rem`` left may skip."""
-        if k % CHUNK if forward else (k + 1) % CHUNK:
-            return 0
-        k0 = k if forward else k + 1 - CHUNK
+    def _skip(self, k: int, rem: int, *, exact: bool, forward: bool) -> tuple[int, int]:
+        """The most aligned pages from ``k`` on (back from ``k``) a walk with ``rem`` left
+        may skip whole, and their open time: ``(0, 0)`` when none."""
         vlo, vhi = self.source.valid_range()
-        if k0 * PAGE_US < vlo or (k0 + CHUNK) * PAGE_US > vhi:
-            return 0
-        t = self.span_total(k0, k0 + CHUNK)
-        return CHUNK if t and (rem > t or (not exact and rem == t)) else 0
+        size = CHUNK
+        while size > 1:
+            k0 = k if forward else k + 1 - size
+            if k0 % size == 0 and k0 * PAGE_US >= vlo and (k0 + size) * PAGE_US <= vhi:
+                t = self.span_total(k0, k0 + size)
+                if t and (rem > t or (not exact and rem == t)):
+                    return size, t
+            size //= 2
+        return 0, 0
+
+    def _measure(self, lo: int, hi: int) -> int:
+        """The open time within ``[lo, hi)``, counted without compiling when possible."""
+        count = getattr(self.source, "total", None)
+        counted: int | None = count(lo, hi) if count is not None else None
+        return self.source.segments(lo, hi).total() if counted is None else counted
+
+    def _locate(self, k: int, rem: int, *, exact: bool) -> int:
+        """Where page ``k``'s open time since its start reaches ``rem`` (``rem`` less than
+        its total, or equal with ``exact``): halve the page by counted totals down to a
+        month, then compile that month only."""
+        lo, hi = self._bounds(k)
+        while hi - lo > 40 * US_PER_DAY:
+            mid = (lo + hi) // 2
+            t = self._measure(lo, mid)
+            if rem > t or (not exact and rem == t):
+                rem -= t
+                lo = mid
+            else:
+                hi = mid
+        return _advance(self.source.segments(lo, hi), rem, exact=exact)
 
     def _paged_forward(self, x: int, d: int, *, exact: bool) -> int:
         """:meth:`deadline` (or with ``exact`` :meth:`exhausted_at`) page by page."""
         vhi = self.source.valid_range()[1]
         k = x // PAGE_US
-        page = self.page(k)
-        rem = d - (page.total() - page.before(x))
+        rem = d - self._measure(x, self._bounds(k)[1])
         if rem < 0 or (exact and rem == 0):
+            page = self.page(k)
             return _advance(page, page.before(x) + d, exact=exact)
         bounds = self.source.open_bounds()
         seen = k  # the last page with open time
@@ -842,24 +866,25 @@ class Timeline:
             ) * PAGE_US > SEARCH_LIMIT_US:
                 last = self.page(seen).ends[-1] if self.total(seen) else x
                 raise self._none_after(max(last, x), special=bounds is not None)
-            if self._chunk(k, rem, exact=exact, forward=True):
-                rem -= self.span_total(k, k + CHUNK)
-                k = seen = k + CHUNK - 1
+            size, t = self._skip(k, rem, exact=exact, forward=True)
+            if size:
+                rem -= t
+                k = seen = k + size - 1
                 continue
             t = self.total(k)
             if rem > t or (not exact and rem == t):
                 rem -= t
                 seen = k if t else seen
                 continue
-            return _advance(self.page(k), rem, exact=exact)
+            return self._locate(k, rem, exact=exact)
 
     def _paged_backward(self, x: int, d: int) -> int:
         """:meth:`subtract` page by page."""
         vlo, _ = self.source.valid_range()
         k = x // PAGE_US
-        page = self.page(k)
-        rem = d - page.before(x)
+        rem = d - self._measure(self._bounds(k)[0], x)
         if rem <= 0:
+            page = self.page(k)
             return _advance(page, page.before(x) - d, exact=False)
         bounds = self.source.open_bounds()
         seen = k  # the earliest page with open time
@@ -870,16 +895,17 @@ class Timeline:
                 raise self.source.coverage_error(vlo - 1)
             if (bounds is not None and hi <= bounds[0]) or seen * PAGE_US - hi > SEARCH_LIMIT_US:
                 raise self._none_before(x, special=bounds is not None)
-            if self._chunk(k, rem, exact=True, forward=False):
-                rem -= self.span_total(k + 1 - CHUNK, k + 1)
-                k = seen = k + 1 - CHUNK
+            size, t = self._skip(k, rem, exact=True, forward=False)
+            if size:
+                rem -= t
+                k = seen = k + 1 - size
                 continue
             t = self.total(k)
             if rem > t:
                 rem -= t
                 seen = k if t else seen
                 continue
-            return _advance(self.page(k), t - rem, exact=False)
+            return self._locate(k, t - rem, exact=False)
 
     def _paged_elapsed(self, a: int, b: int) -> int:
         """The open time in ``[a, b)`` (``a <= b``), page by page."""
@@ -892,8 +918,8 @@ class Timeline:
         if ka == kb:
             page = self.page(ka)
             return page.before(b) - page.before(a)
-        head = self.page(ka)
-        return head.total() - head.before(a) + self.span_total(ka + 1, kb) + self.page(kb).before(b)
+        head = self._measure(a, self._bounds(ka)[1])
+        return head + self.span_total(ka + 1, kb) + self._measure(self._bounds(kb)[0], b)
 
     # -- questions on epoch microseconds --------------------------------------------
 
