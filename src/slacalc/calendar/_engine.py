@@ -700,7 +700,7 @@ class Timeline:
         self.source = source
         self._snap: Snapshot | None = None
         self._lock = threading.Lock()
-        self._pages: OrderedDict[int, Intervals] = OrderedDict()
+        self._pages: OrderedDict[int | tuple[int, int], Intervals] = OrderedDict()
         self._totals: dict[int, int] = {}
         self._chunks: dict[tuple[int, int], int] = {}
         self._always: bool = getattr(source, "always", False)
@@ -827,9 +827,15 @@ class Timeline:
 
     def _measure(self, lo: int, hi: int) -> int:
         """The open time within ``[lo, hi)``, counted without compiling when possible."""
-        count = getattr(self.source, "total", None)
-        counted: int | None = count(lo, hi) if count is not None else None
-        return self.source.segments(lo, hi).total() if counted is None else counted
+        found = self._chunks.get((lo, -hi))  # negative: not a page range
+        if found is None:
+            count = getattr(self.source, "total", None)
+            counted: int | None = count(lo, hi) if count is not None else None
+            found = self.source.segments(lo, hi).total() if counted is None else counted
+            if len(self._chunks) > 4096:
+                self._chunks.clear()
+            self._chunks[(lo, -hi)] = found
+        return found
 
     def _locate(self, k: int, rem: int, *, exact: bool) -> int:
         """Where page ``k``'s open time since its start reaches ``rem`` (``rem`` less than
@@ -844,7 +850,14 @@ class Timeline:
                 lo = mid
             else:
                 hi = mid
-        return _advance(self.source.segments(lo, hi), rem, exact=exact)
+        with self._lock:
+            month = self._pages.get((lo, hi))  # keyed apart from whole pages
+            if month is None:
+                month = self.source.segments(lo, hi)
+                self._pages[(lo, hi)] = month
+                if len(self._pages) > PAGES_KEPT:
+                    self._pages.popitem(last=False)
+        return _advance(month, rem, exact=exact)
 
     def _paged_forward(self, x: int, d: int, *, exact: bool) -> int:
         """:meth:`deadline` (or with ``exact`` :meth:`exhausted_at`) page by page."""
