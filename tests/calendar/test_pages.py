@@ -112,7 +112,9 @@ def test_durations_past_the_supported_years_raise_at_once() -> None:
     for call in (cal.add, cal.exhausted_at, cal.subtract):
         with pytest.raises(OutOfRangeError, match="9998"):
             call(t, dt.timedelta(days=2_500_000))
-    assert cal._timeline._snap is None  # refused before compiling anything
+    snap = cal._timeline._snap
+    assert snap is not None
+    assert snap.hi - snap.lo < YEAR_US  # refused before growing the stretch
     with pytest.raises(OutOfRangeError):
         BusinessCalendar.always().add(
             dt.datetime(9990, 1, 1, tzinfo=dt.UTC), dt.timedelta(days=4000)

@@ -1015,9 +1015,9 @@ class Timeline:
         """The latest instant ``y >= x`` with ``elapsed(x, y) <= d`` (``d >= 0``)."""
         if self._always:
             return self._plain(self._plain(x) + d)
-        self.reachable(x, d, forward=True)
         snap = self.cover(x, x)
         while (target := snap.open.before(x) + d) >= snap.cum[-1]:
+            self.reachable(x, d, forward=True)
             self.check_forward(snap, x)
             if self._far(snap, target - snap.cum[-1]):
                 return self._paged_forward(x, d, exact=False)
@@ -1030,9 +1030,9 @@ class Timeline:
         """The earliest instant ``y >= x`` with ``elapsed(x, y) == d`` (``d > 0``)."""
         if self._always:
             return self._plain(self._plain(x) + d)
-        self.reachable(x, d, forward=True)
         snap = self.cover(x, x)
         while (y := snap.open.advance(x, d)) is None:
+            self.reachable(x, d, forward=True)
             self.check_forward(snap, x)
             if self._far(snap, snap.open.before(x) + d - snap.cum[-1]):
                 return self._paged_forward(x, d, exact=True)
@@ -1043,9 +1043,9 @@ class Timeline:
         """The latest instant ``y <= x`` with ``elapsed(y, x) == d`` (``d > 0``)."""
         if self._always:
             return self._plain(self._plain(x) - d)
-        self.reachable(x, d, forward=False)
         snap = self.cover(x, x)
         while (target := snap.open.before(x) - d) < 0:
+            self.reachable(x, d, forward=False)
             self.check_backward(snap, x)
             if self._far(snap, -target):
                 return self._paged_backward(x, d)
