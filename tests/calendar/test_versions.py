@@ -95,20 +95,14 @@ def test_point_questions_agree_with_reference(
     cal, ref, sc = case
     t = data.draw(instants_near(sc.anchor), label="t")
     assert cal.is_open(t) is ref.is_open(t)
-    try:
-        expected = ref.next_open(t, FAR)
-    except LookupError:
-        with pytest.raises(OutOfRangeError):
-            cal.next_open(t)
-    else:
-        _same(cal.next_open(t), expected, cal)
-    try:
-        expected = ref.next_close(t, FAR)
-    except LookupError:
-        with pytest.raises(OutOfRangeError):
-            cal.next_close(t)
-    else:
-        _same(cal.next_close(t), expected, cal)
+    for name in ("next_open", "next_close"):
+        try:
+            expected = getattr(ref, name)(t, FAR)
+        except LookupError:
+            with pytest.raises(OutOfRangeError):
+                getattr(cal, name)(t)
+        else:
+            _same(getattr(cal, name)(t), expected, cal)
 
 
 @scaled(0.2)
