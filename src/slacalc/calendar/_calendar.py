@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
@@ -24,12 +24,14 @@ from slacalc.calendar._engine import (
     Source,
     Timeline,
     UnionSource,
+    VersionedSource,
     WeeklySource,
+    windowed,
 )
 from slacalc.calendar._holidays import HolidaySource
 from slacalc.calendar._hours import DayHours, format_day, format_weekly, parse_day, parse_weekly
 from slacalc.calendar._rules import Recurring, Seasons
-from slacalc.errors import NeverOpenError
+from slacalc.errors import InvalidDateError, InvalidOptionError, NeverOpenError
 
 if TYPE_CHECKING:
     import holidays as holidays_pkg
@@ -114,11 +116,72 @@ def _bulk() -> ModuleType | None:
 
 
 def _has_overrides(source: Source) -> bool:
+    """Whether the open time may differ from one week to the next beyond holidays."""
     if isinstance(source, WeeklySource):
         return bool(source.overrides)
     if isinstance(source, (UnionSource, IntersectionSource)):
         return _has_overrides(source.left) or _has_overrides(source.right)
-    return False  # pragma: no cover - every source is one of the above
+    return True  # versions change the hours on their dates
+
+
+def _parts(source: Source) -> list[Source]:
+    """The sources ``source`` is made of (empty for a plain weekly one)."""
+    if isinstance(source, (UnionSource, IntersectionSource)):
+        return [source.left, source.right]
+    if isinstance(source, VersionedSource):
+        return list(source.parts)
+    return []
+
+
+_VERSIONS_HINT = (
+    "pass a list of (date, BusinessCalendar) pairs, the first dated None, e.g. "
+    "[(None, old), (datetime.date(2027, 1, 1), new)]"
+)
+
+
+def _read_versions(
+    versions: object,
+) -> list[tuple[dt.date | None, BusinessCalendar]]:
+    """The checked ``(start date, calendar)`` pairs of :meth:`BusinessCalendar.versioned`."""
+    if isinstance(versions, (str, bytes, Mapping)) or not isinstance(versions, Sequence):
+        raise InvalidOptionError(f"Versions {versions!r} are not a list; {_VERSIONS_HINT}.")
+    if not versions:
+        raise InvalidOptionError(f"Versions {versions!r} are empty; {_VERSIONS_HINT}.")
+    out: list[tuple[dt.date | None, BusinessCalendar]] = []
+    for i, item in enumerate(versions):
+        if not isinstance(item, tuple) or len(item) != 2:
+            raise InvalidOptionError(f"Version {item!r} is not a pair; {_VERSIONS_HINT}.")
+        when, cal = item
+        if isinstance(when, BusinessCalendar) and not isinstance(cal, BusinessCalendar):
+            raise InvalidOptionError(
+                f"Version {item!r} has its calendar first; put the date first: ({cal!r}, calendar)."
+            )
+        if not isinstance(cal, BusinessCalendar):
+            raise InvalidOptionError(
+                f"Version {item!r} has {cal!r} where a BusinessCalendar belongs; {_VERSIONS_HINT}."
+            )
+        if i == 0:
+            if when is not None:
+                raise InvalidDateError(
+                    f"The first version starts on {when!r}, so nothing answers before it; "
+                    "date the first version None (in force since always)."
+                )
+            out.append((None, cal))
+            continue
+        if when is None:
+            raise InvalidDateError(
+                f"Version {i + 1} is dated None, but only the first may be; give the date "
+                "it takes effect, e.g. datetime.date(2027, 1, 1)."
+            )
+        day = date_from(when, what="version date")
+        previous = out[-1][0]
+        if previous is not None and day <= previous:
+            raise InvalidDateError(
+                f"Version date {when!r} does not come after {previous.isoformat()!r}: versions "
+                "overlap or are out of order; list them oldest first, one per start date."
+            )
+        out.append((day, cal))
+    return out
 
 
 class BusinessCalendar:
@@ -274,6 +337,59 @@ class BusinessCalendar:
         """
         return cls("24/7", tz=tz)
 
+    @classmethod
+    def versioned(
+        cls, versions: Sequence[tuple[dt.date | str | None, BusinessCalendar]]
+    ) -> BusinessCalendar:
+        """A calendar whose hours, holidays and special days change on given dates.
+
+        Each version owns the shifts of the local dates (in its own zone) from its date
+        up to the next version's date, so a night shift belongs to the version in force
+        on the date it starts, as it belongs to that date for holidays. Results are
+        given in the last version's zone. Every question, union and intersection works
+        across the changes, and the calendar pickles like any other.
+
+        Args:
+            versions: ``(date, calendar)`` pairs, oldest first: the first dated ``None``
+                (in force since always), each later one dated the day it takes effect
+                (a ``datetime.date`` or ``'YYYY-MM-DD'``).
+
+        Returns:
+            The effective-dated calendar (``versions[0][1]`` itself when it is the only one).
+
+        Raises:
+            InvalidOptionError: ``versions`` is empty or not a list of
+                ``(date, BusinessCalendar)`` pairs.
+            InvalidDateError: a date cannot be read, the first is not ``None``, or the
+                dates do not strictly increase (versions overlap).
+
+        Examples:
+            >>> import datetime as dt
+            >>> old = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+            >>> new = BusinessCalendar("Mon-Fri 08:00-16:00", tz="Europe/Copenhagen")
+            >>> cal = BusinessCalendar.versioned([(None, old), (dt.date(2027, 1, 1), new)])
+            >>> thursday = dt.datetime(2026, 12, 31, 16, tzinfo=cal.tz)
+            >>> cal.add(thursday, "2h").isoformat()
+            '2027-01-01T09:00:00+01:00'
+        """
+        checked = _read_versions(versions)
+        if len(checked) == 1:
+            return checked[0][1]
+        parts = tuple(
+            windowed(cal._source, start, checked[i + 1][0] if i + 1 < len(checked) else None)
+            for i, (start, cal) in enumerate(checked)
+        )
+        starts = tuple(start for start, _ in checked)
+        listed = ", ".join(
+            f"({None if start is None else start.isoformat()!r}, {cal._describe})"
+            for start, cal in checked
+        )
+        return cls._from_source(
+            VersionedSource(parts, starts),
+            describe=f"BusinessCalendar.versioned([{listed}])",
+            key=("versioned", tuple((start, cal._key) for start, cal in checked)),
+        )
+
     # -- properties ------------------------------------------------------------------
 
     @property
@@ -364,8 +480,7 @@ class BusinessCalendar:
             item = stack.pop()
             if isinstance(item, WeeklySource):
                 years.update(item.holidays.years_loaded)
-            elif isinstance(item, (UnionSource, IntersectionSource)):
-                stack.extend((item.left, item.right))
+            stack.extend(_parts(item))
         return tuple(sorted(years))
 
     def is_holiday(self, day: dt.date | str) -> bool:
@@ -394,12 +509,11 @@ class BusinessCalendar:
         stack: list[Source] = [self._source]
         while stack:
             item = stack.pop()
-            if isinstance(item, WeeklySource):
+            if isinstance(item, WeeklySource) and item.owns(when):
                 name = item.holidays.year(when.year).get(when)
                 if name is not None:
                     names.append(name)
-            elif isinstance(item, (UnionSource, IntersectionSource)):
-                stack.extend((item.right, item.left))
+            stack.extend(reversed(_parts(item)))
         return tuple(names)
 
     # -- questions -------------------------------------------------------------------

@@ -1,0 +1,132 @@
+"""Questions whose span is decades or centuries: cold calendar each time.
+
+On Mon-Fri 09:00-17:00 Europe/Copenhagen, with Danish holidays, without holidays, and
+24x7: ``add`` of 100,000 days and of 2,000,000 hours, ``subtract`` of 2,000,000 hours,
+``elapsed`` over 200 years, and a duration whose answer lies past the supported years
+(``OutOfRangeError``). Each run builds a new calendar, so nothing is compiled yet. The
+yardstick for the Danish calendar is the ``holidays`` package alone producing the
+holidays of the years the question spans (one ``country_holidays`` call for them all,
+its fastest form). The warm columns ask the same question again of the same calendar.
+
+    .venv/bin/python benchmarks/bench_span.py            # a Markdown table on stdout
+    .venv/bin/python benchmarks/bench_span.py --repeats 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import holidays
+
+from slacalc import BusinessCalendar, OutOfRangeError
+
+ZONE = "Europe/Copenhagen"
+T = dt.datetime(2026, 3, 2, 10, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+LATER = dt.datetime(3000, 3, 3, 10, tzinfo=dt.UTC)
+
+CALENDARS: dict[str, Callable[[], BusinessCalendar]] = {
+    "DK holidays": lambda: BusinessCalendar("Mon-Fri 09:00-17:00", tz=ZONE, holidays="DK"),
+    "no holidays": lambda: BusinessCalendar("Mon-Fri 09:00-17:00", tz=ZONE),
+    "24x7": lambda: BusinessCalendar.always(ZONE),
+}
+
+
+def _out_of_range(cal: BusinessCalendar) -> str:
+    try:
+        cal.add(T, dt.timedelta(days=3_000_000))
+    except OutOfRangeError:
+        return "OutOfRangeError"
+    raise AssertionError("no OutOfRangeError")  # pragma: no cover
+
+
+QUESTIONS: list[tuple[str, Callable[[BusinessCalendar], Any]]] = [
+    ("add(t, 100,000 days)", lambda c: c.add(T, dt.timedelta(days=100_000))),
+    ("add(t, 2,000,000 h)", lambda c: c.add(T, dt.timedelta(hours=2_000_000))),
+    (
+        "subtract(t, 2,000,000 h) from 3000",
+        lambda c: c.subtract(LATER, dt.timedelta(hours=2_000_000)),
+    ),
+    ("elapsed over 200 years", lambda c: c.elapsed(T, T.replace(year=2226))),
+    ("add(t, 3,000,000 days): past 9998", _out_of_range),
+]
+
+
+def _ms(fn: Callable[[], Any], repeats: int) -> float:
+    """The median wall time of ``fn`` in milliseconds."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def _years(result: Any, question: str) -> tuple[int, int]:
+    """The years a question spans (from its answer), for the holidays yardstick."""
+    if isinstance(result, dt.datetime):
+        years = sorted((result.year, (LATER if "subtract" in question else T).year))
+        return years[0], years[1]
+    if "elapsed" in question:
+        return T.year, 2226
+    return T.year, T.year  # pragma: no cover
+
+
+def _first_in_process() -> float:
+    """One cold add(t, 2,000,000 h) in a fresh interpreter (zone survey included), ms."""
+    code = (
+        "import time, datetime as dt; from slacalc import BusinessCalendar as B; "
+        f"c = B('Mon-Fri 09:00-17:00', tz={ZONE!r}); t = dt.datetime(2026, 3, 2, 10, tzinfo=c.tz); "
+        "s = time.perf_counter(); c.add(t, dt.timedelta(hours=2_000_000)); "
+        "print((time.perf_counter() - s) * 1000)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    holidays.country_holidays("DK", years=2020)  # import and warm the package once
+    CALENDARS["no holidays"]().add(T, dt.timedelta(hours=2_000_000))  # survey the zone once
+
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}, "
+        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, median of {args.repeats}"
+    )
+    print()
+    print("| question | calendar | cold ms | warm µs | `holidays` alone ms | ratio |")
+    print("|---|---|---:|---:|---:|---:|")
+    for question, ask in QUESTIONS:
+        for name, build in CALENDARS.items():
+            result = ask(build())
+            cold = _ms(lambda ask=ask, build=build: ask(build()), args.repeats)
+            cal = build()
+            ask(cal)
+            warm = _ms(lambda ask=ask, cal=cal: ask(cal), max(args.repeats, 20)) * 1000
+            ref = ratio = ""
+            if name == "DK holidays" and isinstance(result, (dt.datetime, dt.timedelta)):
+                lo, hi = _years(result, question)
+                yard = _ms(
+                    lambda lo=lo, hi=hi: holidays.country_holidays("DK", years=range(lo, hi + 1)),
+                    args.repeats,
+                )
+                ref, ratio = f"{yard:.1f} ({lo}-{hi})", f"{cold / yard:.2f}"
+            print(f"| {question} | {name} | {cold:.2f} | {warm:.1f} | {ref} | {ratio} |")
+    print()
+    print(
+        f"First add(t, 2,000,000 h) in a fresh interpreter, no holidays (zone survey included): "
+        f"{_first_in_process():.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""The paged engine gives the answers of compiling the whole span at once.
+
+Long questions skip pages by their open-time totals (counted arithmetically for weekly
+calendars); these tests compare them with the segments of the whole span compiled in
+one go, on random calendars in zones with DST, a 30-minute DST and a missing midnight.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from slacalc import BusinessCalendar, OutOfRangeError
+from slacalc._time import to_us
+from slacalc.calendar._engine import CHUNK, PAGE_US, PAGES_KEPT
+from tests.strategies import CalendarSpec, scenarios
+
+YEAR_US = 366 * 86_400_000_000
+
+
+def _build(spec: CalendarSpec) -> BusinessCalendar:
+    hours, kwargs = spec.engine_args()
+    return BusinessCalendar(hours, **kwargs)
+
+
+def scaled(fraction: float) -> settings:
+    return settings(max_examples=max(10, int(settings().max_examples * fraction)), deadline=None)
+
+
+@scaled(0.2)
+@given(st.data(), scenarios())
+def test_paged_answers_equal_the_whole_span_compiled(data: st.DataObject, sc: object) -> None:
+    spec = sc.spec  # type: ignore[attr-defined]
+    cal = _build(spec)
+    timeline = cal._timeline
+    x = to_us(sc.anchor) + data.draw(st.integers(-YEAR_US, YEAR_US), label="shift")  # type: ignore[attr-defined]
+    span = data.draw(st.integers(2 * PAGE_US, 7 * YEAR_US), label="span")
+    month = 31 * 86_400_000_000
+    whole = cal._source.segments(x - span - month, x + span + month)
+    assert timeline._paged_elapsed(x, x + span) == whole.measure(x, x + span)
+    assert timeline._paged_elapsed(x - span, x) == whole.measure(x - span, x)
+    d = data.draw(st.integers(1, max(1, whole.measure(x, x + span))), label="d")
+    if d <= whole.measure(x, x + span):
+        assert timeline._paged_forward(x, d, exact=True) == whole.advance(x, d)
+        y = timeline._paged_forward(x, d, exact=False)
+        assert whole.measure(x, y) == d
+        assert whole.measure(x, y + 1) > d
+    if d <= whole.measure(x - span, x):
+        y = timeline._paged_backward(x, d)
+        assert whole.measure(y, x) == d
+        assert whole.measure(y - 1, x) > d
+
+
+@scaled(0.2)
+@given(scenarios(), st.integers(-60, 60))
+def test_page_totals_equal_their_compiled_segments(sc: object, offset: int) -> None:
+    cal = _build(sc.spec)  # type: ignore[attr-defined]
+    timeline = cal._timeline
+    k = to_us(sc.anchor) // PAGE_US + offset  # type: ignore[attr-defined]
+    assert timeline.total(k) == timeline.page(k).total()
+    assert (
+        timeline.span_total(k, k + 3)
+        == cal._source.segments(k * PAGE_US, (k + 3) * PAGE_US).total()
+    )
+
+
+def test_long_questions_agree_with_short_steps() -> None:
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz)
+    far = cal.add(t, dt.timedelta(hours=100_000))
+    step = t
+    for _ in range(10):
+        step = cal.add(step, dt.timedelta(hours=10_000))
+    assert far == step
+    assert cal.elapsed(t, far) == dt.timedelta(hours=100_000)
+    assert cal.subtract(far, dt.timedelta(hours=100_000)) == t
+    assert BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK").add(
+        t, dt.timedelta(days=100_000)
+    ) == cal.add(t, dt.timedelta(days=100_000))
+
+
+def test_scattered_questions_keep_memory_bounded() -> None:
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    for year in range(2000, 9000, 97):
+        t = dt.datetime(year, 6, 1, 12, tzinfo=cal.tz)
+        cal.elapsed(t, t.replace(year=year + 40))
+        cal.add(t, dt.timedelta(hours=50_000))
+    assert len(cal._timeline._pages) <= PAGES_KEPT
+    snap = cal._timeline._snap
+    assert snap is None or snap.hi - snap.lo <= 6 * YEAR_US
+    assert CHUNK * PAGE_US > YEAR_US
+
+
+def test_a_24x7_calendar_answers_by_arithmetic() -> None:
+    cal = BusinessCalendar.always("Europe/Copenhagen")
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz)
+    utc = t.astimezone(dt.UTC)
+    for days in (2_000_000, -700_000):
+        expected = (utc + dt.timedelta(days=days)).astimezone(cal.tz)
+        assert cal.add(t, dt.timedelta(days=days)) == expected
+    end = dt.datetime(9000, 1, 1, tzinfo=dt.UTC)
+    assert cal.elapsed(t, end) == end - utc
+    assert cal._timeline._snap is None  # nothing compiled
+
+
+def test_durations_past_the_supported_years_raise_at_once() -> None:
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz)
+    for call in (cal.add, cal.exhausted_at, cal.subtract):
+        with pytest.raises(OutOfRangeError, match="9998"):
+            call(t, dt.timedelta(days=2_500_000))
+    snap = cal._timeline._snap
+    assert snap is not None
+    assert snap.hi - snap.lo < YEAR_US  # refused before growing the stretch
+    with pytest.raises(OutOfRangeError):
+        BusinessCalendar.always().add(
+            dt.datetime(9990, 1, 1, tzinfo=dt.UTC), dt.timedelta(days=4000)
+        )
+
+
+def test_a_calendar_with_no_hours_for_decades_still_raises() -> None:
+    cal = BusinessCalendar("Mon 09:00-10:00", tz="UTC", holidays=[dt.date(2026, 3, 2)])
+    t = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
+    assert cal.add(t, dt.timedelta(hours=2000)).year == 2064
+    assert cal.subtract(t, dt.timedelta(hours=2000)).year == 1987
