@@ -1,0 +1,164 @@
+"""Cold start: import time and the wall time of a fresh ``slacalc`` command.
+
+    .venv/bin/python benchmarks/bench_coldstart.py              # 15 runs of each, ~30 s
+    .venv/bin/python benchmarks/bench_coldstart.py --runs 31    # steadier medians
+    .venv/bin/python benchmarks/bench_coldstart.py --write      # also update benchmarks/README.md
+
+Every figure is a fresh interpreter, started by ``subprocess`` as a user's shell starts
+one, on this checkout's ``src`` (``PYTHONPATH``), with byte code cached (one untimed
+run first writes the ``.pyc`` files, as installing a package does):
+
+1. **import**: ``import slacalc`` and ``import slacalc.policy``, timed inside the fresh
+   process with ``time.perf_counter`` around the import statement alone;
+2. **command**: the wall time of the whole process, interpreter start-up included, for
+   ``slacalc due`` and ``slacalc status`` on the built-in policy (the first policy
+   commands a user types) and ``slacalc --help``; the command runs as the installed
+   ``slacalc`` script runs it (``sys.exit(slacalc.cli.main())``). ``python -c pass`` is
+   the floor: what the interpreter alone costs on this machine.
+
+Each figure is the median of ``--runs`` runs (the best in brackets). The target (issue
+"Calendars and agreements over time", item 7): ``slacalc due`` within 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from _harness import cpu_model, git_revision
+
+REPO = Path(__file__).resolve().parent.parent
+README = REPO / "benchmarks" / "README.md"
+START_MARK = "<!-- coldstart:start -->"
+END_MARK = "<!-- coldstart:end -->"
+TARGET_MS = 300.0  # slacalc due, fresh process
+SCRIPT = "import sys; from slacalc.cli import main; sys.exit(main())"
+AT = "2026-12-01T12:00+01:00"
+EVENTS = [
+    {"kind": "opened", "at": "2026-11-27T17:30:00+01:00", "severity": "high"},
+    {"kind": "responded", "at": "2026-11-30T09:20:00+01:00"},
+    {"kind": "paused", "at": "2026-11-30T10:00:00+01:00"},
+    {"kind": "resumed", "at": "2026-12-01T09:00:00+01:00"},
+]
+
+
+def _environ() -> dict[str, str]:
+    """The child's environment: this checkout's ``src`` first, byte code written and read."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(REPO / "src"), env.get("PYTHONPATH", "")) if p
+    )
+    return env
+
+
+def _import_ms(module: str, env: dict[str, str]) -> float:
+    """Milliseconds the import of ``module`` takes in a fresh interpreter."""
+    probe = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    return float(done.stdout.strip()) * 1000
+
+
+def _wall_ms(argv: Sequence[str], env: dict[str, str]) -> float:
+    """Milliseconds of a fresh process running ``argv``, start to exit."""
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def _cases(events: Path) -> list[tuple[str, str, list[str]]]:
+    """(kind, label, argv) of every measured row, in table order."""
+    cli = [sys.executable, "-c", SCRIPT]
+    return [
+        ("floor", "`python -c pass` (the interpreter alone)", [sys.executable, "-c", "pass"]),
+        ("import", "`import slacalc`", ["slacalc"]),
+        ("import", "`import slacalc.policy`", ["slacalc.policy"]),
+        (
+            "command",
+            f"`slacalc due --severity high --at {AT}`",
+            [*cli, "due", "--severity", "high", "--at", AT],
+        ),
+        (
+            "command",
+            f"`slacalc status events.json --at {AT}`",
+            [*cli, "status", str(events), "--at", AT],
+        ),
+        ("command", "`slacalc --help`", [*cli, "--help"]),
+    ]
+
+
+def measure(runs: int) -> list[tuple[str, list[float]]]:
+    """Every row's label and its ``runs`` timings in ms, the runs of all rows interleaved."""
+    env = _environ()
+    with tempfile.TemporaryDirectory() as tmp:
+        events = Path(tmp) / "events.json"
+        events.write_text(json.dumps(EVENTS))
+        cases = _cases(events)
+        times: list[list[float]] = [[] for _ in cases]
+        for lap in range(runs + 1):  # lap 0 writes the byte code and is not counted
+            for (kind, _, argv), out in zip(cases, times, strict=True):
+                ms = _import_ms(argv[0], env) if kind == "import" else _wall_ms(argv, env)
+                if lap:
+                    out.append(ms)
+            print(f"run {lap}/{runs}", file=sys.stderr)
+    return [(label, t) for (_, label, _), t in zip(cases, times, strict=True)]
+
+
+def render(rows: list[tuple[str, list[float]]], runs: int, argv: Sequence[str]) -> str:
+    """The Markdown block: where and how it ran, then one row per measurement."""
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    lines = [
+        f"Run on {when}, {cpu_model()} ({os.cpu_count()} logical CPUs), "
+        f"{platform.platform(terse=True)}, {platform.python_implementation()} "
+        f"{platform.python_version()}, slacalc at git {git_revision()}.  ",
+        f"Command: `.venv/bin/python benchmarks/bench_coldstart.py {' '.join(argv)}`".rstrip()
+        + f"; median of {runs} fresh processes each (best in brackets); "
+        f"load average (1 min) at the end: {load:.2f}.",
+        "",
+        "| what | median ms | best ms | target |",
+        "|---|---:|---:|---|",
+    ]
+    for label, t in rows:
+        target = ""
+        if label.startswith("`slacalc due"):
+            verdict = "ok" if statistics.median(t) <= TARGET_MS else "**FAIL**"
+            target = f"≤ {TARGET_MS:.0f} ms: {verdict}"
+        lines.append(f"| {label} | {statistics.median(t):.0f} | {min(t):.0f} | {target} |")
+    return "\n".join(lines)
+
+
+def write_readme(text: str) -> None:
+    """Replace the results between the cold-start markers of benchmarks/README.md."""
+    readme = README.read_text()
+    start, end = readme.index(START_MARK), readme.index(END_MARK)
+    README.write_text(readme[: start + len(START_MARK)] + "\n" + text + "\n" + readme[end:])
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Measure, print the table, and with ``--write`` put it into benchmarks/README.md."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    p.add_argument("--runs", type=int, default=15, help="fresh processes per row (15)")
+    p.add_argument("--write", action="store_true", help="also update benchmarks/README.md")
+    args = p.parse_args(args_list)
+    text = render(measure(args.runs), args.runs, args_list)
+    print(text)
+    if args.write:
+        write_readme(text)
+
+
+if __name__ == "__main__":
+    main()
