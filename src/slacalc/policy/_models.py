@@ -144,13 +144,21 @@ def _holiday(text: str) -> str | dt.date:
 class _Model(BaseModel):
     """A frozen pydantic model whose validation errors are slacalc errors."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+    # Built on first use, not on import: a command that reads one policy pays for the
+    # validator of the model it builds, and the nested models are validated inside it.
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False, defer_build=True)
 
     def __init__(self, /, **data: Any) -> None:
         try:
             super().__init__(**data)
         except ValidationError as exc:
             raise convert_validation_error(exc) from None
+
+    # Pydantic calls a model's own ``__init__`` for every nested value when the class
+    # defines one, which needs a validator per nested model; this ``__init__`` only
+    # translates errors, so nested values may be validated inline by the outer model
+    # (their errors reach the outer ``__init__`` with their full path).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
 
 class CalendarSpec(_Model):
@@ -841,10 +849,10 @@ class SLAPolicy(_Model):
             full_support_day=self.business_day is None,
             severities=terms,
             rules=rules,
-            channels=tuple(Channel(**c.model_dump()) for c in self.channels),
+            channels=tuple(Channel(**dict(c)) for c in self.channels),
             in_scope=self.scope.included,
             out_of_scope=self.scope.excluded,
-            roles=tuple(Role(**r.model_dump()) for r in self.roles),
+            roles=tuple(Role(**dict(r)) for r in self.roles),
             uptime=None if self.uptime is None else _uptime_terms(self.uptime, support.tz),
         )
 
