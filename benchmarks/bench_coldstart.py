@@ -3,6 +3,10 @@
     .venv/bin/python benchmarks/bench_coldstart.py              # 15 runs of each, ~30 s
     .venv/bin/python benchmarks/bench_coldstart.py --runs 31    # steadier medians
     .venv/bin/python benchmarks/bench_coldstart.py --write      # also update benchmarks/README.md
+    .venv/bin/python benchmarks/bench_coldstart.py --before 065f4fc   # also an earlier commit
+
+With ``--before REV`` the ``src`` of that commit (``git archive``) is measured too, its
+runs interleaved with this checkout's, so both see the same machine load.
 
 Every figure is a fresh interpreter, started by ``subprocess`` as a user's shell starts
 one, on this checkout's ``src`` (``PYTHONPATH``), with byte code cached (one untimed
@@ -52,14 +56,21 @@ EVENTS = [
 ]
 
 
-def _environ() -> dict[str, str]:
-    """The child's environment: this checkout's ``src`` first, byte code written and read."""
+def _environ(src: Path) -> dict[str, str]:
+    """The child's environment: ``src`` first on the path, byte code written and read."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(REPO / "src"), env.get("PYTHONPATH", "")) if p
-    )
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(src), env.get("PYTHONPATH", "")) if p)
     return env
+
+
+def _export(rev: str, into: Path) -> Path:
+    """The ``src`` directory of commit ``rev``, written under ``into``."""
+    archive = subprocess.run(
+        ["git", "archive", rev, "src"], cwd=REPO, capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into / "src"
 
 
 def _import_ms(module: str, env: dict[str, str]) -> float:
@@ -99,24 +110,40 @@ def _cases(events: Path) -> list[tuple[str, str, list[str]]]:
     ]
 
 
-def measure(runs: int) -> list[tuple[str, list[float]]]:
-    """Every row's label and its ``runs`` timings in ms, the runs of all rows interleaved."""
-    env = _environ()
+Rows = list[tuple[str, list[float], list[float]]]
+
+
+def measure(runs: int, before: str | None) -> Rows:
+    """Each row's label, its ``runs`` timings in ms and those of ``before`` (or none).
+
+    The runs of all rows (and of both sources) are interleaved, lap by lap.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         events = Path(tmp) / "events.json"
         events.write_text(json.dumps(EVENTS))
         cases = _cases(events)
-        times: list[list[float]] = [[] for _ in cases]
+        envs = [_environ(REPO / "src")]
+        if before is not None:
+            envs.append(_environ(_export(before, Path(tmp))))
+        times = [[[] for _ in envs] for _ in cases]
         for lap in range(runs + 1):  # lap 0 writes the byte code and is not counted
             for (kind, _, argv), out in zip(cases, times, strict=True):
-                ms = _import_ms(argv[0], env) if kind == "import" else _wall_ms(argv, env)
-                if lap:
-                    out.append(ms)
+                for env, one in zip(envs, out, strict=True):
+                    ms = _import_ms(argv[0], env) if kind == "import" else _wall_ms(argv, env)
+                    if lap:
+                        one.append(ms)
             print(f"run {lap}/{runs}", file=sys.stderr)
-    return [(label, t) for (_, label, _), t in zip(cases, times, strict=True)]
+    return [
+        (label, t[0], t[1] if before else []) for (_, label, _), t in zip(cases, times, strict=True)
+    ]
 
 
-def render(rows: list[tuple[str, list[float]]], runs: int, argv: Sequence[str]) -> str:
+def _cell(t: list[float]) -> str:
+    """``median (best)`` in whole ms."""
+    return f"{statistics.median(t):.0f} ({min(t):.0f})"
+
+
+def render(rows: Rows, runs: int, argv: Sequence[str], before: str | None) -> str:
     """The Markdown block: where and how it ran, then one row per measurement."""
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -128,15 +155,18 @@ def render(rows: list[tuple[str, list[float]]], runs: int, argv: Sequence[str]) 
         + f"; median of {runs} fresh processes each (best in brackets); "
         f"load average (1 min) at the end: {load:.2f}.",
         "",
-        "| what | median ms | best ms | target |",
-        "|---|---:|---:|---|",
+        f"| what | before (git {before}), ms | now, ms | target |"
+        if before
+        else "| what | ms | target |",
+        "|---|---:|---:|---|" if before else "|---|---:|---|",
     ]
-    for label, t in rows:
+    for label, now, earlier in rows:
         target = ""
         if label.startswith("`slacalc due"):
-            verdict = "ok" if statistics.median(t) <= TARGET_MS else "**FAIL**"
+            verdict = "ok" if statistics.median(now) <= TARGET_MS else "**FAIL**"
             target = f"≤ {TARGET_MS:.0f} ms: {verdict}"
-        lines.append(f"| {label} | {statistics.median(t):.0f} | {min(t):.0f} | {target} |")
+        cells = [_cell(earlier)] if before else []
+        lines.append(f"| {' | '.join([label, *cells, _cell(now), target])} |")
     return "\n".join(lines)
 
 
@@ -152,9 +182,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     args_list = list(sys.argv[1:] if argv is None else argv)
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     p.add_argument("--runs", type=int, default=15, help="fresh processes per row (15)")
+    p.add_argument("--before", metavar="REV", help="also measure the src of this commit")
     p.add_argument("--write", action="store_true", help="also update benchmarks/README.md")
     args = p.parse_args(args_list)
-    text = render(measure(args.runs), args.runs, args_list)
+    text = render(measure(args.runs, args.before), args.runs, args_list, args.before)
     print(text)
     if args.write:
         write_readme(text)
