@@ -9,7 +9,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import tomli_w
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -61,7 +60,6 @@ from slacalc.policy._fields import (
     parse_target,
     policy_error,
 )
-from slacalc.policy._io import parse_text, read_file
 from slacalc.policy._presets import PRESETS, apply_preset
 from slacalc.timers import (
     DEFAULT_STATUSES,
@@ -904,6 +902,8 @@ class SLAPolicy(_Model):
             ... ''').to_agreement().rules.names
             ('normal',)
         """
+        from slacalc.policy._io import parse_text  # tomllib loads with the first file
+
         return cls.from_dict(parse_text(text, "toml", "<text>"))
 
     @classmethod
@@ -915,6 +915,8 @@ class SLAPolicy(_Model):
             >>> SLAPolicy.from_json(default_policy().to_json()) == default_policy()
             True
         """
+        from slacalc.policy._io import parse_text
+
         return cls.from_dict(parse_text(text, "json", "<text>"))
 
     @classmethod
@@ -937,6 +939,8 @@ class SLAPolicy(_Model):
             ...     SLAPolicy.from_file(path) == default_policy()
             True
         """
+        from slacalc.policy._io import read_file
+
         return cls.from_dict(read_file(path))
 
     def to_dict(self) -> dict[str, Any]:
@@ -978,6 +982,8 @@ class SLAPolicy(_Model):
             >>> print(default_policy().to_toml().splitlines()[0])
             name = "Website care agreement"
         """
+        import tomli_w
+
         return tomli_w.dumps(self.to_dict())
 
     @classmethod
