@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import importlib.util
 import sys
 import threading
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +53,9 @@ def _country_class(code: str) -> Any:
     loader = getattr(_holidays_module(), code)  # the package's lazy loader for the code
     if "holidays.countries" in sys.modules or loader.entity is not None:
         return loader.get_entity()
+    import importlib.util  # here, as importing slacalc needs neither this nor pathlib
+    from pathlib import Path
+
     path = Path(_holidays_module().__file__).parent / "countries"
     path /= loader.module_name.rpartition(".")[2] + ".py"
     spec = importlib.util.spec_from_file_location(loader.module_name, path)
