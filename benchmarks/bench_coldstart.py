@@ -31,6 +31,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -73,20 +74,28 @@ def _export(rev: str, into: Path) -> Path:
     return into / "src"
 
 
-def _import_ms(module: str, env: dict[str, str]) -> float:
-    """Milliseconds the import of ``module`` takes in a fresh interpreter."""
-    probe = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+def _import_ms(module: str, env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU milliseconds of the import of ``module`` in a fresh interpreter."""
+    probe = (
+        "import time; t, c = time.perf_counter(), time.process_time(); "
+        f"import {module}; print(time.perf_counter() - t, time.process_time() - c)"
+    )
     done = subprocess.run(
         [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
     )
-    return float(done.stdout.strip()) * 1000
+    wall, cpu = (float(x) * 1000 for x in done.stdout.split())
+    return wall, cpu
 
 
-def _wall_ms(argv: Sequence[str], env: dict[str, str]) -> float:
-    """Milliseconds of a fresh process running ``argv``, start to exit."""
+def _run_ms(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) milliseconds of a fresh process running ``argv``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
-    return (time.perf_counter() - start) * 1000
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall * 1000, cpu * 1000
 
 
 def _cases(events: Path) -> list[tuple[str, str, list[str]]]:
@@ -110,7 +119,8 @@ def _cases(events: Path) -> list[tuple[str, str, list[str]]]:
     ]
 
 
-Rows = list[tuple[str, list[float], list[float]]]
+#: One row: its label, then (wall, CPU) samples now and (wall, CPU) samples before.
+Rows = list[tuple[str, list[tuple[float, float]], list[tuple[float, float]]]]
 
 
 def measure(runs: int, before: str | None) -> Rows:
@@ -125,11 +135,11 @@ def measure(runs: int, before: str | None) -> Rows:
         envs = [_environ(REPO / "src")]
         if before is not None:
             envs.append(_environ(_export(before, Path(tmp))))
-        times = [[[] for _ in envs] for _ in cases]
+        times: list[list[list[tuple[float, float]]]] = [[[] for _ in envs] for _ in cases]
         for lap in range(runs + 1):  # lap 0 writes the byte code and is not counted
             for (kind, _, argv), out in zip(cases, times, strict=True):
                 for env, one in zip(envs, out, strict=True):
-                    ms = _import_ms(argv[0], env) if kind == "import" else _wall_ms(argv, env)
+                    ms = _import_ms(argv[0], env) if kind == "import" else _run_ms(argv, env)
                     if lap:
                         one.append(ms)
             print(f"run {lap}/{runs}", file=sys.stderr)
@@ -138,15 +148,21 @@ def measure(runs: int, before: str | None) -> Rows:
     ]
 
 
-def _cell(t: list[float]) -> str:
-    """``median (best)`` in whole ms."""
-    return f"{statistics.median(t):.0f} ({min(t):.0f})"
+def _cells(samples: list[tuple[float, float]]) -> list[str]:
+    """``median (best)`` in whole ms, of the wall and of the CPU time."""
+    return [
+        f"{statistics.median(v):.0f} ({min(v):.0f})"
+        for v in ([w for w, _ in samples], [c for _, c in samples])
+    ]
 
 
 def render(rows: Rows, runs: int, argv: Sequence[str], before: str | None) -> str:
     """The Markdown block: where and how it ran, then one row per measurement."""
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    head = ["what", "wall ms", "CPU ms"]
+    if before:
+        head = ["what", f"wall ms, git {before}", f"CPU ms, git {before}", "wall ms", "CPU ms"]
     lines = [
         f"Run on {when}, {cpu_model()} ({os.cpu_count()} logical CPUs), "
         f"{platform.platform(terse=True)}, {platform.python_implementation()} "
@@ -155,18 +171,16 @@ def render(rows: Rows, runs: int, argv: Sequence[str], before: str | None) -> st
         + f"; median of {runs} fresh processes each (best in brackets); "
         f"load average (1 min) at the end: {load:.2f}.",
         "",
-        f"| what | before (git {before}), ms | now, ms | target |"
-        if before
-        else "| what | ms | target |",
-        "|---|---:|---:|---|" if before else "|---|---:|---|",
+        f"| {' | '.join([*head, 'target'])} |",
+        f"|---|{'---:|' * (len(head) - 1)}---|",
     ]
     for label, now, earlier in rows:
         target = ""
         if label.startswith("`slacalc due"):
-            verdict = "ok" if statistics.median(now) <= TARGET_MS else "**FAIL**"
-            target = f"≤ {TARGET_MS:.0f} ms: {verdict}"
-        cells = [_cell(earlier)] if before else []
-        lines.append(f"| {' | '.join([label, *cells, _cell(now), target])} |")
+            wall = statistics.median(w for w, _ in now)
+            target = f"≤ {TARGET_MS:.0f} ms: {'ok' if wall <= TARGET_MS else '**FAIL**'}"
+        cells = [*(_cells(earlier) if before else []), *_cells(now)]
+        lines.append(f"| {' | '.join([label, *cells, target])} |")
     return "\n".join(lines)
 
 
