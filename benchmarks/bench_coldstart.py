@@ -1,27 +1,26 @@
-"""Cold start: import time and the wall time of a fresh ``slacalc`` command.
+"""Cold start: import time and the time of a fresh ``slacalc`` command, wall and CPU.
 
     .venv/bin/python benchmarks/bench_coldstart.py              # 15 runs of each, ~30 s
     .venv/bin/python benchmarks/bench_coldstart.py --runs 31    # steadier medians
-    .venv/bin/python benchmarks/bench_coldstart.py --write      # also update benchmarks/README.md
     .venv/bin/python benchmarks/bench_coldstart.py --before 065f4fc   # also an earlier commit
-
-With ``--before REV`` the ``src`` of that commit (``git archive``) is measured too, its
-runs interleaved with this checkout's, so both see the same machine load.
+    .venv/bin/python benchmarks/bench_coldstart.py --write      # also update benchmarks/README.md
 
 Every figure is a fresh interpreter, started by ``subprocess`` as a user's shell starts
 one, on this checkout's ``src`` (``PYTHONPATH``), with byte code cached (one untimed
 run first writes the ``.pyc`` files, as installing a package does):
 
 1. **import**: ``import slacalc`` and ``import slacalc.policy``, timed inside the fresh
-   process with ``time.perf_counter`` around the import statement alone;
-2. **command**: the wall time of the whole process, interpreter start-up included, for
-   ``slacalc due`` and ``slacalc status`` on the built-in policy (the first policy
-   commands a user types) and ``slacalc --help``; the command runs as the installed
-   ``slacalc`` script runs it (``sys.exit(slacalc.cli.main())``). ``python -c pass`` is
-   the floor: what the interpreter alone costs on this machine.
+   process (``time.perf_counter`` and ``time.process_time``) around the import alone;
+2. **command**: the whole process, interpreter start-up included, for ``slacalc due``
+   and ``slacalc status`` on the built-in policy (the first policy commands a user
+   types) and ``slacalc --help``; the command runs as the installed ``slacalc`` script
+   runs it (``sys.exit(slacalc.cli.main())``); CPU time is the child's user + system
+   time. ``python -c pass`` is the floor: the interpreter alone on this machine.
 
-Each figure is the median of ``--runs`` runs (the best in brackets). The target (issue
-"Calendars and agreements over time", item 7): ``slacalc due`` within 300 ms.
+With ``--before REV`` the ``src`` of that commit (``git archive``) is measured too, its
+runs interleaved with this checkout's, so both see the same load on a shared machine.
+Each figure is the median of ``--runs`` runs (the best in brackets). The target:
+``slacalc due`` within 300 ms, wall clock.
 """
 
 from __future__ import annotations
