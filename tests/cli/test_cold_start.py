@@ -1,10 +1,10 @@
 """What a cold ``slacalc`` command loads: only what its answer needs (no timing asserted).
 
 The cold-start figures in benchmarks/README.md rest on these: ``import slacalc`` and the
-command line's parser load neither pydantic nor ``holidays``; a policy command builds one
-pydantic validator (the policy's; the nested models are validated inside it) and runs
-the one country module its holidays need, not the ~250 that ``holidays.countries``
-imports.
+command line's parser (``--help``) load neither pydantic nor ``holidays`` nor the
+commands; a policy command builds one pydantic validator (the policy's; the nested
+models are validated inside it) and runs the one country module its holidays need,
+not the ~250 that ``holidays.countries`` imports.
 """
 
 from __future__ import annotations
@@ -24,20 +24,20 @@ def _probe(code: str) -> object:
 
 _LOADED = (
     "import json, sys; print(json.dumps(sorted(m for m in sys.modules "
-    "if m.split('.')[0] in ('pydantic', 'holidays') or m.startswith('slacalc.policy'))))"
+    "if m.split('.')[0] in ('pydantic', 'holidays') "
+    "or m.startswith(('slacalc.policy', 'slacalc.cli._commands')))))"
 )
 
 
 def test_importing_slacalc_and_its_command_line_loads_neither_pydantic_nor_holidays() -> None:
     assert _probe("import slacalc, slacalc.cli; " + _LOADED) == []
-    assert (
-        _probe(
+    for argv in (["--help"], ["due", "--help"]):
+        code = (
             "import contextlib, io, slacalc.cli\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
-            "    slacalc.cli.main(['--help'])\n" + _LOADED
+            f"    slacalc.cli.main({argv!r})\n" + _LOADED
         )
-        == []
-    )
+        assert _probe(code) == [], argv
 
 
 def test_due_on_the_default_policy_builds_one_validator_and_one_country() -> None:

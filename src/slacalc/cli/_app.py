@@ -9,7 +9,6 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NamedTuple, NoReturn
 
-from slacalc.cli import _commands as commands
 from slacalc.cli._parse import (
     CommandError,
     credits_arg,
@@ -333,7 +332,6 @@ def build_parser() -> argparse.ArgumentParser:
         )
         for flags, settings in (_JSON, *command.options):
             one.add_argument(*flags, **settings)
-        one.set_defaults(func=getattr(commands, f"run_{name}"))
     return parser
 
 
@@ -374,7 +372,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog = f"slacalc {args.command}"
         if extra:
             raise _UsageError(prog, f"unrecognized arguments: {' '.join(extra)}")
-        code: int = args.func(args, out)
+        # The commands (and what they render with) load when one runs, not for --help.
+        from slacalc.cli import _commands
+
+        code: int = getattr(_commands, f"run_{args.command}")(args, out)
         out.flush()
         return code
     except _UsageError as exc:
