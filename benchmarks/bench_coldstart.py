@@ -118,6 +118,62 @@ def _cases(events: Path) -> list[tuple[str, str, list[str]]]:
     ]
 
 
+#: ``slacalc due`` step by step in one fresh process: each step's CPU milliseconds.
+PHASES = f"""
+import time
+marks = [time.process_time()]
+def mark():
+    marks.append(time.process_time())
+import slacalc, slacalc.cli; mark()
+import slacalc.cli._commands; mark()
+import slacalc.policy; mark()
+import pydantic, pydantic.fields, pydantic.main; mark()
+import slacalc.policy._models, slacalc.policy._default; mark()
+import pydantic.plugin._loader; pydantic.plugin._loader.get_plugins(); mark()
+slacalc.policy._models.SLAPolicy.model_rebuild(); mark()
+import holidays; mark()
+from slacalc.calendar._holidays import HolidaySource
+HolidaySource("DK").year(2026); mark()
+import contextlib, io
+with contextlib.redirect_stdout(io.StringIO()):
+    slacalc.cli.main(["due", "--severity", "high", "--at", "{AT}"])
+mark()
+print(*((b - a) * 1000 for a, b in zip(marks, marks[1:])))
+"""
+PHASE_NAMES = (
+    "`import slacalc, slacalc.cli` (the calendar, the parser)",
+    "the commands and their renderers (`slacalc.cli._commands`, `slacalc._present`)",
+    "`import slacalc.policy` (the agreement: timers, credits, uptime)",
+    "`import pydantic` (with `pydantic.fields`, `pydantic.main`)",
+    "the policy's pydantic models, defined (schemas deferred)",
+    "pydantic's plugin lookup (`importlib.metadata` over the installed packages)",
+    "the one validator, `SLAPolicy`'s, built",
+    "`import holidays`",
+    "the Danish holiday class, loaded alone, and its 2026 holidays",
+    "`slacalc due` itself: the built-in policy validated, its calendars, the deadlines",
+)
+
+
+def phases(runs: int) -> str:
+    """The Markdown table of where a cold ``slacalc due`` spends its CPU time."""
+    env = _environ(REPO / "src")
+    samples = [
+        [
+            float(x)
+            for x in subprocess.run(
+                [sys.executable, "-c", PHASES], env=env, capture_output=True, text=True, check=True
+            ).stdout.split()
+        ]
+        for _ in range(runs + 1)
+    ][1:]
+    lines = ["| step | CPU ms |", "|---|---:|"]
+    for name, values in zip(PHASE_NAMES, zip(*samples, strict=True), strict=True):
+        lines.append(f"| {name} | {statistics.median(values):.0f} ({min(values):.0f}) |")
+    total = [sum(run) for run in samples]
+    lines.append(f"| all of the above | {statistics.median(total):.0f} ({min(total):.0f}) |")
+    return "\n".join(lines)
+
+
 #: One row: its label, then (wall, CPU) samples now and (wall, CPU) samples before.
 Rows = list[tuple[str, list[tuple[float, float]], list[tuple[float, float]]]]
 
@@ -199,6 +255,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--write", action="store_true", help="also update benchmarks/README.md")
     args = p.parse_args(args_list)
     text = render(measure(args.runs, args.before), args.runs, args_list, args.before)
+    text += (
+        "\n\nWhere a cold `slacalc due` spends its CPU time (this checkout; one fresh process"
+        " per run, the steps in the order the command meets them; median, best in brackets;"
+        " the interpreter's own start-up is the `python -c pass` row above):\n\n"
+        + phases(args.runs)
+    )
     print(text)
     if args.write:
         write_readme(text)
