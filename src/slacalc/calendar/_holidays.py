@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import sys
 import threading
 from collections.abc import Iterable, Mapping
@@ -35,6 +36,7 @@ def _holidays_module() -> Any:
     return holidays
 
 
+@functools.cache
 def _country_codes() -> frozenset[str]:
     """The country codes ``holidays`` knows (aliases included), read from its registry."""
     from holidays.registry import EntityLoader
@@ -42,13 +44,15 @@ def _country_codes() -> frozenset[str]:
     return frozenset(EntityLoader.get_country_codes())
 
 
+@functools.cache
 def _country_class(code: str) -> Any:
     """The ``holidays`` class of one country, without importing the other countries.
 
     ``holidays.countries`` imports all of its ~250 country modules when first imported
     (~100 ms, more than the rest of a cold policy command); until something has imported
     it, the one country's module runs on its own, unregistered, so ``sys.modules`` and
-    the ``holidays`` package stay as they were. The class and its answers are the same.
+    the ``holidays`` package stay as they were. The class and its answers are the same;
+    it is kept per code, as an imported module would be.
     """
     loader = getattr(_holidays_module(), code)  # the package's lazy loader for the code
     if "holidays.countries" in sys.modules or loader.entity is not None:
@@ -59,7 +63,7 @@ def _country_class(code: str) -> Any:
     path = Path(_holidays_module().__file__).parent / "countries"
     path /= loader.module_name.rpartition(".")[2] + ".py"
     spec = importlib.util.spec_from_file_location(loader.module_name, path)
-    if spec is None or spec.loader is None:  # not a plain file (a zip, a frozen build)
+    if spec is None or spec.loader is None or not path.is_file():  # a zip, a frozen build
         return loader.get_entity()
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
