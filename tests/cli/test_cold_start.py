@@ -70,3 +70,19 @@ def test_a_country_reads_the_same_whether_or_not_holidays_countries_is_imported(
         "print(json.dumps([alone == read(codes), len(alone['DK'])]))"
     )
     assert _probe(code) == [True, 10]
+
+
+def test_a_command_pauses_the_collector_and_restores_it() -> None:
+    import gc
+
+    from slacalc.cli import main
+
+    assert gc.isenabled()
+    assert main(["budget", "99.9%"]) == 0
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert main(["budget", "99.9"]) == 2  # an error too leaves it as it was
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
