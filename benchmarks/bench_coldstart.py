@@ -118,9 +118,11 @@ def _cases(events: Path) -> list[tuple[str, str, list[str]]]:
     ]
 
 
-#: ``slacalc due`` step by step in one fresh process: each step's CPU milliseconds.
+#: ``slacalc due`` step by step in one fresh process: each step's CPU milliseconds, with
+#: the garbage collector paused as the command pauses it.
 PHASES = f"""
-import time
+import gc, time
+gc.disable()
 marks = [time.process_time()]
 def mark():
     marks.append(time.process_time())
@@ -257,9 +259,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     text = render(measure(args.runs, args.before), args.runs, args_list, args.before)
     text += (
         "\n\nWhere a cold `slacalc due` spends its CPU time (this checkout; one fresh process"
-        " per run, the steps in the order the command meets them; median, best in brackets;"
-        " the interpreter's own start-up is the `python -c pass` row above):\n\n"
-        + phases(args.runs)
+        " per run, the steps in the order the command meets them, the garbage collector"
+        " paused as the command pauses it; median, best in brackets; the interpreter's own"
+        " start-up is the `python -c pass` row above):\n\n" + phases(args.runs)
     )
     print(text)
     if args.write:
