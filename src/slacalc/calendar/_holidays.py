@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
+import sys
 import threading
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
@@ -29,9 +31,43 @@ _ISO_LIKE = "0123456789"
 
 
 def _holidays_module() -> Any:
-    import holidays  # imported lazily: it costs ~70 ms and many calendars never need it
+    import holidays  # imported lazily: it costs ~30 ms and many calendars never need it
 
     return holidays
+
+
+@functools.cache
+def _country_codes() -> frozenset[str]:
+    """The country codes ``holidays`` knows (aliases included), read from its registry."""
+    from holidays.registry import EntityLoader
+
+    return frozenset(EntityLoader.get_country_codes())
+
+
+@functools.cache
+def _country_class(code: str) -> Any:
+    """The ``holidays`` class of one country, without importing the other countries.
+
+    ``holidays.countries`` imports all of its ~250 country modules when first imported
+    (~100 ms, more than the rest of a cold policy command); until something has imported
+    it, the one country's module runs on its own, unregistered, so ``sys.modules`` and
+    the ``holidays`` package stay as they were. The class and its answers are the same;
+    it is kept per code, as an imported module would be.
+    """
+    loader = getattr(_holidays_module(), code)  # the package's lazy loader for the code
+    if "holidays.countries" in sys.modules or loader.entity is not None:
+        return loader.get_entity()
+    import importlib.util  # here, as importing slacalc needs neither this nor pathlib
+    from pathlib import Path
+
+    path = Path(_holidays_module().__file__).parent / "countries"
+    path /= loader.module_name.rpartition(".")[2] + ".py"
+    spec = importlib.util.spec_from_file_location(loader.module_name, path)
+    if spec is None or spec.loader is None or not path.is_file():  # a zip, a frozen build
+        return loader.get_entity()
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return getattr(module, loader.entity_name)
 
 
 class _Region:
@@ -42,7 +78,7 @@ class _Region:
     supports may be named, several joined with ``+``.
     """
 
-    __slots__ = ("categories", "country", "language", "subdiv")
+    __slots__ = ("categories", "country", "entity", "language", "subdiv")
 
     def __init__(self, code: str) -> None:
         raw = code.strip()
@@ -50,26 +86,26 @@ class _Region:
         country, _, subdiv = region.partition("-")
         self.country = country.upper()
         self.subdiv = subdiv.upper() or None
-        module = _holidays_module()
-        supported = module.list_supported_countries()
-        if self.country not in supported:
+        if self.country not in _country_codes():
             raise UnknownHolidayRegionError(
                 f"Unknown holiday country {raw!r}; pass an ISO 3166 code such as 'DK', "
                 "'US-CA' or 'DE-BY'."
             )
-        if self.subdiv is not None and self.subdiv not in supported[self.country]:
-            known = ", ".join(sorted(supported[self.country])[:12]) or "none"
+        self.entity = _country_class(self.country)
+        subdivs = sorted(self.entity.subdivisions)
+        if self.subdiv is not None and self.subdiv not in subdivs:
+            known = ", ".join(subdivs[:12]) or "none"
             raise UnknownHolidayRegionError(
                 f"Unknown subdivision {raw!r} of {self.country!r}; pass one of "
-                f"{known}{' ...' if len(supported[self.country]) > 12 else ''} "
-                f"(e.g. '{self.country}-{sorted(supported[self.country])[0]}')"
-                if supported[self.country]
+                f"{known}{' ...' if len(subdivs) > 12 else ''} "
+                f"(e.g. '{self.country}-{subdivs[0]}')"
+                if subdivs
                 else f"Unknown subdivision {raw!r}: {self.country!r} has no subdivisions; "
                 f"pass {self.country!r}."
             )
 
         # Names in the country's own default language, whatever the process locale says.
-        probe = module.country_holidays(self.country, subdiv=self.subdiv, years=())
+        probe = self.entity(subdiv=self.subdiv, years=())
         self.language = probe.default_language
         offered = tuple(getattr(probe, "supported_categories", ("public",)))
         wanted = {"public"}
@@ -83,24 +119,24 @@ class _Region:
             wanted.add(name.lower())
         self.categories: tuple[str, ...] = tuple(sorted(wanted))
 
+    def __getstate__(self) -> tuple[str, str | None, str, tuple[str, ...]]:
+        # The class is found again where the copy lands (it may not pickle by name).
+        return (self.country, self.subdiv, self.language, self.categories)
+
+    def __setstate__(self, state: tuple[str, str | None, str, tuple[str, ...]]) -> None:
+        self.country, self.subdiv, self.language, self.categories = state
+        self.entity = _country_class(self.country)
+
     def year(self, year: int) -> dict[dt.date, str]:
-        data = _holidays_module().country_holidays(
-            self.country,
-            subdiv=self.subdiv,
-            years=year,
-            language=self.language,
-            categories=self.categories,
+        data = self.entity(
+            subdiv=self.subdiv, years=year, language=self.language, categories=self.categories
         )
         return {d: str(name) for d, name in data.items() if d.year == year}
 
     def years(self, years: list[int]) -> dict[dt.date, str]:
         """The holidays of several years from one lookup (faster than one per year)."""
-        data = _holidays_module().country_holidays(
-            self.country,
-            subdiv=self.subdiv,
-            years=years,
-            language=self.language,
-            categories=self.categories,
+        data = self.entity(
+            subdiv=self.subdiv, years=years, language=self.language, categories=self.categories
         )
         wanted = set(years)
         return {d: str(name) for d, name in data.items() if d.year in wanted}

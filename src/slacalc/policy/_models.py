@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import tomli_w
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -62,7 +61,6 @@ from slacalc.policy._fields import (
     parse_target,
     policy_error,
 )
-from slacalc.policy._io import parse_text, read_file
 from slacalc.policy._presets import PRESETS, apply_preset
 from slacalc.timers import (
     DEFAULT_STATUSES,
@@ -145,13 +143,21 @@ def _holiday(text: str) -> str | dt.date:
 class _Model(BaseModel):
     """A frozen pydantic model whose validation errors are slacalc errors."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+    # Built on first use, not on import: a command that reads one policy pays for the
+    # validator of the model it builds, and the nested models are validated inside it.
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False, defer_build=True)
 
     def __init__(self, /, **data: Any) -> None:
         try:
             super().__init__(**data)
         except ValidationError as exc:
             raise convert_validation_error(exc) from None
+
+    # Pydantic calls a model's own ``__init__`` for every nested value when the class
+    # defines one, which needs a validator per nested model; this ``__init__`` only
+    # translates errors, so nested values may be validated inline by the outer model
+    # (their errors reach the outer ``__init__`` with their full path).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
 
 def _recurring_table(value: object) -> FrozenDict[str, str]:
@@ -881,10 +887,10 @@ class SLAPolicy(_Model):
             full_support_day=self.business_day is None,
             severities=terms,
             rules=rules,
-            channels=tuple(Channel(**c.model_dump()) for c in self.channels),
+            channels=tuple(Channel(**dict(c)) for c in self.channels),
             in_scope=self.scope.included,
             out_of_scope=self.scope.excluded,
-            roles=tuple(Role(**r.model_dump()) for r in self.roles),
+            roles=tuple(Role(**dict(r)) for r in self.roles),
             uptime=None if self.uptime is None else _uptime_terms(self.uptime, support.tz),
         )
 
@@ -936,6 +942,8 @@ class SLAPolicy(_Model):
             ... ''').to_agreement().rules.names
             ('normal',)
         """
+        from slacalc.policy._io import parse_text  # tomllib loads with the first file
+
         return cls.from_dict(parse_text(text, "toml", "<text>"))
 
     @classmethod
@@ -947,6 +955,8 @@ class SLAPolicy(_Model):
             >>> SLAPolicy.from_json(default_policy().to_json()) == default_policy()
             True
         """
+        from slacalc.policy._io import parse_text
+
         return cls.from_dict(parse_text(text, "json", "<text>"))
 
     @classmethod
@@ -969,6 +979,8 @@ class SLAPolicy(_Model):
             ...     SLAPolicy.from_file(path) == default_policy()
             True
         """
+        from slacalc.policy._io import read_file
+
         return cls.from_dict(read_file(path))
 
     def to_dict(self) -> dict[str, Any]:
@@ -1014,6 +1026,8 @@ class SLAPolicy(_Model):
             >>> print(default_policy().to_toml().splitlines()[0])
             name = "Website care agreement"
         """
+        import tomli_w
+
         return tomli_w.dumps(self.to_dict())
 
     @classmethod

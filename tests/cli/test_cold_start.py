@@ -1,0 +1,88 @@
+"""What a cold ``slacalc`` command loads: only what its answer needs (no timing asserted).
+
+The cold-start figures in benchmarks/README.md rest on these: ``import slacalc`` and the
+command line's parser (``--help``) load neither pydantic nor ``holidays`` nor the
+commands; a policy command builds one pydantic validator (the policy's; the nested
+models are validated inside it) and runs the one country module its holidays need,
+not the ~250 that ``holidays.countries`` imports.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+AT = "2026-12-01T12:00+01:00"
+
+
+def _probe(code: str) -> object:
+    """Run ``code`` in a fresh interpreter; it prints one JSON value, returned here."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+_LOADED = (
+    "import json, sys; print(json.dumps(sorted(m for m in sys.modules "
+    "if m.split('.')[0] in ('pydantic', 'holidays') "
+    "or m.startswith(('slacalc.policy', 'slacalc.cli._commands')))))"
+)
+
+
+def test_importing_slacalc_and_its_command_line_loads_neither_pydantic_nor_holidays() -> None:
+    assert _probe("import slacalc, slacalc.cli; " + _LOADED) == []
+    for argv in (["--help"], ["due", "--help"]):
+        code = (
+            "import contextlib, io, slacalc.cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    slacalc.cli.main({argv!r})\n" + _LOADED
+        )
+        assert _probe(code) == [], argv
+
+
+def test_due_on_the_default_policy_builds_one_validator_and_one_country() -> None:
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from slacalc.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['due', '--severity', 'high', '--at', '{AT}']) == 0\n"
+        "from pydantic import BaseModel\n"
+        "from slacalc.policy import _models\n"
+        "built = sorted(n for n, v in vars(_models).items() if isinstance(v, type)\n"
+        "               and issubclass(v, BaseModel) and v.__pydantic_complete__)\n"
+        "countries = sorted(m for m in sys.modules if m.startswith('holidays.countries')\n"
+        "                   or m.startswith('holidays.financial'))\n"
+        "print(json.dumps([built, countries]))"
+    )
+    assert _probe(code) == [["SLAPolicy"], []]
+
+
+def test_a_country_reads_the_same_whether_or_not_holidays_countries_is_imported() -> None:
+    code = (
+        "import json, sys\n"
+        "from slacalc.calendar._holidays import HolidaySource\n"
+        "def read(codes):\n"
+        "    return {c: {d.isoformat(): n for d, n in HolidaySource(c).year(2026).items()}\n"
+        "            for c in codes}\n"
+        "codes = ['DK', 'US-CA', 'UK', 'AX', 'DE-BY']\n"
+        "alone = read(codes)\n"
+        "import holidays.countries\n"
+        "print(json.dumps([alone == read(codes), len(alone['DK'])]))"
+    )
+    assert _probe(code) == [True, 10]
+
+
+def test_a_command_pauses_the_collector_and_restores_it() -> None:
+    import gc
+
+    from slacalc.cli import main
+
+    assert gc.isenabled()
+    assert main(["budget", "99.9%"]) == 0
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert main(["budget", "99.9"]) == 2  # an error too leaves it as it was
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
