@@ -244,7 +244,7 @@ def test_books_and_histories_from_their_parts(tmp_path: pathlib.Path) -> None:
     # file; a policy file named by an absolute path.
     from slacalc.policy import PolicyVersion
 
-    history = PolicyHistory([PolicyVersion(None, OLD)])
+    history = PolicyHistory([PolicyVersion(None, OLD)])  # type: ignore[list-item]
     assert history.current is OLD
     (tmp_path / "sla.toml").write_text(OLD.to_toml(), encoding="utf-8")
     absolute = str(tmp_path / "sla.toml")
@@ -281,3 +281,18 @@ def test_a_preset_keeps_a_policys_own_fields_and_metrics() -> None:
     assert "time_to_assign" in rules.metric_names
     assert "sys_id" in rules.fields
     assert SLAPolicy.from_dict(policy.to_dict()) == policy
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"statuses": ["open"]},
+        {"fields": "due_at"},
+        {"metrics": {"name": "x"}},
+    ],
+)
+def test_a_preset_leaves_keys_of_the_wrong_shape_to_validation(changes: dict[str, Any]) -> None:
+    data = OLD.to_dict()
+    data.update(preset="zendesk", **changes)
+    with pytest.raises(PolicyValidationError):
+        SLAPolicy.from_dict(data)

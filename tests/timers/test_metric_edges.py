@@ -14,13 +14,25 @@ import pytest
 from slacalc._intervals import Intervals
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import InvalidOptionError, TicketEventError
-from slacalc.timers import ClockRules, MetricDefinition, SeverityTargets, TicketEvent, _replay
+from slacalc.timers import (
+    ClockRules,
+    MetricDefinition,
+    SeverityTargets,
+    StatusCategory,
+    TicketEvent,
+    _replay,
+)
 
 UTC = dt.UTC
 M = dt.timedelta(minutes=1)
 T0 = dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 ALWAYS = BusinessCalendar.always("UTC")
-STATUSES = {"open": "open", "pending": "waiting", "solved": "resolved", "closed": "closed"}
+STATUSES: dict[str, StatusCategory] = {
+    "open": "open",
+    "pending": "waiting",
+    "solved": "resolved",
+    "closed": "closed",
+}
 
 
 def _at(minutes: int) -> dt.datetime:
