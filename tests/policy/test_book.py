@@ -237,3 +237,62 @@ def test_a_policy_takes_the_customers_zone_by_name() -> None:
     assert reply.received_at.utcoffset() == dt.timedelta(hours=9)
     with pytest.raises(InvalidOptionError, match="'Nowhere' is not an IANA time zone"):
         OLD.acknowledge("high", friday_night, tz="Nowhere")
+
+
+def test_books_and_histories_from_their_parts(tmp_path: pathlib.Path) -> None:
+    # Versions given as PolicyVersion values; entries as data; a history inside a book
+    # file; a policy file named by an absolute path.
+    from slacalc.policy import PolicyVersion
+
+    history = PolicyHistory([PolicyVersion(None, OLD)])  # type: ignore[list-item]
+    assert history.current is OLD
+    (tmp_path / "sla.toml").write_text(OLD.to_toml(), encoding="utf-8")
+    absolute = str(tmp_path / "sla.toml")
+    book = PolicyBook.from_dict(
+        {
+            "default": {"file": absolute},
+            "entries": [
+                {
+                    "match": {"customer": "h"},
+                    "policy": {"versions": [{"policy": {"file": absolute}}]},
+                }
+            ],
+        }
+    )
+    entry = book.entry_for({"customer": "h"})
+    assert entry is not None
+    assert isinstance(entry.policy, PolicyHistory)
+    built = PolicyBook([{"match": {"customer": "x"}, "policy": OLD}], OLD.to_dict())
+    assert built.entries[0].name == "entries[0]"
+    assert built.default == OLD
+    with pytest.raises(InvalidOptionError, match="has no instant 'at'"):
+        HISTORY.policy_for([{"kind": "opened"}])
+
+
+def test_a_preset_keeps_a_policys_own_fields_and_metrics() -> None:
+    data = OLD.to_dict()
+    data.update(
+        preset="servicenow",
+        fields=["opened_at", "sys_id"],
+        metrics=[{"name": "time_to_assign", "start_on": ["opened"], "stop_on": ["assigned"]}],
+    )
+    policy = SLAPolicy.from_dict(data)
+    rules = policy.clock_rules()
+    assert "time_to_assign" in rules.metric_names
+    assert "sys_id" in rules.fields
+    assert SLAPolicy.from_dict(policy.to_dict()) == policy
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"statuses": ["open"]},
+        {"fields": "due_at"},
+        {"metrics": {"name": "x"}},
+    ],
+)
+def test_a_preset_leaves_keys_of_the_wrong_shape_to_validation(changes: dict[str, Any]) -> None:
+    data = OLD.to_dict()
+    data.update(preset="zendesk", **changes)
+    with pytest.raises(PolicyValidationError):
+        SLAPolicy.from_dict(data)

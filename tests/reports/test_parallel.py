@@ -130,3 +130,27 @@ def test_the_garbage_collector_is_left_as_it_was(workers: int | None) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_worker_replays_a_chunk_as_this_process_does() -> None:
+    # The pool's worker functions, run here: the same statuses come back through the
+    # compact pickling, and a ticket's error comes back as the error.
+    from slacalc.reports import _outcomes
+    from slacalc.timers import TicketEvent
+
+    rules = default_policy().clock_rules()
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC)
+    events = [
+        TicketEvent("opened", t, "high"),
+        TicketEvent("responded", t + dt.timedelta(minutes=5)),
+    ]
+    _outcomes._start_worker(pickle.dumps((rules, None, False, "strict")))
+    try:
+        chunk = _outcomes._pack([(1, events), (2, TicketEventError("bad"))])
+        back = pickle.loads(_outcomes._replay_chunk(chunk))
+    finally:
+        _outcomes._WORKER.clear()
+    when, status = back[0]
+    assert when == events[-1].at
+    assert status.cycles == rules.evaluate(events, at=when).cycles
+    assert isinstance(back[1], TicketEventError)

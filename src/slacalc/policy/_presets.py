@@ -80,11 +80,8 @@ def apply_preset(data: Mapping[str, Any]) -> dict[str, Any]:
     added), ``fields`` are joined, and a clock mode the policy sets wins. Applying a
     preset twice gives the same data, so a written-back policy reads back equal.
     """
-    name = data.get("preset")
     out = dict(data)
-    if name is None:
-        return out
-    base = preset(name)
+    base = preset(data["preset"])
     for key in _MODES:
         if key in base and key not in data:
             out[key] = base[key]

@@ -257,7 +257,7 @@ def _build(
                 )
                 continue
         every: list[str]
-        if kind in _PLAIN_VERBS and (category is None or category == "open"):
+        if category is None and kind in _PLAIN_VERBS:
             every = [kind]
         else:
             every = _verbs(event, category, paused_since is not None, resolved_since is not None)
@@ -427,19 +427,10 @@ def _dt(x: int) -> dt.datetime:
     return from_us(x, UTC)
 
 
-def _add(cal: BusinessCalendar, x: int, budget: int) -> int:
-    """The deadline ``budget`` µs of business time after ``x`` (open-ended: the calendar's)."""
-    if budget >= 0:
-        return cal._deadline_us(x, budget)
-    return to_us(cal.add(_dt(x), dt.timedelta(microseconds=budget)))
-
-
 def _deadline(cal: BusinessCalendar, x: int, budget: int, at_close: bool) -> int:
     """The deadline ``budget`` µs of business time after ``x``: the next opening when the
     budget ends at a closing (``calendar.add``), or the closing itself with ``at_close``."""
-    if at_close and budget >= 0:
-        return cal._deadline_us(x, budget, True)
-    return _add(cal, x, budget)
+    return cal._deadline_us(x, max(budget, 0), at_close)
 
 
 def _breach_in(counted: Intervals, budget: int, at_close: bool, limit: int) -> int | None:
