@@ -126,3 +126,49 @@ def test_a_calendar_with_no_hours_for_decades_still_raises() -> None:
     t = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
     assert cal.add(t, dt.timedelta(hours=2000)).year == 2064
     assert cal.subtract(t, dt.timedelta(hours=2000)).year == 1987
+
+
+US_PER_HOUR = 3_600_000_000
+
+
+def _check_long_questions(cal: BusinessCalendar, t: dt.datetime, hours: int, years: int) -> None:
+    """add, exhausted_at, subtract and elapsed over ``hours`` of open time agree with the
+    segments of ``years`` on either side of ``t`` compiled in one go."""
+    x = to_us(t)
+    span = years * YEAR_US
+    whole = cal._source.segments(x - span, x + span)
+    d = hours * US_PER_HOUR
+    assert whole.measure(x, x + span) > d
+    assert whole.measure(x - span, x) > d
+    assert to_us(cal.exhausted_at(t, dt.timedelta(hours=hours))) == whole.advance(x, d)
+    y = to_us(cal.add(t, dt.timedelta(hours=hours)))
+    assert whole.measure(x, y) == d
+    assert whole.measure(x, y + 1) > d
+    y = to_us(cal.subtract(t, dt.timedelta(hours=hours)))
+    assert whole.measure(y, x) == d
+    assert whole.measure(y - 1, x) > d
+    end = t + dt.timedelta(days=365 * years - 30)
+    assert cal.elapsed(t, end) == dt.timedelta(microseconds=whole.measure(x, to_us(end)))
+    assert cal.elapsed(end, t) == -dt.timedelta(microseconds=whole.measure(x, to_us(end)))
+
+
+def test_long_questions_with_seasons_and_recurring_days() -> None:
+    cal = BusinessCalendar(
+        "Mon-Fri 09:00-17:00",
+        tz="Europe/Copenhagen",
+        holidays="DK",
+        recurring={"12-24": "09:00-12:00", "last Fri of Nov": "09:00-13:00"},
+        seasons={"Jul": "Mon-Thu 08:00-15:00"},
+    )
+    # About 1,950 open hours a year: 14,000 hours reach some seven years away.
+    _check_long_questions(cal, dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz), 14_000, 9)
+
+
+def test_long_questions_across_versions_unions_and_intersections() -> None:
+    cph = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    early = BusinessCalendar("Mon-Fri 08:00-16:00", tz="Europe/Copenhagen")
+    ny = BusinessCalendar("Mon-Fri 09:00-17:00", tz="America/New_York")
+    cal = BusinessCalendar.versioned(
+        [(None, cph), (dt.date(2024, 1, 1), early | ny), (dt.date(2029, 1, 1), cph & early)]
+    )
+    _check_long_questions(cal, dt.datetime(2027, 3, 2, 10, tzinfo=cal.tz), 12_000, 8)
