@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slacalc import BusinessCalendar, OutOfRangeError
+from slacalc import BusinessCalendar, HolidayCoverageError, OutOfRangeError
 from slacalc._time import to_us
 from slacalc.calendar._engine import CHUNK, PAGE_US, PAGES_KEPT
 from tests.strategies import CalendarSpec, scenarios
@@ -172,3 +172,123 @@ def test_long_questions_across_versions_unions_and_intersections() -> None:
         [(None, cph), (dt.date(2024, 1, 1), early | ny), (dt.date(2029, 1, 1), cph & early)]
     )
     _check_long_questions(cal, dt.datetime(2027, 3, 2, 10, tzinfo=cal.tz), 12_000, 8)
+
+
+def _fixed_dk(years: list[int]) -> object:
+    import holidays
+
+    covered = holidays.country_holidays("DK", years=years)
+    covered.expand = False
+    return covered
+
+
+def test_fixed_holiday_years_bound_long_questions() -> None:
+    cal = BusinessCalendar(
+        "Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays=_fixed_dk(list(range(2020, 2031)))
+    )
+    first = dt.datetime(2020, 1, 1, tzinfo=cal.tz)  # the first instant with holidays
+    end = dt.datetime(2031, 1, 1, tzinfo=cal.tz)
+    whole = cal._source.segments(to_us(first), to_us(end))
+    late = dt.datetime(2030, 12, 31, 12, tzinfo=cal.tz)
+    assert cal.elapsed(first, late) == dt.timedelta(
+        microseconds=whole.measure(to_us(first), to_us(late))
+    )
+    # A little more than the open time left on either side of mid-2025 cannot fit,
+    # though the quick upper bound of a weekly calendar (61 hours a week) lets the
+    # walk start.
+    mid = dt.datetime(2025, 6, 2, 10, tzinfo=cal.tz)
+    after = whole.measure(to_us(mid), to_us(end)) + 100 * US_PER_HOUR
+    before = whole.measure(to_us(first), to_us(mid)) + 100 * US_PER_HOUR
+    assert after < (end - mid) // dt.timedelta(weeks=1) * 61 * US_PER_HOUR
+    assert before < (mid - first) // dt.timedelta(weeks=1) * 61 * US_PER_HOUR
+    with pytest.raises(HolidayCoverageError, match="2031"):
+        cal.add(mid, dt.timedelta(microseconds=after))
+    with pytest.raises(HolidayCoverageError, match="2019"):
+        cal.subtract(mid, dt.timedelta(microseconds=before))
+    with pytest.raises(HolidayCoverageError, match="2019"):
+        cal.subtract(first, dt.timedelta(hours=1))
+    with pytest.raises(HolidayCoverageError, match="2019"):
+        cal.elapsed(dt.datetime(2019, 6, 1, tzinfo=cal.tz), late)
+    with pytest.raises(HolidayCoverageError, match="2031"):
+        cal.elapsed(first, dt.datetime(2031, 6, 1, tzinfo=cal.tz))
+    # Either side of a union names its own uncovered year.
+    ny = BusinessCalendar("Mon-Fri 09:00-17:00", tz="America/New_York")
+    for both in (cal | ny, ny | cal):
+        with pytest.raises(HolidayCoverageError, match="2032"):
+            both.is_open(dt.datetime(2032, 3, 1, 12, tzinfo=dt.UTC))
+
+
+def test_holidays_fixed_to_no_year_answer_nothing() -> None:
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays=_fixed_dk([]))
+    with pytest.raises(HolidayCoverageError):
+        cal.is_open(dt.datetime(2026, 3, 2, 12, tzinfo=dt.UTC))
+
+
+def test_a_calendar_open_only_on_special_days_answers_across_decades() -> None:
+    tz = "Europe/Copenhagen"
+    cal = BusinessCalendar(
+        "closed", tz=tz, overrides={"2026-03-02": "09:00-17:00", "2034-03-01": "09:00-17:00"}
+    )
+    t = dt.datetime(2026, 1, 1, tzinfo=cal.tz)
+    later = dt.datetime(2034, 6, 1, tzinfo=cal.tz)
+    # 8 hours on each day: 12 hours end 4 hours into the second.
+    assert cal.add(t, dt.timedelta(hours=12)) == dt.datetime(2034, 3, 1, 13, tzinfo=cal.tz)
+    assert cal.subtract(later, dt.timedelta(hours=12)) == dt.datetime(2026, 3, 2, 13, tzinfo=cal.tz)
+    assert cal.elapsed(t, later) == dt.timedelta(hours=16)
+    with pytest.raises(OutOfRangeError, match="special days"):
+        cal.add(t, dt.timedelta(hours=20))
+    with pytest.raises(OutOfRangeError, match="special days"):
+        cal.subtract(later, dt.timedelta(hours=20))
+    # A short step back grows the stretch towards the first special day.
+    fresh = BusinessCalendar(
+        "closed", tz=tz, overrides={"2026-03-02": "09:00-17:00", "2034-03-01": "09:00-17:00"}
+    )
+    assert fresh.subtract(
+        dt.datetime(2026, 3, 20, tzinfo=cal.tz), dt.timedelta(hours=4)
+    ) == dt.datetime(2026, 3, 2, 13, tzinfo=cal.tz)
+
+
+def test_unions_and_intersections_of_special_days_only() -> None:
+    tz = "Europe/Copenhagen"
+    a = BusinessCalendar("closed", tz=tz, overrides={"2026-03-02": "09:00-17:00"})
+    b = BusinessCalendar("closed", tz=tz, overrides={"2031-03-03": "12:00-20:00"})
+    c = BusinessCalendar("closed", tz=tz, overrides={"2026-03-02": "13:00-18:00"})
+    t = dt.datetime(2026, 1, 1, tzinfo=a.tz)
+    # 8 hours on the first day, then 2 into the second (opening at 12:00).
+    assert (a | b).add(t, dt.timedelta(hours=10)) == dt.datetime(2031, 3, 3, 14, tzinfo=a.tz)
+    with pytest.raises(OutOfRangeError, match="special days"):
+        (a | b).add(t, dt.timedelta(hours=17))
+    both = a & c  # 13:00-17:00 on 2026-03-02 only
+    assert both.add(t, dt.timedelta(hours=3)) == dt.datetime(2026, 3, 2, 16, tzinfo=a.tz)
+    with pytest.raises(OutOfRangeError, match="special days"):
+        both.add(t, dt.timedelta(hours=5))
+    with pytest.raises(OutOfRangeError, match="special days"):
+        (a & b).add(t, dt.timedelta(hours=1))
+
+
+def test_weekly_hours_closed_by_holidays_for_over_ten_years_before() -> None:
+    mondays = [dt.date(2010, 1, 4) + dt.timedelta(weeks=i) for i in range(53 * 16)]
+    cal = BusinessCalendar("Mon 09:00-10:00", tz="UTC", holidays=mondays)
+    t = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    with pytest.raises(OutOfRangeError, match="within 10 years"):
+        cal.subtract(t, dt.timedelta(hours=1))
+
+
+def test_exhausted_at_grows_the_stretch_for_a_few_months_more() -> None:
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz)
+    x = to_us(t)
+    whole = cal._source.segments(x, x + 3 * YEAR_US)
+    d = 2_000 * US_PER_HOUR
+    assert to_us(cal.exhausted_at(t, dt.timedelta(microseconds=d))) == whole.advance(x, d)
+
+
+def test_a_timeline_pickles_without_its_cache() -> None:
+    import pickle
+
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    t = to_us(dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz))
+    cal._timeline.cover(t, t)
+    copy = pickle.loads(pickle.dumps(cal._timeline))
+    assert copy._snap is None
+    assert copy.elapsed(t, t + YEAR_US) == cal._source.segments(t, t + YEAR_US).total()
