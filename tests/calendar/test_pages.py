@@ -292,3 +292,53 @@ def test_a_timeline_pickles_without_its_cache() -> None:
     copy = pickle.loads(pickle.dumps(cal._timeline))
     assert copy._snap is None
     assert copy.elapsed(t, t + YEAR_US) == cal._source.segments(t, t + YEAR_US).total()
+
+
+def test_dst_blocks_at_the_start_of_a_span_and_shifts_in_the_gap() -> None:
+    # Copenhagen skips 02:00-03:00 on Sunday 2026-03-29: the Sunday shift lies in the
+    # gap then (its start moves forward past its end) and has no length, and the night
+    # hours keep the calendar from being steady across offset changes.
+    cal = BusinessCalendar(
+        "Mon-Fri 09:00-17:00; Sat 01:00-05:00; Sun 02:15-03:00", tz="Europe/Copenhagen"
+    )
+    assert cal.hours_on("2026-03-29") == []
+    t = dt.datetime(2026, 3, 27, 12, tzinfo=cal.tz)
+    end = dt.datetime(2031, 6, 1, tzinfo=cal.tz)
+    whole = cal._source.segments(to_us(t) - YEAR_US, to_us(end) + YEAR_US)
+    assert whole.measure(to_us(t), to_us(end)) > 0
+    assert cal.elapsed(t, end) == dt.timedelta(microseconds=whole.measure(to_us(t), to_us(end)))
+
+
+def test_versioned_calendars_compile_and_drop_pages_over_decades() -> None:
+    old = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    new = BusinessCalendar("Mon-Thu 08:00-16:00", tz="Europe/Copenhagen", holidays="DK")
+    cal = BusinessCalendar.versioned([(None, old), (dt.date(2040, 1, 1), new)])
+    t = dt.datetime(2020, 3, 2, 10, tzinfo=cal.tz)
+    end = dt.datetime(2065, 3, 2, 10, tzinfo=cal.tz)
+    whole = cal._source.segments(to_us(t), to_us(end))
+    assert cal.elapsed(t, end) == dt.timedelta(microseconds=whole.total())
+    assert len(cal._timeline._pages) <= PAGES_KEPT
+
+
+def test_many_long_questions_keep_the_counted_spans_bounded() -> None:
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
+    t = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
+    span = dt.timedelta(days=5 * 366)
+    # No holidays: each whole week has 40 open hours; five days more carry 40 hours too
+    # when the span starts on a Monday and lasts a whole number of weeks and days.
+    for i in range(2_100):
+        start = t + dt.timedelta(weeks=i)
+        assert cal.elapsed(start, start + span + dt.timedelta(days=2)) == dt.timedelta(
+            hours=(span.days + 2) // 7 * 40 + min((span.days + 2) % 7, 5) * 8
+        )
+    assert len(cal._timeline._chunks) <= 4_097 + 2
+
+
+def test_a_wide_stretch_without_hours_raises_going_back() -> None:
+    mondays = [dt.date(2010, 1, 4) + dt.timedelta(weeks=i) for i in range(53 * 16)]
+    cal = BusinessCalendar("Mon 09:00-10:00", tz="UTC", holidays=mondays)
+    t = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    # Asking for twelve years of periods compiles them as one stretch.
+    assert list(cal.open_periods(t - dt.timedelta(days=12 * 365), t)) == []
+    with pytest.raises(OutOfRangeError, match="within 10 years"):
+        cal.subtract(t, dt.timedelta(hours=1))
