@@ -8,6 +8,9 @@ one go, on random calendars in zones with DST, a 30-minute DST and a missing mid
 from __future__ import annotations
 
 import datetime as dt
+import io
+import struct
+import zoneinfo
 from typing import Any
 
 import pytest
@@ -343,3 +346,38 @@ def test_a_wide_stretch_without_hours_raises_going_back() -> None:
     assert list(cal.open_periods(t - dt.timedelta(days=12 * 365), t)) == []
     with pytest.raises(OutOfRangeError, match="within 10 years"):
         cal.subtract(t, dt.timedelta(hours=1))
+
+
+def _zone_with_two_changes(first: int, second: int) -> zoneinfo.ZoneInfo:
+    """A zone one hour ahead of UTC from epoch second ``first`` to ``second`` only,
+    read from TZif version 1 data written out here."""
+    counts = struct.pack(">6l", 0, 0, 0, 2, 2, 8)  # isut, isstd, leap, times, types, chars
+    data = (
+        b"TZif"
+        + b"\0" * 16
+        + counts
+        + struct.pack(">2l", first, second)
+        + bytes([1, 0])
+        + struct.pack(">lBB", 0, 0, 0)
+        + struct.pack(">lBB", 3600, 1, 4)
+        + b"XST\0XDT\0"
+    )
+    return zoneinfo.ZoneInfo.from_file(io.BytesIO(data))
+
+
+def test_offset_changes_on_neighbouring_dates_share_one_block() -> None:
+    # Offsets are sampled every two weeks from the first instant asked about (and from
+    # 1970 when the zone is surveyed): changes a day either side of a sample, two days
+    # apart, are both found, and the dates their shifts reach form one block.
+    day_s = 86_400
+    mark = 1_500 * 14 * day_s  # a sample of both: 1970-01-01 plus 1,500 fortnights
+    zone = _zone_with_two_changes(mark - day_s, mark + day_s)
+    cal = BusinessCalendar("Mon-Sun 00:30-23:30", tz=zone)
+    start = dt.datetime.fromtimestamp(mark - 10 * 14 * day_s, zone)
+    end = start + dt.timedelta(days=5 * 366)
+    whole = cal._source.segments(to_us(start) - YEAR_US, to_us(end) + YEAR_US)
+    expected = whole.measure(to_us(start), to_us(end))
+    # 23 hours a day, less the hour lost when the zone moves ahead and plus the hour
+    # gained when it falls back (both inside the shifts, at 00:00 UTC).
+    assert expected == (end - start).days * 23 * US_PER_HOUR
+    assert cal.elapsed(start, end) == dt.timedelta(microseconds=expected)
