@@ -311,6 +311,12 @@ def test_dst_blocks_at_the_start_of_a_span_and_shifts_in_the_gap() -> None:
     whole = cal._source.segments(to_us(t) - YEAR_US, to_us(end) + YEAR_US)
     assert whole.measure(to_us(t), to_us(end)) > 0
     assert cal.elapsed(t, end) == dt.timedelta(microseconds=whole.measure(to_us(t), to_us(end)))
+    # Starting on the change's own date, before it: the change lies in the ragged
+    # start, which is compiled anyway.
+    early = dt.datetime(2026, 3, 29, 0, 30, tzinfo=cal.tz)
+    assert cal.elapsed(early, end) == dt.timedelta(
+        microseconds=whole.measure(to_us(early), to_us(end))
+    )
 
 
 def test_versioned_calendars_compile_and_drop_pages_over_decades() -> None:
