@@ -8,12 +8,16 @@ one go, on random calendars in zones with DST, a 30-minute DST and a missing mid
 from __future__ import annotations
 
 import datetime as dt
+import io
+import struct
+import zoneinfo
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slacalc import BusinessCalendar, OutOfRangeError
+from slacalc import BusinessCalendar, HolidayCoverageError, OutOfRangeError
 from slacalc._time import to_us
 from slacalc.calendar._engine import CHUNK, PAGE_US, PAGES_KEPT
 from tests.strategies import CalendarSpec, scenarios
@@ -126,3 +130,260 @@ def test_a_calendar_with_no_hours_for_decades_still_raises() -> None:
     t = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
     assert cal.add(t, dt.timedelta(hours=2000)).year == 2064
     assert cal.subtract(t, dt.timedelta(hours=2000)).year == 1987
+
+
+US_PER_HOUR = 3_600_000_000
+
+
+def _check_long_questions(cal: BusinessCalendar, t: dt.datetime, hours: int, years: int) -> None:
+    """add, exhausted_at, subtract and elapsed over ``hours`` of open time agree with the
+    segments of ``years`` on either side of ``t`` compiled in one go."""
+    x = to_us(t)
+    span = years * YEAR_US
+    whole = cal._source.segments(x - span, x + span)
+    d = hours * US_PER_HOUR
+    assert whole.measure(x, x + span) > d
+    assert whole.measure(x - span, x) > d
+    assert to_us(cal.exhausted_at(t, dt.timedelta(hours=hours))) == whole.advance(x, d)
+    y = to_us(cal.add(t, dt.timedelta(hours=hours)))
+    assert whole.measure(x, y) == d
+    assert whole.measure(x, y + 1) > d
+    y = to_us(cal.subtract(t, dt.timedelta(hours=hours)))
+    assert whole.measure(y, x) == d
+    assert whole.measure(y - 1, x) > d
+    end = t + dt.timedelta(days=365 * years - 30)
+    assert cal.elapsed(t, end) == dt.timedelta(microseconds=whole.measure(x, to_us(end)))
+    assert cal.elapsed(end, t) == -dt.timedelta(microseconds=whole.measure(x, to_us(end)))
+
+
+def test_long_questions_with_seasons_and_recurring_days() -> None:
+    cal = BusinessCalendar(
+        "Mon-Fri 09:00-17:00",
+        tz="Europe/Copenhagen",
+        holidays="DK",
+        recurring={"12-24": "09:00-12:00", "last Fri of Nov": "09:00-13:00"},
+        seasons={"Jul": "Mon-Thu 08:00-15:00"},
+    )
+    # About 1,950 open hours a year: 14,000 hours reach some seven years away.
+    _check_long_questions(cal, dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz), 14_000, 9)
+
+
+def test_long_questions_across_versions_unions_and_intersections() -> None:
+    cph = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    early = BusinessCalendar("Mon-Fri 08:00-16:00", tz="Europe/Copenhagen")
+    ny = BusinessCalendar("Mon-Fri 09:00-17:00", tz="America/New_York")
+    cal = BusinessCalendar.versioned(
+        [(None, cph), (dt.date(2024, 1, 1), early | ny), (dt.date(2029, 1, 1), cph & early)]
+    )
+    _check_long_questions(cal, dt.datetime(2027, 3, 2, 10, tzinfo=cal.tz), 12_000, 8)
+
+
+def _fixed_dk(years: list[int]) -> Any:
+    import holidays
+
+    covered = holidays.country_holidays("DK", years=years)
+    covered.expand = False
+    return covered
+
+
+def test_fixed_holiday_years_bound_long_questions() -> None:
+    cal = BusinessCalendar(
+        "Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays=_fixed_dk(list(range(2020, 2031)))
+    )
+    first = dt.datetime(2020, 1, 1, tzinfo=cal.tz)  # the first instant with holidays
+    end = dt.datetime(2031, 1, 1, tzinfo=cal.tz)
+    whole = cal._source.segments(to_us(first), to_us(end))
+    late = dt.datetime(2030, 12, 31, 12, tzinfo=cal.tz)
+    assert cal.elapsed(first, late) == dt.timedelta(
+        microseconds=whole.measure(to_us(first), to_us(late))
+    )
+    # A little more than the open time left on either side of mid-2025 cannot fit,
+    # though the quick upper bound of a weekly calendar (61 hours a week) lets the
+    # walk start.
+    mid = dt.datetime(2025, 6, 2, 10, tzinfo=cal.tz)
+    after = whole.measure(to_us(mid), to_us(end)) + 100 * US_PER_HOUR
+    before = whole.measure(to_us(first), to_us(mid)) + 100 * US_PER_HOUR
+    assert after < (end - mid) // dt.timedelta(weeks=1) * 61 * US_PER_HOUR
+    assert before < (mid - first) // dt.timedelta(weeks=1) * 61 * US_PER_HOUR
+    with pytest.raises(HolidayCoverageError, match="2031"):
+        cal.add(mid, dt.timedelta(microseconds=after))
+    with pytest.raises(HolidayCoverageError, match="2019"):
+        cal.subtract(mid, dt.timedelta(microseconds=before))
+    with pytest.raises(HolidayCoverageError, match="2019"):
+        cal.subtract(first, dt.timedelta(hours=1))
+    with pytest.raises(HolidayCoverageError, match="2019"):
+        cal.elapsed(dt.datetime(2019, 6, 1, tzinfo=cal.tz), late)
+    with pytest.raises(HolidayCoverageError, match="2031"):
+        cal.elapsed(first, dt.datetime(2031, 6, 1, tzinfo=cal.tz))
+    # Either side of a union names its own uncovered year.
+    ny = BusinessCalendar("Mon-Fri 09:00-17:00", tz="America/New_York")
+    for both in (cal | ny, ny | cal):
+        with pytest.raises(HolidayCoverageError, match="2032"):
+            both.is_open(dt.datetime(2032, 3, 1, 12, tzinfo=dt.UTC))
+
+
+def test_holidays_fixed_to_no_year_answer_nothing() -> None:
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays=_fixed_dk([]))
+    with pytest.raises(HolidayCoverageError):
+        cal.is_open(dt.datetime(2026, 3, 2, 12, tzinfo=dt.UTC))
+
+
+def test_a_calendar_open_only_on_special_days_answers_across_decades() -> None:
+    tz = "Europe/Copenhagen"
+    cal = BusinessCalendar(
+        "closed", tz=tz, overrides={"2026-03-02": "09:00-17:00", "2034-03-01": "09:00-17:00"}
+    )
+    t = dt.datetime(2026, 1, 1, tzinfo=cal.tz)
+    later = dt.datetime(2034, 6, 1, tzinfo=cal.tz)
+    # 8 hours on each day: 12 hours end 4 hours into the second.
+    assert cal.add(t, dt.timedelta(hours=12)) == dt.datetime(2034, 3, 1, 13, tzinfo=cal.tz)
+    assert cal.subtract(later, dt.timedelta(hours=12)) == dt.datetime(2026, 3, 2, 13, tzinfo=cal.tz)
+    assert cal.elapsed(t, later) == dt.timedelta(hours=16)
+    with pytest.raises(OutOfRangeError, match="special days"):
+        cal.add(t, dt.timedelta(hours=20))
+    with pytest.raises(OutOfRangeError, match="special days"):
+        cal.subtract(later, dt.timedelta(hours=20))
+    # A short step back grows the stretch towards the first special day.
+    fresh = BusinessCalendar(
+        "closed", tz=tz, overrides={"2026-03-02": "09:00-17:00", "2034-03-01": "09:00-17:00"}
+    )
+    assert fresh.subtract(
+        dt.datetime(2026, 3, 20, tzinfo=cal.tz), dt.timedelta(hours=4)
+    ) == dt.datetime(2026, 3, 2, 13, tzinfo=cal.tz)
+
+
+def test_unions_and_intersections_of_special_days_only() -> None:
+    tz = "Europe/Copenhagen"
+    a = BusinessCalendar("closed", tz=tz, overrides={"2026-03-02": "09:00-17:00"})
+    b = BusinessCalendar("closed", tz=tz, overrides={"2031-03-03": "12:00-20:00"})
+    c = BusinessCalendar("closed", tz=tz, overrides={"2026-03-02": "13:00-18:00"})
+    t = dt.datetime(2026, 1, 1, tzinfo=a.tz)
+    # 8 hours on the first day, then 2 into the second (opening at 12:00).
+    assert (a | b).add(t, dt.timedelta(hours=10)) == dt.datetime(2031, 3, 3, 14, tzinfo=a.tz)
+    with pytest.raises(OutOfRangeError, match="special days"):
+        (a | b).add(t, dt.timedelta(hours=17))
+    both = a & c  # 13:00-17:00 on 2026-03-02 only
+    assert both.add(t, dt.timedelta(hours=3)) == dt.datetime(2026, 3, 2, 16, tzinfo=a.tz)
+    with pytest.raises(OutOfRangeError, match="special days"):
+        both.add(t, dt.timedelta(hours=5))
+    with pytest.raises(OutOfRangeError, match="special days"):
+        (a & b).add(t, dt.timedelta(hours=1))
+
+
+def test_weekly_hours_closed_by_holidays_for_over_ten_years_before() -> None:
+    mondays = frozenset(dt.date(2010, 1, 4) + dt.timedelta(weeks=i) for i in range(53 * 16))
+    cal = BusinessCalendar("Mon 09:00-10:00", tz="UTC", holidays=mondays)
+    t = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    with pytest.raises(OutOfRangeError, match="within 10 years"):
+        cal.subtract(t, dt.timedelta(hours=1))
+
+
+def test_exhausted_at_grows_the_stretch_for_a_few_months_more() -> None:
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz)
+    x = to_us(t)
+    whole = cal._source.segments(x, x + 3 * YEAR_US)
+    d = 2_000 * US_PER_HOUR
+    assert to_us(cal.exhausted_at(t, dt.timedelta(microseconds=d))) == whole.advance(x, d)
+
+
+def test_a_timeline_pickles_without_its_cache() -> None:
+    import pickle
+
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    t = to_us(dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz))
+    cal._timeline.cover(t, t)
+    copy = pickle.loads(pickle.dumps(cal._timeline))
+    assert copy._snap is None
+    assert copy.elapsed(t, t + YEAR_US) == cal._source.segments(t, t + YEAR_US).total()
+
+
+def test_dst_blocks_at_the_start_of_a_span_and_shifts_in_the_gap() -> None:
+    # Copenhagen skips 02:00-03:00 on Sunday 2026-03-29: the Sunday shift lies in the
+    # gap then (its start moves forward past its end) and has no length, and the night
+    # hours keep the calendar from being steady across offset changes.
+    cal = BusinessCalendar(
+        "Mon-Fri 09:00-17:00; Sat 01:00-05:00; Sun 02:15-03:00", tz="Europe/Copenhagen"
+    )
+    assert cal.hours_on("2026-03-29") == []
+    t = dt.datetime(2026, 3, 27, 12, tzinfo=cal.tz)
+    end = dt.datetime(2031, 6, 1, tzinfo=cal.tz)
+    whole = cal._source.segments(to_us(t) - YEAR_US, to_us(end) + YEAR_US)
+    assert whole.measure(to_us(t), to_us(end)) > 0
+    assert cal.elapsed(t, end) == dt.timedelta(microseconds=whole.measure(to_us(t), to_us(end)))
+    # Starting on the change's own date, before it: the change lies in the ragged
+    # start, which is compiled anyway.
+    early = dt.datetime(2026, 3, 29, 0, 30, tzinfo=cal.tz)
+    assert cal.elapsed(early, end) == dt.timedelta(
+        microseconds=whole.measure(to_us(early), to_us(end))
+    )
+
+
+def test_versioned_calendars_compile_and_drop_pages_over_decades() -> None:
+    old = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    new = BusinessCalendar("Mon-Thu 08:00-16:00", tz="Europe/Copenhagen", holidays="DK")
+    cal = BusinessCalendar.versioned([(None, old), (dt.date(2040, 1, 1), new)])
+    t = dt.datetime(2020, 3, 2, 10, tzinfo=cal.tz)
+    end = dt.datetime(2065, 3, 2, 10, tzinfo=cal.tz)
+    whole = cal._source.segments(to_us(t), to_us(end))
+    assert cal.elapsed(t, end) == dt.timedelta(microseconds=whole.total())
+    assert len(cal._timeline._pages) <= PAGES_KEPT
+
+
+def test_many_long_questions_keep_the_counted_spans_bounded() -> None:
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
+    t = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
+    span = dt.timedelta(days=5 * 366)
+    # No holidays: each whole week has 40 open hours; five days more carry 40 hours too
+    # when the span starts on a Monday and lasts a whole number of weeks and days.
+    for i in range(2_100):
+        start = t + dt.timedelta(weeks=i)
+        assert cal.elapsed(start, start + span + dt.timedelta(days=2)) == dt.timedelta(
+            hours=(span.days + 2) // 7 * 40 + min((span.days + 2) % 7, 5) * 8
+        )
+    assert len(cal._timeline._chunks) <= 4_097 + 2
+
+
+def test_a_wide_stretch_without_hours_raises_going_back() -> None:
+    mondays = frozenset(dt.date(2010, 1, 4) + dt.timedelta(weeks=i) for i in range(53 * 16))
+    cal = BusinessCalendar("Mon 09:00-10:00", tz="UTC", holidays=mondays)
+    t = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    # Asking for twelve years of periods compiles them as one stretch.
+    assert list(cal.open_periods(t - dt.timedelta(days=12 * 365), t)) == []
+    with pytest.raises(OutOfRangeError, match="within 10 years"):
+        cal.subtract(t, dt.timedelta(hours=1))
+
+
+def _zone_with_two_changes(first: int, second: int) -> zoneinfo.ZoneInfo:
+    """A zone one hour ahead of UTC from epoch second ``first`` to ``second`` only,
+    read from TZif version 1 data written out here."""
+    counts = struct.pack(">6l", 0, 0, 0, 2, 2, 8)  # isut, isstd, leap, times, types, chars
+    data = (
+        b"TZif"
+        + b"\0" * 16
+        + counts
+        + struct.pack(">2l", first, second)
+        + bytes([1, 0])
+        + struct.pack(">lBB", 0, 0, 0)
+        + struct.pack(">lBB", 3600, 1, 4)
+        + b"XST\0XDT\0"
+    )
+    return zoneinfo.ZoneInfo.from_file(io.BytesIO(data))
+
+
+def test_offset_changes_on_neighbouring_dates_share_one_block() -> None:
+    # Offsets are sampled every two weeks from the first instant asked about (and from
+    # 1970 when the zone is surveyed): changes a day either side of a sample, two days
+    # apart, are both found, and the dates their shifts reach form one block.
+    day_s = 86_400
+    mark = 1_500 * 14 * day_s  # a sample of both: 1970-01-01 plus 1,500 fortnights
+    zone = _zone_with_two_changes(mark - day_s, mark + day_s)
+    cal = BusinessCalendar("Mon-Sun 00:30-23:30", tz=zone)
+    start = dt.datetime.fromtimestamp(mark - 10 * 14 * day_s, zone)
+    end = start + dt.timedelta(days=5 * 366)
+    whole = cal._source.segments(to_us(start) - YEAR_US, to_us(end) + YEAR_US)
+    expected = whole.measure(to_us(start), to_us(end))
+    # 23 hours a day, less the hour lost when the zone moves ahead and plus the hour
+    # gained when it falls back (both inside the shifts, at 00:00 UTC).
+    assert expected == (end - start).days * 23 * US_PER_HOUR
+    assert cal.elapsed(start, end) == dt.timedelta(microseconds=expected)

@@ -16,7 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slacalc import BusinessCalendar, InvalidDateError, InvalidOptionError, OutOfRangeError
+from slacalc import (
+    BusinessCalendar,
+    HolidayCoverageError,
+    InvalidDateError,
+    InvalidOptionError,
+    OutOfRangeError,
+)
 from tests.reference import Interval, RefCalendar, ReferenceBase, RefUnion, merge
 from tests.reference import to_utc as utc
 from tests.strategies import CalendarSpec, Scenario, durations, instants_near, scenarios
@@ -254,3 +260,49 @@ def test_bad_versions_are_refused_naming_the_value(
     with pytest.raises(error) as info:
         BusinessCalendar.versioned(versions)
     assert shown in str(info.value)
+
+
+def _fixed_dk_2026() -> Any:
+    import holidays
+
+    covered = holidays.country_holidays("DK", years=[2026])
+    covered.expand = False
+    return covered
+
+
+def test_a_version_inside_its_fixed_holiday_years_leaves_other_years_open() -> None:
+    plain = _copenhagen("Mon-Fri 09:00-17:00")
+    fixed = _copenhagen("Mon-Fri 09:00-17:00", holidays=_fixed_dk_2026())
+    cal = BusinessCalendar.versioned([(None, plain), ("2026-01-01", fixed), ("2026-12-01", plain)])
+    # Monday 2027-03-01 to Monday 2027-03-08: five plain days of 8 hours.
+    monday = dt.datetime(2027, 3, 1, tzinfo=cal.tz)
+    assert cal.elapsed(monday, monday + dt.timedelta(weeks=1)) == dt.timedelta(hours=40)
+    # Easter Monday 2026-04-06 is a Danish holiday: four days that week.
+    easter = dt.datetime(2026, 4, 6, tzinfo=cal.tz)
+    assert cal.elapsed(easter, easter + dt.timedelta(weeks=1)) == dt.timedelta(hours=32)
+
+
+def test_a_last_version_with_fixed_holiday_years_names_the_year_it_lacks() -> None:
+    plain = _copenhagen("Mon-Fri 09:00-17:00")
+    fixed = _copenhagen("Mon-Fri 09:00-17:00", holidays=_fixed_dk_2026())
+    cal = BusinessCalendar.versioned([(None, plain), ("2026-01-01", fixed)])
+    with pytest.raises(HolidayCoverageError, match="2027"):
+        cal.is_open(dt.datetime(2027, 3, 1, 12, tzinfo=cal.tz))
+
+
+def test_versions_open_only_on_special_days_keep_their_own_days() -> None:
+    first = _copenhagen(
+        "closed", overrides={"2026-03-02": "09:00-17:00", "2031-03-03": "09:00-17:00"}
+    )
+    second = _copenhagen("closed", overrides={"2026-03-03": "10:00-12:00"})
+    cal = BusinessCalendar.versioned([(None, first), ("2030-01-01", second)])
+    t = dt.datetime(2026, 1, 1, tzinfo=cal.tz)
+    # Only 2026-03-02 belongs to a version that opens it: 8 hours in all.
+    assert cal.add(t, dt.timedelta(hours=6)) == dt.datetime(2026, 3, 2, 15, tzinfo=cal.tz)
+    with pytest.raises(OutOfRangeError, match="special days"):
+        cal.add(t, dt.timedelta(hours=9))
+    only_later = _copenhagen("closed", overrides={"2031-03-03": "09:00-17:00"})
+    never = BusinessCalendar.versioned([(None, only_later), ("2030-01-01", second)])
+    assert not never.is_open(dt.datetime(2031, 3, 3, 12, tzinfo=cal.tz))
+    with pytest.raises(OutOfRangeError, match="special days"):
+        never.add(t, dt.timedelta(hours=1))

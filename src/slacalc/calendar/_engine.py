@@ -335,9 +335,12 @@ class WeeklySource:
         return Intervals(raw).clip(lo, hi)
 
     def hours_on(self, day: dt.date) -> DayHours:
-        """The shifts local date ``day`` owns, as ``(start, end)`` wall seconds."""
-        if not self.owns(day):
-            return ()
+        """The shifts of local date ``day``, as ``(start, end)`` wall seconds.
+
+        Only :meth:`total` asks, and only of a calendar's own source: one limited to
+        dates (a version) lives inside a :class:`VersionedSource`, which has no
+        ``total``, so its window needs no check here.
+        """
         if self._years is not None and not self._years[0] <= day.year <= self._years[1]:
             return ()
         return self.day_hours(day)
@@ -435,30 +438,26 @@ class WeeklySource:
     def _run(self, a: dt.date, b: dt.date) -> int:
         """The open time from local midnight of ``a`` to that after ``b``, no offset change."""
         total = _spill(self.hours_on(a - _ONE_DAY)) - _spill(self.hours_on(b))
-        start, end = self.window
+        # The run's dates lie within valid_range, so within a fixed source's years,
+        # and the source has no window (see hours_on): ``lo <= hi`` after the clamp.
         years = self._years
         lo, hi = a, b
-        if start is not None and lo < start:
-            lo = start
-        if end is not None and hi >= end:
-            hi = end - _ONE_DAY
         if years is not None:
             lo = max(lo, dt.date(years[0], 1, 1))
             hi = min(hi, dt.date(years[1], 12, 31))
-        if lo <= hi:
-            lens = self._lens
-            n = (hi - lo).days + 1
-            wd = lo.weekday()
-            total += n // 7 * sum(lens) + sum(lens[(wd + i) % 7] for i in range(n % 7))
-            overrides = self.overrides
-            days = self._override_days
-            for day in days[bisect_left(days, lo) : bisect_right(days, hi)]:
-                total += _wall_length(overrides[day]) - lens[day.weekday()]
-            if not self.holidays.is_empty:
-                for year in range(lo.year, hi.year + 1):
-                    for day in self.holidays.year(year):
-                        if lo <= day <= hi and day not in overrides:
-                            total -= lens[day.weekday()]
+        lens = self._lens
+        n = (hi - lo).days + 1
+        wd = lo.weekday()
+        total += n // 7 * sum(lens) + sum(lens[(wd + i) % 7] for i in range(n % 7))
+        overrides = self.overrides
+        days = self._override_days
+        for day in days[bisect_left(days, lo) : bisect_right(days, hi)]:
+            total += _wall_length(overrides[day]) - lens[day.weekday()]
+        if not self.holidays.is_empty:
+            for year in range(lo.year, hi.year + 1):
+                for day in self.holidays.year(year):
+                    if lo <= day <= hi and day not in overrides:
+                        total -= lens[day.weekday()]
         return total * _US_PER_S
 
     def open_bounds(self) -> tuple[int, int] | None:
@@ -974,16 +973,14 @@ class Timeline:
             return self._locate(k, t - rem, exact=False)
 
     def _paged_elapsed(self, a: int, b: int) -> int:
-        """The open time in ``[a, b)`` (``a <= b``), page by page."""
+        """The open time in ``[a, b)``, page by page (``b - a`` is wider than a page:
+        :meth:`elapsed` comes here past :data:`MAX_STRETCH_US`)."""
         vlo, vhi = self.source.valid_range()
         if a < vlo:
             raise self.source.coverage_error(a)
         if b >= vhi:
             raise self.source.coverage_error(b)
         ka, kb = a // PAGE_US, b // PAGE_US
-        if ka == kb:
-            page = self.page(ka)
-            return page.before(b) - page.before(a)
         head = self._measure(a, self._bounds(ka)[1])
         return head + self.span_total(ka + 1, kb) + self._measure(self._bounds(kb)[0], b)
 
