@@ -463,7 +463,8 @@ def _coerce(
     return made
 
 
-_VERBS_ONLY = frozenset(PRECEDENCE) - {"field_changed", "group_changed", "assigned"}
+VERBS = frozenset(PRECEDENCE) - {"field_changed", "group_changed", "assigned"}
+"""The nine verbs: the kinds that are a clock change by themselves (private helper)."""
 _OTHER_ATTRIBUTES = ("status", "author", "public", "assignee", "group", "fields")
 _NOTHING = object()
 
@@ -501,7 +502,7 @@ def _plain_verb(event: dict[object, object], extra: ExtraKeys) -> TicketEvent | 
     made without the general checks; ``None`` for anything else, which the caller reads."""
     kind = event.get("kind")
     at = event.get("at")
-    if type(at) is not dt.datetime or at.tzinfo is None or kind not in _VERBS_ONLY:
+    if type(at) is not dt.datetime or at.tzinfo is None or kind not in VERBS:
         return None
     severity = event.get("severity", _NOTHING)
     if extra == "forbid":

@@ -23,6 +23,7 @@ from slacalc.calendar import BusinessCalendar
 from slacalc.errors import SlacalcError, TicketEventError, UnknownSeverityError
 from slacalc.timers._due import DueFromField
 from slacalc.timers._events import (
+    VERBS,
     Correction,
     EventLike,
     ExtraKeys,
@@ -143,19 +144,6 @@ def _iso(x: int) -> str:
     return from_us(x, UTC).isoformat()
 
 
-_PLAIN_VERBS = frozenset(
-    {
-        "opened",
-        "severity_changed",
-        "responded",
-        "resolved",
-        "closed",
-        "paused",
-        "resumed",
-        "reopened",
-        "customer_replied",
-    }
-)
 _VERB_CATEGORY = {
     "opened": "open",
     "paused": "waiting",
@@ -257,7 +245,7 @@ def _build(
                 )
                 continue
         every: list[str]
-        if category is None and kind in _PLAIN_VERBS:
+        if category is None and kind in VERBS:
             every = [kind]
         else:
             every = _verbs(event, category, paused_since is not None, resolved_since is not None)
@@ -806,28 +794,14 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     if breach is not None and spec.escalations:
         escalation_level, next_escalation = _escalation(spec, cal, breach - 1, end, stopped)
 
-    status = _new_cycle(
-        metric,
-        number,
-        name,
-        phase,
-        from_us(start, tz),
-        None if raw.stop is None else from_us(raw.stop, tz),
-        None if target is None else _Span(microseconds=target),
-        _Span(microseconds=elapsed),
-        _Span(microseconds=pieces.total()),
-        _Span(microseconds=(active & pauses).total() if pauses else 0),
-        None if target is None else _Span(microseconds=target - elapsed),
-        None if target is None else Fraction(elapsed, target),
-        breach is not None,
-        None if breach is None else from_us(breach, tz),
-        None if due is None else from_us(due, tz),
-        None if due_if_resumed is None else from_us(due_if_resumed, tz),
+    status = _record(
+        _Figures(metric, number, name, phase, raw.start, raw.stop, target, elapsed),
+        tz,
+        pieces.total(),
+        (active & pauses).total() if pauses else 0,
+        (breach, due, due_if_resumed, next_warning, next_escalation),
         warning_level,
-        None if next_warning is None else from_us(next_warning, tz),
         escalation_level,
-        None if next_escalation is None else from_us(next_escalation, tz),
-        None,
     )
     if not timeline:
         return status
@@ -835,7 +809,59 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
 
 
 _Span = dt.timedelta
-_NO_TIME = dt.timedelta(0)
+
+
+class _Figures(NamedTuple):
+    """What a cycle measured, in microseconds: the first fields of its record."""
+
+    metric: str
+    number: int
+    severity: str
+    phase: Phase
+    start: int
+    stop: int | None
+    target: int | None
+    elapsed: int
+
+
+def _record(
+    f: _Figures,
+    tz: dt.tzinfo,
+    calendar: int,
+    paused: int,
+    instants: tuple[int | None, int | None, int | None, int | None, int | None],
+    warning_level: int,
+    escalation_level: int,
+) -> CycleStatus:
+    """A cycle's record from its figures; ``instants`` are the breach, due, due if
+    resumed, next warning and next escalation, each in µs or None."""
+    target, elapsed = f.target, f.elapsed
+    breach, due, resumed, warning, escalation = (
+        None if x is None else from_us(x, tz) for x in instants
+    )
+    return _new_cycle(
+        f.metric,
+        f.number,
+        f.severity,
+        f.phase,
+        from_us(f.start, tz),
+        None if f.stop is None else from_us(f.stop, tz),
+        None if target is None else _Span(microseconds=target),
+        _Span(microseconds=elapsed),
+        _Span(microseconds=calendar),
+        _Span(microseconds=paused),
+        None if target is None else _Span(microseconds=target - elapsed),
+        None if target is None else Fraction(elapsed, target),
+        breach is not None,
+        breach,
+        due,
+        resumed,
+        warning_level,
+        warning,
+        escalation_level,
+        escalation,
+        None,
+    )
 
 
 def _simple_cycle(
@@ -871,28 +897,14 @@ def _simple_cycle(
             )
         if breach is not None and spec.escalations:
             escalation_level, next_escalation = _escalation(spec, cal, due, end, stopped)
-    return _new_cycle(
-        metric,
-        number,
-        name,
-        phase,
-        from_us(start, tz),
-        None if raw.stop is None else from_us(raw.stop, tz),
-        None if target is None else _Span(microseconds=target),
-        _Span(microseconds=elapsed),
-        _Span(microseconds=end - start),
-        _NO_TIME,
-        None if target is None else _Span(microseconds=target - elapsed),
-        None if target is None else Fraction(elapsed, target),
-        breach is not None,
-        None if breach is None else from_us(breach, tz),
-        None if due is None else from_us(due, tz),
-        None,
+    return _record(
+        _Figures(metric, number, name, phase, start, raw.stop, target, elapsed),
+        tz,
+        end - start,
+        0,
+        (breach, due, None, next_warning, next_escalation),
         warning_level,
-        None if next_warning is None else from_us(next_warning, tz),
         escalation_level,
-        None if next_escalation is None else from_us(next_escalation, tz),
-        None,
     )
 
 
