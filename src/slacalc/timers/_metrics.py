@@ -425,7 +425,6 @@ class CompiledMetric:
     calendar: BusinessCalendar | None
     start_from: str | None
     pause_mode: str
-    pause_key: tuple[StatePredicate, ...] | None
 
 
 def compile_metrics(
@@ -487,7 +486,6 @@ def compile_metrics(
             calendar=m.calendar,
             start_from=m.start_from,
             pause_mode=m.pause_mode or pause_mode,
-            pause_key=pause,
         )
     for c in out.values():
         if c.after is not None and c.after not in out:

@@ -987,8 +987,3 @@ class ClockRules:
         from slacalc.timers._replay import replay
 
         return replay(self, events, at, timeline=timeline, history=history, extra=extra)
-
-
-def severity_map(rules: ClockRules) -> Mapping[str, SeverityTargets]:
-    """The severities by name (private helper for the replay)."""
-    return {s.name: s for s in rules.severities}
