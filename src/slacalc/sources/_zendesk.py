@@ -118,32 +118,38 @@ def read_zendesk_metric_events(
     """
     name = source_name(source)
     records = json_pages(source, "ticket_metric_events", "a Zendesk ticket metric events page")
+    # The records of one ticket at one instant are one change (a status change pauses
+    # both accumulators at once): read together, they make one status event.
+    instants: dict[tuple[object, object], list[tuple[int, Mapping[str, Any]]]] = {}
+    for n, record in enumerate(records):
+        instants.setdefault((record.get("ticket_id"), record.get("time")), []).append((n, record))
     sink = EventSink(name, errors, None, severity_map, lower_severity=True)
     states: dict[object, dict[str, str]] = {}
-    for n, record in enumerate(each(records, progress, "records")):
-        with sink.row(record=n + 1):
-            _metric_event(sink, record, priorities, states)
+    for group in each(list(instants.values()), progress, "instants"):
+        with sink.row(record=group[0][0] + 1):
+            _metric_events(sink, [r for _, r in group], priorities, states)
     return sink.read(as_frame=as_frame)
 
 
-def _metric_event(
+def _metric_events(
     sink: EventSink,
-    record: Mapping[str, Any],
+    records: list[Mapping[str, Any]],
     priorities: Mapping[Any, str] | str,
     states: dict[object, dict[str, str]],
 ) -> None:
-    """The events one metric event amounts to."""
-    for key in ("ticket_id", "metric", "type", "time"):
-        if key not in record:
-            raise sink.fail(
-                SourceFormatError(
-                    f"the record has no {key!r} (it has {sorted(record)!r}); is this a page of "
-                    f"ticket metric events ({_METRICS_DOC})?"
-                ),
-                dict(record),
-            )
-    ticket, metric, kind = record["ticket_id"], record["metric"], record["type"]
-    at = sink.instant(record["time"], "'time'")
+    """The events that one ticket's metric events at one instant amount to."""
+    for record in records:
+        for key in ("ticket_id", "metric", "type", "time"):
+            if key not in record:
+                raise sink.fail(
+                    SourceFormatError(
+                        f"the record has no {key!r} (it has {sorted(record)!r}); is this a page "
+                        f"of ticket metric events ({_METRICS_DOC})?"
+                    ),
+                    dict(record),
+                )
+    ticket = records[0]["ticket_id"]
+    at = sink.instant(records[0]["time"], "'time'")
     state = states.get(ticket)
     if state is None:
         priority = priorities if isinstance(priorities, str) else priorities.get(ticket)
@@ -157,17 +163,19 @@ def _metric_event(
             )
         sink.add(ticket, "opened", at, severity=sink.severity(priority), status="new")
         states[ticket] = state = {_AWT: "running", _RWT: "running", "status": "new"}
-    if metric == "reply_time" and kind == "fulfill":
-        sink.add(ticket, "reply", at, author="agent", public=True)
-    elif metric == "reply_time" and kind == "activate" and (record.get("instance_id") or 1) > 1:
-        sink.add(ticket, "reply", at, author="customer", public=True)
-    elif metric in (_AWT, _RWT) and kind in _STATE:
-        state[metric] = _STATE[kind]
-        status = _STATUS_OF.get((state[_AWT], state[_RWT]))
-        if status is not None and status != state["status"]:
-            if not (status == "open" and state["status"] == "new"):
-                sink.add(ticket, "status", at, status=status)
-            state["status"] = status
+    for record in records:
+        metric, kind = record["metric"], record["type"]
+        if metric == "reply_time" and kind == "fulfill":
+            sink.add(ticket, "reply", at, author="agent", public=True)
+        elif metric == "reply_time" and kind == "activate" and (record.get("instance_id") or 1) > 1:
+            sink.add(ticket, "reply", at, author="customer", public=True)
+        elif metric in (_AWT, _RWT) and kind in _STATE:
+            state[metric] = _STATE[kind]
+    status = _STATUS_OF.get((state[_AWT], state[_RWT]))
+    if status is not None and status != state["status"]:
+        if not (status == "open" and state["status"] == "new"):
+            sink.add(ticket, "status", at, status=status)
+        state["status"] = status
 
 
 @overload
