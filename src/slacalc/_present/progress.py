@@ -91,11 +91,7 @@ def reported(items: Iterable[T], total: int, report: Callable[[int, int], object
     """
     step = max(1, total // _STEPS)
     report(0, total)
-    done = 0
-    for item in items:
+    for done, item in enumerate(items, 1):
         yield item
-        done += 1
         if done % step == 0 or done == total:
             report(done, total)
-    if done != total:
-        report(done, done)

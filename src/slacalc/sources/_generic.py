@@ -536,9 +536,12 @@ def missing(
 ) -> MissingColumnError:
     """The error for a required column the file lacks."""
     listed = ", ".join(repr(str(h)) for h in list(have)[:8])
+    option = "columns"
+    if ours.startswith("status:"):
+        option, ours = "status_columns", ours.removeprefix("status:")
     return MissingColumnError(
         f"{name!r} has no column {theirs!r} (it has {listed}); is it {vendor}? Map your "
-        f"column with columns={{{ours!r}: '<your column>'}}.",
+        f"column with {option}={{{ours!r}: '<your column>'}}.",
         column=theirs,
     )
 
