@@ -46,6 +46,7 @@ def read_zendesk_metric_events(
     *,
     priorities: Mapping[Any, str] | str,
     severity_map: Mapping[str, str] | None = ...,
+    status_map: Mapping[str, str] | None = ...,
     errors: Literal["raise"] = ...,
     progress: Progress = ...,
     as_frame: bool | None = ...,
@@ -56,6 +57,7 @@ def read_zendesk_metric_events(
     *,
     priorities: Mapping[Any, str] | str,
     severity_map: Mapping[str, str] | None = ...,
+    status_map: Mapping[str, str] | None = ...,
     errors: Literal["collect"],
     progress: Progress = ...,
     as_frame: bool | None = ...,
@@ -65,6 +67,7 @@ def read_zendesk_metric_events(
     *,
     priorities: Mapping[Any, str] | str,
     severity_map: Mapping[str, str] | None = None,
+    status_map: Mapping[str, str] | None = None,
     errors: OnBadRow = "raise",
     progress: Progress = None,
     as_frame: bool | None = None,
@@ -94,6 +97,7 @@ def read_zendesk_metric_events(
             or a list of pages or paths (each page as the API returns it).
         priorities: ticket id -> priority, or one priority for all.
         severity_map: Zendesk priorities -> the policy's severities (default: as they are).
+        status_map: Zendesk statuses -> the policy's (default: as the API names them).
         errors: ``"raise"`` (default) or ``"collect"`` (see :data:`OnBadRow`).
         progress: a callable ``(done, total)`` over the records, or ``True`` for tqdm's bar.
         as_frame: a DataFrame (default when pandas is installed) or a list of dicts.
@@ -123,7 +127,7 @@ def read_zendesk_metric_events(
     instants: dict[tuple[object, object], list[tuple[int, Mapping[str, Any]]]] = {}
     for n, record in enumerate(records):
         instants.setdefault((record.get("ticket_id"), record.get("time")), []).append((n, record))
-    sink = EventSink(name, errors, None, severity_map, lower_severity=True)
+    sink = EventSink(name, errors, None, severity_map, status_map, lower_severity=True)
     states: dict[object, dict[str, str]] = {}
     for group in each(list(instants.values()), progress, "instants"):
         with sink.row(record=group[0][0] + 1):
@@ -161,7 +165,7 @@ def _metric_events(
                 ),
                 ticket,
             )
-        sink.add(ticket, "opened", at, severity=sink.severity(priority), status="new")
+        sink.add(ticket, "opened", at, severity=sink.severity(priority), status=sink.status("new"))
         states[ticket] = state = {_AWT: "running", _RWT: "running", "status": "new"}
     for record in records:
         metric, kind = record["metric"], record["type"]
@@ -174,7 +178,7 @@ def _metric_events(
     status = _STATUS_OF.get((state[_AWT], state[_RWT]))
     if status is not None and status != state["status"]:
         if not (status == "open" and state["status"] == "new"):
-            sink.add(ticket, "status", at, status=status)
+            sink.add(ticket, "status", at, status=sink.status(status))
         state["status"] = status
 
 
