@@ -219,3 +219,17 @@ def test_a_map_that_is_not_key_value(capsys: pytest.CaptureFixture[str]) -> None
     code, _, err = _run(capsys, "report", "x.csv", "--source", "generic-wide", "--columns", "Id")
     assert code == 2
     assert "'Id' is not key=value" in err
+
+
+def test_a_semicolon_event_table_without_source(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        "ticket_id;kind;at;severity\n1;opened;2026-11-30T09:00+01:00;high\n"
+        "1;responded;2026-11-30T09:30+01:00;\n",
+        encoding="utf-8",
+    )
+    code, out, err = _run(capsys, "report", str(path))
+    assert (code, err) == (0, "")
+    assert "high      response    1        1" in out

@@ -57,6 +57,9 @@ def read_text(path: str) -> str:
 def read_csv(path: str) -> CsvRows:
     """The rows of the CSV file at ``path`` (``'-'``: standard input) for the table reader.
 
+    Fields are separated by commas, or by semicolons when the header has more of those
+    (the default of Excel in Danish and other languages with a decimal comma).
+
     Examples:
         >>> import pathlib, tempfile
         >>> from slacalc.reports import read_windows
@@ -70,8 +73,11 @@ def read_csv(path: str) -> CsvRows:
     from slacalc.reports import CsvRows
 
     text = read_text(path)
+    head = text.split("\n", 1)[0]
+    delimiter = ";" if head.count(";") > head.count(",") else ","  # Excel in Danish: ';'
     return CsvRows(
-        csv.DictReader(io.StringIO(text, newline="")), "<stdin>" if path == "-" else path
+        csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter),
+        "<stdin>" if path == "-" else path,
     )
 
 
