@@ -204,7 +204,7 @@ def test_a_priority_the_map_lacks_and_an_empty_one() -> None:
 )
 def test_bad_options(options: dict[str, object], error: type[SlacalcError]) -> None:
     with pytest.raises(error):
-        read_long([{"ticket_id": 1, "at": "2026-03-02T09:00Z", "kind": "closed"}], **options)  # type: ignore[call-overload]
+        read_long([{"ticket_id": 1, "at": "2026-03-02T09:00Z", "kind": "closed"}], **options)  # type: ignore[arg-type]
 
 
 def test_not_a_table() -> None:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from typing import Any, Literal, overload
+from typing import Any
 
 from slacalc._present.progress import Progress
 from slacalc.errors import SourceFormatError
 from slacalc.sources._generic import (
     EventSink,
     OnBadRow,
-    Read,
     Source,
     each,
     json_pages,
@@ -125,30 +124,6 @@ def _ticket(
         )
 
 
-@overload
-def read_frappe_helpdesk(
-    source: Source,
-    versions: Source | None = ...,
-    *,
-    tz: str | dt.tzinfo | None = ...,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    errors: Literal["raise"] = ...,
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Any: ...
-@overload
-def read_frappe_helpdesk(
-    source: Source,
-    versions: Source | None = ...,
-    *,
-    tz: str | dt.tzinfo | None = ...,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    errors: Literal["collect"],
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Read: ...
 def read_frappe_helpdesk(
     source: Source,
     versions: Source | None = None,
@@ -220,30 +195,6 @@ def read_frappe_helpdesk(
     )
 
 
-@overload
-def read_erpnext(
-    source: Source,
-    versions: Source | None = ...,
-    *,
-    tz: str | dt.tzinfo | None = ...,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    errors: Literal["raise"] = ...,
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Any: ...
-@overload
-def read_erpnext(
-    source: Source,
-    versions: Source | None = ...,
-    *,
-    tz: str | dt.tzinfo | None = ...,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    errors: Literal["collect"],
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Read: ...
 def read_erpnext(
     source: Source,
     versions: Source | None = None,

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, Literal, overload
+from typing import Any
 
 from slacalc._present.progress import Progress
 from slacalc.errors import SourceFormatError
 from slacalc.sources._generic import (
     EventSink,
     OnBadRow,
-    Read,
     Source,
     each,
     json_pages,
@@ -41,26 +40,6 @@ _CSV_COLUMNS = {
 }
 
 
-@overload
-def read_freshdesk_csv(
-    source: Source,
-    *,
-    tz: str | dt.tzinfo | None = ...,
-    severity_map: Mapping[str, str] | None = ...,
-    errors: Literal["raise"] = ...,
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Any: ...
-@overload
-def read_freshdesk_csv(
-    source: Source,
-    *,
-    tz: str | dt.tzinfo | None = ...,
-    severity_map: Mapping[str, str] | None = ...,
-    errors: Literal["collect"],
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Read: ...
 def read_freshdesk_csv(
     source: Source,
     *,
@@ -115,26 +94,6 @@ def read_freshdesk_csv(
     )
 
 
-@overload
-def read_freshdesk_activities(
-    source: Source,
-    *,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    errors: Literal["raise"] = ...,
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Any: ...
-@overload
-def read_freshdesk_activities(
-    source: Source,
-    *,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    errors: Literal["collect"],
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Read: ...
 def read_freshdesk_activities(
     source: Source,
     *,

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, TypeAlias, get_args, overload
+from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slacalc._present.frames import is_frame, plain, require_pandas
@@ -629,30 +629,6 @@ def _public(value: object, sink: EventSink) -> bool | None:
     )
 
 
-@overload
-def read_long(
-    source: Source,
-    *,
-    columns: Mapping[str, str] | None = ...,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    tz: str | dt.tzinfo | None = ...,
-    errors: Literal["raise"] = ...,
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Any: ...
-@overload
-def read_long(
-    source: Source,
-    *,
-    columns: Mapping[str, str] | None = ...,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    tz: str | dt.tzinfo | None = ...,
-    errors: Literal["collect"],
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Read: ...
 def read_long(
     source: Source,
     *,
@@ -770,32 +746,6 @@ def _long_row(sink: EventSink, row: Mapping[str, Any], keys: Mapping[str, str]) 
     )
 
 
-@overload
-def read_wide(
-    source: Source,
-    *,
-    columns: Mapping[str, str] | None = ...,
-    status_columns: Mapping[str, str] | None = ...,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    tz: str | dt.tzinfo | None = ...,
-    errors: Literal["raise"] = ...,
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Any: ...
-@overload
-def read_wide(
-    source: Source,
-    *,
-    columns: Mapping[str, str] | None = ...,
-    status_columns: Mapping[str, str] | None = ...,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    tz: str | dt.tzinfo | None = ...,
-    errors: Literal["collect"],
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Read: ...
 def read_wide(
     source: Source,
     *,

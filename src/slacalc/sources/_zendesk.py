@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, Literal, overload
+from typing import Any
 
 from slacalc._present.frames import plain
 from slacalc._present.progress import Progress
@@ -16,7 +16,6 @@ from slacalc.errors import SourceFormatError, UnknownSeverityError
 from slacalc.sources._generic import (
     EventSink,
     OnBadRow,
-    Read,
     Source,
     each,
     json_data,
@@ -40,28 +39,6 @@ _STATUS_OF = {
 _STATE = {"activate": "running", "pause": "paused", "fulfill": "fulfilled"}
 
 
-@overload
-def read_zendesk_metric_events(
-    source: Source,
-    *,
-    priorities: Mapping[Any, str] | str,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    errors: Literal["raise"] = ...,
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Any: ...
-@overload
-def read_zendesk_metric_events(
-    source: Source,
-    *,
-    priorities: Mapping[Any, str] | str,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    errors: Literal["collect"],
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Read: ...
 def read_zendesk_metric_events(
     source: Source,
     *,
@@ -182,26 +159,6 @@ def _metric_events(
         state["status"] = status
 
 
-@overload
-def read_zendesk_audits(
-    source: Source,
-    *,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    errors: Literal["raise"] = ...,
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Any: ...
-@overload
-def read_zendesk_audits(
-    source: Source,
-    *,
-    severity_map: Mapping[str, str] | None = ...,
-    status_map: Mapping[str, str] | None = ...,
-    errors: Literal["collect"],
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Read: ...
 def read_zendesk_audits(
     source: Source,
     *,
@@ -342,26 +299,6 @@ _CSV_COLUMNS = {
 }
 
 
-@overload
-def read_zendesk_csv(
-    source: Source,
-    *,
-    tz: str | dt.tzinfo | None = ...,
-    severity_map: Mapping[str, str] | None = ...,
-    errors: Literal["raise"] = ...,
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Any: ...
-@overload
-def read_zendesk_csv(
-    source: Source,
-    *,
-    tz: str | dt.tzinfo | None = ...,
-    severity_map: Mapping[str, str] | None = ...,
-    errors: Literal["collect"],
-    progress: Progress = ...,
-    as_frame: bool | None = ...,
-) -> Read: ...
 def read_zendesk_csv(
     source: Source,
     *,
