@@ -138,11 +138,6 @@ def read_events(path: str) -> list[dict[str, Any]]:
     return events
 
 
-def _is_json(path: str) -> bool:
-    """Whether the file at ``path`` holds JSON (it starts with ``{`` or ``[``)."""
-    return read_text(path).lstrip()[:1] in ("{", "[")
-
-
 def read_source(args: Any, progress: Any = None) -> Any:
     """The events of the export ``args.tickets`` read as ``args.source`` says.
 
@@ -169,7 +164,7 @@ def read_source(args: Any, progress: Any = None) -> Any:
     from slacalc import sources
 
     path, source = args.tickets, args.source
-    read_text(path)  # a missing or unreadable file is a CommandError naming it
+    text = read_text(path)  # a missing or unreadable file is a CommandError naming it
     common = {"progress": progress, "as_frame": False}
     maps = {"severity_map": args.severity_map}
     if source in ("generic-long", "generic-wide"):
@@ -186,7 +181,7 @@ def read_source(args: Any, progress: Any = None) -> Any:
     if source in ("frappe", "erpnext"):
         read = sources.read_frappe_helpdesk if source == "frappe" else sources.read_erpnext
         return read(path, args.versions, tz=args.tz, status_map=args.status_map, **maps, **common)
-    if not _is_json(path):
+    if text.lstrip()[:1] not in ("{", "["):
         csv_reader = {
             "zendesk": sources.read_zendesk_csv,
             "jira": sources.read_jira_csv,
@@ -197,7 +192,7 @@ def read_source(args: Any, progress: Any = None) -> Any:
         return sources.read_jira(path, status_map=args.status_map, **maps, **common)
     if source == "freshdesk":
         return sources.read_freshdesk_activities(path, status_map=args.status_map, **maps, **common)
-    if '"audits"' in read_text(path):
+    if '"audits"' in text:
         return sources.read_zendesk_audits(path, status_map=args.status_map, **maps, **common)
     if args.priority is None:
         raise CommandError(
