@@ -285,3 +285,18 @@ def test_vendor_changes_of_priority() -> None:
         ("opened", "low", "waiting_on_customer"),
         ("severity_changed", "high", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03-02T09:00:00.000+0100", "2026-03-02T09:00:00+01:00"),  # Jira's REST API
+        ("02/Mar/26 9:05 PM", "2026-03-02T21:05:00+01:00"),  # Jira's CSV export
+        ("02/Mar/2026 9:05 AM", "2026-03-02T09:05:00+01:00"),
+        ("02-03-2026 09:05:00 +0000", "2026-03-02T09:05:00+00:00"),  # Freshdesk activities
+        ("2026-03-02 09:05:00.123456", "2026-03-02T09:05:00.123456+01:00"),  # Frappe
+    ],
+)
+def test_vendor_time_formats(text: str, expected: str) -> None:
+    (event,) = read_long([{"ticket_id": 1, "at": text, "kind": "closed"}], tz=CPH, as_frame=False)
+    assert event["at"].isoformat() == expected
