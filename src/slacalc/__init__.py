@@ -49,9 +49,11 @@ from slacalc.errors import (
     PolicyFileError,
     PolicyValidationError,
     SlacalcError,
+    SourceFormatError,
     TicketEventError,
     UnknownHolidayRegionError,
     UnknownSeverityError,
+    UnknownStatusError,
     UnknownTimezoneError,
 )
 
@@ -113,6 +115,7 @@ __all__ = [
     "SeverityPolicy",
     "SeverityTargets",
     "SlacalcError",
+    "SourceFormatError",
     "TicketEvent",
     "TicketEventError",
     "TicketOutcomes",
@@ -120,6 +123,7 @@ __all__ = [
     "TicketStatus",
     "UnknownHolidayRegionError",
     "UnknownSeverityError",
+    "UnknownStatusError",
     "UnknownTimezoneError",
     "WarningThreshold",
     "__version__",

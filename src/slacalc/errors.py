@@ -43,9 +43,11 @@ __all__ = [
     "PolicyFileError",
     "PolicyValidationError",
     "SlacalcError",
+    "SourceFormatError",
     "TicketEventError",
     "UnknownHolidayRegionError",
     "UnknownSeverityError",
+    "UnknownStatusError",
     "UnknownTimezoneError",
 ]
 
@@ -533,3 +535,32 @@ class ColumnTypeError(SlacalcError, TypeError):
     def __init__(self, message: str, *, column: str | None = None) -> None:
         super().__init__(message)
         self.column = column
+
+
+class SourceFormatError(SlacalcError, ValueError):
+    """A helpdesk export that is not what its reader reads: missing, empty, or another format.
+
+    Examples:
+        >>> from slacalc.sources import read_jira
+        >>> read_jira({"ticket_metric_events": []})  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.SourceFormatError: '<data>' is not a Jira search response: it has no 'issues' ...
+    """
+
+    code = "source-format"
+
+
+class UnknownStatusError(SlacalcError, LookupError):
+    """A ticket status that the reader's ``status_map`` does not name.
+
+    Examples:
+        >>> from slacalc.sources import read_long
+        >>> read_long([{"ticket_id": 1, "at": "2026-11-30T09:00Z", "status": "Blocked"}],
+        ...           status_map={"Open": "open"})  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.UnknownStatusError: '<data>' record 1: Status 'Blocked' is not in status_map ...
+    """
+
+    code = "unknown-status"

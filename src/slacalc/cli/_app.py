@@ -14,6 +14,7 @@ from slacalc.cli._parse import (
     CommandError,
     credits_arg,
     instant_arg,
+    map_arg,
     money_arg,
     month_arg,
     target_arg,
@@ -115,6 +116,17 @@ _AT_NOW = _instant(
     "default: now (the only place slacalc reads the clock)",
 )
 _BUILT_IN = _policy("default: the built-in policy")
+SOURCES = (
+    "events",
+    "generic-long",
+    "generic-wide",
+    "zendesk",
+    "jira",
+    "freshdesk",
+    "frappe",
+    "erpnext",
+)
+"""What ``slacalc report --source`` reads."""
 
 
 class _Command(NamedTuple):
@@ -245,12 +257,73 @@ _COMMANDS: dict[str, _Command] = {
         "ticket_id,kind,at,severity; one row per event, instants ISO 8601 with offsets)\n"
         "is replayed against the policy, then summarised per group and metric: tickets,\n"
         "met, breached, pending, percent met (exact share, shown rounded), median and\n"
-        "90th percentile business time, and per-ticket penalties when the policy has them.",
+        "90th percentile business time, and per-ticket penalties when the policy has them.\n"
+        "--source reads a helpdesk's export instead (slacalc.sources): CSV files may be\n"
+        "comma- or semicolon-separated.",
         "slacalc report tickets.csv --policy sla.toml\n"
         "slacalc report tickets.csv --policy sla.toml --by severity,month --fee 1500\n"
-        "slacalc report tickets.csv --at 2026-12-31T23:59+01:00 --json",
+        "slacalc report tickets.csv --at 2026-12-31T23:59+01:00 --json\n"
+        "slacalc report --source zendesk audits.json --policy zendesk.toml\n"
+        "slacalc report --source generic-wide export.csv --tz Europe/Copenhagen \\\n"
+        "    --columns ticket_id=Id,created=Created,priority=Priority,resolved=Solved",
         (
-            _option("tickets", help="a CSV file of ticket events ('-' for stdin)"),
+            _option(
+                "tickets",
+                help="a CSV file of ticket events ('-' for stdin), or the export --source names",
+            ),
+            _option(
+                "--source",
+                default="events",
+                choices=SOURCES,
+                help="what the file is: events (default: slacalc's CSV), generic-long, "
+                "generic-wide, zendesk (metric events or audits JSON, or the CSV export), "
+                "jira (search JSON with changelog, or the CSV export), freshdesk (activities "
+                "JSON or the CSV export), frappe or erpnext (REST list JSON)",
+            ),
+            _option(
+                "--columns",
+                type=map_arg,
+                metavar="MAP",
+                help="generic-long/-wide: slacalc's columns to yours, e.g. "
+                "created=Created,priority=Priority,first_reply=First reply",
+            ),
+            _option(
+                "--severity-map",
+                type=map_arg,
+                metavar="MAP",
+                help="your priorities to the policy's severities, e.g. Urgent=critical,High=high",
+            ),
+            _option(
+                "--status-map",
+                type=map_arg,
+                metavar="MAP",
+                help="your statuses to the policy's, e.g. Blocked=waiting,Done=resolved",
+            ),
+            _option(
+                "--status-columns",
+                type=map_arg,
+                metavar="MAP",
+                help="generic-wide: status to the column with the instant it was entered, "
+                "e.g. waiting=Pending since",
+            ),
+            _tz("the zone of naive timestamps in the export, e.g. Europe/Copenhagen"),
+            _option(
+                "--priority",
+                metavar="NAME",
+                help="zendesk metric events: the priority of every ticket (the events carry none)",
+            ),
+            _option(
+                "--versions",
+                metavar="FILE",
+                help="frappe/erpnext: the Version records (REST list JSON) with the status changes",
+            ),
+            _option(
+                "--progress",
+                action=argparse.BooleanOptionalAction,
+                default=None,
+                help="a progress bar on stderr over reading and analysing (default: when "
+                "stderr is a terminal and tqdm is installed)",
+            ),
             _option(
                 "--by",
                 default="severity",

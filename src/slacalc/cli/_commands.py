@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
+import sys
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -619,6 +621,33 @@ _SUMMARY_ROW = _shape(
 )
 
 
+class _JobBar:
+    """One progress bar over a report: the rows read (when a reader reads), then the tickets."""
+
+    def __init__(self, bar: Callable[[int, int], object]) -> None:
+        self._bar = bar
+        self._read = 0
+
+    def reading(self, done: int, total: int) -> None:
+        """Rows read so far (the bar stays open for the analysis after them)."""
+        self._read = total
+        self._bar(done, total + 1)
+
+    def analysing(self, done: int, total: int) -> None:
+        """Tickets replayed so far, after the rows read."""
+        self._bar(self._read + done, self._read + total)
+
+
+def _job_progress(wanted: bool | None) -> _JobBar | None:
+    """The report's bar on stderr: ``--progress``, or by default when stderr is a terminal
+    and tqdm is installed (``--no-progress``: none)."""
+    from slacalc._present.progress import ProgressBar
+
+    if wanted is None:
+        wanted = sys.stderr.isatty() and importlib.util.find_spec("tqdm") is not None
+    return _JobBar(ProgressBar("report")) if wanted else None
+
+
 def run_report(args: argparse.Namespace, out: TextIO) -> int:
     """``slacalc report tickets.csv``: how often targets were met, per group and metric.
 
@@ -645,7 +674,7 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
         high      response    2        1    1         0        50.0%        30m     2h   -
         high      resolution  2        0    0         2        -            -       -    -
     """
-    from slacalc.cli._files import read_csv
+    from slacalc.cli._files import read_csv, read_source
     from slacalc.reports import analyze_tickets, compliance_summary
 
     policy = load_policy(args.policy)
@@ -656,7 +685,12 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
             "The policy's ticket penalties are a share of the fee; pass --fee, e.g. "
             "--fee 1500 (the fee per penalty period)."
         )
-    outcomes = analyze_tickets(read_csv(args.tickets), policy, args.at)
+    bar = _job_progress(getattr(args, "progress", False))
+    if getattr(args, "source", "events") == "events":
+        tickets: object = read_csv(args.tickets)
+    else:
+        tickets = read_source(args, bar.reading if bar else None)
+    outcomes = analyze_tickets(tickets, policy, args.at, progress=bar.analysing if bar else None)
     summary = compliance_summary(outcomes, by=by, fee=args.fee)
     count = len(outcomes.tickets)
     if args.json:

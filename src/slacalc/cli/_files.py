@@ -23,7 +23,7 @@ from slacalc.errors import SlacalcError
 if TYPE_CHECKING:
     from slacalc.reports import CsvRows
 
-__all__ = ["read_csv", "read_events", "read_text"]
+__all__ = ["read_csv", "read_events", "read_source", "read_text"]
 
 
 def read_text(path: str) -> str:
@@ -57,6 +57,9 @@ def read_text(path: str) -> str:
 def read_csv(path: str) -> CsvRows:
     """The rows of the CSV file at ``path`` (``'-'``: standard input) for the table reader.
 
+    Fields are separated by commas, or by semicolons when the header has more of those
+    (the default of Excel in Danish and other languages with a decimal comma).
+
     Examples:
         >>> import pathlib, tempfile
         >>> from slacalc.reports import read_windows
@@ -70,8 +73,11 @@ def read_csv(path: str) -> CsvRows:
     from slacalc.reports import CsvRows
 
     text = read_text(path)
+    head = text.split("\n", 1)[0]
+    delimiter = ";" if head.count(";") > head.count(",") else ","  # Excel in Danish: ';'
     return CsvRows(
-        csv.DictReader(io.StringIO(text, newline="")), "<stdin>" if path == "-" else path
+        csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter),
+        "<stdin>" if path == "-" else path,
     )
 
 
@@ -130,3 +136,69 @@ def read_events(path: str) -> list[dict[str, Any]]:
             )
         events.append(event)
     return events
+
+
+def read_source(args: Any, progress: Any = None) -> Any:
+    """The events of the export ``args.tickets`` read as ``args.source`` says.
+
+    ``zendesk``, ``jira`` and ``freshdesk`` read JSON or CSV by the file's content
+    (Zendesk JSON with ``"audits"`` as audits, else as metric events). The options are
+    the readers' (``--columns``, ``--severity-map``, ``--status-map``, ``--tz``, ...).
+
+    Raises:
+        CommandError: an option the source needs is missing.
+
+    Examples:
+        >>> import argparse, pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     p = pathlib.Path(tmp) / "export.csv"
+        ...     _ = p.write_text("Id;Created;Priority\\n7;2026-11-30T09:00+01:00;high\\n",
+        ...                      encoding="utf-8")
+        ...     args = argparse.Namespace(tickets=str(p), source="generic-wide",
+        ...         columns={"ticket_id": "Id", "created": "Created", "priority": "Priority"},
+        ...         severity_map=None, status_map=None, status_columns=None, tz=None,
+        ...         priority=None, versions=None)
+        ...     read_source(args, None)[0]["kind"]
+        'opened'
+    """
+    from slacalc import sources
+
+    path, source = args.tickets, args.source
+    text = read_text(path)  # a missing or unreadable file is a CommandError naming it
+    common = {"progress": progress, "as_frame": False}
+    maps = {"severity_map": args.severity_map}
+    if source in ("generic-long", "generic-wide"):
+        options = {
+            **common,
+            **maps,
+            "columns": args.columns,
+            "status_map": args.status_map,
+            "tz": args.tz,
+        }
+        if source == "generic-long":
+            return sources.read_long(path, **options)
+        return sources.read_wide(path, status_columns=args.status_columns, **options)
+    if source in ("frappe", "erpnext"):
+        read = sources.read_frappe_helpdesk if source == "frappe" else sources.read_erpnext
+        return read(path, args.versions, tz=args.tz, status_map=args.status_map, **maps, **common)
+    if text.lstrip()[:1] not in ("{", "["):
+        csv_reader = {
+            "zendesk": sources.read_zendesk_csv,
+            "jira": sources.read_jira_csv,
+            "freshdesk": sources.read_freshdesk_csv,
+        }[source]
+        return csv_reader(path, tz=args.tz, **maps, **common)
+    if source == "jira":
+        return sources.read_jira(path, status_map=args.status_map, **maps, **common)
+    if source == "freshdesk":
+        return sources.read_freshdesk_activities(path, status_map=args.status_map, **maps, **common)
+    if '"audits"' in text:
+        return sources.read_zendesk_audits(path, status_map=args.status_map, **maps, **common)
+    if args.priority is None:
+        raise CommandError(
+            f"{path!r} holds Zendesk metric events, which carry no priority; pass the "
+            "tickets' priority with --priority, e.g. --priority normal."
+        )
+    return sources.read_zendesk_metric_events(
+        path, priorities=args.priority, status_map=args.status_map, **maps, **common
+    )

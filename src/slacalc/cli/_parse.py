@@ -24,6 +24,7 @@ __all__ = [
     "CommandError",
     "credits_arg",
     "instant_arg",
+    "map_arg",
     "money_arg",
     "month_arg",
     "target_arg",
@@ -137,3 +138,27 @@ def tz_arg(text: str) -> dt.tzinfo:
         return resolve_tz(text.strip())
     except SlacalcError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def map_arg(text: str) -> dict[str, str]:
+    """``type=`` for a mapping written ``key=value,key=value`` (``--columns``, ``--severity-map``).
+
+    Examples:
+        >>> map_arg("created=Created at, priority=Priority")
+        {'created': 'Created at', 'priority': 'Priority'}
+        >>> map_arg("created")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        argparse.ArgumentTypeError: 'created' is not key=value; write e.g. ...
+    """
+    out: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise argparse.ArgumentTypeError(
+                f"{part.strip()!r} is not key=value; write e.g. created=Created,priority=Priority."
+            )
+        out[key.strip()] = value.strip()
+    return out

@@ -28,6 +28,7 @@ from typing import (
 
 from slacalc import timers
 from slacalc._present.frames import Column, columns_of
+from slacalc._present.progress import Progress, callback, reported
 from slacalc._time import from_us, to_us
 from slacalc.errors import (
     InvalidOptionError,
@@ -708,6 +709,7 @@ def analyze_tickets(
     history: History = "strict",
     errors: OnError = "raise",
     workers: int | None = None,
+    progress: Progress = None,
 ) -> TicketOutcomes:
     """Replay every ticket against the policy: one row per ticket, metric and cycle.
 
@@ -765,6 +767,10 @@ def analyze_tickets(
             Either way, automatic garbage collection is paused during the call (a replay
             makes no reference cycles, and the collector's passes over a large report
             cost up to a third of its time) and restored after it.
+        progress: ``None`` (default) for none; a callable ``(done, total)`` called with
+            the tickets replayed so far, first with 0, then about every 1 % and at the
+            end; or ``True`` for tqdm's bar (a widget in a notebook, text in a
+            terminal; ``pip install 'slacalc[progress]'``).
 
     Returns:
         A :class:`TicketOutcomes` report.
@@ -776,8 +782,9 @@ def analyze_tickets(
         TicketEventError: a ticket's events cannot be replayed (the message starts with
             the ticket's id); only with ``errors="raise"``.
         UnknownSeverityError: a severity the policy does not define (``errors="raise"``).
-        InvalidOptionError: a bad ``columns`` mapping, ``policy``, ``history``, ``errors`` or
-            ``workers``.
+        InvalidOptionError: a bad ``columns`` mapping, ``policy``, ``history``, ``errors``,
+            ``workers`` or ``progress``.
+        ModuleNotFoundError: ``progress=True`` while tqdm is not installed.
 
     Examples:
         >>> import datetime as dt
@@ -796,6 +803,11 @@ def analyze_tickets(
         >>> report = analyze_tickets(rows, default_policy(), errors="collect")
         >>> len(report.tickets), report.rejected[0].ticket_id, report.rejected[0].error
         (1, 4712, 'TicketEventError')
+        >>> seen = []
+        >>> _ = analyze_tickets(rows, default_policy(), errors="skip",
+        ...                     progress=lambda done, total: seen.append((done, total)))
+        >>> seen
+        [(0, 2), (1, 2), (2, 2)]
     """
     if errors not in ("raise", "skip", "collect"):
         raise InvalidOptionError(f"errors={errors!r}; pass 'raise', 'skip' or 'collect'.")
@@ -808,6 +820,7 @@ def analyze_tickets(
             f"workers={workers!r}; pass None or 1 to replay in this process, or a whole "
             "number of processes such as 2."
         )
+    report = callback(progress, "tickets")
     agreement = Agreement.from_policy(policy)
     rules: ClockRules | _Chooser = agreement.rules
     if hasattr(policy, "rules_for"):  # a policy history or book: rules per ticket
@@ -826,8 +839,12 @@ def analyze_tickets(
         rows: list[CycleOutcome] = []
         index: dict[object, TicketOutcome] = {}
         rejected: list[RejectedTicket] = []
+        pairs: Iterator[tuple[tuple[object, list[TicketEvent] | SlacalcError], _Replayed]]
+        pairs = zip(read, replayed, strict=True)
+        if report is not None:
+            pairs = reported(pairs, len(read), report)
         with contextlib.closing(replayed):
-            for (ticket_id, events), result in zip(read, replayed, strict=True):
+            for (ticket_id, events), result in pairs:
                 if isinstance(result, SlacalcError):
                     if errors == "raise" or not isinstance(result, _REJECTED):
                         raise result

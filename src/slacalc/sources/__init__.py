@@ -8,4 +8,45 @@ vendor's field and status names as the vendor documents them.
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from slacalc.sources._frappe import read_erpnext, read_frappe_helpdesk
+from slacalc.sources._freshdesk import read_freshdesk_activities, read_freshdesk_csv
+from slacalc.sources._generic import (
+    EVENT_COLUMNS,
+    LONG_COLUMNS,
+    REJECTED_COLUMNS,
+    WIDE_COLUMNS,
+    OnBadRow,
+    Read,
+    read_long,
+    read_wide,
+    records_of,
+    status_name,
+)
+from slacalc.sources._jira import read_jira, read_jira_csv
+from slacalc.sources._zendesk import (
+    read_zendesk_audits,
+    read_zendesk_csv,
+    read_zendesk_metric_events,
+)
+
+__all__: list[str] = [
+    "EVENT_COLUMNS",
+    "LONG_COLUMNS",
+    "REJECTED_COLUMNS",
+    "WIDE_COLUMNS",
+    "OnBadRow",
+    "Read",
+    "read_erpnext",
+    "read_frappe_helpdesk",
+    "read_freshdesk_activities",
+    "read_freshdesk_csv",
+    "read_jira",
+    "read_jira_csv",
+    "read_long",
+    "read_wide",
+    "read_zendesk_audits",
+    "read_zendesk_csv",
+    "read_zendesk_metric_events",
+    "records_of",
+    "status_name",
+]
