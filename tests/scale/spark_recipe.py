@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -40,22 +40,26 @@ INSTANTS = ("started_at", "stopped_at", "due", "breached_at", "evaluated_at")
 Batches = Iterator[pd.DataFrame]
 
 
-def local_session(cores: int = 2) -> SparkSession:
-    """A Spark session on this machine, its clock in UTC, its Python workers this Python."""
+def local_session(cores: int = 2, settings: Mapping[str, str] | None = None) -> SparkSession:
+    """A Spark session on this machine, its clock in UTC, its Python workers this Python.
+
+    ``settings`` adds to or overrides the configuration, e.g. ``{"spark.driver.memory": "4g"}``.
+    """
     from pyspark.sql import SparkSession
 
     # The executors start their own Python: make it the one that has slacalc installed.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    return (
-        SparkSession.builder.master(f"local[{cores}]")
-        .appName("slacalc")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-        .config("spark.sql.shuffle.partitions", str(2 * cores))
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate()
-    )
+    builder = SparkSession.builder.master(f"local[{cores}]").appName("slacalc")
+    for key, value in {
+        "spark.sql.session.timeZone": "UTC",
+        "spark.sql.execution.arrow.pyspark.enabled": "true",
+        "spark.sql.shuffle.partitions": str(2 * cores),
+        "spark.ui.enabled": "false",
+        "spark.ui.showConsoleProgress": "false",
+        **(settings or {}),
+    }.items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
 
 
 def events_from_spark(batch: pd.DataFrame) -> pd.DataFrame:
