@@ -42,14 +42,13 @@ from typing import Any
 
 import pandas as pd
 
+from _harness import replace_between_markers
 from bench_tickets import environment, make_tickets
 from slacalc.policy import SLAPolicy, default_policy
 from slacalc.reports import analyze_tickets
 
 REPO = Path(__file__).resolve().parent.parent
 README = Path(__file__).resolve().parent / "README.md"
-START_MARK = "<!-- engines:start -->"
-END_MARK = "<!-- engines:end -->"
 ENGINES = ("pandas", "dask-threads", "dask-processes", "spark")
 TITLES = {
     "pandas": "pandas",
@@ -207,12 +206,6 @@ def render(args: argparse.Namespace, rows: list[Row], started: float, load: Any)
     return "\n".join(lines)
 
 
-def write_readme(text: str) -> None:
-    readme = README.read_text()
-    start, end = readme.index(START_MARK), readme.index(END_MARK)
-    README.write_text(readme[: start + len(START_MARK)] + "\n" + text + "\n" + readme[end:])
-
-
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     p.add_argument("--seed", type=int, default=2026, help="the generator's seed (2026)")
@@ -243,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = render(args, rows, started, (load0, os.getloadavg()[0]))
     print(text)
     if args.write:
-        write_readme(text)
+        replace_between_markers(README, "engines", text)
     return 0
 
 
