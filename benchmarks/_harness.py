@@ -529,3 +529,11 @@ class ColdCase:
 def loop_overhead_us(xs: list[Any], repeats: int) -> float:
     """The cost per item of the timed loop itself, calling the builtin ``id``."""
     return min(time_repeats(_loop1, id, xs, len(xs), repeats))
+
+
+def replace_between_markers(path: Path, name: str, text: str) -> None:
+    """Put ``text`` between ``<!-- name:start -->`` and ``<!-- name:end -->`` in ``path``."""
+    start_mark, end_mark = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    page = path.read_text()
+    start, end = page.index(start_mark), page.index(end_mark)
+    path.write_text(page[: start + len(start_mark)] + "\n" + text + "\n" + page[end:])

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 _OPEN = re.compile(r"^(`{3,})[ \t]*([^`\n]*)$")
 _PRINT = re.compile(r"^print\(.*\)\s*(#.*)?$")
+_SNIPPET = re.compile(r'^--8<-- "([^":]+)"$', re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,14 @@ def fences(text: str) -> list[Fence]:
         following = spans[k + 1][2] if k + 1 < len(spans) else len(lines)
         out.append(Fence(lang, body, start + 1, "\n".join(lines[end + 1 : following])))
     return out
+
+
+def with_snippets(body: str, root: Path) -> str:
+    """``body`` with each line ``--8<-- "path"`` replaced by that file, as mkdocs shows it.
+
+    (pymdownx.snippets, with paths relative to ``root``, the repository.)
+    """
+    return _SNIPPET.sub(lambda m: (root / m.group(1)).read_text(encoding="utf-8"), body)
 
 
 def shown_output(blocks: list[Fence], index: int) -> str | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.docs.fences import fences, matches, shown_output
+from tests.docs.fences import fences, matches, shown_output, with_snippets
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
@@ -59,7 +59,7 @@ def test_code_blocks_run(page: Path, capsys: pytest.CaptureFixture[str]) -> None
         if block.lang != "python":
             continue
         where = f"{_rel(page)} line {block.line}"
-        exec(compile(block.body, where, "exec"), namespace)
+        exec(compile(with_snippets(block.body, ROOT), where, "exec"), namespace)
         printed = capsys.readouterr().out
         shown = shown_output(blocks, index)
         if shown is not None:
@@ -75,3 +75,9 @@ def test_shown_output_is_compared_with_ellipsis_lines() -> None:
     assert not matches("a\nb\n", "a\nc\n")
     commented = fences("```python\nx = 1\nprint(x)\n# 1\n```\n")
     assert shown_output(commented, 0) == "1\n"
+
+
+def test_a_snippet_line_is_the_file_it_names(tmp_path: Path) -> None:
+    (tmp_path / "part.py").write_text("x = 1\n", encoding="utf-8")
+    body = 'y = 0\n--8<-- "part.py"\nz = 2\n'
+    assert with_snippets(body, tmp_path) == "y = 0\nx = 1\n\nz = 2\n"
