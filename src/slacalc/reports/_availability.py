@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,6 +27,7 @@ from slacalc.uptime import (
     SupportsOpenPeriods,
     TargetLike,
     calendar_month,
+    calendar_period,
     measure_availability,
     measure_windows,
 )
@@ -44,7 +44,8 @@ MonthsLike: TypeAlias = (
     "int | str | CalendarPeriod | Iterable[str | tuple[int, int] | dt.date | CalendarPeriod]"
 )
 """Months to report: a year (``2026``: all twelve), ``"2026-03"``, ``(2026, 3)``, a date
-in the month, a :class:`~slacalc.CalendarPeriod`, or a list of these.
+in the month, a ``pandas.Period``, a :class:`~slacalc.CalendarPeriod`, or a list of these.
+Other calendar periods are accepted by name too (``"2026-W10"``, ``"2026-Q1"``).
 
 Examples:
     >>> from slacalc.reports import availability_report
@@ -54,7 +55,6 @@ Examples:
     12
 """
 
-_MONTH = re.compile(r"\s*(\d{4})-(\d{2})\s*")
 _US = 1_000_000
 
 
@@ -332,27 +332,24 @@ def _months(months: object, tz: str | dt.tzinfo) -> list[CalendarPeriod]:
         pass
     elif isinstance(months, int):
         return [calendar_month(months, m, tz=tz) for m in range(1, 13)]
-    elif isinstance(months, (str, CalendarPeriod)):
+    elif isinstance(months, (str, CalendarPeriod)) or hasattr(months, "freqstr"):
         return _months([months], tz)
     elif isinstance(months, Iterable):
         out: list[CalendarPeriod] = []
         for item in months:
-            if isinstance(item, CalendarPeriod):
-                out.append(item)
-                continue
-            if isinstance(item, str) and (m := _MONTH.fullmatch(item)):
-                out.append(calendar_month(int(m[1]), int(m[2]), tz=tz))
-                continue
             if isinstance(item, dt.date) and not isinstance(item, dt.datetime):
                 out.append(calendar_month(item.year, item.month, tz=tz))
-                continue
-            if isinstance(item, tuple) and len(item) == 2:
+            elif isinstance(item, tuple) and len(item) == 2:
                 out.append(calendar_month(item[0], item[1], tz=tz))
-                continue
-            raise InvalidPeriodError(
-                f"{item!r} is not a month; pass '2026-03', (2026, 3), a date in the month or "
-                "slacalc.calendar_month(2026, 3, tz=...)."
-            )
+            else:
+                try:
+                    out.append(calendar_period(item, tz=tz))
+                except InvalidPeriodError:
+                    raise InvalidPeriodError(
+                        f"{item!r} is not a month; pass '2026-03', (2026, 3), a date in the "
+                        "month, a pandas.Period, slacalc.calendar_month(2026, 3, tz=...), or "
+                        "another period by name ('2026-W10', '2026-Q1')."
+                    ) from None
         if out:
             return out
     raise InvalidPeriodError(
