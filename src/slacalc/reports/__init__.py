@@ -13,6 +13,9 @@ notebooks. Plots (``plot_*``) need matplotlib (``pip install 'slacalc[plot]'``).
   penalties per severity and month.
 - :func:`availability_report`: one row per calendar month with downtime, budget,
   target met and the service credit.
+- :func:`availability_table` and :func:`rolling_availability`: availability per day,
+  ISO week, month, quarter or year, or over rolling 7/28/30-day windows, for the log,
+  per component and per group of components.
 - :func:`explain`: a ticket's timeline as segments with the rule behind each change.
 - :func:`read_incidents`, :func:`read_windows` and :class:`CsvRows`: the one reader of
   ticket, incident and maintenance tables (DataFrames, dicts, CSV rows) the reports use.
@@ -53,6 +56,14 @@ from slacalc.reports._outcomes import (
     TicketOutcomes,
     analyze_tickets,
 )
+from slacalc.reports._periodic import (
+    AvailabilityTable,
+    GroupRule,
+    PeriodAvailability,
+    availability_table,
+    rolling_availability,
+    rolling_windows,
+)
 from slacalc.reports._plots import (
     plot_budget_burndown,
     plot_compliance,
@@ -64,17 +75,20 @@ from slacalc.reports._summary import ComplianceRow, ComplianceSummary, complianc
 __all__ = [
     "ATTRIBUTE_COLUMNS",
     "TICKET_COLUMNS",
+    "AvailabilityTable",
     "BudgetPoint",
     "ComplianceRow",
     "ComplianceSummary",
     "CsvRows",
     "CycleOutcome",
     "Explanation",
+    "GroupRule",
     "MonthlyAvailability",
     "MonthlyAvailabilityReport",
     "MonthsLike",
     "OnError",
     "PercentileMethod",
+    "PeriodAvailability",
     "PolicyLike",
     "RejectedTicket",
     "Result",
@@ -84,6 +98,7 @@ __all__ = [
     "TimelineSegment",
     "analyze_tickets",
     "availability_report",
+    "availability_table",
     "compliance_summary",
     "explain",
     "plot_budget_burndown",
@@ -92,4 +107,6 @@ __all__ = [
     "plot_outage_timeline",
     "read_incidents",
     "read_windows",
+    "rolling_availability",
+    "rolling_windows",
 ]

@@ -514,6 +514,19 @@ def _pandas_period(value: object, zone: dt.tzinfo) -> CalendarPeriod | None:
     )
 
 
+def _named(unit: str, numbers: list[int], zone: dt.tzinfo) -> CalendarPeriod:
+    """The period a name's numbers give, by the unit its pattern says."""
+    if unit == "year":
+        return calendar_year(numbers[0], tz=zone)
+    if unit == "quarter":
+        return calendar_quarter(numbers[0], numbers[1], tz=zone)
+    if unit == "month":
+        return calendar_month(numbers[0], numbers[1], tz=zone)
+    if unit == "week":
+        return calendar_week(numbers[0], numbers[1], tz=zone)
+    return calendar_day(dt.date(*numbers), tz=zone)
+
+
 def calendar_period(value: object, *, tz: str | dt.tzinfo = "UTC") -> CalendarPeriod:
     """A calendar period from its name, a date or a ``pandas.Period``.
 
@@ -556,20 +569,10 @@ def calendar_period(value: object, *, tz: str | dt.tzinfo = "UTC") -> CalendarPe
         text = value.strip()
         for pattern, unit in _NAMES:
             if m := pattern.fullmatch(text):
-                numbers = [int(g) for g in m.groups()]
-                if unit == "year":
-                    return calendar_year(numbers[0], tz=zone)
-                if unit == "quarter":
-                    return calendar_quarter(numbers[0], numbers[1], tz=zone)
-                if unit == "month":
-                    return calendar_month(numbers[0], numbers[1], tz=zone)
-                if unit == "week":
-                    return calendar_week(numbers[0], numbers[1], tz=zone)
                 try:
-                    day = dt.date(*numbers)
-                except ValueError:
-                    break
-                return calendar_day(day, tz=zone)
+                    return _named(unit, [int(g) for g in m.groups()], zone)
+                except (InvalidPeriodError, ValueError) as exc:
+                    raise InvalidPeriodError(f"{value!r} is not a period: {exc}") from None
     elif (period := _pandas_period(value, zone)) is not None:
         return period
     raise InvalidPeriodError(f"{value!r} is not a period; {_PERIOD_NAME_HINT}.")
