@@ -34,10 +34,12 @@ from slacalc._exact import PercentileMethod
 from slacalc.policy import PolicyLike
 from slacalc.reports._availability import (
     BudgetPoint,
+    MaintenanceCheckMode,
     MonthlyAvailability,
     MonthlyAvailabilityReport,
     MonthsLike,
     availability_report,
+    read_maintenance,
 )
 from slacalc.reports._explain import Explanation, SegmentState, TimelineSegment, explain
 from slacalc.reports._input import (
@@ -83,6 +85,7 @@ __all__ = [
     "CycleOutcome",
     "Explanation",
     "GroupRule",
+    "MaintenanceCheckMode",
     "MonthlyAvailability",
     "MonthlyAvailabilityReport",
     "MonthsLike",
@@ -106,6 +109,7 @@ __all__ = [
     "plot_explanation",
     "plot_outage_timeline",
     "read_incidents",
+    "read_maintenance",
     "read_windows",
     "rolling_availability",
     "rolling_windows",
