@@ -16,6 +16,8 @@ notebooks. Plots (``plot_*``) need matplotlib (``pip install 'slacalc[plot]'``).
 - :func:`availability_table` and :func:`rolling_availability`: availability per day,
   ISO week, month, quarter or year, or over rolling 7/28/30-day windows, for the log,
   per component and per group of components.
+- :func:`incident_metrics`: MTTR, MTTA, MTBF and incident counts per period, severity
+  or component, from the merged incidents, in calendar or business time.
 - :func:`explain`: a ticket's timeline as segments with the rule behind each change.
 - :func:`read_incidents`, :func:`read_windows` and :class:`CsvRows`: the one reader of
   ticket, incident and maintenance tables (DataFrames, dicts, CSV rows) the reports use.
@@ -42,6 +44,7 @@ from slacalc.reports._availability import (
     read_maintenance,
 )
 from slacalc.reports._explain import Explanation, SegmentState, TimelineSegment, explain
+from slacalc.reports._incidents import IncidentMetrics, IncidentMetricsTable, incident_metrics
 from slacalc.reports._input import (
     ATTRIBUTE_COLUMNS,
     TICKET_COLUMNS,
@@ -85,6 +88,8 @@ __all__ = [
     "CycleOutcome",
     "Explanation",
     "GroupRule",
+    "IncidentMetrics",
+    "IncidentMetricsTable",
     "MaintenanceCheckMode",
     "MonthlyAvailability",
     "MonthlyAvailabilityReport",
@@ -104,6 +109,7 @@ __all__ = [
     "availability_table",
     "compliance_summary",
     "explain",
+    "incident_metrics",
     "plot_budget_burndown",
     "plot_compliance",
     "plot_explanation",
