@@ -10,7 +10,7 @@ from slacalc.credits import ClaimWindow, HourlyCredit, TerminationRule
 from slacalc.errors import PolicyValidationError
 from slacalc.policy import SLAPolicy, default_policy
 
-AWS_LIKE = {
+AWS_LIKE: dict[str, object] = {
     "target": "99.99%",
     "credits": [{"below": "99.99%", "credit": "10%"}, {"below": "99%", "credit": "30%"}],
     "claims": {"within_billing_cycles": 2, "how": "AWS Support Center case."},
