@@ -309,3 +309,25 @@ def test_rolling_windows_agree_with_a_slow_reference(
         slow = measure_availability(outages, window)  # type: ignore[arg-type]
         assert row.downtime_seconds == slow.downtime_seconds
         assert row.eligible == slow.eligible_time
+
+
+def test_status_bars_plot() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from slacalc.reports import plot_status_bars
+
+    days = availability_table(
+        LOG, "2026-03", every="day", by="component", groups={"shop": ["web", "db"]}
+    )
+    ax = plot_status_bars(days)
+    try:
+        assert len(ax.patches) == 3 * 31  # a bar per component and day
+        colors = {p.get_facecolor()[:3] for p in ax.patches}
+        assert len(colors) >= 3  # green days, and the bad 2 March in other colours
+        assert [t.get_text().split()[0] for t in ax.get_yticklabels()] == ["web", "db", "shop"]
+    finally:
+        plt.close(ax.figure)

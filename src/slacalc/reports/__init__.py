@@ -74,6 +74,7 @@ from slacalc.reports._plots import (
     plot_compliance,
     plot_explanation,
     plot_outage_timeline,
+    plot_status_bars,
 )
 from slacalc.reports._summary import ComplianceRow, ComplianceSummary, compliance_summary
 
@@ -114,6 +115,7 @@ __all__ = [
     "plot_compliance",
     "plot_explanation",
     "plot_outage_timeline",
+    "plot_status_bars",
     "read_incidents",
     "read_maintenance",
     "read_windows",
