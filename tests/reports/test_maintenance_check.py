@@ -204,3 +204,53 @@ def test_bad_rules() -> None:
 
     with pytest.raises(NotAnIntervalError, match="window 0 is 'tonight'"):
         check_maintenance(["tonight"])
+
+
+def test_tables_check_maintenance_like_the_monthly_report(files: Path) -> None:
+    from slacalc.reports import availability_table
+
+    policy = SLAPolicy.from_file(files / "sla.toml")
+    uptime = policy.to_agreement().uptime
+    assert uptime is not None
+    log = [
+        {
+            "start": dt.datetime(2026, 11, 4, 2, 10, tzinfo=CPH),
+            "end": dt.datetime(2026, 11, 4, 2, 41, tzinfo=CPH),
+            "component": "shop",
+        },
+        {
+            "start": dt.datetime(2026, 11, 18, 14, 5, tzinfo=CPH),
+            "end": dt.datetime(2026, 11, 18, 14, 52, tzinfo=CPH),
+            "component": "shop",
+            "severity": "partial",
+        },
+    ]
+    window = [
+        (dt.datetime(2026, 11, 18, 14, tzinfo=CPH), dt.datetime(2026, 11, 18, 16, tzinfo=CPH))
+    ]
+    kwargs: dict[str, Any] = {
+        "tz": policy.calendar().tz,
+        "maintenance": window,
+        "maintenance_mode": "count_as_up",
+        "maintenance_rules": uptime.maintenance,
+    }
+    month = availability_table(
+        log, "2026-11", by="component", components=["shop", "search"], **kwargs
+    )
+    # The Wednesday window is downtime for every component: shop 31 + 120 min (the
+    # partial incident inside it counts at full weight there); search 120 min.
+    assert [r.downtime for r in month.rows] == [
+        151 * dt.timedelta(minutes=1),
+        120 * dt.timedelta(minutes=1),
+    ]
+    assert month.maintenance is not None
+    assert [b.rule for b in month.maintenance.breaches] == ["outside_window"]
+    trusted = availability_table(
+        log,
+        "2026-11",
+        by="component",
+        components=["shop", "search"],
+        maintenance_check="trust",
+        **kwargs,
+    )
+    assert [r.downtime for r in trusted.rows] == [31 * dt.timedelta(minutes=1), dt.timedelta(0)]

@@ -34,18 +34,22 @@ from slacalc.errors import (
     UnknownComponentError,
     UnknownSeverityError,
 )
-from slacalc.reports._input import CsvRows, _Columns, column_map, read_outages, read_windows
+from slacalc.reports._availability import MaintenanceCheckMode, read_maintenance
+from slacalc.reports._input import CsvRows, _Columns, column_map, read_outages
 from slacalc.reports._tables import Tabular
 from slacalc.uptime import (
     DEFAULT_SEVERITY_WEIGHTS,
     Availability,
     CalendarPeriod,
     Every,
+    MaintenanceCheck,
     MaintenanceMode,
+    MaintenanceRules,
     Rounding,
     SupportsOpenPeriods,
     TargetLike,
     calendar_periods,
+    check_maintenance,
 )
 
 __all__ = [
@@ -132,6 +136,8 @@ class AvailabilityTable(Tabular):
         every: the unit (``'day'`` ... ``'year'``), or ``'rolling 28d'``.
         places: decimals shown for availability in text and HTML.
         rounding: how availability is shown.
+        maintenance: the maintenance windows checked against the agreement's rules
+            (``None`` without ``maintenance_rules``).
 
     Examples:
         >>> import datetime as dt
@@ -148,6 +154,7 @@ class AvailabilityTable(Tabular):
     every: str
     places: int
     rounding: Rounding
+    maintenance: MaintenanceCheck | None = None
 
     def _columns(self) -> tuple[Column, ...]:
         return _COLUMNS
@@ -478,6 +485,7 @@ class _Meter:
     maintenance: Intervals
     eligible: Intervals | None  # None: every instant of a window counts
     min_us: int
+    forced: Intervals  # maintenance that broke the agreement's rules: full downtime
 
     def layers(
         self, log: _Log, members: Sequence[int] | None
@@ -487,7 +495,8 @@ class _Meter:
         starts, ends, codes = _pick(log, members)
         np = _numpy()
         present = set(codes) if np is None else set(np.unique(codes).tolist())
-        levels = sorted({log.weights[c] for c in present if log.weights[c] > 0}, reverse=True)
+        found = {log.weights[c] for c in present if log.weights[c] > 0}
+        levels = sorted(found | ({Fraction(1)} if self.forced else set()), reverse=True)
         out: list[tuple[Fraction, Intervals]] = []
         for k, level in enumerate(levels):
             heavy = [c for c, w in enumerate(log.weights) if w >= level]
@@ -498,6 +507,8 @@ class _Meter:
             else:
                 mask = np.isin(codes, heavy)
                 layer = _union(starts[mask], ends[mask])
+            if self.forced:  # full weight: in every layer
+                layer |= self.forced
             if self.maintenance:
                 layer -= self.maintenance
             step = level - (levels[k + 1] if k + 1 < len(levels) else 0)
@@ -628,13 +639,15 @@ def _measure(
     group_rule: GroupRule,
     maintenance: object,
     maintenance_mode: MaintenanceMode | None,
+    maintenance_rules: MaintenanceRules | None,
+    maintenance_check: MaintenanceCheckMode,
     calendar: SupportsOpenPeriods | None,
     weights: Mapping[str, object] | None,
     min_outage: dt.timedelta | str | None,
     as_of: dt.datetime | None,
     columns: Mapping[str, str] | None,
-) -> list[PeriodAvailability]:
-    """Every subject over every window: the rows of a table."""
+) -> tuple[list[PeriodAvailability], MaintenanceCheck | None]:
+    """Every subject over every window: the rows of a table, and the maintenance check."""
     if group_rule not in _RULES:
         raise InvalidOptionError(
             f"Unknown group_rule {group_rule!r}; pass 'all_up' (a group is up while all its "
@@ -648,7 +661,22 @@ def _measure(
             raise InvalidDurationError(
                 f"min_outage={min_outage!r} is negative; pass a duration such as '1m'."
             )
-    windows_maint = Intervals((to_us(a), to_us(b)) for a, b in read_windows(maintenance) if b > a)
+    planned = read_maintenance(maintenance)
+    pairs = [(p.start, p.end) for p in planned]
+    forced = Intervals()
+    check = None
+    if maintenance_check not in ("enforce", "trust"):
+        raise InvalidOptionError(
+            f"Unknown maintenance_check {maintenance_check!r}; pass 'enforce' (maintenance "
+            "that broke the rules counts as downtime) or 'trust' (every window counts as "
+            "maintenance)."
+        )
+    if maintenance_rules is not None:
+        check = check_maintenance(planned, maintenance_rules)
+        if maintenance_check == "enforce":
+            pairs = list(check.kept)
+            forced = Intervals((to_us(b.start), to_us(b.end)) for b in check.breaches)
+    windows_maint = Intervals((to_us(a), to_us(b)) for a, b in pairs if b > a)
     if windows_maint and maintenance_mode not in ("count_as_up", "exclude"):
         raise InvalidOptionError(
             f"Maintenance windows were given with maintenance_mode={maintenance_mode!r}; say "
@@ -664,7 +692,7 @@ def _measure(
             eligible = Intervals.span(lo, hi) - windows_maint
         if calendar is not None:
             eligible = (eligible or Intervals.span(lo, hi)) & _open_time(calendar, lo, hi)
-    meter = _Meter(windows_maint, eligible, min_us)
+    meter = _Meter(windows_maint, eligible, min_us, forced)
     subjects, members = _subjects(log, by, components, groups)
     rows: dict[str | None, list[PeriodAvailability]] = {}
     for subject, chosen in subjects:
@@ -677,19 +705,21 @@ def _measure(
             continue
         layers, counts = meter.layers(log, chosen)
         rows[subject] = [meter.row(subject, w, layers, counts, goal) for w in windows]
-    return [r for subject, _ in subjects for r in rows[subject]]
+    return [r for subject, _ in subjects for r in rows[subject]], check
 
 
 def _table(
-    rows: list[PeriodAvailability],
+    measured: tuple[list[PeriodAvailability], MaintenanceCheck | None],
     target: TargetLike | None,
     every: str,
     places: int,
     rounding: Rounding,
 ) -> AvailabilityTable:
+    """The table of measured rows, with how it is shown."""
+    rows, check = measured
     goal = None if target is None else Availability.from_target(target)
     return AvailabilityTable(
-        tuple(rows), goal, every, check_places(places), check_rounding(rounding)
+        tuple(rows), goal, every, check_places(places), check_rounding(rounding), check
     )
 
 
@@ -706,6 +736,8 @@ def availability_table(
     group_rule: GroupRule = "all_up",
     maintenance: object = (),
     maintenance_mode: MaintenanceMode | None = None,
+    maintenance_rules: MaintenanceRules | None = None,
+    maintenance_check: MaintenanceCheckMode = "enforce",
     calendar: SupportsOpenPeriods | None = None,
     weights: Mapping[str, object] | None = None,
     min_outage: dt.timedelta | str | None = None,
@@ -744,8 +776,13 @@ def availability_table(
             an error, and a component without incidents still gets rows.
         groups: groups of components, e.g. ``{"shop": ["web", "payments"]}``.
         group_rule: ``"all_up"`` (default) or ``"worst"`` (see :data:`GroupRule`).
-        maintenance: planned maintenance windows (a table or ``(start, end)`` pairs).
+        maintenance: planned maintenance windows (a table or ``(start, end)`` pairs; see
+            :func:`read_maintenance`).
         maintenance_mode: ``"count_as_up"`` or ``"exclude"``; required with maintenance.
+        maintenance_rules: the agreement's rules for maintenance: windows that broke one
+            count as downtime for every component, as in :func:`availability_report`.
+        maintenance_check: ``"enforce"`` (default) or ``"trust"`` (see
+            :data:`MaintenanceCheckMode`).
         calendar: only the calendar's open hours are eligible.
         weights: severity weights on top of the defaults.
         min_outage: downtime runs shorter than this are ignored.
@@ -784,7 +821,7 @@ def availability_table(
          ('shop', datetime.timedelta(seconds=7200))]
     """
     windows = calendar_periods(span, every, tz=tz)
-    rows = _measure(
+    measured = _measure(
         incidents,
         windows,
         target=target,
@@ -794,13 +831,15 @@ def availability_table(
         group_rule=group_rule,
         maintenance=maintenance,
         maintenance_mode=maintenance_mode,
+        maintenance_rules=maintenance_rules,
+        maintenance_check=maintenance_check,
         calendar=calendar,
         weights=weights,
         min_outage=min_outage,
         as_of=as_of,
         columns=columns,
     )
-    return _table(rows, target, every, places, rounding)
+    return _table(measured, target, every, places, rounding)
 
 
 def rolling_windows(
@@ -855,6 +894,8 @@ def rolling_availability(
     group_rule: GroupRule = "all_up",
     maintenance: object = (),
     maintenance_mode: MaintenanceMode | None = None,
+    maintenance_rules: MaintenanceRules | None = None,
+    maintenance_check: MaintenanceCheckMode = "enforce",
     calendar: SupportsOpenPeriods | None = None,
     weights: Mapping[str, object] | None = None,
     min_outage: dt.timedelta | str | None = None,
@@ -893,7 +934,7 @@ def rolling_availability(
         ['01', '02', '03', '04', '05', '06', '07']
     """
     windows = rolling_windows(span, days, tz=tz)
-    rows = _measure(
+    measured = _measure(
         incidents,
         windows,
         target=target,
@@ -903,10 +944,12 @@ def rolling_availability(
         group_rule=group_rule,
         maintenance=maintenance,
         maintenance_mode=maintenance_mode,
+        maintenance_rules=maintenance_rules,
+        maintenance_check=maintenance_check,
         calendar=calendar,
         weights=weights,
         min_outage=min_outage,
         as_of=as_of,
         columns=columns,
     )
-    return _table(rows, target, f"rolling {days}d", places, rounding)
+    return _table(measured, target, f"rolling {days}d", places, rounding)
