@@ -45,6 +45,7 @@ __all__ = [
     "SlacalcError",
     "SourceFormatError",
     "TicketEventError",
+    "UnknownComponentError",
     "UnknownHolidayRegionError",
     "UnknownSeverityError",
     "UnknownStatusError",
@@ -328,6 +329,24 @@ class UnknownSeverityError(SlacalcError, LookupError):
     """
 
     code = "unknown-severity"
+
+
+class UnknownComponentError(SlacalcError, LookupError):
+    """A component that the log or a group does not know.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from slacalc.reports import availability_table
+        >>> t = dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC)
+        >>> log = [{"start": t, "end": t, "component": "cdn"}]
+        >>> availability_table(log, "2026-03", by="component", components=["web"])
+        ... # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.UnknownComponentError: row 0: unknown component 'cdn'; ...
+    """
+
+    code = "unknown-component"
 
 
 class InvalidWeightError(SlacalcError, ValueError):

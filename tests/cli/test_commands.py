@@ -373,14 +373,21 @@ def test_availability_with_maintenance_uses_the_policy_mode(
         "500",
         "--maintenance",
         windows,
+        "--trust-maintenance",
     )
     assert code == 0
+    # The Wednesday window is outside the policy's Sun 02:00-06:00; --trust-maintenance
+    # counts it as maintenance all the same, as before the rules were checked.
     # The policy counts maintenance as up. The 02:10-02:41 outage counts only after the
     # 02:00-02:30 window: 11 min; with 14:05-14:52 (47 min) 58 min of 43,200:
     # 1 - 58/43,200 = 99.86574..% -> 99.8657 %, < 99.9 %: 5 % of 500 = 25.00.
     assert out.splitlines()[0].endswith("fee 500, 1 maintenance window counted as up")
-    assert out.splitlines()[-1] == (
+    assert out.splitlines()[2] == (
         "2026-11  3          58m   30d  99.8657%      43m 12s  no   5% = 25.00"
+    )
+    assert out.splitlines()[3] == (
+        "maintenance Patches (2026-11-04 02:00-02:30 +01:00): outside the agreed window, 30m "
+        "trusted as maintenance (--trust-maintenance)"
     )
     # --maintenance-mode exclude overrides it: 43,200 - 30 = 43,170 min eligible;
     # 1 - 58/43,170 = 99.86564..%; allowed 43,170 min x 0.1 % = 43.17 min = 43m 10.2s.
@@ -398,9 +405,10 @@ def test_availability_with_maintenance_uses_the_policy_mode(
         windows,
         "--maintenance-mode",
         "exclude",
+        "--trust-maintenance",
     )
     assert code == 0
-    assert out.splitlines()[-1] == (
+    assert out.splitlines()[2] == (
         "2026-11  3          58m   29d 23h 30m  99.8656%      43m 10s  no   5% = 25.00"
     )
     data = run_json(
@@ -413,12 +421,56 @@ def test_availability_with_maintenance_uses_the_policy_mode(
         "2026-11",
         "--maintenance",
         windows,
+        "--trust-maintenance",
     )
-    assert data["maintenance"] == {"windows": 1, "mode": "count_as_up"}
+    assert data["maintenance"] == {
+        "windows": 1,
+        "mode": "count_as_up",
+        "checked": True,
+        "counted_as_downtime": False,
+        "breaches": [
+            {
+                "window": "Patches (2026-11-04 02:00-02:30 +01:00)",
+                "rule": "outside_window",
+                "start": "2026-11-04T02:00:00+01:00",
+                "end": "2026-11-04T02:30:00+01:00",
+            }
+        ],
+    }
     months = data["months"]
     assert isinstance(months, list)
     (month,) = months
     assert month["downtime"] == "PT58M"
+
+
+def test_availability_maintenance_outside_the_policy_window_is_downtime(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    windows = _windows(tmp_path)
+    code, out, _ = run(
+        capsys,
+        "availability",
+        "incidents.csv",
+        "--policy",
+        "sla.toml",
+        "--month",
+        "2026-11",
+        "--fee",
+        "500",
+        "--maintenance",
+        windows,
+    )
+    assert code == 0
+    # The window (Wednesday 02:00-02:30) is outside the policy's Sun 02:00-06:00, so it
+    # is downtime: 02:00-02:41 with INC-101 (41 min) + 14:05-14:52 (47 min) = 88 min;
+    # 1 - 88/43,200 = 99.79629..% -> 99.7962 %, < 99.9 %: 5 % of 500 = 25.00. The
+    # window is a downtime record of its own, so 4 records counted.
+    assert out.splitlines()[2:] == [
+        "2026-11  4          1h 28m  30d  99.7962%      43m 12s  no   5% = 25.00",
+        "maintenance Patches (2026-11-04 02:00-02:30 +01:00): outside the agreed window, 30m "
+        "downtime",
+        "notice not checked for 1 maintenance window without an 'announced' time",
+    ]
 
 
 def test_availability_maintenance_needs_a_mode(

@@ -213,7 +213,9 @@ _COMMANDS: dict[str, _Command] = {
         "start,end[,severity][,label] (ISO 8601 instants with offsets; an empty end is an\n"
         "outage still open). Overlapping incidents count once. Months: those given with\n"
         "--month, else every month from the first incident to the last. Planned\n"
-        "maintenance (--maintenance, a CSV start,end) counts as the policy says.",
+        "maintenance (--maintenance, a CSV start,end[,announced][,label]) counts as the\n"
+        "policy says; with a policy, a window outside its [uptime.maintenance] window,\n"
+        "announced too late or over its monthly limit counts as downtime, and is named.",
         "slacalc availability incidents.csv --target 99.9%\n"
         "slacalc availability incidents.csv --target 99.9% --month 2026-11 \\\n"
         "    --tz Europe/Copenhagen --fee 500 --credits 99.9%:5%,99.5%:10%,99%:15%\n"
@@ -247,6 +249,13 @@ _COMMANDS: dict[str, _Command] = {
                 choices=("count_as_up", "exclude"),
                 help="how the windows count: count_as_up (still in the month) or exclude "
                 "(left out of the month); default: the policy's [uptime.maintenance] mode",
+            ),
+            _option(
+                "--trust-maintenance",
+                action="store_true",
+                help="count every window as maintenance, even one that broke the policy's "
+                "rules (outside its window, too late announced, over its monthly limit); "
+                "by default such a window counts as downtime",
             ),
             _policy("default: none (give --target)"),
         ),

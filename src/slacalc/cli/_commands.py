@@ -26,10 +26,10 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from slacalc.credits import CreditSchedule
-    from slacalc.policy import SLAPolicy
+    from slacalc.policy import MaintenanceTerms, SLAPolicy
     from slacalc.reports import MonthlyAvailabilityReport
     from slacalc.timers import MetricStatus, TicketStatus
-    from slacalc.uptime import MaintenanceMode
+    from slacalc.uptime import MaintenanceMode, PlannedMaintenance
 
 __all__ = [
     "run_availability",
@@ -440,14 +440,16 @@ class _Uptime(NamedTuple):
     tz: dt.tzinfo
     mode: MaintenanceMode | None
     fee: Decimal | None
-    windows: Sequence[tuple[dt.datetime, dt.datetime]]
+    windows: Sequence[PlannedMaintenance]
+    rules: MaintenanceTerms | None = None
+    trust: bool = False
 
 
 def _uptime_options(args: argparse.Namespace) -> _Uptime:
     """The target, credit tiers, zone and maintenance mode: the options, else the policy's;
     the fee, and the maintenance windows read from their file."""
     from slacalc.cli._files import read_csv
-    from slacalc.reports import read_windows
+    from slacalc.reports import read_maintenance
 
     policy = load_policy(args.policy) if args.policy is not None else None
     uptime = policy.uptime if policy is not None else None
@@ -473,14 +475,18 @@ def _uptime_options(args: argparse.Namespace) -> _Uptime:
         )
     if mode is None and uptime is not None and uptime.maintenance is not None:
         mode = uptime.maintenance.mode
-    windows = [] if args.maintenance is None else read_windows(read_csv(args.maintenance))
+    windows = [] if args.maintenance is None else read_maintenance(read_csv(args.maintenance))
     if windows and mode is None:
         raise CommandError(
             "The maintenance windows need a rule for how they count: pass --policy with an "
             "[uptime.maintenance] table, or --maintenance-mode count_as_up (not downtime, "
             "still in the month) or exclude (left out of the month)."
         )
-    return _Uptime(target, schedule, tz, mode if windows else None, args.fee, windows)
+    rules = None
+    if windows and policy is not None and (terms := policy.to_agreement().uptime):
+        rules = terms.maintenance
+    trust = bool(getattr(args, "trust_maintenance", False))
+    return _Uptime(target, schedule, tz, mode if windows else None, args.fee, windows, rules, trust)
 
 
 def _report_months(
@@ -550,6 +556,8 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
         tz=opts.tz,
         maintenance=opts.windows,
         maintenance_mode=opts.mode,
+        maintenance_rules=opts.rules,
+        maintenance_check="trust" if opts.trust else "enforce",
         credits=opts.credits,
         fee=opts.fee,
         as_of=args.as_of,
@@ -566,7 +574,23 @@ def _availability_json(opts: _Uptime, report: MonthlyAvailabilityReport) -> dict
     return {
         "tz": str(opts.tz),
         **fields(opts, "target", "fee"),
-        "maintenance": {"windows": windows, "mode": opts.mode} if windows else None,
+        "maintenance": {
+            "windows": windows,
+            "mode": opts.mode,
+            "checked": report.maintenance is not None,
+            "counted_as_downtime": report.maintenance is not None and not opts.trust,
+            "breaches": [
+                {
+                    "window": b.maintenance.describe(),
+                    "rule": b.rule,
+                    "start": b.start,
+                    "end": b.end,
+                }
+                for b in (report.maintenance.breaches if report.maintenance else ())
+            ],
+        }
+        if windows
+        else None,
         "credits": None if opts.credits is None else [_TIER(t) for t in opts.credits.tiers],
         "months": [
             {**_MONTH(row), **fields(row, "incidents", "credit_percent", "credit")}
@@ -574,6 +598,26 @@ def _availability_json(opts: _Uptime, report: MonthlyAvailabilityReport) -> dict
         ],
         "total_credit": report.total_credit,
     }
+
+
+def _maintenance_lines(opts: _Uptime, report: MonthlyAvailabilityReport) -> list[str]:
+    """Which maintenance window broke which of the policy's rules, and what was done."""
+    check = report.maintenance
+    if check is None:
+        return []
+    lines = []
+    for breach in check.breaches:
+        text = breach.text
+        if opts.trust:
+            text = text.replace(" downtime", " trusted as maintenance (--trust-maintenance)")
+        lines.append(text)
+    if check.notice_unchecked and opts.rules is not None and opts.rules.notice is not None:
+        count = len(check.notice_unchecked)
+        lines.append(
+            f"notice not checked for {count} maintenance window{'s' if count != 1 else ''} "
+            "without an 'announced' time"
+        )
+    return lines
 
 
 def _availability_lines(opts: _Uptime, report: MonthlyAvailabilityReport) -> list[str]:
@@ -606,6 +650,7 @@ def _availability_lines(opts: _Uptime, report: MonthlyAvailabilityReport) -> lis
         for row in report.rows
     ]
     lines = [head, _table(header + (["credit"] if opts.credits else []), rows)]
+    lines.extend(_maintenance_lines(opts, report))
     if report.total_credit is not None and len(report.rows) > 1:
         lines.append(f"total credit: {report.total_credit}")
     return lines

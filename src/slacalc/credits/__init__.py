@@ -1,4 +1,5 @@
-"""Service credits: tier schedules with caps and minimums, published examples, ticket penalties.
+"""Service credits: tier schedules with caps and minimums, published examples, ticket penalties,
+and the clauses around them: claim deadlines, termination rights, annual caps, hourly credits.
 
 Money is ``Decimal`` and never a binary float; shares are exact; a credit is rounded once,
 at the end, with a named rounding mode.
@@ -15,6 +16,14 @@ Examples:
 
 from __future__ import annotations
 
+from slacalc.credits._clauses import (
+    ClaimWindow,
+    HourlyCredit,
+    HourlyCreditResult,
+    TerminationRule,
+    TerminationTrigger,
+    apply_annual_cap,
+)
 from slacalc.credits._money import MoneyLike, ShareOrAmount
 from slacalc.credits._penalties import PartialUnit, TicketPenalty
 from slacalc.credits._presets import (
@@ -34,10 +43,16 @@ __all__ = [
     "AWS_S3_STANDARD",
     "AZURE_VM_AVAILABILITY_ZONES",
     "GCP_CLOUD_FUNCTIONS_2018",
+    "ClaimWindow",
     "CreditSchedule",
     "CreditTier",
+    "HourlyCredit",
+    "HourlyCreditResult",
     "MoneyLike",
     "PartialUnit",
     "ShareOrAmount",
+    "TerminationRule",
+    "TerminationTrigger",
     "TicketPenalty",
+    "apply_annual_cap",
 ]

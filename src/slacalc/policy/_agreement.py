@@ -36,7 +36,14 @@ from slacalc._present.catalogue import (
 )
 from slacalc._time import from_us, to_us
 from slacalc.calendar import BusinessCalendar
-from slacalc.credits import CreditSchedule, TicketPenalty
+from slacalc.credits import (
+    ClaimWindow,
+    CreditSchedule,
+    HourlyCredit,
+    ShareOrAmount,
+    TerminationRule,
+    TicketPenalty,
+)
 from slacalc.errors import InvalidOptionError, PolicyValidationError
 from slacalc.timers import ClockRules, Target
 from slacalc.uptime import MaintenanceMode
@@ -234,6 +241,22 @@ class ClaimTerms:
     within_days: int = 30
     how: str = ""
     automatic: bool = False
+    within_billing_cycles: int | None = None
+
+    @property
+    def window(self) -> ClaimWindow:
+        """The claim window as a :class:`~slacalc.credits.ClaimWindow`: billing cycles when
+        the policy gives them, else ``within_days`` days.
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> claims = default_policy().to_agreement().uptime.claims
+            >>> claims.window.deadline("2026-11", tz="Europe/Copenhagen").isoformat()
+            '2026-12-31T00:00:00+01:00'
+        """
+        if self.within_billing_cycles is not None:
+            return ClaimWindow(billing_cycles=self.within_billing_cycles)
+        return ClaimWindow(days=self.within_days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +270,10 @@ class UptimeTerms:
         ticket_penalties: the per-ticket credits, in the order written.
         maintenance: the maintenance rules (``None``: all downtime counts).
         claims: how credits are claimed (``None`` when the policy does not say).
+        termination: when the customer may terminate (``None``: no such right).
+        annual_cap: the most credited in a contract year, a share of the annual fee
+            (``'10%'``) or an amount (see :func:`~slacalc.credits.apply_annual_cap`).
+        hourly_credit: an automatic credit per clock hour with downtime (EC2-style).
 
     Examples:
         >>> from slacalc.policy import default_policy
@@ -261,6 +288,9 @@ class UptimeTerms:
     ticket_penalties: tuple[TicketPenaltyTerms, ...] = ()
     maintenance: MaintenanceTerms | None = None
     claims: ClaimTerms | None = None
+    termination: TerminationRule | None = None
+    annual_cap: ShareOrAmount | None = None
+    hourly_credit: HourlyCredit | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from pydantic import (
 
 from slacalc._present.catalogue import Lang
 from slacalc.calendar import BusinessCalendar
-from slacalc.credits import CreditSchedule, TicketPenalty
+from slacalc.credits import CreditSchedule, HourlyCredit, TerminationRule, TicketPenalty
 from slacalc.errors import (
     InvalidDateError,
     InvalidOptionError,
@@ -92,12 +92,14 @@ __all__ = [
     "ClaimsSpec",
     "CreditTierSpec",
     "EscalationSpec",
+    "HourlyCreditSpec",
     "MaintenanceSpec",
     "MetricSpec",
     "RoleSpec",
     "SLAPolicy",
     "ScopeSpec",
     "SeverityPolicy",
+    "TerminationSpec",
     "TicketPenaltySpec",
     "UptimeSpec",
     "WarningSpec",
@@ -583,6 +585,46 @@ class ClaimsSpec(_Model):
     automatic: bool = Field(
         default=False, description="Whether credits are applied without a claim."
     )
+    within_billing_cycles: Annotated[int, BeforeValidator(_claim_days)] | None = Field(
+        default=None,
+        description="Claim by the end of this many monthly billing cycles after the period "
+        "(AWS: 2, 'by the end of the second billing cycle'); replaces claim_within_days.",
+    )
+
+
+class TerminationSpec(_Model):
+    """When the customer may terminate: periods below ``floor``, ``consecutive`` in a row,
+    or any ``count`` within ``within`` periods.
+
+    Examples:
+        >>> TerminationSpec(floor="95%", count=3, within=12).consecutive is None
+        True
+    """
+
+    floor: PercentText = Field(description="The availability a period must reach.")
+    consecutive: int | None = Field(
+        default=None, ge=1, description="Periods below the floor in a row, e.g. 3."
+    )
+    count: int | None = Field(
+        default=None, ge=1, description="Periods below the floor among 'within', e.g. 3."
+    )
+    within: int | None = Field(
+        default=None, ge=1, description="The periods 'count' is taken over, e.g. 12."
+    )
+
+
+class HourlyCreditSpec(_Model):
+    """An automatic credit for every clock hour with more than ``more_than`` unavailable
+    (Amazon EC2: six minutes).
+
+    Examples:
+        >>> HourlyCreditSpec().more_than
+        '6m'
+    """
+
+    more_than: DurationText = Field(
+        default="6m", description="Unavailability in a clock hour above which it is credited."
+    )
 
 
 class UptimeSpec(_Model):
@@ -605,6 +647,17 @@ class UptimeSpec(_Model):
         default=None, description="Planned maintenance rules; none = all downtime counts."
     )
     claims: ClaimsSpec | None = Field(default=None, description="How credits are claimed.")
+    termination: TerminationSpec | None = Field(
+        default=None, description="When the customer may terminate for poor availability."
+    )
+    annual_cap: str | None = Field(
+        default=None,
+        description="The most credited in a contract year: a share of the annual fee "
+        "('10%') or an amount ('1000.00').",
+    )
+    hourly_credit: HourlyCreditSpec | None = Field(
+        default=None, description="An automatic credit per clock hour with downtime."
+    )
 
 
 def _uptime_terms(spec: UptimeSpec, tz: dt.tzinfo) -> UptimeTerms:
@@ -633,7 +686,16 @@ def _uptime_terms(spec: UptimeSpec, tz: dt.tzinfo) -> UptimeTerms:
             _duration(m.max_per_month),
             m.mode,
         ),
-        claims=None if c is None else ClaimTerms(c.claim_within_days, c.how, c.automatic),
+        claims=None
+        if c is None
+        else ClaimTerms(c.claim_within_days, c.how, c.automatic, c.within_billing_cycles),
+        termination=None
+        if (t := spec.termination) is None
+        else TerminationRule(t.floor, consecutive=t.consecutive, count=t.count, within=t.within),
+        annual_cap=spec.annual_cap,
+        hourly_credit=None
+        if spec.hourly_credit is None
+        else HourlyCredit(spec.hourly_credit.more_than),
     )
 
 

@@ -4,47 +4,60 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from slacalc._exact import check_places, check_rounding, round_fraction
-from slacalc._present.frames import Column, columns_of, type_hints
-from slacalc._time import from_us, to_us
+from slacalc._present.frames import Column, columns_of, plain, type_hints
+from slacalc._time import from_us, instant_from, to_us
 from slacalc.credits import CreditSchedule, MoneyLike
-from slacalc.errors import InvalidOptionError, InvalidPeriodError, NoEligibleTimeError
-from slacalc.reports._input import read_outages, read_windows
+from slacalc.errors import (
+    ColumnTypeError,
+    InvalidOptionError,
+    InvalidPeriodError,
+    NoEligibleTimeError,
+    SlacalcError,
+)
+from slacalc.reports._input import _interval, _rows, read_outages, read_windows
 from slacalc.reports._tables import Tabular
 from slacalc.uptime import (
     Availability,
     AvailabilityReport,
     CalendarPeriod,
+    MaintenanceCheck,
     MaintenanceMode,
+    MaintenanceRules,
+    PlannedMaintenance,
     Rounding,
     SupportsOpenPeriods,
     TargetLike,
     calendar_month,
+    calendar_period,
+    check_maintenance,
     measure_availability,
     measure_windows,
 )
 
 __all__ = [
     "BudgetPoint",
+    "MaintenanceCheckMode",
     "MonthlyAvailability",
     "MonthlyAvailabilityReport",
     "MonthsLike",
     "availability_report",
+    "read_maintenance",
 ]
 
 MonthsLike: TypeAlias = (
     "int | str | CalendarPeriod | Iterable[str | tuple[int, int] | dt.date | CalendarPeriod]"
 )
 """Months to report: a year (``2026``: all twelve), ``"2026-03"``, ``(2026, 3)``, a date
-in the month, a :class:`~slacalc.CalendarPeriod`, or a list of these.
+in the month, a ``pandas.Period``, a :class:`~slacalc.CalendarPeriod`, or a list of these.
+Other calendar periods are accepted by name too (``"2026-W10"``, ``"2026-Q1"``).
 
 Examples:
     >>> from slacalc.reports import availability_report
@@ -54,7 +67,6 @@ Examples:
     12
 """
 
-_MONTH = re.compile(r"\s*(\d{4})-(\d{2})\s*")
 _US = 1_000_000
 
 
@@ -174,6 +186,9 @@ class MonthlyAvailabilityReport(Tabular):
     places: int
     rounding: Rounding
     _options: Mapping[str, Any] = field(repr=False, compare=False)
+    maintenance: MaintenanceCheck | None = None
+    """The maintenance windows checked against the agreement's rules (``None`` without
+    ``maintenance_rules``): which window broke which rule."""
 
     def _columns(self) -> tuple[Column, ...]:
         return _COLUMNS
@@ -332,32 +347,125 @@ def _months(months: object, tz: str | dt.tzinfo) -> list[CalendarPeriod]:
         pass
     elif isinstance(months, int):
         return [calendar_month(months, m, tz=tz) for m in range(1, 13)]
-    elif isinstance(months, (str, CalendarPeriod)):
+    elif isinstance(months, (str, CalendarPeriod)) or hasattr(months, "freqstr"):
         return _months([months], tz)
     elif isinstance(months, Iterable):
         out: list[CalendarPeriod] = []
         for item in months:
-            if isinstance(item, CalendarPeriod):
-                out.append(item)
-                continue
-            if isinstance(item, str) and (m := _MONTH.fullmatch(item)):
-                out.append(calendar_month(int(m[1]), int(m[2]), tz=tz))
-                continue
             if isinstance(item, dt.date) and not isinstance(item, dt.datetime):
                 out.append(calendar_month(item.year, item.month, tz=tz))
-                continue
-            if isinstance(item, tuple) and len(item) == 2:
+            elif isinstance(item, tuple) and len(item) == 2:
                 out.append(calendar_month(item[0], item[1], tz=tz))
-                continue
-            raise InvalidPeriodError(
-                f"{item!r} is not a month; pass '2026-03', (2026, 3), a date in the month or "
-                "slacalc.calendar_month(2026, 3, tz=...)."
-            )
+            else:
+                try:
+                    out.append(calendar_period(item, tz=tz))
+                except InvalidPeriodError:
+                    raise InvalidPeriodError(
+                        f"{item!r} is not a month; pass '2026-03', (2026, 3), a date in the "
+                        "month, a pandas.Period, slacalc.calendar_month(2026, 3, tz=...), or "
+                        "another period by name ('2026-W10', '2026-Q1')."
+                    ) from None
         if out:
             return out
     raise InvalidPeriodError(
         f"months={months!r} names no months; pass a year (2026), '2026-03', or a list such "
         "as ['2026-01', '2026-02']."
+    )
+
+
+MaintenanceCheckMode: TypeAlias = Literal["enforce", "trust"]
+"""What :func:`availability_report` does with maintenance that broke the agreement's rules.
+
+- ``"enforce"`` (default): the parts that broke a rule are not maintenance: they count
+  as downtime, as agreements say ("maintenance outside these rules counts as downtime").
+- ``"trust"``: every window counts as maintenance, as before the rules were checked;
+  the report still lists the windows that broke a rule.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.reports import MaintenanceCheckMode
+    >>> get_args(MaintenanceCheckMode)
+    ('enforce', 'trust')
+"""
+
+_MAINTENANCE_COLUMNS = ("start", "end", "announced", "label")
+
+
+def read_maintenance(
+    table: object, *, columns: Mapping[str, str] | None = None
+) -> list[PlannedMaintenance]:
+    """Planned maintenance windows with their announcement times, as the reports read them.
+
+    Args:
+        table: a DataFrame, dicts or :class:`CsvRows` with ``start`` and ``end``, and
+            optionally ``announced`` (when it was announced, for the notice rule) and
+            ``label``; or ``(start, end)`` pairs or
+            :class:`~slacalc.uptime.PlannedMaintenance` values.
+        columns: your column names: ``{"announced": "notified"}``.
+
+    Returns:
+        The windows in table order.
+
+    Raises:
+        MissingColumnError: no ``start`` or ``end`` column.
+        ColumnTypeError: a value of the wrong type, or a window without an end.
+        InvalidIntervalError: a window that ends before it starts.
+
+    Examples:
+        >>> import csv, io
+        >>> from slacalc.reports import CsvRows
+        >>> text = ("start,end,announced\\n"
+        ...         "2026-11-18T14:00+01:00,2026-11-18T16:00+01:00,2026-11-17T09:00+01:00\\n")
+        >>> (window,) = read_maintenance(CsvRows(csv.DictReader(io.StringIO(text))))
+        >>> window.start - window.announced
+        datetime.timedelta(days=1, seconds=18000)
+    """
+    what = "maintenance"
+    cols, rows, items, labels = _rows(
+        table,
+        columns,
+        _MAINTENANCE_COLUMNS,
+        what,
+        "a list of windows; pass a DataFrame or dicts with 'start' and 'end' (and "
+        "'announced'), or (start, end) pairs",
+    )
+    if rows is None:
+        return [
+            item if isinstance(item, PlannedMaintenance) else PlannedMaintenance(*window)
+            for item, window in zip(items, _pairs(items), strict=True)
+        ]
+    out = []
+    names = cols.names
+    for row, where in zip(rows, labels, strict=True):
+        start, end = _interval(row, cols, where)
+        if end is None:
+            raise ColumnTypeError(
+                f"Column 'end' of the {what} is empty in {where}; a window needs an end.",
+                column=names["end"],
+            )
+        announced = plain(row.get(names["announced"]))
+        if isinstance(announced, str):
+            announced = instant_from(announced, what=f"{where}: 'announced'")
+        if announced is not None:
+            cols.instant(announced, "announced", where)
+        label = plain(row.get(names["label"]))
+        try:
+            window = PlannedMaintenance(
+                start,
+                end,
+                announced,  # type: ignore[arg-type]
+                None if label is None else str(label),
+            )
+        except SlacalcError as exc:
+            raise type(exc)(f"{where}: {exc}") from None
+        out.append(window)
+    return out
+
+
+def _pairs(items: Iterable[object]) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The windows of items that are pairs or PlannedMaintenance, checked as pairs."""
+    return read_windows(
+        [(i.start, i.end) if isinstance(i, PlannedMaintenance) else i for i in items]
     )
 
 
@@ -369,6 +477,8 @@ def availability_report(
     tz: str | dt.tzinfo = "UTC",
     maintenance: object = (),
     maintenance_mode: MaintenanceMode | None = None,
+    maintenance_rules: MaintenanceRules | None = None,
+    maintenance_check: MaintenanceCheckMode = "enforce",
     credits: CreditSchedule | None = None,
     fee: MoneyLike | None = None,
     calendar: SupportsOpenPeriods | None = None,
@@ -405,8 +515,17 @@ def availability_report(
         tz: the zone of the months given by name or number (default UTC, as cloud SLAs
             measure; an agency's contract usually says its own zone).
         maintenance: planned maintenance windows: a DataFrame or dicts with ``start`` and
-            ``end``, or ``(start, end)`` pairs.
+            ``end`` (and ``announced``, when each was announced), or ``(start, end)`` pairs
+            (see :func:`read_maintenance`).
         maintenance_mode: ``"count_as_up"`` or ``"exclude"``; required with maintenance.
+        maintenance_rules: the agreement's rules for maintenance (the window, notice and
+            monthly limit), e.g. ``policy.to_agreement().uptime.maintenance``: the windows
+            are checked with :func:`~slacalc.uptime.check_maintenance`, and
+            :attr:`MonthlyAvailabilityReport.maintenance` says which window broke which
+            rule.
+        maintenance_check: ``"enforce"`` (default): what broke a rule counts as downtime;
+            ``"trust"``: every window counts as maintenance, as it did before the rules
+            were checked (see :data:`MaintenanceCheckMode`).
         credits: a :class:`~slacalc.CreditSchedule` (e.g. ``policy.to_agreement().uptime.credits``).
         fee: the monthly fee the credit is a share of (``Decimal("1500.00")``).
         calendar: only the calendar's open hours are eligible (business-hours uptime).
@@ -426,7 +545,7 @@ def availability_report(
         ColumnTypeError: a value of the wrong type (named by its column).
         InvalidPeriodError: ``months`` names no month.
         InvalidOptionError: ``fee`` without ``credits``; a bad ``maintenance_mode``
-            or a missing one with maintenance.
+            or a missing one with maintenance; a bad ``maintenance_check``.
         OpenOutageError: an open incident and no ``as_of``.
         InvalidTargetError: a bad target.
 
@@ -454,7 +573,20 @@ def availability_report(
     digits = check_places(places)
     periods = _months(months, tz)
     outages = tuple(read_outages(incidents, columns))
-    windows = read_windows(maintenance)
+    planned = read_maintenance(maintenance)
+    windows: list[tuple[dt.datetime, dt.datetime]] = [(p.start, p.end) for p in planned]
+    if maintenance_check not in ("enforce", "trust"):
+        raise InvalidOptionError(
+            f"Unknown maintenance_check {maintenance_check!r}; pass 'enforce' (maintenance "
+            "that broke the rules counts as downtime) or 'trust' (every window counts as "
+            "maintenance)."
+        )
+    check = None
+    if maintenance_rules is not None:
+        check = check_maintenance(planned, maintenance_rules, tz=tz)
+        if maintenance_check == "enforce":
+            windows = list(check.kept)
+            outages += tuple(check.as_outages())
     options: Mapping[str, Any] = MappingProxyType(
         {
             "target": target,
@@ -499,4 +631,4 @@ def availability_report(
             )
         )
     assert goal is not None
-    return MonthlyAvailabilityReport(tuple(rows), goal, digits, mode, options)
+    return MonthlyAvailabilityReport(tuple(rows), goal, digits, mode, options, check)

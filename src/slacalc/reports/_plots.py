@@ -15,13 +15,16 @@ from typing import Any
 
 from slacalc.reports._availability import MonthlyAvailabilityReport
 from slacalc.reports._explain import Explanation
+from slacalc.reports._periodic import AvailabilityTable
 from slacalc.reports._summary import ComplianceSummary
+from slacalc.uptime import Availability
 
 __all__ = [
     "plot_budget_burndown",
     "plot_compliance",
     "plot_explanation",
     "plot_outage_timeline",
+    "plot_status_bars",
 ]
 
 _STATE_COLORS: Mapping[str, str] = {
@@ -227,6 +230,85 @@ def plot_outage_timeline(report: MonthlyAvailabilityReport, *, ax: Any = None) -
     ax.grid(True, axis="y", alpha=0.3)
     ax.legend(fontsize="small")
     _date_axis(ax, tz)
+    return ax
+
+
+_BAR_COLORS: tuple[tuple[str, str], ...] = (
+    ("1", "#2fcc66"),  # no downtime: green
+    ("0.999", "#a3d977"),  # a little: light green
+    ("0.99", "#f1c40f"),  # some: yellow
+    ("0.95", "#e67e22"),  # much: orange
+    ("0", "#e74c3c"),  # more: red
+)
+
+
+def _bar_color(availability: Any) -> str:
+    """The status-page colour of a day's availability (compared exactly)."""
+    from fractions import Fraction
+
+    for floor, color in _BAR_COLORS:
+        if availability.fraction >= Fraction(floor):
+            return color
+    return _BAR_COLORS[-1][1]  # pragma: no cover - 0 is the last floor
+
+
+def plot_status_bars(table: AvailabilityTable, *, ax: Any = None) -> Any:
+    """Status-page style bars: one row per component, one bar per period (day).
+
+    Each bar is coloured by the period's exact availability: green at 100 %, light green
+    from 99.9 %, yellow from 99 %, orange from 95 %, red below. The row's label gives
+    the component and its availability over all the periods shown (measured, not
+    averaged: total downtime over total eligible time). Draw it from
+    ``availability_table(log, (start, end), every="day", by="component")`` over the last
+    90 days, as status pages do.
+
+    Args:
+        table: an :func:`availability_table` (or :func:`rolling_availability`).
+        ax: the Axes to draw on; a new figure's by default.
+
+    Returns:
+        The Axes.
+
+    Examples:
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> import datetime as dt
+        >>> from slacalc.reports import availability_table
+        >>> t = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
+        >>> log = [{"start": t, "end": t + dt.timedelta(hours=2), "component": "api"}]
+        >>> last_90_days = (t - dt.timedelta(days=80), t + dt.timedelta(days=10))
+        >>> days = availability_table(log, last_90_days, every="day", by="component",
+        ...                           components=["web", "api"])      # 2 h of 2160 h
+        >>> ax = plot_status_bars(days)
+        >>> [label.get_text() for label in ax.get_yticklabels()]
+        ['web  100.00%', 'api  99.90%']
+        >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    from fractions import Fraction
+
+    ax = _axes(ax)
+    subjects = table.components
+    labels = []
+    for y, subject in enumerate(subjects):
+        rows = [r for r in table.rows if r.component == subject]
+        for x, r in enumerate(rows):
+            ax.bar(x, 0.8, bottom=-y - 0.4, width=0.8, color=_bar_color(r.availability))
+        eligible = sum(
+            Fraction(r.eligible // dt.timedelta(microseconds=1), 1_000_000) for r in rows
+        )
+        down = sum((r.downtime_seconds for r in rows), Fraction(0))
+        share = Availability(1 - down / eligible if eligible else Fraction(1))
+        name = "all" if subject is None else subject
+        labels.append(f"{name}  {share.format(2)}")
+    ax.set_yticks([-y for y in range(len(subjects))], labels)
+    first = next((r for r in table.rows), None)
+    last = table.rows[-1] if table.rows else None
+    if first is not None and last is not None:
+        ax.set_xlabel(f"{first.period} to {last.period} ({table.every})")
+    ax.set_xticks([])
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(f"Availability per {table.every}")
     return ax
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Literal, TypeAlias, get_args
 
@@ -17,13 +18,19 @@ from slacalc.errors import (
 __all__ = [
     "CalendarPeriod",
     "Convention",
+    "Every",
     "NamedPeriod",
     "PeriodLike",
     "WindowLike",
+    "calendar_day",
     "calendar_month",
+    "calendar_period",
+    "calendar_periods",
     "calendar_quarter",
+    "calendar_week",
     "calendar_year",
     "check_convention",
+    "check_every",
     "period_length",
     "period_us",
     "us_to_timedelta",
@@ -69,7 +76,8 @@ _CONVENTIONS = get_args(Convention)
 _US = 1_000_000
 _PERIOD_HINT = (
     "pass 'day', 'week', 'month', 'quarter', 'year', a timedelta, a duration such as "
-    "'30d' or 'PT720H', a (start, end) window of aware datetimes, or "
+    "'30d' or 'PT720H', a calendar period's name ('2026-03', '2026-W10'), a "
+    "pandas.Period, a (start, end) window of aware datetimes, or "
     "slacalc.calendar_month(2026, 2, tz='UTC')"
 )
 
@@ -243,7 +251,8 @@ Examples:
 
 PeriodLike: TypeAlias = "NamedPeriod | str | dt.timedelta | WindowLike"
 """A period: a named unit (``"month"``), a ``timedelta``, a duration string (``"30d"``,
-``"PT720H"``), a ``(start, end)`` window, or a :class:`CalendarPeriod`.
+``"PT720H"``), a ``(start, end)`` window, a :class:`CalendarPeriod`, or a calendar
+period by name (``"2026-03"``, ``"2026-W10"``) or as a ``pandas.Period``, in UTC.
 
 Examples:
     >>> import datetime as dt
@@ -253,6 +262,8 @@ Examples:
     >>> fixed_month = allowed_downtime("99.9%", "month", convention="fixed")
     >>> allowed_downtime("99.9%", "PT720H") == fixed_month
     True
+    >>> allowed_downtime("99.9%", "2026-W10")                     # an ISO week, UTC
+    datetime.timedelta(seconds=604, microseconds=800000)
 """
 
 
@@ -268,7 +279,12 @@ def check_convention(convention: object) -> Convention:
 
 
 def window_us(window: object, *, what: str = "window") -> tuple[int, int]:
-    """The ``(start, end)`` of a window in epoch microseconds, checked: aware, end > start."""
+    """The ``(start, end)`` of a window in epoch microseconds, checked: aware, end > start.
+
+    A period name (``"2026-W10"``) or a ``pandas.Period`` is that calendar period in UTC.
+    """
+    if isinstance(window, str) or hasattr(window, "freqstr"):
+        window = calendar_period(window)
     if isinstance(window, CalendarPeriod):
         return to_us(window.start), to_us(window.end)
     if not isinstance(window, tuple) or len(window) != 2:
@@ -295,10 +311,13 @@ def period_us(period: object, convention: object = "gregorian") -> int:
         try:
             length = duration_to_us(period, allow_days=True)
         except InvalidDurationError:
-            raise InvalidPeriodError(f"{period!r} is not a period; {_PERIOD_HINT}.") from None
+            try:
+                return window_us(period)[1] - window_us(period)[0]
+            except InvalidPeriodError:
+                raise InvalidPeriodError(f"{period!r} is not a period; {_PERIOD_HINT}.") from None
     elif isinstance(period, dt.timedelta):
         length = duration_to_us(period)
-    elif isinstance(period, (tuple, CalendarPeriod)):
+    elif isinstance(period, (tuple, CalendarPeriod)) or hasattr(period, "freqstr"):
         start, end = window_us(period)
         return end - start
     else:
@@ -343,3 +362,264 @@ def us_to_timedelta(us: int) -> dt.timedelta:
 def utc_from_us(us: int) -> dt.datetime:
     """The UTC datetime of an instant in epoch microseconds."""
     return from_us(us, UTC)
+
+
+# -- any granularity: days, ISO weeks, period names, pandas periods ---------------------------
+
+Every: TypeAlias = Literal["day", "week", "month", "quarter", "year"]
+"""A calendar unit to split time into: days, ISO weeks (Monday to Monday), months,
+quarters or years, each from local midnight to local midnight.
+
+Examples:
+    >>> from typing import get_args
+    >>> from slacalc.uptime import Every
+    >>> get_args(Every)
+    ('day', 'week', 'month', 'quarter', 'year')
+"""
+
+_EVERY: tuple[str, ...] = get_args(Every)
+_PERIOD_NAME_HINT = (
+    "pass '2026' (a year), '2026-Q1', '2026-03', '2026-W10' (an ISO week), '2026-03-05' "
+    "(a day), a date, a pandas.Period or slacalc.calendar_month(2026, 3)"
+)
+_NAMES = (
+    (re.compile(r"(\d{4})"), "year"),
+    (re.compile(r"(\d{4})-?[Qq]([1-4])"), "quarter"),
+    (re.compile(r"(\d{4})-(\d{2})"), "month"),
+    (re.compile(r"(\d{4})-?W(\d{2})"), "week"),
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "day"),
+)
+
+
+def _day_start(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
+    """The instant a local day begins (a midnight in a DST gap moves forward)."""
+    return from_us(to_us(dt.datetime(day.year, day.month, day.day, tzinfo=zone)), zone)
+
+
+def calendar_day(day: dt.date, *, tz: str | dt.tzinfo = "UTC") -> CalendarPeriod:
+    """The calendar day ``day`` in time zone ``tz``: 24 hours, or 23 or 25 on a DST change.
+
+    Args:
+        day: the date (a ``datetime.date``; a datetime's time is ignored).
+        tz: an IANA name, a ``ZoneInfo`` or a fixed ``datetime.timezone``; UTC by default.
+
+    Returns:
+        The day from local midnight to the next local midnight.
+
+    Raises:
+        InvalidPeriodError: ``day`` is not a date, or out of range.
+        UnknownTimezoneError: ``tz`` is not a known time zone.
+
+    Examples:
+        >>> import datetime as dt
+        >>> calendar_day(dt.date(2026, 3, 29), tz="Europe/Berlin").duration   # spring forward
+        datetime.timedelta(seconds=82800)
+    """
+    if not isinstance(day, dt.date):
+        raise InvalidPeriodError(f"{day!r} is not a date; pass e.g. datetime.date(2026, 3, 5).")
+    _check_year(day.year)
+    zone = resolve_tz(tz)
+    first = dt.date(day.year, day.month, day.day)
+    return CalendarPeriod(
+        _day_start(first, zone), _day_start(first + dt.timedelta(days=1), zone), first.isoformat()
+    )
+
+
+def calendar_week(year: int, week: int, *, tz: str | dt.tzinfo = "UTC") -> CalendarPeriod:
+    """ISO week ``week`` of ``year`` in time zone ``tz``: Monday midnight to Monday midnight.
+
+    ISO 8601 weeks start on Monday; week 1 is the week with the year's first Thursday,
+    so a year has 52 or 53 weeks and 29 December can be in week 1 of the next year.
+
+    Args:
+        year: the ISO year, 2 to 9997.
+        week: 1 to 52 (53 in long years).
+        tz: an IANA name, a ``ZoneInfo`` or a fixed ``datetime.timezone``; UTC by default.
+
+    Returns:
+        The week, labelled like ``'2026-W10'``.
+
+    Raises:
+        InvalidPeriodError: ``year`` or ``week`` out of range.
+        UnknownTimezoneError: ``tz`` is not a known time zone.
+
+    Examples:
+        >>> w = calendar_week(2026, 10)
+        >>> w.label, w.start.date().isoformat(), w.duration.days
+        ('2026-W10', '2026-03-02', 7)
+    """
+    y = _check_year(year)
+    if isinstance(week, bool) or not isinstance(week, int):
+        raise InvalidPeriodError(f"Week {week!r} is not a week number; pass 1 to 52 (or 53).")
+    try:
+        monday = dt.date.fromisocalendar(y, week, 1)
+    except ValueError:
+        raise InvalidPeriodError(
+            f"Week {week!r} is not a week of {y}; pass 1 to "
+            f"{dt.date(y, 12, 28).isocalendar().week}."
+        ) from None
+    zone = resolve_tz(tz)
+    return CalendarPeriod(
+        _day_start(monday, zone),
+        _day_start(monday + dt.timedelta(days=7), zone),
+        f"{y:04d}-W{week:02d}",
+    )
+
+
+def _unit_of(day: dt.date, every: str, tz: dt.tzinfo) -> CalendarPeriod:
+    """The calendar period of unit ``every`` that holds the local date ``day``."""
+    if every == "day":
+        return calendar_day(day, tz=tz)
+    if every == "week":
+        iso = day.isocalendar()
+        return calendar_week(iso.year, iso.week, tz=tz)
+    if every == "month":
+        return calendar_month(day.year, day.month, tz=tz)
+    if every == "quarter":
+        return calendar_quarter(day.year, (day.month + 2) // 3, tz=tz)
+    return calendar_year(day.year, tz=tz)
+
+
+def check_every(every: object) -> Every:
+    """Return ``every`` if it is a known unit, else raise InvalidOptionError."""
+    if isinstance(every, str) and every in _EVERY:
+        return every  # type: ignore[return-value]
+    raise InvalidOptionError(
+        f"Unknown unit every={every!r}; pass 'day', 'week' (ISO, from Monday), 'month', "
+        "'quarter' or 'year'."
+    )
+
+
+def _pandas_period(value: object, zone: dt.tzinfo) -> CalendarPeriod | None:
+    """A ``pandas.Period`` as a calendar period in ``zone`` (``None`` for anything else)."""
+    freq = getattr(value, "freqstr", None)
+    start, end = getattr(value, "start_time", None), getattr(value, "end_time", None)
+    if not isinstance(freq, str) or not isinstance(start, dt.datetime):
+        return None
+    assert isinstance(end, dt.datetime)
+    if start.time() != dt.time() or end.time() < dt.time(23, 59, 59, 999_999):
+        return None  # shorter than whole days
+    first, last = start.date(), end.date()
+    unit = {"D": "day", "M": "month", "Q": "quarter", "Y": "year", "A": "year"}.get(freq[:1])
+    if freq.startswith("W"):
+        unit = "week" if first.isoweekday() == 1 else None
+    if unit is not None:
+        period = _unit_of(first, unit, zone)
+        if period.start.date() == first:
+            return period
+    return CalendarPeriod(
+        _day_start(first, zone),
+        _day_start(last + dt.timedelta(days=1), zone),
+        f"{first.isoformat()}/{last.isoformat()}",
+    )
+
+
+def _named(unit: str, numbers: list[int], zone: dt.tzinfo) -> CalendarPeriod:
+    """The period a name's numbers give, by the unit its pattern says."""
+    if unit == "year":
+        return calendar_year(numbers[0], tz=zone)
+    if unit == "quarter":
+        return calendar_quarter(numbers[0], numbers[1], tz=zone)
+    if unit == "month":
+        return calendar_month(numbers[0], numbers[1], tz=zone)
+    if unit == "week":
+        return calendar_week(numbers[0], numbers[1], tz=zone)
+    return calendar_day(dt.date(*numbers), tz=zone)
+
+
+def calendar_period(value: object, *, tz: str | dt.tzinfo = "UTC") -> CalendarPeriod:
+    """A calendar period from its name, a date or a ``pandas.Period``.
+
+    Names: ``"2026"`` (a year), ``"2026-Q1"``, ``"2026-03"``, ``"2026-W10"`` (an ISO
+    week, Monday to Monday), ``"2026-03-05"`` (a day). A ``datetime.date`` is its day;
+    a ``pandas.Period`` of any frequency is the local days it spans (a weekly period
+    ending on Sunday is an ISO week). A :class:`CalendarPeriod` is returned as it is.
+
+    Args:
+        value: the period.
+        tz: the zone the period's days are in (UTC by default).
+
+    Returns:
+        The period, local midnight to local midnight.
+
+    Raises:
+        InvalidPeriodError: ``value`` names no period (the message shows it).
+        UnknownTimezoneError: ``tz`` is not a known time zone.
+
+    Examples:
+        >>> [calendar_period(p).label for p in ("2026", "2026-Q1", "2026-03", "2026-W10")]
+        ['2026', '2026-Q1', '2026-03', '2026-W10']
+        >>> calendar_period("2026-03-05", tz="Europe/Copenhagen").start.isoformat()
+        '2026-03-05T00:00:00+01:00'
+        >>> import pandas as pd
+        >>> calendar_period(pd.Period("2026-03", freq="M")).label
+        '2026-03'
+    """
+    if isinstance(value, CalendarPeriod):
+        return value
+    zone = resolve_tz(tz)
+    if isinstance(value, dt.datetime):
+        raise InvalidPeriodError(
+            f"{value!r} is an instant, not a period; pass its date (.date()) for the day, or "
+            f"{_PERIOD_NAME_HINT}."
+        )
+    if isinstance(value, dt.date):
+        return calendar_day(value, tz=zone)
+    if isinstance(value, str):
+        text = value.strip()
+        for pattern, unit in _NAMES:
+            if m := pattern.fullmatch(text):
+                try:
+                    return _named(unit, [int(g) for g in m.groups()], zone)
+                except (InvalidPeriodError, ValueError) as exc:
+                    raise InvalidPeriodError(f"{value!r} is not a period: {exc}") from None
+    elif (period := _pandas_period(value, zone)) is not None:
+        return period
+    raise InvalidPeriodError(f"{value!r} is not a period; {_PERIOD_NAME_HINT}.")
+
+
+def calendar_periods(
+    span: object, every: Every, *, tz: str | dt.tzinfo = "UTC"
+) -> tuple[CalendarPeriod, ...]:
+    """The whole calendar periods of unit ``every`` that overlap ``span``, in time order.
+
+    Args:
+        span: what to cover: a period name or ``pandas.Period`` (see
+            :func:`calendar_period`), a year as an int, a :class:`CalendarPeriod`, or a
+            ``(start, end)`` window of aware datetimes.
+        every: ``"day"``, ``"week"`` (ISO), ``"month"``, ``"quarter"`` or ``"year"``.
+        tz: the zone the periods' days are in (UTC by default).
+
+    Returns:
+        The periods; the first and last may reach outside ``span`` (an ISO week across
+        a month's edge is returned whole).
+
+    Raises:
+        InvalidPeriodError: ``span`` is not a period or a window.
+        InvalidOptionError: an unknown ``every``.
+
+    Examples:
+        >>> [p.label for p in calendar_periods("2026-Q1", "month")]
+        ['2026-01', '2026-02', '2026-03']
+        >>> weeks = calendar_periods("2026-03", "week")
+        >>> weeks[0].label, weeks[-1].label, len(weeks)
+        ('2026-W09', '2026-W14', 6)
+    """
+    unit = check_every(every)
+    zone = resolve_tz(tz)
+    if isinstance(span, int) and not isinstance(span, bool):
+        span = calendar_year(span, tz=zone)
+    if isinstance(span, tuple):
+        lo, hi = window_us(span)
+    else:
+        whole = calendar_period(span, tz=zone)
+        lo, hi = to_us(whole.start), to_us(whole.end)
+    out = []
+    day = from_us(lo, zone).date()
+    while True:
+        period = _unit_of(day, unit, zone)
+        if to_us(period.start) >= hi:
+            break
+        out.append(period)
+        day = period.end.astimezone(zone).date()
+    return tuple(out)
