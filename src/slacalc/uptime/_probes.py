@@ -256,13 +256,36 @@ def _read_columns(
     if "location" not in columns:
         codes: Sequence[int] = np.zeros(len(times), dtype=np.int64) if np else [0] * len(times)
         return times, oks, codes, [None]
+    if np is not None:
+        labels = np.asarray(table["location"])
+        if labels.dtype.kind in "US":  # strings only: let NumPy code them
+            inverse, found = _factorize(np, labels)
+            return times, oks, inverse, found
     raw = list(table["location"])
-    names = sorted(set(raw), key=lambda n: (n is not None, str(n or "")))
+    for number, location in enumerate(raw):
+        if location is not None and not isinstance(location, str):
+            raise ColumnTypeError(
+                f"Probe row {number} names location {location!r}, not a string; pass a "
+                "name such as 'eu-west' or None.",
+                column="location",
+            )
+    names = sorted(set(raw), key=lambda n: (n is not None, n or ""))
     index = {name: i for i, name in enumerate(names)}
     codes = [index[n] for n in raw]
     if np is not None:
         codes = np.asarray(codes, dtype=np.int64)
     return times, oks, codes, names
+
+
+def _factorize(np: Any, labels: Any) -> tuple[Any, list[str | None]]:
+    """Codes into the sorted distinct labels: hashed by pandas when it is there."""
+    try:
+        import pandas
+    except ImportError:  # pragma: no cover - the test environment has pandas
+        found, inverse = np.unique(labels, return_inverse=True)
+        return inverse.astype(np.int64), [str(n) for n in found]
+    codes, uniques = pandas.factorize(labels, sort=True)
+    return codes.astype(np.int64), [str(n) for n in uniques]
 
 
 def _time_column(column: Any, np: Any) -> Sequence[int]:
@@ -350,11 +373,15 @@ def _spans_numpy(
         reordered = int(np.count_nonzero(t[1:] < t[:-1]))
         order = None if reordered == 0 else np.argsort(t, kind="stable")
     else:
-        by_loc = np.argsort(loc, kind="stable")
-        lt, ll = t[by_loc], loc[by_loc]
-        same = ll[1:] == ll[:-1]
-        reordered = int(np.count_nonzero(same & (lt[1:] < lt[:-1])))
-        order = np.lexsort((t, loc))
+        # A stable sort of small codes is a radix sort: linear. Within a location the
+        # rows keep their input order, which is usually time order already.
+        small = loc.astype(np.int16) if n_loc < 2**15 else loc
+        order = np.argsort(small, kind="stable")
+        lt, ll = t[order], loc[order]
+        late = (ll[1:] == ll[:-1]) & (lt[1:] < lt[:-1])
+        reordered = int(np.count_nonzero(late))
+        if reordered:
+            order = np.lexsort((t, loc))
     if order is not None:
         t, ok, loc = t[order], ok[order], loc[order]
     # Duplicates: the same location and timestamp; failed if any of them failed.
