@@ -8,4 +8,32 @@ vendor's field and status names as the vendor documents them.
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from slacalc.sources._kuma import KUMA_STATUSES, read_uptime_kuma
+from slacalc.sources._monitoring import (
+    ErrorMode,
+    ExportKind,
+    MonitoringExport,
+    RejectedRow,
+    SourceLike,
+    read_monitoring_csv,
+)
+from slacalc.sources._prometheus import read_prometheus
+from slacalc.sources._statuspage import STATUSPAGE_IMPACTS, STATUSPAGE_SEVERITIES, read_statuspage
+from slacalc.sources._uptimerobot import read_pingdom_csv, read_uptimerobot_csv
+
+__all__: list[str] = [
+    "KUMA_STATUSES",
+    "STATUSPAGE_IMPACTS",
+    "STATUSPAGE_SEVERITIES",
+    "ErrorMode",
+    "ExportKind",
+    "MonitoringExport",
+    "RejectedRow",
+    "SourceLike",
+    "read_monitoring_csv",
+    "read_pingdom_csv",
+    "read_prometheus",
+    "read_statuspage",
+    "read_uptime_kuma",
+    "read_uptimerobot_csv",
+]
