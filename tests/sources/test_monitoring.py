@@ -275,3 +275,38 @@ def test_generic_csv_options() -> None:
         read_monitoring_csv(HERE / "missing.csv", kind="probes")
     with pytest.raises(ColumnTypeError, match="not a file"):
         read_monitoring_csv(42, kind="probes")  # type: ignore[arg-type]
+
+
+def test_generic_csv_edges() -> None:
+    # a forced delimiter, blank lines skipped, operational rows are not outages
+    text = "start,end,severity\n2026-03-02T10:00Z,2026-03-02T10:30Z,operational\n\n"
+    export = read_monitoring_csv(io.StringIO(text), kind="outages", delimiter=",")
+    assert export.rows == ()
+    counts = read_monitoring_csv(
+        io.StringIO("start,good,total\n2026-03-02T10:00Z,1,2\n"), kind="counts"
+    )
+    assert counts.by_label() == {None: counts.rows}
+    with pytest.raises(InvalidDateError, match="seconds since 1970"):
+        read_monitoring_csv(io.StringIO("time,success\n99999999999999999,1\n"), kind="probes")
+    single = read_monitoring_csv(
+        io.StringIO("time\n2026-03-02T10:00Z\n"),
+        kind="probes",
+        columns={"success": "time"},
+        errors="collect",
+    )
+    assert len(single.rejected) == 1
+
+
+def test_statuspage_and_robot_edges() -> None:
+    with pytest.raises(InvalidOptionError, match="not an object"):
+        read_statuspage(["nope"])
+    data = json.loads((HERE / "statuspage_incidents.json").read_text())
+    # the same status repeated is one spell
+    updates = data["incidents"][0]["incident_updates"]
+    updates[1]["affected_components"][0]["new_status"] = "major_outage"
+    rows = read_statuspage(data).rows
+    assert (rows[0].start, rows[0].end, rows[0].severity) == (T, T + 60 * M, "major")
+    blank = "Event,Date-Time,Monitor\n\nDown,2026-03-02 10:00:00,a\nUp,2026-03-02 10:01:00,a\n"
+    assert len(read_uptimerobot_csv(io.StringIO(blank), tz="UTC").rows) == 1
+    states = "status,from,to\n\ndown,2026-03-02T10:00Z,2026-03-02T10:05Z\n"
+    assert len(read_pingdom_csv(io.StringIO(states)).rows) == 1

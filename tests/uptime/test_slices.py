@@ -188,3 +188,14 @@ def test_calendar_month_slices_are_local() -> None:
     r = measure_timeslices([], march, slice="1h")
     assert r.slices == 743
     assert r.window == (march.start, march.end)
+
+
+def test_numpy_integer_counts_in_rows_and_empty_columns() -> None:
+    rows = [(T, T + M, np.int64(9), np.int64(10))]
+    assert measure_requests(rows).good == 9
+    empty = {
+        "start": np.array([], dtype="datetime64[us]"),
+        "good": np.array([], dtype=int),
+        "total": np.array([], dtype=int),
+    }
+    assert measure_timeslices(empty, HOUR, slice="5m").availability.fraction == 1

@@ -371,21 +371,25 @@ def _spans_numpy(
     # Rows out of order: earlier than the previous row of the same location.
     if n_loc == 1:
         reordered = int(np.count_nonzero(t[1:] < t[:-1]))
-        order = None if reordered == 0 else np.argsort(t, kind="stable")
+        if reordered:
+            order = np.argsort(t, kind="stable")
+            t, ok, loc = t[order], ok[order], loc[order]
     else:
         # A stable sort of small codes is a radix sort: linear. Within a location the
         # rows keep their input order, which is usually time order already.
         small = loc.astype(np.int16) if n_loc < 2**15 else loc
         order = np.argsort(small, kind="stable")
-        lt, ll = t[order], loc[order]
-        late = (ll[1:] == ll[:-1]) & (lt[1:] < lt[:-1])
-        reordered = int(np.count_nonzero(late))
+        lt = t[order]
+        same_loc = small[order]
+        same_loc = same_loc[1:] == same_loc[:-1]
+        reordered = int(np.count_nonzero(same_loc & (lt[1:] < lt[:-1])))
         if reordered:
             order = np.lexsort((t, loc))
-    if order is not None:
-        t, ok, loc = t[order], ok[order], loc[order]
+            lt = t[order]
+        t, ok, loc = lt, ok[order], loc[order]
+    same_loc = loc[1:] == loc[:-1]
     # Duplicates: the same location and timestamp; failed if any of them failed.
-    dup = (t[1:] == t[:-1]) & (loc[1:] == loc[:-1])
+    dup = (t[1:] == t[:-1]) & same_loc
     duplicates = int(np.count_nonzero(dup))
     if duplicates:
         first = np.concatenate(([True], ~dup))
@@ -393,12 +397,13 @@ def _spans_numpy(
         failed = np.zeros(int(group[-1]) + 1, dtype=bool)
         np.logical_or.at(failed, group, ~ok)
         t, loc, ok = t[first], loc[first], ~failed
-    # Each result holds until the location's next result or one interval later.
-    end = t + step
-    nxt_same = np.concatenate((loc[1:] == loc[:-1], [False]))
-    nxt = np.concatenate((t[1:], [0]))
-    end = np.where(nxt_same, np.minimum(end, nxt), end)
-    s, e = t[~ok], end[~ok]
+        same_loc = loc[1:] == loc[:-1]
+    # Each failed result holds until the location's next result or one interval later.
+    fail = np.flatnonzero(~ok)
+    s = t[fail]
+    nxt = np.minimum(fail + 1, t.size - 1)
+    followed = (fail + 1 < t.size) & np.concatenate((same_loc, [False]))[fail]
+    e = np.where(followed, np.minimum(s + step, t[nxt]), s + step)
     if s.size == 0:
         return ([], []), reordered, duplicates
     if failing == 1:
