@@ -191,7 +191,7 @@ def test_calendar_month_slices_are_local() -> None:
 
 
 def test_numpy_integer_counts_in_rows_and_empty_columns() -> None:
-    rows = [(T, T + M, np.int64(9), np.int64(10))]
+    rows: list[Any] = [(T, T + M, np.int64(9), np.int64(10))]
     assert measure_requests(rows).good == 9
     empty = {
         "start": np.array([], dtype="datetime64[us]"),
