@@ -21,7 +21,10 @@ from slacalc.sources._prometheus import read_prometheus
 from slacalc.sources._statuspage import STATUSPAGE_IMPACTS, STATUSPAGE_SEVERITIES, read_statuspage
 from slacalc.sources._uptimerobot import read_pingdom_csv, read_uptimerobot_csv
 
-__all__: list[str] = [
+__all__: list[str] = []
+
+# Monitoring readers
+__all__ += [
     "KUMA_STATUSES",
     "STATUSPAGE_IMPACTS",
     "STATUSPAGE_SEVERITIES",

@@ -16,7 +16,7 @@ import functools
 import io
 import json
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -150,6 +150,29 @@ class MonitoringExport:
     source: str
     rows: tuple[Any, ...]
     rejected: tuple[RejectedRow, ...] = ()
+
+    def __iter__(self) -> Iterator[Any]:
+        """The rows, so an export goes wherever its rows go.
+
+        Examples:
+            >>> import io
+            >>> import slacalc
+            >>> from slacalc.sources import read_monitoring_csv
+            >>> text = "time,success\\n2026-03-02T10:00Z,0\\n2026-03-02T10:01Z,1\\n"
+            >>> probes = read_monitoring_csv(io.StringIO(text), kind="probes")
+            >>> len(probes), slacalc.probe_outages(probes, interval="1m").downtime
+            (2, datetime.timedelta(seconds=60))
+        """
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        """The number of rows read.
+
+        Examples:
+            >>> len(MonitoringExport("outages", "csv", ()))
+            0
+        """
+        return len(self.rows)
 
     def rejected_table(self) -> list[dict[str, str]]:
         """The rejected rows as a table: one dict per row with ``row``, ``value``, ``reason``.
