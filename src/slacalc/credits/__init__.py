@@ -28,21 +28,38 @@ from slacalc.credits._money import MoneyLike, ShareOrAmount
 from slacalc.credits._penalties import PartialUnit, TicketPenalty
 from slacalc.credits._presets import (
     AGENCY_MANAGED_SERVICE,
+    AWS_EC2_INSTANCE_HOURS,
     AWS_EC2_INSTANCE_LEVEL,
+    AWS_EC2_INSTANCE_LEVEL_MEASURE,
     AWS_EC2_REGION_LEVEL,
+    AWS_EC2_REGION_LEVEL_MEASURE,
     AWS_S3_STANDARD,
+    AWS_S3_STANDARD_MEASURE,
+    AZURE_STORAGE_HOT,
+    AZURE_STORAGE_HOT_MEASURE,
     AZURE_VM_AVAILABILITY_ZONES,
+    AZURE_VM_AVAILABILITY_ZONES_MEASURE,
     GCP_CLOUD_FUNCTIONS_2018,
+    GCP_CLOUD_FUNCTIONS_2018_MEASURE,
+    UptimeMeasure,
 )
 from slacalc.credits._schedule import CreditSchedule, CreditTier
 
 __all__ = [
     "AGENCY_MANAGED_SERVICE",
+    "AWS_EC2_INSTANCE_HOURS",
     "AWS_EC2_INSTANCE_LEVEL",
+    "AWS_EC2_INSTANCE_LEVEL_MEASURE",
     "AWS_EC2_REGION_LEVEL",
+    "AWS_EC2_REGION_LEVEL_MEASURE",
     "AWS_S3_STANDARD",
+    "AWS_S3_STANDARD_MEASURE",
+    "AZURE_STORAGE_HOT",
+    "AZURE_STORAGE_HOT_MEASURE",
     "AZURE_VM_AVAILABILITY_ZONES",
+    "AZURE_VM_AVAILABILITY_ZONES_MEASURE",
     "GCP_CLOUD_FUNCTIONS_2018",
+    "GCP_CLOUD_FUNCTIONS_2018_MEASURE",
     "ClaimWindow",
     "CreditSchedule",
     "CreditTier",
@@ -54,5 +71,6 @@ __all__ = [
     "TerminationRule",
     "TerminationTrigger",
     "TicketPenalty",
+    "UptimeMeasure",
     "apply_annual_cap",
 ]

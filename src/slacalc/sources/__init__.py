@@ -23,13 +23,28 @@ from slacalc.sources._generic import (
     status_name,
 )
 from slacalc.sources._jira import read_jira, read_jira_csv
+from slacalc.sources._kuma import KUMA_STATUSES, read_uptime_kuma
+from slacalc.sources._monitoring import (
+    ErrorMode,
+    ExportKind,
+    MonitoringExport,
+    RejectedRow,
+    SourceLike,
+    read_monitoring_csv,
+)
+from slacalc.sources._prometheus import read_prometheus
+from slacalc.sources._statuspage import STATUSPAGE_IMPACTS, STATUSPAGE_SEVERITIES, read_statuspage
+from slacalc.sources._uptimerobot import read_pingdom_csv, read_uptimerobot_csv
 from slacalc.sources._zendesk import (
     read_zendesk_audits,
     read_zendesk_csv,
     read_zendesk_metric_events,
 )
 
-__all__: list[str] = [
+__all__: list[str] = []
+
+# Helpdesk readers
+__all__ += [
     "EVENT_COLUMNS",
     "LONG_COLUMNS",
     "REJECTED_COLUMNS",
@@ -49,4 +64,22 @@ __all__: list[str] = [
     "read_zendesk_metric_events",
     "records_of",
     "status_name",
+]
+
+# Monitoring readers
+__all__ += [
+    "KUMA_STATUSES",
+    "STATUSPAGE_IMPACTS",
+    "STATUSPAGE_SEVERITIES",
+    "ErrorMode",
+    "ExportKind",
+    "MonitoringExport",
+    "RejectedRow",
+    "SourceLike",
+    "read_monitoring_csv",
+    "read_pingdom_csv",
+    "read_prometheus",
+    "read_statuspage",
+    "read_uptime_kuma",
+    "read_uptimerobot_csv",
 ]

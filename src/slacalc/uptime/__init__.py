@@ -77,6 +77,14 @@ from slacalc.uptime._periods import (
     calendar_year,
     period_length,
 )
+from slacalc.uptime._probes import ProbeLike, ProbeOutages, probe_outages
+from slacalc.uptime._slices import (
+    RequestAvailability,
+    SliceMethod,
+    SliceReport,
+    measure_requests,
+    measure_timeslices,
+)
 
 __all__ = [
     "DEFAULT_SEVERITY_WEIGHTS",
@@ -104,7 +112,12 @@ __all__ = [
     "OutageShare",
     "PeriodLike",
     "PlannedMaintenance",
+    "ProbeLike",
+    "ProbeOutages",
+    "RequestAvailability",
     "Rounding",
+    "SliceMethod",
+    "SliceReport",
     "SupportsOpenPeriods",
     "TargetLike",
     "WindowLike",
@@ -125,8 +138,11 @@ __all__ = [
     "format_duration",
     "format_seconds",
     "measure_availability",
+    "measure_requests",
+    "measure_timeslices",
     "measure_windows",
     "merge_outages",
     "period_length",
+    "probe_outages",
     "required_uptime",
 ]

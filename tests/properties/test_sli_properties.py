@@ -1,0 +1,117 @@
+"""Properties of the probe and slice SLIs, against a slow per-second reference."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from slacalc.uptime import measure_availability, measure_timeslices, probe_outages
+from slacalc.uptime._probes import _spans_numpy, _spans_python
+
+T0 = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
+SECOND = dt.timedelta(seconds=1)
+
+probe_rows = st.lists(
+    st.tuples(st.integers(0, 120), st.booleans(), st.sampled_from(["a", "b", "c"])),
+    max_size=40,
+)
+
+
+def reference_down_seconds(
+    rows: list[tuple[int, bool, str]], interval: int, failing: int
+) -> set[int]:
+    """Second by second: which locations hold a failed result, and are there enough."""
+    down = set()
+    for s in range(200):
+        failed = 0
+        for location in {r[2] for r in rows}:
+            mine = [r for r in rows if r[2] == location and r[0] <= s]
+            if not mine:
+                continue
+            last = max(r[0] for r in mine)
+            if s < last + interval and any(not r[1] for r in mine if r[0] == last):
+                failed += 1
+        if failed >= failing:
+            down.add(s)
+    return down
+
+
+def as_rows(rows: list[tuple[int, bool, str]]) -> list[tuple[dt.datetime, bool, str]]:
+    return [(T0 + t * SECOND, ok, loc) for t, ok, loc in rows]
+
+
+@given(probe_rows, st.integers(1, 30), st.integers(1, 3))
+def test_probes_agree_with_a_per_second_reference(
+    rows: list[tuple[int, bool, str]], interval: int, failing: int
+) -> None:
+    locations = len({r[2] for r in rows}) or 1
+    failing = min(failing, locations)
+    found = probe_outages(as_rows(rows), interval=interval * SECOND, failing=failing)
+    seconds = set()
+    for outage in found.outages:
+        assert outage.end is not None
+        a = int((outage.start - T0) / SECOND)
+        b = int((outage.end - T0) / SECOND)
+        seconds |= set(range(a, b))
+    assert seconds == reference_down_seconds(rows, interval, failing)
+    # sorted, disjoint, not touching
+    for one, two in zip(found.outages, found.outages[1:], strict=False):
+        assert one.end is not None
+        assert one.end < two.start
+
+
+@given(probe_rows, st.integers(1, 30), st.integers(1, 3))
+def test_the_two_engines_agree(
+    rows: list[tuple[int, bool, str]], interval: int, failing: int
+) -> None:
+    times = [t for t, _, _ in rows]
+    oks = [ok for _, ok, _ in rows]
+    codes = ["abc".index(loc) for _, _, loc in rows]
+    if not rows:
+        return
+    assert _spans_python(times, oks, codes, interval, failing) == _spans_numpy(
+        np, times, oks, codes, interval, failing
+    )
+
+
+@given(probe_rows, st.data())
+def test_more_failed_probes_never_raise_availability(
+    rows: list[tuple[int, bool, str]], data: st.DataObject
+) -> None:
+    if not rows:
+        return
+    flip = data.draw(st.sets(st.integers(0, len(rows) - 1)))
+    worse = [(t, ok and i not in flip, loc) for i, (t, ok, loc) in enumerate(rows)]
+    window = (T0, T0 + 200 * SECOND)
+
+    def availability(sample: list[tuple[int, bool, str]]) -> Fraction:
+        found = probe_outages(as_rows(sample), interval="10s")
+        return measure_availability(found.outages, window).availability.fraction
+
+    before, after = availability(rows), availability(worse)
+    assert 0 <= after <= before <= 1
+
+
+counts = st.lists(
+    st.tuples(st.integers(0, 59), st.integers(0, 50), st.integers(0, 50)), max_size=60
+)
+
+
+@given(counts, st.sampled_from(["timeslices", "ratio_timeslices"]), st.fractions(0, 1))
+def test_slice_availability_is_a_share(
+    rows: list[tuple[int, int, int]], method: str, threshold: Fraction
+) -> None:
+    data = [(T0 + m * 60 * SECOND, T0 + (m + 1) * 60 * SECOND, min(g, t), t) for m, g, t in rows]
+    report = measure_timeslices(
+        data,
+        (T0, T0 + 3600 * SECOND),
+        slice="5m",
+        threshold=threshold,
+        method=method,  # type: ignore[arg-type]
+    )
+    assert 0 <= report.availability.fraction <= 1
+    assert report.bad_slices <= report.slices == 12
