@@ -73,14 +73,10 @@ def _once(values: list[K | None], fn: Callable[[K], V], name: str) -> list[V | N
 
 
 def _arrow(values: npt.NDArray[Any], kind: str) -> Any:
-    """NumPy results as an Arrow array (NaT as NULL): instants, durations or bools."""
+    """NumPy results as an Arrow array (NaT as NULL): instants or durations."""
     import pyarrow as pa
 
-    types = {
-        "instant": pa.timestamp("us", tz="UTC"),
-        "duration": pa.duration("us"),
-        "bool": pa.bool_(),
-    }
+    types = {"instant": pa.timestamp("us", tz="UTC"), "duration": pa.duration("us")}
     return pa.array(values, type=types[kind], from_pandas=True)
 
 
@@ -121,11 +117,11 @@ class _Functions:
     def is_open(self, t: Any) -> Any:
         """``is_open(t)``: whether the calendar is open at ``t`` (NULL for NULL)."""
         import numpy as np
+        import pyarrow as pa
 
         x = _us(t)
-        flags = np.asarray(self.calendar.is_open_many(x.view("datetime64[us]")), dtype=object)
-        flags[x == _NAT] = None
-        return _arrow(flags, "bool")
+        flags = np.asarray(self.calendar.is_open_many(x.view("datetime64[us]")))
+        return pa.array(flags, type=pa.bool_(), mask=x == _NAT)
 
     # -- uptime ------------------------------------------------------------------------
 
