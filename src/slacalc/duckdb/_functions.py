@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from slacalc._time import duration_to_us, from_us, to_us
@@ -38,7 +38,7 @@ Examples:
 _METRICS = ("response", "resolution", "next_response", "periodic_update")
 _NAT = -(2**63)
 _US = dt.timedelta(microseconds=1)
-K = TypeVar("K", bound=Hashable)
+K = TypeVar("K")
 V = TypeVar("V")
 
 
@@ -49,27 +49,53 @@ def _us(column: Any) -> npt.NDArray[np.int64]:
     return np.asarray(column.to_numpy(zero_copy_only=False)).astype("datetime64[us]").view(np.int64)
 
 
-def _texts(column: Any) -> list[str | None]:
-    """An Arrow column of text as Python strings (None for NULL)."""
-    return list(column.to_pylist())
+def _groups(*columns: Any) -> tuple[npt.NDArray[np.int64], list[tuple[str, ...]]]:
+    """Rows coded by their distinct tuple of texts (-1 where any is NULL), and the tuples.
+
+    A column is mostly a few values (a duration, a severity), so each distinct one is
+    read once, not once a row.
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    indices, dictionaries = [], []
+    for column in columns:
+        array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+        encoded = array.dictionary_encode()
+        codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        indices.append(np.asarray(codes, dtype=np.int64))
+        dictionaries.append(encoded.dictionary.to_pylist())
+    stacked = np.stack(indices, axis=1)
+    valid = (stacked >= 0).all(axis=1)
+    codes = np.full(len(stacked), -1, dtype=np.int64)
+    if not valid.any():
+        return codes, []
+    distinct, inverse = np.unique(stacked[valid], axis=0, return_inverse=True)
+    codes[valid] = inverse.ravel()
+    keys = [
+        tuple(d[i] for d, i in zip(dictionaries, row, strict=True)) for row in distinct.tolist()
+    ]
+    return codes, keys
 
 
-def _once(values: list[K | None], fn: Callable[[K], V], name: str) -> list[V | None]:
-    """``fn`` of each distinct value once (a column is mostly one value), errors naming it."""
-    answers: dict[K, V] = {}
-    out: list[V | None] = []
-    for value in values:
-        if value is None:
-            out.append(None)
-            continue
-        if value not in answers:
-            try:
-                answers[value] = fn(value)
-            except SlacalcError as exc:
-                exc.args = (f"{name}: {exc}", *exc.args[1:])
-                raise
-        out.append(answers[value])
+def _answers(keys: list[K], fn: Callable[[K], V], name: str) -> list[V]:
+    """``fn`` of each key, an error naming the SQL function and the value."""
+    out = []
+    for key in keys:
+        try:
+            out.append(fn(key))
+        except SlacalcError as exc:
+            exc.args = (f"{name}: {exc}", *exc.args[1:])
+            raise
     return out
+
+
+def _spread(codes: npt.NDArray[np.int64], per_key: list[int]) -> npt.NDArray[np.int64]:
+    """One µs value per key, spread over the rows (NaT where the code is -1)."""
+    import numpy as np
+
+    table = np.array([*per_key, _NAT], dtype=np.int64)  # code -1 picks the NaT
+    return table[codes]
 
 
 def _arrow(values: npt.NDArray[Any], kind: str) -> Any:
@@ -80,10 +106,9 @@ def _arrow(values: npt.NDArray[Any], kind: str) -> Any:
     return pa.array(values, type=types[kind], from_pandas=True)
 
 
-def _micros(values: list[int | None]) -> npt.NDArray[np.int64]:
-    import numpy as np
-
-    return np.array([_NAT if v is None else v for v in values], dtype=np.int64)
+def _fixed_us(target: object) -> int:
+    """A target's length in µs, NaT for none or for whole business days."""
+    return target // _US if isinstance(target, dt.timedelta) else _NAT
 
 
 class _Functions:
@@ -97,16 +122,15 @@ class _Functions:
 
     def business_elapsed(self, a: Any, b: Any) -> Any:
         """``business_elapsed(a, b)``: business time in ``[a, b)`` (negative when b < a)."""
-        out = self.calendar.elapsed_many(
-            _us(a).view("datetime64[us]"), _us(b).view("datetime64[us]")
-        )
-        return _arrow(out, "duration")
+        x, y = _us(a).view("datetime64[us]"), _us(b).view("datetime64[us]")
+        return _arrow(self.calendar.elapsed_many(x, y), "duration")
 
     def business_add(self, t: Any, duration: Any) -> Any:
         """``business_add(t, '2h')``: ``t`` plus business time (NULL for a NULL duration)."""
         import numpy as np
 
-        d = _micros(_once(_texts(duration), duration_to_us, "business_add"))
+        codes, keys = _groups(duration)
+        d = _spread(codes, _answers([k[0] for k in keys], duration_to_us, "business_add"))
         x = _us(t)
         missing = d == _NAT
         x[missing] = _NAT
@@ -127,16 +151,16 @@ class _Functions:
 
     def allowed_downtime(self, target: Any, period: Any) -> Any:
         """``allowed_downtime('99.9%', 'month')``: what the target allows in the period."""
-        pairs = _pairs(target, period)
-        budgets = _once(pairs, lambda tp: allowed_downtime(*tp), "allowed_downtime")
-        us = [None if b is None else b // _US for b in budgets]
-        return _arrow(_micros(us).view("timedelta64[us]"), "duration")
+        codes, keys = _groups(target, period)
+        budgets = _answers(keys, lambda tp: allowed_downtime(*tp) // _US, "allowed_downtime")
+        return _arrow(_spread(codes, budgets).view("timedelta64[us]"), "duration")
 
     # -- on the policy -----------------------------------------------------------------
 
-    def _target(self, severity: str, metric: str) -> dt.timedelta | BusinessDays | None:
-        """The policy's target for one severity and metric (None: no target)."""
+    def _target(self, key: tuple[str, ...]) -> dt.timedelta | BusinessDays | None:
+        """The policy's target for one (severity, metric) (None: no target)."""
         assert self.agreement is not None
+        severity, metric = key
         if metric not in _METRICS:
             raise InvalidOptionError(
                 f"Unknown metric {metric!r}; use one of {', '.join(map(repr, _METRICS))}."
@@ -146,32 +170,30 @@ class _Functions:
         )
         return target
 
-    def _calendar(self, severity: str) -> BusinessCalendar:
-        """The calendar a severity's clocks run on."""
+    def _calendar(self, key: tuple[str, ...]) -> BusinessCalendar:
+        """The calendar a severity's clocks run on (the severity first in ``key``)."""
         assert self.agreement is not None
-        return self.agreement.calendar(self.agreement.severity(severity).calendar)
+        return self.agreement.calendar(self.agreement.severity(key[0]).calendar)
 
     def sla_target(self, severity: Any, metric: Any) -> Any:
         """``sla_target(severity, metric)``: the target; NULL without a fixed-length one."""
-        pairs = _pairs(severity, metric)
-        targets = _once(pairs, lambda sm: self._target(*sm), "sla_target")
-        us = [t // _US if isinstance(t, dt.timedelta) else None for t in targets]
-        return _arrow(_micros(us).view("timedelta64[us]"), "duration")
+        codes, keys = _groups(severity, metric)
+        targets = _answers(keys, self._target, "sla_target")
+        return _arrow(
+            _spread(codes, [_fixed_us(t) for t in targets]).view("timedelta64[us]"), "duration"
+        )
 
     def sla_due(self, severity: Any, metric: Any, opened: Any) -> Any:
         """``sla_due(severity, metric, opened_at)``: opened plus the target on its calendar."""
         import numpy as np
 
-        pairs = _pairs(severity, metric)
-        targets = _once(pairs, lambda sm: self._target(*sm), "sla_due")
-        calendars = _once(pairs, lambda sm: self._calendar(sm[0]), "sla_due")
+        codes, keys = _groups(severity, metric)
+        targets = _answers(keys, self._target, "sla_due")
+        calendars = _answers(keys, self._calendar, "sla_due")
         x = _us(opened)
-        out = np.full(len(pairs), _NAT, dtype=np.int64)
-        for key in {p for p in pairs if p is not None}:
-            rows = np.array([p == key for p in pairs]) & (x != _NAT)
-            first = pairs.index(key)
-            target, cal = targets[first], calendars[first]
-            assert cal is not None
+        out = np.full(len(x), _NAT, dtype=np.int64)
+        for k, (target, cal) in enumerate(zip(targets, calendars, strict=True)):
+            rows = (codes == k) & (x != _NAT)
             if isinstance(target, dt.timedelta):
                 due = cal.add_many(x[rows].view("datetime64[us]"), target)
                 out[rows] = np.asarray(due).view(np.int64)
@@ -184,25 +206,15 @@ class _Functions:
         """``sla_elapsed(severity, a, b)``: business time in ``[a, b)`` on its calendar."""
         import numpy as np
 
-        names = _texts(severity)
-        calendars = _once(names, self._calendar, "sla_elapsed")
+        codes, keys = _groups(severity)
+        calendars = _answers(keys, self._calendar, "sla_elapsed")
         x, y = _us(a), _us(b)
-        out = np.full(len(names), _NAT, dtype=np.int64)
-        for key in {s for s in names if s is not None}:
-            rows = np.array([s == key for s in names])
-            cal = calendars[names.index(key)]
-            assert cal is not None
+        out = np.full(len(x), _NAT, dtype=np.int64)
+        for k, cal in enumerate(calendars):
+            rows = codes == k
             got = cal.elapsed_many(x[rows].view("datetime64[us]"), y[rows].view("datetime64[us]"))
             out[rows] = np.asarray(got).view(np.int64)
         return _arrow(out.view("timedelta64[us]"), "duration")
-
-
-def _pairs(a: Any, b: Any) -> list[tuple[str, str] | None]:
-    """Two Arrow text columns as pairs (None where either is NULL)."""
-    return [
-        None if x is None or y is None else (x, y)
-        for x, y in zip(_texts(a), _texts(b), strict=True)
-    ]
 
 
 _SIGNATURES: dict[str, tuple[list[str], str]] = {
