@@ -4,8 +4,7 @@ pandas is optional. A table is a list of :class:`Column` specs (a name and a kin
 from a dataclass's type hints by :func:`columns_of`) and rows of values. :func:`frame`
 builds a DataFrame with proper dtypes (aware ``datetime64[us, tz]``, ``timedelta64[us]``,
 categoricals, ``period[M]`` months, and ``float64`` for exact numbers unless the exact
-values are asked for) when pandas is importable, and :func:`records` gives plain dicts
-otherwise.
+values are asked for), and :func:`records` gives plain dicts (no pandas needed).
 The reverse, :func:`column_values`, reads a column of a DataFrame (or of records) back
 into plain Python values (``None`` for missing), so reports accept each other's output
 in either form. pandas is imported only when a DataFrame is built.
@@ -40,7 +39,6 @@ __all__ = [
     "plain",
     "records",
     "require_pandas",
-    "table",
     "type_hints",
 ]
 
@@ -242,15 +240,6 @@ def frame(
         else:  # "str" and "any": let pandas pick (str, int64, ...)
             data[column.name] = pd.Series(values, dtype=object if not values else None)
     return pd.DataFrame(data, columns=[c.name for c in columns])
-
-
-def table(
-    columns: Sequence[Column], rows: Sequence[Sequence[object]], *, tz: dt.tzinfo = UTC
-) -> Any:
-    """A DataFrame (exact numbers as floats) when pandas is installed, else records."""
-    if pandas() is None:
-        return records(columns, rows)
-    return frame(columns, rows, tz=tz)
 
 
 def _module(name: str) -> ModuleType:

@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import Any, ClassVar
 
 from slacalc._present.formats import instant_text, share_text
-from slacalc._present.frames import Backend, Column, convert_frame, frame, records, table
+from slacalc._present.frames import Backend, Column, convert_frame, frame, records
 from slacalc._present.tables import Table, table_html, table_text
 from slacalc._time import UTC
 from slacalc.uptime import Availability, format_duration
@@ -137,14 +137,20 @@ class Tabular:
 
     @property
     def table(self) -> Any:
-        """The rows as a pandas DataFrame (:meth:`to_frame`), or as dicts without pandas.
+        """The rows as a pandas DataFrame for analysis: :meth:`to_frame` with its defaults.
+
+        It needs pandas whether or not some other package installed it; without pandas,
+        :meth:`to_records` gives plain dicts.
+
+        Raises:
+            ModuleNotFoundError: pandas is not installed.
 
         Examples:
             >>> from slacalc.reports import availability_report
             >>> len(availability_report([], "99.9%", 2026).table)
             12
         """
-        return table(self._columns(), self._values(), tz=self._tz() or UTC)
+        return self.to_frame()
 
     def to_frame(self, *, exact: bool = False, backend: Backend = "pandas") -> Any:
         """The rows as a DataFrame: pandas by default, or polars or a pyarrow Table.
