@@ -14,6 +14,9 @@ Danish holidays, critical on 24x7). Three questions, each asked both ways:
    (``sla_due(severity, 'resolution', opened)``) against ``add_many`` per severity in
    pandas (a ``groupby`` over the severities).
 
+A first row, ``floor``, times plain clock arithmetic (``solved - opened``) both ways, with
+no slacalc: what DuckDB's scan and its ``.df()`` conversion cost before any function runs.
+
 DuckDB runs ``SELECT ... FROM tickets`` on an Arrow table and fetches the result as a pandas
 DataFrame (``.df()``); pandas calls the bulk functions on the DataFrame's aware ``Series``. Both
 answers are checked equal before timing. The figure is the best of ``--repeats`` runs, in
@@ -83,6 +86,11 @@ def _questions(
 
     opened, solved = df["opened"], df["solved"]
     return {
+        "floor: solved - opened": (
+            query("SELECT solved - opened AS e FROM tickets"),
+            lambda: solved - opened,
+            lambda d, p: _same(d["e"], p),
+        ),
         "elapsed": (
             query("SELECT business_elapsed(opened, solved) AS e FROM tickets"),
             lambda: support.elapsed_many(opened, solved),

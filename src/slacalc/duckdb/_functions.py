@@ -58,24 +58,35 @@ def _groups(*columns: Any) -> tuple[npt.NDArray[np.int64], list[tuple[str, ...]]
     import numpy as np
     import pyarrow as pa
 
-    indices, dictionaries = [], []
+    combined: npt.NDArray[np.int64] | None = None
+    dictionaries: list[list[str]] = []
     for column in columns:
         array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
         encoded = array.dictionary_encode()
-        codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-        indices.append(np.asarray(codes, dtype=np.int64))
-        dictionaries.append(encoded.dictionary.to_pylist())
-    stacked = np.stack(indices, axis=1)
-    valid = (stacked >= 0).all(axis=1)
-    codes = np.full(len(stacked), -1, dtype=np.int64)
-    if not valid.any():
-        return codes, []
-    distinct, inverse = np.unique(stacked[valid], axis=0, return_inverse=True)
-    codes[valid] = inverse.ravel()
-    keys = [
-        tuple(d[i] for d, i in zip(dictionaries, row, strict=True)) for row in distinct.tolist()
-    ]
-    return codes, keys
+        codes = np.asarray(
+            encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64
+        )
+        values = encoded.dictionary.to_pylist()
+        if combined is None:
+            combined = codes
+        else:  # one code per pair: the earlier columns' code, then this column's
+            combined = np.where((combined < 0) | (codes < 0), -1, combined * len(values) + codes)
+        dictionaries.append(values)
+    assert combined is not None
+    if len(columns) == 1:  # the dictionary holds exactly the values that occur
+        return combined, [(v,) for v in dictionaries[0]]
+    valid = combined >= 0
+    distinct, inverse = np.unique(combined[valid], return_inverse=True)
+    out = np.full(len(combined), -1, dtype=np.int64)
+    out[valid] = inverse
+    keys = []
+    for code in distinct.tolist():
+        parts = []
+        for values in reversed(dictionaries):
+            code, i = divmod(code, len(values))
+            parts.append(values[i])
+        keys.append(tuple(reversed(parts)))
+    return out, keys
 
 
 def _answers(keys: list[K], fn: Callable[[K], V], name: str) -> list[V]:
