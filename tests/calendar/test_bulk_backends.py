@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -118,3 +119,5 @@ def test_text_is_not_timestamps() -> None:
         CAL.is_open_many(pl.Series("opened", ["2026-01-01"]))
     with pytest.raises(NotADatetimeError, match="are a dict, not a sequence of datetimes"):
         CAL.is_open_many({"a": 1})
+    with pytest.raises(NotADatetimeError, match="are a Decimal, not a sequence of datetimes"):
+        CAL.is_open_many(Decimal(1))  # from a module narwhals does not know either

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import math
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -143,3 +144,4 @@ def test_other_frames_are_read_through_pandas() -> None:
     assert frames.pandas_frame("text") == "text"
     assert frames.pandas_frame(1.5) == 1.5
     assert frames.pandas_frame(object) is object
+    assert frames.pandas_frame(Decimal(1)) == Decimal(1)  # no frame narwhals knows
