@@ -106,11 +106,16 @@ def test_frames_and_records_hold_the_same_data(monkeypatch: pytest.MonkeyPatch) 
     df = datasets.load_tickets()
     assert str(df["at"].dtype) == "datetime64[us, Europe/Copenhagen]"
     monkeypatch.setattr(_load, "_pandas", lambda: None)
-    assert isinstance(datasets.load_incidents(), list)
+    # The default is a DataFrame whatever is installed: without pandas it says what to pass.
+    with pytest.raises(ModuleNotFoundError, match="as_frame=False"):
+        datasets.load_incidents()
     with pytest.raises(ModuleNotFoundError, match="as_frame=False"):
         datasets.load_incidents(as_frame=True)
+    assert isinstance(datasets.load_incidents(as_frame=False), list)
     with pytest.raises(InvalidOptionError, match="as_frame='yes'"):
-        datasets.load_incidents(as_frame="yes")  # type: ignore[arg-type]
+        datasets.load_incidents(as_frame="yes")  # type: ignore[call-overload]
+    with pytest.raises(InvalidOptionError, match=r"as_frame=None; pass True .* or False"):
+        datasets.load_incidents(as_frame=None)  # type: ignore[call-overload]
 
 
 def test_the_policy_is_the_default_one_with_penalties() -> None:

@@ -18,7 +18,7 @@ def policy() -> SLAPolicy:
 
 @pytest.fixture(scope="session")
 def ticket_records() -> list[dict[str, Any]]:
-    return datasets.load_tickets(as_frame=False)  # type: ignore[no-any-return]
+    return datasets.load_tickets(as_frame=False)
 
 
 @pytest.fixture(scope="session")

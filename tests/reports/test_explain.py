@@ -230,9 +230,10 @@ def test_tables_and_errors(outcomes: TicketOutcomes, monkeypatch: pytest.MonkeyP
         "after_resolution",
     ]
     assert "Ticket 4711: response 1: met" in e._repr_html_()
+    assert len(e.to_records()) == len(e.table) == len(e.segments)
     monkeypatch.setattr(frames, "pandas", lambda: None)
-    assert e.table == e.to_records()
-    assert len(e.table) == len(e.segments)
+    with pytest.raises(ModuleNotFoundError, match=r"\.to_records\(\)"):
+        _ = e.table  # a DataFrame whatever is installed: never records instead
     with pytest.raises(InvalidOptionError, match="Unknown metric 'reply'"):
         outcomes.explain(4711, "reply")
 

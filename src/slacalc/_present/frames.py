@@ -3,7 +3,8 @@
 pandas is optional. A table is a list of :class:`Column` specs (a name and a kind, read
 from a dataclass's type hints by :func:`columns_of`) and rows of values. :func:`frame`
 builds a DataFrame with proper dtypes (aware ``datetime64[us, tz]``, ``timedelta64[us]``,
-categoricals) when pandas is importable, and :func:`records` gives plain dicts otherwise.
+categoricals, ``period[M]`` months, and ``float64`` for exact numbers unless the exact
+values are asked for), and :func:`records` gives plain dicts (no pandas needed).
 The reverse, :func:`column_values`, reads a column of a DataFrame (or of records) back
 into plain Python values (``None`` for missing), so reports accept each other's output
 in either form. pandas is imported only when a DataFrame is built.
@@ -16,31 +17,42 @@ import importlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from types import ModuleType, NoneType, UnionType
-from typing import Any, Literal, TypeAlias, get_args, get_origin, get_type_hints
+from typing import Any, Literal, TypeAlias, cast, get_args, get_origin, get_type_hints
 
 from slacalc._time import UTC, to_us
+from slacalc.errors import InvalidOptionError
 
 __all__ = [
+    "BACKENDS",
+    "Backend",
     "Column",
     "ColumnKind",
     "column_names",
     "column_values",
     "columns_of",
+    "convert_frame",
     "frame",
     "has_column",
     "is_frame",
     "pandas",
+    "pandas_frame",
     "plain",
     "records",
     "require_pandas",
-    "table",
     "type_hints",
 ]
 
 ColumnKind: TypeAlias = Literal[
-    "any", "str", "category", "int", "bool", "datetime", "timedelta", "object"
+    "any", "str", "category", "int", "bool", "datetime", "timedelta", "number", "month", "object"
 ]
+"""How a column is stored: ``number`` is an exact number (``Fraction``, ``Decimal``,
+``Availability``: ``float64`` for analysis, the objects themselves when exact), ``month``
+a ``'2026-03'`` label (``period[M]``)."""
 _NAT = -(2**63)
+
+Backend: TypeAlias = Literal["pandas", "polars", "pyarrow"]
+"""The kinds of DataFrame a report table can be given as."""
+BACKENDS: tuple[Backend, ...] = get_args(Backend)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,27 +80,48 @@ def type_hints(cls: type, skip: Iterable[str] = ()) -> dict[str, object]:
     return {f.name: hints[f.name] for f in fields(cls) if f.name not in skip}
 
 
+def _kind(hint: object) -> ColumnKind:
+    """The kind of column a type hint makes."""
+    if get_origin(hint) is Literal:
+        return "str"
+    if hint in _KIND_OF_TYPE:
+        return _KIND_OF_TYPE[hint]
+    if isinstance(hint, type) and hasattr(hint, "__float__"):  # Fraction, Decimal, ...
+        return "number"
+    return "object"
+
+
 def columns_of(
-    hints: Mapping[str, object], categories: Mapping[str, Sequence[str]] | None = None
+    hints: Mapping[str, object],
+    categories: Mapping[str, Sequence[str]] | None = None,
+    *,
+    months: Iterable[str] = ("month",),
 ) -> tuple[Column, ...]:
     """One column per name, its kind read from its type hint.
 
-    ``X | None`` counts as ``X``, a ``Literal`` of words as text, exact numbers and
-    other values as Python objects; the names in ``categories`` are categoricals.
+    ``X | None`` counts as ``X``, a ``Literal`` of words as text, exact numbers (types
+    with ``__float__``: ``Fraction``, ``Decimal``, ``Availability``) as numbers, other
+    values as Python objects; the names in ``categories`` are categoricals, those in
+    ``months`` month labels.
 
     Examples:
-        >>> [c.kind for c in columns_of({"at": dt.datetime | None, "n": int, "x": object})]
-        ['datetime', 'int', 'any']
+        >>> from fractions import Fraction
+        >>> hints = {"at": dt.datetime | None, "n": int, "x": object, "share": Fraction}
+        >>> [c.kind for c in columns_of({**hints, "month": str})]
+        ['datetime', 'int', 'any', 'number', 'month']
     """
     out = []
+    month_names = set(months)
     for name, hint in hints.items():
         if name in (categories or {}):
             out.append(Column(name, "category", tuple((categories or {})[name])))
             continue
+        if name in month_names:
+            out.append(Column(name, "month"))
+            continue
         if isinstance(hint, UnionType):
             hint = next(t for t in get_args(hint) if t is not NoneType)
-        kind = "str" if get_origin(hint) is Literal else _KIND_OF_TYPE.get(hint, "object")
-        out.append(Column(name, kind))
+        out.append(Column(name, _kind(hint)))
     return tuple(out)
 
 
@@ -149,14 +182,37 @@ def _durations(pd: ModuleType, values: list[object]) -> Any:
     return pd.Series(us.view("timedelta64[us]"))
 
 
+def _numbers(pd: ModuleType, values: list[object]) -> Any:
+    """Exact numbers as ``float64`` (``NaN`` for ``None``), each the nearest float."""
+    import numpy as np
+
+    floats = np.fromiter(
+        (np.nan if v is None else float(v) for v in values),  # type: ignore[arg-type]
+        dtype=np.float64,
+        count=len(values),
+    )
+    return pd.Series(floats)
+
+
+def _months(pd: ModuleType, values: list[object]) -> Any:
+    """``'2026-03'`` labels as a ``period[M]`` column (``NaT`` for ``None``)."""
+    return pd.Series(pd.PeriodIndex([None if v is None else str(v) for v in values], freq="M"))
+
+
 def frame(
-    columns: Sequence[Column], rows: Sequence[Sequence[object]], *, tz: dt.tzinfo = UTC
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[object]],
+    *,
+    tz: dt.tzinfo = UTC,
+    exact: bool = False,
 ) -> Any:
     """A pandas DataFrame of ``rows`` with one dtype per column kind.
 
     Datetimes become ``datetime64[us, tz]`` (``NaT`` for ``None``), durations
-    ``timedelta64[us]``, categoricals keep their category order, exact numbers
-    (``Fraction``, ``Decimal``, ``Availability``) stay Python objects.
+    ``timedelta64[us]``, months ``period[M]``, categoricals keep their category order.
+    Exact numbers (``Fraction``, ``Decimal``, ``Availability``) become ``float64``
+    (``NaN`` for ``None``) for analysis, or stay the exact Python objects with
+    ``exact=True``.
     """
     pd = require_pandas("A DataFrame")
     data: dict[str, Any] = {}
@@ -173,7 +229,11 @@ def frame(
             data[column.name] = pd.Series(values, dtype="int64")
         elif column.kind == "bool":
             data[column.name] = pd.Series(values, dtype="bool")
-        elif column.kind == "object":
+        elif column.kind == "number" and not exact:
+            data[column.name] = _numbers(pd, values)
+        elif column.kind == "month":
+            data[column.name] = _months(pd, values)
+        elif column.kind in {"object", "number"}:
             data[column.name] = pd.Series(values, dtype=object)
         elif column.kind == "str" and not values:  # the dtype pandas gives strings
             data[column.name] = pd.Series([], dtype=pd.Series(["x"]).dtype)
@@ -182,13 +242,73 @@ def frame(
     return pd.DataFrame(data, columns=[c.name for c in columns])
 
 
-def table(
-    columns: Sequence[Column], rows: Sequence[Sequence[object]], *, tz: dt.tzinfo = UTC
-) -> Any:
-    """A DataFrame when pandas is installed, else a list of records."""
-    if pandas() is None:
-        return records(columns, rows)
-    return frame(columns, rows, tz=tz)
+def _module(name: str) -> ModuleType:
+    """An optional package, or a ModuleNotFoundError that says how to install it."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        raise ModuleNotFoundError(
+            f"backend={name!r} needs {name}, which is not installed; run pip install {name}, "
+            "or use backend='pandas'."
+        ) from None
+
+
+def convert_frame(df: Any, backend: str, *, exact: bool = False) -> Any:
+    """A pandas DataFrame as the ``backend`` asked for (months as ``'2026-03'`` text there).
+
+    Examples:
+        >>> import pandas as pd
+        >>> convert_frame(pd.DataFrame({"n": [1]}), "pyarrow").num_rows
+        1
+    """
+    if backend not in BACKENDS:
+        raise InvalidOptionError(
+            f"backend={backend!r} is not a kind of DataFrame slacalc builds; pass one of "
+            f"{', '.join(map(repr, BACKENDS))}."
+        )
+    if backend == "pandas":
+        return df
+    if exact:
+        raise InvalidOptionError(
+            f"exact=True keeps Python objects, which backend={backend!r} cannot hold; use "
+            "backend='pandas' for them, or .to_records()."
+        )
+    pa = _module("pyarrow")
+    polars = _module("polars") if backend == "polars" else None
+    df = df.copy()
+    for name in df.columns:
+        if str(df[name].dtype).startswith("period"):
+            df[name] = df[name].astype(str).where(df[name].notna(), None)
+    arrow = pa.Table.from_pandas(df, preserve_index=False)
+    return arrow if polars is None else polars.from_arrow(arrow)
+
+
+def pandas_frame(value: object) -> object:
+    """A polars or pyarrow table (or any frame narwhals knows) as pandas; others as given.
+
+    Reports read pandas DataFrames and records; other frames go through pandas once, so
+    they meet the same checks and errors (naming the column) as a pandas frame does.
+
+    Examples:
+        >>> import polars as pl
+        >>> type(pandas_frame(pl.DataFrame({"n": [1]}))).__name__
+        'DataFrame'
+        >>> pandas_frame([{"n": 1}])
+        [{'n': 1}]
+    """
+    module = type(value).__module__.partition(".")[0]
+    if module in {"pandas", "builtins"} or module.startswith("slacalc"):
+        return value
+    try:
+        import narwhals as nw
+    except ImportError:  # pragma: no cover - narwhals comes with the polars and arrow extras
+        return value
+    try:
+        native = nw.from_native(cast(Any, value), eager_only=True)
+    except TypeError:
+        return value
+    require_pandas("Reading a DataFrame of another kind")
+    return native.to_pandas()
 
 
 # -- reading tables back ------------------------------------------------------------------------
@@ -205,6 +325,8 @@ def plain(value: object) -> object:
         name = type(value).__name__
         if name in {"NaTType", "NAType"}:
             return None
+        if name == "Period":  # a month column: its label, as the records give it
+            return str(value)
         if name == "Timestamp":
             converted: object = value.to_pydatetime()  # type: ignore[attr-defined]
             return converted

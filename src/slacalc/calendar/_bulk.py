@@ -8,6 +8,10 @@ the compiled segments. Input kinds and what comes back:
   ``NaT`` (or ``False``) out.
 * pandas ``Series`` / ``DatetimeIndex`` of aware datetimes: results keep the index and
   name, datetimes in the calendar's zone, durations as ``Timedelta``.
+* polars ``Series`` and pyarrow ``Array`` / ``ChunkedArray`` of aware timestamps (and
+  any series narwhals knows): results are the same kind of series, with the same name,
+  datetimes in the calendar's zone; a null in gives a null out (``False`` for
+  ``is_open``).
 * Any other sequence of aware datetimes (lists, tuples, object arrays): a list of
   ``datetime`` / ``timedelta`` / ``bool``. Without NumPy these go through the scalar
   engine one by one.
@@ -24,7 +28,12 @@ import numpy.typing as npt
 
 from slacalc._time import MAX_US, MIN_US, duration_to_us, from_us, to_us
 from slacalc.calendar._engine import Snapshot, Timeline
-from slacalc.errors import LengthMismatchError, NaiveDatetimeError, NotADatetimeError
+from slacalc.errors import (
+    InvalidDurationError,
+    LengthMismatchError,
+    NaiveDatetimeError,
+    NotADatetimeError,
+)
 
 __all__ = ["add_many", "elapsed_many", "is_open_many"]
 
@@ -37,12 +46,58 @@ _NAT = -(2**63)  # NumPy's NaT as int64
 class _Kind:
     """How a batch came in, so results go back out the same way."""
 
-    __slots__ = ("index", "kind", "name")
+    __slots__ = ("backend", "index", "kind", "name")
 
-    def __init__(self, kind: str, index: Any = None, name: Any = None) -> None:
-        self.kind = kind  # "numpy", "series", "index", "list"
+    def __init__(self, kind: str, index: Any = None, name: Any = None, backend: Any = None) -> None:
+        self.kind = kind  # "numpy", "series", "index", "list", "native", "array"
         self.index = index
         self.name = name
+        self.backend = backend  # the native namespace of a "native" or "array" series
+
+
+def _named(what: str, name: object) -> str:
+    """``'starts'``, or ``"starts (column 'opened_at')"`` for a named series."""
+    return f"{what} (column {name!r})" if isinstance(name, str) and name else what
+
+
+def _native_series(values: object) -> Any:
+    """A narwhals series for a polars or pyarrow series (or any narwhals knows), else None."""
+    module = type(values).__module__.partition(".")[0]
+    if module in {"builtins", "numpy", "pandas"}:
+        return None
+    try:
+        import narwhals as nw
+    except ImportError:  # pragma: no cover - narwhals comes with polars and pyarrow support
+        return None
+    if module == "pyarrow" and type(values).__name__.endswith("Array"):
+        import pyarrow as pa
+
+        if not isinstance(values, pa.ChunkedArray):
+            values = pa.chunked_array([values])
+    try:
+        return nw.from_native(values, series_only=True)
+    except TypeError:
+        return None
+
+
+def _native_instants(series: Any, what: str, values: object) -> npt.NDArray[np.int64]:
+    """Epoch µs of a narwhals series of aware timestamps (nulls as _NAT)."""
+    import narwhals as nw
+
+    dtype = series.dtype
+    named = _named(what, series.name)
+    if not isinstance(dtype, nw.Datetime):
+        raise NotADatetimeError(
+            f"The {named} are a {type(values).__name__} of {dtype}, not of timestamps; parse "
+            "them first, e.g. with str.to_datetime(...) (polars) or pyarrow.compute.strptime."
+        )
+    if dtype.time_zone is None:
+        raise NaiveDatetimeError(
+            f"The {named} have no time zone (dtype {dtype}); localize them first, e.g. "
+            "series.dt.replace_time_zone('Europe/Copenhagen')."
+        )
+    stamps = series.dt.timestamp("us").fill_null(_NAT).to_numpy()
+    return np.asarray(stamps, dtype=np.int64)
 
 
 def _pandas_kind(values: object) -> str | None:
@@ -62,22 +117,29 @@ def _instants(values: object, what: str) -> tuple[npt.NDArray[np.int64], _Kind]:
     pkind = _pandas_kind(values)
     if pkind is not None:
         tz = getattr(getattr(values, "dt", values), "tz", None)
-        if tz is None:
-            raise NaiveDatetimeError(
-                f"The {what} have no time zone (dtype {values.dtype}); localize them first, "  # type: ignore[attr-defined]
-                "e.g. series.dt.tz_localize('Europe/Copenhagen')."
-            )
         index = getattr(values, "index", None)
         name = getattr(values, "name", None)
+        if tz is None:
+            raise NaiveDatetimeError(
+                f"The {_named(what, name)} have no time zone (dtype {values.dtype}); "  # type: ignore[attr-defined]
+                "localize them first, e.g. series.dt.tz_localize('Europe/Copenhagen')."
+            )
         raw = values.dt.tz_convert("UTC") if pkind == "series" else values.tz_convert("UTC")  # type: ignore[attr-defined]
         arr = np.asarray(raw.dt.tz_localize(None) if pkind == "series" else raw.tz_localize(None))
         return arr.astype("datetime64[us]").view(np.int64), _Kind(pkind, index, name)
     if isinstance(values, np.ndarray) and values.dtype.kind == "M":
         return values.astype("datetime64[us]").view(np.int64), _Kind("numpy")
+    series = _native_series(values)
+    if series is not None:
+        name = type(values).__name__
+        kind = "array" if name.endswith("Array") and not name.startswith("Chunked") else "native"
+        backend = series.__native_namespace__()
+        return _native_instants(series, what, values), _Kind(kind, None, series.name, backend)
     if isinstance(values, (str, bytes)) or not isinstance(values, (Sequence, np.ndarray)):
         raise NotADatetimeError(
             f"The {what} are a {type(values).__name__}, not a sequence of datetimes; pass a "
-            "list of aware datetimes, a NumPy datetime64 array or a pandas Series."
+            "list of aware datetimes, a NumPy datetime64 array, or a pandas, polars or "
+            "pyarrow series."
         )
     return (
         np.fromiter((_item_us(t) for t in values), dtype=np.int64, count=len(values)),
@@ -101,6 +163,9 @@ def _durations(values: object, n: int) -> npt.NDArray[np.int64] | int:
     pkind = type(values).__module__.startswith("pandas")
     if pkind:
         values = np.asarray(values)
+    series = _native_series(values)
+    if series is not None:
+        values = _native_durations(series)
     if isinstance(values, np.ndarray) and values.dtype.kind == "m":
         arr = values.astype("timedelta64[us]").view(np.int64)
     elif isinstance(values, (Sequence, np.ndarray)) and not isinstance(values, (str, bytes)):
@@ -114,7 +179,38 @@ def _durations(values: object, n: int) -> npt.NDArray[np.int64] | int:
     return arr
 
 
+def _native_durations(series: Any) -> npt.NDArray[np.timedelta64]:
+    """A narwhals series of durations as ``timedelta64[us]`` (nulls as NaT)."""
+    import narwhals as nw
+
+    if not isinstance(series.dtype, nw.Duration):
+        raise InvalidDurationError(
+            f"The durations (column {series.name!r}) are of {series.dtype}, not durations; "
+            "pass one duration such as '2h', or a series of durations."
+        )
+    us = series.dt.total_microseconds().fill_null(_NAT).to_numpy()
+    return np.asarray(us, dtype=np.int64).view("timedelta64[us]")
+
+
+def _out_native(
+    values: npt.NDArray[Any], kind: _Kind, dtype: Any, tz: dt.tzinfo | None = None
+) -> Any:
+    """A result as a series of the caller's kind (polars, pyarrow, ...), nulls for NaT."""
+    import narwhals as nw
+
+    series = nw.new_series(kind.name or "", values, dtype, backend=kind.backend)
+    if tz is not None:
+        key = getattr(tz, "key", None) or str(tz)  # a ZoneInfo's name, or 'UTC'
+        series = series.dt.replace_time_zone("UTC").dt.convert_time_zone(key)
+    native = series.to_native()
+    return native.combine_chunks() if kind.kind == "array" else native
+
+
 def _out_instants(us: npt.NDArray[np.int64], kind: _Kind, tz: dt.tzinfo) -> Any:
+    if kind.kind in {"native", "array"}:
+        import narwhals as nw
+
+        return _out_native(us.view("datetime64[us]"), kind, nw.Datetime("us"), tz)
     if kind.kind == "numpy":
         return us.view("datetime64[us]")
     if kind.kind in {"series", "index"}:
@@ -128,6 +224,10 @@ def _out_instants(us: npt.NDArray[np.int64], kind: _Kind, tz: dt.tzinfo) -> Any:
 
 
 def _out_durations(us: npt.NDArray[np.int64], kind: _Kind) -> Any:
+    if kind.kind in {"native", "array"}:
+        import narwhals as nw
+
+        return _out_native(us.view("timedelta64[us]"), kind, nw.Duration("us"))
     if kind.kind == "numpy":
         return us.view("timedelta64[us]")
     if kind.kind in {"series", "index"}:
@@ -140,6 +240,10 @@ def _out_durations(us: npt.NDArray[np.int64], kind: _Kind) -> Any:
 
 
 def _out_bools(flags: npt.NDArray[np.bool_], kind: _Kind) -> Any:
+    if kind.kind in {"native", "array"}:
+        import narwhals as nw
+
+        return _out_native(flags, kind, nw.Boolean())
     if kind.kind in {"numpy", "index"}:  # as pandas' own DatetimeIndex predicates do
         return flags
     if kind.kind in {"series", "index"}:

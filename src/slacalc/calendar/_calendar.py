@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, overload
 
 from slacalc._intervals import Intervals
 from slacalc._time import (
@@ -35,6 +35,10 @@ from slacalc.errors import InvalidDateError, InvalidOptionError, NeverOpenError
 
 if TYPE_CHECKING:
     import holidays as holidays_pkg
+    import numpy as np
+    import numpy.typing as npt
+    import pandas as pd
+    import polars as pl
 
 __all__ = ["BusinessCalendar", "DurationLike", "HolidaysLike", "HoursLike"]
 
@@ -970,6 +974,17 @@ class BusinessCalendar:
 
     # -- bulk questions ------------------------------------------------------------------
 
+    @overload
+    def is_open_many(self, instants: npt.NDArray[np.datetime64]) -> npt.NDArray[np.bool_]: ...
+    @overload
+    def is_open_many(self, instants: pl.Series) -> pl.Series: ...
+    @overload
+    def is_open_many(self, instants: Sequence[dt.datetime | None]) -> list[bool]: ...
+    @overload
+    def is_open_many(self, instants: pd.Series) -> pd.Series: ...
+    @overload
+    def is_open_many(self, instants: Any) -> Any: ...  # type: ignore[overload-cannot-match, unused-ignore]
+
     def is_open_many(self, instants: Any) -> Any:
         """``is_open`` for many instants at once (vectorised with NumPy when installed).
 
@@ -994,6 +1009,25 @@ class BusinessCalendar:
         if bulk is None:  # pragma: no cover - NumPy is installed in the tests
             return [self.is_open(t) for t in instants]
         return bulk.is_open_many(self._timeline, instants)
+
+    @overload
+    def elapsed_many(
+        self, starts: npt.NDArray[np.datetime64], ends: Any
+    ) -> npt.NDArray[np.timedelta64]: ...
+    @overload
+    def elapsed_many(self, starts: pl.Series, ends: Any) -> pl.Series: ...
+    @overload
+    def elapsed_many(
+        self, starts: Sequence[dt.datetime], ends: Sequence[dt.datetime]
+    ) -> list[dt.timedelta]: ...
+    @overload
+    def elapsed_many(
+        self, starts: Sequence[dt.datetime | None], ends: Any
+    ) -> list[dt.timedelta | None]: ...
+    @overload
+    def elapsed_many(self, starts: pd.Series, ends: Any) -> pd.Series: ...
+    @overload
+    def elapsed_many(self, starts: Any, ends: Any) -> Any: ...  # type: ignore[overload-cannot-match, unused-ignore]
 
     def elapsed_many(self, starts: Any, ends: Any) -> Any:
         """``elapsed`` for many pairs at once (vectorised with NumPy when installed).
@@ -1020,6 +1054,23 @@ class BusinessCalendar:
         if bulk is None:  # pragma: no cover - NumPy is installed in the tests
             return [self.elapsed(a, b) for a, b in zip(starts, ends, strict=True)]
         return bulk.elapsed_many(self._timeline, starts, ends)
+
+    @overload
+    def add_many(
+        self, starts: npt.NDArray[np.datetime64], duration: Any
+    ) -> npt.NDArray[np.datetime64]: ...
+    @overload
+    def add_many(self, starts: pl.Series, duration: Any) -> pl.Series: ...
+    @overload
+    def add_many(self, starts: Sequence[dt.datetime], duration: Any) -> list[dt.datetime]: ...
+    @overload
+    def add_many(
+        self, starts: Sequence[dt.datetime | None], duration: Any
+    ) -> list[dt.datetime | None]: ...
+    @overload
+    def add_many(self, starts: pd.Series, duration: Any) -> pd.Series: ...
+    @overload
+    def add_many(self, starts: Any, duration: Any) -> Any: ...  # type: ignore[overload-cannot-match, unused-ignore]
 
     def add_many(self, starts: Any, duration: Any) -> Any:
         """``add`` (the deadline) for many starts at once (vectorised with NumPy).

@@ -16,8 +16,8 @@ plus two per-ticket penalties) for a monthly fee of :data:`MONTHLY_FEE`.
 
 The files are written by ``scripts/make_datasets.py`` (seeded) and never edited by hand;
 the tests check that the script reproduces them byte for byte. Loaders return pandas
-DataFrames when pandas is installed (aware ``datetime64[us, Europe/Copenhagen]``
-columns) and lists of dicts otherwise (``as_frame=False`` forces that).
+DataFrames (aware ``datetime64[us, Europe/Copenhagen]`` columns) by default, and lists
+of dicts with ``as_frame=False``: the default never depends on what is installed.
 
 Examples:
     >>> from slacalc import datasets

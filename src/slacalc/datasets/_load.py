@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import io
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 from zoneinfo import ZoneInfo
 
 from slacalc.errors import InvalidOptionError
@@ -82,13 +82,12 @@ def _pandas() -> Any:
     return pandas
 
 
-def _want_frame(as_frame: bool | None) -> bool:
-    if as_frame is None:
-        return _pandas() is not None
+def _want_frame(as_frame: bool) -> bool:
+    """``as_frame`` checked: True or False, nothing that depends on what is installed."""
     if not isinstance(as_frame, bool):
         raise InvalidOptionError(
-            f"as_frame={as_frame!r}; pass True (a DataFrame), False (a list of dicts) or None "
-            "(a DataFrame when pandas is installed)."
+            f"as_frame={as_frame!r}; pass True (a pandas DataFrame, the default) or False "
+            "(a list of dicts)."
         )
     return as_frame
 
@@ -110,7 +109,13 @@ def _frame(data: list[dict[str, Any]], columns: tuple[str, ...], instants: tuple
     return df
 
 
-def load_tickets(*, as_frame: bool | None = None) -> Any:
+@overload
+def load_tickets(*, as_frame: Literal[True] = ...) -> Any: ...
+@overload
+def load_tickets(*, as_frame: Literal[False]) -> list[dict[str, Any]]: ...
+
+
+def load_tickets(*, as_frame: bool = True) -> Any:
     """A year (2026) of an agency's ticket events, one row per event.
 
     Columns: ``ticket_id`` (int, 4401-4780), ``kind`` (``opened``, ``responded``,
@@ -121,8 +126,11 @@ def load_tickets(*, as_frame: bool | None = None) -> Any:
     :func:`slacalc.reports.analyze_tickets` reads.
 
     Args:
-        as_frame: ``True`` for a pandas DataFrame, ``False`` for a list of dicts,
-            ``None`` (default) for a DataFrame when pandas is installed.
+        as_frame: ``True`` (default) for a pandas DataFrame, ``False`` for a list of
+            dicts (no pandas needed).
+
+    Raises:
+        ModuleNotFoundError: ``as_frame=True`` and pandas is not installed.
 
     Returns:
         The events.
@@ -146,7 +154,13 @@ def load_tickets(*, as_frame: bool | None = None) -> Any:
     return _frame(data, ("ticket_id", "kind", "at", "severity"), ("at",))
 
 
-def load_incidents(*, as_frame: bool | None = None) -> Any:
+@overload
+def load_incidents(*, as_frame: Literal[True] = ...) -> Any: ...
+@overload
+def load_incidents(*, as_frame: Literal[False]) -> list[dict[str, Any]]: ...
+
+
+def load_incidents(*, as_frame: bool = True) -> Any:
     """The site's 2026 incident log: outages with overlapping and maintenance-time ones.
 
     Columns: ``incident_id`` (``'INC-2026-001'``), ``start``, ``end`` (aware,
@@ -154,8 +168,7 @@ def load_incidents(*, as_frame: bool | None = None) -> Any:
     0.3 and 0 by default) and ``label``. March and September miss 99.9 %.
 
     Args:
-        as_frame: ``True`` for a DataFrame, ``False`` for dicts, ``None`` for a
-            DataFrame when pandas is installed.
+        as_frame: ``True`` (default) for a pandas DataFrame, ``False`` for dicts.
 
     Returns:
         The incidents, by start.
@@ -180,14 +193,19 @@ def load_incidents(*, as_frame: bool | None = None) -> Any:
     return _frame(data, ("incident_id", "start", "end", "severity", "label"), ("start", "end"))
 
 
-def load_maintenance(*, as_frame: bool | None = None) -> Any:
+@overload
+def load_maintenance(*, as_frame: Literal[True] = ...) -> Any: ...
+@overload
+def load_maintenance(*, as_frame: Literal[False]) -> list[dict[str, Any]]: ...
+
+
+def load_maintenance(*, as_frame: bool = True) -> Any:
     """The planned maintenance windows of 2026: a monthly patch window and one emergency.
 
     Columns: ``start``, ``end`` (aware, Europe/Copenhagen) and ``label``.
 
     Args:
-        as_frame: ``True`` for a DataFrame, ``False`` for dicts, ``None`` for a
-            DataFrame when pandas is installed.
+        as_frame: ``True`` (default) for a pandas DataFrame, ``False`` for dicts.
 
     Returns:
         The windows, by start.

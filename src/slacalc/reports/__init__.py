@@ -3,9 +3,10 @@
 Everything here stands on the ticket clocks (:mod:`slacalc.timers`), the policy
 (:mod:`slacalc.policy`) and the uptime math (:mod:`slacalc.uptime`,
 :mod:`slacalc.credits`); nothing is approximated for speed. Reports are immutable values
-with a ``table`` (a pandas DataFrame when pandas is installed, a list of dicts
-otherwise), ``to_frame()``, ``to_records()``, ``to_text()`` and ``_repr_html_`` for
-notebooks. Plots (``plot_*``) need matplotlib (``pip install 'slacalc[plot]'``).
+with a ``table`` (a pandas DataFrame for analysis: exact numbers as floats), ``to_frame()``
+(also exact, polars or Arrow), ``to_records()`` (plain dicts, exact values, no pandas),
+``to_text()`` and ``_repr_html_`` for notebooks. Plots (``plot_*``) need matplotlib
+(``pip install 'slacalc[plot]'``).
 
 - :func:`analyze_tickets`: one row per ticket, metric and cycle (target, due, met or
   breached, business and calendar time, paused time, overshoot).

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from slacalc._present.frames import is_frame, plain
+from slacalc._present.frames import is_frame, pandas_frame, plain
 from slacalc._time import UTC, from_us, instant_from, to_us
 from slacalc.errors import (
     ColumnTypeError,
@@ -538,6 +538,7 @@ def read_tickets(
     table raises. ``history="lenient"`` puts a mapping's event lists in time order.
     """
     names = column_map(columns, TICKET_COLUMNS, "tickets")
+    tickets = pandas_frame(tickets)
     if isinstance(tickets, CsvRows):
         rows, labels = _csv_records(tickets, names, TICKET_COLUMNS[:3], ("at",), "event")
         return _from_records(rows, _Columns({n: n for n in names}, "tickets"), labels)
@@ -570,6 +571,7 @@ def _rows(
     ``what`` names the table (``'incidents'``), ``kind`` says what it is for messages.
     """
     names = column_map(columns, known, what)
+    table = pandas_frame(table)
     if isinstance(table, (str, bytes)) or not (
         is_frame(table) or isinstance(table, (Iterable, CsvRows))
     ):

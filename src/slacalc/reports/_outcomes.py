@@ -397,9 +397,9 @@ class TicketOutcomes(Tabular):
     """What :func:`analyze_tickets` returns: every ticket replayed, one row per cycle.
 
     Iterating gives the rows (:class:`CycleOutcome`); :attr:`table` gives them as a
-    DataFrame when pandas is installed (aware ``datetime64[us, tz]`` columns,
-    ``timedelta64[us]`` durations, a categorical ``severity`` in the policy's order)
-    and as a list of dicts otherwise.
+    pandas DataFrame (aware ``datetime64[us, tz]`` columns, ``timedelta64[us]``
+    durations, a categorical ``severity`` in the policy's order, ``period[M]`` months,
+    ``percent_used`` as a float) and :meth:`to_records` as a list of dicts.
 
     Attributes:
         tickets: one :class:`TicketOutcome` per ticket, in order of first appearance.

@@ -24,6 +24,7 @@ from slacalc._present.frames import (
     columns_of,
     has_column,
     is_frame,
+    pandas_frame,
     type_hints,
 )
 from slacalc.errors import ColumnTypeError, InvalidOptionError, MissingColumnError
@@ -204,6 +205,7 @@ class ComplianceSummary(Tabular):
 
 
 def _source(outcomes: object) -> tuple[Any, PolicyLike | None]:
+    outcomes = pandas_frame(outcomes)
     if isinstance(outcomes, TicketOutcomes):
         return outcomes.to_records(), outcomes.policy
     if is_frame(outcomes):

@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import Any, ClassVar
 
 from slacalc._present.formats import instant_text, share_text
-from slacalc._present.frames import Column, frame, records, table
+from slacalc._present.frames import Backend, Column, convert_frame, frame, records
 from slacalc._present.tables import Table, table_html, table_text
 from slacalc._time import UTC
 from slacalc.uptime import Availability, format_duration
@@ -137,29 +137,60 @@ class Tabular:
 
     @property
     def table(self) -> Any:
-        """The rows as a pandas DataFrame, or as a list of dicts without pandas.
+        """The rows as a pandas DataFrame for analysis: :meth:`to_frame` with its defaults.
+
+        It needs pandas whether or not some other package installed it; without pandas,
+        :meth:`to_records` gives plain dicts.
+
+        Raises:
+            ModuleNotFoundError: pandas is not installed.
 
         Examples:
             >>> from slacalc.reports import availability_report
             >>> len(availability_report([], "99.9%", 2026).table)
             12
         """
-        return table(self._columns(), self._values(), tz=self._tz() or UTC)
+        return self.to_frame()
 
-    def to_frame(self) -> Any:
-        """The rows as a pandas DataFrame (raises ModuleNotFoundError without pandas).
+    def to_frame(self, *, exact: bool = False, backend: Backend = "pandas") -> Any:
+        """The rows as a DataFrame: pandas by default, or polars or a pyarrow Table.
 
         Times are aware ``datetime64[us, tz]`` columns in the report's zone, durations
-        ``timedelta64[us]``, severities categoricals in the policy's order.
+        ``timedelta64[us]``, months ``period[M]``, severities categoricals in the
+        policy's order. Exact numbers (shares, availabilities, percentages, money) are
+        ``float64`` columns (``NaN`` where there is none), so the table plots, groups
+        and writes to Parquet; the exact values stay in :attr:`rows` and
+        :meth:`to_records`, and ``exact=True`` keeps them in the frame (as Python
+        objects, which Arrow and Parquet cannot store).
+
+        Args:
+            exact: keep ``Fraction``, ``Decimal`` and ``Availability`` objects instead
+                of floats (pandas only).
+            backend: ``"pandas"``, ``"polars"`` or ``"pyarrow"`` (built from the
+                pandas frame; months become ``'2026-03'`` strings there, as neither
+                has a month type).
+
+        Returns:
+            A pandas DataFrame, a polars DataFrame or a pyarrow Table.
+
+        Raises:
+            ModuleNotFoundError: pandas (or the backend asked for) is not installed.
+            InvalidOptionError: an unknown ``backend``, or ``exact=True`` with another
+                backend than pandas.
 
         Examples:
             >>> from slacalc.reports import availability_report
             >>> r = availability_report([], "99.9%", ["2026-02"], tz="Europe/Copenhagen")
             >>> df = r.to_frame()
-            >>> str(df["start"].dtype), str(df["downtime"].dtype)
-            ('datetime64[us, Europe/Copenhagen]', 'timedelta64[us]')
+            >>> str(df["start"].dtype), str(df["downtime"].dtype), str(df["month"].dtype)
+            ('datetime64[us, Europe/Copenhagen]', 'timedelta64[us]', 'period[M]')
+            >>> df["availability"].tolist(), r.to_frame(exact=True)["availability"].tolist()
+            ([1.0], [Availability('100%')])
+            >>> r.to_frame(backend="polars")["month"].to_list()
+            ['2026-02']
         """
-        return frame(self._columns(), self._values(), tz=self._tz() or UTC)
+        df = frame(self._columns(), self._values(), tz=self._tz() or UTC, exact=exact)
+        return convert_frame(df, backend, exact=exact)
 
     def to_records(self) -> list[dict[str, Any]]:
         """The rows as plain dicts (no pandas needed).

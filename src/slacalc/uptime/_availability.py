@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import decimal
+import math
+import numbers
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -45,8 +47,11 @@ class Availability:
 
     Build one from any target with :meth:`from_target` (``"99.9%"``,
     ``Decimal("0.999")``, ``Fraction(999, 1000)``), or pass the exact fraction.
-    Availabilities compare and order exactly, with each other and with targets:
-    ``Availability.from_target("99.9%") == Decimal("0.999")`` is true.
+    Availabilities compare and order exactly, with each other, with targets and with
+    numbers: ``Availability.from_target("99.9%") == Decimal("0.999")`` is true, and a
+    float compares by its exact binary value (``Fraction(0.999)``), never by rounding
+    the availability to a float. ``float(a)`` gives the nearest float for plots and
+    NumPy, and format specs apply to the exact value: ``f"{a:.3%}"``.
 
     Args:
         fraction: the exact share in [0, 1].
@@ -62,6 +67,8 @@ class Availability:
         ('99.9%', Decimal('99.9'), Decimal('3'))
         >>> a == "99.9%" and a < "99.95%"
         True
+        >>> float(a), f"{a:.2%}", a > 0.999          # 0.999 as a float is 0.99899999...
+        (0.999, '99.90%', True)
     """
 
     fraction: Fraction
@@ -220,6 +227,36 @@ class Availability:
     def __str__(self) -> str:
         return self.format()
 
+    def __float__(self) -> float:
+        """The nearest float, for plots and NumPy: ``float(a)`` (never used for decisions).
+
+        Examples:
+            >>> float(Availability.from_target("99.9%"))
+            0.999
+        """
+        return float(self.fraction)
+
+    def __format__(self, spec: str) -> str:
+        """Format as the exact share would format as a ``Decimal``: ``f"{a:.3%}"``.
+
+        An empty spec gives :meth:`format`'s exact text. Any other spec is applied to
+        the exact value (as a ``Decimal`` of 60 significant digits when it does not
+        terminate), so rounding follows the spec (half-even), never a float's.
+
+        Examples:
+            >>> a = Availability.from_target("99.98996%")
+            >>> f"{a:.3%}", f"{a:.5f}", f"{a}"
+            ('99.990%', '0.99990', '99.98996%')
+        """
+        if not spec:
+            return self.format()
+        exact = decimal_from_fraction(self.fraction)
+        if exact is None:
+            wide = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
+            share = self.fraction
+            exact = wide.divide(Decimal(share.numerator), Decimal(share.denominator))
+        return format(exact, spec)
+
     def __repr__(self) -> str:
         if decimal_from_fraction(self.fraction * 100) is not None:
             return f"Availability({self.format()!r})"
@@ -232,41 +269,62 @@ class Availability:
         value = _coerce(other)
         if value is None:
             return NotImplemented
-        return self.fraction == value
+        return value is not _NAN and self.fraction == value
 
     def __lt__(self, other: object) -> bool:
         value = _coerce(other)
         if value is None:
             return NotImplemented
-        return self.fraction < value
+        return value is not _NAN and self.fraction < value
 
     def __le__(self, other: object) -> bool:
         value = _coerce(other)
         if value is None:
             return NotImplemented
-        return self.fraction <= value
+        return value is not _NAN and self.fraction <= value
 
     def __gt__(self, other: object) -> bool:
         value = _coerce(other)
         if value is None:
             return NotImplemented
-        return self.fraction > value
+        return value is not _NAN and self.fraction > value
 
     def __ge__(self, other: object) -> bool:
         value = _coerce(other)
         if value is None:
             return NotImplemented
-        return self.fraction >= value
+        return value is not _NAN and self.fraction >= value
+
+
+#: What a NaN compares as: unequal and unordered to every availability, as floats do.
+_NAN = Fraction(-1)
+#: Infinities compare beyond every availability.
+_BELOW, _ABOVE = Fraction(-2), Fraction(2)
 
 
 def _coerce(other: object) -> Fraction | None:
+    """``other`` as an exact fraction to compare with; ``None``: not comparable.
+
+    Strings are read as targets (``"99.9%"``); numbers compare by their exact value
+    (a float by its binary value: ``Fraction(0.999)``, never rounded).
+    """
     if isinstance(other, Availability):
         return other.fraction
-    if isinstance(other, (str, Decimal, Fraction, int)) and not isinstance(other, bool):
+    if isinstance(other, bool):
+        return None
+    if isinstance(other, str):
         try:
             return Availability.from_target(other).fraction
         except (InvalidTargetError, NumberTypeError):
             return None
+    if isinstance(other, (int, Fraction, numbers.Rational)):
+        return Fraction(int(other.numerator), int(other.denominator))
+    if isinstance(other, (float, Decimal)):
+        if other != other:  # NaN
+            return _NAN
+        if other in (math.inf, -math.inf):
+            return _ABOVE if other > 0 else _BELOW
+        return Fraction(other)
     return None
 
 
