@@ -272,12 +272,21 @@ _COMMANDS: dict[str, _Command] = {
         "roles and how to report an incident. Markdown or self-contained HTML, English\n"
         "or Danish.",
         "slacalc document sla.toml\n"
-        "slacalc document sla.toml --format html --lang da -o aftale.html\n"
-        "slacalc document            # the built-in policy",
+        "slacalc document sla.toml --format html -o sla.html\n"
+        "slacalc document --lang da  # the built-in policy, in Danish",
         (
             _option("policy", nargs="?", help="the SLA policy file (default: the built-in policy)"),
             _option("--format", choices=("markdown", "html"), default="markdown"),
-            _option("--lang", choices=("en", "da"), default="en"),
+            _option(
+                "--lang",
+                choices=("en", "da"),
+                help="the document's language (default the policy's)",
+            ),
+            _option(
+                "--fallback",
+                action="store_true",
+                help="print policy texts that lack --lang in the policy's language",
+            ),
             _option("-o", "--output", metavar="FILE", help="write the document to FILE (UTF-8)"),
         ),
     ),
@@ -314,7 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  slacalc demo\n"
             "  slacalc budget 99.9%\n"
             "  slacalc due --severity high --at 2026-11-27T17:30+01:00\n"
-            "  slacalc document sla.toml --format html --lang da -o sla.html\n"
+            "  slacalc document sla.toml --format html -o sla.html\n"
             "\n"
             "Every command takes --json and --help. Errors are one line on stderr with exit\n"
             "code 2; 'slacalc check' exits 1 when the policy has problems."

@@ -681,15 +681,18 @@ def run_document(args: argparse.Namespace, out: TextIO) -> int:
         >>> import io
         >>> buffer = io.StringIO()
         >>> run_document(argparse.Namespace(policy=None, format="markdown", lang="en",
-        ...                                 output=None, json=False), buffer)
+        ...                                 output=None, json=False, fallback=False), buffer)
         0
         >>> buffer.getvalue().splitlines()[0]
         '# Website care agreement'
     """
     from slacalc.document import render_agreement
+    from slacalc.policy import default_policy
 
-    policy = load_policy(args.policy)
-    text = render_agreement(policy, format=args.format, lang=args.lang)
+    # The built-in policy comes in the language asked for; a file's texts are its own.
+    policy = default_policy(args.lang or "en") if args.policy is None else load_policy(args.policy)
+    args.lang = args.lang or policy.lang
+    text = render_agreement(policy, format=args.format, lang=args.lang, fallback=args.fallback)
     if args.output is not None:
         try:
             Path(args.output).write_text(text, encoding="utf-8")

@@ -42,20 +42,30 @@ Examples:
 """
 
 
-def render_agreement(policy: object, format: Format = "markdown", lang: Lang = "en") -> str:
+def render_agreement(
+    policy: object,
+    format: Format = "markdown",
+    lang: Lang | None = None,
+    *,
+    fallback: bool = False,
+) -> str:
     """The agreement of ``policy`` as a readable document.
 
     Every number comes from the library (targets, business-day lengths, allowed
-    downtime, credit bands); text the policy holds (descriptions, scope items,
-    responsibilities, channel names) is printed as written, escaped for the format, so
-    write it in the document's language.
+    downtime, credit bands); text the policy holds (title, descriptions, severity labels,
+    scope items, responsibilities, channel names, claims) is printed in the document's
+    language, escaped for the format. A policy text is a plain string in the policy's
+    ``lang`` or a table by language (``{ en = "...", da = "..." }``); a document in a
+    language some texts lack is refused, listing them, unless ``fallback`` is true.
 
     Args:
         policy: an :class:`~slacalc.SLAPolicy` (from a file, or ``default_policy()``) or
             its :class:`~slacalc.policy.Agreement`.
         format: ``"markdown"`` (CommonMark with tables) or ``"html"`` (one self-contained
             page with print-friendly CSS).
-        lang: ``"en"`` (English) or ``"da"`` (Danish).
+        lang: ``"en"`` (English) or ``"da"`` (Danish); default the policy's ``lang``.
+        fallback: where a policy text lacks ``lang``, print it in the policy's language
+            instead of refusing.
 
     Returns:
         The document's text, ending in a newline. The same policy always gives the
@@ -63,13 +73,18 @@ def render_agreement(policy: object, format: Format = "markdown", lang: Lang = "
 
     Raises:
         InvalidOptionError: an unknown ``format`` or ``lang``.
-        PolicyValidationError: ``policy`` is not an ``SLAPolicy``.
+        PolicyValidationError: ``policy`` is not an ``SLAPolicy``, or some of its texts
+            lack ``lang`` (the message lists their fields) and ``fallback`` is false.
 
     Examples:
         >>> from slacalc.policy import default_policy
-        >>> page = render_agreement(default_policy(), format="html", lang="da")
-        >>> page.splitlines()[1], "43 min 50 s" in page
-        ('<html lang="da">', True)
+        >>> page = render_agreement(default_policy("da"), format="html")
+        >>> page.splitlines()[1], "43 min 50 s" in page, "Kritisk" in page
+        ('<html lang="da">', True, True)
+        >>> render_agreement(default_policy(), lang="da")
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.PolicyValidationError: The policy has no Danish ('da') text for ...
         >>> render_agreement(default_policy(), format="pdf")
         Traceback (most recent call last):
         ...
@@ -79,7 +94,8 @@ def render_agreement(policy: object, format: Format = "markdown", lang: Lang = "
 
     if format not in FORMATS:
         raise InvalidOptionError(f"Unknown format {format!r}; pass 'markdown' or 'html'.")
-    check_lang(lang)
+    if lang is not None:
+        check_lang(lang)
     if not isinstance(policy, (SLAPolicy, Agreement)):
         raise PolicyValidationError(
             f"{policy!r} is not an SLAPolicy; pass SLAPolicy.from_file(...) or "
@@ -89,5 +105,7 @@ def render_agreement(policy: object, format: Format = "markdown", lang: Lang = "
     from slacalc.document._html import render_html
     from slacalc.document._markdown import render_markdown
 
-    doc = build_document(Agreement.from_policy(policy), lang)
+    agreement = Agreement.from_policy(policy)
+    code = agreement.lang if lang is None else lang
+    doc = build_document(agreement.in_language(code, fallback=fallback), code)
     return render_html(doc) if format == "html" else render_markdown(doc)

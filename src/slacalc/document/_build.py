@@ -133,7 +133,8 @@ class _Builder:
             self.signatures,
         ):
             section()
-        return Document(self.policy.name, self.t("subtitle"), self.lang, tuple(self.blocks))
+        title = self.policy.title or self.policy.name
+        return Document(title, self.t("subtitle"), self.lang, tuple(self.blocks))
 
     def scope(self) -> None:
         self.heading("scope")
@@ -221,7 +222,7 @@ class _Builder:
             else:
                 clock = self.t("clock.named", name=self.t("quote", name=s.calendar))
             cells: list[Inline] = [
-                (Strong(s.name),),
+                (Strong(s.display_name),),
                 (s.description,),
                 (self.target(s.response),),
                 (self.target(s.resolution),),
@@ -279,13 +280,13 @@ class _Builder:
         if always_channels:
             key = "outside.channel_one" if len(always_channels) == 1 else "outside.channel_many"
             self.para(self.t(key, names=join_words(always_channels, self.lang)))
-        around = [s.name for s in policy.severities if policy.is_around_the_clock(s.name)]
+        around = [s.display_name for s in policy.severities if policy.is_around_the_clock(s.name)]
         if around:
             self.para(self.t("outside.always", names=self.severity_names(around)))
         named: dict[str, list[str]] = {}
         for s in policy.severities:
-            if s.name not in around and s.calendar not in (SUPPORT, ALWAYS):
-                named.setdefault(s.calendar, []).append(s.name)
+            if not policy.is_around_the_clock(s.name) and s.calendar not in (SUPPORT, ALWAYS):
+                named.setdefault(s.calendar, []).append(s.display_name)
         for calendar, names in named.items():
             cal = policy.calendar(calendar)
             self.para(
@@ -457,7 +458,7 @@ class _Builder:
                     ),
                     tuple(
                         (
-                            (Strong(severity),),
+                            (Strong(self.policy.severity(severity).display_name),),
                             (self.t(f"metric.{metric}"),),
                             (self.t("of_fee", percent=self.percent(p.per_breach_share)),),
                             (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import (
     TYPE_CHECKING,
@@ -132,6 +132,7 @@ class SeverityTerms:
         resolution: time to resolve; ``None`` for a work queue.
         next_response: time to answer each later customer reply, if promised.
         periodic_update: the longest time between public responses, if promised.
+        label: the name people read (``'Kritisk'``); empty: the ``name``.
 
     Examples:
         >>> from slacalc.policy import default_policy
@@ -140,6 +141,8 @@ class SeverityTerms:
         ('support', BusinessDays(count=2))
     """
 
+    __has_texts__ = True  # localize() looks inside
+
     name: str
     description: str
     calendar: str
@@ -147,6 +150,17 @@ class SeverityTerms:
     resolution: Target | None = None
     next_response: Target | None = None
     periodic_update: Target | None = None
+    label: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """The name people read: the ``label``, or the ``name`` when there is none.
+
+        Examples:
+            >>> SeverityTerms("p1", "", "support", None, label="Kritisk").display_name
+            'Kritisk'
+        """
+        return self.label or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +173,8 @@ class Channel:
         Channel(name='Ticket system', kind='ticket', contact='', hours='24x7', \
 description='Always open for new requests; the only channel for critical incidents.')
     """
+
+    __has_texts__ = True  # localize() looks inside
 
     name: str
     kind: Literal["ticket", "email", "phone", "chat", "other"]
@@ -176,6 +192,8 @@ class Role:
         >>> default_policy().to_agreement().roles[0].party
         'provider'
     """
+
+    __has_texts__ = True  # localize() looks inside
 
     party: Literal["provider", "customer"]
     title: str
@@ -231,6 +249,8 @@ class ClaimTerms:
         30
     """
 
+    __has_texts__ = True  # localize() looks inside
+
     within_days: int = 30
     how: str = ""
     automatic: bool = False
@@ -254,6 +274,8 @@ class UptimeTerms:
         >>> uptime.target, uptime.credits.credit("99.4%", fee="1000")
         (Fraction(999, 1000), Decimal('100.00'))
     """
+
+    __has_texts__ = True  # localize() looks inside
 
     target: Fraction
     period: Literal["month", "quarter", "year"] = "month"
@@ -374,6 +396,9 @@ class Agreement:
         out_of_scope: what it does not cover.
         roles: the parties' roles.
         uptime: the uptime promise (``None`` when the policy makes none).
+        title: the document's title (empty: ``name``).
+        lang: the language the policy's plain texts are written in; its texts may carry
+            other languages too (:meth:`in_language`).
         around_the_clock: the names of the calendars that never close (24/7, no holidays
             and no special days); worked out from ``calendars``.
 
@@ -388,6 +413,8 @@ class Agreement:
         '2026-11-30T10:00:00+01:00'
     """
 
+    __has_texts__ = True  # localize() looks inside
+
     name: str
     calendars: Mapping[str, BusinessCalendar]
     holidays: tuple[str | dt.date, ...]
@@ -400,6 +427,8 @@ class Agreement:
     out_of_scope: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     uptime: UptimeTerms | None = None
+    title: str = ""
+    lang: Lang = "en"
     around_the_clock: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -488,6 +517,30 @@ class Agreement:
         """
         return () if self.uptime is None else self.uptime.ticket_penalties
 
+    def in_language(self, lang: Lang, *, fallback: bool = False) -> Agreement:
+        """This agreement with every text the policy holds in ``lang``.
+
+        Args:
+            lang: ``"en"`` or ``"da"``.
+            fallback: where a text lacks ``lang``, keep the policy language's text
+                instead of refusing.
+
+        Raises:
+            InvalidOptionError: an unknown ``lang``.
+            PolicyValidationError: some texts lack ``lang``; the message lists their
+                fields (``severities[0].description``, ``scope.included[2]``, ...).
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> danish = default_policy("da").to_agreement()
+            >>> danish.in_language("en").channels[2].name, danish.channels[2].name
+            ('Phone', 'Telefon')
+        """
+        from slacalc.policy._texts import localize
+
+        found = localize(self, lang, fallback=fallback)
+        return found if found.lang == lang else replace(found, lang=lang)
+
     def calendar(self, name: str = SUPPORT) -> BusinessCalendar:
         """A calendar by name: ``'support'``, ``'24x7'`` or one of the policy's own.
 
@@ -555,6 +608,8 @@ class Agreement:
             typen »critical« behandles døgnet rundt, alle årets dage. Du hører fra os senest
             fredag den 27. november kl. 23:25.
         """
+        from slacalc.policy._texts import localize
+
         lang = check_lang(locale)
         words = catalogue(lang)
         spec = self.rules.severity(severity)
@@ -567,7 +622,8 @@ class Agreement:
         if cal.is_open(promised_by) and not cal.is_open(promised_by + _US):
             promised_by += _US  # the last open µs of a day: the closing time is promised
         if self.is_around_the_clock(severity):
-            hours = words.say("reply.always", name=spec.name, Name=spec.name.capitalize())
+            label = localize(self.severity(severity), lang, fallback=True).display_name
+            hours = words.say("reply.always", name=label, Name=label[:1].upper() + label[1:])
         else:
             zone = zone_words(cal.tz, lang, named=False)
             hours = words.say("reply.hours", hours=hours_words(cal.hours, lang), zone=zone)

@@ -62,6 +62,7 @@ from slacalc.policy._fields import (
     policy_error,
 )
 from slacalc.policy._presets import PRESETS, apply_preset
+from slacalc.policy._texts import LocalText, check_text
 from slacalc.timers import (
     DEFAULT_STATUSES,
     BusinessDays,
@@ -177,6 +178,15 @@ def _seasons_table(value: object) -> FrozenDict[str, str]:
         raise ValueError(str(exc)) from None
     return FrozenDict(cal.seasons)
 
+
+def _frozen_text(value: str | dict[str, str]) -> str | FrozenDict[str, str]:
+    """A text table frozen (a plain string as it is)."""
+    return value if isinstance(value, str) else FrozenDict(value)
+
+
+Text = Annotated[str | dict[str, str], BeforeValidator(check_text), AfterValidator(_frozen_text)]
+"""Text for people: a plain string in the policy's ``lang``, or a table by language
+(``{ en = "Backups", da = "Sikkerhedskopier" }``)."""
 
 RecurringTable = Annotated[dict[str, str], BeforeValidator(_recurring_table)]
 """Recurring special hours: rule (``'12-24'``, ``'last Fri of Nov'``) -> hours or ``'closed'``."""
@@ -418,7 +428,10 @@ class SeverityPolicy(_Model):
     """
 
     name: str = Field(min_length=1, description="The severity's name, e.g. 'high'.")
-    description: str = Field(default="", description="What the severity means, for people.")
+    description: Text = Field(default="", description="What the severity means, for people.")
+    label: Text | None = Field(
+        default=None, description="The name people read, e.g. { en = 'Critical', da = 'Kritisk' }."
+    )
     response: TargetText = Field(description="Time to first public response.")
     resolution: TargetText | None = Field(
         default=None, description="Time to resolve; none = queue."
@@ -460,11 +473,11 @@ class ChannelSpec(_Model):
         'support'
     """
 
-    name: str = Field(min_length=1)
+    name: Text = Field(min_length=1)
     kind: Literal["ticket", "email", "phone", "chat", "other"]
     contact: str = ""
     hours: str = Field(default=SUPPORT, description="A calendar name: 'support', '24x7', ...")
-    description: str = ""
+    description: Text = ""
 
 
 class ScopeSpec(_Model):
@@ -475,8 +488,8 @@ class ScopeSpec(_Model):
         ('Backups',)
     """
 
-    included: tuple[str, ...] = ()
-    excluded: tuple[str, ...] = ()
+    included: tuple[Text, ...] = ()
+    excluded: tuple[Text, ...] = ()
 
 
 class RoleSpec(_Model):
@@ -488,8 +501,8 @@ class RoleSpec(_Model):
     """
 
     party: Literal["provider", "customer"]
-    title: str = Field(min_length=1)
-    responsibilities: tuple[str, ...] = ()
+    title: Text = Field(min_length=1)
+    responsibilities: tuple[Text, ...] = ()
 
 
 class CreditTierSpec(_Model):
@@ -579,7 +592,7 @@ class ClaimsSpec(_Model):
     claim_within_days: Annotated[int, BeforeValidator(_claim_days)] = Field(
         default=30, description="Calendar days after the period ends to claim a credit."
     )
-    how: str = Field(default="", description="How to claim, in the agreement's language.")
+    how: Text = Field(default="", description="How to claim, for people.")
     automatic: bool = Field(
         default=False, description="Whether credits are applied without a claim."
     )
@@ -607,7 +620,7 @@ class UptimeSpec(_Model):
     claims: ClaimsSpec | None = Field(default=None, description="How credits are claimed.")
 
 
-def _uptime_terms(spec: UptimeSpec, tz: dt.tzinfo) -> UptimeTerms:
+def _uptime_terms(spec: UptimeSpec, tz: dt.tzinfo, lang: Lang) -> UptimeTerms:
     """The uptime terms as exact values, with the maintenance window built in the zone ``tz``."""
     m, c = spec.maintenance, spec.claims
     tiers = [(t.below, t.credit) for t in spec.credits]
@@ -633,7 +646,9 @@ def _uptime_terms(spec: UptimeSpec, tz: dt.tzinfo) -> UptimeTerms:
             _duration(m.max_per_month),
             m.mode,
         ),
-        claims=None if c is None else ClaimTerms(c.claim_within_days, c.how, c.automatic),
+        claims=None
+        if c is None
+        else ClaimTerms(c.claim_within_days, LocalText(c.how, lang), c.automatic),
     )
 
 
@@ -659,6 +674,11 @@ class SLAPolicy(_Model):
     """
 
     name: str = Field(default="Service level agreement", min_length=1)
+    title: Text | None = Field(default=None, description="The document's title; none = the name.")
+    lang: Lang = Field(
+        default="en",
+        description="The language of the plain texts ('en' or 'da'); tables give others.",
+    )
     preset: str | None = Field(
         default=None,
         description=(
@@ -838,15 +858,21 @@ class SLAPolicy(_Model):
                 return target.count * day
             return target
 
+        lang = self.lang
+
+        def texts(items: Iterable[str | Mapping[str, str]]) -> tuple[LocalText, ...]:
+            return tuple(LocalText(t, lang) for t in items)
+
         terms = tuple(
             SeverityTerms(
                 s.name,
-                s.description,
+                LocalText(s.description, lang),
                 s.calendar,
                 parse_target(s.response),
                 target(s.resolution),
                 target(s.next_response),
                 target(s.periodic_update),
+                LocalText(s.name if s.label is None else s.label, lang),
             )
             for s in self.severities
         )
@@ -887,11 +913,25 @@ class SLAPolicy(_Model):
             full_support_day=self.business_day is None,
             severities=terms,
             rules=rules,
-            channels=tuple(Channel(**dict(c)) for c in self.channels),
-            in_scope=self.scope.included,
-            out_of_scope=self.scope.excluded,
-            roles=tuple(Role(**dict(r)) for r in self.roles),
-            uptime=None if self.uptime is None else _uptime_terms(self.uptime, support.tz),
+            channels=tuple(
+                Channel(
+                    LocalText(c.name, lang),
+                    c.kind,
+                    c.contact,
+                    c.hours,
+                    LocalText(c.description, lang),
+                )
+                for c in self.channels
+            ),
+            in_scope=texts(self.scope.included),
+            out_of_scope=texts(self.scope.excluded),
+            roles=tuple(
+                Role(r.party, LocalText(r.title, lang), texts(r.responsibilities))
+                for r in self.roles
+            ),
+            uptime=None if self.uptime is None else _uptime_terms(self.uptime, support.tz, lang),
+            title=LocalText(self.name if self.title is None else self.title, lang),
+            lang=lang,
         )
 
     # -- value semantics -----------------------------------------------------------
