@@ -34,7 +34,7 @@ def test_the_danish_builtin_speaks_one_language(lang: str, other: str, fmt: str)
     agreement = default_policy("da").to_agreement()
     texts = [t for t in _texts(agreement) if t]
     assert len(texts) >= 30
-    document = render_agreement(agreement, format=fmt, lang=lang)  # type: ignore[arg-type]
+    document = render_agreement(agreement, format=fmt, lang=lang)  # type: ignore[call-overload]
     for text in texts:
         mine, theirs = text.in_lang(lang), text.in_lang(other)
         assert mine is not None, text.texts

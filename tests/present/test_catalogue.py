@@ -65,7 +65,7 @@ def test_unknown_languages_are_refused() -> None:
     ("lang", "date", "when"),
     [
         ("en", "24 December 2026", "Thursday 24 December at 09:05"),
-        ("da", "24. december 2026", "torsdag den 24. december kl. 09:05"),
+        ("da", "24. december 2026", "torsdag den 24. december kl. 09.05"),
     ],
 )
 def test_dates_and_instants_in_words(lang: str, date: str, when: str) -> None:
@@ -79,7 +79,7 @@ def test_lists_hours_and_zones() -> None:
     assert join_words(["a"], "da") == "a"
     assert join_words(["a", "b", "c"], "en") == "a, b and c"
     three = "Mon 08:00-10:00,11:00-12:00,13:00-15:00"
-    assert hours_words(three, "da") == "mandag 08:00–10:00, 11:00–12:00 og 13:00–15:00"
+    assert hours_words(three, "da") == "mandag 08.00–10.00, 11.00–12.00 og 13.00–15.00"
     assert hours_words("24/7", "en") == "around the clock"
     assert hours_words("odd text", "en") == "odd text"
     paris = zoneinfo.ZoneInfo("Europe/Paris")

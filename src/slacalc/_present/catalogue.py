@@ -30,6 +30,7 @@ __all__ = [
     "date_words",
     "hours_words",
     "join_words",
+    "span_words",
     "when_words",
     "zone_words",
 ]
@@ -65,7 +66,9 @@ class Catalogue:
         days: weekday names, Monday first.
         months: month names, January first.
         decimal_mark: ``"."`` or ``","``.
+        time_separator: between hours and minutes: ``"09:00"``, Danish ``"09.00"``.
         list_separator, list_last: how ``a, b and c`` is joined.
+        list_or: how the last of ``a, b or c`` is joined (choices).
         units: short duration units by ``d``, ``h``, ``m``, ``s`` (``"8 h 45 min"``).
         unit_words: singular and plural words by ``h``, ``m``, ``s`` (``"1 hour 30 minutes"``).
         duration_separator, duration_last: how those words are joined.
@@ -83,8 +86,10 @@ class Catalogue:
     days: tuple[str, ...]
     months: tuple[str, ...]
     decimal_mark: str
+    time_separator: str
     list_separator: str
     list_last: str
+    list_or: str
     units: Mapping[str, str]
     unit_words: Mapping[str, tuple[str, str]]
     duration_separator: str
@@ -151,8 +156,10 @@ def catalogue(lang: Lang) -> Catalogue:
         days=tuple(data["calendar"]["days"]),
         months=tuple(data["calendar"]["months"]),
         decimal_mark=numbers["decimal_mark"],
+        time_separator=numbers["time_separator"],
         list_separator=numbers["list_separator"],
         list_last=numbers["list_last"],
+        list_or=numbers["list_or"],
         units=MappingProxyType(dict(durations["units"])),
         unit_words=MappingProxyType(
             {
@@ -204,14 +211,14 @@ def when_words(t: dt.datetime, lang: Lang) -> str:
 
     Examples:
         >>> when_words(dt.datetime(2026, 11, 27, 23, 10), "da")
-        'fredag den 27. november kl. 23:10'
+        'fredag den 27. november kl. 23.10'
     """
     words = catalogue(lang)
     return words.patterns["instant"].format(
         weekday=words.days[t.weekday()],
         day=t.day,
         month=words.months[t.month - 1],
-        time=f"{t:%H:%M}",
+        time=f"{t:%H}{words.time_separator}{t:%M}",
     )
 
 
@@ -235,9 +242,19 @@ def hours_words(hours: str, lang: Lang) -> str:
             if part not in DAY_ABBREVIATIONS:
                 return hours
             names.append(words.days[DAY_ABBREVIATIONS.index(part)])
-        intervals = [span.replace("-", "–") for span in spans.split(",")]
+        intervals = [span_words(span, lang) for span in spans.split(",")]
         clauses.append(f"{'–'.join(names)} {join_words(intervals, lang)}")
     return "; ".join(clauses)
+
+
+def span_words(span: str, lang: Lang) -> str:
+    """Hours from-to in words: ``'09:00–18:00'``; Danish ``'09.00–18.00'`` (Dansk Sprognævn).
+
+    Examples:
+        >>> span_words("09:00-18:00", "da")
+        '09.00–18.00'
+    """
+    return span.replace("-", "–").replace(":", catalogue(lang).time_separator)
 
 
 def zone_words(tz: dt.tzinfo, lang: Lang, *, named: bool = True) -> str:

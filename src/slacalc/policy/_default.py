@@ -214,7 +214,44 @@ def _danish_data() -> dict[str, Any]:
         role["responsibilities"] = [_both(r) for r in role["responsibilities"]]
     claims = data["uptime"]["claims"]
     claims["how"] = _both(claims["how"])
+    data.update(_DANISH_CLAUSES)
     return data
+
+
+_DANISH_CLAUSES: dict[str, Any] = {
+    # The clauses a Danish agency's contract has; parties and fee are the customer's own.
+    "terms": {"term_months": 12, "renewal_months": 12, "notice_months": 3},
+    "downtime": {
+        "monitoring_interval": "1m",
+        "locations": [
+            {"da": "København", "en": "Copenhagen"},
+            {"da": "Frankfurt", "en": "Frankfurt"},
+        ],
+        "exclusions": [
+            {
+                "da": "Force majeure: forhold uden for leverandørens kontrol.",
+                "en": "Force majeure: events beyond the provider's control.",
+            },
+            {
+                "da": "Fejl, som kunden eller kundens leverandører har forårsaget.",
+                "en": "Faults caused by the customer or the customer's suppliers.",
+            },
+            {
+                "da": "Nedbrud hos tredjeparter som hostingudbyder, DNS eller netværk.",
+                "en": "Outages at third parties such as the hosting provider, DNS or network.",
+            },
+            {
+                "da": "Planlagt vedligeholdelse efter reglerne i afsnit 8.",
+                "en": "Planned maintenance under the rules of section 8.",
+            },
+        ],
+    },
+    "liability": {"sole_remedy": True, "cap_months": 12},
+    "law": {
+        "governing": {"da": "dansk ret", "en": "Danish law"},
+        "venue": {"da": "leverandørens hjemting", "en": "the courts of the provider's home venue"},
+    },
+}
 
 
 def default_policy(lang: Lang = "en") -> SLAPolicy:
@@ -233,7 +270,12 @@ def default_policy(lang: Lang = "en") -> SLAPolicy:
 
     ``lang="da"`` gives the same agreement for Danish agencies: every text in Danish
     (with the English alongside, so it renders in both), severities shown as
-    "Kritisk", "Høj", "Middel" and "Lav", and support also closed on 24 and 31 December.
+    "Kritisk", "Høj", "Middel" and "Lav", support also closed on 24 and 31 December,
+    and the clauses a Danish agency's contract has: a 12-month term renewed for 12 months
+    at a time with 3 months' notice, how downtime is measured (every minute from
+    Copenhagen and Frankfurt) and what is not downtime, credits as the sole remedy with
+    liability capped at 12 months' fees, Danish law at the provider's home venue.
+    Parties and fee are each customer's own: add ``parties`` and ``terms`` to a copy.
 
     Args:
         lang: ``"en"`` (English texts) or ``"da"`` (Danish, with English alongside).

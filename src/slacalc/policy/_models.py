@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -37,7 +38,9 @@ from slacalc.policy._agreement import (
     Agreement,
     Channel,
     ClaimTerms,
+    ContractTerms,
     MaintenanceTerms,
+    Party,
     Role,
     SeverityTerms,
     TicketPenaltyTerms,
@@ -92,13 +95,19 @@ __all__ = [
     "ChannelSpec",
     "ClaimsSpec",
     "CreditTierSpec",
+    "DowntimeSpec",
     "EscalationSpec",
+    "LawSpec",
+    "LiabilitySpec",
     "MaintenanceSpec",
     "MetricSpec",
+    "PartiesSpec",
+    "PartySpec",
     "RoleSpec",
     "SLAPolicy",
     "ScopeSpec",
     "SeverityPolicy",
+    "TermsSpec",
     "TicketPenaltySpec",
     "UptimeSpec",
     "WarningSpec",
@@ -620,6 +629,204 @@ class UptimeSpec(_Model):
     claims: ClaimsSpec | None = Field(default=None, description="How credits are claimed.")
 
 
+_CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
+
+
+def _cvr_text(value: object) -> object:
+    """A Danish CVR number: 8 digits whose modulus-11 check holds (Erhvervsstyrelsen)."""
+    if value is None:
+        return value
+    text = str(value).replace(" ", "") if isinstance(value, (str, int)) else None
+    if text is None or len(text) != 8 or not text.isascii() or not text.isdigit():
+        raise ValueError(f"{value!r} is not a CVR number; write its 8 digits, e.g. '13748136'.")
+    if sum(int(d) * w for d, w in zip(text, _CVR_WEIGHTS, strict=True)) % 11:
+        raise ValueError(
+            f"{value!r} is not a valid CVR number (its check digit does not match); "
+            "copy it from the CVR register (datacvr.virk.dk)."
+        )
+    return text
+
+
+def _money_text(value: object) -> object:
+    """An exact amount: text or a whole number, never a float."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        raise ValueError(f"{value!r} is not an exact amount; write it as text, e.g. '4500.00'.")
+    try:
+        amount = Decimal(str(value).replace("_", ""))
+    except InvalidOperation:
+        raise ValueError(f"{value!r} is not an amount; write e.g. '4500.00'.") from None
+    if not amount.is_finite() or amount < 0:
+        raise ValueError(f"{value!r} is not an amount of money; write e.g. '4500.00'.")
+    return str(amount)
+
+
+def _currency_text(value: object) -> object:
+    """An ISO 4217 currency code, upper case."""
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{3}", value):
+        raise ValueError(f"{value!r} is not a currency code; write three letters, e.g. 'DKK'.")
+    return value.upper()
+
+
+def _months(value: object) -> object:
+    """A positive whole number of months."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{value!r} is not a number of months; write a whole number, e.g. 12.")
+    return value
+
+
+CvrText = Annotated[str, BeforeValidator(_cvr_text)]
+"""A Danish CVR number: 8 digits with a valid check digit."""
+MoneyText = Annotated[str, BeforeValidator(_money_text)]
+"""An exact amount of money as text: ``'4500.00'``."""
+Months = Annotated[int, BeforeValidator(_months)]
+"""A positive whole number of months."""
+
+
+class PartySpec(_Model):
+    """A party: company name, address, CVR or VAT number, contact person and signatory.
+
+    Examples:
+        >>> PartySpec(name="Webbureauet ApS", cvr="1374 8136").cvr
+        '13748136'
+        >>> PartySpec(name="Kunde A/S", cvr="12345678")
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.PolicyValidationError: cvr: '12345678' is not a valid CVR number (its check digit does not match); copy it from the CVR register (datacvr.virk.dk).
+    """  # noqa: E501
+
+    name: str = Field(min_length=1, description="The company's name.")
+    address: str = Field(default="", description="Its postal address, one line.")
+    cvr: CvrText | None = Field(default=None, description="Its CVR number (8 digits).")
+    vat: str = Field(default="", description="Its VAT number, outside Denmark.")
+    contact: str = Field(default="", description="The contact person.")
+    signatory: str = Field(default="", description="Who signs; default the contact person.")
+
+    def build(self) -> Party:
+        """The party as a core value.
+
+        Examples:
+            >>> PartySpec(name="Kunde A/S", contact="Ole").build().signatory
+            'Ole'
+        """
+        return Party(
+            self.name,
+            self.address,
+            self.cvr or "",
+            self.vat,
+            self.contact,
+            self.signatory or self.contact,
+        )
+
+
+class PartiesSpec(_Model):
+    """The provider and the customer.
+
+    Examples:
+        >>> PartiesSpec(customer={"name": "Kunde A/S"}).customer.name
+        'Kunde A/S'
+    """
+
+    provider: PartySpec | None = None
+    customer: PartySpec | None = None
+
+
+class TermsSpec(_Model):
+    """Fee, dates and duration: what is paid, from when, for how long, how it ends.
+
+    Examples:
+        >>> terms = TermsSpec(fee="4500", currency="dkk", effective="2027-01-01", term_months=12)
+        >>> terms.fee, terms.currency, terms.effective
+        ('4500', 'DKK', datetime.date(2027, 1, 1))
+    """
+
+    fee: MoneyText | None = Field(default=None, description="The fee per fee_per, '4500.00'.")
+    currency: Annotated[str, BeforeValidator(_currency_text)] = Field(
+        default="DKK", description="ISO 4217 code, 'DKK'."
+    )
+    fee_per: Literal["month", "quarter", "year"] = "month"
+    effective: dt.date | None = Field(default=None, description="When the agreement starts.")
+    term_months: Months | None = Field(default=None, description="The first term in months.")
+    renewal_months: Months | None = Field(
+        default=None, description="Each renewal's length in months; none = no renewal."
+    )
+    notice_months: Months | None = Field(default=None, description="Notice to end it, months.")
+    version: str = Field(default="", description="The document's version, '1.0'.")
+    date: dt.date | None = Field(default=None, description="The document's date.")
+
+
+class DowntimeSpec(_Model):
+    """How downtime is measured and what does not count as downtime.
+
+    Examples:
+        >>> DowntimeSpec(monitoring_interval="1m", locations=["Copenhagen"]).monitoring_interval
+        '1m'
+    """
+
+    exclusions: tuple[Text, ...] = Field(default=(), description="What is not downtime.")
+    monitoring_interval: DurationText | None = Field(
+        default=None, description="How often availability is checked, '1m'."
+    )
+    locations: tuple[Text, ...] = Field(default=(), description="Where it is checked from.")
+    method: Text = Field(default="", description="How a check decides the service is down.")
+
+
+class LiabilitySpec(_Model):
+    """Credits as the sole remedy, and the cap on liability.
+
+    Examples:
+        >>> LiabilitySpec(cap_months=12).sole_remedy
+        True
+    """
+
+    sole_remedy: bool = Field(default=True, description="Credits are the only remedy.")
+    cap_months: Months | None = Field(
+        default=None, description="Liability is capped at the fees for this many months."
+    )
+
+
+class LawSpec(_Model):
+    """The law that governs the agreement and where disputes are settled.
+
+    Examples:
+        >>> LawSpec(governing={"da": "dansk ret", "en": "Danish law"}).governing["en"]
+        'Danish law'
+    """
+
+    governing: Text = Field(description="The governing law, 'Danish law'.")
+    venue: Text = Field(default="", description="Where disputes are settled.")
+
+
+def _contract_terms(policy: SLAPolicy) -> ContractTerms | None:
+    """The contract clauses as core values (``None`` when the policy states none)."""
+    parties, terms, downtime = policy.parties, policy.terms, policy.downtime
+    liability, law, lang = policy.liability, policy.law, policy.lang
+    if all(x is None for x in (parties, terms, downtime, liability, law)):
+        return None
+    t = terms or TermsSpec()
+    d = downtime or DowntimeSpec()
+    return ContractTerms(
+        provider=None if parties is None or parties.provider is None else parties.provider.build(),
+        customer=None if parties is None or parties.customer is None else parties.customer.build(),
+        fee=None if t.fee is None else Decimal(t.fee),
+        currency=t.currency if t.fee is not None else "",
+        fee_per=t.fee_per,
+        effective=t.effective,
+        term_months=t.term_months,
+        renewal_months=t.renewal_months,
+        notice_months=t.notice_months,
+        version=t.version,
+        date=t.date,
+        exclusions=tuple(LocalText(x, lang) for x in d.exclusions),
+        monitoring_interval=_duration(d.monitoring_interval),
+        locations=tuple(LocalText(x, lang) for x in d.locations),
+        method=LocalText(d.method, lang),
+        sole_remedy=None if liability is None else liability.sole_remedy,
+        cap_months=None if liability is None else liability.cap_months,
+        governing_law=LocalText("" if law is None else law.governing, lang),
+        venue=LocalText("" if law is None else law.venue, lang),
+    )
+
+
 def _uptime_terms(spec: UptimeSpec, tz: dt.tzinfo, lang: Lang) -> UptimeTerms:
     """The uptime terms as exact values, with the maintenance window built in the zone ``tz``."""
     m, c = spec.maintenance, spec.claims
@@ -728,6 +935,15 @@ class SLAPolicy(_Model):
     scope: ScopeSpec = Field(default_factory=ScopeSpec)
     roles: tuple[RoleSpec, ...] = ()
     uptime: UptimeSpec | None = None
+    parties: PartiesSpec | None = Field(default=None, description="Provider and customer.")
+    terms: TermsSpec | None = Field(default=None, description="Fee, dates, term and notice.")
+    downtime: DowntimeSpec | None = Field(
+        default=None, description="How downtime is measured, and what is not downtime."
+    )
+    liability: LiabilitySpec | None = Field(
+        default=None, description="Credits as the sole remedy, and the liability cap."
+    )
+    law: LawSpec | None = Field(default=None, description="Governing law and venue.")
 
     _agreement: Agreement = PrivateAttr()
 
@@ -932,6 +1148,7 @@ class SLAPolicy(_Model):
             uptime=None if self.uptime is None else _uptime_terms(self.uptime, support.tz, lang),
             title=LocalText(self.name if self.title is None else self.title, lang),
             lang=lang,
+            contract=_contract_terms(self),
         )
 
     # -- value semantics -----------------------------------------------------------

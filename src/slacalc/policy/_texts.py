@@ -21,7 +21,17 @@ __all__ = ["LocalText", "check_text", "localize"]
 
 _T = TypeVar("_T")
 _LANGUAGE_NAMES = {"en": "English", "da": "Danish"}
-_FILE_PATHS = {"in_scope": "scope.included", "out_of_scope": "scope.excluded"}
+# Where a text sits in the policy file, when the agreement names it otherwise.
+_FILE_PATHS = {
+    ("Agreement", "in_scope"): "scope.included",
+    ("Agreement", "out_of_scope"): "scope.excluded",
+    ("Agreement", "contract"): "",
+    ("ContractTerms", "exclusions"): "downtime.exclusions",
+    ("ContractTerms", "locations"): "downtime.locations",
+    ("ContractTerms", "method"): "downtime.method",
+    ("ContractTerms", "governing_law"): "law.governing",
+    ("ContractTerms", "venue"): "law.venue",
+}
 
 
 class LocalText(str):
@@ -142,9 +152,9 @@ def _walk(value: Any, lang: str, path: str, missing: list[str]) -> Any:
         for f in dataclasses.fields(value):
             if not f.init:
                 continue
-            name = _FILE_PATHS.get(f.name, f.name)
+            name = _FILE_PATHS.get((type(value).__name__, f.name), f.name)
             old = getattr(value, f.name)
-            new = _walk(old, lang, f"{path}.{name}" if path else name, missing)
+            new = _walk(old, lang, ".".join(p for p in (path, name) if p), missing)
             if new is not old:
                 changes[f.name] = new
         return dataclasses.replace(value, **changes) if changes else value
