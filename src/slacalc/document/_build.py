@@ -9,7 +9,7 @@ credit bands from its :class:`~slacalc.credits.CreditSchedule`. Text the policy 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 
 from slacalc._present.catalogue import (
@@ -34,7 +34,7 @@ from slacalc.document._model import (
     Table,
 )
 from slacalc.document._words import long_date, money_text
-from slacalc.policy import ALWAYS, SUPPORT, Agreement, ContractTerms, UptimeTerms
+from slacalc.policy import ALWAYS, SUPPORT, Agreement, Channel, ContractTerms, UptimeTerms
 from slacalc.timers import BusinessDays, DueFromField, Target
 from slacalc.uptime import (
     Availability,
@@ -358,13 +358,18 @@ class _Builder:
             self.para(self.t("hours.no_channels"))
             return
         self.para(self.t("hours.channels"))
+        channels = self.policy.channels
+        # A column no channel fills is left out, so the others get the page's width.
+        columns: list[tuple[str, Callable[[Channel], str]]] = [("col.channel", lambda c: c.name)]
+        if any(c.contact for c in channels):
+            columns.append(("col.contact", lambda c: c.contact))
+        columns.append(("col.open", lambda c: self.calendar_hours(c.hours)))
+        if any(c.description for c in channels):
+            columns.append(("col.note", lambda c: c.description))
         self.blocks.append(
             Table(
-                tuple(self.t(k) for k in ("col.channel", "col.contact", "col.open", "col.note")),
-                tuple(
-                    ((c.name,), (c.contact,), (self.calendar_hours(c.hours),), (c.description,))
-                    for c in self.policy.channels
-                ),
+                tuple(self.t(key) for key, _ in columns),
+                tuple(tuple((cell(c),) for _, cell in columns) for c in channels),
             )
         )
 

@@ -212,7 +212,7 @@ def _helpers(lang: Lang) -> dict[str, Callable[..., str]]:
     def say(key: str, **values: object) -> str:
         return words.say(key, **values)
 
-    return {
+    helpers: dict[str, Callable[..., str]] = {
         "date": date,
         "money": money,
         "percent": percent,
@@ -220,6 +220,20 @@ def _helpers(lang: Lang) -> dict[str, Callable[..., str]]:
         "plural": plural,
         "say": say,
     }
+    return {name: _strict(helper) for name, helper in helpers.items()}
+
+
+def _strict(helper: Callable[..., str]) -> Callable[..., str]:
+    """``helper`` refusing an undefined argument as strictly as the templates do."""
+    import jinja2
+
+    def call(*args: Any, **kwargs: Any) -> str:
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, jinja2.Undefined):
+                value._fail_with_undefined_error()
+        return helper(*args, **kwargs)
+
+    return call
 
 
 def _render(template: str, doc: Document, agreement: Agreement, look: Look, *, html: bool) -> str:
@@ -270,6 +284,13 @@ def _render(template: str, doc: Document, agreement: Agreement, look: Look, *, h
         ) from None
     except jinja2.TemplateError as exc:
         raise DocumentError(f"The agreement's templates failed: {exc}.") from None
+    except DocumentError:
+        raise
+    except Exception as exc:  # a helper given a wrong value, e.g. date('soon')
+        raise DocumentError(
+            f"A template passed a value a function cannot use ({type(exc).__name__}: "
+            f"{exc}); pass a date to date(), an amount to money(), a timedelta to duration()."
+        ) from None
 
 
 def _data_uri(path: Path) -> str:
