@@ -666,7 +666,7 @@ class Agreement:
             >>> from slacalc.policy import default_policy
             >>> danish = default_policy("da").to_agreement()
             >>> danish.in_language("en").channels[2].name, danish.channels[2].name
-            ('Phone', 'Telefon')
+            ('Phone', 'telefon')
         """
         from slacalc.policy._texts import localize
 

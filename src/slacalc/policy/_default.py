@@ -140,12 +140,13 @@ _DANISH: dict[str, str] = {
     "Low: corrections, adjustments and general advice.": (
         "Lav: rettelser, justeringer og generel rådgivning."
     ),
-    "Ticket system": "Supportsystem",
+    # Channel names are common nouns, written in lower case in Danish running text.
+    "Ticket system": "supportsystemet",
     "Always open for new requests; the only channel for critical incidents.": (
         "Altid åbent for nye henvendelser; den eneste kanal til kritiske hændelser."
     ),
-    "E-mail": "E-mail",
-    "Phone": "Telefon",
+    "E-mail": "e-mail",
+    "Phone": "telefon",
     "Backups": "Sikkerhedskopiering",
     "CMS and plugin updates": "Opdatering af CMS og plugins",
     "Security scans": "Sikkerhedsscanning",
@@ -229,20 +230,20 @@ _DANISH_CLAUSES: dict[str, Any] = {
         ],
         "exclusions": [
             {
-                "da": "Force majeure: forhold uden for leverandørens kontrol.",
-                "en": "Force majeure: events beyond the provider's control.",
+                "da": "Force majeure: forhold uden for leverandørens kontrol",
+                "en": "Force majeure: events beyond the provider's control",
             },
             {
-                "da": "Fejl, som kunden eller kundens leverandører har forårsaget.",
-                "en": "Faults caused by the customer or the customer's suppliers.",
+                "da": "Fejl, som kunden eller kundens leverandører har forårsaget",
+                "en": "Faults caused by the customer or the customer's suppliers",
             },
             {
-                "da": "Nedbrud hos tredjeparter som hostingudbyder, DNS eller netværk.",
-                "en": "Outages at third parties such as the hosting provider, DNS or network.",
+                "da": "Nedbrud hos tredjeparter som hostingudbyder, DNS eller netværk",
+                "en": "Outages at third parties such as the hosting provider, DNS or network",
             },
             {
-                "da": "Planlagt vedligeholdelse efter reglerne i afsnit 8.",
-                "en": "Planned maintenance under the rules of section 8.",
+                "da": "Planlagt vedligeholdelse efter reglerne i afsnit 8",
+                "en": "Planned maintenance under the rules of section 8",
             },
         ],
     },
