@@ -27,7 +27,6 @@ __all__ = [
     "Lang",
     "catalogue",
     "check_lang",
-    "date_words",
     "hours_words",
     "join_words",
     "span_words",
@@ -72,7 +71,7 @@ class Catalogue:
         units: short duration units by ``d``, ``h``, ``m``, ``s`` (``"8 h 45 min"``).
         unit_words: singular and plural words by ``h``, ``m``, ``s`` (``"1 hour 30 minutes"``).
         duration_separator, duration_last: how those words are joined.
-        patterns: ``date``, ``instant``, ``zone`` and ``zone_named`` as ``str.format`` patterns.
+        patterns: ``instant`` and ``zone`` as ``str.format`` patterns.
         zones: zones with a name of their own, by IANA key.
         holidays: names of holiday calendars by country code.
         text: every sentence, by key.
@@ -193,19 +192,6 @@ def join_words(
     return sep.join(items[:-1]) + end + items[-1]
 
 
-def date_words(day: dt.date, lang: Lang) -> str:
-    """A date in words: ``'24 December 2026'``, ``'24. december 2026'``.
-
-    Examples:
-        >>> date_words(dt.date(2026, 12, 24), "da")
-        '24. december 2026'
-    """
-    words = catalogue(lang)
-    return words.patterns["date"].format(
-        day=day.day, month=words.months[day.month - 1], year=day.year
-    )
-
-
 def when_words(t: dt.datetime, lang: Lang) -> str:
     """A wall-clock instant in words, to the minute: ``'Friday 27 November at 23:10'``.
 
@@ -257,18 +243,13 @@ def span_words(span: str, lang: Lang) -> str:
     return span.replace("-", "–").replace(":", catalogue(lang).time_separator)
 
 
-def zone_words(tz: dt.tzinfo, lang: Lang, *, named: bool = True) -> str:
-    """A time zone for people: ``'Copenhagen time, Europe/Copenhagen'``, ``'dansk tid'``.
-
-    Args:
-        tz: the zone.
-        lang: the language.
-        named: add the IANA key after the local name (``False`` for short texts).
+def zone_words(tz: dt.tzinfo, lang: Lang) -> str:
+    """A time zone for people, without its IANA id: ``'Copenhagen time'``, ``'dansk tid'``.
 
     Examples:
         >>> zone_words(zoneinfo.ZoneInfo("Europe/Copenhagen"), "en")
-        'Copenhagen time, Europe/Copenhagen'
-        >>> zone_words(zoneinfo.ZoneInfo("Europe/Copenhagen"), "da", named=False)
+        'Copenhagen time'
+        >>> zone_words(zoneinfo.ZoneInfo("Europe/Copenhagen"), "da")
         'dansk tid'
         >>> zone_words(dt.UTC, "da")
         'UTC'
@@ -278,5 +259,4 @@ def zone_words(tz: dt.tzinfo, lang: Lang, *, named: bool = True) -> str:
         return "UTC" if key is not None or tz.utcoffset(None) == dt.timedelta(0) else str(tz)
     words = catalogue(lang)
     city = key.rsplit("/", 1)[-1].replace("_", " ")
-    local = words.zones.get(key) or words.patterns["zone"].format(city=city)
-    return words.patterns["zone_named"].format(local=local, key=key) if named else local
+    return words.zones.get(key) or words.patterns["zone"].format(city=city)

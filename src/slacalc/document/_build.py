@@ -15,7 +15,6 @@ from fractions import Fraction
 from slacalc._present.catalogue import (
     Lang,
     catalogue,
-    date_words,
     hours_words,
     join_words,
     span_words,
@@ -309,7 +308,7 @@ class _Builder:
                 region = self.words.holidays.get(item.upper()) or self.t("holidays.of", code=item)
                 days.append(self.t("closed.holidays", region=region))
             else:
-                days.append(self.t("closed.date", date=date_words(item, self.lang)))
+                days.append(self.t("closed.date", date=self.date(item)))
         for rule, hours in self.policy.support.recurring.items():
             if hours == "closed":
                 days.append(self.t("closed.date", date=self.yearly(rule)))
@@ -325,7 +324,7 @@ class _Builder:
     def hours(self) -> None:
         self.heading("hours")
         support = self.policy.calendar()
-        zone = zone_words(support.tz, self.lang, named=False)
+        zone = zone_words(support.tz, self.lang)
         if support.hours == "24/7":
             self.para(self.t("hours.always", zone=zone))
         else:
@@ -338,7 +337,7 @@ class _Builder:
         if special:
             self.para(self.t("hours.special"))
             self.items(
-                f"{date_words(day, self.lang)}: "
+                f"{self.date(day)}: "
                 + (
                     self.t("hours.closed_day")
                     if hours == "closed"
@@ -351,7 +350,7 @@ class _Builder:
             self.para(self.t("hours.calendars"))
             self.items(
                 f"{name}: {hours_words(cal.hours, self.lang)} "
-                f"({zone_words(cal.tz, self.lang, named=False)})"
+                f"({zone_words(cal.tz, self.lang)})"
                 for name, cal in own
             )
         if not self.policy.channels:
@@ -465,7 +464,7 @@ class _Builder:
                     "outside.named",
                     names=self.severity_names(names),
                     hours=hours_words(cal.hours, self.lang),
-                    zone=zone_words(cal.tz, self.lang, named=False),
+                    zone=zone_words(cal.tz, self.lang),
                 )
             )
         if not around and not named:
@@ -565,7 +564,7 @@ class _Builder:
             key = "maintenance.none" if uptime is not None else "maintenance.no_uptime"
             self.para(self.t(key))
             return
-        zone = zone_words(self.policy.calendar().tz, self.lang, named=False)
+        zone = zone_words(self.policy.calendar().tz, self.lang)
         self.para(
             self.t("maintenance.window", hours=hours_words(spec.window.hours, self.lang), zone=zone)
         )

@@ -797,7 +797,7 @@ class Agreement:
             label = localize(self.severity(severity), lang, fallback=True).display_name
             hours = words.say("reply.always", name=label, Name=label[:1].upper() + label[1:])
         else:
-            zone = zone_words(cal.tz, lang, named=False)
+            zone = zone_words(cal.tz, lang)
             hours = words.say("reply.hours", hours=hours_words(cal.hours, lang), zone=zone)
         shown = cal.tz if tz is None else tz
         own = shown == cal.tz or (
@@ -806,7 +806,7 @@ class Agreement:
 
         def when(t: dt.datetime) -> str:
             text = when_words(t.astimezone(shown), lang)
-            return text if own else f"{text} ({zone_words(shown, lang, named=False)})"
+            return text if own else f"{text} ({zone_words(shown, lang)})"
 
         parts = [words.say("reply.received", when=when(received)), hours]
         day = received.date()
