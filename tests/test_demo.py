@@ -26,7 +26,7 @@ def test_demo_numbers(capsys: pytest.CaptureFixture[str]) -> None:
     # Paused Mon 10:00 - Tue 09:00; used 0.5 + 1 + 3 = 4.5 h at Tue 12:00; 3.5 h left -> 15:30.
     assert "used 4h 30m of 8h business time, due Tue 01 Dec 2026 15:30" in out
     assert "You will hear from us by Monday 30 November at 10:00." in out
-    assert "Du hører fra os senest mandag den 30. november kl. 10:00." in out
+    assert "Du hører fra os senest mandag den 30. november kl. 10.00." in out
     # Critical runs 24x7: 23:10 + 15 min.
     assert "by Fri 27 Nov 2026 23:25" in out
     # 99.9 % of 365.2425/12 days = 43.8291 min -> 43m 50s (uptime.is).

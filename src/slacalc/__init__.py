@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import (
     ColumnTypeError,
+    DocumentError,
     HolidayCoverageError,
     InvalidCountError,
     InvalidCreditScheduleError,
@@ -76,6 +77,7 @@ __all__ = [
     "CreditTier",
     "CycleStatus",
     "Deadlines",
+    "DocumentError",
     "DowntimeRow",
     "DowntimeTable",
     "EndOfBusinessDay",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 __all__ = [
     "ColumnTypeError",
+    "DocumentError",
     "HolidayCoverageError",
     "InvalidCountError",
     "InvalidCreditScheduleError",
@@ -507,6 +508,25 @@ class PolicyFileError(SlacalcError, ValueError):
     """
 
     code = "policy-file"
+
+
+class DocumentError(SlacalcError, ValueError):
+    """An agreement document that cannot be written: nothing half-rendered is returned.
+
+    A template that names a field the document does not have, a template, logo or
+    style sheet file that does not exist, or a PDF asked for where no renderer is
+    installed. The message names the value and says what to pass or install.
+
+    Examples:
+        >>> from slacalc import default_policy
+        >>> from slacalc.document import render_agreement
+        >>> render_agreement(default_policy(), format="html", logo="no-such-logo.png")
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.DocumentError: Logo file 'no-such-logo.png' does not exist; pass the path of a PNG, JPEG or SVG file.
+    """
+
+    code = "document"
 
 
 class MissingColumnError(SlacalcError, LookupError):

@@ -619,6 +619,11 @@ def test_document_markdown_and_html(tmp_path: Path, capsys: pytest.CaptureFixtur
     code, out, _ = run(
         capsys, "document", "sla.toml", "--format", "html", "--lang", "da", "-o", str(target)
     )
+    assert code == 2  # sla.toml is written in English: its Danish texts are missing
+    code, out, _ = run(
+        capsys, "document", "sla.toml", "--format", "html", "--lang", "da", "--fallback",
+        "-o", str(target),
+    )  # fmt: skip
     assert (code, out) == (0, "")
     assert target.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="da">')
 

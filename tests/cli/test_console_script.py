@@ -49,9 +49,13 @@ def test_json_for_scripts() -> None:
 
 
 def test_danish_document_through_a_pipe() -> None:
-    done = _run("document", "sla.toml", "--lang", "da")
+    # sla.toml's texts are English only: Danish output asks for a fallback to them.
+    done = _run("document", "sla.toml", "--lang", "da", "--fallback")
     assert done.returncode == 0
     assert "8 t 45 min 57 s om året" in done.stdout
+    refused = _run("document", "sla.toml", "--lang", "da")
+    assert refused.returncode == 2
+    assert "no Danish ('da') text" in refused.stderr
 
 
 def test_bad_argument_is_one_line_and_exit_2() -> None:

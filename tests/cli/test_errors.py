@@ -86,7 +86,7 @@ CASES = [
     (["report", "incidents.csv"], "has no 'ticket_id' column"),
     (["report", "naive-tickets.csv"], "line 2: 'at' '2026-11-30T09:00' has no UTC offset"),
     (["report", "unknown-tickets.csv"], "Unknown severity 'urgent'"),
-    (["document", "sla.toml", "--format", "pdf"], "invalid choice: 'pdf'"),
+    (["document", "sla.toml", "--format", "pdf"], "--format pdf writes a file; add -o FILE"),
     (["document", "sla.toml", "--lang", "fr"], "invalid choice: 'fr'"),
     (["document", "sla.toml", "-o", "no/such/dir/x.md"], "Cannot write 'no/such/dir/x.md'"),
     (["document", "invalid.toml"], "support.tz: Unknown time zone 'Mars/Olympus'"),

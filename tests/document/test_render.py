@@ -28,8 +28,11 @@ POLICIES = HERE / "policies"
 UPDATE = os.environ.get("SLACALC_UPDATE_SNAPSHOTS") == "1"
 
 
-def _policy(name: str) -> SLAPolicy:
-    return default_policy() if name == "default" else SLAPolicy.from_file(POLICIES / f"{name}.toml")
+def _policy(name: str, lang: Lang = "en") -> SLAPolicy:
+    """A test policy; the built-in one in ``lang``."""
+    if name == "default":
+        return default_policy(lang)
+    return SLAPolicy.from_file(POLICIES / f"{name}.toml")
 
 
 def check_snapshot(name: str, text: str) -> None:
@@ -71,7 +74,13 @@ CASES = [
 
 @pytest.mark.parametrize(("policy", "fmt", "lang"), CASES)
 def test_snapshot(policy: str, fmt: str, lang: str) -> None:
-    text = render_agreement(_policy(policy), format=fmt, lang=lang)  # type: ignore[arg-type]
+    # The test policies are written in English: their Danish documents fall back to it.
+    text = render_agreement(  # type: ignore[call-overload]
+        _policy(policy, lang),  # type: ignore[arg-type]
+        format=fmt,
+        lang=lang,
+        fallback=policy != "default",
+    )
     check_snapshot(f"{policy}-{lang}.{'md' if fmt == 'markdown' else 'html'}", text)
 
 
@@ -108,14 +117,14 @@ def test_default_uptime_numbers_by_hand() -> None:
 
 
 def test_danish_numbers_by_hand() -> None:
-    text = render_agreement(default_policy(), lang="da")
+    text = render_agreement(default_policy("da"))
     assert (
         "99,9 % om måneden betyder højst 43 min 50 s nedetid om måneden, 8 t 45 min 57 s om året."
         in text
     )
     assert "| Måned | 43 min 50 s | 2629,746 |" in text
     assert "| mindst 99,5 % og under 99,9 % | 5 % af månedens betaling |" in text
-    assert "mandag–fredag 09:00–18:00 (dansk tid, Europe/Copenhagen)" in text
+    assert "mandag–fredag 09.00–18.00 (dansk tid)." in text  # Dansk Sprognævn: kl. 9.00
 
 
 def test_quarterly_numbers_by_hand() -> None:
@@ -138,7 +147,7 @@ def test_maintenance_and_claims_by_hand() -> None:
     text = render_agreement(default_policy())
     assert (
         "The provider may carry out planned maintenance in this weekly window: Sunday "
-        "02:00–06:00 (Copenhagen time, Europe/Copenhagen)." in text
+        "02:00–06:00 (Copenhagen time)." in text
     )
     assert "- The customer is told of planned maintenance at least 48 hours in advance." in text
     assert "- Planned maintenance takes at most 4 hours a month." in text
@@ -146,13 +155,13 @@ def test_maintenance_and_claims_by_hand() -> None:
     assert "all downtime, planned or not" not in text
     assert "A credit must be claimed within 30 days after the end of the month it is for." in text
     assert "How to claim: By e-mail to support, naming the month;" in text
-    danish = render_agreement(default_policy(), lang="da")
-    assert "søndag 02:00–06:00 (dansk tid, Europe/Copenhagen)" in danish
+    danish = render_agreement(default_policy("da"))
+    assert "søndag 02.00–06.00 (dansk tid)" in danish
     assert "mindst 48 timer i forvejen" in danish
     assert "Kreditering skal kræves senest 30 dage efter månedens udløb." in danish
     full = render_agreement(_policy("full"))
     # Sat 22:00-24:00 and Sun 00:00-04:00 Berlin time; 72 h notice; excluded from the total.
-    assert "Saturday 22:00–24:00; Sunday 00:00–04:00 (Berlin time, Europe/Berlin)" in full
+    assert "Saturday 22:00–24:00; Sunday 00:00–04:00 (Berlin time)" in full
     assert "at least 72 hours in advance" in full
     assert "it is left out of the time availability is measured over" in full
     assert "Credits are applied automatically" in full
@@ -172,7 +181,7 @@ def test_without_maintenance_rules_all_downtime_counts() -> None:
         "is calculated as above from the measured availability." in text
     )
     data["uptime"]["claims"] = {"claim_within_days": 1}
-    text = render_agreement(SLAPolicy.from_dict(data), lang="da")
+    text = render_agreement(SLAPolicy.from_dict(data), lang="da", fallback=True)
     assert "Kreditering skal kræves senest 1 dag efter månedens udløb." in text
     assert "Kreditering kræves ved at sende en henvendelse via Ticket system" in text
 
@@ -249,7 +258,7 @@ class _Balance(HTMLParser):
 @pytest.mark.parametrize("policy", ["default", "full", "minimal"])
 @pytest.mark.parametrize("lang", ["en", "da"])
 def test_html_is_well_formed_and_self_contained(policy: str, lang: Lang) -> None:
-    page = render_agreement(_policy(policy), format="html", lang=lang)
+    page = render_agreement(_policy(policy, lang), format="html", lang=lang, fallback=True)
     checker = _Balance()
     checker.feed(page)
     checker.close()
@@ -266,10 +275,10 @@ def test_html_is_well_formed_and_self_contained(policy: str, lang: Lang) -> None
 
 
 def test_unknown_format_and_language() -> None:
-    with pytest.raises(InvalidOptionError, match="Unknown format 'pdf'"):
-        render_agreement(default_policy(), format="pdf")  # type: ignore[arg-type]
+    with pytest.raises(InvalidOptionError, match="Unknown format 'docx'"):
+        render_agreement(default_policy(), format="docx")  # type: ignore[call-overload]
     with pytest.raises(InvalidOptionError, match="Unknown language 'fr'; pass 'en' or 'da'"):
-        render_agreement(default_policy(), lang="fr")  # type: ignore[arg-type]
+        render_agreement(default_policy(), lang="fr")  # type: ignore[call-overload]
 
 
 def test_not_a_policy() -> None:

@@ -15,7 +15,6 @@ from slacalc._present.catalogue import (
     Catalogue,
     catalogue,
     check_lang,
-    date_words,
     hours_words,
     join_words,
     when_words,
@@ -62,15 +61,14 @@ def test_unknown_languages_are_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "date", "when"),
+    ("lang", "when"),
     [
-        ("en", "24 December 2026", "Thursday 24 December at 09:05"),
-        ("da", "24. december 2026", "torsdag den 24. december kl. 09:05"),
+        ("en", "Thursday 24 December at 09:05"),
+        ("da", "torsdag den 24. december kl. 09.05"),
     ],
 )
-def test_dates_and_instants_in_words(lang: str, date: str, when: str) -> None:
+def test_instants_in_words(lang: str, when: str) -> None:
     code = check_lang(lang)
-    assert date_words(dt.date(2026, 12, 24), code) == date
     assert when_words(dt.datetime(2026, 12, 24, 9, 5, 59), code) == when
 
 
@@ -79,13 +77,13 @@ def test_lists_hours_and_zones() -> None:
     assert join_words(["a"], "da") == "a"
     assert join_words(["a", "b", "c"], "en") == "a, b and c"
     three = "Mon 08:00-10:00,11:00-12:00,13:00-15:00"
-    assert hours_words(three, "da") == "mandag 08:00–10:00, 11:00–12:00 og 13:00–15:00"
+    assert hours_words(three, "da") == "mandag 08.00–10.00, 11.00–12.00 og 13.00–15.00"
     assert hours_words("24/7", "en") == "around the clock"
     assert hours_words("odd text", "en") == "odd text"
     paris = zoneinfo.ZoneInfo("Europe/Paris")
-    assert zone_words(paris, "da") == "tid i Paris, Europe/Paris"
-    assert zone_words(paris, "en", named=False) == "Paris time"
-    assert zone_words(zoneinfo.ZoneInfo("America/New_York"), "en", named=False) == "New York time"
+    assert zone_words(paris, "da") == "tid i Paris"  # no IANA ids in what clients read
+    assert zone_words(paris, "en") == "Paris time"
+    assert zone_words(zoneinfo.ZoneInfo("America/New_York"), "en") == "New York time"
     assert zone_words(zoneinfo.ZoneInfo("Etc/UTC"), "da") == "UTC"
     fixed = dt.timezone(dt.timedelta(hours=2))
     assert zone_words(fixed, "en") == str(fixed)

@@ -27,9 +27,9 @@ __all__ = [
     "Lang",
     "catalogue",
     "check_lang",
-    "date_words",
     "hours_words",
     "join_words",
+    "span_words",
     "when_words",
     "zone_words",
 ]
@@ -65,11 +65,13 @@ class Catalogue:
         days: weekday names, Monday first.
         months: month names, January first.
         decimal_mark: ``"."`` or ``","``.
+        time_separator: between hours and minutes: ``"09:00"``, Danish ``"09.00"``.
         list_separator, list_last: how ``a, b and c`` is joined.
+        list_or: how the last of ``a, b or c`` is joined (choices).
         units: short duration units by ``d``, ``h``, ``m``, ``s`` (``"8 h 45 min"``).
         unit_words: singular and plural words by ``h``, ``m``, ``s`` (``"1 hour 30 minutes"``).
         duration_separator, duration_last: how those words are joined.
-        patterns: ``date``, ``instant``, ``zone`` and ``zone_named`` as ``str.format`` patterns.
+        patterns: ``instant`` and ``zone`` as ``str.format`` patterns.
         zones: zones with a name of their own, by IANA key.
         holidays: names of holiday calendars by country code.
         text: every sentence, by key.
@@ -83,8 +85,10 @@ class Catalogue:
     days: tuple[str, ...]
     months: tuple[str, ...]
     decimal_mark: str
+    time_separator: str
     list_separator: str
     list_last: str
+    list_or: str
     units: Mapping[str, str]
     unit_words: Mapping[str, tuple[str, str]]
     duration_separator: str
@@ -151,8 +155,10 @@ def catalogue(lang: Lang) -> Catalogue:
         days=tuple(data["calendar"]["days"]),
         months=tuple(data["calendar"]["months"]),
         decimal_mark=numbers["decimal_mark"],
+        time_separator=numbers["time_separator"],
         list_separator=numbers["list_separator"],
         list_last=numbers["list_last"],
+        list_or=numbers["list_or"],
         units=MappingProxyType(dict(durations["units"])),
         unit_words=MappingProxyType(
             {
@@ -186,32 +192,19 @@ def join_words(
     return sep.join(items[:-1]) + end + items[-1]
 
 
-def date_words(day: dt.date, lang: Lang) -> str:
-    """A date in words: ``'24 December 2026'``, ``'24. december 2026'``.
-
-    Examples:
-        >>> date_words(dt.date(2026, 12, 24), "da")
-        '24. december 2026'
-    """
-    words = catalogue(lang)
-    return words.patterns["date"].format(
-        day=day.day, month=words.months[day.month - 1], year=day.year
-    )
-
-
 def when_words(t: dt.datetime, lang: Lang) -> str:
     """A wall-clock instant in words, to the minute: ``'Friday 27 November at 23:10'``.
 
     Examples:
         >>> when_words(dt.datetime(2026, 11, 27, 23, 10), "da")
-        'fredag den 27. november kl. 23:10'
+        'fredag den 27. november kl. 23.10'
     """
     words = catalogue(lang)
     return words.patterns["instant"].format(
         weekday=words.days[t.weekday()],
         day=t.day,
         month=words.months[t.month - 1],
-        time=f"{t:%H:%M}",
+        time=f"{t:%H}{words.time_separator}{t:%M}",
     )
 
 
@@ -235,23 +228,28 @@ def hours_words(hours: str, lang: Lang) -> str:
             if part not in DAY_ABBREVIATIONS:
                 return hours
             names.append(words.days[DAY_ABBREVIATIONS.index(part)])
-        intervals = [span.replace("-", "–") for span in spans.split(",")]
+        intervals = [span_words(span, lang) for span in spans.split(",")]
         clauses.append(f"{'–'.join(names)} {join_words(intervals, lang)}")
     return "; ".join(clauses)
 
 
-def zone_words(tz: dt.tzinfo, lang: Lang, *, named: bool = True) -> str:
-    """A time zone for people: ``'Copenhagen time, Europe/Copenhagen'``, ``'dansk tid'``.
+def span_words(span: str, lang: Lang) -> str:
+    """Hours from-to in words: ``'09:00–18:00'``; Danish ``'09.00–18.00'`` (Dansk Sprognævn).
 
-    Args:
-        tz: the zone.
-        lang: the language.
-        named: add the IANA key after the local name (``False`` for short texts).
+    Examples:
+        >>> span_words("09:00-18:00", "da")
+        '09.00–18.00'
+    """
+    return span.replace("-", "–").replace(":", catalogue(lang).time_separator)
+
+
+def zone_words(tz: dt.tzinfo, lang: Lang) -> str:
+    """A time zone for people, without its IANA id: ``'Copenhagen time'``, ``'dansk tid'``.
 
     Examples:
         >>> zone_words(zoneinfo.ZoneInfo("Europe/Copenhagen"), "en")
-        'Copenhagen time, Europe/Copenhagen'
-        >>> zone_words(zoneinfo.ZoneInfo("Europe/Copenhagen"), "da", named=False)
+        'Copenhagen time'
+        >>> zone_words(zoneinfo.ZoneInfo("Europe/Copenhagen"), "da")
         'dansk tid'
         >>> zone_words(dt.UTC, "da")
         'UTC'
@@ -261,5 +259,4 @@ def zone_words(tz: dt.tzinfo, lang: Lang, *, named: bool = True) -> str:
         return "UTC" if key is not None or tz.utcoffset(None) == dt.timedelta(0) else str(tz)
     words = catalogue(lang)
     city = key.rsplit("/", 1)[-1].replace("_", " ")
-    local = words.zones.get(key) or words.patterns["zone"].format(city=city)
-    return words.patterns["zone_named"].format(local=local, key=key) if named else local
+    return words.zones.get(key) or words.patterns["zone"].format(city=city)

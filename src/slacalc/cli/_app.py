@@ -351,15 +351,42 @@ _COMMANDS: dict[str, _Command] = {
         "the agreement as a readable document",
         "The agreement as a document for the client: scope, severities and targets,\n"
         "support hours and channels, the uptime guarantee and what it allows, credits,\n"
-        "roles and how to report an incident. Markdown or self-contained HTML, English\n"
-        "or Danish.",
+        "roles and how to report an incident, and the contract's clauses. Markdown,\n"
+        "self-contained HTML or PDF (headless Chromium), English or Danish, from templates\n"
+        "you can override (needs pip install 'slacalc[document]').",
         "slacalc document sla.toml\n"
-        "slacalc document sla.toml --format html --lang da -o aftale.html\n"
-        "slacalc document            # the built-in policy",
+        "slacalc document sla.toml --format html -o sla.html\n"
+        "slacalc document --lang da  # the built-in policy, in Danish\n"
+        "slacalc document --lang da --format pdf -o aftale.pdf --logo logo.png\n"
+        "slacalc document sla.toml --templates mine/ --section pricing -o sla.html --format html",
         (
             _option("policy", nargs="?", help="the SLA policy file (default: the built-in policy)"),
-            _option("--format", choices=("markdown", "html"), default="markdown"),
-            _option("--lang", choices=("en", "da"), default="en"),
+            _option("--format", choices=("markdown", "html", "pdf"), default="markdown"),
+            _option(
+                "--lang",
+                choices=("en", "da"),
+                help="the document's language (default the policy's)",
+            ),
+            _option(
+                "--fallback",
+                action="store_true",
+                help="print policy texts that lack --lang in the policy's language",
+            ),
+            _option(
+                "--year",
+                type=int,
+                help="list the days support is closed in YEAR (default: "
+                "the year of terms.effective)",
+            ),
+            _option("--templates", metavar="DIR", help="templates that replace the built-in ones"),
+            _option(
+                "--section",
+                action="append",
+                metavar="NAME",
+                help="add the section DIR/sections/NAME.<format>.j2 (repeat for more)",
+            ),
+            _option("--logo", metavar="FILE", help="an image shown above the title"),
+            _option("--css", metavar="FILE", help="a style sheet added to the built-in one"),
             _option("-o", "--output", metavar="FILE", help="write the document to FILE (UTF-8)"),
         ),
     ),
@@ -396,7 +423,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  slacalc demo\n"
             "  slacalc budget 99.9%\n"
             "  slacalc due --severity high --at 2026-11-27T17:30+01:00\n"
-            "  slacalc document sla.toml --format html --lang da -o sla.html\n"
+            "  slacalc document sla.toml --format html -o sla.html\n"
             "\n"
             "Every command takes --json and --help. Errors are one line on stderr with exit\n"
             "code 2; 'slacalc check' exits 1 when the policy has problems."

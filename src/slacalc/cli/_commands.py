@@ -754,32 +754,51 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_document(args: argparse.Namespace, out: TextIO) -> int:
-    """``slacalc document sla.toml``: the agreement as Markdown or HTML, English or Danish.
+    """``slacalc document sla.toml``: the agreement as Markdown, HTML or PDF, English or Danish.
 
     Examples:
         >>> import io
         >>> buffer = io.StringIO()
         >>> run_document(argparse.Namespace(policy=None, format="markdown", lang="en",
-        ...                                 output=None, json=False), buffer)
+        ...                                 output=None, json=False, fallback=False), buffer)
         0
         >>> buffer.getvalue().splitlines()[0]
         '# Website care agreement'
     """
     from slacalc.document import render_agreement
+    from slacalc.policy import default_policy
 
-    policy = load_policy(args.policy)
-    text = render_agreement(policy, format=args.format, lang=args.lang)
+    # The built-in policy comes in the language asked for; a file's texts are its own.
+    policy = default_policy(args.lang or "en") if args.policy is None else load_policy(args.policy)
+    args.lang = args.lang or policy.lang
+    if args.format == "pdf" and args.output is None:
+        raise CommandError("--format pdf writes a file; add -o FILE, e.g. -o aftale.pdf.")
+    result = render_agreement(
+        policy,
+        format=args.format,
+        lang=args.lang,
+        fallback=args.fallback,
+        year=getattr(args, "year", None),
+        templates=getattr(args, "templates", None),
+        sections=getattr(args, "section", None) or (),
+        logo=getattr(args, "logo", None),
+        css=getattr(args, "css", None),
+    )
     if args.output is not None:
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            if isinstance(result, bytes):
+                Path(args.output).write_bytes(result)
+            else:
+                Path(args.output).write_text(result, encoding="utf-8")
         except OSError as exc:
             raise CommandError(f"Cannot write {args.output!r}: {exc.strerror or exc}.") from None
     if args.json:
+        text = None if isinstance(result, bytes) else result
         return _json(
             out, {"policy": policy.name, **fields(args, "format", "lang", "output"), "text": text}
         )
-    if args.output is None:
-        out.write(text)
+    if args.output is None and isinstance(result, str):
+        out.write(result)
     return 0
 
 

@@ -9,15 +9,15 @@ credit bands from its :class:`~slacalc.credits.CreditSchedule`. Text the policy 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 
 from slacalc._present.catalogue import (
     Lang,
     catalogue,
-    date_words,
     hours_words,
     join_words,
+    span_words,
     zone_words,
 )
 from slacalc._present.formats import decimal_text, duration_text, percent_text
@@ -28,10 +28,12 @@ from slacalc.document._model import (
     Inline,
     Items,
     Paragraph,
+    Section,
     Strong,
     Table,
 )
-from slacalc.policy import ALWAYS, SUPPORT, Agreement, UptimeTerms
+from slacalc.document._words import long_date, money_text
+from slacalc.policy import ALWAYS, SUPPORT, Agreement, Channel, ContractTerms, UptimeTerms
 from slacalc.timers import BusinessDays, DueFromField, Target
 from slacalc.uptime import (
     Availability,
@@ -47,19 +49,44 @@ _CALENDAR_DAYS = {"month": (28, 31), "quarter": (90, 92), "year": (365, 366)}
 
 
 class _Builder:
-    def __init__(self, policy: Agreement, lang: Lang) -> None:
+    def __init__(
+        self, policy: Agreement, lang: Lang, year: int | None, added: tuple[str, ...]
+    ) -> None:
         self.policy = policy
+        self.added = added
         self.lang = lang
+        self.year = year
         self.words = catalogue(lang)
+        self.sections: list[Section] = []
         self.blocks: list[Block] = []
+        self.name = "intro"
+        self.title = ""
+        self.number = 0
 
     # -- small helpers -------------------------------------------------------------
 
     def t(self, key: str, **values: object) -> str:
         return self.words.say(key, **values)
 
-    def heading(self, key: str, level: int = 2) -> None:
-        self.blocks.append(Heading(level, self.t(key)))
+    def heading(self, key: str) -> None:
+        """Start the section ``key``, numbered after the last one."""
+        self.close()
+        self.number += 1
+        self.name, self.title = key, self.t(key)
+        if not self.title[:1].isdigit():
+            self.title = f"{self.number}. {self.title}"
+
+    def close(self) -> None:
+        """End the section being written."""
+        self.sections.append(Section(self.name, self.title, tuple(self.blocks), self.number))
+        self.blocks = []
+
+    def added_sections(self) -> None:
+        """The user's sections: numbered places that their templates fill."""
+        for name in self.added:
+            self.close()
+            self.number += 1
+            self.name, self.title = name, ""
 
     def para(self, *parts: str | Strong) -> None:
         self.blocks.append(Paragraph(tuple(parts)))
@@ -119,6 +146,7 @@ class _Builder:
 
     def build(self) -> Document:
         self.para(self.t("intro"))
+        self.parties()
         for section in (
             self.scope,
             self.hours,
@@ -130,10 +158,136 @@ class _Builder:
             self.maintenance,
             self.credits,
             self.roles,
+            self.fee,
+            self.term,
+            self.liability,
+            self.law,
+            self.added_sections,
             self.signatures,
         ):
             section()
-        return Document(self.policy.name, self.t("subtitle"), self.lang, tuple(self.blocks))
+        self.close()
+        title = self.policy.title or self.policy.name
+        return Document(
+            title, self.t("subtitle"), self.lang, tuple(self.sections), self.version_line()
+        )
+
+    # -- the contract's clauses ------------------------------------------------------
+
+    @property
+    def contract(self) -> ContractTerms:
+        return self.policy.contract or ContractTerms()
+
+    def date(self, day: dt.date, *, weekday: bool = False) -> str:
+        return long_date(day, self.lang, weekday=weekday)
+
+    def version_line(self) -> str:
+        c = self.contract
+        parts = [self.t("version", version=c.version)] if c.version else []
+        if c.date is not None:
+            parts.append(self.date(c.date))
+        return ", ".join(parts)
+
+    def parties(self) -> None:
+        c = self.contract
+        found = [(k, p) for k, p in (("provider", c.provider), ("customer", c.customer)) if p]
+        if not found:
+            return
+        self.close()
+        self.name = "parties"
+        self.para(self.t("parties.intro"))
+        rows: list[tuple[Inline, ...]] = []
+        for key, attr in (
+            ("party.name", "name"),
+            ("party.address", "address"),
+            ("party.cvr", "cvr"),
+            ("party.vat", "vat"),
+            ("party.contact", "contact"),
+        ):
+            values = [getattr(p, attr) for _, p in found]
+            if any(values):
+                rows.append(((self.t(key),), *((v,) for v in values)))
+        header = ("", *(self.t(f"sign.{k}") for k, _ in found))
+        self.blocks.append(Table(header, tuple(rows), kind="parties"))
+
+    def months(self, count: int, key: str = "months") -> str:
+        return self.t(f"{key}.one" if count == 1 else f"{key}.many", count=count)
+
+    def fee(self) -> None:
+        c = self.contract
+        if c.fee is None:
+            return
+        self.heading("fee")
+        amount = money_text(c.fee, c.currency, self.lang)
+        self.para(self.t("fee.amount", amount=amount, per_unit=self.t(f"per.{c.fee_per}")))
+
+    def term(self) -> None:
+        c = self.contract
+        if c.effective is None and c.term_months is None and c.notice_months is None:
+            return
+        self.heading("term")
+        if c.effective is not None:
+            self.para(self.t("term.effective", date=self.date(c.effective)))
+        if c.term_months is not None:
+            self.para(self.t("term.first", months=self.months(c.term_months)))
+            if c.renewal_months is None:
+                self.para(self.t("term.no_renewal"))
+            else:
+                self.para(self.t("term.renewal", months=self.months(c.renewal_months)))
+        if c.notice_months is not None:
+            self.para(self.t("term.notice", notice=self.months(c.notice_months, "notice")))
+
+    def liability(self) -> None:
+        c = self.contract
+        if not c.sole_remedy and c.cap_months is None:
+            return
+        self.heading("liability")
+        if c.sole_remedy:
+            self.para(self.t("liability.sole"))
+        if c.cap_months is not None:
+            self.para(self.t("liability.cap", months=self.months(c.cap_months)))
+
+    def law(self) -> None:
+        c = self.contract
+        if not c.governing_law and not c.venue:
+            return
+        self.heading("law")
+        if c.governing_law:
+            self.para(self.t("law.governing", law=c.governing_law))
+        if c.venue:
+            self.para(self.t("law.venue", venue=c.venue))
+
+    def closing_days(self) -> None:
+        if self.year is None:
+            return
+        days = self.policy.closed_days(self.year, self.lang)
+        if not days:
+            return
+        self.para(self.t("hours.closing", year=self.year))
+        self.items(
+            f"{self.date(day, weekday=True)}: {name or self.t('closing.unnamed')}"
+            for day, name in days
+        )
+
+    def measurement(self) -> None:
+        c = self.contract
+        if c.monitoring_interval is not None or c.method:
+            self.blocks.append(Heading(3, self.t("measure")))
+            if c.monitoring_interval is not None:
+                where = (
+                    self.t("measure.from", names=join_words(list(c.locations), self.lang))
+                    if c.locations
+                    else ""
+                )
+                interval = duration_text(c.monitoring_interval, "words", self.lang)
+                self.para(self.t("measure.checks", interval=interval, locations=where))
+            if c.method:
+                self.para(c.method)
+            self.para(self.t("measure.down"))
+        if c.exclusions:
+            self.blocks.append(Heading(3, self.t("exclusions")))
+            self.para(self.t("exclusions.intro"))
+            self.items(c.exclusions)
 
     def scope(self) -> None:
         self.heading("scope")
@@ -154,8 +308,18 @@ class _Builder:
                 region = self.words.holidays.get(item.upper()) or self.t("holidays.of", code=item)
                 days.append(self.t("closed.holidays", region=region))
             else:
-                days.append(self.t("closed.date", date=date_words(item, self.lang)))
+                days.append(self.t("closed.date", date=self.date(item)))
+        for rule, hours in self.policy.support.recurring.items():
+            if hours == "closed":
+                days.append(self.t("closed.date", date=self.yearly(rule)))
         return days
+
+    def yearly(self, rule: str) -> str:
+        """A yearly rule in words: ``'12-24'`` is ``'24 December'`` (others as written)."""
+        month, _, day = rule.partition("-")
+        if month.isdigit() and day.isdigit():
+            return long_date(dt.date(2000, int(month), int(day)), self.lang, year=False)
+        return rule
 
     def hours(self) -> None:
         self.heading("hours")
@@ -168,15 +332,16 @@ class _Builder:
         closed = self.closed_days()
         if closed:
             self.para(self.t("hours.closed", days=join_words(closed, self.lang)))
+        self.closing_days()
         special = support.overrides
         if special:
             self.para(self.t("hours.special"))
             self.items(
-                f"{date_words(day, self.lang)}: "
+                f"{self.date(day)}: "
                 + (
                     self.t("hours.closed_day")
                     if hours == "closed"
-                    else join_words([h.replace("-", "–") for h in hours.split(",")], self.lang)
+                    else join_words([span_words(h, self.lang) for h in hours.split(",")], self.lang)
                 )
                 for day, hours in special.items()
             )
@@ -184,20 +349,26 @@ class _Builder:
         if own:
             self.para(self.t("hours.calendars"))
             self.items(
-                f"{name}: {hours_words(cal.hours, self.lang)} ({zone_words(cal.tz, self.lang)})"
+                f"{name}: {hours_words(cal.hours, self.lang)} "
+                f"({zone_words(cal.tz, self.lang)})"
                 for name, cal in own
             )
         if not self.policy.channels:
             self.para(self.t("hours.no_channels"))
             return
         self.para(self.t("hours.channels"))
+        channels = self.policy.channels
+        # A column no channel fills is left out, so the others get the page's width.
+        columns: list[tuple[str, Callable[[Channel], str]]] = [("col.channel", lambda c: c.name)]
+        if any(c.contact for c in channels):
+            columns.append(("col.contact", lambda c: c.contact))
+        columns.append(("col.open", lambda c: self.calendar_hours(c.hours)))
+        if any(c.description for c in channels):
+            columns.append(("col.note", lambda c: c.description))
         self.blocks.append(
             Table(
-                tuple(self.t(k) for k in ("col.channel", "col.contact", "col.open", "col.note")),
-                tuple(
-                    ((c.name,), (c.contact,), (self.calendar_hours(c.hours),), (c.description,))
-                    for c in self.policy.channels
-                ),
+                tuple(self.t(key) for key, _ in columns),
+                tuple(tuple((cell(c),) for _, cell in columns) for c in channels),
             )
         )
 
@@ -221,7 +392,7 @@ class _Builder:
             else:
                 clock = self.t("clock.named", name=self.t("quote", name=s.calendar))
             cells: list[Inline] = [
-                (Strong(s.name),),
+                (Strong(s.display_name),),
                 (s.description,),
                 (self.target(s.response),),
                 (self.target(s.resolution),),
@@ -279,13 +450,13 @@ class _Builder:
         if always_channels:
             key = "outside.channel_one" if len(always_channels) == 1 else "outside.channel_many"
             self.para(self.t(key, names=join_words(always_channels, self.lang)))
-        around = [s.name for s in policy.severities if policy.is_around_the_clock(s.name)]
+        around = [s.display_name for s in policy.severities if policy.is_around_the_clock(s.name)]
         if around:
             self.para(self.t("outside.always", names=self.severity_names(around)))
         named: dict[str, list[str]] = {}
         for s in policy.severities:
-            if s.name not in around and s.calendar not in (SUPPORT, ALWAYS):
-                named.setdefault(s.calendar, []).append(s.name)
+            if not policy.is_around_the_clock(s.name) and s.calendar not in (SUPPORT, ALWAYS):
+                named.setdefault(s.calendar, []).append(s.display_name)
         for calendar, names in named.items():
             cal = policy.calendar(calendar)
             self.para(
@@ -303,16 +474,17 @@ class _Builder:
         self.heading("report")
         channels = [c.name for c in self.policy.channels]
         always = [c.name for c in self.policy.channels if c.hours == ALWAYS]
+        either = catalogue(self.lang).list_or
         if not channels:
             first = self.t("report.contact_any")
         elif always and len(always) < len(channels):
             first = self.t(
                 "report.contact_always",
-                names=join_words(channels, self.lang),
+                names=join_words(channels, self.lang, last=either),
                 always=join_words(always, self.lang),
             )
         else:
-            first = self.t("report.contact", names=join_words(channels, self.lang))
+            first = self.t("report.contact", names=join_words(channels, self.lang, last=either))
         self.items(
             [
                 first,
@@ -359,6 +531,7 @@ class _Builder:
         )
         self.para(self._average(spec))
         self.para(self.t("uptime.measure", **units))
+        self.measurement()
 
     def _promise(self, target: str, units: dict[str, str]) -> tuple[str | Strong, ...]:
         text = self.t("uptime.promise", target="\0", **units)
@@ -457,7 +630,7 @@ class _Builder:
                     ),
                     tuple(
                         (
-                            (Strong(severity),),
+                            (Strong(self.policy.severity(severity).display_name),),
                             (self.t(f"metric.{metric}"),),
                             (self.t("of_fee", percent=self.percent(p.per_breach_share)),),
                             (
@@ -517,25 +690,46 @@ class _Builder:
     def signatures(self) -> None:
         self.heading("sign")
         self.para(self.t("sign.intro"))
+        c = self.contract
+        provider, customer = c.provider, c.customer
+        rows: list[tuple[Inline, ...]] = []
+        if provider or customer:
+            rows.append(
+                (
+                    (self.t("sign.company"),),
+                    (provider.name if provider else "",),
+                    (customer.name if customer else "",),
+                )
+            )
+        rows.append(
+            (
+                (self.t("sign.name"),),
+                (provider.signatory if provider else "",),
+                (customer.signatory if customer else "",),
+            )
+        )
+        rows += [((self.t(k),), ("",), ("",)) for k in ("sign.date", "sign.signature")]
         self.blocks.append(
             Table(
                 ("", self.t("sign.provider"), self.t("sign.customer")),
-                tuple(
-                    ((self.t(k),), ("",), ("",))
-                    for k in ("sign.name", "sign.date", "sign.signature")
-                ),
+                tuple(rows),
                 kind="signatures",
             )
         )
 
 
-def build_document(policy: Agreement, lang: Lang) -> Document:
-    """The agreement for ``policy`` as blocks, in ``lang``.
+def build_document(
+    policy: Agreement, lang: Lang, year: int | None = None, added: tuple[str, ...] = ()
+) -> Document:
+    """The agreement for ``policy`` (its texts already in ``lang``) as sections of blocks.
+
+    ``year`` is the year whose closing days the support hours list (``None``: none);
+    ``added`` names the user's sections, placed before the signatures.
 
     Examples:
         >>> from slacalc.policy import default_policy
         >>> doc = build_document(default_policy().to_agreement(), "en")
-        >>> doc.title, doc.blocks[1]
-        ('Website care agreement', Heading(level=2, text='1. Scope'))
+        >>> doc.title, doc.sections[1].name, doc.sections[1].heading
+        ('Website care agreement', 'scope', '1. Scope')
     """
-    return _Builder(policy, lang).build()
+    return _Builder(policy, lang, year, added).build()

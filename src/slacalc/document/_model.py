@@ -13,7 +13,17 @@ from typing import TypeAlias
 
 from slacalc._present.tables import Inline, Strong, Table
 
-__all__ = ["Block", "Document", "Heading", "Inline", "Items", "Paragraph", "Strong", "Table"]
+__all__ = [
+    "Block",
+    "Document",
+    "Heading",
+    "Inline",
+    "Items",
+    "Paragraph",
+    "Section",
+    "Strong",
+    "Table",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +69,54 @@ Block: TypeAlias = Heading | Paragraph | Items | Table
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
-    """The whole agreement: a title, a subtitle, the language, and the blocks in order.
+class Section:
+    """One section of the agreement: its name (for templates), its heading and its blocks.
+
+    ``name`` is ``'intro'`` (before the first heading, no heading), one of the built-in
+    sections (``'scope'``, ``'hours'``, ..., ``'sign'``) or a section the user adds
+    (no heading and no blocks: its template writes it). ``number`` is its place among
+    the numbered sections (0 for the intro).
 
     Examples:
-        >>> Document("Website care agreement", "Service level agreement", "en", ()).lang
-        'en'
+        >>> Section("scope", "1. Scope", (Paragraph(("All of it",)),)).heading
+        '1. Scope'
+    """
+
+    name: str
+    heading: str
+    blocks: tuple[Block, ...]
+    number: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The whole agreement: title, subtitle, language, sections, and a version line.
+
+    Examples:
+        >>> doc = Document("Website care agreement", "Service level agreement", "en", ())
+        >>> doc.lang, doc.version
+        ('en', '')
     """
 
     title: str
     subtitle: str
     lang: str
-    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    version: str = ""
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """Every block in order, each section's heading as a level-2 :class:`Heading`.
+
+        Examples:
+            >>> from slacalc.document._build import build_document
+            >>> from slacalc.policy import default_policy
+            >>> build_document(default_policy().to_agreement(), "en").blocks[1]
+            Heading(level=2, text='1. Scope')
+        """
+        out: list[Block] = []
+        for section in self.sections:
+            if section.heading:
+                out.append(Heading(2, section.heading))
+            out += section.blocks
+        return tuple(out)

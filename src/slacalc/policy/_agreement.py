@@ -10,9 +10,12 @@ document and the command line read these values; none of them parses policy text
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -59,8 +62,10 @@ __all__ = [
     "Agreement",
     "Channel",
     "ClaimTerms",
+    "ContractTerms",
     "FrozenDict",
     "MaintenanceTerms",
+    "Party",
     "PolicyLike",
     "Role",
     "SeverityTerms",
@@ -139,6 +144,7 @@ class SeverityTerms:
         resolution: time to resolve; ``None`` for a work queue.
         next_response: time to answer each later customer reply, if promised.
         periodic_update: the longest time between public responses, if promised.
+        label: the name people read (``'Kritisk'``); empty: the ``name``.
 
     Examples:
         >>> from slacalc.policy import default_policy
@@ -147,6 +153,8 @@ class SeverityTerms:
         ('support', BusinessDays(count=2))
     """
 
+    __has_texts__ = True  # localize() looks inside
+
     name: str
     description: str
     calendar: str
@@ -154,6 +162,17 @@ class SeverityTerms:
     resolution: Target | None = None
     next_response: Target | None = None
     periodic_update: Target | None = None
+    label: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """The name people read: the ``label``, or the ``name`` when there is none.
+
+        Examples:
+            >>> SeverityTerms("p1", "", "support", None, label="Kritisk").display_name
+            'Kritisk'
+        """
+        return self.label or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +185,8 @@ class Channel:
         Channel(name='Ticket system', kind='ticket', contact='', hours='24x7', \
 description='Always open for new requests; the only channel for critical incidents.')
     """
+
+    __has_texts__ = True  # localize() looks inside
 
     name: str
     kind: Literal["ticket", "email", "phone", "chat", "other"]
@@ -183,6 +204,8 @@ class Role:
         >>> default_policy().to_agreement().roles[0].party
         'provider'
     """
+
+    __has_texts__ = True  # localize() looks inside
 
     party: Literal["provider", "customer"]
     title: str
@@ -238,6 +261,8 @@ class ClaimTerms:
         30
     """
 
+    __has_texts__ = True  # localize() looks inside
+
     within_days: int = 30
     how: str = ""
     automatic: bool = False
@@ -257,6 +282,86 @@ class ClaimTerms:
         if self.within_billing_cycles is not None:
             return ClaimWindow(billing_cycles=self.within_billing_cycles)
         return ClaimWindow(days=self.within_days)
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A party to the agreement: who it is, where, its company number and its people.
+
+    Attributes:
+        name: the company's name.
+        address: its postal address, one line.
+        cvr: its Danish CVR number (8 digits, checked), empty when it has none.
+        vat: its VAT number, for a company outside Denmark.
+        contact: the contact person.
+        signatory: who signs for it (default the contact person).
+
+    Examples:
+        >>> Party("Webbureauet ApS", cvr="13748136").signatory
+        ''
+    """
+
+    name: str
+    address: str = ""
+    cvr: str = ""
+    vat: str = ""
+    contact: str = ""
+    signatory: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ContractTerms:
+    """The clauses a client contract needs besides the service levels; each may be unset.
+
+    Attributes:
+        provider: the provider (``None``: not named).
+        customer: the customer.
+        fee: the fee per ``fee_per`` as an exact amount, without currency.
+        currency: the fee's ISO 4217 code (``'DKK'``).
+        fee_per: what the fee is paid for: ``'month'``, ``'quarter'`` or ``'year'``.
+        effective: the date the agreement takes effect.
+        term_months: the first term, in months.
+        renewal_months: how long each renewal runs (``None``: no renewal).
+        notice_months: the notice either party gives to end it, in months.
+        version: the document's version (``'1.0'``).
+        date: the document's date.
+        exclusions: what does not count as downtime.
+        monitoring_interval: how often availability is checked.
+        locations: where it is checked from.
+        method: how a check decides the service is down.
+        sole_remedy: whether service credits are the customer's only remedy for missed
+            targets (``None``: not said).
+        cap_months: liability is capped at the fees for this many months.
+        governing_law: the law that governs the agreement (``'dansk ret'``).
+        venue: where disputes are settled.
+
+    Examples:
+        >>> from slacalc.policy import default_policy
+        >>> default_policy().to_agreement().contract is None
+        True
+    """
+
+    __has_texts__ = True  # localize() looks inside
+
+    provider: Party | None = None
+    customer: Party | None = None
+    fee: Decimal | None = None
+    currency: str = ""
+    fee_per: Literal["month", "quarter", "year"] = "month"
+    effective: dt.date | None = None
+    term_months: int | None = None
+    renewal_months: int | None = None
+    notice_months: int | None = None
+    version: str = ""
+    date: dt.date | None = None
+    exclusions: tuple[str, ...] = ()
+    monitoring_interval: dt.timedelta | None = None
+    locations: tuple[str, ...] = ()
+    method: str = ""
+    sole_remedy: bool | None = None
+    cap_months: int | None = None
+    governing_law: str = ""
+    venue: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +386,8 @@ class UptimeTerms:
         >>> uptime.target, uptime.credits.credit("99.4%", fee="1000")
         (Fraction(999, 1000), Decimal('100.00'))
     """
+
+    __has_texts__ = True  # localize() looks inside
 
     target: Fraction
     period: Literal["month", "quarter", "year"] = "month"
@@ -362,6 +469,50 @@ Examples:
 """
 
 
+_HOLIDAY_LANGUAGES = {"en": ("en_US", "en_GB"), "da": ("da",)}
+
+
+def _running_text(name: str, lang: Lang) -> str:
+    """A holiday's name as running text: Danish holidays are lower case ("2. juledag").
+
+    Retskrivningsordbogen (§ 13) writes religious and national holidays with a small
+    letter, Kristi himmelfartsdag and Mariæ bebudelsesdag aside.
+    """
+    if lang != "da" or name.startswith(("Kristi ", "Mariæ ")):
+        return name
+    name = name[:1].lower() + name[1:]
+    return "2. " + name[6:] if name.startswith("anden ") else name
+
+
+@functools.cache
+def _country_names(country: str, year: int, lang: Lang) -> Mapping[dt.date, str]:
+    """The public and optional holidays of ``country`` in ``year``, named in ``lang``."""
+    import holidays
+
+    try:
+        cls = holidays.country_holidays(country).__class__
+    except NotImplementedError:
+        return {}
+    language = next((x for x in _HOLIDAY_LANGUAGES[lang] if x in cls.supported_languages), None)
+    categories = tuple(c for c in ("public", "optional") if c in cls.supported_categories)
+    found = holidays.country_holidays(country, years=year, language=language, categories=categories)
+    if language is None and lang != "en":
+        return {}
+    return MappingProxyType({day: _running_text(name, lang) for day, name in found.items()})
+
+
+def _holiday_names(
+    sources: tuple[str | dt.date, ...], year: int, lang: Lang
+) -> Mapping[dt.date, str]:
+    """The holiday names of the policy's countries in ``year``, in ``lang``."""
+    names: dict[dt.date, str] = {}
+    for source in sources:
+        if isinstance(source, str):
+            for day, name in _country_names(source.split("+")[0].upper(), year, lang).items():
+                names.setdefault(day, name)
+    return names
+
+
 def longest_day(calendar: BusinessCalendar) -> dt.timedelta:
     """The business time of the calendar's longest weekday (holidays and special days aside).
 
@@ -404,6 +555,11 @@ class Agreement:
         out_of_scope: what it does not cover.
         roles: the parties' roles.
         uptime: the uptime promise (``None`` when the policy makes none).
+        title: the document's title (empty: ``name``).
+        lang: the language the policy's plain texts are written in; its texts may carry
+            other languages too (:meth:`in_language`).
+        contract: the contract clauses (parties, fee, term, exclusions, measurement,
+            liability, law), ``None`` when the policy states none.
         around_the_clock: the names of the calendars that never close (24/7, no holidays
             and no special days); worked out from ``calendars``.
 
@@ -418,6 +574,8 @@ class Agreement:
         '2026-11-30T10:00:00+01:00'
     """
 
+    __has_texts__ = True  # localize() looks inside
+
     name: str
     calendars: Mapping[str, BusinessCalendar]
     holidays: tuple[str | dt.date, ...]
@@ -430,6 +588,9 @@ class Agreement:
     out_of_scope: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     uptime: UptimeTerms | None = None
+    title: str = ""
+    lang: Lang = "en"
+    contract: ContractTerms | None = None
     around_the_clock: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -518,6 +679,64 @@ class Agreement:
         """
         return () if self.uptime is None else self.uptime.ticket_penalties
 
+    def in_language(self, lang: Lang, *, fallback: bool = False) -> Agreement:
+        """This agreement with every text the policy holds in ``lang``.
+
+        Args:
+            lang: ``"en"`` or ``"da"``.
+            fallback: where a text lacks ``lang``, keep the policy language's text
+                instead of refusing.
+
+        Raises:
+            InvalidOptionError: an unknown ``lang``.
+            PolicyValidationError: some texts lack ``lang``; the message lists their
+                fields (``severities[0].description``, ``scope.included[2]``, ...).
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> danish = default_policy("da").to_agreement()
+            >>> danish.in_language("en").channels[2].name, danish.channels[2].name
+            ('Phone', 'telefon')
+        """
+        from slacalc.policy._texts import localize
+
+        found = localize(self, lang, fallback=fallback)
+        return found if found.lang == lang else replace(found, lang=lang)
+
+    def closed_days(self, year: int, lang: Lang = "en") -> tuple[tuple[dt.date, str], ...]:
+        """The days of ``year`` on which support would be open by its weekly hours but is closed.
+
+        Each comes with the name of the holiday that closes it, in ``lang`` (public and
+        optional holidays of the policy's countries; Danish names written as in running
+        text, "2. juledag"), or ``""`` for a closed day without a name.
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> days = default_policy("da").to_agreement().closed_days(2027, "da")
+            >>> [f"{d:%m-%d} {name}" for d, name in days[-4:]]
+            ['05-06 Kristi himmelfartsdag', '05-17 2. pinsedag', '12-24 juleaftensdag',
+             '12-31 nytårsaften']
+        """
+        lang = check_lang(lang)
+        weekly = self._weekly()
+        names = _holiday_names(self.holidays, year, lang)
+        day, out = dt.date(year, 1, 1), []
+        while day.year == year:
+            if weekly.is_business_day(day) and not self.support.is_business_day(day):
+                out.append((day, self._closed_name(day, lang, names)))
+            day += dt.timedelta(days=1)
+        return tuple(out)
+
+    def _weekly(self) -> BusinessCalendar:
+        """The support hours without holidays or special days."""
+        support = self.support
+        return BusinessCalendar(support.hours, tz=support.tz, seasons=support.seasons or None)
+
+    def _closed_name(self, day: dt.date, lang: Lang, names: Mapping[dt.date, str]) -> str:
+        """The name of what closes support on ``day`` (``""`` when it has none)."""
+        own = self.support.holiday_names(day)
+        return names.get(day) or (_running_text(own[0], lang) if own else "")
+
     def calendar(self, name: str = SUPPORT) -> BusinessCalendar:
         """A calendar by name: ``'support'``, ``'24x7'`` or one of the policy's own.
 
@@ -580,11 +799,19 @@ class Agreement:
             >>> t = dt.datetime(2026, 11, 27, 23, 10, tzinfo=agreement.support.tz)
             >>> agreement.acknowledge("high", t).respond_by.isoformat()
             '2026-11-30T10:00:00+01:00'
-            >>> print(agreement.acknowledge("critical", t, "da").text)
-            Vi har modtaget din henvendelse fredag den 27. november kl. 23:10. Henvendelser af
-            typen »critical« behandles døgnet rundt, alle årets dage. Du hører fra os senest
-            fredag den 27. november kl. 23:25.
+            >>> danish = default_policy("da").to_agreement()
+            >>> print(danish.acknowledge("critical", t, "da").text)
+            Vi har modtaget din henvendelse fredag den 27. november kl. 23.10. Henvendelser af
+            typen »Kritisk« behandles døgnet rundt, alle årets dage. Du hører fra os senest
+            fredag den 27. november kl. 23.25.
+            >>> boxing_day = dt.datetime(2025, 12, 26, 10, tzinfo=agreement.support.tz)
+            >>> print(danish.acknowledge("high", boxing_day, "da").text)
+            Vi har modtaget din henvendelse fredag den 26. december kl. 10.00. Supporten er
+            lukket i dag, 2. juledag. Vores supporttid er mandag–fredag 09.00–18.00 (dansk
+            tid). Du hører fra os senest mandag den 29. december kl. 10.00.
         """
+        from slacalc.policy._texts import localize
+
         lang = check_lang(locale)
         words = catalogue(lang)
         spec = self.rules.severity(severity)
@@ -597,9 +824,10 @@ class Agreement:
         if cal.is_open(promised_by) and not cal.is_open(promised_by + _US):
             promised_by += _US  # the last open µs of a day: the closing time is promised
         if self.is_around_the_clock(severity):
-            hours = words.say("reply.always", name=spec.name, Name=spec.name.capitalize())
+            label = localize(self.severity(severity), lang, fallback=True).display_name
+            hours = words.say("reply.always", name=label, Name=label[:1].upper() + label[1:])
         else:
-            zone = zone_words(cal.tz, lang, named=False)
+            zone = zone_words(cal.tz, lang)
             hours = words.say("reply.hours", hours=hours_words(cal.hours, lang), zone=zone)
         shown = cal.tz if tz is None else tz
         own = shown == cal.tz or (
@@ -608,13 +836,21 @@ class Agreement:
 
         def when(t: dt.datetime) -> str:
             text = when_words(t.astimezone(shown), lang)
-            return text if own else f"{text} ({zone_words(shown, lang, named=False)})"
+            return text if own else f"{text} ({zone_words(shown, lang)})"
 
-        parts = (
-            words.say("reply.received", when=when(received)),
-            hours,
-            words.say("reply.promise", when=when(promised_by)),
-        )
+        parts = [words.say("reply.received", when=when(received)), hours]
+        day = received.date()
+        if (
+            cal is self.support
+            and not cal.is_business_day(day)
+            and self._weekly().is_business_day(day)
+        ):
+            name = self._closed_name(day, lang, _holiday_names(self.holidays, day.year, lang))
+            closed = (
+                words.say("reply.closed", name=name) if name else words.say("reply.closed_unnamed")
+            )
+            parts.insert(1, closed)
+        parts.append(words.say("reply.promise", when=when(promised_by)))
         opens_at = cal.next_open(received)
         return Acknowledgement(
             severity=spec.name,

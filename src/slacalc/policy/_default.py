@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
+from slacalc._present.catalogue import Lang, check_lang
 from slacalc.policy._models import SLAPolicy
 
 __all__ = ["DEFAULT_POLICY_DATA", "default_policy"]
@@ -122,8 +124,139 @@ Examples:
 """
 
 
-def default_policy() -> SLAPolicy:
-    """The built-in website-care agreement.
+_DANISH: dict[str, str] = {
+    # English text of DEFAULT_POLICY_DATA -> the Danish a Danish agency writes.
+    "Website care agreement": "Aftale om drift og vedligeholdelse af website",
+    "Critical: the site is down and the business cannot run.": (
+        "Kritisk: sitet er nede, og forretningen kan ikke køre."
+    ),
+    ("High: a main function such as payment or the contact form is broken, but the site is up."): (
+        "Høj: en vigtig funktion som betaling eller kontaktformularen virker ikke, "
+        "men sitet er oppe."
+    ),
+    "Medium: errors, or small functions broken.": (
+        "Middel: fejl, eller mindre funktioner virker ikke."
+    ),
+    "Low: corrections, adjustments and general advice.": (
+        "Lav: rettelser, justeringer og generel rådgivning."
+    ),
+    # Channel names are common nouns, written in lower case in Danish running text.
+    "Ticket system": "supportsystemet",
+    "Always open for new requests; the only channel for critical incidents.": (
+        "Altid åbent for nye henvendelser; den eneste kanal til kritiske hændelser."
+    ),
+    "E-mail": "e-mail",
+    "Phone": "telefon",
+    "Backups": "Sikkerhedskopiering",
+    "CMS and plugin updates": "Opdatering af CMS og plugins",
+    "Security scans": "Sikkerhedsscanning",
+    "Uptime monitoring": "Overvågning af oppetid",
+    "Small content edits": "Mindre rettelser af indhold",
+    "Redesigns": "Redesign",
+    "SEO": "Søgemaskineoptimering (SEO)",
+    "Large new features": "Større nye funktioner",
+    "Agency support team": "Bureauets supportteam",
+    "Answer and resolve requests within the targets": (
+        "Besvare og løse henvendelser inden for de aftalte tider"
+    ),
+    "Keep the site, CMS and plugins updated and backed up": (
+        "Holde sitet, CMS og plugins opdateret og sikkerhedskopieret"
+    ),
+    "Report uptime and service credits each month": (
+        "Rapportere oppetid og kreditering hver måned"
+    ),
+    "Site owner": "Ejer af sitet",
+    "Report incidents through the ticket system with a severity": (
+        "Anmelde hændelser i supportsystemet med en prioritet"
+    ),
+    "Answer questions needed to continue (the clock pauses while we wait)": (
+        "Besvare spørgsmål, der er nødvendige for at komme videre "
+        "(uret står stille, mens vi venter)"
+    ),
+    "Approve changes that affect content or functionality": (
+        "Godkende ændringer, der berører indhold eller funktionalitet"
+    ),
+    (
+        "By e-mail to support, naming the month; the credit is deducted from the next invoice."
+    ): "Pr. e-mail til supporten med angivelse af måneden; beløbet trækkes fra næste faktura.",
+}
+_LABELS = {
+    "critical": {"da": "Kritisk", "en": "Critical"},
+    "high": {"da": "Høj", "en": "High"},
+    "medium": {"da": "Middel", "en": "Medium"},
+    "low": {"da": "Lav", "en": "Low"},
+}
+
+
+def _both(text: str) -> dict[str, str]:
+    """The text as a table: its Danish first, then the English it translates."""
+    return {"da": _DANISH[text], "en": text}
+
+
+def _danish_data() -> dict[str, Any]:
+    """The built-in agreement as a Danish agency writes it, English alongside."""
+    data = copy.deepcopy(DEFAULT_POLICY_DATA)
+    data["lang"] = "da"
+    data["title"] = _both(data["name"])
+    # Danish agencies close on Christmas Eve and New Year's Eve, which are not public holidays.
+    data["support"]["recurring"] = {"12-24": "closed", "12-31": "closed"}
+    for severity in data["severities"]:
+        severity["label"] = _LABELS[severity["name"]]
+        severity["description"] = _both(severity["description"])
+    for channel in data["channels"]:
+        channel["name"] = _both(channel["name"])
+        if "description" in channel:
+            channel["description"] = _both(channel["description"])
+    scope = data["scope"]
+    for key in ("included", "excluded"):
+        scope[key] = [_both(item) for item in scope[key]]
+    for role in data["roles"]:
+        role["title"] = _both(role["title"])
+        role["responsibilities"] = [_both(r) for r in role["responsibilities"]]
+    claims = data["uptime"]["claims"]
+    claims["how"] = _both(claims["how"])
+    data.update(_DANISH_CLAUSES)
+    return data
+
+
+_DANISH_CLAUSES: dict[str, Any] = {
+    # The clauses a Danish agency's contract has; parties and fee are the customer's own.
+    "terms": {"term_months": 12, "renewal_months": 12, "notice_months": 3},
+    "downtime": {
+        "monitoring_interval": "1m",
+        "locations": [
+            {"da": "København", "en": "Copenhagen"},
+            {"da": "Frankfurt", "en": "Frankfurt"},
+        ],
+        "exclusions": [
+            {
+                "da": "Force majeure: forhold uden for leverandørens kontrol",
+                "en": "Force majeure: events beyond the provider's control",
+            },
+            {
+                "da": "Fejl, som kunden eller kundens leverandører har forårsaget",
+                "en": "Faults caused by the customer or the customer's suppliers",
+            },
+            {
+                "da": "Nedbrud hos tredjeparter som hostingudbyder, DNS eller netværk",
+                "en": "Outages at third parties such as the hosting provider, DNS or network",
+            },
+            {
+                "da": "Planlagt vedligeholdelse efter reglerne i afsnit 8",
+                "en": "Planned maintenance under the rules of section 8",
+            },
+        ],
+    },
+    "liability": {"sole_remedy": True, "cap_months": 12},
+    "law": {
+        "governing": {"da": "dansk ret", "en": "Danish law"},
+        "venue": {"da": "leverandørens hjemting", "en": "the courts of the provider's home venue"},
+    },
+}
+
+
+def default_policy(lang: Lang = "en") -> SLAPolicy:
+    """The built-in website-care agreement, in English or as a Danish agency writes it.
 
     Support Mon-Fri 09:00-18:00 Europe/Copenhagen with Danish public holidays.
     critical (site down): respond 15 min, resolve 2 h, 24x7. high (payment or contact
@@ -136,8 +269,23 @@ def default_policy() -> SLAPolicy:
     counting as up time. Credits are claimed within 30 days after the month by e-mail to
     support, and deducted from the next invoice.
 
+    ``lang="da"`` gives the same agreement for Danish agencies: every text in Danish
+    (with the English alongside, so it renders in both), severities shown as
+    "Kritisk", "Høj", "Middel" and "Lav", support also closed on 24 and 31 December,
+    and the clauses a Danish agency's contract has: a 12-month term renewed for 12 months
+    at a time with 3 months' notice, how downtime is measured (every minute from
+    Copenhagen and Frankfurt) and what is not downtime, credits as the sole remedy with
+    liability capped at 12 months' fees, Danish law at the provider's home venue.
+    Parties and fee are each customer's own: add ``parties`` and ``terms`` to a copy.
+
+    Args:
+        lang: ``"en"`` (English texts) or ``"da"`` (Danish, with English alongside).
+
     Returns:
         A new :class:`SLAPolicy` (equal every time).
+
+    Raises:
+        InvalidOptionError: an unknown ``lang``.
 
     Examples:
         >>> p = default_policy()
@@ -148,5 +296,10 @@ def default_policy() -> SLAPolicy:
         ('Sun 02:00-06:00', 'count_as_up')
         >>> p.uptime.claims.claim_within_days
         30
+        >>> danish = default_policy("da")
+        >>> danish.lang, danish.severities[0].label["da"], danish.support.recurring["12-24"]
+        ('da', 'Kritisk', 'closed')
     """
+    if check_lang(lang) == "da":
+        return SLAPolicy.from_dict(_danish_data())
     return SLAPolicy.from_dict(DEFAULT_POLICY_DATA)

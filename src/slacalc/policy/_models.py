@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -37,7 +38,9 @@ from slacalc.policy._agreement import (
     Agreement,
     Channel,
     ClaimTerms,
+    ContractTerms,
     MaintenanceTerms,
+    Party,
     Role,
     SeverityTerms,
     TicketPenaltyTerms,
@@ -62,6 +65,7 @@ from slacalc.policy._fields import (
     policy_error,
 )
 from slacalc.policy._presets import PRESETS, apply_preset
+from slacalc.policy._texts import LocalText, check_text
 from slacalc.timers import (
     DEFAULT_STATUSES,
     BusinessDays,
@@ -91,15 +95,21 @@ __all__ = [
     "ChannelSpec",
     "ClaimsSpec",
     "CreditTierSpec",
+    "DowntimeSpec",
     "EscalationSpec",
     "HourlyCreditSpec",
+    "LawSpec",
+    "LiabilitySpec",
     "MaintenanceSpec",
     "MetricSpec",
+    "PartiesSpec",
+    "PartySpec",
     "RoleSpec",
     "SLAPolicy",
     "ScopeSpec",
     "SeverityPolicy",
     "TerminationSpec",
+    "TermsSpec",
     "TicketPenaltySpec",
     "UptimeSpec",
     "WarningSpec",
@@ -179,6 +189,15 @@ def _seasons_table(value: object) -> FrozenDict[str, str]:
         raise ValueError(str(exc)) from None
     return FrozenDict(cal.seasons)
 
+
+def _frozen_text(value: str | dict[str, str]) -> str | FrozenDict[str, str]:
+    """A text table frozen (a plain string as it is)."""
+    return value if isinstance(value, str) else FrozenDict(value)
+
+
+Text = Annotated[str | dict[str, str], BeforeValidator(check_text), AfterValidator(_frozen_text)]
+"""Text for people: a plain string in the policy's ``lang``, or a table by language
+(``{ en = "Backups", da = "Sikkerhedskopier" }``)."""
 
 RecurringTable = Annotated[dict[str, str], BeforeValidator(_recurring_table)]
 """Recurring special hours: rule (``'12-24'``, ``'last Fri of Nov'``) -> hours or ``'closed'``."""
@@ -420,7 +439,10 @@ class SeverityPolicy(_Model):
     """
 
     name: str = Field(min_length=1, description="The severity's name, e.g. 'high'.")
-    description: str = Field(default="", description="What the severity means, for people.")
+    description: Text = Field(default="", description="What the severity means, for people.")
+    label: Text | None = Field(
+        default=None, description="The name people read, e.g. { en = 'Critical', da = 'Kritisk' }."
+    )
     response: TargetText = Field(description="Time to first public response.")
     resolution: TargetText | None = Field(
         default=None, description="Time to resolve; none = queue."
@@ -462,11 +484,11 @@ class ChannelSpec(_Model):
         'support'
     """
 
-    name: str = Field(min_length=1)
+    name: Text = Field(min_length=1)
     kind: Literal["ticket", "email", "phone", "chat", "other"]
     contact: str = ""
     hours: str = Field(default=SUPPORT, description="A calendar name: 'support', '24x7', ...")
-    description: str = ""
+    description: Text = ""
 
 
 class ScopeSpec(_Model):
@@ -477,8 +499,8 @@ class ScopeSpec(_Model):
         ('Backups',)
     """
 
-    included: tuple[str, ...] = ()
-    excluded: tuple[str, ...] = ()
+    included: tuple[Text, ...] = ()
+    excluded: tuple[Text, ...] = ()
 
 
 class RoleSpec(_Model):
@@ -490,8 +512,8 @@ class RoleSpec(_Model):
     """
 
     party: Literal["provider", "customer"]
-    title: str = Field(min_length=1)
-    responsibilities: tuple[str, ...] = ()
+    title: Text = Field(min_length=1)
+    responsibilities: tuple[Text, ...] = ()
 
 
 class CreditTierSpec(_Model):
@@ -581,7 +603,7 @@ class ClaimsSpec(_Model):
     claim_within_days: Annotated[int, BeforeValidator(_claim_days)] = Field(
         default=30, description="Calendar days after the period ends to claim a credit."
     )
-    how: str = Field(default="", description="How to claim, in the agreement's language.")
+    how: Text = Field(default="", description="How to claim, for people.")
     automatic: bool = Field(
         default=False, description="Whether credits are applied without a claim."
     )
@@ -660,7 +682,205 @@ class UptimeSpec(_Model):
     )
 
 
-def _uptime_terms(spec: UptimeSpec, tz: dt.tzinfo) -> UptimeTerms:
+_CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
+
+
+def _cvr_text(value: object) -> object:
+    """A Danish CVR number: 8 digits whose modulus-11 check holds (Erhvervsstyrelsen)."""
+    if value is None:
+        return value
+    text = str(value).replace(" ", "") if isinstance(value, (str, int)) else None
+    if text is None or len(text) != 8 or not text.isascii() or not text.isdigit():
+        raise ValueError(f"{value!r} is not a CVR number; write its 8 digits, e.g. '13748136'.")
+    if sum(int(d) * w for d, w in zip(text, _CVR_WEIGHTS, strict=True)) % 11:
+        raise ValueError(
+            f"{value!r} is not a valid CVR number (its check digit does not match); "
+            "copy it from the CVR register (datacvr.virk.dk)."
+        )
+    return text
+
+
+def _money_text(value: object) -> object:
+    """An exact amount: text or a whole number, never a float."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        raise ValueError(f"{value!r} is not an exact amount; write it as text, e.g. '4500.00'.")
+    try:
+        amount = Decimal(str(value).replace("_", ""))
+    except InvalidOperation:
+        raise ValueError(f"{value!r} is not an amount; write e.g. '4500.00'.") from None
+    if not amount.is_finite() or amount < 0:
+        raise ValueError(f"{value!r} is not an amount of money; write e.g. '4500.00'.")
+    return str(amount)
+
+
+def _currency_text(value: object) -> object:
+    """An ISO 4217 currency code, upper case."""
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{3}", value):
+        raise ValueError(f"{value!r} is not a currency code; write three letters, e.g. 'DKK'.")
+    return value.upper()
+
+
+def _months(value: object) -> object:
+    """A positive whole number of months."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{value!r} is not a number of months; write a whole number, e.g. 12.")
+    return value
+
+
+CvrText = Annotated[str, BeforeValidator(_cvr_text)]
+"""A Danish CVR number: 8 digits with a valid check digit."""
+MoneyText = Annotated[str, BeforeValidator(_money_text)]
+"""An exact amount of money as text: ``'4500.00'``."""
+Months = Annotated[int, BeforeValidator(_months)]
+"""A positive whole number of months."""
+
+
+class PartySpec(_Model):
+    """A party: company name, address, CVR or VAT number, contact person and signatory.
+
+    Examples:
+        >>> PartySpec(name="Webbureauet ApS", cvr="1374 8136").cvr
+        '13748136'
+        >>> PartySpec(name="Kunde A/S", cvr="12345678")
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.PolicyValidationError: cvr: '12345678' is not a valid CVR number (its check digit does not match); copy it from the CVR register (datacvr.virk.dk).
+    """  # noqa: E501
+
+    name: str = Field(min_length=1, description="The company's name.")
+    address: str = Field(default="", description="Its postal address, one line.")
+    cvr: CvrText | None = Field(default=None, description="Its CVR number (8 digits).")
+    vat: str = Field(default="", description="Its VAT number, outside Denmark.")
+    contact: str = Field(default="", description="The contact person.")
+    signatory: str = Field(default="", description="Who signs; default the contact person.")
+
+    def build(self) -> Party:
+        """The party as a core value.
+
+        Examples:
+            >>> PartySpec(name="Kunde A/S", contact="Ole").build().signatory
+            'Ole'
+        """
+        return Party(
+            self.name,
+            self.address,
+            self.cvr or "",
+            self.vat,
+            self.contact,
+            self.signatory or self.contact,
+        )
+
+
+class PartiesSpec(_Model):
+    """The provider and the customer.
+
+    Examples:
+        >>> PartiesSpec(customer={"name": "Kunde A/S"}).customer.name
+        'Kunde A/S'
+    """
+
+    provider: PartySpec | None = None
+    customer: PartySpec | None = None
+
+
+class TermsSpec(_Model):
+    """Fee, dates and duration: what is paid, from when, for how long, how it ends.
+
+    Examples:
+        >>> terms = TermsSpec(fee="4500", currency="dkk", effective="2027-01-01", term_months=12)
+        >>> terms.fee, terms.currency, terms.effective
+        ('4500', 'DKK', datetime.date(2027, 1, 1))
+    """
+
+    fee: MoneyText | None = Field(default=None, description="The fee per fee_per, '4500.00'.")
+    currency: Annotated[str, BeforeValidator(_currency_text)] = Field(
+        default="DKK", description="ISO 4217 code, 'DKK'."
+    )
+    fee_per: Literal["month", "quarter", "year"] = "month"
+    effective: dt.date | None = Field(default=None, description="When the agreement starts.")
+    term_months: Months | None = Field(default=None, description="The first term in months.")
+    renewal_months: Months | None = Field(
+        default=None, description="Each renewal's length in months; none = no renewal."
+    )
+    notice_months: Months | None = Field(default=None, description="Notice to end it, months.")
+    version: str = Field(default="", description="The document's version, '1.0'.")
+    date: dt.date | None = Field(default=None, description="The document's date.")
+
+
+class DowntimeSpec(_Model):
+    """How downtime is measured and what does not count as downtime.
+
+    Examples:
+        >>> DowntimeSpec(monitoring_interval="1m", locations=["Copenhagen"]).monitoring_interval
+        '1m'
+    """
+
+    exclusions: tuple[Text, ...] = Field(default=(), description="What is not downtime.")
+    monitoring_interval: DurationText | None = Field(
+        default=None, description="How often availability is checked, '1m'."
+    )
+    locations: tuple[Text, ...] = Field(default=(), description="Where it is checked from.")
+    method: Text = Field(default="", description="How a check decides the service is down.")
+
+
+class LiabilitySpec(_Model):
+    """Credits as the sole remedy, and the cap on liability.
+
+    Examples:
+        >>> LiabilitySpec(cap_months=12).sole_remedy
+        True
+    """
+
+    sole_remedy: bool = Field(default=True, description="Credits are the only remedy.")
+    cap_months: Months | None = Field(
+        default=None, description="Liability is capped at the fees for this many months."
+    )
+
+
+class LawSpec(_Model):
+    """The law that governs the agreement and where disputes are settled.
+
+    Examples:
+        >>> LawSpec(governing={"da": "dansk ret", "en": "Danish law"}).governing["en"]
+        'Danish law'
+    """
+
+    governing: Text = Field(description="The governing law, 'Danish law'.")
+    venue: Text = Field(default="", description="Where disputes are settled.")
+
+
+def _contract_terms(policy: SLAPolicy) -> ContractTerms | None:
+    """The contract clauses as core values (``None`` when the policy states none)."""
+    parties, terms, downtime = policy.parties, policy.terms, policy.downtime
+    liability, law, lang = policy.liability, policy.law, policy.lang
+    if all(x is None for x in (parties, terms, downtime, liability, law)):
+        return None
+    t = terms or TermsSpec()
+    d = downtime or DowntimeSpec()
+    return ContractTerms(
+        provider=None if parties is None or parties.provider is None else parties.provider.build(),
+        customer=None if parties is None or parties.customer is None else parties.customer.build(),
+        fee=None if t.fee is None else Decimal(t.fee),
+        currency=t.currency if t.fee is not None else "",
+        fee_per=t.fee_per,
+        effective=t.effective,
+        term_months=t.term_months,
+        renewal_months=t.renewal_months,
+        notice_months=t.notice_months,
+        version=t.version,
+        date=t.date,
+        exclusions=tuple(LocalText(x, lang) for x in d.exclusions),
+        monitoring_interval=_duration(d.monitoring_interval),
+        locations=tuple(LocalText(x, lang) for x in d.locations),
+        method=LocalText(d.method, lang),
+        sole_remedy=None if liability is None else liability.sole_remedy,
+        cap_months=None if liability is None else liability.cap_months,
+        governing_law=LocalText("" if law is None else law.governing, lang),
+        venue=LocalText("" if law is None else law.venue, lang),
+    )
+
+
+def _uptime_terms(spec: UptimeSpec, tz: dt.tzinfo, lang: Lang) -> UptimeTerms:
     """The uptime terms as exact values, with the maintenance window built in the zone ``tz``."""
     m, c = spec.maintenance, spec.claims
     tiers = [(t.below, t.credit) for t in spec.credits]
@@ -688,7 +908,9 @@ def _uptime_terms(spec: UptimeSpec, tz: dt.tzinfo) -> UptimeTerms:
         ),
         claims=None
         if c is None
-        else ClaimTerms(c.claim_within_days, c.how, c.automatic, c.within_billing_cycles),
+        else ClaimTerms(
+            c.claim_within_days, LocalText(c.how, lang), c.automatic, c.within_billing_cycles
+        ),
         termination=None
         if (t := spec.termination) is None
         else TerminationRule(t.floor, consecutive=t.consecutive, count=t.count, within=t.within),
@@ -721,6 +943,11 @@ class SLAPolicy(_Model):
     """
 
     name: str = Field(default="Service level agreement", min_length=1)
+    title: Text | None = Field(default=None, description="The document's title; none = the name.")
+    lang: Lang = Field(
+        default="en",
+        description="The language of the plain texts ('en' or 'da'); tables give others.",
+    )
     preset: str | None = Field(
         default=None,
         description=(
@@ -770,6 +997,15 @@ class SLAPolicy(_Model):
     scope: ScopeSpec = Field(default_factory=ScopeSpec)
     roles: tuple[RoleSpec, ...] = ()
     uptime: UptimeSpec | None = None
+    parties: PartiesSpec | None = Field(default=None, description="Provider and customer.")
+    terms: TermsSpec | None = Field(default=None, description="Fee, dates, term and notice.")
+    downtime: DowntimeSpec | None = Field(
+        default=None, description="How downtime is measured, and what is not downtime."
+    )
+    liability: LiabilitySpec | None = Field(
+        default=None, description="Credits as the sole remedy, and the liability cap."
+    )
+    law: LawSpec | None = Field(default=None, description="Governing law and venue.")
 
     _agreement: Agreement = PrivateAttr()
 
@@ -900,15 +1136,21 @@ class SLAPolicy(_Model):
                 return target.count * day
             return target
 
+        lang = self.lang
+
+        def texts(items: Iterable[str | Mapping[str, str]]) -> tuple[LocalText, ...]:
+            return tuple(LocalText(t, lang) for t in items)
+
         terms = tuple(
             SeverityTerms(
                 s.name,
-                s.description,
+                LocalText(s.description, lang),
                 s.calendar,
                 parse_target(s.response),
                 target(s.resolution),
                 target(s.next_response),
                 target(s.periodic_update),
+                LocalText(s.name if s.label is None else s.label, lang),
             )
             for s in self.severities
         )
@@ -949,11 +1191,26 @@ class SLAPolicy(_Model):
             full_support_day=self.business_day is None,
             severities=terms,
             rules=rules,
-            channels=tuple(Channel(**dict(c)) for c in self.channels),
-            in_scope=self.scope.included,
-            out_of_scope=self.scope.excluded,
-            roles=tuple(Role(**dict(r)) for r in self.roles),
-            uptime=None if self.uptime is None else _uptime_terms(self.uptime, support.tz),
+            channels=tuple(
+                Channel(
+                    LocalText(c.name, lang),
+                    c.kind,
+                    c.contact,
+                    c.hours,
+                    LocalText(c.description, lang),
+                )
+                for c in self.channels
+            ),
+            in_scope=texts(self.scope.included),
+            out_of_scope=texts(self.scope.excluded),
+            roles=tuple(
+                Role(r.party, LocalText(r.title, lang), texts(r.responsibilities))
+                for r in self.roles
+            ),
+            uptime=None if self.uptime is None else _uptime_terms(self.uptime, support.tz, lang),
+            title=LocalText(self.name if self.title is None else self.title, lang),
+            lang=lang,
+            contract=_contract_terms(self),
         )
 
     # -- value semantics -----------------------------------------------------------

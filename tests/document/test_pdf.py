@@ -1,0 +1,132 @@
+"""The agreement as PDF: headless Chromium prints it, poppler checks the pages.
+
+Needs Chromium (``apt-get install chromium``) and poppler's ``pdftoppm`` and
+``pdftotext`` (``apt-get install poppler-utils``); .ci/run installs both. Without them
+the tests are skipped, saying why. The snapshots pin the page count and the text
+(whitespace collapsed), not pixels, which differ with the fonts a machine has.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from slacalc.document import render_agreement
+from slacalc.document._render import chromium
+from slacalc.errors import DocumentError
+from slacalc.policy import SLAPolicy, default_policy
+from tests.document import _png
+from tests.document.test_render import check_snapshot
+
+PARTIES: dict[str, Any] = {
+    "parties": {
+        "provider": {
+            "name": "Webbureauet ApS",
+            "address": "Vestergade 1, 8000 Aarhus C",
+            "cvr": "13748136",
+            "contact": "Mette Hansen",
+        },
+        "customer": {
+            "name": "Kunden A/S",
+            "address": "Algade 2, 4000 Roskilde",
+            "cvr": "24256790",
+            "contact": "Ole Jensen",
+        },
+    },
+    "terms": {
+        "fee": "4500",
+        "currency": "DKK",
+        "effective": "2027-01-01",
+        "term_months": 12,
+        "renewal_months": 12,
+        "notice_months": 3,
+        "version": "1.0",
+        "date": "2026-12-07",
+    },
+}
+
+
+def agency_policy() -> SLAPolicy:
+    """The Danish built-in with parties, fee and dates, as an agency sends it."""
+    data = default_policy("da").to_dict()
+    terms = {**data.pop("terms"), **PARTIES["terms"]}
+    return SLAPolicy.from_dict({**data, **PARTIES, "terms": terms})
+
+
+def _tools() -> None:
+    missing = [n for n in ("pdftoppm", "pdftotext") if shutil.which(n) is None]
+    if chromium() is None:
+        missing.insert(0, "chromium")
+    if missing:
+        pytest.skip(
+            f"{', '.join(missing)} not found (apt-get install chromium poppler-utils); "
+            "the PDF checks did not run"
+        )
+
+
+@pytest.fixture(scope="module", params=["da", "en"])
+def pdf(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    _tools()
+    path = tmp_path_factory.mktemp("pdf") / f"agreement-{request.param}.pdf"
+    path.write_bytes(render_agreement(agency_policy(), format="pdf", lang=request.param))
+    return path
+
+
+def _text(pdf: Path) -> str:
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True)
+    return done.stdout.decode("utf-8")
+
+
+def test_pdf_snapshot(pdf: Path) -> None:
+    text = _text(pdf)
+    pages = text.count("\f")
+    # the page numbers ("2/6") go where the page breaks fall, which fonts move
+    words = re.sub(r"\s+", " ", re.sub(r"\b\d+/\d+\b", " ", text.replace("\f", " "))).strip()
+    # one sentence a line, so a change shows as a readable diff
+    lines = re.sub(r"(?<=[.:]) (?=[A-ZÆØÅ])", "\n", words)
+    check_snapshot(f"{pdf.stem}.pdf.txt", f"pages: {pages}\n{lines}\n")
+    assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_pages_are_a4_and_numbered(pdf: Path) -> None:
+    done = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
+    pages = [p for p in done.stdout.decode("utf-8").split("\f") if p.strip()]
+    assert 3 <= len(pages) <= 8
+    for number, page in enumerate(pages, start=1):
+        assert f"{number}/{len(pages)}" in page.replace(" ", "").splitlines()[-1]
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True).stdout
+    assert b"(A4)" in info
+
+
+def test_no_text_runs_off_the_page(pdf: Path, tmp_path: Path) -> None:
+    subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    images = sorted(tmp_path.glob("page-*.png"))
+    assert images
+    for image in images:
+        pixels = _png.read_pixels(image)[..., :3].astype(np.int16)
+        width = pixels.shape[1]
+        ink = pixels.min(axis=2) < 200  # anything darker than a light grey
+        edge = max(2, width * 8 // 210)  # 8 mm of the 210 mm page width
+        assert not ink[:, :edge].any(), f"{image.name}: ink in the left margin"
+        assert not ink[:, -edge:].any(), f"{image.name}: text runs off the right edge"
+        assert not ink[-edge // 2 :, :].any(), f"{image.name}: ink at the bottom edge"
+        assert ink.any(), f"{image.name}: an empty page"
+    # every word inside the page box too
+    done = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, check=True)
+    page_box = re.findall(r'<page width="([\d.]+)" height="([\d.]+)"', done.stdout.decode())
+    words = re.findall(r'xMax="([\d.]+)" yMax="([\d.]+)"', done.stdout.decode())
+    page_width, page_height = (float(v) for v in page_box[0])
+    assert all(float(x) <= page_width - 20 and float(y) <= page_height for x, y in words)
+
+
+def test_no_renderer_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SLACALC_CHROMIUM", "")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(DocumentError, match="apt-get install chromium"):
+        render_agreement(default_policy(), format="pdf")
