@@ -637,6 +637,29 @@ def _uptime_terms(spec: UptimeSpec, tz: dt.tzinfo) -> UptimeTerms:
     )
 
 
+def _without_empties(model: BaseModel, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` (``model`` dumped) without the empty tables and lists that are defaults.
+
+    A key whose default is ``None`` keeps its empty list: there ``[]`` says something
+    (``pause_on = []``: a clock that never pauses) that leaving it out would not.
+    """
+    for name, field in type(model).model_fields.items():
+        value, data_value = getattr(model, name), data.get(name)
+        if data_value in ({}, []) and field.default is not None:
+            del data[name]
+        elif isinstance(value, BaseModel) and isinstance(data_value, dict):
+            _without_empties(value, data_value)
+        elif isinstance(value, tuple | list) and isinstance(data_value, list):
+            for item, item_data in zip(value, data_value, strict=True):
+                if isinstance(item, BaseModel):
+                    _without_empties(item, item_data)
+        elif isinstance(value, Mapping) and isinstance(data_value, dict):
+            for key, item in value.items():
+                if isinstance(item, BaseModel):
+                    _without_empties(item, data_value[str(key)])
+    return data
+
+
 class SLAPolicy(_Model):
     """An SLA: support hours, severities with targets and calendars, clock rules, and terms.
 
@@ -986,27 +1009,16 @@ class SLAPolicy(_Model):
     def to_dict(self) -> dict[str, Any]:
         """The policy as plain data (what :meth:`from_dict` reads), ``None`` values left out.
 
-        The helpdesk keys a policy does not use (no ``fields``, no ``metrics``, no
-        per-metric ``targets`` or ``calendars`` on a severity) are left out too.
+        Empty tables and lists (no ``overrides``, no ``escalations``, no ``fields``, ...)
+        are left out too: each is a key's default, so the policy reads back equal, and a
+        TOML file written from it holds no empty ``[table]``.
 
         Examples:
             >>> from slacalc.policy import default_policy
             >>> default_policy().to_dict()["support"]["hours"]
             'Mon-Fri 09:00-18:00'
         """
-        data: dict[str, Any] = self.model_dump(mode="json", exclude_none=True)
-        for key in ("fields", "metrics"):
-            if not data[key]:
-                del data[key]
-        for calendar in (data["support"], *data["calendars"].values()):
-            for key in ("recurring", "seasons"):  # yearly rules, written only when used
-                if not calendar[key]:
-                    del calendar[key]
-        for severity in data["severities"]:
-            for key in ("targets", "calendars"):
-                if not severity[key]:
-                    del severity[key]
-        return data
+        return _without_empties(self, self.model_dump(mode="json", exclude_none=True))
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The policy as JSON; :meth:`from_json` reads it back to an equal policy.
