@@ -15,17 +15,15 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import (
     TYPE_CHECKING,
-    Any,
     Literal,
     NamedTuple,
-    NoReturn,
     Protocol,
     TypeAlias,
-    TypeVar,
     runtime_checkable,
 )
 from zoneinfo import ZoneInfo
 
+from slacalc._frozen import FrozenDict
 from slacalc._present.catalogue import (
     Lang,
     catalogue,
@@ -80,40 +78,6 @@ Examples:
 """
 _PROBE_MONDAY = dt.date(2025, 1, 6)
 _US = dt.timedelta(microseconds=1)
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-
-
-class FrozenDict(dict[_K, _V]):
-    """A dict that cannot be changed (the policy's tables); hashable, copies are itself.
-
-    Examples:
-        >>> d = FrozenDict({"2026-12-24": "09:00-12:00"})
-        >>> d["2026-12-31"] = "closed"
-        Traceback (most recent call last):
-        ...
-        TypeError: FrozenDict is immutable; build a new one instead.
-    """
-
-    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
-        raise TypeError("FrozenDict is immutable; build a new one instead.")
-
-    __setitem__ = __delitem__ = _refuse
-    clear = pop = popitem = setdefault = update = _refuse
-    __ior__ = _refuse
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(sorted((str(k), str(v)) for k, v in self.items())))
-
-    def __copy__(self) -> FrozenDict[_K, _V]:
-        return self
-
-    def __deepcopy__(self, memo: dict[int, object]) -> FrozenDict[_K, _V]:
-        return self
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (FrozenDict, (dict(self),))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from types import MappingProxyType
 from typing import Any, TypeAlias
 
 from slacalc._exact import check_places, check_rounding, round_fraction
+from slacalc._frozen import FrozenDict
 from slacalc._present.frames import Column, columns_of, type_hints
 from slacalc._time import from_us, to_us
 from slacalc.credits import CreditSchedule, MoneyLike
@@ -455,7 +455,7 @@ def availability_report(
     periods = _months(months, tz)
     outages = tuple(read_outages(incidents, columns))
     windows = read_windows(maintenance)
-    options: Mapping[str, Any] = MappingProxyType(
+    options: Mapping[str, Any] = FrozenDict(
         {
             "target": target,
             "maintenance": tuple(windows),
