@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from slacalc.credits import CreditSchedule
     from slacalc.policy import SLAPolicy
     from slacalc.reports import MonthlyAvailabilityReport
-    from slacalc.timers import MetricStatus, TicketStatus
     from slacalc.uptime import MaintenanceMode
 
 __all__ = [
@@ -320,12 +319,6 @@ def run_due(args: argparse.Namespace, out: TextIO) -> int:
 # -- status -------------------------------------------------------------------------------
 
 
-def _clocks(status: TicketStatus) -> list[MetricStatus]:
-    """The clocks a ticket has: response and resolution, and the optional two if set."""
-    clocks = (status.response, status.resolution, status.next_response, status.periodic_update)
-    return [m for m in clocks if m is not None]
-
-
 # One clock of a ticket (``percent_used`` in percent, exact), and the ticket with its clocks.
 _METRIC = _shape(
     "metric phase severity breached started_at stopped_at target elapsed elapsed_calendar paused"
@@ -335,22 +328,13 @@ _METRIC = _shape(
 )
 _STATUS = _shape(
     "at phase severity breached next_due next_breach_at metrics",
-    metrics=lambda status: {m.metric: _METRIC(m) for m in _clocks(status)},
+    metrics=lambda status: {m.metric: _METRIC(m) for m in status.clocks()},
 )
 # One segment of a clock's timeline (``counted``: its business time).
 _SEGMENT = _shape(
     "metric cycle start end state severity counted used target late rule",
     counted=lambda s: s.business,
 )
-
-
-def _clock_row(m: MetricStatus) -> tuple[str, ...]:
-    """A clock as a row of the status table: its state, business time in hours, when due."""
-    state = f"{m.phase}, BREACHED" if m.breached else m.phase
-    used, target, left = (_human(d, "hours") for d in (m.elapsed, m.target, m.remaining))
-    due = m.due if m.due is not None or m.phase != "paused" else m.due_if_resumed
-    due_text = people_time(due) + (" if resumed now" if m.due is None and due else "")
-    return (m.metric, state, used, target, left, due_text)
 
 
 def run_status(args: argparse.Namespace, out: TextIO) -> int:
@@ -391,17 +375,8 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
         if explanation is not None:
             data["explanation"] = [_SEGMENT(s) for s in explanation.segments]
         return _json(out, data)
-    tz = policy.calendar().tz
-    verdict = "BREACHED" if status.breached else "on time"
-    severity = "-" if status.severity is None else repr(status.severity)
-    _say(
-        out,
-        f"ticket at {people_time(status.at.astimezone(tz))}: {status.phase}, severity "
-        f"{severity}, {verdict}{now}",
-    )
-    _say(out, f"next due: {people_time(status.next_due)}")
-    rows = [_clock_row(m) for m in _clocks(status)]
-    _say(out, _table(("clock", "state", "used", "target", "remaining", "due"), rows))
+    head, *rest = status.to_text(policy.calendar().tz).splitlines()
+    _say(out, [head + now, *rest])
     if explanation is not None:
         _say(out, explanation.to_text().splitlines()[1:])  # its first line repeats ours
     return 0

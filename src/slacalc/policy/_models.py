@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from slacalc._present.catalogue import Lang
+from slacalc._present.tables import Table, result_html, table_text
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import CreditSchedule, TicketPenalty
 from slacalc.errors import (
@@ -1051,6 +1052,64 @@ class SLAPolicy(_Model):
             ['support', 'severities']
         """
         return cls.model_json_schema()
+
+    # -- views -------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        names = ", ".join(s.name for s in self.severities)
+        count = len(self.severities)
+        return (
+            f"<SLAPolicy {self.name!r}: {count} severit{'ies' if count != 1 else 'y'} "
+            f"({names}), support {self.support.hours} {self.support.tz}>"
+        )
+
+    def _heading(self) -> list[str]:
+        """The lines above the severity table: support hours, and the uptime terms."""
+        support = self.support
+        holidays = ", ".join(str(h) for h in support.holidays) or "none"
+        lines = [f"support {support.hours} in {support.tz}, holidays {holidays}"]
+        if (uptime := self.uptime) is not None:
+            line = f"uptime {uptime.target} a {uptime.period}"
+            if uptime.credits:
+                tiers = ", ".join(f"below {c.below}: {c.credit}" for c in uptime.credits)
+                line += f", credits {tiers}"
+            lines.append(line)
+        return lines
+
+    def _table(self) -> Table:
+        """One row a severity: its targets as written and the calendar they count in."""
+        return Table(
+            ("severity", "response", "resolution", "calendar"),
+            tuple((s.name, s.response, s.resolution or "-", s.calendar) for s in self.severities),
+        )
+
+    def to_text(self) -> str:
+        """The policy in a few lines: its name, support hours, uptime, and a severity table.
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> policy = default_policy()
+            >>> policy  # doctest: +NORMALIZE_WHITESPACE
+            <SLAPolicy 'Website care agreement': 4 severities (critical, high, medium, low),
+             support Mon-Fri 09:00-18:00 Europe/Copenhagen>
+            >>> print(policy.to_text())
+            Website care agreement
+            support Mon-Fri 09:00-18:00 in Europe/Copenhagen, holidays DK
+            uptime 99.9% a month, credits below 99.9%: 5%, below 99.5%: 10%, below 99%: 15%
+            severity  response         resolution  calendar
+            critical  15m              2h          24x7
+            high      1h               8h          support
+            medium    4h               -           support
+            low       2 business days  -           support
+        """
+        return "\n".join([self.name, *self._heading(), table_text(self._table())])
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        """The policy in a notebook: its name, support hours and uptime, a severity table."""
+        return result_html(self.name, self._heading(), self._table())
 
     # -- questions -----------------------------------------------------------------
 
