@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from slacalc._present.formats import DurationStyle, instant_text
-from slacalc._present.jsonable import Duration, dumps, exact, fields, seconds_of
+from slacalc._present.jsonable import Duration, Share, dumps, exact, fields, seconds_of
 from slacalc._present.tables import Table, table_text
 from slacalc.cli._parse import CommandError
 from slacalc.errors import PolicyValidationError
@@ -323,7 +323,7 @@ def run_due(args: argparse.Namespace, out: TextIO) -> int:
 _METRIC = _shape(
     "metric phase severity breached started_at stopped_at target elapsed elapsed_calendar paused"
     " remaining percent_used due due_if_resumed breached_at warning_level next_warning_at cycles",
-    percent_used=lambda m: None if m.percent_used is None else m.percent_used * 100,
+    percent_used=lambda m: Share(None if m.percent_used is None else m.percent_used * 100),
     cycles=lambda m: len(m.cycles),
 )
 _STATUS = _shape(
