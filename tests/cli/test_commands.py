@@ -613,16 +613,24 @@ def test_check_lists_every_problem_and_exits_1(
     code, out, err = run(capsys, "check", str(path))
     assert (code, err) == (1, "")
     lines = out.replace(str(path), "broken.toml").splitlines()
-    assert lines[0].startswith("broken.toml: support.tz: Unknown time zone 'Europe/Kobenhavn'")
+    # file:line, the line where the TOML file writes the field
+    assert lines[0].startswith("broken.toml:9: support.tz: Unknown time zone 'Europe/Kobenhavn'")
     assert lines[1] == (
-        "broken.toml: severities[2].response: '4 hours' is not a duration; write '4h'."
+        "broken.toml:45: severities[2].response: '4 hours' is not a duration; write '4h'."
     )
     assert lines[2] == "broken.toml: 2 problems"
+    text = path.read_text(encoding="utf-8").splitlines()
+    assert text[9 - 1].startswith("tz =")
+    assert text[45 - 1].startswith("response =")
     code, out, _ = run(capsys, "check", str(path), "--json")
     assert code == 1
     data = json.loads(out)
     assert data["valid"] is False
-    assert [p["path"] for p in data["problems"]] == ["support.tz", "severities[2].response"]
+    (file,) = data["files"]
+    assert [(p["path"], p["line"]) for p in file["problems"]] == [
+        ("support.tz", 9),
+        ("severities[2].response", 45),
+    ]
 
 
 def test_check_when_every_severity_is_bad(
@@ -638,8 +646,8 @@ def test_check_when_every_severity_is_bad(
     code, out, err = run(capsys, "check", str(path))
     assert (code, err) == (1, "")
     assert out.replace(str(path), "bad.toml").splitlines() == [
-        "bad.toml: severities[0].response: '4 hours' is not a duration; write '4h'.",
-        "bad.toml: severities[1].response: '2 days' is not a duration; write '2 business days' "
+        "bad.toml:6: severities[0].response: '4 hours' is not a duration; write '4h'.",
+        "bad.toml:9: severities[1].response: '2 days' is not a duration; write '2 business days' "
         "(the policy's business_day says how long a day is).",
         "bad.toml: 2 problems",
     ]

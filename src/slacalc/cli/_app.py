@@ -283,11 +283,20 @@ _COMMANDS: dict[str, _Command] = {
     ),
     "check": _Command(
         "validate a policy file and list every problem",
-        "Validate a policy file and list every problem with its place (the field path).\n"
-        "Exit code 0: valid; 1: problems found (listed on stdout); 2: the file cannot be\n"
-        "read (missing, unknown kind, not TOML/JSON/YAML).",
-        "slacalc check sla.toml\nslacalc check sla.toml --json",
-        (_option("policy", help="the SLA policy file (.toml, .json, .yaml)"),),
+        "Validate policy files and list every problem as file:line: place: message (the\n"
+        "line for TOML files; the place is the field path), with the field an unknown key\n"
+        "likely means. Exit code 0: all valid; 1: problems found (listed on stdout); 2: a\n"
+        "file cannot be read (missing, unknown kind, not TOML/JSON/YAML). Works as a\n"
+        "pre-commit hook (id slacalc-check).",
+        "slacalc check sla.toml\nslacalc check sla.toml premium.toml --json",
+        (
+            _option(
+                "policy",
+                nargs="+",
+                metavar="policy",
+                help="SLA policy files (.toml, .json, .yaml)",
+            ),
+        ),
     ),
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -683,7 +684,11 @@ def run_document(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
-    """``slacalc check sla.toml``: every problem of a policy file with its place; exit 1 if any.
+    """``slacalc check a.toml b.toml``: every problem of each policy file, ``file:line``.
+
+    Exit code 0 when every file is valid, 1 when one has problems (listed on stdout, one
+    ``file:line: place: message`` a line, the line found for TOML files), 2 when one
+    cannot be read (one line on stderr each; the other files are still checked).
 
     Examples:
         >>> import io, pathlib, tempfile
@@ -691,44 +696,95 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     path = pathlib.Path(tmp) / "sla.toml"
         ...     _ = path.write_text('[support]\\nhours = "Mon-Fri 09:00-17:00"\\n'
-        ...                         'tz = "Europe/Kobenhavn"\\n'
+        ...                         'timezone = "Europe/Copenhagen"\\n'
         ...                         '[[severities]]\\nname = "high"\\nresponse = "4 hours"\\n'
         ...                         '[[severities]]\\nname = "low"\\nresponse = "2h"\\n',
         ...                         encoding="utf-8")
-        ...     run_check(argparse.Namespace(policy=str(path), json=False), buffer)
+        ...     run_check(argparse.Namespace(policy=[str(path)], json=False), buffer)
         ...     text = buffer.getvalue().replace(str(path), "sla.toml")
         1
-        >>> print(text, end="")  # doctest: +ELLIPSIS
-        sla.toml: support.tz: Unknown time zone 'Europe/Kobenhavn'; pass an IANA name ...
-        sla.toml: severities[0].response: '4 hours' is not a duration; write '4h'.
+        >>> print(text, end="")
+        sla.toml:3: support.timezone: 'timezone' is not a field here; did you mean 'tz'?
+        sla.toml:6: severities[0].response: '4 hours' is not a duration; write '4h'.
         sla.toml: 2 problems
     """
+    results = [_check_one(path) for path in args.policy]
+    unreadable = [r for r in results if r.error is not None]
+    for r in unreadable:
+        print(f"slacalc check: error: {r.error}", file=sys.stderr)
+    checked = [r for r in results if r.error is None]
+    if args.json:
+        valid = all(r.policy is not None for r in results)
+        _json(out, {"valid": valid, "files": [_check_json(r) for r in checked]})
+    else:
+        _say(out, [line for r in checked for line in _check_lines(r)])
+    if unreadable:
+        return 2
+    return 0 if all(r.policy is not None for r in checked) else 1
+
+
+class _Checked(NamedTuple):
+    """One policy file checked: its policy when valid, else its problems (or why it
+    could not be read)."""
+
+    file: str
+    policy: SLAPolicy | None
+    problems: tuple[dict[str, object], ...]
+    error: str | None = None
+
+
+def _check_json(checked: _Checked) -> dict[str, object]:
+    """A checked file for scripts: valid or not, its problems, its policy's names."""
+    data: dict[str, object] = {
+        "file": checked.file,
+        "valid": checked.policy is not None,
+        "problems": list(checked.problems),
+    }
+    if checked.policy is not None:
+        severities = [s.name for s in checked.policy.severities]
+        data |= {"policy": checked.policy.name, "severities": severities}
+    return data
+
+
+def _check_one(path: str) -> _Checked:
+    """Read and validate one policy file; find the line of each problem in a TOML file."""
+    from slacalc.cli._lines import line_of, toml_lines
+    from slacalc.errors import PolicyFileError
     from slacalc.policy import SLAPolicy
 
     try:
-        policy: SLAPolicy | None = SLAPolicy.from_file(args.policy)
-        problems: tuple[tuple[str, str], ...] = ()
+        return _Checked(path, SLAPolicy.from_file(path), ())
+    except PolicyFileError as exc:
+        return _Checked(path, None, (), " ".join(str(exc).split()))
     except PolicyValidationError as exc:
-        policy, problems = None, _problems(exc)
-    if args.json:
-        found = [{"path": p, "message": m} for p, m in problems]
-        names = (
-            {}
-            if policy is None
-            else {"policy": policy.name, "severities": [s.name for s in policy.severities]}
-        )
-        _json(out, {"file": args.policy, "valid": policy is not None, "problems": found, **names})
-        return 1 if policy is None else 0
-    if policy is None:
-        count = len(problems)
-        _say(out, _problem_lines(args.policy, problems))
-        _say(out, f"{args.policy}: {count} problem{'s' if count != 1 else ''}")
-        return 1
-    support = policy.support
-    _say(
-        out,
-        f"{args.policy}: valid: {policy.name!r}, {len(policy.severities)} severities "
-        f"({', '.join(s.name for s in policy.severities)}), "
-        f"support {support.hours} in {support.tz}",
+        problems = _problems(exc)
+    lines: dict[str, int] = {}
+    if path.lower().endswith(".toml"):
+        lines = toml_lines(Path(path).read_text(encoding="utf-8"))
+    return _Checked(
+        path,
+        None,
+        tuple(
+            {"path": place, "line": line_of(lines, place), "message": message}
+            for place, message in problems
+        ),
     )
-    return 0
+
+
+def _check_lines(checked: _Checked) -> list[str]:
+    """A checked file for people: its problems and their count, or a one-line summary."""
+    if checked.policy is not None:
+        policy = checked.policy
+        count = len(policy.severities)
+        return [
+            f"{checked.file}: valid: {policy.name!r}, {count} severit"
+            f"{'ies' if count != 1 else 'y'} ({', '.join(s.name for s in policy.severities)}), "
+            f"support {policy.support.hours} in {policy.support.tz}"
+        ]
+    lines = []
+    for problem in checked.problems:
+        where = checked.file if problem["line"] is None else f"{checked.file}:{problem['line']}"
+        place = f"{problem['path']}: " if problem["path"] else ""
+        lines.append(f"{where}: {place}{problem['message']}")
+    count = len(checked.problems)
+    return [*lines, f"{checked.file}: {count} problem{'s' if count != 1 else ''}"]

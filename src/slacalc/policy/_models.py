@@ -152,7 +152,7 @@ class _Model(BaseModel):
         try:
             super().__init__(**data)
         except ValidationError as exc:
-            raise convert_validation_error(exc) from None
+            raise convert_validation_error(exc, type(self)) from None
 
     # Pydantic calls a model's own ``__init__`` for every nested value when the class
     # defines one, which needs a validator per nested model; this ``__init__`` only
