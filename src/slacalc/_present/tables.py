@@ -20,6 +20,7 @@ __all__ = [
     "Inline",
     "Strong",
     "Table",
+    "cell_text",
     "html_inline",
     "markdown_escape",
     "markdown_inline",
@@ -75,8 +76,13 @@ def _parts(cell: Cell) -> Inline:
     return (cell,) if isinstance(cell, str) else cell
 
 
-def _plain(cell: Cell) -> str:
-    """A cell's text without emphasis."""
+def cell_text(cell: Cell) -> str:
+    """A cell's text without emphasis.
+
+    Examples:
+        >>> cell_text(("at most ", Strong("43 min")))
+        'at most 43 min'
+    """
     return "".join(p.text if isinstance(p, Strong) else p for p in _parts(cell))
 
 
@@ -100,7 +106,7 @@ def table_text(table: Table, *, rule: bool = False, more: int = 0) -> str:
         week    10m 5s
         ... 3 more rows
     """
-    body = [[_plain(c) for c in row] for row in table.rows]
+    body = [[cell_text(c) for c in row] for row in table.rows]
     widths = [max(map(len, column)) for column in zip(table.header, *body, strict=True)]
 
     def line(cells: list[str] | tuple[str, ...]) -> str:

@@ -109,6 +109,15 @@ _JSON = _option(
     action="store_true",
     help="print JSON for scripts (ISO 8601 instants and durations, exact numbers as text)",
 )
+_FORMAT = _option(
+    "--format",
+    choices=("text", "csv", "json"),
+    default="text",
+    help="text for people (default; tables fit a terminal and breaches are red, with the "
+    "cli extra), csv (the table's rows, numbers as in JSON) or json (as --json)",
+)
+_TABLES = ("budget", "status", "availability", "report")
+"""The commands that print a table, and so take --format text|csv|json."""
 _AT_NOW = _instant(
     "--at",
     "the instant, ISO 8601 with a UTC offset (e.g. 2026-11-27T17:30+01:00 or ...T16:30Z); "
@@ -145,6 +154,7 @@ _COMMANDS: dict[str, _Command] = {
         "time zone (DST included).",
         "slacalc budget 99.9%\n"
         "slacalc budget 99.95% --convention fixed\n"
+        "slacalc budget 99.9% --format csv\n"
         "slacalc budget 99.9% --month 2026-03 --tz Europe/Copenhagen",
         (
             _option("target", type=target_arg, help="availability target, e.g. 99.9%%"),
@@ -248,6 +258,7 @@ _COMMANDS: dict[str, _Command] = {
         "90th percentile business time, and per-ticket penalties when the policy has them.",
         "slacalc report tickets.csv --policy sla.toml\n"
         "slacalc report tickets.csv --policy sla.toml --by severity,month --fee 1500\n"
+        "slacalc report tickets.csv --by severity,month --format csv > compliance.csv\n"
         "slacalc report tickets.csv --at 2026-12-31T23:59+01:00 --json",
         (
             _option("tickets", help="a CSV file of ticket events ('-' for stdin)"),
@@ -342,6 +353,8 @@ def build_parser() -> argparse.ArgumentParser:
         )
         for flags, settings in (_JSON, *command.options):
             one.add_argument(*flags, **settings)
+        if name in _TABLES:
+            one.add_argument(*_FORMAT[0], **_FORMAT[1])
     return parser
 
 
@@ -396,6 +409,10 @@ def _run(args_list: list[str]) -> int:
         prog = f"slacalc {args.command}"
         if extra:
             raise _UsageError(prog, f"unrecognized arguments: {' '.join(extra)}")
+        if args.command in _TABLES:
+            if args.json and args.format == "csv":
+                raise _UsageError(prog, "--json and --format csv exclude each other; pick one")
+            args.json = args.json or args.format == "json"
         # The commands (and what they render with) load when one runs, not for --help.
         from slacalc.cli import _commands
 

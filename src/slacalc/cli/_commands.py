@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from slacalc._present.formats import DurationStyle, instant_text
 from slacalc._present.jsonable import Duration, Share, dumps, exact, fields, seconds_of
-from slacalc._present.tables import Table, table_text
+from slacalc._present.tables import Table
+from slacalc.cli._output import write_csv, write_table
 from slacalc.cli._parse import CommandError
 from slacalc.errors import PolicyValidationError
 
@@ -44,9 +45,11 @@ __all__ = [
 # -- shared pieces ------------------------------------------------------------------------
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A text table without a rule under the header, as every command prints them."""
-    return table_text(Table(tuple(header), tuple(tuple(r) for r in rows)))
+def _table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], marked: Sequence[int] = ()
+) -> Table:
+    """A table of text, as the commands print them (without a rule under the header)."""
+    return Table(tuple(header), tuple(tuple(r) for r in rows), marked=tuple(marked))
 
 
 def _say(out: TextIO, lines: str | Sequence[str]) -> None:
@@ -212,7 +215,7 @@ def run_budget(args: argparse.Namespace, out: TextIO) -> int:
         >>> import io
         >>> buffer = io.StringIO()
         >>> run_budget(argparse.Namespace(target="99.9%", convention="gregorian", month=None,
-        ...                               tz=None, json=False), buffer)
+        ...                               tz=None, json=False, format="text"), buffer)
         0
         >>> print(buffer.getvalue(), end="")
         Allowed downtime at 99.9% (gregorian: year 365.2425 d, month = year/12, quarter = year/4)
@@ -243,9 +246,12 @@ def run_budget(args: argparse.Namespace, out: TextIO) -> int:
         }
     if args.json:
         return _json(out, {**_BUDGET(table), "month": month})
+    if args.format == "csv":
+        write_csv(out, [_PERIOD(row) for row in table.rows])
+        return 0
     _say(out, str(table).splitlines()[0])
     rows = [(r.period, r.text, exact(r.allowed_seconds)) for r in table.rows]
-    _say(out, _table(("period", "allowed", "exact seconds"), rows))
+    write_table(out, _table(("period", "allowed", "exact seconds"), rows))
     if args.month is not None:
         _say(
             out,
@@ -350,7 +356,7 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
         ...     path = pathlib.Path(tmp) / "events.json"
         ...     _ = path.write_text(events, encoding="utf-8")
         ...     run_status(argparse.Namespace(events=str(path), policy=None, json=False,
-        ...                explain=False,
+        ...                explain=False, format="text",
         ...                at=dt.datetime.fromisoformat("2026-11-30T11:00+01:00")), buffer)
         0
         >>> print(buffer.getvalue(), end="")
@@ -376,8 +382,12 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
         if explanation is not None:
             data["explanation"] = [_SEGMENT(s) for s in explanation.segments]
         return _json(out, data)
-    head, *rest = status.to_text(policy.calendar().tz).splitlines()
-    _say(out, [head + now, *rest])
+    if args.format == "csv":
+        write_csv(out, [_METRIC(m) for m in status.clocks()])
+        return 0
+    head, due = status._heading(policy.calendar().tz)
+    _say(out, [head + now, due])
+    write_table(out, status._table())
     if explanation is not None:
         _say(out, explanation.to_text().splitlines()[1:])  # its first line repeats ours
     return 0
@@ -498,7 +508,7 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
         ...     run_availability(argparse.Namespace(
         ...         incidents=str(path), target="99.9%", month=None, tz=None, fee=Decimal(500),
         ...         credits=credits_arg("99.9%:5%,99.5%:10%"), policy=None, as_of=None,
-        ...         maintenance=None, maintenance_mode=None, json=False), buffer)
+        ...         maintenance=None, maintenance_mode=None, json=False, format="text"), buffer)
         0
         >>> print(buffer.getvalue(), end="")  # doctest: +NORMALIZE_WHITESPACE
         availability per calendar month in UTC, target 99.9%,
@@ -530,7 +540,14 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
     )
     if args.json:
         return _json(out, _availability_json(opts, report))
-    _say(out, _availability_lines(opts, report))
+    if args.format == "csv":
+        months = _availability_json(opts, report)["months"]
+        write_csv(out, months)  # type: ignore[arg-type]
+        return 0
+    head, table, total = _availability_lines(opts, report)
+    _say(out, head)
+    write_table(out, table)
+    _say(out, total)
     return 0
 
 
@@ -550,8 +567,11 @@ def _availability_json(opts: _Uptime, report: MonthlyAvailabilityReport) -> dict
     }
 
 
-def _availability_lines(opts: _Uptime, report: MonthlyAvailabilityReport) -> list[str]:
-    """A heading with the options, a table of the months, and the total credit."""
+def _availability_lines(
+    opts: _Uptime, report: MonthlyAvailabilityReport
+) -> tuple[str, Table, list[str]]:
+    """A heading with the options, a table of the months (missed ones marked), and the
+    total credit (when more than one month has one)."""
     head = f"availability per calendar month in {opts.tz}, target {opts.target}"
     if opts.credits is not None:
         tiers = ", ".join(f"below {t.below}: {t.credit_percent}%" for t in opts.credits.tiers)
@@ -579,10 +599,12 @@ def _availability_lines(opts: _Uptime, report: MonthlyAvailabilityReport) -> lis
         )
         for row in report.rows
     ]
-    lines = [head, _table(header + (["credit"] if opts.credits else []), rows)]
+    missed = [i for i, row in enumerate(report.rows) if not row.met]
+    table = _table(header + (["credit"] if opts.credits else []), rows, missed)
+    total = []
     if report.total_credit is not None and len(report.rows) > 1:
-        lines.append(f"total credit: {report.total_credit}")
-    return lines
+        total.append(f"total credit: {report.total_credit}")
+    return head, table, total
 
 
 # -- report -------------------------------------------------------------------------------
@@ -612,7 +634,7 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
         ...     path = pathlib.Path(tmp) / "tickets.csv"
         ...     _ = path.write_text(rows, encoding="utf-8")
         ...     run_report(argparse.Namespace(tickets=str(path), policy=None, by="severity",
-        ...                fee=None, at=None, json=False), buffer)
+        ...                fee=None, at=None, json=False, format="text"), buffer)
         0
         >>> print(buffer.getvalue(), end="")  # doctest: +NORMALIZE_WHITESPACE
         compliance of 2 tickets against 'Website care agreement', by severity
@@ -635,15 +657,19 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
     outcomes = analyze_tickets(read_csv(args.tickets), policy, args.at)
     summary = compliance_summary(outcomes, by=by, fee=args.fee)
     count = len(outcomes.tickets)
+    rows = [{**{str(k): v for k, v in r.group}, **_SUMMARY_ROW(r)} for r in summary.rows]
     if args.json:
         about = {"policy": policy.name, "tickets": count, "at": args.at, "by": list(summary.by)}
-        rows = [{**{str(k): v for k, v in r.group}, **_SUMMARY_ROW(r)} for r in summary.rows]
         return _json(out, {**about, "rows": rows})
+    if args.format == "csv":
+        write_csv(out, rows)
+        return 0
     grouping = ", ".join(summary.by) or "metric only"
     head = f"compliance of {count} tickets against {policy.name!r}, by {grouping}"
     if args.at is not None:
         head += f", as of {people_time(args.at)}"
-    _say(out, [head, summary.to_text()])
+    _say(out, head)
+    write_table(out, summary._text_table(), rule=True)
     return 0
 
 
