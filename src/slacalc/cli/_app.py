@@ -16,6 +16,7 @@ from slacalc.cli._parse import (
     instant_arg,
     money_arg,
     month_arg,
+    one_line,
     target_arg,
     tz_arg,
 )
@@ -358,11 +359,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _one_line(message: str) -> str:
-    """``message`` on one line: its lines stripped and joined by spaces."""
-    return " ".join(part.strip() for part in message.splitlines() if part.strip())
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``slacalc`` command; returns the exit code (0 ok, 1 problems found, 2 error).
 
@@ -420,11 +416,11 @@ def _run(args_list: list[str]) -> int:
         out.flush()
         return code
     except _UsageError as exc:
-        message = _one_line(str(exc)).rstrip(".")
+        message = one_line(str(exc)).rstrip(".")
         print(f"{exc.prog}: error: {message}. See '{exc.prog} --help'.", file=err)
         return EXIT_ERROR
     except (CommandError, SlacalcError) as exc:
-        print(f"{prog}: error: {_one_line(str(exc))}", file=err)
+        print(f"{prog}: error: {one_line(str(exc))}", file=err)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(f"{prog}: interrupted", file=err)

@@ -19,7 +19,7 @@ from slacalc._present.formats import DurationStyle, instant_text
 from slacalc._present.jsonable import Duration, Share, dumps, exact, fields, seconds_of
 from slacalc._present.tables import Table
 from slacalc.cli._output import write_csv, write_table
-from slacalc.cli._parse import CommandError
+from slacalc.cli._parse import CommandError, one_line
 from slacalc.errors import PolicyValidationError
 
 if TYPE_CHECKING:
@@ -781,7 +781,7 @@ def _check_one(path: str) -> _Checked:
     try:
         return _Checked(path, SLAPolicy.from_file(path), ())
     except PolicyFileError as exc:
-        return _Checked(path, None, (), " ".join(str(exc).split()))
+        return _Checked(path, None, (), one_line(str(exc)))
     except PolicyValidationError as exc:
         problems = _problems(exc)
     lines: dict[str, int] = {}
