@@ -179,3 +179,17 @@ def test_the_pre_commit_hook_runs_check() -> None:
     assert "- id: slacalc-check" in hooks
     assert "entry: slacalc check" in hooks
     assert "language: python" in hooks
+
+
+def test_the_cli_guide_shows_what_check_prints_for_its_broken_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = (ROOT / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
+    broken = re.search(r"as in this `broken.toml`:\n\n```toml\n(.*?)```", page, re.DOTALL)
+    shown = re.search(r"the exit code is 1:\n\n```text\n(.*?)```", page, re.DOTALL)
+    assert broken is not None
+    assert shown is not None
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "broken.toml").write_text(broken.group(1), encoding="utf-8")
+    code, out, _ = _run(capsys, "check", "broken.toml")
+    assert (code, out) == (1, shown.group(1))
