@@ -49,3 +49,12 @@ def test_the_check_finds_a_wide_line_and_spares_shown_output() -> None:
     wide = "x = " + "1" * 90
     page = f"```python\n{wide}\nprint(x)\n```\n\n```text\n{'1' * 90}\n```\n"
     assert _too_wide(page) == ["line 2: 94 characters"]
+
+
+@pytest.mark.parametrize("name", ["README.md", "docs/index.md"])
+def test_the_front_pages_show_what_their_examples_print(name: str) -> None:
+    from tests.docs.fences import shown_output
+
+    blocks = fences((ROOT / name).read_text(encoding="utf-8"))
+    python = [i for i, b in enumerate(blocks) if b.lang == "python"]
+    assert all(shown_output(blocks, i) for i in python[:2]), "show results, not only asserts"
