@@ -256,11 +256,26 @@ class MetricStatus:
         ('not_started', ())
         >>> s.response.current is s.response.cycles[-1], s.response.target
         (True, datetime.timedelta(seconds=3600))
+        >>> s.response
+        <MetricStatus response due Mon 2026-01-05 10:00, 0s of 1h used>
     """
 
     metric: Metric
     current: CycleStatus | None
     cycles: tuple[CycleStatus, ...]
+
+    def __repr__(self) -> str:
+        """``<MetricStatus response running, 20m of 1h used, due Mon 2026-11-30 10:00>``."""
+        from slacalc.uptime import format_duration
+
+        if self.target is None:
+            used = f"{format_duration(self.elapsed, 'hours')} used, no target"
+        else:
+            used = (
+                f"{format_duration(self.elapsed, 'hours')} of "
+                f"{format_duration(self.target, 'hours')} used"
+            )
+        return f"<MetricStatus {_clock_summary(self)}, {used}>"
 
     @classmethod
     def from_cycles(cls, metric: Metric, cycles: tuple[CycleStatus, ...]) -> MetricStatus:
