@@ -63,7 +63,8 @@ def test_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
     # September 2026 of the example data: 11m 18s + 4h 10m = 15,678 s down of 30 days =
     # 2,592,000 s: 1 - 15678/2592000 = 143129/144000, not a finite decimal; 10 % of 1500.
     assert month["month"] == "2026-09"
-    assert month["availability"] == "143129/144000"
+    assert month["availability"] == "0.993951388889"  # a decimal string, always
+    assert month["availability_fraction"] == "143129/144000"  # and the exact value
     assert month["downtime_seconds"] == "15678"
     assert month["incidents"] == ["INC-2026-021", "INC-2026-022"]
     assert month["maintenance_mode"] == "count_as_up"
@@ -242,7 +243,11 @@ def test_status_json(capsys: pytest.CaptureFixture[str]) -> None:
     }
     assert data["next_breach_at"] == "2026-12-01T15:30:00.000001+01:00"  # due + 1 µs
     response = data["metrics"]["response"]  # type: ignore[index]
-    assert response["percent_used"] == "250/3"  # 50 of 60 minutes: 5/6 = 250/3 percent
+    # 50 of 60 minutes: 5/6 = 250/3 percent
+    assert (response["percent_used"], response["percent_used_fraction"]) == (
+        "83.333333333333",
+        "250/3",
+    )
     assert response["remaining"] == "PT10M"
     assert response["phase"] == "met"
 
@@ -327,7 +332,10 @@ def test_availability_json(capsys: pytest.CaptureFixture[str]) -> None:
     months = data["months"]
     assert isinstance(months, list)
     (month,) = months
-    assert month["availability"] == "7187/7200"
+    assert (month["availability"], month["availability_fraction"]) == (
+        "0.998194444444",
+        "7187/7200",
+    )
     assert month["availability_text"] == "99.8194%"
     assert month["downtime"] == "PT1H18M"
     assert month["allowed_seconds"] == "2592"
@@ -561,7 +569,7 @@ def test_report_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert isinstance(rows, list)
     response, resolution = rows
     # 2 met of 3 decided (ticket 4 pending): exactly 2/3, shown 66.7 %.
-    assert response["share_met"] == "2/3"
+    assert (response["share_met"], response["share_met_fraction"]) == ("0.666666666667", "2/3")
     assert response["percent_met"] == "66.7"
     assert response["median"] == "PT30M"
     assert resolution["p90_seconds"] == "27000"  # 7h 30m
@@ -662,16 +670,24 @@ def test_check_lists_every_problem_and_exits_1(
     code, out, err = run(capsys, "check", str(path))
     assert (code, err) == (1, "")
     lines = out.replace(str(path), "broken.toml").splitlines()
-    assert lines[0].startswith("broken.toml: support.tz: Unknown time zone 'Europe/Kobenhavn'")
+    # file:line, the line where the TOML file writes the field
+    assert lines[0].startswith("broken.toml:9: support.tz: Unknown time zone 'Europe/Kobenhavn'")
     assert lines[1] == (
-        "broken.toml: severities[2].response: '4 hours' is not a duration; write '4h'."
+        "broken.toml:45: severities[2].response: '4 hours' is not a duration; write '4h'."
     )
     assert lines[2] == "broken.toml: 2 problems"
+    text = path.read_text(encoding="utf-8").splitlines()
+    assert text[9 - 1].startswith("tz =")
+    assert text[45 - 1].startswith("response =")
     code, out, _ = run(capsys, "check", str(path), "--json")
     assert code == 1
     data = json.loads(out)
     assert data["valid"] is False
-    assert [p["path"] for p in data["problems"]] == ["support.tz", "severities[2].response"]
+    (file,) = data["files"]
+    assert [(p["path"], p["line"]) for p in file["problems"]] == [
+        ("support.tz", 9),
+        ("severities[2].response", 45),
+    ]
 
 
 def test_check_when_every_severity_is_bad(
@@ -687,8 +703,8 @@ def test_check_when_every_severity_is_bad(
     code, out, err = run(capsys, "check", str(path))
     assert (code, err) == (1, "")
     assert out.replace(str(path), "bad.toml").splitlines() == [
-        "bad.toml: severities[0].response: '4 hours' is not a duration; write '4h'.",
-        "bad.toml: severities[1].response: '2 days' is not a duration; write '2 business days' "
+        "bad.toml:6: severities[0].response: '4 hours' is not a duration; write '4h'.",
+        "bad.toml:9: severities[1].response: '2 days' is not a duration; write '2 business days' "
         "(the policy's business_day says how long a day is).",
         "bad.toml: 2 problems",
     ]

@@ -12,7 +12,14 @@ from typing import NamedTuple
 import pytest
 
 from slacalc._present.formats import duration_text
-from slacalc._present.jsonable import Duration, dumps, exact, fields, to_jsonable
+from slacalc._present.jsonable import (
+    Duration,
+    decimal_string,
+    dumps,
+    exact,
+    fields,
+    to_jsonable,
+)
 from slacalc.uptime import Availability
 
 
@@ -81,16 +88,46 @@ def test_records_encode_field_by_field_and_durations_twice() -> None:
         "target_seconds": None,
         "used": "PT50M",
         "used_seconds": "3000",
-        "share": "5/6",
+        "share": "0.833333333333",
+        "share_fraction": "5/6",
     }
+    # every share field has its fraction, also when its decimal ends or it is empty
+    assert (
+        to_jsonable(Clock("response", None, None, dt.timedelta(0), Fraction(1, 2)))[
+            "share_fraction"
+        ]
+        == "1/2"
+    )
+    empty = to_jsonable(Clock("response", None, None, dt.timedelta(0), None))
+    assert (empty["share"], empty["share_fraction"]) == (None, None)
     assert to_jsonable(fields(clock, "used")) == {"used": "PT50M", "used_seconds": "3000"}
     assert to_jsonable({"day": dt.date(2026, 12, 24)}) == {"day": "2026-12-24"}
     tier = Tier(Availability.from_target("99.9%"), Decimal("5"))
-    assert to_jsonable([tier]) == [{"below": "0.999", "credit": "5"}]
+    assert to_jsonable([tier]) == [{"below": "0.999", "below_fraction": "999/1000", "credit": "5"}]
     assert to_jsonable({"allowed": Duration(Fraction(1, 10))}) == {
         "allowed": "PT0.1S",
         "allowed_seconds": "0.1",
     }
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Fraction(250, 3), "83.333333333333"),
+        (Fraction(7187, 7200), "0.998194444444"),
+        (Fraction(2, 3), "0.666666666667"),
+        (Fraction(-1, 3), "-0.333333333333"),
+        (Fraction(999, 1000), "0.999"),
+        (Fraction(1, 2**20), "0.00000095367431640625"),  # ends: exact, however long
+        (Decimal("25.00"), "25.00"),
+    ],
+)
+def test_every_exact_number_in_json_is_a_decimal_string(
+    value: Fraction | Decimal, text: str
+) -> None:
+    assert decimal_string(value) == text
+    assert to_jsonable({"x": value})["x"] == text
+    Decimal(text)  # reads as a number in any language
 
 
 def test_dumps_is_indented_utf8_json_and_refuses_unknown_objects() -> None:

@@ -10,6 +10,7 @@ markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape as html_escape
 from typing import TypeAlias
@@ -19,9 +20,11 @@ __all__ = [
     "Inline",
     "Strong",
     "Table",
+    "cell_text",
     "html_inline",
     "markdown_escape",
     "markdown_inline",
+    "result_html",
     "table_html",
     "table_markdown",
     "table_text",
@@ -52,7 +55,9 @@ class Table:
     """A table with a header row; ``numeric`` marks columns aligned right (HTML, Markdown).
 
     ``kind`` names a special table for styling (``'signatures'``: tall empty cells to
-    sign in); the HTML renderer uses it as the table's class.
+    sign in); the HTML renderer uses it as the table's class. ``marked`` lists the rows
+    that need attention (a breach, a missed month), by index: HTML shows them in red,
+    and the command line colours them on a terminal.
 
     Examples:
         >>> Table(("Period", "Allowed"), ((("month",), ("43 min 50 s",)),)).numeric
@@ -63,6 +68,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     numeric: tuple[int, ...] = ()
     kind: str = ""
+    marked: tuple[int, ...] = ()
 
 
 def _parts(cell: Cell) -> Inline:
@@ -70,8 +76,13 @@ def _parts(cell: Cell) -> Inline:
     return (cell,) if isinstance(cell, str) else cell
 
 
-def _plain(cell: Cell) -> str:
-    """A cell's text without emphasis."""
+def cell_text(cell: Cell) -> str:
+    """A cell's text without emphasis.
+
+    Examples:
+        >>> cell_text(("at most ", Strong("43 min")))
+        'at most 43 min'
+    """
     return "".join(p.text if isinstance(p, Strong) else p for p in _parts(cell))
 
 
@@ -95,7 +106,7 @@ def table_text(table: Table, *, rule: bool = False, more: int = 0) -> str:
         week    10m 5s
         ... 3 more rows
     """
-    body = [[_plain(c) for c in row] for row in table.rows]
+    body = [[cell_text(c) for c in row] for row in table.rows]
     widths = [max(map(len, column)) for column in zip(table.header, *body, strict=True)]
 
     def line(cells: list[str] | tuple[str, ...]) -> str:
@@ -172,6 +183,10 @@ def html_inline(parts: Cell) -> str:
     )
 
 
+_MARKED = ' class="breached" style="background: #fde2e1; color: #8a1c14"'
+"""A marked row's attributes: a class to style, and a colour that shows without CSS."""
+
+
 def table_html(table: Table) -> str:
     """The table as an HTML ``<table>``, one element a line, every cell escaped.
 
@@ -198,8 +213,33 @@ def table_html(table: Table) -> str:
     lines = [f"<table{kind}>", "<thead>", "<tr>"]
     lines += [f'<th scope="col"{cls(i)}>{html_escape(h)}</th>' for i, h in enumerate(table.header)]
     lines += ["</tr>", "</thead>", "<tbody>"]
-    for cells in table.rows:
+    for n, cells in enumerate(table.rows):
         row = "".join(f"<td{cls(i)}>{html_inline(cell)}</td>" for i, cell in enumerate(cells))
-        lines.append(f"<tr>{row}</tr>")
+        lines.append(f"<tr{_MARKED if n in table.marked else ''}>{row}</tr>")
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
+
+
+def result_html(title: str, lines: Sequence[str] = (), table: Table | None = None) -> str:
+    """A result in a notebook: its title in bold, lines of text, then its table.
+
+    Examples:
+        >>> t = Table(("clock", "state"), (("response", "met"), ("resolution", "BREACHED")),
+        ...           marked=(1,))
+        >>> print(result_html("Ticket 4711", ["severity 'high'"], t))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        <div class="slacalc-result"><p><strong>Ticket 4711</strong></p>
+        <p>severity &#x27;high&#x27;</p>
+        <table>
+        ...
+        <tr><td>response</td><td>met</td></tr>
+        <tr class="breached"
+            style="background: #fde2e1; color: #8a1c14"><td>resolution</td><td>BREACHED</td></tr>
+        </tbody>
+        </table></div>
+    """
+    parts = [f'<div class="slacalc-result"><p><strong>{html_escape(title)}</strong></p>']
+    parts += [f"<p>{html_escape(line)}</p>" for line in lines]
+    if table is not None:
+        parts.append(table_html(table))
+    return "\n".join(parts) + "</div>"

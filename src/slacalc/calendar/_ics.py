@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from slacalc._frozen import FrozenDict
 from slacalc._time import date_from
 from slacalc.calendar._engine import WeeklySource
 from slacalc.calendar._hours import DAY_NAMES
@@ -213,7 +213,7 @@ def closures_from_ics(source: str | os.PathLike[str] | bytes) -> IcsClosures:
         while day < end:
             days[day] = f"{days[day]}; {name}" if day in days and name not in days[day] else name
             day += _ONE_DAY
-    return IcsClosures(MappingProxyType(dict(sorted(days.items()))), MappingProxyType(rules))
+    return IcsClosures(FrozenDict(sorted(days.items())), FrozenDict(rules))
 
 
 def closures_to_ics(

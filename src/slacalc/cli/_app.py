@@ -17,6 +17,7 @@ from slacalc.cli._parse import (
     map_arg,
     money_arg,
     month_arg,
+    one_line,
     target_arg,
     tz_arg,
 )
@@ -110,6 +111,15 @@ _JSON = _option(
     action="store_true",
     help="print JSON for scripts (ISO 8601 instants and durations, exact numbers as text)",
 )
+_FORMAT = _option(
+    "--format",
+    choices=("text", "csv", "json"),
+    default="text",
+    help="text for people (default; tables fit a terminal and breaches are red, with the "
+    "cli extra), csv (the table's rows, numbers as in JSON) or json (as --json)",
+)
+_TABLES = ("budget", "status", "availability", "report")
+"""The commands that print a table, and so take --format text|csv|json."""
 _AT_NOW = _instant(
     "--at",
     "the instant, ISO 8601 with a UTC offset (e.g. 2026-11-27T17:30+01:00 or ...T16:30Z); "
@@ -157,6 +167,7 @@ _COMMANDS: dict[str, _Command] = {
         "time zone (DST included).",
         "slacalc budget 99.9%\n"
         "slacalc budget 99.95% --convention fixed\n"
+        "slacalc budget 99.9% --format csv\n"
         "slacalc budget 99.9% --month 2026-03 --tz Europe/Copenhagen",
         (
             _option("target", type=target_arg, help="availability target, e.g. 99.9%%"),
@@ -271,6 +282,7 @@ _COMMANDS: dict[str, _Command] = {
         "comma- or semicolon-separated.",
         "slacalc report tickets.csv --policy sla.toml\n"
         "slacalc report tickets.csv --policy sla.toml --by severity,month --fee 1500\n"
+        "slacalc report tickets.csv --by severity,month --format csv > compliance.csv\n"
         "slacalc report tickets.csv --at 2026-12-31T23:59+01:00 --json\n"
         "slacalc report --source zendesk audits.json --policy zendesk.toml\n"
         "slacalc report --source generic-wide export.csv --tz Europe/Copenhagen \\\n"
@@ -392,11 +404,20 @@ _COMMANDS: dict[str, _Command] = {
     ),
     "check": _Command(
         "validate a policy file and list every problem",
-        "Validate a policy file and list every problem with its place (the field path).\n"
-        "Exit code 0: valid; 1: problems found (listed on stdout); 2: the file cannot be\n"
-        "read (missing, unknown kind, not TOML/JSON/YAML).",
-        "slacalc check sla.toml\nslacalc check sla.toml --json",
-        (_option("policy", help="the SLA policy file (.toml, .json, .yaml)"),),
+        "Validate policy files and list every problem as file:line: place: message (the\n"
+        "line for TOML files; the place is the field path), with the field an unknown key\n"
+        "likely means. Exit code 0: all valid; 1: problems found (listed on stdout); 2: a\n"
+        "file cannot be read (missing, unknown kind, not TOML/JSON/YAML). Works as a\n"
+        "pre-commit hook (id slacalc-check).",
+        "slacalc check sla.toml\nslacalc check sla.toml premium.toml --json",
+        (
+            _option(
+                "policy",
+                nargs="+",
+                metavar="policy",
+                help="SLA policy files (.toml, .json, .yaml)",
+            ),
+        ),
     ),
 }
 
@@ -442,12 +463,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
         for flags, settings in (_JSON, *command.options):
             one.add_argument(*flags, **settings)
+        if name in _TABLES:
+            one.add_argument(*_FORMAT[0], **_FORMAT[1])
     return parser
-
-
-def _one_line(message: str) -> str:
-    """``message`` on one line: its lines stripped and joined by spaces."""
-    return " ".join(part.strip() for part in message.splitlines() if part.strip())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -496,6 +514,10 @@ def _run(args_list: list[str]) -> int:
         prog = f"slacalc {args.command}"
         if extra:
             raise _UsageError(prog, f"unrecognized arguments: {' '.join(extra)}")
+        if args.command in _TABLES:
+            if args.json and args.format == "csv":
+                raise _UsageError(prog, "--json and --format csv exclude each other; pick one")
+            args.json = args.json or args.format == "json"
         # The commands (and what they render with) load when one runs, not for --help.
         from slacalc.cli import _commands
 
@@ -503,11 +525,11 @@ def _run(args_list: list[str]) -> int:
         out.flush()
         return code
     except _UsageError as exc:
-        message = _one_line(str(exc)).rstrip(".")
+        message = one_line(str(exc)).rstrip(".")
         print(f"{exc.prog}: error: {message}. See '{exc.prog} --help'.", file=err)
         return EXIT_ERROR
     except (CommandError, SlacalcError) as exc:
-        print(f"{prog}: error: {_one_line(str(exc))}", file=err)
+        print(f"{prog}: error: {one_line(str(exc))}", file=err)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(f"{prog}: interrupted", file=err)

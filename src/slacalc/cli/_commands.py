@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from slacalc._present.formats import DurationStyle, instant_text
-from slacalc._present.jsonable import Duration, dumps, exact, fields, seconds_of
-from slacalc._present.tables import Table, table_text
-from slacalc.cli._parse import CommandError
+from slacalc._present.jsonable import Duration, Share, dumps, exact, fields, seconds_of
+from slacalc._present.tables import Table
+from slacalc.cli._output import write_csv, write_table
+from slacalc.cli._parse import CommandError, one_line
 from slacalc.errors import PolicyValidationError
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from slacalc.credits import CreditSchedule
     from slacalc.policy import MaintenanceTerms, SLAPolicy
     from slacalc.reports import MonthlyAvailabilityReport
-    from slacalc.timers import MetricStatus, TicketStatus
     from slacalc.uptime import MaintenanceMode, PlannedMaintenance
 
 __all__ = [
@@ -46,9 +46,11 @@ __all__ = [
 # -- shared pieces ------------------------------------------------------------------------
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A text table without a rule under the header, as every command prints them."""
-    return table_text(Table(tuple(header), tuple(tuple(r) for r in rows)))
+def _table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], marked: Sequence[int] = ()
+) -> Table:
+    """A table of text, as the commands print them (without a rule under the header)."""
+    return Table(tuple(header), tuple(tuple(r) for r in rows), marked=tuple(marked))
 
 
 def _say(out: TextIO, lines: str | Sequence[str]) -> None:
@@ -214,7 +216,7 @@ def run_budget(args: argparse.Namespace, out: TextIO) -> int:
         >>> import io
         >>> buffer = io.StringIO()
         >>> run_budget(argparse.Namespace(target="99.9%", convention="gregorian", month=None,
-        ...                               tz=None, json=False), buffer)
+        ...                               tz=None, json=False, format="text"), buffer)
         0
         >>> print(buffer.getvalue(), end="")
         Allowed downtime at 99.9% (gregorian: year 365.2425 d, month = year/12, quarter = year/4)
@@ -245,9 +247,12 @@ def run_budget(args: argparse.Namespace, out: TextIO) -> int:
         }
     if args.json:
         return _json(out, {**_BUDGET(table), "month": month})
+    if args.format == "csv":
+        write_csv(out, [_PERIOD(row) for row in table.rows])
+        return 0
     _say(out, str(table).splitlines()[0])
     rows = [(r.period, r.text, exact(r.allowed_seconds)) for r in table.rows]
-    _say(out, _table(("period", "allowed", "exact seconds"), rows))
+    write_table(out, _table(("period", "allowed", "exact seconds"), rows))
     if args.month is not None:
         _say(
             out,
@@ -322,37 +327,22 @@ def run_due(args: argparse.Namespace, out: TextIO) -> int:
 # -- status -------------------------------------------------------------------------------
 
 
-def _clocks(status: TicketStatus) -> list[MetricStatus]:
-    """The clocks a ticket has: response and resolution, and the optional two if set."""
-    clocks = (status.response, status.resolution, status.next_response, status.periodic_update)
-    return [m for m in clocks if m is not None]
-
-
 # One clock of a ticket (``percent_used`` in percent, exact), and the ticket with its clocks.
 _METRIC = _shape(
     "metric phase severity breached started_at stopped_at target elapsed elapsed_calendar paused"
     " remaining percent_used due due_if_resumed breached_at warning_level next_warning_at cycles",
-    percent_used=lambda m: None if m.percent_used is None else m.percent_used * 100,
+    percent_used=lambda m: Share(None if m.percent_used is None else m.percent_used * 100),
     cycles=lambda m: len(m.cycles),
 )
 _STATUS = _shape(
     "at phase severity breached next_due next_breach_at metrics",
-    metrics=lambda status: {m.metric: _METRIC(m) for m in _clocks(status)},
+    metrics=lambda status: {m.metric: _METRIC(m) for m in status.clocks()},
 )
 # One segment of a clock's timeline (``counted``: its business time).
 _SEGMENT = _shape(
     "metric cycle start end state severity counted used target late rule",
     counted=lambda s: s.business,
 )
-
-
-def _clock_row(m: MetricStatus) -> tuple[str, ...]:
-    """A clock as a row of the status table: its state, business time in hours, when due."""
-    state = f"{m.phase}, BREACHED" if m.breached else m.phase
-    used, target, left = (_human(d, "hours") for d in (m.elapsed, m.target, m.remaining))
-    due = m.due if m.due is not None or m.phase != "paused" else m.due_if_resumed
-    due_text = people_time(due) + (" if resumed now" if m.due is None and due else "")
-    return (m.metric, state, used, target, left, due_text)
 
 
 def run_status(args: argparse.Namespace, out: TextIO) -> int:
@@ -367,7 +357,7 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
         ...     path = pathlib.Path(tmp) / "events.json"
         ...     _ = path.write_text(events, encoding="utf-8")
         ...     run_status(argparse.Namespace(events=str(path), policy=None, json=False,
-        ...                explain=False,
+        ...                explain=False, format="text",
         ...                at=dt.datetime.fromisoformat("2026-11-30T11:00+01:00")), buffer)
         0
         >>> print(buffer.getvalue(), end="")
@@ -393,17 +383,12 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
         if explanation is not None:
             data["explanation"] = [_SEGMENT(s) for s in explanation.segments]
         return _json(out, data)
-    tz = policy.calendar().tz
-    verdict = "BREACHED" if status.breached else "on time"
-    severity = "-" if status.severity is None else repr(status.severity)
-    _say(
-        out,
-        f"ticket at {people_time(status.at.astimezone(tz))}: {status.phase}, severity "
-        f"{severity}, {verdict}{now}",
-    )
-    _say(out, f"next due: {people_time(status.next_due)}")
-    rows = [_clock_row(m) for m in _clocks(status)]
-    _say(out, _table(("clock", "state", "used", "target", "remaining", "due"), rows))
+    if args.format == "csv":
+        write_csv(out, [_METRIC(m) for m in status.clocks()])
+        return 0
+    head, due = status._heading(policy.calendar().tz)
+    _say(out, [head + now, due])
+    write_table(out, status._table())
     if explanation is not None:
         _say(out, explanation.to_text().splitlines()[1:])  # its first line repeats ours
     return 0
@@ -530,7 +515,7 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
         ...     run_availability(argparse.Namespace(
         ...         incidents=str(path), target="99.9%", month=None, tz=None, fee=Decimal(500),
         ...         credits=credits_arg("99.9%:5%,99.5%:10%"), policy=None, as_of=None,
-        ...         maintenance=None, maintenance_mode=None, json=False), buffer)
+        ...         maintenance=None, maintenance_mode=None, json=False, format="text"), buffer)
         0
         >>> print(buffer.getvalue(), end="")  # doctest: +NORMALIZE_WHITESPACE
         availability per calendar month in UTC, target 99.9%,
@@ -564,7 +549,14 @@ def run_availability(args: argparse.Namespace, out: TextIO) -> int:
     )
     if args.json:
         return _json(out, _availability_json(opts, report))
-    _say(out, _availability_lines(opts, report))
+    if args.format == "csv":
+        months = _availability_json(opts, report)["months"]
+        write_csv(out, months)  # type: ignore[arg-type]
+        return 0
+    head, table, total = _availability_lines(opts, report)
+    _say(out, head)
+    write_table(out, table)
+    _say(out, total)
     return 0
 
 
@@ -620,8 +612,11 @@ def _maintenance_lines(opts: _Uptime, report: MonthlyAvailabilityReport) -> list
     return lines
 
 
-def _availability_lines(opts: _Uptime, report: MonthlyAvailabilityReport) -> list[str]:
-    """A heading with the options, a table of the months, and the total credit."""
+def _availability_lines(
+    opts: _Uptime, report: MonthlyAvailabilityReport
+) -> tuple[str, Table, list[str]]:
+    """A heading with the options, a table of the months (missed ones marked), the
+    maintenance windows that broke the policy's rules, and the total credit."""
     head = f"availability per calendar month in {opts.tz}, target {opts.target}"
     if opts.credits is not None:
         tiers = ", ".join(f"below {t.below}: {t.credit_percent}%" for t in opts.credits.tiers)
@@ -649,11 +644,12 @@ def _availability_lines(opts: _Uptime, report: MonthlyAvailabilityReport) -> lis
         )
         for row in report.rows
     ]
-    lines = [head, _table(header + (["credit"] if opts.credits else []), rows)]
-    lines.extend(_maintenance_lines(opts, report))
+    missed = [i for i, row in enumerate(report.rows) if not row.met]
+    table = _table(header + (["credit"] if opts.credits else []), rows, missed)
+    total = _maintenance_lines(opts, report)
     if report.total_credit is not None and len(report.rows) > 1:
-        lines.append(f"total credit: {report.total_credit}")
-    return lines
+        total.append(f"total credit: {report.total_credit}")
+    return head, table, total
 
 
 # -- report -------------------------------------------------------------------------------
@@ -710,7 +706,7 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
         ...     path = pathlib.Path(tmp) / "tickets.csv"
         ...     _ = path.write_text(rows, encoding="utf-8")
         ...     run_report(argparse.Namespace(tickets=str(path), policy=None, by="severity",
-        ...                fee=None, at=None, json=False), buffer)
+        ...                fee=None, at=None, json=False, format="text"), buffer)
         0
         >>> print(buffer.getvalue(), end="")  # doctest: +NORMALIZE_WHITESPACE
         compliance of 2 tickets against 'Website care agreement', by severity
@@ -738,15 +734,19 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
     outcomes = analyze_tickets(tickets, policy, args.at, progress=bar.analysing if bar else None)
     summary = compliance_summary(outcomes, by=by, fee=args.fee)
     count = len(outcomes.tickets)
+    rows = [{**{str(k): v for k, v in r.group}, **_SUMMARY_ROW(r)} for r in summary.rows]
     if args.json:
         about = {"policy": policy.name, "tickets": count, "at": args.at, "by": list(summary.by)}
-        rows = [{**{str(k): v for k, v in r.group}, **_SUMMARY_ROW(r)} for r in summary.rows]
         return _json(out, {**about, "rows": rows})
+    if args.format == "csv":
+        write_csv(out, rows)
+        return 0
     grouping = ", ".join(summary.by) or "metric only"
     head = f"compliance of {count} tickets against {policy.name!r}, by {grouping}"
     if args.at is not None:
         head += f", as of {people_time(args.at)}"
-    _say(out, [head, summary.to_text()])
+    _say(out, head)
+    write_table(out, summary._text_table(), rule=True)
     return 0
 
 
@@ -806,7 +806,11 @@ def run_document(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
-    """``slacalc check sla.toml``: every problem of a policy file with its place; exit 1 if any.
+    """``slacalc check a.toml b.toml``: every problem of each policy file, ``file:line``.
+
+    Exit code 0 when every file is valid, 1 when one has problems (listed on stdout, one
+    ``file:line: place: message`` a line, the line found for TOML files), 2 when one
+    cannot be read (one line on stderr each; the other files are still checked).
 
     Examples:
         >>> import io, pathlib, tempfile
@@ -814,44 +818,95 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     path = pathlib.Path(tmp) / "sla.toml"
         ...     _ = path.write_text('[support]\\nhours = "Mon-Fri 09:00-17:00"\\n'
-        ...                         'tz = "Europe/Kobenhavn"\\n'
+        ...                         'timezone = "Europe/Copenhagen"\\n'
         ...                         '[[severities]]\\nname = "high"\\nresponse = "4 hours"\\n'
         ...                         '[[severities]]\\nname = "low"\\nresponse = "2h"\\n',
         ...                         encoding="utf-8")
-        ...     run_check(argparse.Namespace(policy=str(path), json=False), buffer)
+        ...     run_check(argparse.Namespace(policy=[str(path)], json=False), buffer)
         ...     text = buffer.getvalue().replace(str(path), "sla.toml")
         1
-        >>> print(text, end="")  # doctest: +ELLIPSIS
-        sla.toml: support.tz: Unknown time zone 'Europe/Kobenhavn'; pass an IANA name ...
-        sla.toml: severities[0].response: '4 hours' is not a duration; write '4h'.
+        >>> print(text, end="")
+        sla.toml:3: support.timezone: 'timezone' is not a field here; did you mean 'tz'?
+        sla.toml:6: severities[0].response: '4 hours' is not a duration; write '4h'.
         sla.toml: 2 problems
     """
+    results = [_check_one(path) for path in args.policy]
+    unreadable = [r for r in results if r.error is not None]
+    for r in unreadable:
+        print(f"slacalc check: error: {r.error}", file=sys.stderr)
+    checked = [r for r in results if r.error is None]
+    if args.json:
+        valid = all(r.policy is not None for r in results)
+        _json(out, {"valid": valid, "files": [_check_json(r) for r in checked]})
+    else:
+        _say(out, [line for r in checked for line in _check_lines(r)])
+    if unreadable:
+        return 2
+    return 0 if all(r.policy is not None for r in checked) else 1
+
+
+class _Checked(NamedTuple):
+    """One policy file checked: its policy when valid, else its problems (or why it
+    could not be read)."""
+
+    file: str
+    policy: SLAPolicy | None
+    problems: tuple[dict[str, object], ...]
+    error: str | None = None
+
+
+def _check_json(checked: _Checked) -> dict[str, object]:
+    """A checked file for scripts: valid or not, its problems, its policy's names."""
+    data: dict[str, object] = {
+        "file": checked.file,
+        "valid": checked.policy is not None,
+        "problems": list(checked.problems),
+    }
+    if checked.policy is not None:
+        severities = [s.name for s in checked.policy.severities]
+        data |= {"policy": checked.policy.name, "severities": severities}
+    return data
+
+
+def _check_one(path: str) -> _Checked:
+    """Read and validate one policy file; find the line of each problem in a TOML file."""
+    from slacalc.cli._lines import line_of, toml_lines
+    from slacalc.errors import PolicyFileError
     from slacalc.policy import SLAPolicy
 
     try:
-        policy: SLAPolicy | None = SLAPolicy.from_file(args.policy)
-        problems: tuple[tuple[str, str], ...] = ()
+        return _Checked(path, SLAPolicy.from_file(path), ())
+    except PolicyFileError as exc:
+        return _Checked(path, None, (), one_line(str(exc)))
     except PolicyValidationError as exc:
-        policy, problems = None, _problems(exc)
-    if args.json:
-        found = [{"path": p, "message": m} for p, m in problems]
-        names = (
-            {}
-            if policy is None
-            else {"policy": policy.name, "severities": [s.name for s in policy.severities]}
-        )
-        _json(out, {"file": args.policy, "valid": policy is not None, "problems": found, **names})
-        return 1 if policy is None else 0
-    if policy is None:
-        count = len(problems)
-        _say(out, _problem_lines(args.policy, problems))
-        _say(out, f"{args.policy}: {count} problem{'s' if count != 1 else ''}")
-        return 1
-    support = policy.support
-    _say(
-        out,
-        f"{args.policy}: valid: {policy.name!r}, {len(policy.severities)} severities "
-        f"({', '.join(s.name for s in policy.severities)}), "
-        f"support {support.hours} in {support.tz}",
+        problems = _problems(exc)
+    lines: dict[str, int] = {}
+    if path.lower().endswith(".toml"):
+        lines = toml_lines(Path(path).read_text(encoding="utf-8"))
+    return _Checked(
+        path,
+        None,
+        tuple(
+            {"path": place, "line": line_of(lines, place), "message": message}
+            for place, message in problems
+        ),
     )
-    return 0
+
+
+def _check_lines(checked: _Checked) -> list[str]:
+    """A checked file for people: its problems and their count, or a one-line summary."""
+    if checked.policy is not None:
+        policy = checked.policy
+        count = len(policy.severities)
+        return [
+            f"{checked.file}: valid: {policy.name!r}, {count} severit"
+            f"{'ies' if count != 1 else 'y'} ({', '.join(s.name for s in policy.severities)}), "
+            f"support {policy.support.hours} in {policy.support.tz}"
+        ]
+    lines = []
+    for problem in checked.problems:
+        where = checked.file if problem["line"] is None else f"{checked.file}:{problem['line']}"
+        place = f"{problem['path']}: " if problem["path"] else ""
+        lines.append(f"{where}: {place}{problem['message']}")
+    count = len(checked.problems)
+    return [*lines, f"{checked.file}: {count} problem{'s' if count != 1 else ''}"]

@@ -30,7 +30,7 @@ def read_text(path: str) -> str:
     """The UTF-8 text of ``path`` (``'-'`` reads standard input).
 
     Raises:
-        CommandError: missing, unreadable, or not UTF-8.
+        CommandError: missing, a directory, unreadable, or not UTF-8.
 
     Examples:
         >>> read_text("missing.json")  # doctest: +ELLIPSIS
@@ -44,6 +44,8 @@ def read_text(path: str) -> str:
         raise CommandError(
             f"No file at {path!r}; check the path (relative paths start at {os.getcwd()!r})."
         ) from None
+    except IsADirectoryError:
+        raise CommandError(f"{path!r} is a directory, not a file; pass a file in it.") from None
     except OSError as exc:
         raise CommandError(f"Cannot read {path!r}: {exc.strerror or exc}.") from None
     try:

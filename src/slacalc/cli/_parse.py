@@ -27,12 +27,41 @@ __all__ = [
     "map_arg",
     "money_arg",
     "month_arg",
+    "one_line",
     "target_arg",
     "tz_arg",
 ]
 
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _TIER = re.compile(r"\s*([^:,]+?)\s*:\s*([^:,]+?)\s*")
+
+
+# The library's messages name Python values and arguments (``Decimal('0.999')``,
+# ``weights={...}``, ``analyze_tickets()``) that a shell user cannot type; the command
+# says the same without them.
+_PYTHON_WORDS = [
+    (re.compile(r",? or Decimal\('[^']*'\)"), ""),
+    (re.compile(r"Decimal\('([^']*)'\)"), r"'\1'"),
+    (re.compile(r"Fraction\((-?\d+), (\d+)\)"), r"'\1/\2'"),
+    (re.compile(r" or give its weight in weights=\{.*?\}"), ""),
+    (re.compile(r"pass what \w+\(\) returns, or "), ""),
+]
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line, in the shell's words: lines joined, Python left out.
+
+    Examples:
+        >>> one_line("'101%' is out of range;\\n pass e.g. '99.9%' or Decimal('0.999').")
+        "'101%' is out of range; pass e.g. '99.9%'."
+        >>> one_line("Unknown severity 'FULL'; use 'full' or give its weight in "
+        ...          "weights={'FULL': ...}.")
+        "Unknown severity 'FULL'; use 'full'."
+    """
+    text = " ".join(part.strip() for part in message.splitlines() if part.strip())
+    for python, shell in _PYTHON_WORDS:
+        text = python.sub(shell, text)
+    return text
 
 
 class CommandError(Exception):

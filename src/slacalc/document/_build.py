@@ -349,8 +349,7 @@ class _Builder:
         if own:
             self.para(self.t("hours.calendars"))
             self.items(
-                f"{name}: {hours_words(cal.hours, self.lang)} "
-                f"({zone_words(cal.tz, self.lang)})"
+                f"{name}: {hours_words(cal.hours, self.lang)} ({zone_words(cal.tz, self.lang)})"
                 for name, cal in own
             )
         if not self.policy.channels:

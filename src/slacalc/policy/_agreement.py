@@ -18,17 +18,15 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import (
     TYPE_CHECKING,
-    Any,
     Literal,
     NamedTuple,
-    NoReturn,
     Protocol,
     TypeAlias,
-    TypeVar,
     runtime_checkable,
 )
 from zoneinfo import ZoneInfo
 
+from slacalc._frozen import FrozenDict
 from slacalc._present.catalogue import (
     Lang,
     catalogue,
@@ -92,40 +90,6 @@ Examples:
 """
 _PROBE_MONDAY = dt.date(2025, 1, 6)
 _US = dt.timedelta(microseconds=1)
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-
-
-class FrozenDict(dict[_K, _V]):
-    """A dict that cannot be changed (the policy's tables); hashable, copies are itself.
-
-    Examples:
-        >>> d = FrozenDict({"2026-12-24": "09:00-12:00"})
-        >>> d["2026-12-31"] = "closed"
-        Traceback (most recent call last):
-        ...
-        TypeError: FrozenDict is immutable; build a new one instead.
-    """
-
-    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
-        raise TypeError("FrozenDict is immutable; build a new one instead.")
-
-    __setitem__ = __delitem__ = _refuse
-    clear = pop = popitem = setdefault = update = _refuse
-    __ior__ = _refuse
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(sorted((str(k), str(v)) for k, v in self.items())))
-
-    def __copy__(self) -> FrozenDict[_K, _V]:
-        return self
-
-    def __deepcopy__(self, memo: dict[int, object]) -> FrozenDict[_K, _V]:
-        return self
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (FrozenDict, (dict(self),))
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +396,13 @@ class Acknowledgement:
         >>> ack = policy.acknowledge("high", t)
         >>> ack.is_open, ack.opens_at.isoformat(), ack.respond_by.isoformat()
         (False, '2026-11-30T09:00:00+01:00', '2026-11-30T10:00:00+01:00')
+        >>> ack  # doctest: +NORMALIZE_WHITESPACE
+        <Acknowledgement high en, received Fri 2026-11-27 23:10 (closed),
+         respond by Mon 2026-11-30 10:00>
+        >>> print(ack.to_text())  # doctest: +NORMALIZE_WHITESPACE
+        We received your request on Friday 27 November at 23:10. Our support hours are
+        Monday–Friday 09:00–18:00 (Copenhagen time). You will hear from us by Monday 30
+        November at 10:00.
     """
 
     severity: str
@@ -442,6 +413,38 @@ class Acknowledgement:
     respond_by: dt.datetime
     promised_by: dt.datetime
     text: str
+
+    def __repr__(self) -> str:
+        from slacalc._present.formats import instant_text
+
+        state = "open" if self.is_open else "closed"
+        return (
+            f"<Acknowledgement {self.severity} {self.locale}, received "
+            f"{instant_text(self.received_at)} ({state}), "
+            f"respond by {instant_text(self.respond_by)}>"
+        )
+
+    def to_text(self) -> str:
+        """The reply to send (:attr:`text`)."""
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+    def _repr_html_(self) -> str:
+        """The reply in a notebook: the text to send, then the instants behind it."""
+        from slacalc._present.formats import instant_text
+        from slacalc._present.tables import Table, result_html
+
+        rows = (
+            ("received", instant_text(self.received_at, offset=True)),
+            ("support open then", "yes" if self.is_open else "no"),
+            ("opens", instant_text(self.opens_at, offset=True)),
+            ("respond by", instant_text(self.respond_by, offset=True)),
+            ("promised by", instant_text(self.promised_by, offset=True)),
+        )
+        title = f"Reply to a {self.severity!r} request ({self.locale})"
+        return result_html(title, [self.text], Table(("", "when"), rows))
 
 
 @runtime_checkable

@@ -11,14 +11,15 @@ raises ``ValueError`` with a message that names the bad value and says what to w
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
-from pydantic import AfterValidator, BeforeValidator, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ValidationError
 
 from slacalc._exact import decimal_from_fraction, parse_share
 from slacalc._present.formats import duration_text
@@ -402,8 +403,61 @@ def _inside(path: str, outer: str) -> bool:
     return path.startswith((f"{outer}[", f"{outer}."))
 
 
-def convert_validation_error(exc: ValidationError) -> PolicyValidationError:
+def _model_at(model: type[BaseModel] | None, loc: Sequence[int | str]) -> type[BaseModel] | None:
+    """The model class whose fields ``loc`` (a pydantic error location) points into."""
+    for part in loc:
+        if model is None:
+            return None
+        if isinstance(part, int) or part not in model.model_fields:
+            continue  # an item of a list or a table: its model is the annotation's
+        model = _inner_model(model.model_fields[part].annotation)
+    return model
+
+
+def _inner_model(annotation: object) -> type[BaseModel] | None:
+    """The model class inside an annotation (``X``, ``X | None``, ``tuple[X, ...]``, ...)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in reversed(get_args(annotation)):  # a dict's value type is its last argument
+        if (found := _inner_model(arg)) is not None:
+            return found
+    return None
+
+
+def _did_you_mean(
+    errors: Sequence[Mapping[str, Any]], model: type[BaseModel] | None
+) -> dict[tuple[int | str, ...], str]:
+    """For each unknown key, the field it most likely means, by its location.
+
+    A close spelling of any field of the model at that place wins
+    (``severity`` -> ``severities``); else, when that place misses exactly one field and
+    has exactly one unknown key, that field (``timezone`` -> ``tz``).
+    """
+    unknown = [tuple(e["loc"]) for e in errors if e["type"] == "extra_forbidden"]
+    missing = [tuple(e["loc"]) for e in errors if e["type"] == "missing"]
+    meant: dict[tuple[int | str, ...], str] = {}
+    for loc in unknown:
+        parent, key = loc[:-1], str(loc[-1])
+        here = _model_at(model, parent)
+        known = list(here.model_fields) if here is not None else []
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        gaps = [m for m in missing if m[:-1] == parent]
+        strays = [u for u in unknown if u[:-1] == parent]
+        if close:
+            meant[loc] = close[0]
+        elif len(gaps) == 1 and len(strays) == 1:
+            meant[loc] = str(gaps[0][-1])
+    return meant
+
+
+def convert_validation_error(
+    exc: ValidationError, model: type[BaseModel] | None = None
+) -> PolicyValidationError:
     """A pydantic ``ValidationError`` as one slacalc error: ``path: message``, one per line.
+
+    With the ``model`` that was validated, an unknown key says which field it likely
+    means (``did you mean 'tz'?``), and the field it stands for is not reported missing
+    as well.
 
     Examples:
         >>> from slacalc.policy import SeverityPolicy
@@ -416,7 +470,13 @@ def convert_validation_error(exc: ValidationError) -> PolicyValidationError:
     """
     problems: list[tuple[str, str]] = []
     too_short: set[tuple[str, str]] = set()
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    meant = _did_you_mean(errors, model)
+    explained = {(*loc[:-1], field) for loc, field in meant.items()}
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "missing" and loc in explained:
+            continue  # the unknown key beside it says which field it should be
         parts = (
             f"[{p}]" if isinstance(p, int) else p
             for p in error["loc"]
@@ -428,7 +488,9 @@ def convert_validation_error(exc: ValidationError) -> PolicyValidationError:
             found = [(_join(path, sub), message) for sub, message in inner.problems]
         else:
             message = _message(error)
-            found = [(path, message if message.endswith(".") else message + ".")]
+            if loc in meant:
+                message = f"{loc[-1]!r} is not a field here; did you mean {meant[loc]!r}?"
+            found = [(path, message if message.endswith((".", "?")) else message + ".")]
         if error["type"] == "too_short":
             too_short.update(found)
         for item in found:

@@ -58,7 +58,8 @@ def read_file(path: str | Path) -> dict[str, Any]:
     """Read a policy file into a mapping, choosing the format by its suffix.
 
     Raises:
-        PolicyFileError: missing, unreadable, of an unknown kind, or not parseable.
+        PolicyFileError: missing, a directory, unreadable, of an unknown kind, or not
+            parseable.
 
     Examples:
         >>> read_file("missing.toml")  # doctest: +ELLIPSIS
@@ -69,6 +70,11 @@ def read_file(path: str | Path) -> dict[str, Any]:
     if not isinstance(path, (str, Path)):
         raise PolicyFileError(f"{path!r} is not a path; pass a str or pathlib.Path.")
     where = Path(path)
+    if where.is_dir():
+        raise PolicyFileError(
+            f"{str(path)!r} is a directory, not a policy file; pass the path of a .toml, "
+            ".json or .yaml file."
+        )
     kind = FORMATS.get(where.suffix.lower())
     if kind is None:
         raise PolicyFileError(

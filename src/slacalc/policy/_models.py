@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from slacalc._present.catalogue import Lang
+from slacalc._present.tables import Table, result_html, table_text
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import CreditSchedule, HourlyCredit, TerminationRule, TicketPenalty
 from slacalc.errors import (
@@ -163,7 +164,7 @@ class _Model(BaseModel):
         try:
             super().__init__(**data)
         except ValidationError as exc:
-            raise convert_validation_error(exc) from None
+            raise convert_validation_error(exc, type(self)) from None
 
     # Pydantic calls a model's own ``__init__`` for every nested value when the class
     # defines one, which needs a validator per nested model; this ``__init__`` only
@@ -921,6 +922,29 @@ def _uptime_terms(spec: UptimeSpec, tz: dt.tzinfo, lang: Lang) -> UptimeTerms:
     )
 
 
+def _without_empties(model: BaseModel, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` (``model`` dumped) without the empty tables and lists that are defaults.
+
+    A key whose default is ``None`` keeps its empty list: there ``[]`` says something
+    (``pause_on = []``: a clock that never pauses) that leaving it out would not.
+    """
+    for name, field in type(model).model_fields.items():
+        value, data_value = getattr(model, name), data.get(name)
+        if data_value in ({}, []) and field.default is not None:
+            del data[name]
+        elif isinstance(value, BaseModel) and isinstance(data_value, dict):
+            _without_empties(value, data_value)
+        elif isinstance(value, tuple | list) and isinstance(data_value, list):
+            for item, item_data in zip(value, data_value, strict=True):
+                if isinstance(item, BaseModel):
+                    _without_empties(item, item_data)
+        elif isinstance(value, Mapping) and isinstance(data_value, dict):
+            for key, item in value.items():
+                if isinstance(item, BaseModel):
+                    _without_empties(item, data_value[str(key)])
+    return data
+
+
 class SLAPolicy(_Model):
     """An SLA: support hours, severities with targets and calendars, clock rules, and terms.
 
@@ -1305,27 +1329,16 @@ class SLAPolicy(_Model):
     def to_dict(self) -> dict[str, Any]:
         """The policy as plain data (what :meth:`from_dict` reads), ``None`` values left out.
 
-        The helpdesk keys a policy does not use (no ``fields``, no ``metrics``, no
-        per-metric ``targets`` or ``calendars`` on a severity) are left out too.
+        Empty tables and lists (no ``overrides``, no ``escalations``, no ``fields``, ...)
+        are left out too: each is a key's default, so the policy reads back equal, and a
+        TOML file written from it holds no empty ``[table]``.
 
         Examples:
             >>> from slacalc.policy import default_policy
             >>> default_policy().to_dict()["support"]["hours"]
             'Mon-Fri 09:00-18:00'
         """
-        data: dict[str, Any] = self.model_dump(mode="json", exclude_none=True)
-        for key in ("fields", "metrics"):
-            if not data[key]:
-                del data[key]
-        for calendar in (data["support"], *data["calendars"].values()):
-            for key in ("recurring", "seasons"):  # yearly rules, written only when used
-                if not calendar[key]:
-                    del calendar[key]
-        for severity in data["severities"]:
-            for key in ("targets", "calendars"):
-                if not severity[key]:
-                    del severity[key]
-        return data
+        return _without_empties(self, self.model_dump(mode="json", exclude_none=True))
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The policy as JSON; :meth:`from_json` reads it back to an equal policy.
@@ -1358,6 +1371,64 @@ class SLAPolicy(_Model):
             ['support', 'severities']
         """
         return cls.model_json_schema()
+
+    # -- views -------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        names = ", ".join(s.name for s in self.severities)
+        count = len(self.severities)
+        return (
+            f"<SLAPolicy {self.name!r}: {count} severit{'ies' if count != 1 else 'y'} "
+            f"({names}), support {self.support.hours} {self.support.tz}>"
+        )
+
+    def _heading(self) -> list[str]:
+        """The lines above the severity table: support hours, and the uptime terms."""
+        support = self.support
+        holidays = ", ".join(str(h) for h in support.holidays) or "none"
+        lines = [f"support {support.hours} in {support.tz}, holidays {holidays}"]
+        if (uptime := self.uptime) is not None:
+            line = f"uptime {uptime.target} a {uptime.period}"
+            if uptime.credits:
+                tiers = ", ".join(f"below {c.below}: {c.credit}" for c in uptime.credits)
+                line += f", credits {tiers}"
+            lines.append(line)
+        return lines
+
+    def _table(self) -> Table:
+        """One row a severity: its targets as written and the calendar they count in."""
+        return Table(
+            ("severity", "response", "resolution", "calendar"),
+            tuple((s.name, s.response, s.resolution or "-", s.calendar) for s in self.severities),
+        )
+
+    def to_text(self) -> str:
+        """The policy in a few lines: its name, support hours, uptime, and a severity table.
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> policy = default_policy()
+            >>> policy  # doctest: +NORMALIZE_WHITESPACE
+            <SLAPolicy 'Website care agreement': 4 severities (critical, high, medium, low),
+             support Mon-Fri 09:00-18:00 Europe/Copenhagen>
+            >>> print(policy.to_text())
+            Website care agreement
+            support Mon-Fri 09:00-18:00 in Europe/Copenhagen, holidays DK
+            uptime 99.9% a month, credits below 99.9%: 5%, below 99.5%: 10%, below 99%: 15%
+            severity  response         resolution  calendar
+            critical  15m              2h          24x7
+            high      1h               8h          support
+            medium    4h               -           support
+            low       2 business days  -           support
+        """
+        return "\n".join([self.name, *self._heading(), table_text(self._table())])
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        """The policy in a notebook: its name, support hours and uptime, a severity table."""
+        return result_html(self.name, self._heading(), self._table())
 
     # -- questions -----------------------------------------------------------------
 

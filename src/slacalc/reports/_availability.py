@@ -8,10 +8,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from types import MappingProxyType
 from typing import Any, Literal, TypeAlias
 
 from slacalc._exact import check_places, check_rounding, round_fraction
+from slacalc._frozen import FrozenDict
 from slacalc._present.frames import Column, columns_of, plain, type_hints
 from slacalc._time import from_us, instant_from, to_us
 from slacalc.credits import CreditSchedule, MoneyLike
@@ -587,7 +587,7 @@ def availability_report(
         if maintenance_check == "enforce":
             windows = list(check.kept)
             outages += tuple(check.as_outages())
-    options: Mapping[str, Any] = MappingProxyType(
+    options: Mapping[str, Any] = FrozenDict(
         {
             "target": target,
             "maintenance": tuple(windows),

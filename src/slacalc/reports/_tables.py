@@ -51,13 +51,25 @@ def percent_cell(value: object) -> str:
     return "-" if value is None else f"{value:f}%"
 
 
+def _is_marked(columns: Sequence[str], row: Sequence[object]) -> bool:
+    """Whether a report row needs attention: a breach, a missed target, a late segment."""
+    values = dict(zip(columns, row, strict=True))
+    breached = values.get("breached")
+    return (
+        values.get("met") is False
+        or values.get("result") == "breached"
+        or values.get("late") is True
+        or (isinstance(breached, int) and breached > 0)
+    )
+
+
 def _cells(
     columns: Sequence[str],
     rows: Sequence[Sequence[object]],
     tz: dt.tzinfo | None,
     formatters: Mapping[str, Callable[[object], str]] | None,
 ) -> Table:
-    """Report rows as a table of text, each value as people read it."""
+    """Report rows as a table of text, each value as people read it; breaches marked."""
     fmt = formatters or {}
     return Table(
         tuple(columns),
@@ -65,6 +77,7 @@ def _cells(
             tuple(fmt[c](v) if c in fmt else cell(v, tz) for c, v in zip(columns, row, strict=True))
             for row in rows
         ),
+        marked=tuple(i for i, row in enumerate(rows) if _is_marked(columns, row)),
     )
 
 
@@ -205,14 +218,19 @@ class Tabular:
     def __str__(self) -> str:
         return self.to_text()
 
-    def _repr_html_(self) -> str:
-        """The report in a notebook: its title and an HTML table, at most ``_HTML_LIMIT`` rows."""
+    def _text_table(self, limit: int | None = None) -> Table:
+        """The rows the text and HTML views show (at most ``limit``), breaches marked."""
         names, rows = self._shown()
+        return _cells(names, rows[:limit], self._tz(), self._formats())
+
+    def _repr_html_(self) -> str:
+        """The report in a notebook: its title and an HTML table, at most ``_HTML_LIMIT`` rows;
+        breached rows and missed months in red."""
         limit, more = self._HTML_LIMIT, ""
-        if len(rows) > limit:
-            more = f"<p>… {len(rows) - limit} more rows (use .table for all of them)</p>"
-        cells = _cells(names, rows[:limit], self._tz(), self._formats())
+        shown = self._text_table(limit)
+        if (rest := len(self._shown()[1]) - len(shown.rows)) > 0:
+            more = f"<p>… {rest} more rows (use .table for all of them)</p>"
         return (
             f'<div class="slacalc-report"><p><strong>{html.escape(self._title())}</strong></p>'
-            f"{table_html(cells)}{more}</div>"
+            f"{table_html(shown)}{more}</div>"
         )

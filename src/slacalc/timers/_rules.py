@@ -622,18 +622,66 @@ class Deadlines:
         >>> import datetime as dt
         >>> cal = BusinessCalendar.always("UTC")
         >>> rules = ClockRules([SeverityTargets("critical", cal, response="15m", resolution="2h")])
-        >>> rules.deadlines("critical", dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc))
-        ... # doctest: +NORMALIZE_WHITESPACE
-        Deadlines(severity='critical',
-                  opened_at=datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.timezone.utc),
-                  response=datetime.datetime(2026, 1, 5, 9, 15, tzinfo=datetime.timezone.utc),
-                  resolution=datetime.datetime(2026, 1, 5, 11, 0, tzinfo=datetime.timezone.utc))
+        >>> d = rules.deadlines("critical", dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc))
+        >>> d  # doctest: +NORMALIZE_WHITESPACE
+        <Deadlines critical opened Mon 2026-01-05 09:00, respond by Mon 2026-01-05 09:15,
+         resolve by Mon 2026-01-05 11:00>
+        >>> print(d.to_text())
+        'critical' ticket opened Mon 2026-01-05 09:00 +00:00
+        respond by  Mon 2026-01-05 09:15 +00:00
+        resolve by  Mon 2026-01-05 11:00 +00:00
+        >>> d.response.isoformat()
+        '2026-01-05T09:15:00+00:00'
     """
 
     severity: str
     opened_at: dt.datetime
     response: dt.datetime
     resolution: dt.datetime | None
+
+    def __repr__(self) -> str:
+        from slacalc._present.formats import instant_text
+
+        opened = instant_text(self.opened_at, self.response.tzinfo)
+        resolve = (
+            "no resolution target"
+            if self.resolution is None
+            else f"resolve by {instant_text(self.resolution)}"
+        )
+        return (
+            f"<Deadlines {self.severity} opened {opened}, "
+            f"respond by {instant_text(self.response)}, {resolve}>"
+        )
+
+    def _rows(self) -> tuple[tuple[str, str], ...]:
+        """The two deadlines as (label, instant) rows."""
+        from slacalc._present.formats import instant_text
+
+        resolve = (
+            "-  (no target: a work queue)"
+            if self.resolution is None
+            else instant_text(self.resolution, offset=True)
+        )
+        return (("respond by", instant_text(self.response, offset=True)), ("resolve by", resolve))
+
+    def _heading(self) -> str:
+        from slacalc._present.formats import instant_text
+
+        opened = instant_text(self.opened_at, self.response.tzinfo, offset=True)
+        return f"{self.severity!r} ticket opened {opened}"
+
+    def to_text(self) -> str:
+        """When the ticket opened, and its two deadlines, one a line (see the example above)."""
+        return "\n".join([self._heading(), *(f"{a}  {b}" for a, b in self._rows())])
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        """The deadlines in a notebook: when the ticket opened, and a table of the two."""
+        from slacalc._present.tables import Table, result_html
+
+        return result_html(self._heading(), (), Table(("deadline", "due"), self._rows()))
 
 
 class ReplayPlan(NamedTuple):

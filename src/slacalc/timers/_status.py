@@ -6,9 +6,12 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from slacalc.timers._events import Correction, TicketEvent
+
+if TYPE_CHECKING:
+    from slacalc._present.tables import Table
 
 __all__ = [
     "ClockTimeline",
@@ -253,11 +256,26 @@ class MetricStatus:
         ('not_started', ())
         >>> s.response.current is s.response.cycles[-1], s.response.target
         (True, datetime.timedelta(seconds=3600))
+        >>> s.response
+        <MetricStatus response due Mon 2026-01-05 10:00, 0s of 1h used>
     """
 
     metric: Metric
     current: CycleStatus | None
     cycles: tuple[CycleStatus, ...]
+
+    def __repr__(self) -> str:
+        """``<MetricStatus response running, 20m of 1h used, due Mon 2026-11-30 10:00>``."""
+        from slacalc.uptime import format_duration
+
+        if self.target is None:
+            used = f"{format_duration(self.elapsed, 'hours')} used, no target"
+        else:
+            used = (
+                f"{format_duration(self.elapsed, 'hours')} of "
+                f"{format_duration(self.target, 'hours')} used"
+            )
+        return f"<MetricStatus {_clock_summary(self)}, {used}>"
 
     @classmethod
     def from_cycles(cls, metric: Metric, cycles: tuple[CycleStatus, ...]) -> MetricStatus:
@@ -429,3 +447,111 @@ class TicketStatus:
     next_breach_at: dt.datetime | None
     corrections: tuple[Correction, ...] = ()
     metrics: Mapping[str, MetricStatus] = field(default_factory=dict, compare=False)
+
+    def clocks(self) -> tuple[MetricStatus, ...]:
+        """The clocks the ticket has: response and resolution, and the optional two if set.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
+            >>> s = default_policy().evaluate([{"kind": "opened", "at": t, "severity": "high"}],
+            ...                               at=t)
+            >>> [m.metric for m in s.clocks()]
+            ['response', 'resolution']
+        """
+        clocks = (self.response, self.resolution, self.next_response, self.periodic_update)
+        return tuple(m for m in clocks if m is not None)
+
+    def __repr__(self) -> str:
+        """``<TicketStatus high open, response met, resolution due Tue 2026-12-01 15:30>``."""
+        clocks = ", ".join(_clock_summary(m) for m in (self.response, self.resolution))
+        severity = f"{self.severity} " if self.severity is not None else ""
+        return f"<TicketStatus {severity}{self.phase}, {clocks}>"
+
+    def _heading(self, tz: dt.tzinfo | None) -> list[str]:
+        """The lines above the table: the ticket's state, and what is due next."""
+        from slacalc._present.formats import instant_text
+
+        verdict = "BREACHED" if self.breached else "on time"
+        severity = "-" if self.severity is None else repr(self.severity)
+        at = instant_text(self.at, tz, offset=True)
+        return [
+            f"ticket at {at}: {self.phase}, severity {severity}, {verdict}",
+            f"next due: {instant_text(self.next_due, tz, offset=True)}",
+        ]
+
+    def _table(self) -> Table:
+        """Every clock as a row (business time in hours); breached clocks marked."""
+        from slacalc._present.tables import Table
+
+        clocks = self.clocks()
+        return Table(
+            ("clock", "state", "used", "target", "remaining", "due"),
+            tuple(_clock_row(m) for m in clocks),
+            marked=tuple(i for i, m in enumerate(clocks) if m.breached),
+        )
+
+    def to_text(self, tz: dt.tzinfo | None = None) -> str:
+        """The ticket's state and a table of its clocks, as ``slacalc status`` prints them.
+
+        Args:
+            tz: show the instant it was evaluated at in this zone (default: its own).
+
+        Examples:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> policy = default_policy()
+            >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=policy.calendar().tz)
+            >>> s = policy.evaluate([{"kind": "opened", "at": t, "severity": "high"},
+            ...                      {"kind": "responded", "at": t + dt.timedelta(minutes=40)}],
+            ...                     at=t + dt.timedelta(hours=2))
+            >>> s
+            <TicketStatus high open, response met, resolution due Mon 2026-11-30 17:00>
+            >>> print(s.to_text())
+            ticket at Mon 2026-11-30 11:00 +01:00: open, severity 'high', on time
+            next due: Mon 2026-11-30 17:00 +01:00
+            clock       state    used  target  remaining  due
+            response    met      40m   1h      20m        Mon 2026-11-30 10:00 +01:00
+            resolution  running  2h    8h      6h         Mon 2026-11-30 17:00 +01:00
+        """
+        from slacalc._present.tables import table_text
+
+        return "\n".join([*self._heading(tz), table_text(self._table())])
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        """The ticket in a notebook: its state, then its clocks as a table, breaches in red."""
+        from slacalc._present.tables import result_html
+
+        head, due = self._heading(None)
+        return result_html(head, [due], self._table())
+
+
+def _clock_summary(m: MetricStatus) -> str:
+    """A clock in a few words: ``'response met'``, ``'resolution due Tue 2026-12-01 15:30'``."""
+    from slacalc._present.formats import instant_text
+
+    if m.breached:
+        return f"{m.metric} BREACHED"
+    if m.phase == "running" and m.due is not None:
+        return f"{m.metric} due {instant_text(m.due)}"
+    if m.phase == "running":
+        return f"{m.metric} running, no target"
+    return f"{m.metric} {m.phase.replace('_', ' ')}"
+
+
+def _clock_row(m: MetricStatus) -> tuple[str, ...]:
+    """A clock as a row of the status table: its state, business time in hours, when due."""
+    from slacalc._present.formats import instant_text
+    from slacalc.uptime import format_duration
+
+    def hours(value: dt.timedelta | None) -> str:
+        return "-" if value is None else format_duration(value, "hours")
+
+    state = f"{m.phase}, BREACHED" if m.breached else m.phase
+    due = m.due if m.due is not None or m.phase != "paused" else m.due_if_resumed
+    due_text = instant_text(due, offset=True) + (" if resumed now" if m.due is None and due else "")
+    return (m.metric, state, hours(m.elapsed), hours(m.target), hours(m.remaining), due_text)

@@ -1,0 +1,36 @@
+"""What the package ships and says about itself: the license, its links, how to install."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
+def test_the_mit_license_text_is_there_and_shipped() -> None:
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License")
+    assert "The slacalc developers" in text
+    assert PROJECT["license"] == "MIT"
+    # hatchling puts the files named here into the wheel's .dist-info/licenses/
+    assert PROJECT["license-files"] == ["LICENSE"]
+
+
+def test_the_metadata_links_to_the_source_docs_and_issues() -> None:
+    assert {"Source", "Documentation", "Issues", "Changelog"} <= set(PROJECT["urls"])
+    assert all(url.startswith("https://") for url in PROJECT["urls"].values())
+
+
+def test_no_install_instruction_names_an_index_slacalc_is_not_on() -> None:
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    from_index = re.compile(r"pip install\s+(-U\s+)?['\"]?slacalc\b")
+    found = [
+        f"{page.relative_to(ROOT)}:{n}"
+        for page in pages
+        for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
+        if from_index.search(line)
+    ]
+    assert found == [], "slacalc is installed from a clone (pip install -e '.[extra]')"
