@@ -34,7 +34,9 @@ def test_status_writes_used_and_remaining_in_hours(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = io.StringIO()
-    args = argparse.Namespace(events=str(path), policy=None, json=False, explain=False, at=AT)
+    args = argparse.Namespace(
+        events=str(path), policy=None, json=False, explain=False, at=AT, format="text"
+    )
     run_status(args, out)
     assert out.getvalue().splitlines()[2:] == [
         "clock       state              used     target  remaining  due",

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 #: The outcome rows as Spark holds them: instants as ``timestamp`` (UTC), durations in
-#: whole microseconds, the exact ``percent_used`` as the text of its fraction ("7/2").
+#: whole microseconds, months as text ("2026-03"), the exact ``percent_used`` as the text
+#: of its fraction ("7/2").
 SCHEMA = (
     "ticket_id long, metric string, cycle long, severity string, month string, "
     "result string, phase string, started_at timestamp, stopped_at timestamp, "
@@ -71,6 +72,7 @@ def to_spark(rows: pd.DataFrame) -> pd.DataFrame:
     """Outcome rows as ``SCHEMA`` holds them."""
     out = rows.assign(
         severity=rows["severity"].astype(str),
+        month=rows["month"].astype(str),
         percent_used=[None if p is None else str(p) for p in rows["percent_used"]],
     )
     for name in DURATIONS:  # whole microseconds; <NA> where there is none
@@ -81,8 +83,8 @@ def to_spark(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def from_spark(rows: pd.DataFrame, policy: SLAPolicy) -> pd.DataFrame:
-    """Spark's rows (``toPandas()``) as ``analyze_tickets(...).to_frame()`` gives them."""
-    like = analyze_tickets([], policy).to_frame()
+    """Spark's rows (``toPandas()``) as ``analyze_tickets(...).to_frame(exact=True)`` gives them."""
+    like = analyze_tickets([], policy).to_frame(exact=True)
     out = rows.copy()
     for name in INSTANTS:  # naive in the session's zone, UTC: back to the policy's zone
         out[name] = out[name].dt.tz_localize("UTC").dt.tz_convert(like[name].dt.tz)
@@ -97,7 +99,8 @@ def outcomes_of_tickets(policy: SLAPolicy) -> Callable[[pd.DataFrame], pd.DataFr
     """Events of whole tickets, as Spark hands them -> their outcome rows, as Spark holds them."""
 
     def analyse(events: pd.DataFrame) -> pd.DataFrame:
-        return to_spark(analyze_tickets(events_from_spark(events), policy).to_frame())
+        outcomes = analyze_tickets(events_from_spark(events), policy)
+        return to_spark(outcomes.to_frame(exact=True))
 
     return analyse
 
