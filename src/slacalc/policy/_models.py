@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from slacalc._present.catalogue import Lang
+from slacalc._validate import check_data, shown
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import CreditSchedule, TicketPenalty
 from slacalc.errors import (
@@ -923,8 +924,9 @@ class SLAPolicy(_Model):
         """
         if not isinstance(data, Mapping):
             raise PolicyValidationError(
-                f"{data!r} is not a policy; pass a mapping with 'support' and 'severities'."
+                f"{shown(data)} is not a policy; pass a mapping with 'support' and 'severities'."
             )
+        check_data(dict(data), "the policy data", error=PolicyValidationError)
         return cls(**data)
 
     @classmethod

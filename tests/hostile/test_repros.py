@@ -1,0 +1,176 @@
+"""Hostile inputs that once crashed, hung or answered silently wrong, one test each.
+
+Each gives a slacalc error (also the fitting builtin) that names the value, within the
+suite's timeout, or the correct answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import slacalc
+from slacalc import (
+    BusinessCalendar,
+    HolidayCoverageError,
+    InvalidDateError,
+    InvalidDurationError,
+    InvalidHoursError,
+    OutOfRangeError,
+    PolicyFileError,
+    PolicyValidationError,
+)
+from slacalc.policy import SLAPolicy, default_policy
+
+pytestmark = pytest.mark.timeout(20)
+
+UTC = dt.UTC
+T = dt.datetime(2026, 11, 30, 10, tzinfo=UTC)
+CAL = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
+
+
+def _write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+# -- files: depth, size and integer limits ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("deep.json", '{"a":' * 100_000 + "1" + "}" * 100_000),
+        ("deep.toml", "a = " + "[" * 100_000 + "]" * 100_000),
+        ("deep40.json", '{"support": ' + "[" * 40 + "]" * 40 + "}"),
+    ],
+)
+def test_deeply_nested_policy_file_names_path_and_limit(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    path = _write(tmp_path, name, text)
+    with pytest.raises(PolicyFileError, match=r"deeper than 32 levels") as info:
+        SLAPolicy.from_file(path)
+    assert repr(path) in str(info.value)
+
+
+def test_huge_integer_in_policy_file_names_the_limit(tmp_path: Path) -> None:
+    path = _write(tmp_path, "big.json", '{"support": {"x": ' + "9" * 5000 + "}}")
+    with pytest.raises(PolicyFileError, match=r"at most 18 digits"):
+        SLAPolicy.from_file(path)
+    path = _write(tmp_path, "big2.json", '{"support": {"x": ' + "9" * 40 + "}}")
+    with pytest.raises(PolicyFileError, match=r"at support\.x; integers in a file have at most"):
+        SLAPolicy.from_file(path)
+
+
+def test_huge_integer_in_policy_data_is_a_validation_error() -> None:
+    data = default_policy().to_dict()
+    data["severities"][0]["response"] = 10**400
+    with pytest.raises(PolicyValidationError, match=r"severities\[0\]\.response"):
+        SLAPolicy.from_dict(data)
+
+
+def test_oversized_policy_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    with path.open("wb") as f:
+        f.truncate(10_000_001)
+    with pytest.raises(PolicyFileError, match=r"10000001 bytes.*up to 10000000"):
+        SLAPolicy.from_file(path)
+
+
+# -- mappings, holidays and other wrong types -----------------------------------------
+
+
+@pytest.mark.parametrize("value", [[1], (1,), "abc", 5])
+def test_overrides_that_are_not_a_mapping(value: Any) -> None:
+    with pytest.raises(InvalidDateError, match=r"overrides= .* not a mapping"):
+        BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", overrides=value)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(b"DK", "b'DK'"), (range(3), "range(0, 3)"), (bytearray(b"x"), "bytea")]
+)
+def test_holidays_of_a_wrong_type_are_named_whole(value: Any, shown: str) -> None:
+    with pytest.raises(InvalidDateError, match=r"Holidays " + re.escape(shown)):
+        BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays=value)
+
+
+# -- durations: beyond the supported years, long and backtracking texts ----------------
+
+
+@pytest.mark.parametrize(
+    "duration",
+    ["9999999999h", dt.timedelta.max, dt.timedelta.min, "PT99999999999H", "-9999999999h"],
+)
+@pytest.mark.parametrize("method", ["add", "subtract", "exhausted_at"])
+def test_durations_beyond_the_supported_years(duration: Any, method: str) -> None:
+    with pytest.raises(OutOfRangeError, match=r"longer than the years 2-9998"):
+        getattr(CAL, method)(T, duration)
+
+
+@pytest.mark.parametrize(
+    "duration", ["1h" + " " * 30_000 + "1", "1" * 50_000 + "x", " " * 50_000 + "x", "1" * 101]
+)
+def test_long_duration_strings_are_refused_quickly(duration: str) -> None:
+    with pytest.raises(InvalidDurationError, match=r"too long for a duration|not a duration"):
+        CAL.add(T, duration)
+
+
+def test_spaces_inside_a_number_are_not_removed() -> None:
+    with pytest.raises(InvalidDurationError, match=r"'1 5h' is not a duration"):
+        CAL.add(T, "1 5h")
+    assert CAL.add(T, " 1 h 30 m ") == CAL.add(T, "1h30m")
+
+
+@pytest.mark.parametrize(
+    "hours",
+    [
+        "Mon" + " " * 50_000 + "x",
+        "Mon" + "-Mon" * 5_000 + " 09:00-17:00",
+        "Mon 09:00" + " " * 50_000 + "-17:00",
+        "Mon 09:00-09:00" + " " * 50_000 + "+1x",
+    ],
+)
+def test_long_hours_strings_are_refused_quickly(hours: str) -> None:
+    with pytest.raises(InvalidHoursError):
+        BusinessCalendar(hours, tz="UTC")
+
+
+# -- holiday coverage -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", [2150, 1700])
+def test_a_year_without_holiday_data_is_refused(year: int) -> None:
+    dk = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    first, last = dk.holiday_coverage or (0, 0)
+    with pytest.raises(HolidayCoverageError, match=rf"'DK' only in {first}-{last}.* {year}"):
+        dk.is_open(dt.datetime(year, 12, 25, 10, tzinfo=UTC))
+
+
+def test_lenient_coverage_answers_and_says_so() -> None:
+    dk = BusinessCalendar(
+        "Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK", holiday_coverage="lenient"
+    )
+    assert "holiday_coverage='lenient'" in repr(dk)
+    assert dk.is_open(dt.datetime(2150, 12, 25, 10, tzinfo=UTC))  # a Friday, no data
+    assert not dk.is_open(dt.datetime(2026, 12, 25, 10, tzinfo=UTC))
+    strict = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    assert dk != strict
+
+
+def test_a_country_that_begins_later_is_refused_before_its_first_year() -> None:
+    xk = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Belgrade", holidays="XK")
+    first, _ = xk.holiday_coverage or (0, 0)
+    assert first > 1990
+    with pytest.raises(HolidayCoverageError, match=r"the question needs 1990"):
+        xk.add(dt.datetime(1990, 6, 1, 10, tzinfo=UTC), "1h")
+
+
+def test_holiday_coverage_must_be_a_known_choice() -> None:
+    with pytest.raises(slacalc.InvalidOptionError, match=r"'loose'"):
+        BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holiday_coverage="loose")  # type: ignore[arg-type]
