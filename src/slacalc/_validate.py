@@ -16,7 +16,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 from slacalc.errors import PolicyFileError, SlacalcError
@@ -27,6 +27,7 @@ __all__ = [
     "MAX_INT_DIGITS",
     "MAX_TEXT",
     "check_data",
+    "check_items",
     "check_length",
     "check_mapping",
     "kind",
@@ -35,7 +36,7 @@ __all__ = [
 ]
 
 #: Characters of a value's repr shown in a message before it is shortened.
-SHOWN: Final = 60
+SHOWN: Final = 100
 #: Nesting depth of tables and lists in a policy or events file.
 MAX_DEPTH: Final = 32
 #: Size of a policy or events file read whole (bytes).
@@ -92,6 +93,23 @@ def kind(value: object) -> str:
         return "None"
     name = type(value).__name__
     return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
+def check_items(value: object, *, what: str, hint: str, error: type[Exception]) -> Iterable[object]:
+    """``value`` when it is a collection of items, else ``error`` naming it whole.
+
+    A string, bytes or a mapping is iterable but never a list of outages, tiers or
+    targets; iterating it would blame one character instead of the value given.
+
+    Examples:
+        >>> check_items("99.9%:10%", what="tiers", hint="pass [(...)]", error=TypeError)
+        Traceback (most recent call last):
+        ...
+        TypeError: tiers '99.9%:10%' are a str, not a list; pass [(...)].
+    """
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes, bytearray, Mapping)):
+        return value
+    raise error(f"{what} {shown(value)} are {kind(value)}, not a list; {hint}.")
 
 
 def check_length(text: str, *, what: str, error: type[Exception], limit: int = MAX_TEXT) -> str:

@@ -33,6 +33,11 @@ T = dt.datetime(2026, 11, 30, 10, tzinfo=UTC)
 CAL = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
 
 
+def _any(value: object) -> Any:
+    """``value`` typed as anything: these tests pass wrong types on purpose."""
+    return value
+
+
 def _write(tmp_path: Path, name: str, text: str) -> str:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -174,3 +179,84 @@ def test_a_country_that_begins_later_is_refused_before_its_first_year() -> None:
 def test_holiday_coverage_must_be_a_known_choice() -> None:
     with pytest.raises(slacalc.InvalidOptionError, match=r"'loose'"):
         BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holiday_coverage="loose")  # type: ignore[arg-type]
+
+
+# -- wrong types inside the uptime, credit and ticket calls ----------------------------
+
+
+def test_event_kind_or_severity_of_an_unhashable_type() -> None:
+    from slacalc.timers import coerce_events
+
+    with pytest.raises(slacalc.TicketEventError, match=r"Unknown event kind \['opened'\]"):
+        coerce_events([{"kind": ["opened"], "at": T, "severity": "high"}])
+    with pytest.raises(slacalc.TicketEventError, match=r"got \['high'\]"):
+        default_policy().evaluate([{"kind": "opened", "at": T, "severity": ["high"]}], at=T)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (
+            lambda: slacalc.CreditSchedule(_any("99.9%:10%")),
+            slacalc.NotAnIntervalError,
+            "'99.9%:10%'",
+        ),
+        (
+            lambda: slacalc.measure_availability(_any("abc"), slacalc.calendar_month(2026, 2)),
+            slacalc.NotAnIntervalError,
+            "'abc'",
+        ),
+        (lambda: slacalc.availability_k_of_n(2, "999"), slacalc.NumberTypeError, "'999'"),
+        (
+            lambda: slacalc.availability_k_of_n(2, ["99%"] * 1000),
+            slacalc.InvalidOptionError,
+            "1000 members",
+        ),
+        (lambda: slacalc.format_seconds(_any(float("inf"))), slacalc.NumberTypeError, "inf"),
+        (lambda: slacalc.format_seconds(_any("10")), slacalc.NumberTypeError, "'10'"),
+    ],
+)
+def test_collections_given_as_text_are_named_whole(call: Any, error: type, match: str) -> None:
+    with pytest.raises(error, match=re.escape(match)):
+        call()
+
+
+# -- bulk calls and far questions -------------------------------------------------------
+
+
+def test_bulk_durations_beyond_the_supported_years() -> None:
+    np = pytest.importorskip("numpy")
+    starts = np.array([T.replace(tzinfo=None)], dtype="datetime64[us]")
+    for us in (2**62, -(2**62)):
+        with pytest.raises(OutOfRangeError):
+            CAL.add_many(starts, np.array([us], dtype="timedelta64[us]"))
+    with pytest.raises(OutOfRangeError):
+        CAL.add_many([T], dt.timedelta.max)
+    with pytest.raises(OutOfRangeError):
+        CAL.add_many([T], "9999999999h")
+
+
+def test_bulk_questions_far_apart_are_answered() -> None:
+    near = dt.datetime(3, 1, 1, tzinfo=UTC)
+    far = dt.datetime(9990, 1, 1, tzinfo=UTC)
+    assert CAL.elapsed_many([near, None], [far, T]) == [CAL.elapsed(near, far), None]
+    assert CAL.is_open_many([near, far]) == [CAL.is_open(near), CAL.is_open(far)]
+    week = dt.timedelta(days=7 * 52 * 100)
+    assert CAL.add_many([near, T], week) == [CAL.add(near, week), CAL.add(T, week)]
+
+
+def test_far_future_tickets_are_refused_not_waited_for() -> None:
+    policy = SLAPolicy.from_dict(
+        {
+            "support": {"hours": "Mon-Fri 09:00-17:00", "tz": "UTC"},
+            "severities": [{"name": "high", "response": "4h", "resolution": "8h"}],
+        }
+    )
+    far = dt.datetime(9990, 1, 1, tzinfo=UTC)
+    opened = [{"kind": "opened", "at": T, "severity": "high"}]
+    with pytest.raises(OutOfRangeError, match=r"more than 20 years"):
+        slacalc.explain(opened, policy, at=far)
+    paused = [*opened, {"kind": "paused", "at": T + dt.timedelta(hours=1)}]
+    with pytest.raises(OutOfRangeError, match=r"more than 200 years"):
+        policy.evaluate(paused, at=far)
+    assert policy.evaluate(opened, at=far).response.breached

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from slacalc._exact import Rounding, check_rounding, round_fraction
 from slacalc._present.catalogue import Lang, check_lang
 from slacalc._present.formats import DurationStyle, duration_text
 from slacalc._time import duration_to_us
-from slacalc.errors import InvalidDurationError, InvalidPeriodError
+from slacalc._validate import kind, shown
+from slacalc.errors import InvalidDurationError, InvalidPeriodError, NumberTypeError
 from slacalc.uptime._availability import Availability, TargetLike, to_availability
 from slacalc.uptime._periods import (
     NAMED_PERIODS,
@@ -288,7 +291,7 @@ def downtime_table(
 
 
 def format_seconds(
-    seconds: Fraction | int,
+    seconds: Fraction | Decimal | int,
     style: DurationStyle = "human",
     *,
     rounding: Rounding | None = "half_up",
@@ -308,6 +311,7 @@ def format_seconds(
 
     Raises:
         InvalidOptionError: an unknown ``style``, ``rounding`` or ``lang``.
+        NumberTypeError: ``seconds`` is not a finite number.
 
     Examples:
         >>> from fractions import Fraction
@@ -318,6 +322,13 @@ def format_seconds(
         >>> format_seconds(Fraction(864, 1000))
         '0.864s'
     """
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float, Fraction, Decimal)):
+        raise NumberTypeError(
+            f"{shown(seconds)} is {kind(seconds)}, not a number of seconds; pass an int or a "
+            "Fraction, e.g. Fraction(315569952, 1000)."
+        )
+    if isinstance(seconds, (float, Decimal)) and not math.isfinite(seconds):
+        raise NumberTypeError(f"{seconds!r} is not a finite number of seconds; pass a finite one.")
     value = Fraction(seconds)
     if rounding is not None:
         mode = check_rounding(rounding)
