@@ -16,6 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, TypeAlias, get_args
 
+from slacalc._validate import shown
 from slacalc.errors import InvalidMoneyError, InvalidOptionError, NumberTypeError
 
 __all__ = [
@@ -231,10 +232,10 @@ def parse_exact_number(value: object, *, what: str, example: str) -> Fraction:
             return Fraction(Decimal(m.group(1))) / 100
         if _NUMBER.fullmatch(text):
             return Fraction(Decimal(text))
-        raise InvalidOptionError(f"{value!r} is not a number; write e.g. {example}.")
+        raise InvalidOptionError(f"{shown(value)} is not a number; write e.g. {example}.")
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise InvalidOptionError(f"{value!r} is not a finite number; pass e.g. {example}.")
+            raise InvalidOptionError(f"{shown(value)} is not a finite number; pass e.g. {example}.")
         return Fraction(value)
     return Fraction(value)
 
@@ -257,10 +258,10 @@ def _type_error(
             else:
                 example = f"'{value!r}%'"
         return error(
-            f"{value!r} is a binary float, which cannot hold {what} exactly; "
+            f"{shown(value)} is a binary float, which cannot hold {what} exactly; "
             f"pass {example} instead."
         )
-    return error(f"{value!r} is a {type(value).__name__}, not {what}; pass {example}.")
+    return error(f"{shown(value)} is a {type(value).__name__}, not {what}; pass {example}.")
 
 
 def parse_share(
@@ -308,7 +309,7 @@ def parse_share(
         if message:
             raise refuse("")
         raise _type_error(value, what=what, example=example, share=True, error=type_error)
-    malformed = f"{value!r} is not {what}; write e.g. {example}."
+    malformed = f"{shown(value)} is not {what}; write e.g. {example}."
     if isinstance(value, str):
         text = value.strip()
         m = _PERCENT.fullmatch(text)
@@ -316,7 +317,7 @@ def parse_share(
             result = Fraction(Decimal(m.group(1))) / 100
             if bounded and not 0 <= result <= 1:
                 raise error(
-                    f"{value!r} is out of range: {what} must be between 0% and 100%; "
+                    f"{shown(value)} is out of range: {what} must be between 0% and 100%; "
                     f"pass e.g. {example}."
                 )
             return result
@@ -326,7 +327,7 @@ def parse_share(
         plain = text.lstrip("+")
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            raise refuse(f"{value!r} is not a finite number; pass {what} such as {example}.")
+            raise refuse(f"{shown(value)} is not a finite number; pass {what} such as {example}.")
         number = Fraction(value)
         plain = str(value)
     elif isinstance(value, int):
@@ -341,15 +342,19 @@ def parse_share(
         return number
     if 1 < number <= 100 and plain:
         raise error(
-            f"{value!r} is ambiguous: as a plain number {what} is a fraction between 0 "
+            f"{shown(value)} is ambiguous: as a plain number {what} is a fraction between 0 "
             f"and 1; if you mean {plain} percent, write '{plain}%'."
         )
     if not 0 <= number <= 1:
         raise error(
-            f"{value!r} is out of range: {what} must be between 0 and 1 (or 0% and "
+            f"{shown(value)} is out of range: {what} must be between 0 and 1 (or 0% and "
             f"100%); pass e.g. {example}."
         )
     return number
+
+
+#: Digits before the decimal point of an amount of money.
+_MONEY_DIGITS = 18
 
 
 def parse_money(value: object, *, what: str) -> Decimal:
@@ -361,26 +366,33 @@ def parse_money(value: object, *, what: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, str)):
         if isinstance(value, float):
             raise NumberTypeError(
-                f"{value!r} is a binary float, which is never used for money; pass "
+                f"{shown(value)} is a binary float, which is never used for money; pass "
                 f"{what} as {example}."
             )
         raise NumberTypeError(
-            f"{value!r} is a {type(value).__name__}, not an amount of money; pass "
+            f"{shown(value)} is a {type(value).__name__}, not an amount of money; pass "
             f"{what} as {example}."
         )
     if isinstance(value, str):
         text = value.strip()
         if not _NUMBER.fullmatch(text):
-            raise InvalidMoneyError(f"{value!r} is not an amount of money; write e.g. {example}.")
+            raise InvalidMoneyError(
+                f"{shown(value)} is not an amount of money; write e.g. {example}."
+            )
         amount = Decimal(text)
     elif isinstance(value, int):
         amount = Decimal(value)
     else:
         amount = value
     if not amount.is_finite():
-        raise InvalidMoneyError(f"{value!r} is not a finite amount; pass e.g. {example}.")
+        raise InvalidMoneyError(f"{shown(value)} is not a finite amount; pass e.g. {example}.")
     if amount < 0:
         raise InvalidMoneyError(
-            f"{value!r} is negative; pass {what} as a non-negative amount such as {example}."
+            f"{shown(value)} is negative; pass {what} as a non-negative amount such as {example}."
+        )
+    if amount.adjusted() >= _MONEY_DIGITS:
+        raise InvalidMoneyError(
+            f"{shown(value)} is too large for {what} (at most {_MONEY_DIGITS} digits before "
+            f"the point); pass e.g. {example}."
         )
     return amount
