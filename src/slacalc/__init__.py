@@ -53,6 +53,7 @@ from slacalc.errors import (
     UnknownHolidayRegionError,
     UnknownSeverityError,
     UnknownTimezoneError,
+    WrongTypeError,
 )
 
 __all__ = [
@@ -122,6 +123,7 @@ __all__ = [
     "UnknownSeverityError",
     "UnknownTimezoneError",
     "WarningThreshold",
+    "WrongTypeError",
     "__version__",
     "allowed_downtime",
     "analyze_tickets",

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from slacalc.errors import PolicyFileError, SlacalcError
+from slacalc.errors import PolicyFileError, SlacalcError, WrongTypeError
 
 __all__ = [
     "MAX_DEPTH",
@@ -27,6 +27,8 @@ __all__ = [
     "MAX_INT_DIGITS",
     "MAX_TEXT",
     "check_data",
+    "check_hashable",
+    "check_instance",
     "check_items",
     "check_length",
     "check_mapping",
@@ -92,11 +94,49 @@ def kind(value: object) -> str:
     if value is None:
         return "None"
     name = type(value).__name__
-    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+    return f"{_article(name)} {name}"
 
 
-def check_items(value: object, *, what: str, hint: str, error: type[Exception]) -> Iterable[object]:
-    """``value`` when it is a collection of items, else ``error`` naming it whole.
+def check_instance(value: object, cls: type, *, what: str, hint: str) -> None:
+    """Raise :class:`~slacalc.WrongTypeError` unless ``value`` is a ``cls``.
+
+    Examples:
+        >>> check_instance(3, str, what="f()", hint="pass a name")
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.WrongTypeError: f() takes a str, not 3 (an int); pass a name.
+    """
+    if not isinstance(value, cls):
+        raise WrongTypeError(
+            f"{what} takes {_article(cls.__name__)} {cls.__name__}, not {shown(value)} "
+            f"({kind(value)}); {hint}."
+        )
+
+
+def check_hashable(value: object, *, what: str, hint: str) -> None:
+    """Raise :class:`~slacalc.WrongTypeError` unless ``value`` can be a key.
+
+    Examples:
+        >>> check_hashable([1], what="ticket_id", hint="pass a ticket's id")
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.WrongTypeError: ticket_id [1] (a list) cannot be a key; pass a ticket's id.
+    """
+    try:
+        hash(value)
+    except (TypeError, ValueError):  # a list; Decimal('sNaN') refuses with a TypeError
+        raise WrongTypeError(
+            f"{what} {shown(value)} ({kind(value)}) cannot be a key; {hint}."
+        ) from None
+
+
+def _article(name: str) -> str:
+    """``'an'`` before a vowel, else ``'a'``."""
+    return "an" if name[:1].lower() in "aeiou" else "a"
+
+
+def check_items(value: object, *, what: str, hint: str, error: type[Exception]) -> None:
+    """Raise ``error`` naming ``value`` whole unless it is a collection of items.
 
     A string, bytes or a mapping is iterable but never a list of outages, tiers or
     targets; iterating it would blame one character instead of the value given.
@@ -108,7 +148,7 @@ def check_items(value: object, *, what: str, hint: str, error: type[Exception]) 
         TypeError: tiers '99.9%:10%' are a str, not a list; pass [(...)].
     """
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes, bytearray, Mapping)):
-        return value
+        return
     raise error(f"{what} {shown(value)} are {kind(value)}, not a list; {hint}.")
 
 

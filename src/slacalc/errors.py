@@ -47,6 +47,7 @@ __all__ = [
     "UnknownHolidayRegionError",
     "UnknownSeverityError",
     "UnknownTimezoneError",
+    "WrongTypeError",
 ]
 
 
@@ -533,3 +534,21 @@ class ColumnTypeError(SlacalcError, TypeError):
     def __init__(self, message: str, *, column: str | None = None) -> None:
         super().__init__(message)
         self.column = column
+
+
+class WrongTypeError(SlacalcError, TypeError):
+    """An argument of the wrong type where no more specific error fits: the message names it.
+
+    Raised at the public edge, before any work, for a value that is not what the
+    parameter takes: a number where a report is plotted, a list where a ticket id is
+    a key.
+
+    Examples:
+        >>> from slacalc.reports import plot_compliance
+        >>> plot_compliance([1, 2])
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.WrongTypeError: plot_compliance() takes a ComplianceSummary, not [1, 2] (a list); pass what compliance_summary() returns.
+    """
+
+    code = "wrong-type"

@@ -260,3 +260,16 @@ def test_far_future_tickets_are_refused_not_waited_for() -> None:
     with pytest.raises(OutOfRangeError, match=r"more than 200 years"):
         policy.evaluate(paused, at=far)
     assert policy.evaluate(opened, at=far).response.breached
+
+
+def test_report_values_of_a_wrong_type_are_named() -> None:
+    from slacalc.reports import Explanation, explain, plot_compliance
+
+    with pytest.raises(slacalc.WrongTypeError, match=r"not \[1, 2\] \(a list\)"):
+        plot_compliance(_any([1, 2]))
+    with pytest.raises(TypeError, match="from_status"):
+        Explanation.from_status(_any("x"), UTC)
+    ticket = [{"kind": "opened", "at": T, "severity": "high"}]
+    with pytest.raises(slacalc.WrongTypeError, match=r"ticket_id \[1\] \(a list\) cannot be"):
+        explain(ticket, default_policy(), T, ticket_id=_any([1]))
+
