@@ -24,7 +24,7 @@ from slacalc import (
     PolicyFileError,
     PolicyValidationError,
 )
-from slacalc.policy import SLAPolicy, default_policy
+from slacalc.policy import PolicyBook, PolicyHistory, SLAPolicy, default_policy
 
 pytestmark = pytest.mark.timeout(20)
 
@@ -272,4 +272,28 @@ def test_report_values_of_a_wrong_type_are_named() -> None:
     ticket = [{"kind": "opened", "at": T, "severity": "high"}]
     with pytest.raises(slacalc.WrongTypeError, match=r"ticket_id \[1\] \(a list\) cannot be"):
         explain(ticket, default_policy(), T, ticket_id=_any([1]))
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: PolicyBook.from_dict(_any([1])), PolicyValidationError, "policy book"),
+        (lambda: PolicyHistory(_any("abc")), slacalc.InvalidOptionError, "'abc'"),
+        (lambda: slacalc.ClockRules(_any("high")), slacalc.InvalidOptionError, "'high'"),
+        (lambda: default_policy().evaluate(_any(5), at=T), slacalc.TicketEventError, "5"),
+        (
+            lambda: default_policy().to_json(indent=_any(10**9)),
+            slacalc.InvalidOptionError,
+            "0 to 16",
+        ),
+        (
+            lambda: slacalc.TicketEvent.takes(_any([1]), "author"),
+            slacalc.InvalidOptionError,
+            "two names",
+        ),
+    ],
+)
+def test_more_wrong_collections_are_named_whole(call: Any, error: type, match: str) -> None:
+    with pytest.raises(error, match=match):
+        call()
 

@@ -11,7 +11,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from slacalc._validate import MAX_FILE_BYTES, MAX_INT_DIGITS, check_data, too_deep
+from slacalc._validate import MAX_FILE_BYTES, MAX_INT_DIGITS, check_data, shown, too_deep
+from slacalc._validate import kind as kind_of
 from slacalc.errors import PolicyFileError
 
 __all__ = ["FORMATS", "parse_text", "read_file"]
@@ -34,6 +35,11 @@ def parse_text(text: str, kind: str, source: str) -> dict[str, Any]:
         >>> parse_text('{"name": "x"}', "json", "<text>")
         {'name': 'x'}
     """
+    if not isinstance(text, str):
+        raise PolicyFileError(
+            f"{shown(text)} from {source!r} is {kind_of(text)}, not text; pass the file's "
+            "contents as a str, or a path to SLAPolicy.from_file."
+        )
     if kind == "yaml":
         try:
             import yaml  # type: ignore[import-untyped,unused-ignore]

@@ -1018,6 +1018,10 @@ class SLAPolicy(_Model):
             >>> default_policy().to_json().startswith('{')
             True
         """
+        if indent is not None and (type(indent) is not int or not 0 <= indent <= 16):
+            raise InvalidOptionError(
+                f"indent={shown(indent)}; pass a number of spaces from 0 to 16, or None."
+            )
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     def to_toml(self) -> str:

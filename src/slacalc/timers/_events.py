@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast, get_args
 
 from slacalc._present.frames import plain
 from slacalc._time import to_us
-from slacalc._validate import shown
+from slacalc._validate import check_items, shown
 from slacalc.errors import InvalidOptionError, TicketEventError
 
 __all__ = [
@@ -253,6 +253,11 @@ class TicketEvent:
             >>> TicketEvent.takes("reply", "author"), TicketEvent.takes("paused", "status")
             (True, False)
         """
+        if not isinstance(kind, str) or not isinstance(attribute, str):
+            raise InvalidOptionError(
+                f"takes({shown(kind)}, {shown(attribute)}) needs two names; pass e.g. "
+                "('reply', 'author')."
+            )
         return _takes(kind, attribute)
 
     @property
@@ -498,6 +503,11 @@ _FIELD_NAMES = (
 _make_verb = _event_maker()
 
 
+_EVENTS_HINT = (
+    "pass a list of events such as [{'kind': 'opened', 'at': <aware datetime>, 'severity': 'high'}]"
+)
+
+
 def _known_kind(value: object) -> bool:
     """Whether ``value`` names an event kind (a list or a mapping never does)."""
     return isinstance(value, str) and value in _RANK
@@ -570,6 +580,7 @@ def order_events(
     fixes: list[Correction] = []
     out: list[tuple[int, int, int, TicketEvent]] = []
     latest: tuple[int, int, TicketEvent] | None = None
+    check_items(events, what="Events", hint=_EVENTS_HINT, error=TicketEventError)
     for index, raw in enumerate(events):
         event = _coerce(index, raw, extra, lenient, fixes)
         x = to_us(event.at)

@@ -1206,8 +1206,8 @@ def replay(
         'running'
     """
     at_us = to_us(at)
-    if not isinstance(events, (list, str, bytes, Mapping)):
-        events = list(events)
+    if isinstance(events, Iterable) and not isinstance(events, (list, str, bytes, Mapping)):
+        events = list(events)  # anything else is refused, named whole, by order_events
     try:
         ordered, fixes = order_events(events, history, extra)
         lenient = history == "lenient"
