@@ -297,3 +297,12 @@ def test_more_wrong_collections_are_named_whole(call: Any, error: type, match: s
     with pytest.raises(error, match=match):
         call()
 
+
+def test_durations_to_format_beyond_the_supported_years() -> None:
+    from decimal import Decimal
+
+    with pytest.raises(OutOfRangeError, match="years 2-9998"):
+        slacalc.format_seconds(10**30)
+    with pytest.raises(slacalc.NumberTypeError, match="finite"):
+        slacalc.format_seconds(Decimal("NaN"))
+    assert slacalc.format_seconds(3600) == "1h"

@@ -13,7 +13,12 @@ from slacalc._present.catalogue import Lang, check_lang
 from slacalc._present.formats import DurationStyle, duration_text
 from slacalc._time import duration_to_us
 from slacalc._validate import kind, shown
-from slacalc.errors import InvalidDurationError, InvalidPeriodError, NumberTypeError
+from slacalc.errors import (
+    InvalidDurationError,
+    InvalidPeriodError,
+    NumberTypeError,
+    OutOfRangeError,
+)
 from slacalc.uptime._availability import Availability, TargetLike, to_availability
 from slacalc.uptime._periods import (
     NAMED_PERIODS,
@@ -290,6 +295,10 @@ def downtime_table(
     return DowntimeTable(goal, conv, mode, tuple(rows))
 
 
+#: The longest duration formatted: the supported years (2-9998), in seconds.
+_MAX_SECONDS = 10_000 * 366 * 86_400
+
+
 def format_seconds(
     seconds: Fraction | Decimal | int,
     style: DurationStyle = "human",
@@ -327,9 +336,15 @@ def format_seconds(
             f"{shown(seconds)} is {kind(seconds)}, not a number of seconds; pass an int or a "
             "Fraction, e.g. Fraction(315569952, 1000)."
         )
-    if isinstance(seconds, (float, Decimal)) and not math.isfinite(seconds):
+    finite = seconds.is_finite() if isinstance(seconds, Decimal) else math.isfinite(seconds)
+    if not finite:
         raise NumberTypeError(f"{seconds!r} is not a finite number of seconds; pass a finite one.")
     value = Fraction(seconds)
+    if abs(value) > _MAX_SECONDS:
+        raise OutOfRangeError(
+            f"{shown(seconds)} seconds is longer than the years 2-9998 that slacalc answers "
+            "about; pass a shorter duration."
+        )
     if rounding is not None:
         mode = check_rounding(rounding)
         size = abs(value)

@@ -6,12 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal, TypeAlias, get_args
 
-from slacalc._time import UTC, duration_to_us, from_us, resolve_tz, to_us
+from slacalc._time import MAX_DURATION_US, UTC, duration_to_us, from_us, resolve_tz, to_us
 from slacalc.errors import (
     InvalidDurationError,
     InvalidIntervalError,
     InvalidOptionError,
     InvalidPeriodError,
+    OutOfRangeError,
 )
 
 __all__ = [
@@ -336,7 +337,12 @@ def period_length(period: PeriodLike, *, convention: Convention = "gregorian") -
 
 
 def us_to_timedelta(us: int) -> dt.timedelta:
-    """A timedelta of a whole number of microseconds."""
+    """A timedelta of a whole number of microseconds, within the supported years."""
+    if abs(us) > MAX_DURATION_US:
+        raise OutOfRangeError(
+            f"The answer, {us} µs, is longer than the years 2-9998 that slacalc answers "
+            "about; ask about a shorter period or a larger rate."
+        )
     return dt.timedelta(microseconds=us)
 
 
