@@ -306,3 +306,9 @@ def test_durations_to_format_beyond_the_supported_years() -> None:
     with pytest.raises(slacalc.NumberTypeError, match="finite"):
         slacalc.format_seconds(Decimal("NaN"))
     assert slacalc.format_seconds(3600) == "1h"
+
+
+def test_a_huge_count_of_nines_is_refused_not_computed() -> None:
+    with pytest.raises(slacalc.InvalidTargetError, match="from 0 to 30"):
+        slacalc.Availability.from_nines(2**63)
+    assert slacalc.Availability.from_nines(30).nines == 30
