@@ -312,3 +312,8 @@ def test_a_huge_count_of_nines_is_refused_not_computed() -> None:
     with pytest.raises(slacalc.InvalidTargetError, match="from 0 to 30"):
         slacalc.Availability.from_nines(2**63)
     assert slacalc.Availability.from_nines(30).nines == 30
+
+
+def test_a_calendar_name_of_an_unhashable_type() -> None:
+    with pytest.raises(PolicyValidationError, match=r"\[1\] is not a calendar"):
+        default_policy().calendar(_any([1]))
