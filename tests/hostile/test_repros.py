@@ -317,3 +317,21 @@ def test_a_huge_count_of_nines_is_refused_not_computed() -> None:
 def test_a_calendar_name_of_an_unhashable_type() -> None:
     with pytest.raises(PolicyValidationError, match=r"\[1\] is not a calendar"):
         default_policy().calendar(_any([1]))
+
+
+@pytest.mark.parametrize("missing", [None, "NaT"])
+@pytest.mark.parametrize("container", ["list", "series", "array"])
+def test_a_missing_duration_gives_a_missing_deadline(missing: Any, container: str) -> None:
+    import numpy as np
+    import pandas as pd
+
+    one = dt.timedelta(hours=1)
+    gap = pd.NaT if missing == "NaT" else None
+    durations: Any = [one, gap]
+    if container == "series":
+        durations = pd.Series(durations, dtype="timedelta64[us]")
+    elif container == "array":
+        durations = np.array([one, "NaT"], dtype="timedelta64[us]")
+    first, second = CAL.add_many([T, T], durations)
+    assert first == T + one
+    assert second is None or pd.isna(second)

@@ -5,7 +5,8 @@ the compiled segments. Input kinds and what comes back:
 
 * NumPy ``datetime64`` arrays: instants in UTC (NumPy has no zones); results are
   ``datetime64[us]`` (UTC), ``timedelta64[us]`` or ``bool`` arrays. ``NaT`` in gives
-  ``NaT`` (or ``False``) out.
+  ``NaT`` (or ``False``) out; so does a missing duration (``None`` or ``NaT``) in
+  ``add_many``, whatever the kind of input.
 * pandas ``Series`` / ``DatetimeIndex`` of aware datetimes: results keep the index and
   name, datetimes in the calendar's zone, durations as ``Timedelta``.
 * Any other sequence of aware datetimes (lists, tuples, object arrays): a list of
@@ -100,6 +101,17 @@ def _item_us(t: object) -> int:
     return to_us(t)
 
 
+def _duration_item_us(d: object) -> int:
+    """One duration of a list: None, NaT and NumPy's NaT are missing values."""
+    if d is None or (isinstance(d, np.timedelta64) and np.isnat(d)):
+        return _NAT
+    if isinstance(d, dt.timedelta) and type(d) is not dt.timedelta and d != d:  # pandas NaT
+        return _NAT
+    if type(d).__name__ == "NaTType":  # pandas NaT is no timedelta
+        return _NAT
+    return duration_to_us(d)
+
+
 def _durations(values: object, n: int) -> npt.NDArray[np.int64] | int:
     """One duration (int µs) or one per instant (int64 µs array)."""
     if isinstance(values, (dt.timedelta, str)):
@@ -110,7 +122,7 @@ def _durations(values: object, n: int) -> npt.NDArray[np.int64] | int:
     if isinstance(values, np.ndarray) and values.dtype.kind == "m":
         arr = values.astype("timedelta64[us]").view(np.int64)
     elif isinstance(values, (Sequence, np.ndarray)) and not isinstance(values, (str, bytes)):
-        arr = np.fromiter((duration_to_us(v) for v in values), dtype=np.int64, count=len(values))
+        arr = np.fromiter((_duration_item_us(v) for v in values), dtype=np.int64, count=len(values))
     else:
         return duration_to_us(values)  # raises the usual InvalidDurationError
     if arr.shape != (n,):
@@ -392,6 +404,8 @@ def add_many(timeline: Timeline, starts: object, durations: object) -> Any:
     d_all = _durations(durations, len(x_all))
     out = np.full(x_all.shape, _NAT, dtype=np.int64)
     valid = x_all != _NAT
+    if isinstance(d_all, np.ndarray):
+        valid &= d_all != _NAT  # a missing duration, like a missing start, gives NaT
     bounds = _bounds(x_all, valid)
     if bounds is None:
         return _out_instants(out, kind, timeline.source.tz)
