@@ -335,3 +335,9 @@ def test_a_missing_duration_gives_a_missing_deadline(missing: Any, container: st
     first, second = CAL.add_many([T, T], durations)
     assert first == T + one
     assert second is None or pd.isna(second)
+
+
+def test_a_long_period_is_shown_shortened() -> None:
+    with pytest.raises(slacalc.InvalidPeriodError, match=r"\(5001 characters\)") as caught:
+        slacalc.ErrorBudget("99.9%", "9" * 5000 + "h")
+    assert len(str(caught.value)) < 400
