@@ -16,7 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, TypeAlias, get_args
 
-from slacalc._validate import shown
+from slacalc._validate import check_length, shown
 from slacalc.errors import InvalidMoneyError, InvalidOptionError, NumberTypeError
 
 __all__ = [
@@ -215,6 +215,21 @@ def percentile(ordered: list[int], p: int, method: PercentileMethod) -> int:
     return round_fraction(value, "half_even")
 
 
+#: Largest decimal exponent read: beyond it a Decimal names no share or rate, and its
+#: exact value would take millions of digits to build.
+_MAX_EXPONENT = 1000
+
+
+def _decimal_fraction(value: Decimal, what: str, error: type[Exception]) -> Fraction:
+    """``value`` exactly, its exponent first held to ``±_MAX_EXPONENT``."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and abs(exponent) > _MAX_EXPONENT:
+        raise error(
+            f"{shown(value)} has an exponent beyond ±{_MAX_EXPONENT}; pass {what} of ordinary size."
+        )
+    return Fraction(value)
+
+
 def parse_exact_number(value: object, *, what: str, example: str) -> Fraction:
     """An exact number from a Decimal, Fraction, int or plain decimal string.
 
@@ -226,7 +241,7 @@ def parse_exact_number(value: object, *, what: str, example: str) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, (Decimal, Fraction, int, str)):
         raise _type_error(value, what=what, example=example)
     if isinstance(value, str):
-        text = value.strip()
+        text = check_length(value, what=what, error=InvalidOptionError).strip()
         m = _PERCENT.fullmatch(text)
         if m:
             return Fraction(Decimal(m.group(1))) / 100
@@ -236,7 +251,7 @@ def parse_exact_number(value: object, *, what: str, example: str) -> Fraction:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise InvalidOptionError(f"{shown(value)} is not a finite number; pass e.g. {example}.")
-        return Fraction(value)
+        return _decimal_fraction(value, what, InvalidOptionError)
     return Fraction(value)
 
 
@@ -311,7 +326,7 @@ def parse_share(
         raise _type_error(value, what=what, example=example, share=True, error=type_error)
     malformed = f"{shown(value)} is not {what}; write e.g. {example}."
     if isinstance(value, str):
-        text = value.strip()
+        text = check_length(value, what=what, error=error).strip()
         m = _PERCENT.fullmatch(text)
         if m:
             result = Fraction(Decimal(m.group(1))) / 100
@@ -328,7 +343,7 @@ def parse_share(
     elif isinstance(value, Decimal):
         if not value.is_finite():
             raise refuse(f"{shown(value)} is not a finite number; pass {what} such as {example}.")
-        number = Fraction(value)
+        number = _decimal_fraction(value, what, error)
         plain = str(value)
     elif isinstance(value, int):
         if not bare:

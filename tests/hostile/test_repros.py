@@ -341,3 +341,12 @@ def test_a_long_period_is_shown_shortened() -> None:
     with pytest.raises(slacalc.InvalidPeriodError, match=r"\(5001 characters\)") as caught:
         slacalc.ErrorBudget("99.9%", "9" * 5000 + "h")
     assert len(str(caught.value)) < 400
+
+
+def test_a_decimal_with_a_huge_exponent_is_refused_not_expanded() -> None:
+    from decimal import Decimal
+
+    with pytest.raises(slacalc.InvalidTargetError, match="exponent beyond"):
+        slacalc.Availability.from_target(Decimal("1E-99999999"))
+    with pytest.raises(slacalc.InvalidTargetError, match="too long"):
+        slacalc.Availability.from_target("99." + "9" * 5000 + "%")
