@@ -26,6 +26,7 @@ __all__ = [
     "check_method",
     "check_places",
     "check_rounding",
+    "decimal_fraction",
     "decimal_from_fraction",
     "format_fixed",
     "parse_exact_number",
@@ -220,8 +221,13 @@ def percentile(ordered: list[int], p: int, method: PercentileMethod) -> int:
 _MAX_EXPONENT = 1000
 
 
-def _decimal_fraction(value: Decimal, what: str, error: type[Exception]) -> Fraction:
-    """``value`` exactly, its exponent first held to ``±_MAX_EXPONENT``."""
+def decimal_fraction(value: Decimal, what: str, error: type[Exception]) -> Fraction:
+    """``value`` exactly, its exponent first held to ``±_MAX_EXPONENT``.
+
+    Examples:
+        >>> decimal_fraction(Decimal("0.999"), "a share", ValueError)
+        Fraction(999, 1000)
+    """
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and abs(exponent) > _MAX_EXPONENT:
         raise error(
@@ -251,7 +257,7 @@ def parse_exact_number(value: object, *, what: str, example: str) -> Fraction:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise InvalidOptionError(f"{shown(value)} is not a finite number; pass e.g. {example}.")
-        return _decimal_fraction(value, what, InvalidOptionError)
+        return decimal_fraction(value, what, InvalidOptionError)
     return Fraction(value)
 
 
@@ -343,7 +349,7 @@ def parse_share(
     elif isinstance(value, Decimal):
         if not value.is_finite():
             raise refuse(f"{shown(value)} is not a finite number; pass {what} such as {example}.")
-        number = _decimal_fraction(value, what, error)
+        number = decimal_fraction(value, what, error)
         plain = str(value)
     elif isinstance(value, int):
         if not bare:

@@ -81,6 +81,7 @@ EXTREMES: list[Any] = [
     Decimal("-Infinity"),
     Decimal("1E+999999"),
     Decimal("1E-999999"),
+    Decimal("1E-99999999"),
     Fraction(10**40, 3),
     "",
     " ",

@@ -350,3 +350,5 @@ def test_a_decimal_with_a_huge_exponent_is_refused_not_expanded() -> None:
         slacalc.Availability.from_target(Decimal("1E-99999999"))
     with pytest.raises(slacalc.InvalidTargetError, match="too long"):
         slacalc.Availability.from_target("99." + "9" * 5000 + "%")
+    with pytest.raises(OutOfRangeError, match="exponent beyond"):
+        slacalc.format_seconds(Decimal("1E-99999999"))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from slacalc._exact import Rounding, check_rounding, round_fraction
+from slacalc._exact import Rounding, check_rounding, decimal_fraction, round_fraction
 from slacalc._present.catalogue import Lang, check_lang
 from slacalc._present.formats import DurationStyle, duration_text
 from slacalc._time import duration_to_us
@@ -339,7 +339,12 @@ def format_seconds(
     finite = seconds.is_finite() if isinstance(seconds, Decimal) else math.isfinite(seconds)
     if not finite:
         raise NumberTypeError(f"{seconds!r} is not a finite number of seconds; pass a finite one.")
-    value = Fraction(seconds)
+    what = "a number of seconds"
+    value = (
+        decimal_fraction(seconds, what, OutOfRangeError)
+        if isinstance(seconds, Decimal)
+        else Fraction(seconds)
+    )
     if abs(value) > _MAX_SECONDS:
         raise OutOfRangeError(
             f"{shown(seconds)} seconds is longer than the years 2-9998 that slacalc answers "
