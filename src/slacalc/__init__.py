@@ -57,6 +57,7 @@ from slacalc.errors import (
     UnknownSeverityError,
     UnknownStatusError,
     UnknownTimezoneError,
+    WrongTypeError,
 )
 
 __all__ = [
@@ -136,6 +137,7 @@ __all__ = [
     "UnknownStatusError",
     "UnknownTimezoneError",
     "WarningThreshold",
+    "WrongTypeError",
     "__version__",
     "allowed_downtime",
     "analyze_tickets",

@@ -16,6 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, TypeAlias, get_args
 
+from slacalc._validate import check_length, shown
 from slacalc.errors import InvalidMoneyError, InvalidOptionError, NumberTypeError
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "check_method",
     "check_places",
     "check_rounding",
+    "decimal_fraction",
     "decimal_from_fraction",
     "format_fixed",
     "parse_exact_number",
@@ -214,6 +216,26 @@ def percentile(ordered: list[int], p: int, method: PercentileMethod) -> int:
     return round_fraction(value, "half_even")
 
 
+#: Largest decimal exponent read: beyond it a Decimal names no share or rate, and its
+#: exact value would take millions of digits to build.
+_MAX_EXPONENT = 1000
+
+
+def decimal_fraction(value: Decimal, what: str, error: type[Exception]) -> Fraction:
+    """``value`` exactly, its exponent first held to ``±_MAX_EXPONENT``.
+
+    Examples:
+        >>> decimal_fraction(Decimal("0.999"), "a share", ValueError)
+        Fraction(999, 1000)
+    """
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and abs(exponent) > _MAX_EXPONENT:
+        raise error(
+            f"{shown(value)} has an exponent beyond ±{_MAX_EXPONENT}; pass {what} of ordinary size."
+        )
+    return Fraction(value)
+
+
 def parse_exact_number(value: object, *, what: str, example: str) -> Fraction:
     """An exact number from a Decimal, Fraction, int or plain decimal string.
 
@@ -225,17 +247,17 @@ def parse_exact_number(value: object, *, what: str, example: str) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, (Decimal, Fraction, int, str)):
         raise _type_error(value, what=what, example=example)
     if isinstance(value, str):
-        text = value.strip()
+        text = check_length(value, what=what, error=InvalidOptionError).strip()
         m = _PERCENT.fullmatch(text)
         if m:
             return Fraction(Decimal(m.group(1))) / 100
         if _NUMBER.fullmatch(text):
             return Fraction(Decimal(text))
-        raise InvalidOptionError(f"{value!r} is not a number; write e.g. {example}.")
+        raise InvalidOptionError(f"{shown(value)} is not a number; write e.g. {example}.")
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise InvalidOptionError(f"{value!r} is not a finite number; pass e.g. {example}.")
-        return Fraction(value)
+            raise InvalidOptionError(f"{shown(value)} is not a finite number; pass e.g. {example}.")
+        return decimal_fraction(value, what, InvalidOptionError)
     return Fraction(value)
 
 
@@ -257,10 +279,10 @@ def _type_error(
             else:
                 example = f"'{value!r}%'"
         return error(
-            f"{value!r} is a binary float, which cannot hold {what} exactly; "
+            f"{shown(value)} is a binary float, which cannot hold {what} exactly; "
             f"pass {example} instead."
         )
-    return error(f"{value!r} is a {type(value).__name__}, not {what}; pass {example}.")
+    return error(f"{shown(value)} is a {type(value).__name__}, not {what}; pass {example}.")
 
 
 def parse_share(
@@ -308,15 +330,15 @@ def parse_share(
         if message:
             raise refuse("")
         raise _type_error(value, what=what, example=example, share=True, error=type_error)
-    malformed = f"{value!r} is not {what}; write e.g. {example}."
+    malformed = f"{shown(value)} is not {what}; write e.g. {example}."
     if isinstance(value, str):
-        text = value.strip()
+        text = check_length(value, what=what, error=error).strip()
         m = _PERCENT.fullmatch(text)
         if m:
             result = Fraction(Decimal(m.group(1))) / 100
             if bounded and not 0 <= result <= 1:
                 raise error(
-                    f"{value!r} is out of range: {what} must be between 0% and 100%; "
+                    f"{shown(value)} is out of range: {what} must be between 0% and 100%; "
                     f"pass e.g. {example}."
                 )
             return result
@@ -326,8 +348,8 @@ def parse_share(
         plain = text.lstrip("+")
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            raise refuse(f"{value!r} is not a finite number; pass {what} such as {example}.")
-        number = Fraction(value)
+            raise refuse(f"{shown(value)} is not a finite number; pass {what} such as {example}.")
+        number = decimal_fraction(value, what, error)
         plain = str(value)
     elif isinstance(value, int):
         if not bare:
@@ -341,15 +363,19 @@ def parse_share(
         return number
     if 1 < number <= 100 and plain:
         raise error(
-            f"{value!r} is ambiguous: as a plain number {what} is a fraction between 0 "
+            f"{shown(value)} is ambiguous: as a plain number {what} is a fraction between 0 "
             f"and 1; if you mean {plain} percent, write '{plain}%'."
         )
     if not 0 <= number <= 1:
         raise error(
-            f"{value!r} is out of range: {what} must be between 0 and 1 (or 0% and "
+            f"{shown(value)} is out of range: {what} must be between 0 and 1 (or 0% and "
             f"100%); pass e.g. {example}."
         )
     return number
+
+
+#: Digits before the decimal point of an amount of money.
+_MONEY_DIGITS = 18
 
 
 def parse_money(value: object, *, what: str) -> Decimal:
@@ -361,26 +387,33 @@ def parse_money(value: object, *, what: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, str)):
         if isinstance(value, float):
             raise NumberTypeError(
-                f"{value!r} is a binary float, which is never used for money; pass "
+                f"{shown(value)} is a binary float, which is never used for money; pass "
                 f"{what} as {example}."
             )
         raise NumberTypeError(
-            f"{value!r} is a {type(value).__name__}, not an amount of money; pass "
+            f"{shown(value)} is a {type(value).__name__}, not an amount of money; pass "
             f"{what} as {example}."
         )
     if isinstance(value, str):
         text = value.strip()
         if not _NUMBER.fullmatch(text):
-            raise InvalidMoneyError(f"{value!r} is not an amount of money; write e.g. {example}.")
+            raise InvalidMoneyError(
+                f"{shown(value)} is not an amount of money; write e.g. {example}."
+            )
         amount = Decimal(text)
     elif isinstance(value, int):
         amount = Decimal(value)
     else:
         amount = value
     if not amount.is_finite():
-        raise InvalidMoneyError(f"{value!r} is not a finite amount; pass e.g. {example}.")
+        raise InvalidMoneyError(f"{shown(value)} is not a finite amount; pass e.g. {example}.")
     if amount < 0:
         raise InvalidMoneyError(
-            f"{value!r} is negative; pass {what} as a non-negative amount such as {example}."
+            f"{shown(value)} is negative; pass {what} as a non-negative amount such as {example}."
+        )
+    if amount.adjusted() >= _MONEY_DIGITS:
+        raise InvalidMoneyError(
+            f"{shown(value)} is too large for {what} (at most {_MONEY_DIGITS} digits before "
+            f"the point); pass e.g. {example}."
         )
     return amount

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TypeAlias
 
+from slacalc._validate import check_length, shown
 from slacalc.errors import (
     InvalidDateError,
     InvalidDurationError,
@@ -26,6 +27,7 @@ from slacalc.errors import (
 
 __all__ = [
     "EPOCH",
+    "MAX_DURATION_US",
     "MAX_US",
     "MIN_US",
     "UTC",
@@ -50,6 +52,9 @@ US_PER_DAY = 86_400 * US_PER_SECOND
 #: either side still exist in every time zone.
 MIN_US = (dt.datetime(2, 1, 1, tzinfo=UTC) - EPOCH) // _US
 MAX_US = (dt.datetime(9999, 1, 1, tzinfo=UTC) - EPOCH) // _US
+#: The longest duration with an answer: no business time can outlast the years slacalc
+#: answers about, so a longer one is refused before any work.
+MAX_DURATION_US = MAX_US - MIN_US
 
 TzLike: TypeAlias = "str | dt.tzinfo"
 DurationLike: TypeAlias = "dt.timedelta | str"
@@ -213,13 +218,15 @@ def instant_from(text: str, *, what: str) -> dt.datetime:
 
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
+# Whitespace is removed before matching, so no two repeats can compete for the same
+# characters: each pattern runs in time linear in its (length-limited) text.
 _COMPACT = re.compile(
-    rf"""\s*(?P<sign>[-+]?)\s*
-    (?:{_NUMBER}\s*w(?:eeks?)?)?\s*
-    (?:{_NUMBER}\s*d(?:ays?)?)?\s*
-    (?:{_NUMBER}\s*h)?\s*
-    (?:{_NUMBER}\s*m(?:in)?)?\s*
-    (?:{_NUMBER}\s*s)?\s*""",
+    rf"""(?P<sign>[-+]?)
+    (?:{_NUMBER}w(?:eeks?)?)?
+    (?:{_NUMBER}d(?:ays?)?)?
+    (?:{_NUMBER}h)?
+    (?:{_NUMBER}m(?:in)?)?
+    (?:{_NUMBER}s)?""",
     re.VERBOSE | re.IGNORECASE,
 )
 _ISO = re.compile(
@@ -231,6 +238,7 @@ _ISO = re.compile(
     (?:T(?:(?P<h>\d+(?:[.,]\d+)?)H)?(?:(?P<mi>\d+(?:[.,]\d+)?)M)?(?:(?P<s>\d+(?:[.,]\d+)?)S)?)?""",
     re.VERBOSE | re.IGNORECASE,
 )
+_SPLIT_NUMBER = re.compile(r"[\d.]\s+[\d.]")  # '1 5h' is not '15h'
 _DURATION_HINT = "write e.g. '2h', '15m', '1h30m' or 'PT2H'"
 
 
@@ -243,12 +251,23 @@ def _exact_us(parts: list[tuple[str | None, int]], raw: str) -> int:
         raise InvalidDurationError(
             f"{raw!r} is finer than a microsecond; round it to whole microseconds."
         )
-    return int(total)
+    return _bounded(int(total), raw)
+
+
+def _bounded(us: int, value: object) -> int:
+    """``us`` when no longer than the supported years, else OutOfRangeError."""
+    if -MAX_DURATION_US <= us <= MAX_DURATION_US:
+        return us
+    raise OutOfRangeError(
+        f"The duration {shown(value)} is longer than the years 2-9998 that slacalc answers "
+        "about; no answer can lie that far away. Pass a duration of at most a few "
+        "thousand years."
+    )
 
 
 @lru_cache(maxsize=512)
 def _parse_duration_str(raw: str, allow_days: bool) -> int:
-    text = raw.strip()
+    text = check_length(raw, what="a duration", error=InvalidDurationError, limit=100).strip()
     iso = _ISO.fullmatch(text)
     if iso and text.upper().lstrip("+-") != "P" and not text.upper().endswith("T"):
         if iso["y"] or iso["mo"]:
@@ -269,7 +288,7 @@ def _parse_duration_str(raw: str, allow_days: bool) -> int:
             raw,
         )
         return -us if iso["sign"] == "-" else us
-    compact = _COMPACT.fullmatch(text)
+    compact = None if _SPLIT_NUMBER.search(text) else _COMPACT.fullmatch("".join(text.split()))
     if compact and any(compact.group(i) for i in range(2, 7)):
         if (compact.group(2) or compact.group(3)) and not allow_days:
             raise InvalidDurationError(_days_message(raw))
@@ -284,7 +303,7 @@ def _parse_duration_str(raw: str, allow_days: bool) -> int:
             raw,
         )
         return -us if compact["sign"] == "-" else us
-    raise InvalidDurationError(f"{raw!r} is not a duration; {_DURATION_HINT}.")
+    raise InvalidDurationError(f"{shown(raw)} is not a duration; {_DURATION_HINT}.")
 
 
 def _days_message(raw: str) -> str:
@@ -299,10 +318,11 @@ def duration_to_us(value: object, *, allow_days: bool = False) -> int:
     """Microseconds of a duration: ``timedelta``, pendulum ``Duration`` or a string.
 
     Strings are compact (``'2h'``, ``'15m'``, ``'1h30m'``, ``'90s'``, ``'1.5h'``) or
-    ISO 8601 (``'PT2H'``, ``'PT1H30M'``). Day units in strings are refused unless
-    ``allow_days`` (in business time a "day" is ambiguous); a ``timedelta`` of days is
-    taken literally as 24 h each. Years and months, which have no fixed length, are
-    always refused.
+    ISO 8601 (``'PT2H'``, ``'PT1H30M'``), at most 100 characters. Day units in strings
+    are refused unless ``allow_days`` (in business time a "day" is ambiguous); a
+    ``timedelta`` of days is taken literally as 24 h each. Years and months, which have
+    no fixed length, are always refused, and so is a duration longer than the supported
+    years (:class:`OutOfRangeError`), before any work.
     """
     if isinstance(value, dt.timedelta):
         if getattr(value, "months", 0) or getattr(value, "years", 0):
@@ -310,13 +330,14 @@ def duration_to_us(value: object, *, allow_days: bool = False) -> int:
                 f"{value!r} has years or months, which have no fixed length; "
                 "give days, hours, minutes or seconds."
             )
-        return (value.days * 86_400 + value.seconds) * US_PER_SECOND + value.microseconds
+        us = (value.days * 86_400 + value.seconds) * US_PER_SECOND + value.microseconds
+        return _bounded(us, value)
     if isinstance(value, str):
         try:
             return _parse_duration_str(value, allow_days)
         except InvalidOperation:  # pragma: no cover - the regexes admit only digits
             raise InvalidDurationError(f"{value!r} is not a duration; {_DURATION_HINT}.") from None
     raise InvalidDurationError(
-        f"{value!r} is a {type(value).__name__}, not a duration; pass a datetime.timedelta "
+        f"{shown(value)} is a {type(value).__name__}, not a duration; pass a datetime.timedelta "
         f"or a string ({_DURATION_HINT})."
     )

@@ -51,6 +51,7 @@ __all__ = [
     "UnknownSeverityError",
     "UnknownStatusError",
     "UnknownTimezoneError",
+    "WrongTypeError",
 ]
 
 
@@ -603,3 +604,21 @@ class UnknownStatusError(SlacalcError, LookupError):
     """
 
     code = "unknown-status"
+
+
+class WrongTypeError(SlacalcError, TypeError):
+    """An argument of the wrong type where no more specific error fits: the message names it.
+
+    Raised at the public edge, before any work, for a value that is not what the
+    parameter takes: a number where a report is plotted, a list where a ticket id is
+    a key.
+
+    Examples:
+        >>> from slacalc.reports import plot_compliance
+        >>> plot_compliance([1, 2])
+        Traceback (most recent call last):
+        ...
+        slacalc.errors.WrongTypeError: plot_compliance() takes a ComplianceSummary, not [1, 2] (a list); pass what compliance_summary() returns.
+    """
+
+    code = "wrong-type"

@@ -72,7 +72,9 @@ def test_page_totals_equal_their_compiled_segments(sc: object, offset: int) -> N
 
 
 def test_long_questions_agree_with_short_steps() -> None:
-    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    cal = BusinessCalendar(
+        "Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK", holiday_coverage="lenient"
+    )
     t = dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz)
     far = cal.add(t, dt.timedelta(hours=100_000))
     step = t
@@ -81,13 +83,15 @@ def test_long_questions_agree_with_short_steps() -> None:
     assert far == step
     assert cal.elapsed(t, far) == dt.timedelta(hours=100_000)
     assert cal.subtract(far, dt.timedelta(hours=100_000)) == t
-    assert BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK").add(
-        t, dt.timedelta(days=100_000)
-    ) == cal.add(t, dt.timedelta(days=100_000))
+    assert BusinessCalendar(
+        "Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK", holiday_coverage="lenient"
+    ).add(t, dt.timedelta(days=100_000)) == cal.add(t, dt.timedelta(days=100_000))
 
 
 def test_scattered_questions_keep_memory_bounded() -> None:
-    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    cal = BusinessCalendar(
+        "Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK", holiday_coverage="lenient"
+    )
     for year in range(2000, 9000, 97):
         t = dt.datetime(year, 6, 1, 12, tzinfo=cal.tz)
         cal.elapsed(t, t.replace(year=year + 40))
@@ -111,7 +115,9 @@ def test_a_24x7_calendar_answers_by_arithmetic() -> None:
 
 
 def test_durations_past_the_supported_years_raise_at_once() -> None:
-    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    cal = BusinessCalendar(
+        "Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK", holiday_coverage="lenient"
+    )
     t = dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz)
     for call in (cal.add, cal.exhausted_at, cal.subtract):
         with pytest.raises(OutOfRangeError, match="9998"):
@@ -169,7 +175,9 @@ def test_long_questions_with_seasons_and_recurring_days() -> None:
 
 
 def test_long_questions_across_versions_unions_and_intersections() -> None:
-    cph = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    cph = BusinessCalendar(
+        "Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK", holiday_coverage="lenient"
+    )
     early = BusinessCalendar("Mon-Fri 08:00-16:00", tz="Europe/Copenhagen")
     ny = BusinessCalendar("Mon-Fri 09:00-17:00", tz="America/New_York")
     cal = BusinessCalendar.versioned(
@@ -279,7 +287,9 @@ def test_weekly_hours_closed_by_holidays_for_over_ten_years_before() -> None:
 
 
 def test_exhausted_at_grows_the_stretch_for_a_few_months_more() -> None:
-    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    cal = BusinessCalendar(
+        "Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK", holiday_coverage="lenient"
+    )
     t = dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz)
     x = to_us(t)
     whole = cal._source.segments(x, x + 3 * YEAR_US)
@@ -290,7 +300,9 @@ def test_exhausted_at_grows_the_stretch_for_a_few_months_more() -> None:
 def test_a_timeline_pickles_without_its_cache() -> None:
     import pickle
 
-    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    cal = BusinessCalendar(
+        "Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK", holiday_coverage="lenient"
+    )
     t = to_us(dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz))
     cal._timeline.cover(t, t)
     copy = pickle.loads(pickle.dumps(cal._timeline))
@@ -320,7 +332,9 @@ def test_dst_blocks_at_the_start_of_a_span_and_shifts_in_the_gap() -> None:
 
 
 def test_versioned_calendars_compile_and_drop_pages_over_decades() -> None:
-    old = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    old = BusinessCalendar(
+        "Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK", holiday_coverage="lenient"
+    )
     new = BusinessCalendar("Mon-Thu 08:00-16:00", tz="Europe/Copenhagen", holidays="DK")
     cal = BusinessCalendar.versioned([(None, old), (dt.date(2040, 1, 1), new)])
     t = dt.datetime(2020, 3, 2, 10, tzinfo=cal.tz)

@@ -5,7 +5,8 @@ the compiled segments. Input kinds and what comes back:
 
 * NumPy ``datetime64`` arrays: instants in UTC (NumPy has no zones); results are
   ``datetime64[us]`` (UTC), ``timedelta64[us]`` or ``bool`` arrays. ``NaT`` in gives
-  ``NaT`` (or ``False``) out.
+  ``NaT`` (or ``False``) out; so does a missing duration (``None`` or ``NaT``) in
+  ``add_many``, whatever the kind of input.
 * pandas ``Series`` / ``DatetimeIndex`` of aware datetimes: results keep the index and
   name, datetimes in the calendar's zone, durations as ``Timedelta``.
 * polars ``Series`` and pyarrow ``Array`` / ``ChunkedArray`` of aware timestamps (and
@@ -26,13 +27,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from slacalc._time import MAX_US, MIN_US, duration_to_us, from_us, to_us
+from slacalc._time import MAX_DURATION_US, MAX_US, MIN_US, duration_to_us, from_us, to_us
+from slacalc._validate import shown
 from slacalc.calendar._engine import Snapshot, Timeline
 from slacalc.errors import (
     InvalidDurationError,
     LengthMismatchError,
     NaiveDatetimeError,
     NotADatetimeError,
+    OutOfRangeError,
 )
 
 __all__ = ["add_many", "elapsed_many", "is_open_many"]
@@ -156,6 +159,17 @@ def _item_us(t: object) -> int:
     return to_us(t)
 
 
+def _duration_item_us(d: object) -> int:
+    """One duration of a list: None, NaT and NumPy's NaT are missing values."""
+    if d is None or (isinstance(d, np.timedelta64) and np.isnat(d)):
+        return _NAT
+    if isinstance(d, dt.timedelta) and type(d) is not dt.timedelta and d != d:  # pandas NaT
+        return _NAT
+    if type(d).__name__ == "NaTType":  # pandas NaT is no timedelta
+        return _NAT
+    return duration_to_us(d)
+
+
 def _durations(values: object, n: int) -> npt.NDArray[np.int64] | int:
     """One duration (int µs) or one per instant (int64 µs array)."""
     if isinstance(values, (dt.timedelta, str)):
@@ -169,13 +183,17 @@ def _durations(values: object, n: int) -> npt.NDArray[np.int64] | int:
     if isinstance(values, np.ndarray) and values.dtype.kind == "m":
         arr = values.astype("timedelta64[us]").view(np.int64)
     elif isinstance(values, (Sequence, np.ndarray)) and not isinstance(values, (str, bytes)):
-        arr = np.fromiter((duration_to_us(v) for v in values), dtype=np.int64, count=len(values))
+        arr = np.fromiter((_duration_item_us(v) for v in values), dtype=np.int64, count=len(values))
     else:
         return duration_to_us(values)  # raises the usual InvalidDurationError
     if arr.shape != (n,):
         raise LengthMismatchError(
             f"{len(arr)} durations for {n} starts; pass one duration, or one per start."
         )
+    valid = arr != _NAT
+    if arr.size and (np.abs(arr[valid]) > MAX_DURATION_US).any():
+        worst = int(arr[valid][np.argmax(np.abs(arr[valid]))])
+        duration_to_us(dt.timedelta(microseconds=worst))  # raises OutOfRangeError, named
     return arr
 
 
@@ -372,6 +390,15 @@ def _cum_at(a: _Arrays, x: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     return a.cum[i] + np.minimum(x, a.ends[i]) - a.starts[i]
 
 
+#: A batch spanning more than this is answered item by item by the paged scalar engine,
+#: which skips whole pages, instead of compiling every segment of the span at once.
+_WIDE = 40 * 366 * _DAY
+
+
+def _wide(bounds: tuple[int, int]) -> bool:
+    return bounds[1] - bounds[0] > _WIDE
+
+
 def _bounds(x: npt.NDArray[np.int64], valid: npt.NDArray[np.bool_]) -> tuple[int, int] | None:
     if not valid.any():
         return None
@@ -389,7 +416,9 @@ def is_open_many(timeline: Timeline, values: object) -> Any:
     valid = x != _NAT
     bounds = _bounds(x, valid)
     flags = np.zeros(x.shape, dtype=bool)
-    if bounds is not None:
+    if bounds is not None and _wide(bounds):
+        flags[valid] = [timeline.is_open(int(v)) for v in x[valid]]
+    elif bounds is not None:
         a = _arrays(timeline, timeline.cover(*bounds))
         if valid.all():
             flags = _open(a, x)
@@ -411,15 +440,62 @@ def elapsed_many(timeline: Timeline, starts: object, ends: object) -> Any:
         bounds = _bounds(np.concatenate([a_us, b_us]), np.ones(2 * len(a_us), dtype=bool))
         if bounds is None:
             return _out_durations(a_us.copy(), kind)  # no pairs at all
+        if _wide(bounds):
+            return _out_durations(_elapsed_one_by_one(timeline, a_us, b_us), kind)
         arr = _arrays(timeline, timeline.cover(*bounds))
         return _out_durations(_elapsed(arr, a_us, b_us), kind)
     out = np.full(a_us.shape, _NAT, dtype=np.int64)
     a_ok, b_ok = a_us[valid], b_us[valid]
     bounds = _bounds(np.concatenate([a_ok, b_ok]), np.ones(2 * len(a_ok), dtype=bool))
-    if bounds is not None:
+    if bounds is not None and _wide(bounds):
+        out[valid] = _elapsed_one_by_one(timeline, a_ok, b_ok)
+    elif bounds is not None:
         arr = _arrays(timeline, timeline.cover(*bounds))
         out[valid] = _elapsed(arr, a_ok, b_ok)
     return _out_durations(out, kind)
+
+
+def _elapsed_one_by_one(
+    timeline: Timeline, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """Signed open time per pair from the paged scalar engine (for wide batches)."""
+    return np.fromiter(
+        (timeline.elapsed(x, y) for x, y in zip(a.tolist(), b.tolist(), strict=True)),
+        dtype=np.int64,
+        count=len(a),
+    )
+
+
+def _add_one_by_one(
+    timeline: Timeline, x: npt.NDArray[np.int64], d: npt.NDArray[np.int64] | np.int64
+) -> npt.NDArray[np.int64]:
+    """Deadlines per start from the paged scalar engine (for wide batches)."""
+    ds = np.broadcast_to(d, x.shape).tolist()
+    return np.fromiter(
+        (
+            timeline.deadline(a, b) if b >= 0 else timeline.subtract(a, -b)
+            for a, b in zip(x.tolist(), ds, strict=True)
+        ),
+        dtype=np.int64,
+        count=len(x),
+    )
+
+
+def _check_reach(x: npt.NDArray[np.int64], d: npt.NDArray[np.int64] | np.int64) -> None:
+    """Refuse, before any work, a batch whose answers must lie beyond the supported years.
+
+    Business time never runs faster than the clock, so ``add(t, d)`` lies at or after
+    ``t + d`` (before it for negative ``d``).
+    """
+    reach = x + d
+    if reach.size and (int(reach.max()) > MAX_US or int(reach.min()) < MIN_US):
+        i = int(np.argmax((reach > MAX_US) | (reach < MIN_US)))
+        start = from_us(int(x[i]), dt.UTC).isoformat()
+        raise OutOfRangeError(
+            f"Adding {shown(dt.timedelta(microseconds=int(np.broadcast_to(d, x.shape)[i])))} "
+            f"to {start!r} (item {i}) reaches beyond the years 2-9998 that slacalc answers "
+            "about; keep instants and durations within that range."
+        )
 
 
 def add_many(timeline: Timeline, starts: object, durations: object) -> Any:
@@ -428,6 +504,8 @@ def add_many(timeline: Timeline, starts: object, durations: object) -> Any:
     d_all = _durations(durations, len(x_all))
     out = np.full(x_all.shape, _NAT, dtype=np.int64)
     valid = x_all != _NAT
+    if isinstance(d_all, np.ndarray):
+        valid &= d_all != _NAT  # a missing duration, like a missing start, gives NaT
     bounds = _bounds(x_all, valid)
     if bounds is None:
         return _out_instants(out, kind, timeline.source.tz)
@@ -437,6 +515,13 @@ def add_many(timeline: Timeline, starts: object, durations: object) -> Any:
         d: npt.NDArray[np.int64] | np.int64 = d_all if every else d_all[valid]
     else:
         d = np.int64(d_all)
+    _check_reach(x, d)
+    if _wide(bounds) or (d.size and int(np.abs(d).max()) > _WIDE):
+        result = _add_one_by_one(timeline, x, d)
+        if every:
+            return _out_instants(result, kind, timeline.source.tz)
+        out[valid] = result
+        return _out_instants(out, kind, timeline.source.tz)
     snap = timeline.cover(*bounds)
     for _ in range(10_000):
         arr = _arrays(timeline, snap)

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING, Any, Final, TypeAlias, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, overload
 
 from slacalc._intervals import Intervals
 from slacalc._time import (
@@ -18,6 +18,7 @@ from slacalc._time import (
     to_us,
     tz_name,
 )
+from slacalc._validate import check_mapping, shown
 from slacalc.calendar import _days
 from slacalc.calendar._engine import (
     IntersectionSource,
@@ -137,6 +138,7 @@ def _parts(source: Source) -> list[Source]:
     return []
 
 
+_OVERRIDES_HINT = "pass a mapping of dates to hours, e.g. {'2026-12-24': '09:00-12:00'}"
 _VERSIONS_HINT = (
     "pass a list of (date, BusinessCalendar) pairs, the first dated None, e.g. "
     "[(None, old), (datetime.date(2027, 1, 1), new)]"
@@ -222,12 +224,19 @@ class BusinessCalendar:
             the forms of ``hours``: ``{'Apr-Sep': 'Mon-Fri 08:00-16:00'}`` or
             ``'06-15..08-15'``; they replace ``hours`` on those dates. Seasons may not
             overlap. Precedence for a date: override > rule > holiday > season > week.
+        holiday_coverage: what a question about a year outside the ``holidays``
+            package's data for a country code does (before the country's first year,
+            after the package's last): ``'strict'`` (default) raises
+            :class:`~slacalc.HolidayCoverageError` naming the years covered;
+            ``'lenient'`` counts such years without holidays, says so in the repr, and
+            :attr:`holiday_coverage` tells the years covered.
 
     Raises:
         InvalidHoursError: the hours cannot be read, an interval starts and ends at the
             same time, or intervals of one day overlap.
         UnknownTimezoneError: ``tz`` is not a known IANA name.
         UnknownHolidayRegionError: a country or subdivision code, or a category, is unknown.
+        InvalidOptionError: ``holiday_coverage`` is not ``'strict'`` or ``'lenient'``.
         InvalidDateError: a holiday or override date, a rule or a season cannot be read,
             or a rule never matches a real date (``'02-30'``).
         NeverOpenError: no weekday has hours and no override opens a day.
@@ -261,10 +270,20 @@ class BusinessCalendar:
         overrides: Mapping[dt.date | str, str | list[str] | tuple[str, ...]] | None = None,
         recurring: Mapping[str, str | list[str] | tuple[str, ...]] | None = None,
         seasons: Mapping[str, HoursLike] | None = None,
+        holiday_coverage: Literal["strict", "lenient"] = "strict",
     ) -> None:
+        if holiday_coverage not in ("strict", "lenient"):
+            raise InvalidOptionError(
+                f"Unknown holiday_coverage {shown(holiday_coverage)}; pass 'strict' (years "
+                "without holiday data raise) or 'lenient' (they count without holidays)."
+            )
         week = parse_weekly(hours)
         zone = resolve_tz(tz)
         parsed: dict[dt.date, DayHours] = {}
+        if overrides is not None:
+            check_mapping(
+                overrides, what="overrides=", hint=_OVERRIDES_HINT, error=InvalidDateError
+            )
         for key, value in (overrides or {}).items():
             day = date_from(key, what="override date")
             parsed[day] = parse_day(value, source=key if isinstance(key, str) else day.isoformat())
@@ -275,11 +294,13 @@ class BusinessCalendar:
                 "The calendar is never open: no weekday has business hours and no override "
                 "opens a day; give hours such as 'Mon-Fri 09:00-17:00'."
             )
-        source = HolidaySource(holidays)
+        source = HolidaySource(holidays, lenient=holiday_coverage == "lenient")
         frozen = MappingProxyType(dict(sorted(parsed.items())))
         parts = [repr(format_weekly(week)), f"tz={tz_name(zone)!r}"]
         if not source.is_empty:
             parts.append(f"holidays={source.label!r}")
+            if source.lenient:
+                parts.append("holiday_coverage='lenient'")
         if frozen:
             parts.append(f"overrides={{{len(frozen)} dates}}")
         identity: tuple[object, ...] = (
@@ -461,6 +482,38 @@ class BusinessCalendar:
         if isinstance(source, WeeklySource) and source.seasons is not None:
             return MappingProxyType({k: format_weekly(w) for k, w in source.seasons.key})
         return MappingProxyType({})
+
+    @property
+    def holiday_coverage(self) -> tuple[int, int] | None:
+        """The first and last year the holiday data covers, or None when it covers all.
+
+        A country code has data for the years the ``holidays`` package knows (for
+        Denmark 1771-2100 in its release 0.109); a question outside them raises
+        :class:`~slacalc.HolidayCoverageError`, or with ``holiday_coverage='lenient'``
+        counts those years without holidays. For a union or intersection: the years
+        every part covers.
+
+        Examples:
+            >>> import datetime as dt
+            >>> dk = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+            >>> first, last = dk.holiday_coverage
+            >>> first <= 2026 <= last < 2150
+            True
+            >>> BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC").holiday_coverage is None
+            True
+        """
+        spans: list[tuple[int, int]] = []
+        stack: list[Source] = [self._source]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, WeeklySource):
+                span = item.holidays.covered_years()
+                if span is not None:
+                    spans.append(span)
+            stack.extend(_parts(item))
+        if not spans:
+            return None
+        return (max(lo for lo, _ in spans), min(hi for _, hi in spans))
 
     @property
     def holiday_years(self) -> tuple[int, ...]:

@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from slacalc._time import date_from
+from slacalc._validate import shown
 from slacalc.errors import HolidayCoverageError, InvalidDateError, UnknownHolidayRegionError
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class _Region:
     supports may be named, several joined with ``+``.
     """
 
-    __slots__ = ("categories", "country", "entity", "language", "subdiv")
+    __slots__ = ("categories", "country", "entity", "first", "language", "last", "subdiv")
 
     def __init__(self, code: str) -> None:
         raw = code.strip()
@@ -92,6 +93,7 @@ class _Region:
                 "'US-CA' or 'DE-BY'."
             )
         self.entity = _country_class(self.country)
+        self._span()
         subdivs = sorted(self.entity.subdivisions)
         if self.subdiv is not None and self.subdiv not in subdivs:
             known = ", ".join(subdivs[:12]) or "none"
@@ -126,6 +128,24 @@ class _Region:
     def __setstate__(self, state: tuple[str, str | None, str, tuple[str, ...]]) -> None:
         self.country, self.subdiv, self.language, self.categories = state
         self.entity = _country_class(self.country)
+        self._span()
+
+    def _span(self) -> None:
+        """The first and last year the package has this country's holidays for."""
+        self.first = int(getattr(self.entity, "start_year", 1))
+        self.last = int(getattr(self.entity, "end_year", 9999))
+
+    def covers(self, year: int) -> bool:
+        """Whether the package knows this country's holidays in ``year``."""
+        return self.first <= year <= self.last
+
+    def coverage_error(self, year: int) -> HolidayCoverageError:
+        """The error for a question about a year the package does not cover."""
+        return HolidayCoverageError(
+            f"The holidays package covers {self.label()!r} only in {self.first}-{self.last}, "
+            f"but the question needs {year}; ask about those years, or build the calendar "
+            "with holiday_coverage='lenient' to count other years without holidays."
+        )
 
     def year(self, year: int) -> dict[dt.date, str]:
         data = self.entity(
@@ -204,9 +224,11 @@ class HolidaySource:
     or an iterable mixing these.
     """
 
-    __slots__ = ("_bases", "_cache", "_explicit", "_key", "_label", "_regions")
+    __slots__ = ("_bases", "_cache", "_explicit", "_key", "_label", "_regions", "lenient")
 
-    def __init__(self, spec: object) -> None:
+    def __init__(self, spec: object, *, lenient: bool = False) -> None:
+        #: Years a country's data does not cover count without holidays (else they raise).
+        self.lenient = lenient
         self._explicit: dict[dt.date, str] = {}
         self._regions: list[_Region] = []
         self._bases: list[_Base] = []
@@ -216,6 +238,7 @@ class HolidaySource:
             frozenset(self._explicit.items()),
             tuple(r.key() for r in self._regions),
             tuple(b.key() for b in self._bases),
+            lenient and bool(self._regions),
         )
         labels = [r.label() for r in self._regions]
         labels += [type(b.data).__name__ for b in self._bases]
@@ -243,12 +266,12 @@ class HolidaySource:
         elif isinstance(item, Mapping):
             for key, name in item.items():
                 self._explicit[date_from(key, what="holiday")] = str(name)
-        elif isinstance(item, Iterable):
+        elif isinstance(item, Iterable) and not isinstance(item, (bytes, bytearray, range)):
             for sub in item:
                 self._add(sub)
         else:
             raise InvalidDateError(
-                f"Holidays {item!r} are not readable; pass a country code such as 'DK' or "
+                f"Holidays {shown(item)} are not readable; pass a country code such as 'DK' or "
                 "'US-CA', a holidays.HolidayBase, dates or ISO date strings, or a list of these."
             )
 
@@ -262,6 +285,7 @@ class HolidaySource:
             "cache": {year: dict(days) for year, days in self._cache.items()},
             "key": self._key,
             "label": self._label,
+            "lenient": self.lenient,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -271,6 +295,7 @@ class HolidaySource:
         self._cache = {year: MappingProxyType(days) for year, days in state["cache"].items()}
         self._key = state["key"]
         self._label = state["label"]
+        self.lenient = state["lenient"]
 
     @property
     def is_empty(self) -> bool:
@@ -292,6 +317,10 @@ class HolidaySource:
         names: dict[dt.date, str] = {}
         sources: list[_Region | _Base] = [*self._regions, *self._bases]
         for source in sources:
+            if isinstance(source, _Region) and not source.covers(year):
+                if self.lenient:
+                    continue
+                raise source.coverage_error(year)
             for d, name in source.year(year).items():
                 names[d] = f"{names[d]}; {name}" if d in names else name
         return self._freeze(year, names)
@@ -312,6 +341,8 @@ class HolidaySource:
         questions that span decades.
         """
         missing = [y for y in range(first, last + 1) if y not in self._cache]
+        if any(not r.covers(y) for r in self._regions for y in (first, last)):
+            return  # year() says which years raise and which count without holidays
         if len(missing) < 2 or self._bases or not self._regions:
             return  # one year, or a caller's HolidayBase: year() is as fast
         per_year: dict[int, dict[dt.date, str]] = {y: {} for y in missing}
@@ -331,10 +362,26 @@ class HolidaySource:
         return tuple(sorted(self._cache))
 
     def fixed_years(self) -> tuple[int, int] | None:
-        """The first and last year covered when some source does not expand, else None."""
-        fixed = [b.years for b in self._bases if not b.expand]
-        if not fixed:
+        """The first and last year every source covers, or None when all cover every year.
+
+        A ``HolidayBase`` built with ``expand=False`` covers its own years; a country
+        code the years the ``holidays`` package has data for (unless ``lenient``).
+        """
+        spans = [
+            (min(b.years), max(b.years)) if b.years else (10_000, 0)
+            for b in self._bases
+            if not b.expand
+        ]
+        if not self.lenient:
+            spans += [(r.first, r.last) for r in self._regions]
+        if not spans:
             return None
-        lo = max(min(y) if y else 10_000 for y in fixed)
-        hi = min(max(y) if y else 0 for y in fixed)
-        return (lo, hi)
+        return (max(lo for lo, _ in spans), min(hi for _, hi in spans))
+
+    def covered_years(self) -> tuple[int, int] | None:
+        """The years every source has data for (``lenient`` aside), or None for all."""
+        spans = [(r.first, r.last) for r in self._regions]
+        spans += [(min(b.years), max(b.years)) for b in self._bases if not b.expand and b.years]
+        if not spans:
+            return None
+        return (max(lo for lo, _ in spans), min(hi for _, hi in spans))

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from slacalc._intervals import Intervals
+from slacalc._validate import check_length, shown
 from slacalc.errors import InvalidHoursError
 
 __all__ = ["DayHours", "WeeklyHours", "format_day", "parse_day", "parse_weekly"]
@@ -130,7 +131,7 @@ def _check_day(intervals: Iterable[tuple[int, int]], *, day: str, source: object
 def _intervals_of(value: object, *, source: object) -> list[tuple[int, int]]:
     """The intervals of one day's value: a string, a list of strings, or 'closed'/[]."""
     if isinstance(value, str):
-        text = value.strip()
+        text = check_length(value, what="one day's hours", error=InvalidHoursError).strip()
         if text.lower() in _CLOSED:
             return []
         if not text:
@@ -148,7 +149,7 @@ def _intervals_of(value: object, *, source: object) -> list[tuple[int, int]]:
             out.extend(_intervals_of(item, source=source))
         return out
     raise InvalidHoursError(
-        f"Hours {value!r} for {source!r} are not readable; give a string such as "
+        f"Hours {shown(value)} for {shown(source)} are not readable; give a string such as "
         "'09:00-17:00', a list such as ['09:00-12:00', '13:00-17:00'], or 'closed'."
     )
 
@@ -159,6 +160,7 @@ def parse_day(value: object, *, source: object) -> DayHours:
 
 
 def _parse_days(text: str, *, source: str) -> list[int]:
+    check_length(text, what="weekdays", error=InvalidHoursError)
     days: list[int] = []
     for part in text.split(","):
         bounds = _DASHES.split(part.strip())
@@ -194,7 +196,8 @@ def parse_weekly(spec: object) -> WeeklyHours:
     """
     per_day: list[list[tuple[int, int]]] = [[] for _ in range(7)]
     if isinstance(spec, str):
-        text = spec.strip()
+        text = check_length(spec, what="weekly hours", error=InvalidHoursError, limit=1000)
+        text = text.strip()
         if text.lower() in {"24/7", "24x7"}:
             return (((0, DAY_SECONDS),),) * 7
         if text.lower() in _CLOSED or not text:
@@ -224,7 +227,7 @@ def parse_weekly(spec: object) -> WeeklyHours:
                 per_day[day].extend(intervals)
     else:
         raise InvalidHoursError(
-            f"Business hours {spec!r} are neither a string nor a mapping; pass e.g. "
+            f"Business hours {shown(spec)} are neither a string nor a mapping; pass e.g. "
             "'Mon-Fri 09:00-17:00' or {'mon': ['09:00-12:00', '13:00-17:00']}."
         )
     return tuple(  # type: ignore[return-value]

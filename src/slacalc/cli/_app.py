@@ -493,10 +493,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run(list(sys.argv[1:] if argv is None else argv))
+        return _shielded(list(sys.argv[1:] if argv is None else argv))
     finally:
         if collecting:
             gc.enable()
+
+
+def _shielded(args_list: list[str]) -> int:
+    """:func:`_run`, and any exception it lets through as one line on stderr, exit code 2.
+
+    Whatever the arguments and files, the command never shows a traceback: an error
+    slacalc did not foresee is named by its type, so it can be reported.
+    """
+    try:
+        return _run(args_list)
+    except (Exception, RecursionError, MemoryError) as exc:
+        message = one_line(str(exc))
+        if len(message) > 300:
+            message = f"{message[:300]}..."
+        print(
+            f"slacalc: error: unexpected {type(exc).__name__}: {message} (please report this "
+            "with the command line that caused it)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
 
 
 def _run(args_list: list[str]) -> int:

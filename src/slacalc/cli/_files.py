@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from slacalc._time import instant_from
+from slacalc._validate import MAX_FILE_BYTES, check_data, shown, too_deep
 from slacalc.cli._parse import CommandError
 from slacalc.errors import SlacalcError
 
@@ -93,6 +94,8 @@ def read_events(path: str) -> list[dict[str, Any]]:
     Raises:
         CommandError: the file is missing, not JSON, not a list of events, or an
             instant has no offset.
+        PolicyFileError: the file is larger than 10 MB, nests deeper than 32 levels or
+            holds an integer of more than 18 digits.
 
     Examples:
         >>> import pathlib, tempfile
@@ -103,13 +106,24 @@ def read_events(path: str) -> list[dict[str, Any]]:
         ...     read_events(str(p))[0]["at"].isoformat()
         '2026-11-30T09:00:00+01:00'
     """
+    text = read_text(path)
+    if len(text) > MAX_FILE_BYTES:
+        raise CommandError(
+            f"{path!r} holds {len(text)} characters; an events file is read whole, up to "
+            f"{MAX_FILE_BYTES}. Check that this is one ticket's events."
+        )
     try:
-        data = json.loads(read_text(path))
+        data = json.loads(text)
+    except RecursionError:
+        raise too_deep(path) from None
     except json.JSONDecodeError as exc:
         raise CommandError(
             f"{path!r} is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}; "
             "fix the syntax there."
         ) from None
+    except ValueError as exc:  # an integer beyond Python's digit limit
+        raise CommandError(f"{path!r} cannot be read: {exc}.") from None
+    check_data(data, path)
     if isinstance(data, dict) and "events" in data:
         data = data["events"]
     if not isinstance(data, list):
@@ -121,7 +135,7 @@ def read_events(path: str) -> list[dict[str, Any]]:
     for index, item in enumerate(data):
         if not isinstance(item, dict):
             raise CommandError(
-                f"{path!r}: event {index} is {item!r}, not an object; write "
+                f"{path!r}: event {index} is {shown(item)}, not an object; write "
                 '{"kind": ..., "at": ..., "severity": ...}.'
             )
         event = dict(item)
@@ -133,7 +147,7 @@ def read_events(path: str) -> list[dict[str, Any]]:
                 raise CommandError(f"{path!r}: {exc}") from None
         elif "at" in event:
             raise CommandError(
-                f"{path!r}: event {index} 'at' is {at!r}, not a date and time; write an "
+                f"{path!r}: event {index} 'at' is {shown(at)}, not a date and time; write an "
                 "ISO 8601 string with an offset such as '2026-11-30T09:00+01:00'."
             )
         events.append(event)

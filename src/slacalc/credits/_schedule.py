@@ -18,11 +18,15 @@ from slacalc._exact import (
     percent_decimal,
     quantize,
 )
+from slacalc._validate import check_items, shown
 from slacalc.credits._money import MoneyLike, ShareOrAmount, check_quantum, share_or_amount
 from slacalc.errors import InvalidCreditScheduleError, InvalidOptionError, NotAnIntervalError
 from slacalc.uptime import Availability, AvailabilityReport, TargetLike
 
 __all__ = ["CreditSchedule", "CreditTier"]
+
+
+_TIERS_HINT = "pass a list of (threshold, credit) pairs such as [('99.9%', '10%'), ('99%', '25%')]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +131,14 @@ class CreditSchedule:
         source: str | None = None,
     ) -> None:
         rows: list[CreditTier] = []
+        check_items(tiers, what="Credit tiers", hint=_TIERS_HINT, error=NotAnIntervalError)
         for row in tiers:
             if isinstance(row, CreditTier):
                 rows.append(row)
                 continue
             if not isinstance(row, tuple) or len(row) != 2:
                 raise NotAnIntervalError(
-                    f"{row!r} is not a credit tier; pass (threshold, credit) pairs such as "
+                    f"{shown(row)} is not a credit tier; pass (threshold, credit) pairs such as "
                     "('99.9%', '10%')."
                 )
             below = Availability.from_target(row[0])

@@ -36,6 +36,7 @@ from slacalc._present.catalogue import (
     zone_words,
 )
 from slacalc._time import from_us, to_us
+from slacalc._validate import shown
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import (
     ClaimWindow,
@@ -751,11 +752,11 @@ class Agreement:
             >>> default_policy().to_agreement().calendar("24x7").hours
             '24/7'
         """
-        found = self.calendars.get(name)
+        found = self.calendars.get(name) if isinstance(name, str) else None
         if found is None:
             known = ", ".join(repr(k) for k in self.calendars)
             raise PolicyValidationError(
-                f"{name!r} is not a calendar of this policy; use one of {known}."
+                f"{shown(name)} is not a calendar of this policy; use one of {known}."
             )
         return found
 

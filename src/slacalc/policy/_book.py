@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from slacalc._present.catalogue import Lang, check_lang
 from slacalc._time import to_us
+from slacalc._validate import check_items, check_mapping
 from slacalc.errors import InvalidDateError, InvalidOptionError, PolicyValidationError
 from slacalc.policy._agreement import Acknowledgement, Agreement
 from slacalc.policy._fields import policy_error
@@ -26,6 +27,9 @@ from slacalc.policy._models import SLAPolicy
 from slacalc.timers import ClockRules, EventLike, ExtraKeys, History, TicketEvent, TicketStatus
 
 __all__ = ["BookEntry", "PolicyBook", "PolicyHistory", "PolicyVersion", "Replay"]
+
+_HISTORY_HINT = "pass {'versions': [{'from': None, 'policy': {...}}, ...]}"
+_BOOK_HINT = "pass {'default': {...}, 'entries': [...]}"
 
 Replay: TypeAlias = Literal["as_it_was", "as_it_is"]
 """Which version of a policy history replays a ticket: ``as_it_was`` (the default), the
@@ -155,6 +159,8 @@ class PolicyHistory:
 
     def __post_init__(self) -> None:
         made: list[PolicyVersion] = []
+        hint = "pass a list of (date, policy) pairs, the first dated None"
+        check_items(self.versions, what="versions", hint=hint, error=InvalidOptionError)
         items: tuple[object, ...] = tuple(self.versions)
         for i, item in enumerate(items):
             if isinstance(item, PolicyVersion):
@@ -211,6 +217,9 @@ class PolicyHistory:
             >>> len(history.versions)
             1
         """
+        check_mapping(
+            data, what="A policy history", hint=_HISTORY_HINT, error=PolicyValidationError
+        )
         versions = data.get("versions")
         if not isinstance(versions, Sequence) or isinstance(versions, str):
             raise policy_error([("versions", "give a list of {from, policy} tables.")])
@@ -517,6 +526,8 @@ class PolicyBook:
             >>> book.entry_for({"country": "SE"}).tz
             zoneinfo.ZoneInfo(key='Europe/Stockholm')
         """
+
+        check_mapping(data, what="A policy book", hint=_BOOK_HINT, error=PolicyValidationError)
 
         def chooser(value: object, where: str) -> Chooser:
             if isinstance(value, Mapping) and "versions" in value:

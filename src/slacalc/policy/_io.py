@@ -11,6 +11,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from slacalc._validate import MAX_FILE_BYTES, MAX_INT_DIGITS, check_data, shown, too_deep
+from slacalc._validate import kind as kind_of
 from slacalc.errors import PolicyFileError
 
 __all__ = ["FORMATS", "parse_text", "read_file"]
@@ -22,13 +24,22 @@ FORMATS = {".toml": "toml", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
 def parse_text(text: str, kind: str, source: str) -> dict[str, Any]:
     """Parse ``text`` as ``kind`` (``'toml'``, ``'json'`` or ``'yaml'``) into a mapping.
 
+    The data may nest at most 32 levels and hold integers of at most 18 digits
+    (``slacalc._validate``), so no file can exhaust the parser or the checks after it.
+
     Raises:
-        PolicyFileError: the text cannot be parsed, is not a table, or PyYAML is missing.
+        PolicyFileError: the text cannot be parsed, is not a table, nests too deeply,
+            holds too large an integer, or PyYAML is missing.
 
     Examples:
         >>> parse_text('{"name": "x"}', "json", "<text>")
         {'name': 'x'}
     """
+    if not isinstance(text, str):
+        raise PolicyFileError(
+            f"{shown(text)} from {source!r} is {kind_of(text)}, not text; pass the file's "
+            "contents as a str, or a path to SLAPolicy.from_file."
+        )
     if kind == "yaml":
         try:
             import yaml  # type: ignore[import-untyped,unused-ignore]
@@ -40,12 +51,20 @@ def parse_text(text: str, kind: str, source: str) -> dict[str, Any]:
     try:
         loads = {"toml": tomllib.loads, "json": json.loads}.get(kind) or yaml.safe_load
         data: object = loads(text)
+    except RecursionError:
+        raise too_deep(source) from None
     except Exception as exc:  # tomllib and json raise ValueErrors; yaml its own YAMLError
         if not isinstance(exc, (ValueError, TypeError)) and "yaml" not in type(exc).__module__:
             raise
+        if "integer string conversion" in str(exc):
+            raise PolicyFileError(
+                f"{source!r} holds an integer of thousands of digits; integers in a file "
+                f"have at most {MAX_INT_DIGITS} digits."
+            ) from None
         raise PolicyFileError(
             f"Cannot read {source!r} as {kind.upper()}: {exc}; fix the syntax at that place."
         ) from None
+    check_data(data, source)
     if not isinstance(data, dict):
         raise PolicyFileError(
             f"{source!r} holds {type(data).__name__} at the top, not a table; a policy is a "
@@ -82,6 +101,12 @@ def read_file(path: str | Path) -> dict[str, Any]:
             ".json, .yaml or .yml file."
         )
     try:
+        size = where.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PolicyFileError(
+                f"{str(path)!r} is {size} bytes; a policy file is read whole, up to "
+                f"{MAX_FILE_BYTES} bytes. Check that this is the policy."
+            )
         text = where.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise PolicyFileError(

@@ -24,6 +24,7 @@ from pydantic import (
 
 from slacalc._present.catalogue import Lang
 from slacalc._present.tables import Table, result_html, table_text
+from slacalc._validate import check_data, shown
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import CreditSchedule, HourlyCredit, TerminationRule, TicketPenalty
 from slacalc.errors import (
@@ -1266,8 +1267,9 @@ class SLAPolicy(_Model):
         """
         if not isinstance(data, Mapping):
             raise PolicyValidationError(
-                f"{data!r} is not a policy; pass a mapping with 'support' and 'severities'."
+                f"{shown(data)} is not a policy; pass a mapping with 'support' and 'severities'."
             )
+        check_data(dict(data), "the policy data", error=PolicyValidationError)
         return cls(**data)
 
     @classmethod
@@ -1348,6 +1350,10 @@ class SLAPolicy(_Model):
             >>> default_policy().to_json().startswith('{')
             True
         """
+        if indent is not None and (type(indent) is not int or not 0 <= indent <= 16):
+            raise InvalidOptionError(
+                f"indent={shown(indent)}; pass a number of spaces from 0 to 16, or None."
+            )
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     def to_toml(self) -> str:

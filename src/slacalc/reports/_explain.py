@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, get_args
 
 from slacalc._present.formats import instant_text
 from slacalc._present.frames import Column, columns_of, type_hints
+from slacalc._validate import check_hashable, check_instance
 from slacalc.errors import InvalidOptionError
 from slacalc.policy import PolicyLike
 from slacalc.reports._tables import Tabular, render_text
@@ -157,6 +158,9 @@ class Explanation(Tabular):
             >>> [s.state for s in e.segments], e.to_records()[0]["used"]
             (['counting'], datetime.timedelta(seconds=3600))
         """
+        check_instance(
+            status, TicketStatus, what="from_status()", hint="pass what evaluate() returns"
+        )
         known = tuple(status.metrics) or _METRICS
         if metric is not None and metric not in known:
             raise InvalidOptionError(
@@ -282,6 +286,7 @@ def explain(
     from slacalc.reports._outcomes import analyze_tickets
 
     key = 0 if ticket_id is None else ticket_id
+    check_hashable(key, what="ticket_id", hint="pass a ticket's id, e.g. 4711")
     report = analyze_tickets({key: ticket}, policy, at, timeline=True)
     (outcome,) = report.tickets
     return Explanation.from_status(outcome.status, outcome.tz, metric=metric, ticket_id=ticket_id)

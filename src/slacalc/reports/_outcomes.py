@@ -30,6 +30,7 @@ from slacalc import timers
 from slacalc._present.frames import Column, columns_of
 from slacalc._present.progress import Progress, callback, reported
 from slacalc._time import from_us, to_us
+from slacalc._validate import check_instance
 from slacalc.errors import (
     InvalidOptionError,
     SlacalcError,
@@ -238,6 +239,7 @@ class CycleOutcome:
             >>> CycleOutcome.from_cycle("T1", s.cycles[0], t, dt.timezone.utc).result
             'pending'
         """
+        check_instance(c, CycleStatus, what="from_cycle()", hint="pass a cycle of a TicketStatus")
         if c.started_at.tzinfo is not tz:  # every instant of the cycle in the report's zone
             values = {f.name: getattr(c, f.name) for f in fields(c)}
             local: dict[str, Any] = {

@@ -13,6 +13,7 @@ import importlib
 from collections.abc import Mapping
 from typing import Any
 
+from slacalc._validate import check_instance
 from slacalc.reports._availability import MonthlyAvailabilityReport
 from slacalc.reports._explain import Explanation
 from slacalc.reports._periodic import AvailabilityTable
@@ -85,6 +86,12 @@ def plot_compliance(summary: ComplianceSummary, *, metric: str = "response", ax:
         'response targets met (%)'
         >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
+    check_instance(
+        summary,
+        ComplianceSummary,
+        what="plot_compliance()",
+        hint="pass what compliance_summary() returns",
+    )
     ax = _axes(ax)
     rows = [r for r in summary.rows if r.metric == metric]
     months = sorted({str(r.value("month")) for r in rows})
@@ -133,6 +140,12 @@ def plot_budget_burndown(report: MonthlyAvailabilityReport, month: str, *, ax: A
         'remaining downtime budget (min)'
         >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
+    check_instance(
+        report,
+        MonthlyAvailabilityReport,
+        what="plot_budget_burndown()",
+        hint="pass what availability_report() returns",
+    )
     ax = _axes(ax)
     points = report.burndown(month)
     row = report.row(month)
@@ -192,6 +205,12 @@ def plot_outage_timeline(report: MonthlyAvailabilityReport, *, ax: Any = None) -
         'downtime (min)'
         >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
+    check_instance(
+        report,
+        MonthlyAvailabilityReport,
+        what="plot_outage_timeline()",
+        hint="pass what availability_report() returns",
+    )
     ax = _axes(ax)
     rows = report.rows
     tz = rows[0].start.tzinfo if rows else None
@@ -340,6 +359,9 @@ def plot_explanation(explanation: Explanation, *, ax: Any = None) -> Any:
     """
     mdates = _dates()
     patch = importlib.import_module("matplotlib.patches").Patch
+    check_instance(
+        explanation, Explanation, what="plot_explanation()", hint="pass what explain() returns"
+    )
     ax = _axes(ax)
     cycles = list(explanation.cycles)
     for i, c in enumerate(cycles):

@@ -27,6 +27,7 @@ from slacalc._present.frames import (
     pandas_frame,
     type_hints,
 )
+from slacalc._validate import check_items
 from slacalc.errors import ColumnTypeError, InvalidOptionError, MissingColumnError
 from slacalc.policy import Agreement, PolicyLike
 from slacalc.reports._outcomes import OUTCOME_COLUMNS, CycleOutcome, TicketOutcomes
@@ -376,6 +377,8 @@ def compliance_summary(
     how = check_method(method)
     if isinstance(by, str):
         by = (by,)
+    hint = "pass column names such as by=('severity', 'month')"
+    check_items(by, what="by=", hint=hint, error=InvalidOptionError)
     keys = tuple(k for k in by if k != "metric")
     source, own = _source(outcomes)
     policy = policy if policy is not None else own

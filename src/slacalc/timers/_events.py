@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast, get_args
 
 from slacalc._present.frames import plain
 from slacalc._time import to_us
+from slacalc._validate import check_items, shown
 from slacalc.errors import InvalidOptionError, TicketEventError
 
 __all__ = [
@@ -180,9 +181,9 @@ class TicketEvent:
 
     def __post_init__(self) -> None:
         kind = self.kind
-        if kind not in _RANK:
+        if not isinstance(kind, str) or kind not in _RANK:
             raise TicketEventError(
-                f"Unknown event kind {kind!r}; use one of "
+                f"Unknown event kind {shown(kind)}; use one of "
                 f"{', '.join(repr(k) for k in get_args(EventKind))}."
             )
         to_us(self.at)
@@ -252,6 +253,11 @@ class TicketEvent:
             >>> TicketEvent.takes("reply", "author"), TicketEvent.takes("paused", "status")
             (True, False)
         """
+        if not isinstance(kind, str) or not isinstance(attribute, str):
+            raise InvalidOptionError(
+                f"takes({shown(kind)}, {shown(attribute)}) needs two names; pass e.g. "
+                "('reply', 'author')."
+            )
         return _takes(kind, attribute)
 
     @property
@@ -445,13 +451,13 @@ def _coerce(
                 value = plain(value)
             if value is not None:
                 attrs[key] = value
-    if lenient and kind in _RANK:
+    if lenient and _known_kind(kind):
         for key in [k for k in attrs if not _takes(str(kind), k)]:
             fixes.append(
                 Correction(
                     index,
                     at,  # type: ignore[arg-type]
-                    kind,
+                    cast("EventKind", kind),
                     f"a {kind!r} event takes no {key} (got {attrs.pop(key)!r})",
                     "severity_ignored" if key == "severity" else "attribute_ignored",
                 )
@@ -497,12 +503,27 @@ _FIELD_NAMES = (
 _make_verb = _event_maker()
 
 
+_EVENTS_HINT = (
+    "pass a list of events such as [{'kind': 'opened', 'at': <aware datetime>, 'severity': 'high'}]"
+)
+
+
+def _known_kind(value: object) -> bool:
+    """Whether ``value`` names an event kind (a list or a mapping never does)."""
+    return isinstance(value, str) and value in _RANK
+
+
 def _plain_verb(event: dict[object, object], extra: ExtraKeys) -> TicketEvent | None:
     """A plain verb event (``kind``, an aware ``at``, a ``severity`` if its kind takes one),
     made without the general checks; ``None`` for anything else, which the caller reads."""
     kind = event.get("kind")
     at = event.get("at")
-    if type(at) is not dt.datetime or at.tzinfo is None or kind not in VERBS:
+    if (
+        type(at) is not dt.datetime
+        or at.tzinfo is None
+        or type(kind) is not str
+        or kind not in VERBS
+    ):
         return None
     severity = event.get("severity", _NOTHING)
     if extra == "forbid":
@@ -559,6 +580,7 @@ def order_events(
     fixes: list[Correction] = []
     out: list[tuple[int, int, int, TicketEvent]] = []
     latest: tuple[int, int, TicketEvent] | None = None
+    check_items(events, what="Events", hint=_EVENTS_HINT, error=TicketEventError)
     for index, raw in enumerate(events):
         event = _coerce(index, raw, extra, lenient, fixes)
         x = to_us(event.at)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias, get_args
 
+from slacalc._validate import check_items, shown
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import InvalidOptionError
 
@@ -116,6 +117,10 @@ _STATE_GRAMMAR = (
 
 def _norm(name: str) -> str:
     """A metric's name as slacalc knows it (``first_response`` is ``response``)."""
+    if not isinstance(name, str):
+        raise InvalidOptionError(
+            f"The metric {shown(name)} is not a name; pass e.g. 'response' or 'resolution'."
+        )
     return _ALIASES.get(name, name)
 
 
@@ -310,6 +315,8 @@ class MetricDefinition:
                 raise InvalidOptionError(
                     f"{attr}={value!r} is one string; pass a list of conditions, e.g. [{value!r}]."
                 )
+            hint = f"pass a list of conditions, e.g. {attr}=['resolved']"
+            check_items(value, what=attr, hint=hint, error=InvalidOptionError)
             conditions = tuple(value)
             kind: Literal["event", "state"] = (
                 "state" if attr in ("pause_on", "cancel_on") else "event"

@@ -20,7 +20,7 @@ from slacalc._present.formats import duration_text, instant_text
 from slacalc._present.frames import plain
 from slacalc._time import UTC, from_us, to_us
 from slacalc.calendar import BusinessCalendar
-from slacalc.errors import SlacalcError, TicketEventError, UnknownSeverityError
+from slacalc.errors import OutOfRangeError, SlacalcError, TicketEventError, UnknownSeverityError
 from slacalc.timers._due import DueFromField
 from slacalc.timers._events import (
     VERBS,
@@ -684,6 +684,16 @@ def _escalation(
     return level, upcoming
 
 
+#: The longest stretch a clock's timeline is drawn for: about a thousand segments a
+#: year on office hours, so the explanation stays readable and is built in a second.
+_TIMELINE_YEARS = 20
+_TIMELINE_US = _TIMELINE_YEARS * 366 * 86_400_000_000
+#: The longest cycle measured piece by piece (pauses, reopenings, severity changes): its
+#: open time is gathered segment by segment, so longer ones are refused, not waited for.
+_CYCLE_YEARS = 200
+_CYCLE_US = _CYCLE_YEARS * 366 * 86_400_000_000
+
+
 def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool) -> CycleStatus:
     rules, at, start = ctx.rules, ctx.at, raw.start
     end = raw.stop if raw.stop is not None else at
@@ -696,6 +706,13 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     pauses = ctx.pauses
     close = rules.deadline_at_close
     wall = ctx.wall
+    if timeline and end - start > _TIMELINE_US:
+        raise OutOfRangeError(
+            f"The {metric} clock runs from {from_us(start, UTC).isoformat()!r} to "
+            f"{from_us(end, UTC).isoformat()!r}, more than {_TIMELINE_YEARS} years; a "
+            f"timeline is drawn for at most {_TIMELINE_YEARS} years, so explain it at an "
+            "earlier at=."
+        )
     if (
         not timeline
         and not wall
@@ -706,6 +723,12 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     ):
         # One severity, no pause and no reopen inside the cycle: two calendar questions.
         return _simple_cycle(ctx, metric, number, raw, regimes[0][1], end, close)
+    if end - start > _CYCLE_US:
+        raise OutOfRangeError(
+            f"The {metric} clock runs from {from_us(start, UTC).isoformat()!r} to "
+            f"{from_us(end, UTC).isoformat()!r}, more than {_CYCLE_YEARS} years, with pauses, "
+            "reopenings or severity changes in it; evaluate it at an earlier at=."
+        )
     active = Intervals.span(start, end)
     if raw.gaps:
         active -= Intervals(raw.gaps)
@@ -1183,8 +1206,8 @@ def replay(
         'running'
     """
     at_us = to_us(at)
-    if not isinstance(events, (list, str, bytes, Mapping)):
-        events = list(events)
+    if isinstance(events, Iterable) and not isinstance(events, (list, str, bytes, Mapping)):
+        events = list(events)  # anything else is refused, named whole, by order_events
     try:
         ordered, fixes = order_events(events, history, extra)
         lenient = history == "lenient"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, get_args
 
 from slacalc._exact import parse_share
 from slacalc._time import duration_to_us, from_us, to_us
+from slacalc._validate import check_items, shown
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import InvalidDurationError, InvalidOptionError, UnknownSeverityError
 from slacalc.timers._due import DueFromField
@@ -569,6 +570,10 @@ class SeverityTargets:
             ...                 ).target("time_to_assign")
             datetime.timedelta(seconds=600)
         """
+        if not isinstance(metric, str):
+            raise InvalidOptionError(
+                f"The metric {shown(metric)} is not a name; pass e.g. 'response' or 'resolution'."
+            )
         metric = _ALIASES.get(metric, metric)
         if metric in _OWN_TARGETS:
             value: Target | None = getattr(self, metric)
@@ -787,6 +792,8 @@ class ClockRules:
         ) -> None: ...
 
     def __post_init__(self) -> None:
+        hint = "pass a list, e.g. severities=[SeverityTargets('high', response='1h')]"
+        check_items(self.severities, what="severities", hint=hint, error=InvalidOptionError)
         severities = tuple(self.severities)
         if not severities:
             raise InvalidOptionError(

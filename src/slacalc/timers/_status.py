@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
+from slacalc._validate import check_instance, check_items
+from slacalc.errors import WrongTypeError
 from slacalc.timers._events import Correction, TicketEvent
 
 if TYPE_CHECKING:
@@ -285,6 +287,11 @@ class MetricStatus:
             >>> MetricStatus.from_cycles("response", ()).phase
             'not_started'
         """
+        hint = "pass the cycles of a TicketStatus"
+        check_items(cycles, what="cycles", hint=hint, error=WrongTypeError)
+        cycles = tuple(cycles)
+        for cycle in cycles:
+            check_instance(cycle, CycleStatus, what="from_cycles()", hint=hint)
         return cls(metric, cycles[-1] if cycles else None, cycles)
 
     @property

@@ -18,6 +18,7 @@ from slacalc._exact import (
     parse_share,
     percent_decimal,
 )
+from slacalc._validate import shown
 from slacalc.errors import InvalidOptionError, InvalidTargetError, NumberTypeError
 
 __all__ = ["Availability", "TargetLike", "to_availability"]
@@ -126,15 +127,16 @@ class Availability:
             ``1 - 10**-nines`` exactly.
 
         Raises:
-            InvalidTargetError: ``nines`` is negative or not an int.
+            InvalidTargetError: ``nines`` is not an int from 0 to 30.
 
         Examples:
             >>> str(Availability.from_nines(5))
             '99.999%'
         """
-        if isinstance(nines, bool) or not isinstance(nines, int) or nines < 0:
+        if isinstance(nines, bool) or not isinstance(nines, int) or not 0 <= nines <= 30:
             raise InvalidTargetError(
-                f"{nines!r} is not a count of nines; pass a whole number such as 3 (99.9%)."
+                f"{shown(nines)} is not a count of nines from 0 to 30; pass a whole number "
+                "such as 3 (99.9%)."
             )
         return cls(1 - Fraction(1, 10**nines))
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 
-from slacalc.errors import InvalidOptionError
+from slacalc._validate import check_items, shown
+from slacalc.errors import InvalidOptionError, NumberTypeError
 from slacalc.uptime._availability import Availability, TargetLike, to_availability
 
 __all__ = ["availability_in_parallel", "availability_in_series", "availability_k_of_n"]
 
 
 def _targets(targets: Iterable[TargetLike], what: str) -> list[Fraction]:
+    hint = "pass the members' targets as a list, e.g. ['99.9%', '99.9%', '99.9%']"
+    check_items(targets, what=f"{what} targets", hint=hint, error=NumberTypeError)
     values = [to_availability(t).fraction for t in targets]
     if not values:
         raise InvalidOptionError(
@@ -71,6 +74,10 @@ def availability_in_parallel(*targets: TargetLike) -> Availability:
     return Availability(1 - down)
 
 
+#: Members of a k-of-n group the exact sum handles quickly (its work grows as n²).
+_MAX_MEMBERS = 100
+
+
 def availability_k_of_n(k: int, targets: Iterable[TargetLike]) -> Availability:
     """Availability of a group that is up while at least ``k`` of its ``n`` members are.
 
@@ -85,7 +92,7 @@ def availability_k_of_n(k: int, targets: Iterable[TargetLike]) -> Availability:
         The probability that at least ``k`` members are up, exactly.
 
     Raises:
-        InvalidOptionError: no targets, or ``k`` outside 1..n.
+        InvalidOptionError: no targets, more than 100 members, or ``k`` outside 1..n.
         InvalidTargetError, NumberTypeError: a bad target.
 
     Examples:
@@ -93,9 +100,14 @@ def availability_k_of_n(k: int, targets: Iterable[TargetLike]) -> Availability:
         '99.9997002%'
     """
     values = _targets(targets, "availability_k_of_n")
+    if len(values) > _MAX_MEMBERS:
+        raise InvalidOptionError(
+            f"availability_k_of_n has {len(values)} members; the exact sum grows with the "
+            f"square of their number, so pass at most {_MAX_MEMBERS}."
+        )
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= len(values):
         raise InvalidOptionError(
-            f"k={k!r} is not between 1 and the number of members ({len(values)}); pass how "
+            f"k={shown(k)} is not between 1 and the number of members ({len(values)}); pass how "
             "many members must be up."
         )
     # up[j] = probability that exactly j of the members seen so far are up.

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
-from slacalc._exact import Rounding, check_rounding, round_fraction
+from slacalc._exact import Rounding, check_rounding, decimal_fraction, round_fraction
 from slacalc._present.catalogue import Lang, check_lang
 from slacalc._present.formats import DurationStyle, duration_text
 from slacalc._time import duration_to_us
-from slacalc.errors import InvalidDurationError, InvalidPeriodError
+from slacalc._validate import kind, shown
+from slacalc.errors import (
+    InvalidDurationError,
+    InvalidPeriodError,
+    NumberTypeError,
+    OutOfRangeError,
+)
 from slacalc.uptime._availability import Availability, TargetLike, to_availability
 from slacalc.uptime._periods import (
     NAMED_PERIODS,
@@ -287,8 +295,12 @@ def downtime_table(
     return DowntimeTable(goal, conv, mode, tuple(rows))
 
 
+#: The longest duration formatted: the supported years (2-9998), in seconds.
+_MAX_SECONDS = 10_000 * 366 * 86_400
+
+
 def format_seconds(
-    seconds: Fraction | int,
+    seconds: Fraction | Decimal | int,
     style: DurationStyle = "human",
     *,
     rounding: Rounding | None = "half_up",
@@ -308,6 +320,7 @@ def format_seconds(
 
     Raises:
         InvalidOptionError: an unknown ``style``, ``rounding`` or ``lang``.
+        NumberTypeError: ``seconds`` is not a finite number.
 
     Examples:
         >>> from fractions import Fraction
@@ -318,7 +331,25 @@ def format_seconds(
         >>> format_seconds(Fraction(864, 1000))
         '0.864s'
     """
-    value = Fraction(seconds)
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float, Fraction, Decimal)):
+        raise NumberTypeError(
+            f"{shown(seconds)} is {kind(seconds)}, not a number of seconds; pass an int or a "
+            "Fraction, e.g. Fraction(315569952, 1000)."
+        )
+    finite = seconds.is_finite() if isinstance(seconds, Decimal) else math.isfinite(seconds)
+    if not finite:
+        raise NumberTypeError(f"{seconds!r} is not a finite number of seconds; pass a finite one.")
+    what = "a number of seconds"
+    value = (
+        decimal_fraction(seconds, what, OutOfRangeError)
+        if isinstance(seconds, Decimal)
+        else Fraction(seconds)
+    )
+    if abs(value) > _MAX_SECONDS:
+        raise OutOfRangeError(
+            f"{shown(seconds)} seconds is longer than the years 2-9998 that slacalc answers "
+            "about; pass a shorter duration."
+        )
     if rounding is not None:
         mode = check_rounding(rounding)
         size = abs(value)

@@ -12,7 +12,13 @@ from typing import Literal, Protocol, TypeAlias
 from slacalc._exact import round_fraction
 from slacalc._intervals import Intervals, inside, outside
 from slacalc._time import UTC, duration_to_us, from_us, to_us
-from slacalc.errors import InvalidDurationError, InvalidOptionError, NoEligibleTimeError
+from slacalc._validate import check_items
+from slacalc.errors import (
+    InvalidDurationError,
+    InvalidOptionError,
+    NoEligibleTimeError,
+    NotAnIntervalError,
+)
 from slacalc.uptime._availability import Availability, TargetLike, to_availability
 from slacalc.uptime._outages import (
     Item,
@@ -479,6 +485,8 @@ class _Inputs:
                 )
 
         records, items = to_items(outages, table, as_of_us)
+        hint = "pass a list of (start, end) windows"
+        check_items(maintenance, what="maintenance=", hint=hint, error=NotAnIntervalError)
         maint = Intervals(interval_us(m, what="maintenance window") for m in maintenance)
         mode: MaintenanceMode | None = None
         if maintenance_mode is not None and maintenance_mode not in _MODES:

@@ -20,6 +20,7 @@ from typing import NamedTuple, Protocol, TypeAlias
 
 from slacalc._exact import parse_share
 from slacalc._time import UTC, from_us, to_us
+from slacalc._validate import check_items, shown
 from slacalc.errors import (
     InvalidIntervalError,
     InvalidWeightError,
@@ -156,7 +157,7 @@ def to_outage(item: object) -> Outage:
             return Outage(item[0], item[1])
         if len(item) == 3:
             return Outage(item[0], item[1], _severity_name(item[2]))
-        raise NotAnIntervalError(f"{item!r} is not an outage; {_OUTAGE_HINT}.")
+        raise NotAnIntervalError(f"{shown(item)} is not an outage; {_OUTAGE_HINT}.")
     if hasattr(item, "start") and hasattr(item, "end"):
         severity = getattr(item, "severity", None)
         label = getattr(item, "label", None)
@@ -166,7 +167,7 @@ def to_outage(item: object) -> Outage:
             "full" if severity is None else _severity_name(severity),
             label if isinstance(label, str) else None,
         )
-    raise NotAnIntervalError(f"{item!r} is not an outage; {_OUTAGE_HINT}.")
+    raise NotAnIntervalError(f"{shown(item)} is not an outage; {_OUTAGE_HINT}.")
 
 
 def _severity_name(value: object) -> str:
@@ -255,6 +256,7 @@ def to_items(
     """Normalize outages; return the records (input order) and their intervals."""
     records: list[Outage] = []
     items: list[Item] = []
+    check_items(outages, what="Outages", hint=_OUTAGE_HINT + " in a list", error=NotAnIntervalError)
     for index, raw in enumerate(outages):
         outage = to_outage(raw)
         records.append(outage)

@@ -7,12 +7,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal, TypeAlias, get_args
 
-from slacalc._time import UTC, duration_to_us, from_us, resolve_tz, to_us
+from slacalc._time import MAX_DURATION_US, UTC, duration_to_us, from_us, resolve_tz, to_us
+from slacalc._validate import shown
 from slacalc.errors import (
     InvalidDurationError,
     InvalidIntervalError,
     InvalidOptionError,
     InvalidPeriodError,
+    OutOfRangeError,
 )
 
 __all__ = [
@@ -141,7 +143,7 @@ class CalendarPeriod:
 def _check_year(year: object) -> int:
     if isinstance(year, bool) or not isinstance(year, int) or not 2 <= year <= 9997:
         raise InvalidPeriodError(
-            f"Year {year!r} is not supported; pass a whole year between 2 and 9997."
+            f"Year {shown(year)} is not supported; pass a whole year between 2 and 9997."
         )
     return year
 
@@ -174,7 +176,7 @@ def calendar_month(year: int, month: int, *, tz: str | dt.tzinfo = "UTC") -> Cal
     """
     y = _check_year(year)
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
-        raise InvalidPeriodError(f"Month {month!r} is not a month; pass 1 (January) to 12.")
+        raise InvalidPeriodError(f"Month {shown(month)} is not a month; pass 1 (January) to 12.")
     zone = resolve_tz(tz)
     ny, nm = (y + 1, 1) if month == 12 else (y, month + 1)
     return CalendarPeriod(
@@ -205,7 +207,7 @@ def calendar_quarter(year: int, quarter: int, *, tz: str | dt.tzinfo = "UTC") ->
     """
     y = _check_year(year)
     if isinstance(quarter, bool) or not isinstance(quarter, int) or not 1 <= quarter <= 4:
-        raise InvalidPeriodError(f"Quarter {quarter!r} is not a quarter; pass 1, 2, 3 or 4.")
+        raise InvalidPeriodError(f"Quarter {shown(quarter)} is not a quarter; pass 1, 2, 3 or 4.")
     zone = resolve_tz(tz)
     first = 3 * quarter - 2
     ny, nm = (y + 1, 1) if quarter == 4 else (y, first + 3)
@@ -272,7 +274,7 @@ def check_convention(convention: object) -> Convention:
     if isinstance(convention, str) and convention in _CONVENTIONS:
         return convention  # type: ignore[return-value]
     raise InvalidOptionError(
-        f"Unknown convention {convention!r}; pass 'gregorian' (365.2425-day year, "
+        f"Unknown convention {shown(convention)}; pass 'gregorian' (365.2425-day year, "
         "month = year/12), 'julian' (365.25-day year) or 'fixed' (30-day month, 90-day "
         "quarter, 365-day year)."
     )
@@ -289,7 +291,7 @@ def window_us(window: object, *, what: str = "window") -> tuple[int, int]:
         return to_us(window.start), to_us(window.end)
     if not isinstance(window, tuple) or len(window) != 2:
         raise InvalidPeriodError(
-            f"{window!r} is not a {what}; pass a (start, end) pair of aware datetimes or "
+            f"{shown(window)} is not a {what}; pass a (start, end) pair of aware datetimes or "
             "slacalc.calendar_month(2026, 2, tz='UTC')."
         )
     start, end = to_us(window[0]), to_us(window[1])
@@ -314,17 +316,19 @@ def period_us(period: object, convention: object = "gregorian") -> int:
             try:
                 return window_us(period)[1] - window_us(period)[0]
             except InvalidPeriodError:
-                raise InvalidPeriodError(f"{period!r} is not a period; {_PERIOD_HINT}.") from None
+                raise InvalidPeriodError(
+                    f"{shown(period)} is not a period; {_PERIOD_HINT}."
+                ) from None
     elif isinstance(period, dt.timedelta):
         length = duration_to_us(period)
     elif isinstance(period, (tuple, CalendarPeriod)) or hasattr(period, "freqstr"):
         start, end = window_us(period)
         return end - start
     else:
-        raise InvalidPeriodError(f"{period!r} is not a period; {_PERIOD_HINT}.")
+        raise InvalidPeriodError(f"{shown(period)} is not a period; {_PERIOD_HINT}.")
     if length <= 0:
         raise InvalidPeriodError(
-            f"The period {period!r} is not longer than zero; give a positive length."
+            f"The period {shown(period)} is not longer than zero; give a positive length."
         )
     return length
 
@@ -355,7 +359,12 @@ def period_length(period: PeriodLike, *, convention: Convention = "gregorian") -
 
 
 def us_to_timedelta(us: int) -> dt.timedelta:
-    """A timedelta of a whole number of microseconds."""
+    """A timedelta of a whole number of microseconds, within the supported years."""
+    if abs(us) > MAX_DURATION_US:
+        raise OutOfRangeError(
+            f"The answer, {us} µs, is longer than the years 2-9998 that slacalc answers "
+            "about; ask about a shorter period or a larger rate."
+        )
     return dt.timedelta(microseconds=us)
 
 

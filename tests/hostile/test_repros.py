@@ -1,0 +1,354 @@
+"""Hostile inputs that once crashed, hung or answered silently wrong, one test each.
+
+Each gives a slacalc error (also the fitting builtin) that names the value, within the
+suite's timeout, or the correct answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import slacalc
+from slacalc import (
+    BusinessCalendar,
+    HolidayCoverageError,
+    InvalidDateError,
+    InvalidDurationError,
+    InvalidHoursError,
+    OutOfRangeError,
+    PolicyFileError,
+    PolicyValidationError,
+)
+from slacalc.policy import PolicyBook, PolicyHistory, SLAPolicy, default_policy
+
+pytestmark = pytest.mark.timeout(20)
+
+UTC = dt.UTC
+T = dt.datetime(2026, 11, 30, 10, tzinfo=UTC)
+CAL = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
+
+
+def _any(value: object) -> Any:
+    """``value`` typed as anything: these tests pass wrong types on purpose."""
+    return value
+
+
+def _write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+# -- files: depth, size and integer limits ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("deep.json", '{"a":' * 100_000 + "1" + "}" * 100_000),
+        ("deep.toml", "a = " + "[" * 100_000 + "]" * 100_000),
+        ("deep40.json", '{"support": ' + "[" * 40 + "]" * 40 + "}"),
+    ],
+)
+def test_deeply_nested_policy_file_names_path_and_limit(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    path = _write(tmp_path, name, text)
+    with pytest.raises(PolicyFileError, match=r"deeper than 32 levels") as info:
+        SLAPolicy.from_file(path)
+    assert repr(path) in str(info.value)
+
+
+def test_huge_integer_in_policy_file_names_the_limit(tmp_path: Path) -> None:
+    path = _write(tmp_path, "big.json", '{"support": {"x": ' + "9" * 5000 + "}}")
+    with pytest.raises(PolicyFileError, match=r"at most 18 digits"):
+        SLAPolicy.from_file(path)
+    path = _write(tmp_path, "big2.json", '{"support": {"x": ' + "9" * 40 + "}}")
+    with pytest.raises(PolicyFileError, match=r"at support\.x; integers in a file have at most"):
+        SLAPolicy.from_file(path)
+
+
+def test_huge_integer_in_policy_data_is_a_validation_error() -> None:
+    data = default_policy().to_dict()
+    data["severities"][0]["response"] = 10**400
+    with pytest.raises(PolicyValidationError, match=r"severities\[0\]\.response"):
+        SLAPolicy.from_dict(data)
+
+
+def test_oversized_policy_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    with path.open("wb") as f:
+        f.truncate(10_000_001)
+    with pytest.raises(PolicyFileError, match=r"10000001 bytes.*up to 10000000"):
+        SLAPolicy.from_file(path)
+
+
+# -- mappings, holidays and other wrong types -----------------------------------------
+
+
+@pytest.mark.parametrize("value", [[1], (1,), "abc", 5])
+def test_overrides_that_are_not_a_mapping(value: Any) -> None:
+    with pytest.raises(InvalidDateError, match=r"overrides= .* not a mapping"):
+        BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", overrides=value)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(b"DK", "b'DK'"), (range(3), "range(0, 3)"), (bytearray(b"x"), "bytea")]
+)
+def test_holidays_of_a_wrong_type_are_named_whole(value: Any, shown: str) -> None:
+    with pytest.raises(InvalidDateError, match=r"Holidays " + re.escape(shown)):
+        BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holidays=value)
+
+
+# -- durations: beyond the supported years, long and backtracking texts ----------------
+
+
+@pytest.mark.parametrize(
+    "duration",
+    ["9999999999h", dt.timedelta.max, dt.timedelta.min, "PT99999999999H", "-9999999999h"],
+)
+@pytest.mark.parametrize("method", ["add", "subtract", "exhausted_at"])
+def test_durations_beyond_the_supported_years(duration: Any, method: str) -> None:
+    with pytest.raises(OutOfRangeError, match=r"longer than the years 2-9998"):
+        getattr(CAL, method)(T, duration)
+
+
+@pytest.mark.parametrize(
+    "duration", ["1h" + " " * 30_000 + "1", "1" * 50_000 + "x", " " * 50_000 + "x", "1" * 101]
+)
+def test_long_duration_strings_are_refused_quickly(duration: str) -> None:
+    with pytest.raises(InvalidDurationError, match=r"too long for a duration|not a duration"):
+        CAL.add(T, duration)
+
+
+def test_spaces_inside_a_number_are_not_removed() -> None:
+    with pytest.raises(InvalidDurationError, match=r"'1 5h' is not a duration"):
+        CAL.add(T, "1 5h")
+    assert CAL.add(T, " 1 h 30 m ") == CAL.add(T, "1h30m")
+
+
+@pytest.mark.parametrize(
+    "hours",
+    [
+        "Mon" + " " * 50_000 + "x",
+        "Mon" + "-Mon" * 5_000 + " 09:00-17:00",
+        "Mon 09:00" + " " * 50_000 + "-17:00",
+        "Mon 09:00-09:00" + " " * 50_000 + "+1x",
+    ],
+)
+def test_long_hours_strings_are_refused_quickly(hours: str) -> None:
+    with pytest.raises(InvalidHoursError):
+        BusinessCalendar(hours, tz="UTC")
+
+
+# -- holiday coverage -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", [2150, 1700])
+def test_a_year_without_holiday_data_is_refused(year: int) -> None:
+    dk = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    first, last = dk.holiday_coverage or (0, 0)
+    with pytest.raises(HolidayCoverageError, match=rf"'DK' only in {first}-{last}.* {year}"):
+        dk.is_open(dt.datetime(year, 12, 25, 10, tzinfo=UTC))
+
+
+def test_lenient_coverage_answers_and_says_so() -> None:
+    dk = BusinessCalendar(
+        "Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK", holiday_coverage="lenient"
+    )
+    assert "holiday_coverage='lenient'" in repr(dk)
+    assert dk.is_open(dt.datetime(2150, 12, 25, 10, tzinfo=UTC))  # a Friday, no data
+    assert not dk.is_open(dt.datetime(2026, 12, 25, 10, tzinfo=UTC))
+    strict = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    assert dk != strict
+
+
+def test_a_country_that_begins_later_is_refused_before_its_first_year() -> None:
+    xk = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Belgrade", holidays="XK")
+    first, _ = xk.holiday_coverage or (0, 0)
+    assert first > 1990
+    with pytest.raises(HolidayCoverageError, match=r"the question needs 1990"):
+        xk.add(dt.datetime(1990, 6, 1, 10, tzinfo=UTC), "1h")
+
+
+def test_holiday_coverage_must_be_a_known_choice() -> None:
+    with pytest.raises(slacalc.InvalidOptionError, match=r"'loose'"):
+        BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", holiday_coverage="loose")  # type: ignore[arg-type]
+
+
+# -- wrong types inside the uptime, credit and ticket calls ----------------------------
+
+
+def test_event_kind_or_severity_of_an_unhashable_type() -> None:
+    from slacalc.timers import coerce_events
+
+    with pytest.raises(slacalc.TicketEventError, match=r"Unknown event kind \['opened'\]"):
+        coerce_events([{"kind": ["opened"], "at": T, "severity": "high"}])
+    with pytest.raises(slacalc.TicketEventError, match=r"got \['high'\]"):
+        default_policy().evaluate([{"kind": "opened", "at": T, "severity": ["high"]}], at=T)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (
+            lambda: slacalc.CreditSchedule(_any("99.9%:10%")),
+            slacalc.NotAnIntervalError,
+            "'99.9%:10%'",
+        ),
+        (
+            lambda: slacalc.measure_availability(_any("abc"), slacalc.calendar_month(2026, 2)),
+            slacalc.NotAnIntervalError,
+            "'abc'",
+        ),
+        (lambda: slacalc.availability_k_of_n(2, "999"), slacalc.NumberTypeError, "'999'"),
+        (
+            lambda: slacalc.availability_k_of_n(2, ["99%"] * 1000),
+            slacalc.InvalidOptionError,
+            "1000 members",
+        ),
+        (lambda: slacalc.format_seconds(_any(float("inf"))), slacalc.NumberTypeError, "inf"),
+        (lambda: slacalc.format_seconds(_any("10")), slacalc.NumberTypeError, "'10'"),
+    ],
+)
+def test_collections_given_as_text_are_named_whole(call: Any, error: type, match: str) -> None:
+    with pytest.raises(error, match=re.escape(match)):
+        call()
+
+
+# -- bulk calls and far questions -------------------------------------------------------
+
+
+def test_bulk_durations_beyond_the_supported_years() -> None:
+    np = pytest.importorskip("numpy")
+    starts = np.array([T.replace(tzinfo=None)], dtype="datetime64[us]")
+    for us in (2**62, -(2**62)):
+        with pytest.raises(OutOfRangeError):
+            CAL.add_many(starts, np.array([us], dtype="timedelta64[us]"))
+    with pytest.raises(OutOfRangeError):
+        CAL.add_many([T], dt.timedelta.max)
+    with pytest.raises(OutOfRangeError):
+        CAL.add_many([T], "9999999999h")
+
+
+def test_bulk_questions_far_apart_are_answered() -> None:
+    near = dt.datetime(3, 1, 1, tzinfo=UTC)
+    far = dt.datetime(9990, 1, 1, tzinfo=UTC)
+    assert CAL.elapsed_many([near, None], [far, T]) == [CAL.elapsed(near, far), None]
+    assert CAL.is_open_many([near, far]) == [CAL.is_open(near), CAL.is_open(far)]
+    week = dt.timedelta(days=7 * 52 * 100)
+    assert CAL.add_many([near, T], week) == [CAL.add(near, week), CAL.add(T, week)]
+
+
+def test_far_future_tickets_are_refused_not_waited_for() -> None:
+    policy = SLAPolicy.from_dict(
+        {
+            "support": {"hours": "Mon-Fri 09:00-17:00", "tz": "UTC"},
+            "severities": [{"name": "high", "response": "4h", "resolution": "8h"}],
+        }
+    )
+    far = dt.datetime(9990, 1, 1, tzinfo=UTC)
+    opened = [{"kind": "opened", "at": T, "severity": "high"}]
+    with pytest.raises(OutOfRangeError, match=r"more than 20 years"):
+        slacalc.explain(opened, policy, at=far)
+    paused = [*opened, {"kind": "paused", "at": T + dt.timedelta(hours=1)}]
+    with pytest.raises(OutOfRangeError, match=r"more than 200 years"):
+        policy.evaluate(paused, at=far)
+    assert policy.evaluate(opened, at=far).response.breached
+
+
+def test_report_values_of_a_wrong_type_are_named() -> None:
+    from slacalc.reports import Explanation, explain, plot_compliance
+
+    with pytest.raises(slacalc.WrongTypeError, match=r"not \[1, 2\] \(a list\)"):
+        plot_compliance(_any([1, 2]))
+    with pytest.raises(TypeError, match="from_status"):
+        Explanation.from_status(_any("x"), UTC)
+    ticket = [{"kind": "opened", "at": T, "severity": "high"}]
+    with pytest.raises(slacalc.WrongTypeError, match=r"ticket_id \[1\] \(a list\) cannot be"):
+        explain(ticket, default_policy(), T, ticket_id=_any([1]))
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: PolicyBook.from_dict(_any([1])), PolicyValidationError, "policy book"),
+        (lambda: PolicyHistory(_any("abc")), slacalc.InvalidOptionError, "'abc'"),
+        (lambda: slacalc.ClockRules(_any("high")), slacalc.InvalidOptionError, "'high'"),
+        (lambda: default_policy().evaluate(_any(5), at=T), slacalc.TicketEventError, "5"),
+        (
+            lambda: default_policy().to_json(indent=_any(10**9)),
+            slacalc.InvalidOptionError,
+            "0 to 16",
+        ),
+        (
+            lambda: slacalc.TicketEvent.takes(_any([1]), "author"),
+            slacalc.InvalidOptionError,
+            "two names",
+        ),
+    ],
+)
+def test_more_wrong_collections_are_named_whole(call: Any, error: type, match: str) -> None:
+    with pytest.raises(error, match=match):
+        call()
+
+
+def test_durations_to_format_beyond_the_supported_years() -> None:
+    from decimal import Decimal
+
+    with pytest.raises(OutOfRangeError, match="years 2-9998"):
+        slacalc.format_seconds(10**30)
+    with pytest.raises(slacalc.NumberTypeError, match="finite"):
+        slacalc.format_seconds(Decimal("NaN"))
+    assert slacalc.format_seconds(3600) == "1h"
+
+
+def test_a_huge_count_of_nines_is_refused_not_computed() -> None:
+    with pytest.raises(slacalc.InvalidTargetError, match="from 0 to 30"):
+        slacalc.Availability.from_nines(2**63)
+    assert slacalc.Availability.from_nines(30).nines == 30
+
+
+def test_a_calendar_name_of_an_unhashable_type() -> None:
+    with pytest.raises(PolicyValidationError, match=r"\[1\] is not a calendar"):
+        default_policy().calendar(_any([1]))
+
+
+@pytest.mark.parametrize("missing", [None, "NaT"])
+@pytest.mark.parametrize("container", ["list", "series", "array"])
+def test_a_missing_duration_gives_a_missing_deadline(missing: Any, container: str) -> None:
+    import numpy as np
+    import pandas as pd
+
+    one = dt.timedelta(hours=1)
+    gap = pd.NaT if missing == "NaT" else None
+    durations: Any = [one, gap]
+    if container == "series":
+        durations = pd.Series(durations, dtype="timedelta64[us]")
+    elif container == "array":
+        durations = np.array([one, "NaT"], dtype="timedelta64[us]")
+    first, second = CAL.add_many([T, T], durations)
+    assert first == T + one
+    assert second is None or pd.isna(second)
+
+
+def test_a_long_period_is_shown_shortened() -> None:
+    with pytest.raises(slacalc.InvalidPeriodError, match=r"\(5001 characters\)") as caught:
+        slacalc.ErrorBudget("99.9%", "9" * 5000 + "h")
+    assert len(str(caught.value)) < 400
+
+
+def test_a_decimal_with_a_huge_exponent_is_refused_not_expanded() -> None:
+    from decimal import Decimal
+
+    with pytest.raises(slacalc.InvalidTargetError, match="exponent beyond"):
+        slacalc.Availability.from_target(Decimal("1E-99999999"))
+    with pytest.raises(slacalc.InvalidTargetError, match="too long"):
+        slacalc.Availability.from_target("99." + "9" * 5000 + "%")
+    with pytest.raises(OutOfRangeError, match="exponent beyond"):
+        slacalc.format_seconds(Decimal("1E-99999999"))
