@@ -124,7 +124,7 @@ def test_danish_numbers_by_hand() -> None:
     )
     assert "| Måned | 43 min 50 s | 2629,746 |" in text
     assert "| mindst 99,5 % og under 99,9 % | 5 % af månedens betaling |" in text
-    assert "mandag–fredag 09.00–18.00 (dansk tid)." in text  # Dansk Sprognævn: kl. 9.00
+    assert "mandag–fredag kl. 09.00–18.00 (dansk tid)." in text  # Dansk Sprognævn: "kl."
 
 
 def test_quarterly_numbers_by_hand() -> None:
@@ -156,7 +156,7 @@ def test_maintenance_and_claims_by_hand() -> None:
     assert "A credit must be claimed within 30 days after the end of the month it is for." in text
     assert "How to claim: By e-mail to support, naming the month;" in text
     danish = render_agreement(default_policy("da"))
-    assert "søndag 02.00–06.00 (dansk tid)" in danish
+    assert "søndag kl. 02.00–06.00 (dansk tid)" in danish
     assert "mindst 48 timer i forvejen" in danish
     assert "Kreditering skal kræves senest 30 dage efter månedens udløb." in danish
     full = render_agreement(_policy("full"))

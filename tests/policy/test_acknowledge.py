@@ -33,7 +33,7 @@ def test_danish() -> None:
     a = POLICY.acknowledge("high", FRIDAY_NIGHT, locale="da")
     assert a.text == (
         "Vi har modtaget din henvendelse fredag den 27. november kl. 23.10. Vores supporttid "
-        "er mandag–fredag 09.00–18.00 (dansk tid). Du hører fra os senest mandag den "
+        "er mandag–fredag kl. 09.00–18.00 (dansk tid). Du hører fra os senest mandag den "
         "30. november kl. 10.00."
     )
 
