@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
 
-from slacalc.document import render_agreement
+from slacalc.document import Format, Lang, render_agreement
+from slacalc.document._render import chromium
 from slacalc.errors import PolicyValidationError
 from slacalc.policy import SLAPolicy, default_policy
 from slacalc.policy._texts import LocalText
+from tests.document.test_render import agency_policy
 
 
 def _texts(value: Any) -> Iterator[LocalText]:
@@ -28,22 +33,82 @@ def _texts(value: Any) -> Iterator[LocalText]:
                 yield from _texts(getattr(value, f.name))
 
 
+# Words each language uses all the time and the other never does: a sentence of the
+# other language anywhere in a document (the policy's texts or the library's) shows.
+_ONLY = {
+    "en": {"the", "and", "of", "is", "are", "with", "which", "when", "this", "will", "must"},
+    "da": {"og", "af", "er", "til", "på", "ikke", "den", "det", "med", "som", "eller", "skal"},
+}
+
+
+class _Text(HTMLParser):
+    """The text a reader sees in an HTML page (not the style sheet)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skip = tag == "style"
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip = False
+        self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def _readable(document: str, fmt: str) -> str:
+    """The document's text with the format's markup gone, whitespace collapsed."""
+    if fmt == "html":
+        parser = _Text()
+        parser.feed(document)
+        document = "".join(parser.parts)
+    elif fmt == "markdown":
+        document = re.sub(r"\*\*|^#+ |^- |\|", " ", document, flags=re.MULTILINE)
+        document = re.sub(r"\\(.)", r"\1", document)
+    return " ".join(document.replace("\xa0", " ").split())
+
+
+def _pdf_text(lang: Lang) -> str:
+    if chromium() is None or shutil.which("pdftotext") is None:
+        pytest.skip("chromium or pdftotext not found (apt-get install chromium poppler-utils)")
+    pdf = render_agreement(agency_policy(), format="pdf", lang=lang)
+    done = subprocess.run(
+        ["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True
+    )
+    return done.stdout.decode("utf-8")
+
+
 @pytest.mark.parametrize(("lang", "other"), [("da", "en"), ("en", "da")])
-@pytest.mark.parametrize("fmt", ["markdown", "html"])
-def test_the_danish_builtin_speaks_one_language(lang: str, other: str, fmt: str) -> None:
-    agreement = default_policy("da").to_agreement()
+@pytest.mark.parametrize("fmt", ["markdown", "html", "pdf"])
+def test_the_danish_builtin_speaks_one_language(lang: Lang, other: Lang, fmt: Format) -> None:
+    agreement = agency_policy().to_agreement()
     texts = [t for t in _texts(agreement) if t]
-    assert len(texts) >= 30
-    document = render_agreement(agreement, format=fmt, lang=lang)  # type: ignore[call-overload]
-    for text in texts:
+    assert len(texts) >= 38
+    if fmt == "pdf":
+        document = _readable(_pdf_text(lang), fmt)
+    else:
+        rendered = render_agreement(agreement, format=fmt, lang=lang)
+        assert isinstance(rendered, str)
+        document = _readable(rendered, fmt)
+    own = " ".join(t.in_lang(lang) or "" for t in texts).casefold()
+    for text in texts:  # every text field of the policy, whatever its length
         mine, theirs = text.in_lang(lang), text.in_lang(other)
         assert mine is not None, text.texts
         assert theirs is not None, text.texts
-        if fmt == "markdown":
-            assert mine.replace("(", "").split()[0] in document.replace("(", "")
-        if theirs != mine and len(theirs) > 6:
+        assert " ".join(mine.split()) in document, f"{lang} text missing: {mine!r}"
+        # the other language's text, unless this language writes it too ("SEO", "e-mail")
+        if theirs.casefold() not in own:
             found = re.search(rf"(?<!\w){re.escape(theirs)}(?!\w)", document)
             assert found is None, f"{other} text in the {lang} document: {theirs!r}"
+    words = set(re.findall(r"\w+", document))
+    assert words & _ONLY[other] == set(), f"{other} words in the {lang} document"
+    assert len(words & _ONLY[lang]) >= 8
 
 
 def test_the_english_builtin_is_english_only() -> None:

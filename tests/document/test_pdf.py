@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -20,43 +19,9 @@ import pytest
 from slacalc.document import render_agreement
 from slacalc.document._render import chromium
 from slacalc.errors import DocumentError
-from slacalc.policy import SLAPolicy, default_policy
+from slacalc.policy import default_policy
 from tests.document import _png
-from tests.document.test_render import check_snapshot
-
-PARTIES: dict[str, Any] = {
-    "parties": {
-        "provider": {
-            "name": "Webbureauet ApS",
-            "address": "Vestergade 1, 8000 Aarhus C",
-            "cvr": "13748136",
-            "contact": "Mette Hansen",
-        },
-        "customer": {
-            "name": "Kunden A/S",
-            "address": "Algade 2, 4000 Roskilde",
-            "cvr": "24256790",
-            "contact": "Ole Jensen",
-        },
-    },
-    "terms": {
-        "fee": "4500",
-        "currency": "DKK",
-        "effective": "2027-01-01",
-        "term_months": 12,
-        "renewal_months": 12,
-        "notice_months": 3,
-        "version": "1.0",
-        "date": "2026-12-07",
-    },
-}
-
-
-def agency_policy() -> SLAPolicy:
-    """The Danish built-in with parties, fee and dates, as an agency sends it."""
-    data = default_policy("da").to_dict()
-    terms = {**data.pop("terms"), **PARTIES["terms"]}
-    return SLAPolicy.from_dict({**data, **PARTIES, "terms": terms})
+from tests.document.test_render import agency_policy, check_snapshot
 
 
 def _tools() -> None:
