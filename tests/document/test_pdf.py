@@ -157,3 +157,15 @@ def test_no_renderer_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("PATH", "/nonexistent")
     with pytest.raises(DocumentError, match="apt-get install chromium"):
         render_agreement(default_policy(), format="pdf")
+
+
+def test_the_command_line_writes_the_danish_pdf(tmp_path: Path) -> None:
+    from slacalc.cli import main
+
+    _tools()
+    target = tmp_path / "aftale.pdf"
+    assert main(["document", "--format", "pdf", "--lang", "da", "-o", str(target)]) == 0
+    text = _text(target)
+    assert " ".join(text.split()).startswith("Aftale om drift og vedligeholdelse af website")
+    assert "Sådan beregnes tiden" in text
+    assert 3 <= text.count("\f") <= 8
