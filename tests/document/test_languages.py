@@ -136,3 +136,43 @@ def test_missing_fields_are_listed_with_their_paths() -> None:
         render_agreement(policy, lang="en")
     assert "text for scope.included[1], roles[0].title;" in str(info.value)
     assert "Supportteam" in render_agreement(policy, lang="en", fallback=True)
+
+
+# -- the Danish as Dansk Sprognævn and Retskrivningsordbogen write it --------------------
+
+
+def test_danish_wording_review() -> None:
+    text = render_agreement(agency_policy(), lang="da")
+    # headings say how, as Danish agencies write them
+    assert "## 4. Sådan beregnes tiden" in text
+    assert "## 6. Sådan anmelder I en hændelse" in text
+    # a choice between channels takes "eller", not "og"
+    assert "Kontakt supporten via supportsystemet, e-mail eller telefon (afsnit 2)" in text
+    # times of day with "kl." and a full stop, spans with an en dash
+    assert "mandag–fredag kl. 09.00–18.00 (dansk tid)" in text
+    # a space before the per cent sign, a decimal comma, dates with a full stop
+    assert "mindst **99,9 %** i hver kalendermåned" in text
+    assert "Version 1.0, 7. december 2026" in text
+    assert "- fredag den 24. december 2027: juleaftensdag" in text
+    # holidays in running text are lower case, Kristi a name
+    assert "- torsdag den 6. maj 2027: Kristi himmelfartsdag" in text
+    assert "- mandag den 29. marts 2027: 2. påskedag" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_no_zone_ids_in_a_client_document(lang: Lang, fmt: Format) -> None:
+    policies = [agency_policy(), default_policy(lang), SLAPolicy.from_dict(_BERLIN)]
+    for policy in policies:
+        document = render_agreement(policy, format=fmt, lang=lang, fallback=True)
+        assert isinstance(document, str)
+        found = re.findall(r"\b(?:Europe|America|Asia|Etc)/\w+", document)
+        assert found == [], f"zone ids in the document: {found}"
+
+
+_BERLIN = {
+    "support": {"hours": "Mon-Fri 08:00-16:00", "tz": "Europe/Berlin"},
+    "calendars": {"us": {"hours": "Mon-Fri 09:00-17:00", "tz": "America/New_York"}},
+    "severities": [{"name": "P1", "response": "1h", "calendar": "us"}],
+    "uptime": {"target": "99.9%", "maintenance": {"window": "Sun 02:00-04:00"}},
+}

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from slacalc.document import render_agreement
+from slacalc.document import Lang, render_agreement
 from slacalc.document._render import chromium
 from slacalc.errors import DocumentError
 from slacalc.policy import default_policy
@@ -169,3 +169,21 @@ def test_the_command_line_writes_the_danish_pdf(tmp_path: Path) -> None:
     assert " ".join(text.split()).startswith("Aftale om drift og vedligeholdelse af website")
     assert "Sådan beregnes tiden" in text
     assert 3 <= text.count("\f") <= 8
+
+
+def test_headings_are_kept_with_their_text(pdf: Path) -> None:
+    from slacalc.document._build import build_document
+    from slacalc.document._model import Heading
+
+    lang: Lang = "da" if pdf.stem.endswith("-da") else "en"
+    doc = build_document(agency_policy().to_agreement().in_language(lang), lang, 2027)
+    headings = {s.heading for s in doc.sections if s.heading}
+    headings |= {b.text for b in doc.blocks if isinstance(b, Heading)}
+    assert len(headings) >= 15
+    done = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
+    pages = [p for p in done.stdout.decode("utf-8").split("\f") if p.strip()]
+    for number, page in enumerate(pages[:-1], start=1):
+        lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+        last = lines[-2]  # the line above the page number
+        assert last not in headings, f"page {number} ends with the heading {last!r}"
+        assert not last.endswith(":"), f"page {number} ends with a lead-in: {last!r}"
