@@ -184,3 +184,26 @@ def test_an_unknown_language_code_is_refused_in_every_section(
     parent[field[-1]] = {"da": "Tekst", "dk": "Tekst"}
     with pytest.raises(PolicyValidationError, match=rf"{path}: Unknown language code 'dk'"):
         SLAPolicy.from_dict(data)
+
+
+def test_template_functions_write_as_the_language_does(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path,
+        {
+            "sections/scope.md.j2": "{{ date(contract.effective, weekday=True) }} | "
+            "{{ percent(agreement.uptime.target) }} | {{ percent('99.95') }} | "
+            "{{ duration(agreement.business_day) }} | {{ money(contract.fee) }} | "
+            "{{ plural(1, '{count} dag', '{count} dage') }}, "
+            "{{ plural(2, '{count} dag', '{count} dage') }}",
+        },
+    )
+    data = default_policy("da").to_dict()
+    data["terms"] |= {"fee": "4500", "effective": "2026-11-30"}
+    policy = SLAPolicy.from_dict(data)
+    danish = render_agreement(policy, templates=folder)
+    assert (
+        "mandag den 30. november 2026 | 99,9 % | 99,95 % | 9 timer | 4.500,00\xa0kr. | "
+        "1 dag, 2 dage" in danish
+    )
+    english = render_agreement(policy, lang="en", templates=folder)
+    assert "Monday 30 November 2026 | 99.9 % | 99.95 % | 9 hours | DKK\xa04,500.00" in english
