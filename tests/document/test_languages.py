@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import shutil
 import subprocess
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from slacalc.document import Format, Lang, render_agreement
 from slacalc.document._render import chromium
-from slacalc.errors import PolicyValidationError
+from slacalc.errors import PolicyValidationError, UnknownSeverityError
 from slacalc.policy import SLAPolicy, default_policy
 from slacalc.policy._texts import LocalText
 from tests.document.test_render import agency_policy
@@ -176,3 +178,24 @@ _BERLIN = {
     "severities": [{"name": "P1", "response": "1h", "calendar": "us"}],
     "uptime": {"target": "99.9%", "maintenance": {"window": "Sun 02:00-04:00"}},
 }
+
+
+def test_severity_names_per_language_identifiers_stay() -> None:
+    danish = default_policy("da")
+    names = ["critical", "high", "medium", "low"]
+    assert [s.name for s in danish.severities] == names
+    assert [s.name for s in default_policy().severities] == names
+    cases: list[tuple[Lang, list[str]]] = [
+        ("da", ["Kritisk", "Høj", "Middel", "Lav"]),
+        ("en", ["Critical", "High", "Medium", "Low"]),
+    ]
+    for lang, labels in cases:
+        agreement = danish.to_agreement().in_language(lang)
+        assert [s.display_name for s in agreement.severities] == labels
+        text = render_agreement(danish, lang=lang)
+        assert all(f"| **{label}** |" in text for label in labels)
+    # the identifiers, not the names, are what deadlines and reports use
+    when = dt.datetime(2026, 11, 27, 23, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    assert danish.deadlines("high", when) == default_policy().deadlines("high", when)
+    with pytest.raises(UnknownSeverityError, match="'Høj'"):
+        danish.deadlines("Høj", when)
