@@ -15,6 +15,7 @@ import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,10 +29,47 @@ POLICIES = HERE / "policies"
 UPDATE = os.environ.get("SLACALC_UPDATE_SNAPSHOTS") == "1"
 
 
+PARTIES: dict[str, Any] = {
+    "parties": {
+        "provider": {
+            "name": "Webbureauet ApS",
+            "address": "Vestergade 1, 8000 Aarhus C",
+            "cvr": "13748136",
+            "contact": "Mette Hansen",
+        },
+        "customer": {
+            "name": "Kunden A/S",
+            "address": "Algade 2, 4000 Roskilde",
+            "cvr": "24256790",
+            "contact": "Ole Jensen",
+        },
+    },
+    "terms": {
+        "fee": "4500",
+        "currency": "DKK",
+        "effective": "2027-01-01",
+        "term_months": 12,
+        "renewal_months": 12,
+        "notice_months": 3,
+        "version": "1.0",
+        "date": "2026-12-07",
+    },
+}
+
+
+def agency_policy() -> SLAPolicy:
+    """The Danish built-in with parties, fee and dates, as an agency sends it."""
+    data = default_policy("da").to_dict()
+    terms = {**data.pop("terms"), **PARTIES["terms"]}
+    return SLAPolicy.from_dict({**data, **PARTIES, "terms": terms})
+
+
 def _policy(name: str, lang: Lang = "en") -> SLAPolicy:
-    """A test policy; the built-in one in ``lang``."""
+    """A test policy; the built-in one in ``lang``; ``agency``: the Danish one, filled in."""
     if name == "default":
         return default_policy(lang)
+    if name == "agency":
+        return agency_policy()
     return SLAPolicy.from_file(POLICIES / f"{name}.toml")
 
 
@@ -65,6 +103,10 @@ CASES = [
     ("default", "markdown", "da"),
     ("default", "html", "en"),
     ("default", "html", "da"),
+    ("agency", "markdown", "en"),
+    ("agency", "markdown", "da"),
+    ("agency", "html", "en"),
+    ("agency", "html", "da"),
     ("full", "markdown", "en"),
     ("full", "markdown", "da"),
     ("full", "html", "en"),
@@ -79,7 +121,7 @@ def test_snapshot(policy: str, fmt: str, lang: str) -> None:
         _policy(policy, lang),  # type: ignore[arg-type]
         format=fmt,
         lang=lang,
-        fallback=policy != "default",
+        fallback=policy not in ("default", "agency"),
     )
     check_snapshot(f"{policy}-{lang}.{'md' if fmt == 'markdown' else 'html'}", text)
 
@@ -124,7 +166,84 @@ def test_danish_numbers_by_hand() -> None:
     )
     assert "| Måned | 43 min 50 s | 2629,746 |" in text
     assert "| mindst 99,5 % og under 99,9 % | 5 % af månedens betaling |" in text
-    assert "mandag–fredag 09.00–18.00 (dansk tid)." in text  # Dansk Sprognævn: kl. 9.00
+    assert "mandag–fredag kl. 09.00–18.00 (dansk tid)." in text  # Dansk Sprognævn: "kl."
+
+
+_CLAUSES = {
+    "en": [
+        # parties, with CVR and contact persons
+        "| CVR no. | 13748136 | 24256790 |",
+        "| Contact person | Mette Hansen | Ole Jensen |",
+        # the version and date line under the title
+        "*Service level agreement*\n\nVersion 1.0, 7 December 2026\n",
+        # fee and currency
+        "The fee is DKK 4,500.00 a month.",
+        # effective date, term, renewal and notice
+        "The agreement takes effect on 1 January 2027.",
+        "The agreement runs for a first term of 12 months.",
+        "It then renews automatically for 12 months at a time unless it is terminated.",
+        "Either party may terminate it with 3 months' notice to the end of a term.",
+        # how downtime is measured, and what is not downtime
+        "checked automatically every 1 minute from Copenhagen and Frankfurt.",
+        "- Force majeure: events beyond the provider's control",
+        "- Faults caused by the customer or the customer's suppliers",
+        "- Outages at third parties such as the hosting provider, DNS or network",
+        # credits as the sole remedy, the cap
+        "Service credits are the customer's sole remedy",
+        "limited to the fees paid for the 12 months before the claim.",
+        # governing law and venue
+        "The agreement is governed by Danish law.",
+        "Disputes are settled by the courts of the provider's home venue.",
+        # the days of the coming year support is closed, with their dates
+        "In 2027 support is closed on these days:",
+        "- Friday 24 December 2027: Christmas Eve",
+        "- Friday 31 December 2027: New Year's Eve",  # closed by the policy, not a holiday
+        "- Thursday 6 May 2027: Ascension Day",
+        # the signature block with names
+        "| Company | Webbureauet ApS | Kunden A/S |",
+        "| Name | Mette Hansen | Ole Jensen |",
+    ],
+    "da": [
+        "| CVR-nr. | 13748136 | 24256790 |",
+        "| Kontaktperson | Mette Hansen | Ole Jensen |",
+        "*Serviceniveauaftale (SLA)*\n\nVersion 1.0, 7. december 2026\n",
+        "Prisen er 4.500,00 kr. om måneden.",
+        "Aftalen træder i kraft den 1. januar 2027.",
+        "Aftalen løber i en første periode på 12 måneder.",
+        "forlænges den automatisk med 12 måneder ad gangen",
+        "Hver part kan opsige aftalen med 3 måneders varsel til udløbet af en periode.",
+        "med et interval på 1 minut fra København og Frankfurt.",
+        "- Force majeure: forhold uden for leverandørens kontrol",
+        "- Fejl, som kunden eller kundens leverandører har forårsaget",
+        "- Nedbrud hos tredjeparter som hostingudbyder, DNS eller netværk",
+        "Kreditering er kundens eneste beføjelse",
+        "begrænset til det beløb, kunden har betalt for de seneste 12 måneder",
+        "Aftalen er underlagt dansk ret.",
+        "Tvister afgøres ved leverandørens hjemting.",
+        "I 2027 er supporten lukket disse dage:",
+        "- fredag den 24. december 2027: juleaftensdag",
+        "- fredag den 31. december 2027: nytårsaften",
+        "- torsdag den 6. maj 2027: Kristi himmelfartsdag",
+        "| Virksomhed | Webbureauet ApS | Kunden A/S |",
+        "| Navn | Mette Hansen | Ole Jensen |",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_every_contract_clause_in_both_languages(lang: Lang) -> None:
+    # 25 and 26 December 2027 fall on a weekend: only the weekdays support closes are listed.
+    text = render_agreement(agency_policy(), lang=lang)
+    missing = [clause for clause in _CLAUSES[lang] if clause not in text]
+    assert missing == []
+
+
+def test_a_vat_number_for_a_customer_abroad() -> None:
+    data = agency_policy().to_dict()
+    data["parties"]["customer"] = {"name": "Nordhandel GmbH", "vat": "DE123456789"}
+    policy = SLAPolicy.from_dict(data)
+    assert "| VAT no. |  | DE123456789 |" in render_agreement(policy, lang="en")
+    assert "| Momsnr. |  | DE123456789 |" in render_agreement(policy, lang="da")
 
 
 def test_quarterly_numbers_by_hand() -> None:
@@ -156,7 +275,7 @@ def test_maintenance_and_claims_by_hand() -> None:
     assert "A credit must be claimed within 30 days after the end of the month it is for." in text
     assert "How to claim: By e-mail to support, naming the month;" in text
     danish = render_agreement(default_policy("da"))
-    assert "søndag 02.00–06.00 (dansk tid)" in danish
+    assert "søndag kl. 02.00–06.00 (dansk tid)" in danish
     assert "mindst 48 timer i forvejen" in danish
     assert "Kreditering skal kræves senest 30 dage efter månedens udløb." in danish
     full = render_agreement(_policy("full"))

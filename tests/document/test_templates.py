@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
+from typing import Any, Literal
 
 import pytest
 
@@ -128,3 +129,81 @@ def test_money_is_never_a_float() -> None:
     data["terms"] = {"fee": 4500.5}
     with pytest.raises(PolicyValidationError, match=r"terms\.fee: 4500.5 is not an exact amount"):
         SLAPolicy.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("template", "source", "named"),
+    [
+        ("sections/law.md.j2", "{{ section.heading }}\n\n{{ contract.judge }}", "'judge'"),
+        ("sections/law.html.j2", "<h2>{{ section.heading }}</h2>{{ contract.judge }}", "'judge'"),
+        ("agreement.md.j2", "# {{ doc.title }}\n{% if doc.draft %}Udkast{% endif %}", "'draft'"),
+        ("agreement.html.j2", "<h1>{{ doc.title }}</h1>{{ signed_by }}", "'signed_by'"),
+        ("sections/sign.md.j2", "{{ date(contract.signed) }}", "'signed'"),
+    ],
+)
+def test_a_missing_field_refuses_the_whole_document(
+    tmp_path: Path, template: str, source: str, named: str
+) -> None:
+    folder = _folder(tmp_path, {template: source})
+    target = tmp_path / "aftale"
+    fmt: Literal["markdown", "html"] = "html" if ".html." in template else "markdown"
+    with pytest.raises(DocumentError, match=f"a value the document does not have.*{named}"):
+        target.write_text(render_agreement(default_policy("da"), fmt, templates=folder))
+    assert not target.exists()  # nothing was returned, not even the page before the gap
+
+
+def test_the_command_line_writes_no_half_document(tmp_path: Path) -> None:
+    from slacalc.cli import main
+
+    folder = _folder(tmp_path, {"sections/law.md.j2": "{{ contract.judge }}"})
+    target = tmp_path / "aftale.md"
+    assert main(["document", "--lang", "da", "--templates", str(folder), "-o", str(target)]) != 0
+    assert not target.exists()
+    logo = str(tmp_path / "logo.png")
+    assert main(["document", "--logo", logo, "-o", str(target)]) != 0
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "path"),
+    [
+        (("severities", 0, "label"), r"severities\[0\]\.label"),
+        (("scope", "included", 0), r"scope\.included\[0\]"),
+        (("downtime", "exclusions", 1), r"downtime\.exclusions\[1\]"),
+        (("law", "venue"), r"law\.venue"),
+        (("title",), r"title"),
+    ],
+)
+def test_an_unknown_language_code_is_refused_in_every_section(
+    field: tuple[str | int, ...], path: str
+) -> None:
+    data = default_policy("da").to_dict()
+    parent: Any = data
+    for key in field[:-1]:
+        parent = parent[key]
+    parent[field[-1]] = {"da": "Tekst", "dk": "Tekst"}
+    with pytest.raises(PolicyValidationError, match=rf"{path}: Unknown language code 'dk'"):
+        SLAPolicy.from_dict(data)
+
+
+def test_template_functions_write_as_the_language_does(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path,
+        {
+            "sections/scope.md.j2": "{{ date(contract.effective, weekday=True) }} | "
+            "{{ percent(agreement.uptime.target) }} | {{ percent('99.95') }} | "
+            "{{ duration(agreement.business_day) }} | {{ money(contract.fee) }} | "
+            "{{ plural(1, '{count} dag', '{count} dage') }}, "
+            "{{ plural(2, '{count} dag', '{count} dage') }}",
+        },
+    )
+    data = default_policy("da").to_dict()
+    data["terms"] |= {"fee": "4500", "effective": "2026-11-30"}
+    policy = SLAPolicy.from_dict(data)
+    danish = render_agreement(policy, templates=folder)
+    assert (
+        "mandag den 30. november 2026 | 99,9 % | 99,95 % | 9 timer | 4.500,00\xa0kr. | "
+        "1 dag, 2 dage" in danish
+    )
+    english = render_agreement(policy, lang="en", templates=folder)
+    assert "Monday 30 November 2026 | 99.9 % | 99.95 % | 9 hours | DKK\xa04,500.00" in english

@@ -33,7 +33,7 @@ def test_danish() -> None:
     a = POLICY.acknowledge("high", FRIDAY_NIGHT, locale="da")
     assert a.text == (
         "Vi har modtaget din henvendelse fredag den 27. november kl. 23.10. Vores supporttid "
-        "er mandag–fredag 09.00–18.00 (dansk tid). Du hører fra os senest mandag den "
+        "er mandag–fredag kl. 09.00–18.00 (dansk tid). Du hører fra os senest mandag den "
         "30. november kl. 10.00."
     )
 
@@ -92,3 +92,34 @@ def test_errors() -> None:
         POLICY.acknowledge("urgent", FRIDAY_NIGHT)
     with pytest.raises(NaiveDatetimeError):
         POLICY.acknowledge("high", dt.datetime(2026, 11, 27, 23, 10))
+
+
+@pytest.mark.parametrize(
+    ("day", "danish", "english"),
+    [
+        # Danish public holidays (the holidays package's names, Danish in running text)
+        (dt.date(2025, 12, 26), "2. juledag", "Second Day of Christmas"),
+        (dt.date(2027, 5, 6), "Kristi himmelfartsdag", "Ascension Day"),
+        (dt.date(2027, 3, 29), "2. påskedag", "Easter Monday"),
+        # days the Danish policy closes, as Danish agencies do
+        (dt.date(2026, 12, 24), "juleaftensdag", "Christmas Eve"),
+        (dt.date(2026, 12, 31), "nytårsaften", "New Year's Eve"),
+    ],
+)
+def test_the_reply_names_the_day_that_closes_support(
+    day: dt.date, danish: str, english: str
+) -> None:
+    policy = default_policy("da")
+    at = dt.datetime.combine(day, dt.time(10), tzinfo=CPH)
+    reply = policy.acknowledge("high", at, "da")
+    assert not reply.is_open
+    assert f" Supporten er lukket i dag, {danish}. Vores supporttid er " in reply.text
+    assert f" Support is closed today for {english}. " in policy.acknowledge("high", at).text
+
+
+def test_an_ordinary_evening_names_no_closed_day() -> None:
+    evening = dt.datetime(2026, 12, 23, 19, tzinfo=CPH)
+    assert "lukket" not in default_policy("da").acknowledge("high", evening, "da").text
+    assert "closed" not in POLICY.acknowledge("high", evening).text
+    # the English built-in does not close on 24 December
+    assert POLICY.acknowledge("high", dt.datetime(2026, 12, 24, 10, tzinfo=CPH)).is_open

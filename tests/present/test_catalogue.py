@@ -77,7 +77,7 @@ def test_lists_hours_and_zones() -> None:
     assert join_words(["a"], "da") == "a"
     assert join_words(["a", "b", "c"], "en") == "a, b and c"
     three = "Mon 08:00-10:00,11:00-12:00,13:00-15:00"
-    assert hours_words(three, "da") == "mandag 08.00–10.00, 11.00–12.00 og 13.00–15.00"
+    assert hours_words(three, "da") == "mandag kl. 08.00–10.00, 11.00–12.00 og 13.00–15.00"
     assert hours_words("24/7", "en") == "around the clock"
     assert hours_words("odd text", "en") == "odd text"
     paris = zoneinfo.ZoneInfo("Europe/Paris")

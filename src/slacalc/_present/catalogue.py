@@ -27,6 +27,7 @@ __all__ = [
     "Lang",
     "catalogue",
     "check_lang",
+    "clock_words",
     "hours_words",
     "join_words",
     "span_words",
@@ -71,7 +72,8 @@ class Catalogue:
         units: short duration units by ``d``, ``h``, ``m``, ``s`` (``"8 h 45 min"``).
         unit_words: singular and plural words by ``h``, ``m``, ``s`` (``"1 hour 30 minutes"``).
         duration_separator, duration_last: how those words are joined.
-        patterns: ``instant`` and ``zone`` as ``str.format`` patterns.
+        patterns: ``instant``, ``zone`` and ``hours`` (a day's opening hours: Danish
+            ``"kl. 09.00–18.00"``) as ``str.format`` patterns.
         zones: zones with a name of their own, by IANA key.
         holidays: names of holiday calendars by country code.
         text: every sentence, by key.
@@ -214,6 +216,8 @@ def hours_words(hours: str, lang: Lang) -> str:
     Examples:
         >>> hours_words("Mon-Fri 09:00-12:00,13:00-17:00; Sat 10:00-14:00", "en")
         'Monday–Friday 09:00–12:00 and 13:00–17:00; Saturday 10:00–14:00'
+        >>> hours_words("Mon-Fri 09:00-18:00", "da")
+        'mandag–fredag kl. 09.00–18.00'
         >>> hours_words("24/7", "da")
         'døgnet rundt'
     """
@@ -228,9 +232,23 @@ def hours_words(hours: str, lang: Lang) -> str:
             if part not in DAY_ABBREVIATIONS:
                 return hours
             names.append(words.days[DAY_ABBREVIATIONS.index(part)])
-        intervals = [span_words(span, lang) for span in spans.split(",")]
-        clauses.append(f"{'–'.join(names)} {join_words(intervals, lang)}")
+        clauses.append(f"{'–'.join(names)} {clock_words(spans.split(','), lang)}")
     return "; ".join(clauses)
+
+
+def clock_words(spans: Sequence[str], lang: Lang) -> str:
+    """A day's opening hours in words, as the language writes times of day.
+
+    Dansk Sprognævn puts "kl." before times of day: ``'kl. 09.00–12.00 og 13.00–17.00'``.
+
+    Examples:
+        >>> clock_words(["09:00-12:00", "13:00-17:00"], "da")
+        'kl. 09.00–12.00 og 13.00–17.00'
+        >>> clock_words(["09:00-18:00"], "en")
+        '09:00–18:00'
+    """
+    intervals = join_words([span_words(span, lang) for span in spans], lang)
+    return catalogue(lang).patterns["hours"].format(spans=intervals)
 
 
 def span_words(span: str, lang: Lang) -> str:

@@ -15,9 +15,9 @@ from fractions import Fraction
 from slacalc._present.catalogue import (
     Lang,
     catalogue,
+    clock_words,
     hours_words,
     join_words,
-    span_words,
     zone_words,
 )
 from slacalc._present.formats import decimal_text, duration_text, percent_text
@@ -341,7 +341,7 @@ class _Builder:
                 + (
                     self.t("hours.closed_day")
                     if hours == "closed"
-                    else join_words([span_words(h, self.lang) for h in hours.split(",")], self.lang)
+                    else clock_words(hours.split(","), self.lang)
                 )
                 for day, hours in special.items()
             )

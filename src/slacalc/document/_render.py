@@ -36,6 +36,7 @@ from slacalc._present.tables import (
 from slacalc.document._model import Block, Document, Heading, Items, Paragraph
 from slacalc.document._words import long_date, money_text
 from slacalc.errors import DocumentError
+from slacalc.uptime import Availability
 
 if TYPE_CHECKING:
     import jinja2
@@ -196,7 +197,11 @@ def _helpers(lang: Lang) -> dict[str, Callable[..., str]]:
     def money(amount: Decimal | int | str, currency: str = "DKK") -> str:
         return money_text(Decimal(str(amount)), currency, lang)
 
-    def percent(value: Fraction | Decimal | int | str) -> str:
+    def percent(value: Fraction | Decimal | int | str | Availability) -> str:
+        if isinstance(value, Availability):
+            return percent_text(value.percent, lang)
+        if isinstance(value, Fraction):  # a share, as the agreement holds its targets
+            return percent_text(value * 100, lang)
         return percent_text(Decimal(str(value)) if isinstance(value, str) else value, lang)
 
     def duration(value: dt.timedelta) -> str:

@@ -811,8 +811,8 @@ class Agreement:
             >>> boxing_day = dt.datetime(2025, 12, 26, 10, tzinfo=agreement.support.tz)
             >>> print(danish.acknowledge("high", boxing_day, "da").text)
             Vi har modtaget din henvendelse fredag den 26. december kl. 10.00. Supporten er
-            lukket i dag, 2. juledag. Vores supporttid er mandag–fredag 09.00–18.00 (dansk
-            tid). Du hører fra os senest mandag den 29. december kl. 10.00.
+            lukket i dag, 2. juledag. Vores supporttid er mandag–fredag kl. 09.00–18.00
+            (dansk tid). Du hører fra os senest mandag den 29. december kl. 10.00.
         """
         from slacalc.policy._texts import localize
 

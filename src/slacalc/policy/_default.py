@@ -127,19 +127,6 @@ Examples:
 _DANISH: dict[str, str] = {
     # English text of DEFAULT_POLICY_DATA -> the Danish a Danish agency writes.
     "Website care agreement": "Aftale om drift og vedligeholdelse af website",
-    "Critical: the site is down and the business cannot run.": (
-        "Kritisk: sitet er nede, og forretningen kan ikke køre."
-    ),
-    ("High: a main function such as payment or the contact form is broken, but the site is up."): (
-        "Høj: en vigtig funktion som betaling eller kontaktformularen virker ikke, "
-        "men sitet er oppe."
-    ),
-    "Medium: errors, or small functions broken.": (
-        "Middel: fejl, eller mindre funktioner virker ikke."
-    ),
-    "Low: corrections, adjustments and general advice.": (
-        "Lav: rettelser, justeringer og generel rådgivning."
-    ),
     # Channel names are common nouns, written in lower case in Danish running text.
     "Ticket system": "supportsystemet",
     "Always open for new requests; the only channel for critical incidents.": (
@@ -180,6 +167,27 @@ _DANISH: dict[str, str] = {
         "By e-mail to support, naming the month; the credit is deducted from the next invoice."
     ): "Pr. e-mail til supporten med angivelse af måneden; beløbet trækkes fra næste faktura.",
 }
+# The definitions, without the severity's name before them: the agreement's table shows
+# the name in the column beside ("| Kritisk | Sitet er nede ... |").
+_DEFINITIONS = {
+    "critical": {
+        "da": "Sitet er nede, og forretningen kan ikke køre.",
+        "en": "The site is down and the business cannot run.",
+    },
+    "high": {
+        "da": "En vigtig funktion som betaling eller kontaktformularen virker ikke, "
+        "men sitet er oppe.",
+        "en": "A main function such as payment or the contact form is broken, but the site is up.",
+    },
+    "medium": {
+        "da": "Fejl og mindre funktioner, der ikke virker.",
+        "en": "Errors and small functions that do not work.",
+    },
+    "low": {
+        "da": "Rettelser, justeringer og generel rådgivning.",
+        "en": "Corrections, adjustments and general advice.",
+    },
+}
 _LABELS = {
     "critical": {"da": "Kritisk", "en": "Critical"},
     "high": {"da": "Høj", "en": "High"},
@@ -202,7 +210,7 @@ def _danish_data() -> dict[str, Any]:
     data["support"]["recurring"] = {"12-24": "closed", "12-31": "closed"}
     for severity in data["severities"]:
         severity["label"] = _LABELS[severity["name"]]
-        severity["description"] = _both(severity["description"])
+        severity["description"] = _DEFINITIONS[severity["name"]]
     for channel in data["channels"]:
         channel["name"] = _both(channel["name"])
         if "description" in channel:
