@@ -9,7 +9,18 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from slacalc.uptime import measure_availability, measure_timeslices, probe_outages
+from slacalc.credits import (
+    AWS_EC2_INSTANCE_LEVEL_MEASURE,
+    AWS_S3_STANDARD_MEASURE,
+    AZURE_STORAGE_HOT_MEASURE,
+    GCP_CLOUD_FUNCTIONS_2018_MEASURE,
+)
+from slacalc.uptime import (
+    measure_availability,
+    measure_requests,
+    measure_timeslices,
+    probe_outages,
+)
 from slacalc.uptime._probes import _spans_numpy, _spans_python
 
 T0 = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
@@ -78,22 +89,29 @@ def test_the_two_engines_agree(
     )
 
 
-@given(probe_rows, st.data())
+@given(probe_rows, st.integers(1, 3), st.data())
 def test_more_failed_probes_never_raise_availability(
-    rows: list[tuple[int, bool, str]], data: st.DataObject
+    rows: list[tuple[int, bool, str]], failing: int, data: st.DataObject
 ) -> None:
     if not rows:
         return
+    failing = min(failing, len({r[2] for r in rows}))
     flip = data.draw(st.sets(st.integers(0, len(rows) - 1)))
     worse = [(t, ok and i not in flip, loc) for i, (t, ok, loc) in enumerate(rows)]
-    window = (T0, T0 + 200 * SECOND)
+    window = (T0, T0 + 240 * SECOND)  # four whole minutes
 
     def availability(sample: list[tuple[int, bool, str]]) -> Fraction:
-        found = probe_outages(as_rows(sample), interval="10s")
+        found = probe_outages(as_rows(sample), interval="10s", failing=failing)
         return measure_availability(found.outages, window).availability.fraction
+
+    def minutes(sample: list[tuple[int, bool, str]]) -> Fraction:
+        found = probe_outages(as_rows(sample), interval="10s", failing=failing)
+        report = AWS_EC2_INSTANCE_LEVEL_MEASURE.measure(found, window)
+        return report.availability.fraction
 
     before, after = availability(rows), availability(worse)
     assert 0 <= after <= before <= 1
+    assert 0 <= minutes(worse) <= minutes(rows) <= 1
 
 
 counts = st.lists(
@@ -115,3 +133,33 @@ def test_slice_availability_is_a_share(
     )
     assert 0 <= report.availability.fraction <= 1
     assert report.bad_slices <= report.slices == 12
+
+
+@given(counts, st.data())
+def test_more_failed_requests_never_raise_availability(
+    rows: list[tuple[int, int, int]], data: st.DataObject
+) -> None:
+    """Occurrences, Timeslices and RatioTimeslices, and the presets that use them."""
+    data_rows = [(m, min(g, t), t) for m, g, t in rows]
+    extra = [
+        data.draw(st.integers(0, g), label=f"failed in row {i}")
+        for i, (_, g, _) in enumerate(data_rows)
+    ]
+    window = (T0, T0 + 3600 * SECOND)
+
+    def as_counts(sample: list[tuple[int, int, int]]) -> list[tuple[object, ...]]:
+        return [(T0 + m * 60 * SECOND, T0 + (m + 1) * 60 * SECOND, g, t) for m, g, t in sample]
+
+    worse = [(m, g - e, t) for (m, g, t), e in zip(data_rows, extra, strict=True)]
+    if any(t for _, _, t in data_rows):
+        before = measure_requests(as_counts(data_rows), window).availability.fraction
+        after = measure_requests(as_counts(worse), window).availability.fraction
+        assert 0 <= after <= before <= 1
+    for preset in (
+        AWS_S3_STANDARD_MEASURE,
+        AZURE_STORAGE_HOT_MEASURE,
+        GCP_CLOUD_FUNCTIONS_2018_MEASURE,
+    ):
+        before = preset.measure(as_counts(data_rows), window).availability.fraction
+        after = preset.measure(as_counts(worse), window).availability.fraction
+        assert 0 <= after <= before <= 1, preset.name
