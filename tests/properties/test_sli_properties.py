@@ -147,7 +147,9 @@ def test_more_failed_requests_never_raise_availability(
     ]
     window = (T0, T0 + 3600 * SECOND)
 
-    def as_counts(sample: list[tuple[int, int, int]]) -> list[tuple[object, ...]]:
+    def as_counts(
+        sample: list[tuple[int, int, int]],
+    ) -> list[tuple[dt.datetime, dt.datetime, int, int]]:
         return [(T0 + m * 60 * SECOND, T0 + (m + 1) * 60 * SECOND, g, t) for m, g, t in sample]
 
     worse = [(m, g - e, t) for (m, g, t), e in zip(data_rows, extra, strict=True)]
