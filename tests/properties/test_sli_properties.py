@@ -33,18 +33,23 @@ probe_rows = st.lists(
 
 
 def reference_down_seconds(
-    rows: list[tuple[int, bool, str]], interval: int, failing: int
+    rows: list[tuple[int, bool, str]],
+    interval: int,
+    failing: int,
+    confirm: tuple[int, int] = (1, 1),
 ) -> set[int]:
-    """Second by second: which locations hold a failed result, and are there enough."""
+    """Second by second: which locations hold a confirmed failure, and are there enough."""
+    k, n = confirm
     down = set()
     for s in range(200):
         failed = 0
         for location in {r[2] for r in rows}:
-            mine = [r for r in rows if r[2] == location and r[0] <= s]
-            if not mine:
+            # one result per timestamp, failed if any row then failed
+            seen = sorted({r[0] for r in rows if r[2] == location and r[0] <= s})
+            if not seen:
                 continue
-            last = max(r[0] for r in mine)
-            if s < last + interval and any(not r[1] for r in mine if r[0] == last):
+            fails = [any(not r[1] for r in rows if r[2] == location and r[0] == t) for t in seen]
+            if s < seen[-1] + interval and fails[-1] and sum(fails[-n:]) >= k:
                 failed += 1
         if failed >= failing:
             down.add(s)
@@ -55,43 +60,48 @@ def as_rows(rows: list[tuple[int, bool, str]]) -> list[tuple[dt.datetime, bool, 
     return [(T0 + t * SECOND, ok, loc) for t, ok, loc in rows]
 
 
-@given(probe_rows, st.integers(1, 30), st.integers(1, 3))
+confirms = st.sampled_from([(1, 1), (1, 3), (2, 2), (2, 3), (3, 3)])
+
+
+@given(probe_rows, st.integers(1, 30), st.integers(1, 3), confirms)
 def test_probes_agree_with_a_per_second_reference(
-    rows: list[tuple[int, bool, str]], interval: int, failing: int
+    rows: list[tuple[int, bool, str]], interval: int, failing: int, confirm: tuple[int, int]
 ) -> None:
     locations = len({r[2] for r in rows}) or 1
     failing = min(failing, locations)
-    found = probe_outages(as_rows(rows), interval=interval * SECOND, failing=failing)
+    found = probe_outages(
+        as_rows(rows), interval=interval * SECOND, failing=failing, confirm=confirm
+    )
     seconds = set()
     for outage in found.outages:
         assert outage.end is not None
         a = int((outage.start - T0) / SECOND)
         b = int((outage.end - T0) / SECOND)
         seconds |= set(range(a, b))
-    assert seconds == reference_down_seconds(rows, interval, failing)
+    assert seconds == reference_down_seconds(rows, interval, failing, confirm)
     # sorted, disjoint, not touching
     for one, two in zip(found.outages, found.outages[1:], strict=False):
         assert one.end is not None
         assert one.end < two.start
 
 
-@given(probe_rows, st.integers(1, 30), st.integers(1, 3))
+@given(probe_rows, st.integers(1, 30), st.integers(1, 3), confirms)
 def test_the_two_engines_agree(
-    rows: list[tuple[int, bool, str]], interval: int, failing: int
+    rows: list[tuple[int, bool, str]], interval: int, failing: int, confirm: tuple[int, int]
 ) -> None:
     times = [t for t, _, _ in rows]
     oks = [ok for _, ok, _ in rows]
     codes = ["abc".index(loc) for _, _, loc in rows]
     if not rows:
         return
-    assert _spans_python(times, oks, codes, interval, failing) == _spans_numpy(
-        np, times, oks, codes, interval, failing
+    assert _spans_python(times, oks, codes, interval, failing, confirm) == _spans_numpy(
+        np, times, oks, codes, interval, failing, confirm
     )
 
 
-@given(probe_rows, st.integers(1, 3), st.data())
+@given(probe_rows, st.integers(1, 3), confirms, st.data())
 def test_more_failed_probes_never_raise_availability(
-    rows: list[tuple[int, bool, str]], failing: int, data: st.DataObject
+    rows: list[tuple[int, bool, str]], failing: int, confirm: tuple[int, int], data: st.DataObject
 ) -> None:
     if not rows:
         return
@@ -101,11 +111,11 @@ def test_more_failed_probes_never_raise_availability(
     window = (T0, T0 + 240 * SECOND)  # four whole minutes
 
     def availability(sample: list[tuple[int, bool, str]]) -> Fraction:
-        found = probe_outages(as_rows(sample), interval="10s", failing=failing)
+        found = probe_outages(as_rows(sample), interval="10s", failing=failing, confirm=confirm)
         return measure_availability(found.outages, window).availability.fraction
 
     def minutes(sample: list[tuple[int, bool, str]]) -> Fraction:
-        found = probe_outages(as_rows(sample), interval="10s", failing=failing)
+        found = probe_outages(as_rows(sample), interval="10s", failing=failing, confirm=confirm)
         report = AWS_EC2_INSTANCE_LEVEL_MEASURE.measure(found, window)
         return report.availability.fraction
 
