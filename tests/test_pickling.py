@@ -30,8 +30,8 @@ UTC = dt.UTC
 NOT_VALUES = {
     "OutageRecord": "a typing protocol",
     "SupportsOpenPeriods": "a typing protocol",
-    "CsvRows": "a reader over an open file's rows, consumed once",
     "MaintenanceRules": "a typing protocol",
+    "CsvRows": "a reader over an open file's rows, consumed once",
 }
 
 
@@ -223,6 +223,55 @@ def _uptime_values() -> list[object]:
     ]
 
 
+def _monitoring_values() -> list[object]:
+    """Results of the monitoring, availability-table, maintenance and clause calls."""
+    import io
+
+    from slacalc.credits import (
+        AWS_S3_STANDARD_MEASURE,
+        ClaimWindow,
+        HourlyCredit,
+        TerminationRule,
+    )
+    from slacalc.reports import availability_table, incident_metrics
+    from slacalc.sources import read_monitoring_csv
+    from slacalc.uptime import (
+        PlannedMaintenance,
+        check_maintenance,
+        measure_requests,
+        measure_timeslices,
+        probe_outages,
+    )
+
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=UTC)
+    m = dt.timedelta(minutes=1)
+    log = [
+        {"start": t, "end": t + 30 * m, "component": "web", "acknowledged": t + 5 * m},
+        {"start": t + 10 * m, "end": t + 50 * m, "component": "db", "acknowledged": t + m},
+    ]
+    counts = [(t + k * m, t + (k + 1) * m, 99, 100) for k in range(10)]
+    hour = (t, t + 60 * m)
+    text = "time,success\n2026-03-02T10:00Z,0\n2026-03-02T10:01Z,maybe\n"
+    planned = PlannedMaintenance(t, t + 60 * m, announced=t - dt.timedelta(days=1))
+    terminate = TerminationRule("95%", consecutive=2)
+    hourly = HourlyCredit("6m")
+    return [
+        availability_table(log, "2026-03", by="component", groups={"shop": ["web", "db"]}),
+        incident_metrics(log, "2026-03"),
+        check_maintenance([planned], notice=dt.timedelta(days=2), tz="UTC"),
+        ClaimWindow(days=30),
+        terminate,
+        terminate.first_trigger([("2026-01", "94%"), ("2026-02", "90%")]),
+        hourly,
+        hourly.credited([(t, t + 7 * m)], hour),
+        read_monitoring_csv(io.StringIO(text), kind="probes", errors="collect"),
+        probe_outages([(t, False), (t + m, True)], interval="1m"),
+        measure_requests(counts, hour),
+        measure_timeslices(counts, hour, slice="5m"),
+        AWS_S3_STANDARD_MEASURE,
+    ]
+
+
 def _walk(value: object, seen: set[int], depth: int = 0) -> Iterator[object]:
     """``value`` and the values inside it (fields, items), each once."""
     if id(value) in seen or depth > 8 or isinstance(value, (str, bytes, int, float)):
@@ -248,7 +297,7 @@ def _instances() -> dict[str, object]:
     classes = _public_classes()
     found: dict[str, object] = {}
     seen: set[int] = set()
-    for value in _values():
+    for value in [*_values(), *_monitoring_values()]:
         for item in _walk(value, seen):
             name = type(item).__qualname__
             if classes.get(name) is type(item):

@@ -15,6 +15,7 @@ from slacalc.credits import (
     AWS_EC2_INSTANCE_LEVEL_MEASURE,
     AWS_S3_STANDARD_MEASURE,
     AZURE_VM_AVAILABILITY_ZONES_MEASURE,
+    GCP_CLOUD_FUNCTIONS_2018_MEASURE,
 )
 from slacalc.errors import InvalidOptionError
 
@@ -56,3 +57,25 @@ def test_fields_change_with_replace() -> None:
     seconds = [(T, T + dt.timedelta(seconds=30))]
     assert whole.measure(seconds, MARCH).bad_slices == 0
     assert AWS_EC2_INSTANCE_LEVEL_MEASURE.measure(seconds, MARCH).bad_slices == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "match"),
+    [
+        ({"threshold": Fraction(101, 100)}, r"Fraction\(101, 100\) is out of range"),
+        ({"threshold": Fraction(-1, 100)}, r"Fraction\(-1, 100\) is out of range"),
+        ({"threshold": "150%"}, "'150%' is out of range"),
+        ({"min_requests": -1}, "min_requests=-1"),
+        ({"method": "occurrences"}, "method='occurrences'"),
+        ({"basis": "probes"}, "basis='probes'"),
+        ({"slice": dt.timedelta(0)}, "slice=datetime.timedelta"),
+    ],
+)
+def test_a_bad_measurement_fails_where_it_is_made(change: dict[str, object], match: str) -> None:
+    with pytest.raises(InvalidOptionError, match=match):
+        dataclasses.replace(GCP_CLOUD_FUNCTIONS_2018_MEASURE, **change)  # type: ignore[arg-type]
+
+
+def test_a_threshold_given_as_percent_text_is_exact() -> None:
+    made = dataclasses.replace(GCP_CLOUD_FUNCTIONS_2018_MEASURE, threshold="0.01%")  # type: ignore[arg-type]
+    assert made.threshold == Fraction(1, 10000)

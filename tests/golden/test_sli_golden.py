@@ -2,8 +2,12 @@
 
 Each row names where its expectation comes from: OpenSLO's worked examples
 (github.com/OpenSLO/OpenSLO, examples/treat-low-traffic-as-equally-important/README.md
-and examples/budgeting-method/README.md), or a cloud SLA's definition with the
-arithmetic written next to the row.
+and examples/budgeting-method/README.md), Grafana's time-based SLI example, or a cloud
+SLA's definition with the arithmetic written next to the row. Every cloud measurement in
+``slacalc.credits`` has rows here: S3 (five-minute error rates), Google Cloud Functions
+(minutes above an error rate), Azure Storage (hourly error rates), Azure VMs in zones
+(minutes without connectivity), EC2 region- and instance-level minutes, and EC2
+instance-hours.
 """
 
 from __future__ import annotations
@@ -12,16 +16,19 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from slacalc import calendar_month, measure_timeslices
+from slacalc import calendar_month, measure_requests, measure_timeslices, probe_outages
 from slacalc.credits import (
     AWS_EC2_INSTANCE_HOURS,
+    AWS_EC2_INSTANCE_LEVEL_MEASURE,
     AWS_EC2_REGION_LEVEL_MEASURE,
     AWS_S3_STANDARD_MEASURE,
     AZURE_STORAGE_HOT_MEASURE,
+    AZURE_VM_AVAILABILITY_ZONES_MEASURE,
     GCP_CLOUD_FUNCTIONS_2018_MEASURE,
 )
 
@@ -68,7 +75,50 @@ def s3_month(rate_rows: list[tuple[int, int, int]]) -> Any:
     return AWS_S3_STANDARD_MEASURE.measure(rows, calendar_month(2026, 3))
 
 
+def grafana(method: str) -> Fraction:
+    """Five intervals with good/total 10/10, 10/10, 10/10, 10/10 and 20/40."""
+    rows = [
+        (WEEK_START + k * M, WEEK_START + (k + 1) * M, g, n)
+        for k, (g, n) in enumerate([(10, 10)] * 4 + [(20, 40)])
+    ]
+    five = (WEEK_START, WEEK_START + 5 * M)
+    if method == "occurrences":
+        return measure_requests(rows, five).availability.fraction
+    report = measure_timeslices(rows, five, slice="1m", method="ratio_timeslices")
+    return report.availability.fraction
+
+
+def ec2_instance_probed(down_minutes: int) -> Decimal:
+    """A single instance checked every minute of March, failing ``down_minutes`` in a row."""
+    t = dt.datetime(2026, 3, 10, 9, tzinfo=UTC)
+    rows = [(t + k * M, k >= down_minutes) for k in range(down_minutes + 5)]
+    found = probe_outages(rows, interval="1m")
+    return AWS_EC2_INSTANCE_LEVEL_MEASURE.credit(found, calendar_month(2026, 3), Decimal("200"))
+
+
+def azure_zones(window: Any, start: dt.datetime, length: dt.timedelta) -> Any:
+    """Azure VMs across zones without connectivity from ``start`` for ``length``."""
+    return AZURE_VM_AVAILABILITY_ZONES_MEASURE.measure([(start, start + length)], window)
+
+
+APRIL_10 = dt.datetime(2026, 4, 10, 10, tzinfo=UTC)
+FROM_APRIL_15 = (dt.datetime(2026, 4, 15, tzinfo=UTC), dt.datetime(2026, 5, 1, tzinfo=UTC))
+
 CASES: list[tuple[str, Callable[[], object], object, str]] = [
+    (
+        "grafana-event-based-sli-is-75-percent",
+        lambda: grafana("occurrences"),
+        Fraction(3, 4),
+        "Grafana SLO docs, 'Time-based SLI examples': five intervals 10/10 x 4 and 20/40 give "
+        "an event-based SLI of 60/80 = 75 % (OpenSLO Occurrences)",
+    ),
+    (
+        "grafana-time-based-sli-is-90-percent",
+        lambda: grafana("ratio_timeslices"),
+        Fraction(9, 10),
+        "Grafana SLO docs, 'Time-based SLI examples': the same intervals give a time-based "
+        "SLI of 4.5/5 = 90 % (OpenSLO RatioTimeslices, the mean of the interval ratios)",
+    ),
     (
         "openslo-low-traffic-5-bad-minutes-meet-99.95",
         lambda: openslo_low_traffic(5) >= Fraction(9995, 10000),
@@ -248,6 +298,53 @@ CASES: list[tuple[str, Callable[[], object], object, str]] = [
         "Amazon Compute SLA 2022: minutes in the state of Unavailability; 40.32 minutes of "
         "downtime (exactly 99.9 % of February in continuous time) touch 41 minutes",
     ),
+    (
+        "ec2-instance-223-minutes-of-march-keep-99.5",
+        lambda: ec2_instance_probed(223),
+        Decimal("0.00"),
+        "Amazon Compute SLA 2022, Instance-Level: 100 % minus the percentage of minutes of "
+        "Unavailability; March has 44 640 minutes, (44 640 - 223) / 44 640 = 99.50045 % is "
+        "not below 99.5 %",
+    ),
+    (
+        "ec2-instance-224-minutes-of-march-earn-10-percent",
+        lambda: ec2_instance_probed(224),
+        Decimal("20.00"),
+        "Amazon Compute SLA 2022, Instance-Level: (44 640 - 224) / 44 640 = 99.49821 %, "
+        "below 99.5 % and not below 99.0 % -> 10 % of US$200",
+    ),
+    (
+        "azure-zones-partial-minutes-count-whole",
+        lambda: (
+            azure_zones(
+                calendar_month(2026, 4), APRIL_10 + dt.timedelta(seconds=30), 4 * M
+            ).availability.fraction
+        ),
+        Fraction(43200 - 5, 43200),
+        "Microsoft Consolidated SLA, VMs in Availability Zones: Downtime is the minutes "
+        "without Virtual Machine Connectivity; 10:00:30-10:04:30 touches 5 of April's "
+        "43 200 Maximum Available Minutes: 99.98843 %",
+    ),
+    (
+        "azure-zones-maximum-available-minutes-are-the-window",
+        lambda: AZURE_VM_AVAILABILITY_ZONES_MEASURE.schedule.credit_percent(  # type: ignore[union-attr]
+            azure_zones(FROM_APRIL_15, APRIL_10 + 5 * 24 * 60 * M, 3 * M).availability
+        ),
+        Decimal("10"),
+        "Microsoft Consolidated SLA, VMs in Availability Zones: Maximum Available Minutes "
+        "count from when two instances run in two zones; from 15 April, 23 040 minutes: "
+        "(23 040 - 3) / 23 040 = 99.98698 % < 99.99 % -> 10 % (over the whole month "
+        "99.99306 %, no credit)",
+    ),
+    (
+        "azure-zones-three-minutes-of-the-whole-month-earn-nothing",
+        lambda: AZURE_VM_AVAILABILITY_ZONES_MEASURE.credit(
+            [(APRIL_10, APRIL_10 + 3 * M)], calendar_month(2026, 4), Decimal("300")
+        ),
+        Decimal("0.00"),
+        "Microsoft Consolidated SLA, VMs in Availability Zones: (43 200 - 3) / 43 200 = "
+        "99.99306 % is not below 99.99 %",
+    ),
 ]
 
 
@@ -256,3 +353,19 @@ CASES: list[tuple[str, Callable[[], object], object, str]] = [
 )
 def test_golden(case: str, compute: Callable[[], object], expected: object, source: str) -> None:
     assert compute() == expected, f"{case}: {source}"
+
+
+def test_every_cloud_measurement_has_golden_rows() -> None:
+    import slacalc.credits
+
+    measures = [
+        name
+        for name in slacalc.credits.__all__
+        if isinstance(getattr(slacalc.credits, name), slacalc.credits.UptimeMeasure)
+    ]
+    this_file = Path(__file__).read_text(encoding="utf-8")
+    assert measures
+    untested = [
+        m for m in measures if f"{m}.measure(" not in this_file and f"{m}.credit(" not in this_file
+    ]
+    assert untested == []

@@ -252,7 +252,18 @@ def test_generic_csv_probes_and_counts() -> None:
             InvalidCountError,
             "good=11 is more than total=10 on line 2",
         ),
-        ("start,good,total\n2026-03-02T10:00Z,-1,10\n", "counts", InvalidCountError, "'-1'"),
+        (
+            "start,good,total\n2026-03-02T10:00Z,-1,10\n",
+            "counts",
+            InvalidCountError,
+            "good on line 2 '-1' is negative",
+        ),
+        (
+            "start,good,total\n2026-03-02T10:00Z,1,ten\n",
+            "counts",
+            InvalidCountError,
+            "total on line 2 'ten' is not a whole number",
+        ),
         ("time,success\n2026-03-02 10:00,1\n", "probes", NaiveDatetimeError, "tz="),
         ("time,success\nyesterday,1\n", "probes", InvalidDateError, "'yesterday'"),
         ("time,success\n2026-03-02T10:00Z,maybe\n", "probes", ColumnTypeError, "'maybe'"),
@@ -262,6 +273,45 @@ def test_generic_csv_probes_and_counts() -> None:
 def test_generic_csv_bad_input(text: str, kind: Any, error: type[Exception], match: str) -> None:
     with pytest.raises(error, match=match):
         read_monitoring_csv(io.StringIO(text), kind=kind)
+
+
+def test_generic_csv_collects_bad_counts_in_a_rejected_table() -> None:
+    text = (
+        "start,good,total\n"
+        "2026-03-02T10:00Z,99,100\n"
+        "2026-03-02T10:01Z,11,10\n"
+        "2026-03-02T10:02Z,-1,10\n"
+        "2026-03-02T10:03Z,5,-5\n"
+        "2026-03-02T10:04Z,100,100\n"
+    )
+    export = read_monitoring_csv(io.StringIO(text), kind="counts", errors="collect")
+    assert [(good, total) for _, _, good, total in export.rows] == [(99, 100), (100, 100)]
+    table = export.rejected_table()
+    assert [r["row"] for r in table] == ["line 3", "line 4", "line 5"]
+    assert "'11'" in table[0]["value"]
+    assert "good=11 is more than total=10 on line 3" in table[0]["reason"]
+    assert "'-1' is negative" in table[1]["reason"]
+    assert "total on line 5 '-5' is negative" in table[2]["reason"]
+    assert str(slacalc.measure_requests(export).availability) == "99.5%"
+    pd = pytest.importorskip("pandas")
+    assert list(pd.DataFrame(table).columns) == ["row", "value", "reason"]
+
+
+def test_probes_out_of_order_and_duplicated_in_a_file_are_sorted_merged_and_counted() -> None:
+    text = (
+        "time,success,location\n"
+        "2026-03-02T10:02Z,1,eu\n"
+        "2026-03-02T10:00Z,0,eu\n"
+        "2026-03-02T10:01Z,1,eu\n"
+        "2026-03-02T10:01Z,0,eu\n"
+        "2026-03-02T10:03Z,1,eu\n"
+    )
+    found = slacalc.probe_outages(
+        read_monitoring_csv(io.StringIO(text), kind="probes"), interval="1m"
+    )
+    assert (found.rows, found.reordered, found.duplicates) == (5, 1, 1)
+    # 10:00 failed; at 10:01 one of the two results failed, so the minute is down
+    assert [(o.start, o.end) for o in found.outages] == [(T, T + 2 * M)]
 
 
 def test_generic_csv_options() -> None:

@@ -66,6 +66,34 @@ def test_k_of_n_locations() -> None:
     assert found.failing == 3
 
 
+def test_k_of_the_last_n_probes_confirm_a_failure() -> None:
+    # one location, checked every minute: down at 1; 3, 4, 5; 7, 9 (flapping)
+    rows = [(T + k * M, k not in (1, 3, 4, 5, 7, 9)) for k in range(12)]
+    assert spans(probe_outages(rows, interval="1m")) == [
+        (T + M, T + 2 * M),
+        (T + 3 * M, T + 6 * M),
+        (T + 7 * M, T + 8 * M),
+        (T + 9 * M, T + 10 * M),
+    ]
+    # three failures in a row, as a monitor with two retries reports it: from the third
+    retries = probe_outages(rows, interval="1m", confirm=(3, 3))
+    assert spans(retries) == [(T + 5 * M, T + 6 * M)]
+    assert retries.confirm == (3, 3)
+    # two in a row: from the second failure of 3, 4, 5
+    assert spans(probe_outages(rows, interval="1m", confirm=(2, 2))) == [(T + 4 * M, T + 6 * M)]
+    # two of the last three: the lone failure at 1 has only 0 and 1 behind it; 3 (with
+    # 1), 7 (with 5) and 9 (with 7) are confirmed although the check before them passed
+    assert spans(probe_outages(rows, interval="1m", confirm=(2, 3))) == [
+        (T + 3 * M, T + 6 * M),
+        (T + 7 * M, T + 8 * M),
+        (T + 9 * M, T + 10 * M),
+    ]
+    # each location confirms on its own results, before k of n locations are counted
+    two = [(t, ok, loc) for t, ok in rows for loc in ("eu", "us")]
+    both = probe_outages(two, interval="1m", failing=2, confirm=(3, 3))
+    assert spans(both) == [(T + 5 * M, T + 6 * M)]
+
+
 def test_out_of_order_and_duplicate_rows_are_sorted_merged_and_counted() -> None:
     rows = [(T + 2 * M, True), (T + M, True), (T, True), (T + M, False)]
     found = probe_outages(rows, interval="1m")
@@ -118,6 +146,10 @@ def test_no_probes_no_outages() -> None:
         ({"interval": "1m", "failing": 0}, InvalidOptionError, "failing=0"),
         ({"interval": "1m", "failing": 2}, InvalidOptionError, "failing=2 is more than the 1"),
         ({"interval": "1m", "failing": True}, InvalidOptionError, "failing=True"),
+        ({"interval": "1m", "confirm": (3, 2)}, InvalidOptionError, r"confirm=\(3, 2\)"),
+        ({"interval": "1m", "confirm": (0, 2)}, InvalidOptionError, r"confirm=\(0, 2\)"),
+        ({"interval": "1m", "confirm": 3}, InvalidOptionError, "confirm=3 is not"),
+        ({"interval": "1m", "confirm": (True, 2)}, InvalidOptionError, "confirm=.True"),
     ],
 )
 def test_bad_options(kwargs: Any, error: type[Exception], match: str) -> None:
@@ -154,6 +186,7 @@ def test_python_and_numpy_engines_agree_on_a_tricky_case() -> None:
     oks = [False, False, True, True, False, False, True, False, False, True, False, False]
     codes = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1]
     for k in (1, 2):
-        py = _spans_python(times, oks, codes, 25, k)
-        fast = _spans_numpy(np, times, oks, codes, 25, k)
-        assert py == fast
+        for confirm in ((1, 1), (2, 2), (2, 3)):
+            py = _spans_python(times, oks, codes, 25, k, confirm)
+            fast = _spans_numpy(np, times, oks, codes, 25, k, confirm)
+            assert py == fast

@@ -47,6 +47,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
+from slacalc._exact import parse_share
 from slacalc.credits._money import MoneyLike
 from slacalc.credits._schedule import CreditSchedule
 from slacalc.errors import InvalidOptionError
@@ -258,6 +259,46 @@ class UptimeMeasure:
     min_requests: int = 0
     schedule: CreditSchedule | None = None
     definition: str = ""
+
+    def __post_init__(self) -> None:
+        """Check the fields, so a bad measurement fails where it is made, not when used.
+
+        Raises:
+            InvalidOptionError: an unknown basis or method, a threshold outside 0-100 %,
+                a negative ``min_requests`` or a slice not longer than zero.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from fractions import Fraction
+            >>> UptimeMeasure("x", "requests", dt.timedelta(minutes=1), "timeslices",
+            ...               threshold=Fraction(3, 2))
+            Traceback (most recent call last):
+            ...
+            slacalc.errors.InvalidOptionError: Fraction(3, 2) is out of range: a slice ...
+        """
+        if self.basis not in ("requests", "outages"):
+            raise InvalidOptionError(f"Unknown basis={self.basis!r}; pass 'requests' or 'outages'.")
+        if self.method not in ("timeslices", "ratio_timeslices"):
+            raise InvalidOptionError(
+                f"Unknown method={self.method!r}; pass 'timeslices' or 'ratio_timeslices'."
+            )
+        threshold = parse_share(
+            self.threshold,
+            what="a slice threshold",
+            example="'10%' or Fraction(1, 10)",
+            error=InvalidOptionError,
+        )
+        object.__setattr__(self, "threshold", threshold)
+        count = self.min_requests
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise InvalidOptionError(
+                f"min_requests={count!r} is not a count; pass an int of 0 or more."
+            )
+        if not isinstance(self.slice, dt.timedelta) or self.slice <= dt.timedelta(0):
+            raise InvalidOptionError(
+                f"slice={self.slice!r} is not a duration longer than zero; pass e.g. "
+                "datetime.timedelta(minutes=5)."
+            )
 
     def measure(
         self,

@@ -346,7 +346,8 @@ def count(value: object, *, what: str) -> int:
     """A request count: digits of a whole number of 0 or more."""
     text = str(value).strip()
     if not text.isdigit():
-        raise InvalidCountError(f"{what} {value!r} is not a whole number; write an int >= 0.")
+        says = "negative" if text[1:].isdigit() and text[0] == "-" else "not a whole number"
+        raise InvalidCountError(f"{what} {value!r} is {says}; write an int >= 0.")
     return int(text)
 
 

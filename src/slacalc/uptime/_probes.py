@@ -2,8 +2,10 @@
 
 A probe result speaks for its location from its timestamp until that location's next
 result, but never longer than the check interval: a location that stops reporting
-has no result after one interval, and no result is not a failure. An instant is down
-when at least ``failing`` locations hold a failed result there. Everything is in
+has no result after one interval, and no result is not a failure. With ``confirm=(k,
+n)`` a failed result counts only when k of the location's last n results failed (a
+monitor's retries). An instant is down when at least ``failing`` locations hold a
+failed result there. Everything is in
 integer epoch microseconds, so the outages are exact; with NumPy installed the same
 rules run vectorized and give the same intervals.
 """
@@ -55,6 +57,8 @@ class ProbeOutages:
             location; they were sorted into place.
         duplicates: rows repeating a location's timestamp; they were merged into one
             result, failed if any of them failed.
+        confirm: ``(k, n)``: a failed result counted only when k of the location's
+            last n results, itself included, failed.
 
     Examples:
         >>> import datetime as dt
@@ -73,6 +77,7 @@ class ProbeOutages:
     rows: int
     reordered: int
     duplicates: int
+    confirm: tuple[int, int] = (1, 1)
 
     @property
     def downtime(self) -> dt.timedelta:
@@ -96,6 +101,7 @@ def probe_outages(
     *,
     interval: dt.timedelta | str,
     failing: int = 1,
+    confirm: tuple[int, int] = (1, 1),
 ) -> ProbeOutages:
     """Turn probe results into exact outage intervals.
 
@@ -107,6 +113,11 @@ def probe_outages(
       next check, as Uptime Kuma and Pingdom draw it.
     - A location silent for longer than ``interval`` has no result: missing data is
       not downtime.
+    - With ``confirm=(k, n)``, a failed result counts as failed only when at least ``k``
+      of its location's last ``n`` results (itself included, after merging duplicates)
+      failed; otherwise it counts as up, as a monitor's retries do: ``(3, 3)`` is down
+      from the third failure in a row, the way Uptime Kuma reports a monitor with two
+      retries (its "pending" beats are not down). A successful result is always up.
     - The service is down wherever at least ``failing`` locations hold a failed result
       (``failing=1``: any location; ``failing=len(locations)``: all of them).
     - Rows may come in any order; rows repeating a location's timestamp are merged
@@ -119,13 +130,16 @@ def probe_outages(
             ``datetime64`` column is read as UTC, a pandas column must carry a time zone).
         interval: the check interval, e.g. ``"1m"`` or ``timedelta(seconds=30)``.
         failing: the number of locations that must fail at once (``k`` of ``n``).
+        confirm: ``(k, n)``: a failed result counts when ``k`` of the location's last
+            ``n`` results failed; the default ``(1, 1)`` counts every failure.
 
     Returns:
         A :class:`ProbeOutages`.
 
     Raises:
         InvalidDurationError: an interval that is not positive.
-        InvalidOptionError: ``failing`` below 1 or above the number of locations.
+        InvalidOptionError: ``failing`` below 1 or above the number of locations, or a
+            ``confirm`` that is not two counts ``1 <= k <= n``.
         ColumnTypeError: a row or column of the wrong shape or type.
         NaiveDatetimeError: a timestamp without a time zone.
 
@@ -140,6 +154,9 @@ def probe_outages(
         >>> both = probe_outages(rows, interval="1m", failing=2)   # 2 of 2
         >>> one.downtime, both.downtime
         (datetime.timedelta(seconds=120), datetime.timedelta(seconds=60))
+        >>> flaky = [(t + k * m, k not in (1, 3, 4)) for k in range(6)]   # 1 failure, then 2
+        >>> probe_outages(flaky, interval="1m", confirm=(2, 2)).outages[0].start.minute
+        4
     """
     step = duration_to_us(interval, allow_days=True)
     if step <= 0:
@@ -150,6 +167,16 @@ def probe_outages(
         raise InvalidOptionError(
             f"failing={failing!r} is not a count of locations; pass an int of 1 or more."
         )
+    if (
+        not isinstance(confirm, tuple)
+        or len(confirm) != 2
+        or any(isinstance(c, bool) or not isinstance(c, int) for c in confirm)
+        or not 1 <= confirm[0] <= confirm[1]
+    ):
+        raise InvalidOptionError(
+            f"confirm={confirm!r} is not (k, n) with 1 <= k <= n; pass e.g. (3, 3) for three "
+            "failures in a row, or (2, 3) for two of the last three."
+        )
     times, oks, codes, names = _read(probes)
     if failing > len(names):
         raise InvalidOptionError(
@@ -158,9 +185,13 @@ def probe_outages(
         )
     np = _numpy()
     if np is not None and len(times):
-        (starts, ends), reordered, duplicates = _spans_numpy(np, times, oks, codes, step, failing)
+        (starts, ends), reordered, duplicates = _spans_numpy(
+            np, times, oks, codes, step, failing, confirm
+        )
     else:
-        (starts, ends), reordered, duplicates = _spans_python(times, oks, codes, step, failing)
+        (starts, ends), reordered, duplicates = _spans_python(
+            times, oks, codes, step, failing, confirm
+        )
     outages = tuple(
         Outage(from_us(a, UTC), from_us(b, UTC)) for a, b in zip(starts, ends, strict=True)
     )
@@ -172,6 +203,7 @@ def probe_outages(
         len(times),
         reordered,
         duplicates,
+        confirm,
     )
 
 
@@ -306,7 +338,12 @@ def _time_column(column: Any, np: Any) -> Sequence[int]:
 
 
 def _spans_python(
-    times: Sequence[int], oks: Sequence[bool], codes: Sequence[int], step: int, failing: int
+    times: Sequence[int],
+    oks: Sequence[bool],
+    codes: Sequence[int],
+    step: int,
+    failing: int,
+    confirm: tuple[int, int] = (1, 1),
 ) -> tuple[_Spans, int, int]:
     """The down runs, the rows out of order and the duplicates, in plain Python."""
     by_location: dict[int, list[tuple[int, bool]]] = {}
@@ -329,6 +366,11 @@ def _spans_python(
                 merged[-1][1] = merged[-1][1] and ok
             else:
                 merged.append([t, ok])
+        k, n = confirm
+        fails = [not ok for _, ok in merged]
+        for i, row in enumerate(merged):
+            if not row[1] and sum(fails[max(0, i - n + 1) : i + 1]) < k:
+                row[1] = True  # not confirmed: a retry, counted as up
         for i, (t, ok) in enumerate(merged):
             if ok:
                 continue
@@ -362,6 +404,7 @@ def _spans_numpy(
     codes: Sequence[int],
     step: int,
     failing: int,
+    confirm: tuple[int, int] = (1, 1),
 ) -> tuple[_Spans, int, int]:
     """The same as :func:`_spans_python`, vectorized."""
     t = np.asarray(times, dtype=np.int64)
@@ -398,6 +441,15 @@ def _spans_numpy(
         np.logical_or.at(failed, group, ~ok)
         t, loc, ok = t[first], loc[first], ~failed
         same_loc = loc[1:] == loc[:-1]
+    k, n = confirm
+    if k > 1:
+        # The failures among each row's last n rows of its location: a difference of
+        # running sums, cut at the location's first row.
+        index = np.arange(t.size)
+        group_start = np.maximum.accumulate(np.where(np.concatenate(([True], ~same_loc)), index, 0))
+        sums = np.concatenate(([0], np.cumsum(~ok)))
+        recent = sums[index + 1] - sums[np.maximum(index + 1 - n, group_start)]
+        ok = ok | (recent < k)
     # Each failed result holds until the location's next result or one interval later.
     fail = np.flatnonzero(~ok)
     s = t[fail]
