@@ -39,3 +39,33 @@ def test_no_python_in_messages(
     err = capsys.readouterr().err
     assert says in err
     assert not PYTHON.search(err), err
+
+
+@pytest.mark.parametrize(
+    ("toml", "says"),
+    [
+        (
+            '[severities.high]\nresponse = "1h"\n',
+            "sla.toml:1: severities: a table (keys high) is not valid here; write a list:",
+        ),
+        ('[[support]]\ntz = "UTC"\n', "sla.toml:1: support: a list of 1 is not valid here;"),
+        ('[[severities]]\nname = 1\nresponse = "1h"\n', "severities[0].name: 1 is not valid"),
+        ('severities = "high"\n', "sla.toml:1: severities: 'high' is not valid here;"),
+    ],
+)
+def test_policy_problems_speak_toml(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    toml: str,
+    says: str,
+) -> None:
+    # a table or list where the other belongs: described by its shape, not as a dict's repr
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sla.toml").write_text(toml, encoding="utf-8")
+    assert main(["check", "sla.toml"]) == 1
+    out = capsys.readouterr().out
+    assert says in out, out
+    assert not PYTHON.search(out), out
+    assert "{'" not in out, out
+    assert "input should be" not in out, out
