@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import importlib
 import inspect
+import io
 import pickle
 import pkgutil
 from collections.abc import Iterator, Mapping
@@ -30,6 +31,7 @@ NOT_VALUES = {
     "OutageRecord": "a typing protocol",
     "SupportsOpenPeriods": "a typing protocol",
     "CsvRows": "a reader over an open file's rows, consumed once",
+    "MaintenanceRules": "a typing protocol",
 }
 
 
@@ -120,6 +122,104 @@ def _values() -> list[object]:
         coerce_events(first),
         Correction(0, start, "opened", "twice", "ignored"),
         DueFromField("due_at"),
+        *_contract_values(),
+        *_uptime_values(),
+    ]
+
+
+def _contract_values() -> list[object]:
+    """The Danish agency contract of docs/guide/agreement.md, with its clauses computed."""
+    from slacalc.credits import HourlyCredit
+    from slacalc.policy import SLAPolicy, default_policy
+
+    data = default_policy("da").to_dict()
+    data["parties"] = {
+        "provider": {"name": "Webbureauet ApS", "cvr": "13748136", "contact": "Mette Hansen"},
+        "customer": {"name": "Kunden A/S", "cvr": "24256790", "contact": "Ole Jensen"},
+    }
+    data["terms"] |= {"fee": "4500", "effective": "2027-01-01", "version": "1.0"}
+    data["uptime"] |= {
+        "termination": {"floor": "95%", "consecutive": 3},
+        "hourly_credit": {"more_than": "6m"},
+    }
+    data["uptime"]["claims"]["within_billing_cycles"] = 2
+    contract = SLAPolicy.from_dict(data)
+    agreement = contract.to_agreement()
+    uptime = agreement.uptime
+    assert uptime is not None
+    assert uptime.claims is not None
+    assert uptime.termination is not None
+    t = dt.datetime(2026, 3, 2, 10, 50, tzinfo=UTC)
+    months = [("2026-01", "94%"), ("2026-02", "90%"), ("2026-03", "94.5%")]
+    return [
+        contract,
+        agreement,
+        uptime.claims.window,
+        uptime.termination.first_trigger(months),
+        HourlyCredit("6m").credited(
+            [(t, t + dt.timedelta(minutes=20))],
+            (t.replace(minute=0), t + dt.timedelta(hours=2)),
+            hourly_charge=Decimal("0.0928"),
+        ),
+    ]
+
+
+def _uptime_values() -> list[object]:
+    """Availability per period and component, incident metrics, maintenance, probes, slices."""
+    from slacalc import datasets, measure_requests, measure_timeslices, probe_outages
+    from slacalc.credits import AWS_EC2_INSTANCE_HOURS
+    from slacalc.policy import default_policy
+    from slacalc.reports import availability_table, incident_metrics, rolling_availability
+    from slacalc.sources import read_long, read_monitoring_csv
+    from slacalc.uptime import PlannedMaintenance, check_maintenance
+
+    rules = default_policy().to_agreement().uptime
+    assert rules is not None
+    incidents = datasets.load_incidents(as_frame=False)
+    maintenance = datasets.load_maintenance(as_frame=False)
+    table = availability_table(
+        incidents,
+        2026,
+        every="month",
+        target="99.9%",
+        tz="Europe/Copenhagen",
+        maintenance=maintenance,
+        maintenance_mode="count_as_up",
+        maintenance_rules=rules.maintenance,
+    )
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=UTC)
+    m = dt.timedelta(minutes=1)
+    log = [
+        {"start": t, "end": t + 60 * m, "component": "web", "acknowledged": t + 5 * m},
+        {"start": t + 30 * m, "end": t + 120 * m, "component": "db"},
+    ]
+    by_component = rolling_availability(
+        log, "2026-03", days=7, by="component", groups={"shop": ["web", "db"]}
+    )
+    planned = [
+        PlannedMaintenance(
+            t.replace(day=8, hour=2), t.replace(day=8, hour=3), announced=t, label="patches"
+        ),
+        PlannedMaintenance(t.replace(hour=14), t.replace(hour=16), announced=t),
+    ]
+    probes = [(t, False, "eu"), (t, False, "us"), (t + m, True, "eu"), (t + m, False, "us")]
+    counts = [(t, t + m, 80, 100), (t + m, t + 2 * m, 100, 100)]
+    csv_text = "start,end,label\n2026-03-02T10:00Z,2026-03-02T10:30Z,api\nnot a time,,web\n"
+    events = [
+        {"ticket_id": 1, "at": "2026-11-30T09:00Z", "kind": "opened", "severity": "high"},
+        {"ticket_id": 1, "at": "yesterday", "kind": "responded"},
+    ]
+    return [
+        table,
+        by_component,
+        incident_metrics(log, "2026-03", by="component"),
+        check_maintenance(planned, rules.maintenance),
+        read_monitoring_csv(io.StringIO(csv_text), kind="outages", errors="collect"),
+        probe_outages(probes, interval="1m", failing=2),
+        measure_requests(counts, (t, t + 2 * m)),
+        measure_timeslices(counts, (t, t + 2 * m), slice="1m", threshold="10%"),
+        AWS_EC2_INSTANCE_HOURS,
+        read_long(events, errors="collect", as_frame=False),
     ]
 
 
