@@ -138,8 +138,8 @@ def require_pandas(what: str) -> ModuleType:
     pd = pandas()
     if pd is None:
         raise ModuleNotFoundError(
-            f"{what} needs pandas, which is not installed; run pip install 'slacalc[pandas]', "
-            "or use .to_records() for plain dicts."
+            f"{what} needs pandas, which is not installed; run pip install pandas (or "
+            "install slacalc's pandas extra), or use .to_records() for plain dicts."
         )
     return pd
 
