@@ -84,3 +84,18 @@ def test_reports_mark_breached_rows_and_missed_months_in_html() -> None:
     assert sum('class="breached"' in r for r in outcomes._repr_html_().splitlines()) == 1
     timeline = explain(_late_ticket(), POLICY, MON + dt.timedelta(hours=4), metric="response")
     assert 'class="breached"' in timeline._repr_html_()
+
+
+def test_the_repr_reads_as_the_issue_of_a_running_ticket_shows_it() -> None:
+    opened = dt.datetime(2026, 11, 30, 16, 30, tzinfo=TZ)
+    status = POLICY.evaluate(
+        [
+            {"kind": "opened", "at": opened, "severity": "high"},
+            {"kind": "responded", "at": opened + dt.timedelta(minutes=20)},
+        ],
+        at=opened + dt.timedelta(hours=1),
+    )
+    assert repr(status) == (
+        "<TicketStatus high open, response met, resolution due Tue 2026-12-01 15:30>"
+    )
+    assert 'class="breached"' not in status._repr_html_()
