@@ -69,3 +69,41 @@ def test_policy_problems_speak_toml(
     assert not PYTHON.search(out), out
     assert "{'" not in out, out
     assert "input should be" not in out, out
+
+
+OPENED = '"kind": "opened", "at": "2026-11-30T09:00+01:00"'
+
+
+@pytest.mark.parametrize(
+    ("events", "says"),
+    [
+        ('{"kind": "opened"}', "'events.json' holds an object, not a list of events;"),
+        ("[1]", "'events.json': event 0 is 1, not an object;"),
+        ('[{"kind": true, "at": "2026-11-30T09:00+01:00"}]', 'event 0 "kind" is true, not text'),
+        (f'[{{{OPENED}, "severity": null}}]', 'event 0 "severity" is null, not text;'),
+        (f'[{{{OPENED}, "severity": 3}}]', 'write it in quotes, e.g. "severity": "high".'),
+        ('[{"kind": "opened", "severity": "high"}]', 'event 0 has no "at"; add one'),
+        (
+            '[{"kind": "opened", "at": null, "severity": "high"}]',
+            "event 0 'at' is null, not a date and time;",
+        ),
+        (f'[{{{OPENED}, "sevrity": "high"}}]', "'sevrity', which no event has; did you mean"),
+        (f"[{{{OPENED}}}]", "event 0 is 'opened' without a \"severity\"; add one"),
+        (f'[{{{OPENED}, "severity": "high", "public": "yes"}}]', '"public" is "yes"; write'),
+    ],
+)
+def test_an_events_file_hears_about_its_json(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    events: str,
+    says: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "events.json").write_text(events, encoding="utf-8")
+    assert main(["status", "events.json", "--at", "2026-12-01T10:00Z"]) == 2
+    err = capsys.readouterr().err
+    assert says in err, err
+    assert not PYTHON.search(err), err
+    assert "None" not in err
+    assert "True" not in err
