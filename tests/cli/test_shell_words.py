@@ -107,3 +107,17 @@ def test_an_events_file_hears_about_its_json(
     assert not PYTHON.search(err), err
     assert "None" not in err
     assert "True" not in err
+
+
+def test_a_csv_opening_without_severity_is_said_without_python(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "t.csv").write_text(
+        "ticket_id,kind,at,severity\n1,opened,2026-11-30T09:00+01:00,\n", encoding="utf-8"
+    )
+    assert main(["report", "t.csv"]) == 2
+    err = capsys.readouterr().err
+    assert "'opened' event needs a severity (got none); give it its severity's name" in err
+    assert not PYTHON.search(err), err
+    assert "None" not in err
