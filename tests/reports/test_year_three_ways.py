@@ -131,7 +131,9 @@ def _polars_counts(table: pl.DataFrame) -> Counts:
 @pytest.fixture(scope="module")
 def polars_table(ticket_frame: pd.DataFrame, policy: SLAPolicy) -> pl.DataFrame:
     """The year's clocks analysed from a polars frame, as a polars frame."""
-    return analyze_tickets(pl.from_pandas(ticket_frame), policy).to_frame(backend="polars")
+    outcomes = analyze_tickets(pl.from_pandas(ticket_frame), policy)
+    table: pl.DataFrame = outcomes.to_frame(backend="polars")
+    return table
 
 
 def test_compliance_per_month_and_severity_in_pandas_and_polars(
