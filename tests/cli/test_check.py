@@ -211,6 +211,4 @@ def test_the_cli_guide_shows_what_check_prints_for_several_files(
     *printed, exit_line, code_line = shown.group(2).splitlines()
     code, out, err = _run(capsys, *shown.group(1).split()[1:])
     assert (exit_line, code_line) == ("$ echo $?", str(code))
-    assert out.splitlines() + err.replace(str(tmp_path), "/srv/policies").splitlines() == (
-        printed
-    )
+    assert out.splitlines() + err.replace(str(tmp_path), "/srv/policies").splitlines() == (printed)
