@@ -84,3 +84,34 @@ def test_reports_mark_breached_rows_and_missed_months_in_html() -> None:
     assert sum('class="breached"' in r for r in outcomes._repr_html_().splitlines()) == 1
     timeline = explain(_late_ticket(), POLICY, MON + dt.timedelta(hours=4), metric="response")
     assert 'class="breached"' in timeline._repr_html_()
+
+
+def test_the_repr_reads_as_the_issue_of_a_running_ticket_shows_it() -> None:
+    opened = dt.datetime(2026, 11, 30, 16, 30, tzinfo=TZ)
+    status = POLICY.evaluate(
+        [
+            {"kind": "opened", "at": opened, "severity": "high"},
+            {"kind": "responded", "at": opened + dt.timedelta(minutes=20)},
+        ],
+        at=opened + dt.timedelta(hours=1),
+    )
+    assert repr(status) == (
+        "<TicketStatus high open, response met, resolution due Tue 2026-12-01 15:30>"
+    )
+    assert 'class="breached"' not in status._repr_html_()
+
+
+def test_a_replayed_ticket_and_its_rows_have_short_reprs() -> None:
+    late = [{"ticket_id": 4711, **e} for e in _late_ticket()]
+    ticket = analyze_tickets(late, POLICY, at=MON + dt.timedelta(hours=4)).ticket(4711)
+    assert repr(ticket) == (
+        "<TicketOutcome 4711, 2 events: high open, response BREACHED, "
+        "resolution due Mon 2026-11-30 17:00>"
+    )
+    assert repr(ticket.rows[0]) == (
+        "<CycleOutcome 4711 2026-11 breached: response #1 high met, 3h of 1h used, BREACHED>"
+    )
+    assert repr(ticket.status.response.cycles[0]) == (
+        "<CycleStatus response #1 high met, 3h of 1h used, BREACHED>"
+    )
+    assert repr(ticket.rows[1].status) == "<CycleStatus resolution #1 high running, 4h of 8h used>"

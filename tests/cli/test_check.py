@@ -193,3 +193,22 @@ def test_the_cli_guide_shows_what_check_prints_for_its_broken_file(
     (tmp_path / "broken.toml").write_text(broken.group(1), encoding="utf-8")
     code, out, _ = _run(capsys, "check", "broken.toml")
     assert (code, out) == (1, shown.group(1))
+
+
+def test_the_cli_guide_shows_what_check_prints_for_several_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = (ROOT / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
+    policy = re.search(r'```toml title="sla.toml"\n(.*?)```', page, re.DOTALL)
+    broken = re.search(r"as in this `broken.toml`:\n\n```toml\n(.*?)```", page, re.DOTALL)
+    shown = re.search(r"```text\n\$ (slacalc check .*?)\n(.*?)```", page, re.DOTALL)
+    assert policy is not None
+    assert broken is not None
+    assert shown is not None
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sla.toml").write_text(policy.group(1), encoding="utf-8")
+    (tmp_path / "broken.toml").write_text(broken.group(1), encoding="utf-8")
+    *printed, exit_line, code_line = shown.group(2).splitlines()
+    code, out, err = _run(capsys, *shown.group(1).split()[1:])
+    assert (exit_line, code_line) == ("$ echo $?", str(code))
+    assert out.splitlines() + err.replace(str(tmp_path), "/srv/policies").splitlines() == (printed)

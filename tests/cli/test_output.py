@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import subprocess
@@ -13,6 +14,9 @@ from pathlib import Path
 import pytest
 
 from slacalc.cli import main
+from slacalc.cli._files import read_csv, read_events
+from slacalc.policy import default_policy
+from slacalc.reports import analyze_tickets, compliance_summary
 
 DATA = Path(__file__).parent / "data"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -167,3 +171,40 @@ def test_output_into_head_ends_quietly(argv: list[str]) -> None:
     assert head.stdout.count(b"\n") == 1
     assert err == b""
     assert code in (0, 141)  # 141: stopped by the closed pipe, as a shell reports it
+
+
+# -- the library's text is the command's text -----------------------------------------------
+
+
+def _printed(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """What ``slacalc argv`` prints to a pipe (exit code 0)."""
+    assert main(list(argv)) == 0
+    return capsys.readouterr().out
+
+
+def test_status_prints_the_ticket_status_text(capsys: pytest.CaptureFixture[str]) -> None:
+    at = "2026-12-01T12:00+01:00"
+    printed = _printed(capsys, "status", "events.json", "--at", at)
+    policy = default_policy()
+    status = policy.evaluate(read_events("events.json"), at=dt.datetime.fromisoformat(at))
+    assert printed == status.to_text(policy.calendar().tz) + "\n"
+    assert "response    met" in printed
+
+
+def test_due_prints_the_deadlines_text_with_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    at = "2026-11-27T17:30+01:00"
+    printed = _printed(capsys, "due", "--severity", "high", "--at", at).splitlines()
+    deadlines = default_policy().deadlines("high", dt.datetime.fromisoformat(at))
+    # the command adds the clock the deadlines run on and each target after its deadline
+    assert printed[1] == "clock: support hours Mon-Fri 09:00-18:00, Europe/Copenhagen"
+    shown = [printed[0], *(re.sub(r"  \(target .*\)$", "", line) for line in printed[2:])]
+    assert "\n".join(shown) == deadlines.to_text()
+
+
+def test_report_prints_the_compliance_summary_text(capsys: pytest.CaptureFixture[str]) -> None:
+    head, *table = _printed(capsys, *REPORT).splitlines()
+    policy = default_policy()
+    outcomes = analyze_tickets(read_csv("tickets.csv"), policy)
+    summary = compliance_summary(outcomes, by=("severity", "month"))
+    assert head.startswith(f"compliance of {len(outcomes.tickets)} tickets against ")
+    assert "\n".join(table) == summary.to_text()

@@ -106,7 +106,7 @@ def _with(severity: dict[str, Any]) -> dict[str, Any]:
         ),
         (
             {"escalations": [{"level": True, "after": "1h"}]},
-            "severities[0].escalations[0].level: True is not valid: input should be a valid",
+            "severities[0].escalations[0].level: true is not valid here; write a whole number",
         ),
         (
             {"escalations": [{"level": 1, "after": "1 business day"}]},

@@ -22,7 +22,10 @@ from slacalc.policy import SLAPolicy
 from slacalc.reports import (
     TicketOutcomes,
     availability_report,
+    availability_table,
     compliance_summary,
+    incident_metrics,
+    rolling_availability,
 )
 from slacalc.reports._tables import Tabular
 
@@ -44,10 +47,25 @@ def reports(outcomes: TicketOutcomes, policy: SLAPolicy) -> dict[str, Tabular]:
         "summary": compliance_summary(outcomes, fee=datasets.MONTHLY_FEE),
         "availability": uptime,
         "explain": outcomes.explain(4711),
+        "weekly": availability_table(
+            datasets.load_incidents(),
+            2026,
+            every="week",
+            target=terms.target,
+            tz="Europe/Copenhagen",
+            maintenance=datasets.load_maintenance(),
+            maintenance_mode="count_as_up",
+        ),
+        "rolling": rolling_availability(
+            datasets.load_incidents(), 2026, days=30, target="99.9%", tz="Europe/Copenhagen"
+        ),
+        "incidents": incident_metrics(
+            datasets.load_incidents(), 2026, by="severity", tz="Europe/Copenhagen"
+        ),
     }
 
 
-NAMES = ("outcomes", "summary", "availability", "explain")
+NAMES = ("outcomes", "summary", "availability", "explain", "weekly", "rolling", "incidents")
 
 
 @pytest.mark.parametrize("name", NAMES)

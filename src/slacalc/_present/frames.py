@@ -138,8 +138,8 @@ def require_pandas(what: str) -> ModuleType:
     pd = pandas()
     if pd is None:
         raise ModuleNotFoundError(
-            f"{what} needs pandas, which is not installed; run pip install 'slacalc[pandas]', "
-            "or use .to_records() for plain dicts."
+            f"{what} needs pandas, which is not installed; run pip install pandas (or "
+            "install slacalc's pandas extra), or use .to_records() for plain dicts."
         )
     return pd
 
@@ -235,9 +235,9 @@ def frame(
             data[column.name] = _months(pd, values)
         elif column.kind in {"object", "number"}:
             data[column.name] = pd.Series(values, dtype=object)
-        elif column.kind == "str" and not values:  # the dtype pandas gives strings
-            data[column.name] = pd.Series([], dtype=pd.Series(["x"]).dtype)
-        else:  # "str" and "any": let pandas pick (str, int64, ...)
+        elif column.kind == "str":  # the dtype pandas gives strings, also when all are None
+            data[column.name] = pd.Series(values, dtype=pd.Series(["x"]).dtype)
+        else:  # "any": let pandas pick (str, int64, ...)
             data[column.name] = pd.Series(values, dtype=object if not values else None)
     return pd.DataFrame(data, columns=[c.name for c in columns])
 

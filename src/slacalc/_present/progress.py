@@ -2,7 +2,8 @@
 
 ``progress=None`` (or ``False``) costs nothing: the work runs without a callback. A
 callable is called with the count done and the total; ``True`` draws tqdm's bar, the
-notebook widget in Jupyter and text in a terminal (``pip install 'slacalc[progress]'``).
+notebook widget in Jupyter and text in a terminal (``pip install tqdm``, or the
+``progress`` extra).
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ class ProgressBar:
             auto = importlib.import_module("tqdm.auto")
         except ImportError:
             raise ModuleNotFoundError(
-                "progress=True needs tqdm, which is not installed; run pip install "
-                "'slacalc[progress]', or pass a callable progress=lambda done, total: ..."
+                "progress=True needs tqdm, which is not installed; run pip install tqdm "
+                "(or install slacalc's progress extra), or pass a callable "
+                "progress=lambda done, total: ..."
             ) from None
         self._bar: Any = auto.tqdm(total=0, desc=what, unit="", disable=disable, leave=True)
         self.closed = False

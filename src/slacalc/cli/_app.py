@@ -365,7 +365,8 @@ _COMMANDS: dict[str, _Command] = {
         "support hours and channels, the uptime guarantee and what it allows, credits,\n"
         "roles and how to report an incident, and the contract's clauses. Markdown,\n"
         "self-contained HTML or PDF (headless Chromium), English or Danish, from templates\n"
-        "you can override (needs pip install 'slacalc[document]').",
+        "you can override (needs the document extra: pip install -e '.[document]' in\n"
+        "slacalc's clone).",
         "slacalc document sla.toml\n"
         "slacalc document sla.toml --format html -o sla.html\n"
         "slacalc document --lang da  # the built-in policy, in Danish\n"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from slacalc._time import instant_from
-from slacalc._validate import MAX_FILE_BYTES, check_data, shown, too_deep
+from slacalc._validate import MAX_FILE_BYTES, check_data, too_deep
 from slacalc.cli._parse import CommandError
 from slacalc.errors import SlacalcError
 
@@ -128,16 +128,17 @@ def read_events(path: str) -> list[dict[str, Any]]:
         data = data["events"]
     if not isinstance(data, list):
         raise CommandError(
-            f"{path!r} holds {type(data).__name__}, not a list of events; write "
+            f"{path!r} holds {_json_text(data)}, not a list of events; write "
             '[{"kind": "opened", "at": "2026-11-30T09:00+01:00", "severity": "high"}, ...].'
         )
     events: list[dict[str, Any]] = []
     for index, item in enumerate(data):
         if not isinstance(item, dict):
             raise CommandError(
-                f"{path!r}: event {index} is {shown(item)}, not an object; write "
+                f"{path!r}: event {index} is {_json_text(item)}, not an object; write "
                 '{"kind": ..., "at": ..., "severity": ...}.'
             )
+        _check_event(path, index, item)
         event = dict(item)
         at = event.get("at")
         if isinstance(at, str):
@@ -147,7 +148,7 @@ def read_events(path: str) -> list[dict[str, Any]]:
                 raise CommandError(f"{path!r}: {exc}") from None
         elif "at" in event:
             raise CommandError(
-                f"{path!r}: event {index} 'at' is {shown(at)}, not a date and time; write an "
+                f"{path!r}: event {index} 'at' is {_json_text(at)}, not a date and time; write an "
                 "ISO 8601 string with an offset such as '2026-11-30T09:00+01:00'."
             )
         events.append(event)
@@ -218,3 +219,69 @@ def read_source(args: Any, progress: Any = None) -> Any:
     return sources.read_zendesk_metric_events(
         path, priorities=args.priority, status_map=args.status_map, **maps, **common
     )
+
+
+def _json_text(value: object) -> str:
+    """A JSON value as the file wrote it (``true``, ``null``, ``[1, 2]``), short.
+
+    Examples:
+        >>> _json_text(None), _json_text({"kind": "opened"}), _json_text([True, 1.5])
+        ('null', 'an object', '[true, 1.5]')
+    """
+    if isinstance(value, dict):
+        return "an object"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+_EVENT_TEXTS = {"kind": "opened", "severity": "high", "status": "pending", "author": "customer"}
+_EVENT_TEXTS |= {"assignee": "anna", "group": "web"}
+"""The attributes of an event that are text in an events file, each with an example."""
+_EVENT_KEYS = (
+    "kind",
+    "at",
+    "severity",
+    "status",
+    "author",
+    "public",
+    "assignee",
+    "group",
+    "fields",
+)
+
+
+def _check_event(path: str, index: int, event: dict[str, Any]) -> None:
+    """What an event of an events file must look like in JSON, said in JSON's words.
+
+    The ticket clocks check each kind's attributes again; here the shell user hears
+    about a misspelt key, a number or ``null`` where text belongs, or a missing ``at``
+    or severity in the file's own terms.
+    """
+    import difflib
+
+    where = f"{path!r}: event {index}"
+    for key in event:
+        if key not in _EVENT_KEYS:
+            close = difflib.get_close_matches(str(key), _EVENT_KEYS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "remove it"
+            raise CommandError(
+                f"{where} has the key {key!r}, which no event has; {hint} (an event has "
+                f"{', '.join(map(repr, _EVENT_KEYS))})."
+            )
+    if "at" not in event:
+        raise CommandError(f'{where} has no "at"; add one, e.g. "at": "2026-11-30T09:00+01:00".')
+    for key, example in _EVENT_TEXTS.items():
+        value = event.get(key, "")
+        if not isinstance(value, str) and not (key == "assignee" and value is None):
+            raise CommandError(
+                f'{where} "{key}" is {_json_text(value)}, not text; write it in quotes, '
+                f'e.g. "{key}": "{example}".'
+            )
+    if "public" in event and not isinstance(event["public"], bool):
+        raise CommandError(
+            f'{where} "public" is {_json_text(event["public"])}; write true or false.'
+        )
+    if event.get("kind") in ("opened", "severity_changed") and "severity" not in event:
+        raise CommandError(
+            f'{where} is {event["kind"]!r} without a "severity"; add one, e.g. "severity": "high".'
+        )

@@ -37,6 +37,12 @@ def toml_lines(text: str) -> dict[str, int]:
         ...                    'name = "high"\\nwarnings = [\\n  { percent = "75%" },\\n]\\n')
         >>> lines["support.tz"], lines["severities[0]"], lines["severities[0].warnings[0]"]
         (3, 4, 7)
+        >>> toml_lines('[severities.high]\\nresponse = "1h"\\n')["severities."]
+        1
+
+    A table defined only by a header of a table inside it (``[uptime.maintenance]``
+    defines ``uptime``) is keyed with a trailing dot: it is the line of a problem *with*
+    that table, not of a key missing from it.
     """
     found: dict[str, int] = {}
     arrays: dict[str, int] = {}  # an array of tables' path -> its last index
@@ -62,6 +68,8 @@ def toml_lines(text: str) -> dict[str, int]:
                 path = f"{path}.{name}" if path else name
                 if path in arrays and i < len(names) - 1:
                     path += f"[{arrays[path]}]"
+                if i < len(names) - 1:  # '[a.b]' defines table 'a' where 'a' is not written
+                    found.setdefault(f"{path}.", number)
             if header.group(1) == "[[":
                 arrays[path] = arrays.get(path, -1) + 1
                 found.setdefault(path, number)
@@ -84,7 +92,11 @@ def line_of(lines: dict[str, int], path: str) -> int | None:
         3
         >>> line_of({"support": 3}, "uptime.target") is None
         True
+        >>> line_of({"severities.": 5, "severities.high": 5}, "severities")
+        5
     """
+    if path + "." in lines:  # the table itself, written only as part of a header
+        return lines[path + "."]
     while path:
         if path in lines:
             return lines[path]

@@ -96,8 +96,8 @@ def _frame(data: list[dict[str, Any]], columns: tuple[str, ...], instants: tuple
     pd = _pandas()
     if pd is None:
         raise ModuleNotFoundError(
-            "as_frame=True needs pandas, which is not installed; run pip install "
-            "'slacalc[pandas]' or pass as_frame=False."
+            "as_frame=True needs pandas, which is not installed; run pip install pandas "
+            "(or install slacalc's pandas extra), or pass as_frame=False."
         )
     df = pd.DataFrame(data, columns=list(columns))
     for name in instants:

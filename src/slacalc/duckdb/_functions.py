@@ -296,7 +296,8 @@ def register(
         import pyarrow  # noqa: F401  # the functions exchange Arrow batches
     except ImportError:
         raise ModuleNotFoundError(
-            "slacalc's DuckDB functions need pyarrow; run pip install 'slacalc[duckdb]'."
+            "slacalc's DuckDB functions need pyarrow; run pip install pyarrow (or install "
+            "slacalc's duckdb extra)."
         ) from None
     functions = _Functions(calendar, agreement)
     names = [n for n in FUNCTIONS if agreement is not None or not n.startswith("sla_")]

@@ -386,8 +386,36 @@ def _message(error: Mapping[str, Any]) -> str:
         return f"{bad!r} is too short; give at least {least} item{'s' if least != 1 else ''}"
     if kind == "literal_error":
         return f"{bad!r} is not allowed; use {ctx.get('expected', 'one of the documented values')}"
+    if kind in _SHAPES:
+        return f"{_shown(bad)} is not valid here; write {_SHAPES[kind]}"
     detail = str(error["msg"])
-    return f"{bad!r} is not valid: {detail[:1].lower()}{detail[1:]}"
+    return f"{_shown(bad)} is not valid: {detail[:1].lower()}{detail[1:]}"
+
+
+_SHAPES = {
+    "tuple_type": "a list: '[...]', or '[[name]]' tables one after another",
+    "list_type": "a list: '[...]', or '[[name]]' tables one after another",
+    "dict_type": "a table: '[name]' with its keys below it, or '{key = value}'",
+    "model_type": "a table: '[name]' with its keys below it, or '{key = value}'",
+    "model_attributes_type": "a table: '[name]' with its keys below it, or '{key = value}'",
+    "string_type": "text in quotes, e.g. '\"1h\"'",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+}
+"""What a field of each shape looks like in a policy file (pydantic's error type -> words)."""
+
+
+def _shown(value: object) -> str:
+    """A bad value as the policy file wrote it: text and numbers as such, tables and lists
+    by their shape (their Python form means nothing to someone editing TOML)."""
+    if isinstance(value, Mapping):
+        keys = ", ".join(map(str, list(value)[:3])) + (", ..." if len(value) > 3 else "")
+        return f"a table (keys {keys})" if value else "an empty table"
+    if isinstance(value, (list, tuple)) and value:
+        return f"a list of {len(value)}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
 
 
 def _join(outer: str, inner: str) -> str:

@@ -6,7 +6,7 @@ Everything here stands on the ticket clocks (:mod:`slacalc.timers`), the policy
 with a ``table`` (a pandas DataFrame for analysis: exact numbers as floats), ``to_frame()``
 (also exact, polars or Arrow), ``to_records()`` (plain dicts, exact values, no pandas),
 ``to_text()`` and ``_repr_html_`` for notebooks. Plots (``plot_*``) need matplotlib
-(``pip install 'slacalc[plot]'``).
+(``pip install matplotlib``, or the ``plot`` extra).
 
 - :func:`analyze_tickets`: one row per ticket, metric and cycle (target, due, met or
   breached, business and calendar time, paused time, overshoot).

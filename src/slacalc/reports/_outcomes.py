@@ -222,6 +222,12 @@ class CycleOutcome:
     evaluated_at: dt.datetime
     status: CycleStatus
 
+    def __repr__(self) -> str:
+        """``<CycleOutcome 4711 2026-10 breached: resolution #1 high met, 12h 50m of 8h used,
+        BREACHED>``: the ticket, month and result, then the cycle."""
+        cycle = repr(self.status).removeprefix("<CycleStatus ").removesuffix(">")
+        return f"<CycleOutcome {self.ticket_id!r} {self.month} {self.result}: {cycle}>"
+
     @classmethod
     def from_cycle(
         cls, ticket_id: object, c: CycleStatus, at: dt.datetime, tz: dt.tzinfo
@@ -344,6 +350,12 @@ class TicketOutcome:
     tz: dt.tzinfo = field(repr=False)
     rows: tuple[CycleOutcome, ...] = field(repr=False)
     history: History = field(default="strict", repr=False)
+
+    def __repr__(self) -> str:
+        """``<TicketOutcome 4711, 7 events: high closed, response met, resolution BREACHED>``."""
+        status = repr(self.status).removeprefix("<TicketStatus ").removesuffix(">")
+        events = f"{len(self.events)} event{'s' if len(self.events) != 1 else ''}"
+        return f"<TicketOutcome {self.ticket_id!r}, {events}: {status}>"
 
     @property
     def breached(self) -> bool:

@@ -1,9 +1,9 @@
 """Plots for notebooks (matplotlib, imported only when a plot is drawn).
 
-Install with ``pip install 'slacalc[plot]'``. Each function draws on the Axes given
-(or on a new figure's Axes) and returns the Axes, so plots compose and can be saved with
-``ax.figure.savefig(...)``. Figures are drawn for people: floats appear only here, after
-every figure has been computed exactly.
+Install with ``pip install matplotlib`` (or the ``plot`` extra). Each function draws on
+the Axes given (or on a new figure's Axes) and returns the Axes, so plots compose and can
+be saved with ``ax.figure.savefig(...)``. Figures are drawn for people: floats appear
+only here, after every figure has been computed exactly.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ def _axes(ax: Any) -> Any:
         plt = importlib.import_module("matplotlib.pyplot")
     except ImportError:  # pragma: no cover - matplotlib is installed in the tests
         raise ModuleNotFoundError(
-            "Plots need matplotlib, which is not installed; run pip install 'slacalc[plot]'."
+            "Plots need matplotlib, which is not installed; run pip install matplotlib (or "
+            "install slacalc's plot extra)."
         ) from None
     _, new = plt.subplots(figsize=(9, 4))
     return new

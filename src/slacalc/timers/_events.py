@@ -189,9 +189,10 @@ class TicketEvent:
         to_us(self.at)
         if kind in _WITH_SEVERITY:
             if not isinstance(self.severity, str) or not self.severity:
-                raise TicketEventError(
-                    f"A {kind!r} event needs a severity (got {self.severity!r}); "
-                    f"pass e.g. {{'kind': {kind!r}, 'at': ..., 'severity': 'high'}}."
+                got = "none" if self.severity is None else repr(self.severity)
+                raise TicketEventError(  # words for a call, a CSV row and a JSON event alike
+                    f"A {kind!r} event needs a severity (got {got}); give it its severity's "
+                    "name, e.g. 'high'."
                 )
         elif self.severity is not None:
             raise TicketEventError(

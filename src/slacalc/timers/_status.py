@@ -231,6 +231,12 @@ class CycleStatus:
     next_escalation_at: dt.datetime | None = None
     timeline: ClockTimeline | None = field(default=None, repr=False, compare=False)
 
+    def __repr__(self) -> str:
+        """``<CycleStatus response #1 high met, 40m of 1h used>`` (``BREACHED`` when late)."""
+        late = ", BREACHED" if self.breached else ""
+        head = f"{self.metric} #{self.number} {self.severity} {self.phase.replace('_', ' ')}"
+        return f"<CycleStatus {head}, {_used_text(self.elapsed, self.target)}{late}>"
+
 
 @dataclass(frozen=True, slots=True)
 class MetricStatus:
@@ -268,16 +274,7 @@ class MetricStatus:
 
     def __repr__(self) -> str:
         """``<MetricStatus response running, 20m of 1h used, due Mon 2026-11-30 10:00>``."""
-        from slacalc.uptime import format_duration
-
-        if self.target is None:
-            used = f"{format_duration(self.elapsed, 'hours')} used, no target"
-        else:
-            used = (
-                f"{format_duration(self.elapsed, 'hours')} of "
-                f"{format_duration(self.target, 'hours')} used"
-            )
-        return f"<MetricStatus {_clock_summary(self)}, {used}>"
+        return f"<MetricStatus {_clock_summary(self)}, {_used_text(self.elapsed, self.target)}>"
 
     @classmethod
     def from_cycles(cls, metric: Metric, cycles: tuple[CycleStatus, ...]) -> MetricStatus:
@@ -548,6 +545,21 @@ def _clock_summary(m: MetricStatus) -> str:
     if m.phase == "running":
         return f"{m.metric} running, no target"
     return f"{m.metric} {m.phase.replace('_', ' ')}"
+
+
+def _used_text(elapsed: dt.timedelta, target: dt.timedelta | None) -> str:
+    """Business time used against the target: ``'40m of 1h used'``, ``'2h used, no target'``.
+
+    Examples:
+        >>> _used_text(dt.timedelta(minutes=40), dt.timedelta(hours=1))
+        '40m of 1h used'
+    """
+    from slacalc.uptime import format_duration
+
+    used = format_duration(elapsed, "hours")
+    if target is None:
+        return f"{used} used, no target"
+    return f"{used} of {format_duration(target, 'hours')} used"
 
 
 def _clock_row(m: MetricStatus) -> tuple[str, ...]:
