@@ -218,7 +218,7 @@ def test_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(builtins, "__import__", refuse)
     cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz=CPH)
-    with pytest.raises(ModuleNotFoundError, match=r"pip install 'slacalc\[ics\]'"):
+    with pytest.raises(ModuleNotFoundError, match=r"pip install icalendar"):
         closures_from_ics(ics())
-    with pytest.raises(ModuleNotFoundError, match=r"pip install 'slacalc\[ics\]'"):
+    with pytest.raises(ModuleNotFoundError, match=r"pip install icalendar"):
         closures_to_ics(cal, "2026-01-01", "2027-01-01")

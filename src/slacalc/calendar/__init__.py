@@ -1,7 +1,7 @@
 """Business-hours calendars: weekly hours, time zones, holidays, special days.
 
 Closed days travel to and from iCalendar files with :func:`closures_from_ics` and
-:func:`closures_to_ics` (``pip install 'slacalc[ics]'``).
+:func:`closures_to_ics` (``pip install icalendar``, or the ``ics`` extra).
 
 Examples:
     >>> from slacalc.calendar import BusinessCalendar

@@ -38,7 +38,7 @@ def _icalendar() -> Any:
     except ImportError:
         raise ModuleNotFoundError(
             "Reading and writing iCalendar files needs the icalendar package, which is not "
-            "installed; run pip install 'slacalc[ics]'."
+            "installed; run pip install icalendar (or install slacalc with its ics extra)."
         ) from None
     return icalendar
 
@@ -125,7 +125,7 @@ def closures_from_ics(source: str | os.PathLike[str] | bytes) -> IcsClosures:
     Every all-day event closes its dates (``DTEND`` is exclusive, as RFC 5545 says); a
     yearly all-day event (``RRULE:FREQ=YEARLY``, optionally with ``BYMONTH`` and
     ``BYDAY=-1FR`` or ``BYMONTHDAY``) becomes a closing rule for every year. Cancelled
-    events are skipped. Needs ``pip install 'slacalc[ics]'``.
+    events are skipped. Needs ``pip install icalendar`` (or the ``ics`` extra).
 
     Args:
         source: the path of an .ics file, its text, or its bytes.
@@ -228,7 +228,7 @@ def closures_to_ics(
     A closed day is a date on which the weekly (or seasonal) hours would open but the
     calendar is closed: a holiday, a closing rule or a closing override. Each becomes an
     all-day event named after its holidays (``'Closed'`` otherwise), so that a
-    colleague's calendar app shows them. Needs ``pip install 'slacalc[ics]'``.
+    colleague's calendar app shows them. Needs ``pip install icalendar`` (or the ``ics`` extra).
 
     Args:
         calendar: a calendar built from hours (not a union or intersection).

@@ -8,7 +8,7 @@ support hours, how to report an incident, the uptime guarantee with what it allo
 maintenance, service credits and how to claim them, the roles of both parties, the
 fee, term and notice, liability, governing law, and room to sign. Markdown,
 self-contained HTML or PDF, in English or Danish, from Jinja2 templates a user can
-override section by section (``pip install 'slacalc[document]'``).
+override section by section (``pip install jinja2 babel``, or the ``document`` extra).
 
 Examples:
     >>> from slacalc.document import render_agreement

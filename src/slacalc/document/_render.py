@@ -167,7 +167,7 @@ def _environment(look: Look, html: bool) -> jinja2.Environment:
     except ImportError:
         raise DocumentError(
             "Rendering the agreement needs Jinja2 and Babel, which are not installed; run "
-            "pip install 'slacalc[document]'."
+            "pip install jinja2 babel (or install slacalc with its document extra)."
         ) from None
     from markupsafe import Markup
 

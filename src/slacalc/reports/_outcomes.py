@@ -784,7 +784,7 @@ def analyze_tickets(
         progress: ``None`` (default) for none; a callable ``(done, total)`` called with
             the tickets replayed so far, first with 0, then about every 1 % and at the
             end; or ``True`` for tqdm's bar (a widget in a notebook, text in a
-            terminal; ``pip install 'slacalc[progress]'``).
+            terminal; ``pip install tqdm``, or the ``progress`` extra).
 
     Returns:
         A :class:`TicketOutcomes` report.
