@@ -12,6 +12,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 AT = "2026-12-01T12:00+01:00"
 
@@ -38,6 +41,62 @@ def test_importing_slacalc_and_its_command_line_loads_neither_pydantic_nor_holid
             f"    slacalc.cli.main({argv!r})\n" + _LOADED
         )
         assert _probe(code) == [], argv
+
+
+#: Packages that only some commands or optional features need (frames, documents,
+#: terminal tables, SQL, the file writers, the helpdesk and monitoring readers).
+HEAVY = (
+    "babel",
+    "duckdb",
+    "jinja2",
+    "narwhals",
+    "numpy",
+    "pandas",
+    "polars",
+    "pyarrow",
+    "rich",
+    "tomli_w",
+    "yaml",
+)
+_HEAVY = (
+    "import json, sys; print(json.dumps(sorted({m.split('.')[0] for m in sys.modules}"
+    f" & {set(HEAVY)!r})))"
+)
+
+
+@pytest.mark.parametrize(
+    "modules",
+    [
+        "slacalc",
+        "slacalc.policy",
+        "slacalc.calendar, slacalc.timers, slacalc.uptime, slacalc.credits",
+        "slacalc.reports, slacalc.sources, slacalc.document, slacalc.duckdb",
+    ],
+)
+def test_importing_slacalc_loads_no_heavy_package(modules: str) -> None:
+    assert _probe(f"import {modules}; " + _HEAVY) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["due", "--severity", "high", "--at", AT],
+        ["due", "--severity", "high", "--at", AT, "--json"],
+        ["status", "EVENTS", "--at", AT],
+        ["budget", "99.9%"],
+        ["--help"],
+    ],
+)
+def test_a_policy_command_loads_no_heavy_package(argv: list[str], tmp_path: Path) -> None:
+    events = tmp_path / "events.json"
+    events.write_text(json.dumps([{"kind": "opened", "at": AT, "severity": "high"}]))
+    argv = [str(events) if a == "EVENTS" else a for a in argv]
+    code = (
+        "import contextlib, io, slacalc.cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert slacalc.cli.main({argv!r}) == 0\n" + _HEAVY
+    )
+    assert _probe(code) == []
 
 
 def test_due_on_the_default_policy_builds_one_validator_and_one_country() -> None:
