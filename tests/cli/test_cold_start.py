@@ -145,3 +145,25 @@ def test_a_command_pauses_the_collector_and_restores_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_script_exits_as_usual_after_freezing_the_collector() -> None:
+    code = (
+        "import atexit, gc, sys\n"
+        "from slacalc.cli._app import script\n"
+        "atexit.register(lambda: print('at exit', gc.get_freeze_count() > 0))\n"
+        "sys.argv[1:] = ['budget', '99.9%']\n"
+        "sys.exit(script())"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "month    43m 50s     2629.746\n" in done.stdout
+    assert done.stdout.endswith("at exit True\n")
+    refused = subprocess.run(
+        [sys.executable, "-m", "slacalc", "budget", "99.9"], capture_output=True, text=True
+    )
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("slacalc budget: error:")
+    demo = subprocess.run([sys.executable, "-m", "slacalc"], capture_output=True, text=True)
+    assert demo.returncode == 0
+    assert demo.stdout
