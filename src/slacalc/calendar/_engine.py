@@ -405,7 +405,7 @@ class WeeklySource:
     def _load_holidays(self, first: int, last: int) -> None:
         """Fetch the holiday years a long walk will need in one go."""
         if not self.holidays.is_empty:
-            self.holidays.load(first, max(last, first + 47))
+            self.holidays.load(first, last)
 
     def steady(self) -> bool:
         """Whether no shift meets an offset change from 1970 on (wall length is UTC length)."""

@@ -306,21 +306,43 @@ class HolidaySource:
         return frozen
 
     def load(self, first: int, last: int) -> None:
-        """Look up the missing years of ``[first, last]`` with one call per country.
+        """Look up the missing years of ``[first, last]``, and more, with one call per country.
 
         The same holidays as :meth:`year` gives one year at a time, fetched faster for
-        questions that span decades.
+        questions that span decades. Each lookup has a fixed cost, so a long walk should
+        make few: the years fetched reach on past ``last`` (or back before ``first``, when
+        the years after ``last`` are the ones already here) as far as the walk has
+        already come, at least 47 and at most 256 years (a walk over a thousand years
+        makes 7 lookups and fetches at most 256 years it may not need).
         """
+        if (
+            self._bases
+            or not self._regions
+            or all(y in self._cache for y in range(first, last + 1))
+        ):
+            return  # a caller's HolidayBase (year() is as fast), or nothing to fetch
+        behind = self._cached_run(first - 1, -1)
+        ahead = self._cached_run(last + 1, 1)
+        if ahead > behind:  # walking back in time
+            first = max(1, min(first, last - min(max(47, ahead), 256)))
+        else:
+            last = min(9999, max(last, first + min(max(47, behind), 256)))
         missing = [y for y in range(first, last + 1) if y not in self._cache]
-        if len(missing) < 2 or self._bases or not self._regions:
-            return  # one year, or a caller's HolidayBase: year() is as fast
         per_year: dict[int, dict[dt.date, str]] = {y: {} for y in missing}
         for region in self._regions:
-            for d, name in sorted(region.years(missing).items()):
+            for d, name in region.years(missing).items():
                 names = per_year[d.year]
                 names[d] = f"{names[d]}; {name}" if d in names else name
         for year, names in per_year.items():
             self._freeze(year, names)
+
+    def _cached_run(self, year: int, step: int) -> int:
+        """At least half the number of years from ``year`` on (``step`` 1) or back (-1)
+        already looked up without a gap, probed in doublings."""
+        n = 1
+        while n <= 256 and year + step * (n - 1) in self._cache:
+            n *= 2
+        return n // 2
 
     def is_holiday(self, day: dt.date) -> bool:
         cached = self._cache.get(day.year)
