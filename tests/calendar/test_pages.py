@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import struct
 import zoneinfo
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -404,18 +405,18 @@ def test_long_walks_look_up_holidays_in_few_growing_batches(
         return fetch(self, years)
 
     monkeypatch.setattr(_holidays._Region, "years", counted)
-    t = dt.datetime(2026, 3, 2, 10, tzinfo=zoneinfo.ZoneInfo("Europe/Copenhagen"))
-    for ask in (
+    tz = zoneinfo.ZoneInfo("Europe/Copenhagen")
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=tz)
+    questions: list[Callable[[BusinessCalendar], dt.datetime]] = [
         lambda c: c.add(t, dt.timedelta(days=100_000)),  # to 3178
         lambda c: c.subtract(t.replace(year=3000), dt.timedelta(hours=2_000_000)),  # to 2040
-    ):
+    ]
+    for ask in questions:
         lookups.clear()
-        answer = ask(BusinessCalendar("Mon-Fri 09:00-17:00", tz=t.tzinfo, holidays="DK"))
+        answer = ask(BusinessCalendar("Mon-Fri 09:00-17:00", tz=tz, holidays="DK"))
         assert 3 <= len(lookups) <= 8, lookups  # one per 32 years walked was 30-40
         walked = abs(answer.year - t.year) if answer.year > 3000 else 3000 - answer.year
         assert sum(b - a + 1 for a, b in lookups) <= walked + 256 + 96, lookups
         # The holidays of a caller's HolidayBase come one year at a time: the same answer.
         one_by_one = holidays.country_holidays("DK")
-        assert answer == ask(
-            BusinessCalendar("Mon-Fri 09:00-17:00", tz=t.tzinfo, holidays=one_by_one)
-        )
+        assert answer == ask(BusinessCalendar("Mon-Fri 09:00-17:00", tz=tz, holidays=one_by_one))
