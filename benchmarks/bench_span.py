@@ -11,6 +11,7 @@ Times are CPU time of this process (``time.process_time``), medians.
 
     .venv/bin/python benchmarks/bench_span.py            # a Markdown table on stdout
     .venv/bin/python benchmarks/bench_span.py --repeats 3
+    .venv/bin/python benchmarks/bench_span.py --steps      # where a cold 100,000-day add goes
 """
 
 from __future__ import annotations
@@ -92,10 +93,97 @@ def _first_in_process() -> float:
     return float(out.stdout)
 
 
+def steps(repeats: int) -> str:
+    """Where a cold ``add(t, 100,000 days)`` on the Danish calendar spends its CPU time.
+
+    Reaches into slacalc's private parts on purpose (the calendar's time line, its
+    holiday source): a diagnostic, which may need updating when the engine changes.
+    """
+    from slacalc._time import to_us
+    from slacalc.calendar import _engine, _holidays
+
+    tally = {"lookup ms": 0.0, "convert ms": 0.0, "lookups": 0, "years": 0, "totals": 0}
+    originals = {
+        (_holidays._Region, "years"): _holidays._Region.years,
+        (_holidays._Region, "year"): _holidays._Region.year,
+        (_holidays.HolidaySource, "load"): _holidays.HolidaySource.load,
+        (_engine.WeeklySource, "total"): _engine.WeeklySource.total,
+    }
+
+    def wrap(owner: Any, name: str, inner: Callable[..., Any]) -> None:
+        def wrapper(self: Any, *args: Any) -> Any:
+            start, looked_up = time.process_time(), tally["lookup ms"]
+            try:
+                return inner(self, *args)
+            finally:
+                if name == "load":  # its own work: the lookups inside it are counted apart
+                    spent = (time.process_time() - start) * 1000
+                    tally["convert ms"] += spent - (tally["lookup ms"] - looked_up)
+                elif name == "total":
+                    tally["totals"] += 1
+                else:
+                    tally["lookup ms"] += (time.process_time() - start) * 1000
+                    tally["lookups"] += 1
+                    tally["years"] += len(args[0]) if name == "years" else 1
+
+        setattr(owner, name, wrapper)
+
+    rows: dict[str, list[float]] = {}
+    try:
+        for (owner, name), inner in originals.items():
+            wrap(owner, name, inner)
+        for _ in range(repeats):
+            tally.update(dict.fromkeys(tally, 0))
+            cal = CALENDARS["DK holidays"]()
+            start = time.process_time()
+            cal._timeline.cover(to_us(T), to_us(T))
+            first = time.process_time()
+            first_lookups, first_convert = tally["lookup ms"], tally["convert ms"]
+            cal.add(T, dt.timedelta(days=100_000))
+            end = time.process_time()
+            whole = (end - start) * 1000
+            first_ms = (first - start) * 1000 - first_lookups - first_convert
+            for key, value in {
+                "whole": whole,
+                "first": first_ms,
+                "walk": whole - first_ms - tally["lookup ms"] - tally["convert ms"],
+                "lookups": tally["lookup ms"],
+                "convert": tally["convert ms"],
+            }.items():
+                rows.setdefault(key, []).append(value)
+    finally:
+        for (owner, name), inner in originals.items():
+            setattr(owner, name, inner)
+    yard = _ms(lambda: holidays.country_holidays("DK", years=range(2026, 3179)), repeats)
+    med = {key: statistics.median(values) for key, values in rows.items()}
+    lines = [
+        "| step of a cold add(t, 100,000 days), DK holidays | CPU ms |",
+        "|---|---:|",
+        "| the first stretch: a few months compiled (its holidays' lookup aside) | "
+        f"{med['first']:.2f} |",
+        f"| the walk: {tally['totals']} page and chunk totals counted, the last month "
+        f"compiled (the holidays' lookups aside) | {med['walk']:.2f} |",
+        f"| the `holidays` package: {tally['lookups']} lookups, {tally['years']} years | "
+        f"{med['lookups']:.2f} |",
+        f"| those holidays turned into slacalc's frozen years | {med['convert']:.2f} |",
+        f"| the whole question | {med['whole']:.2f} |",
+        f"| yardstick: the `holidays` package alone, 2026-3178 in one lookup | {yard:.2f} |",
+    ]
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument(
+        "--steps", action="store_true", help="only where a cold 100,000-day add spends its time"
+    )
     args = parser.parse_args()
+    if args.steps:
+        holidays.country_holidays("DK", years=2020)
+        CALENDARS["DK holidays"]().add(T, dt.timedelta(days=100_000))
+        print(steps(args.repeats))
+        return
     holidays.country_holidays("DK", years=2020)  # import and warm the package once
     CALENDARS["no holidays"]().add(T, dt.timedelta(hours=2_000_000))  # survey the zone once
 
