@@ -402,6 +402,22 @@ class WeeklySource:
         extra = sum(_wall_length(hours) + 3 * 3600 for hours in self.overrides.values())
         return (weeks * longest + extra) * _US_PER_S
 
+    def prepare(self, x: int, d: int, *, forward: bool) -> None:
+        """Fetch in one lookup the holiday years a walk from ``x`` that needs ``d`` of open
+        time must cross: :meth:`most` bounds the open time per week, so the walk spans at
+        least ``d`` over that bound."""
+        if self.holidays.is_empty:
+            return
+        base = self.most(0, 0)
+        weeks = (d - base) // (self.most(0, _WEEK_US) - base)
+        if weeks < 104:
+            return  # a few years: the walk's own batches are as good
+        vlo, vhi = self.valid_range()
+        step = weeks * _WEEK_US
+        far = min(x + step, vhi - 1) if forward else max(x - step, vlo)
+        a, b = sorted((from_us(x, self.tz).year, from_us(far, self.tz).year))
+        self.holidays.load(a, b)
+
     def _load_holidays(self, first: int, last: int) -> None:
         """Fetch the holiday years a long walk will need in one go."""
         if not self.holidays.is_empty:
@@ -911,6 +927,12 @@ class Timeline:
                     self._pages.popitem(last=False)
         return _advance(month, rem, exact=exact)
 
+    def _prepare(self, x: int, d: int, *, forward: bool) -> None:
+        """Let the source fetch at once what a long walk from ``x`` will need (holidays)."""
+        prepare = getattr(self.source, "prepare", None)
+        if prepare is not None:
+            prepare(x, d, forward=forward)
+
     def _paged_forward(self, x: int, d: int, *, exact: bool) -> int:
         """:meth:`deadline` (or with ``exact`` :meth:`exhausted_at`) page by page."""
         vhi = self.source.valid_range()[1]
@@ -919,6 +941,7 @@ class Timeline:
         if rem < 0 or (exact and rem == 0):
             page = self.page(k)
             return _advance(page, page.before(x) + d, exact=exact)
+        self._prepare(x, d, forward=True)
         bounds = self.source.open_bounds()
         seen = k  # the last page with open time
         while True:
@@ -951,6 +974,7 @@ class Timeline:
         if rem <= 0:
             page = self.page(k)
             return _advance(page, page.before(x) - d, exact=False)
+        self._prepare(x, d, forward=False)
         bounds = self.source.open_bounds()
         seen = k  # the earliest page with open time
         while True:
