@@ -404,19 +404,22 @@ class WeeklySource:
 
     def prepare(self, x: int, d: int, *, forward: bool) -> None:
         """Fetch in one lookup the holiday years a walk from ``x`` that needs ``d`` of open
-        time must cross: :meth:`most` bounds the open time per week, so the walk spans at
-        least ``d`` over that bound."""
-        if self.holidays.is_empty:
+        time will cross, as far as its weekly hours tell: holidays only lengthen the walk,
+        and an hour a week more covers the offset changes, so few years are fetched that
+        the walk does not reach (it fetches the last few itself)."""
+        if self.holidays.is_empty or not self.plain:
             return
-        base = self.most(0, 0)
-        weeks = (d - base) // (self.most(0, _WEEK_US) - base)
+        per_week = (sum(self._lens) + 3600) * _US_PER_S
+        extra = sum(_wall_length(hours) for hours in self.overrides.values()) * _US_PER_S
+        weeks = (d - extra) // per_week
         if weeks < 104:
-            return  # a few years: the walk's own batches are as good
+            return  # a few years: the walk's own lookups of 48 years are as good
         vlo, vhi = self.valid_range()
         step = weeks * _WEEK_US
         far = min(x + step, vhi - 1) if forward else max(x - step, vlo)
         a, b = sorted((from_us(x, self.tz).year, from_us(far, self.tz).year))
-        self.holidays.load(a, b)
+        if not (self.holidays.has_year(a) and self.holidays.has_year(b)):  # asked before
+            self.holidays.load(a, b)
 
     def _load_holidays(self, first: int, last: int) -> None:
         """Fetch the holiday years a long walk will need in one go."""

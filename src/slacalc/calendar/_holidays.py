@@ -309,11 +309,10 @@ class HolidaySource:
         """Look up the missing years of ``[first, last]``, and more, with one call per country.
 
         The same holidays as :meth:`year` gives one year at a time, fetched faster for
-        questions that span decades. Each lookup has a fixed cost, so a long walk should
-        make few: the years fetched reach on past ``last`` (or back before ``first``, when
-        the years after ``last`` are the ones already here) as far as the walk has
-        already come, at least 47 and at most 256 years (a walk over a thousand years
-        makes 7 lookups and fetches at most 256 years it may not need).
+        questions that span decades: each lookup has a fixed cost, so a walk fetches 47
+        years more than it asks for, ahead, or back when the years after ``last`` are the
+        ones already here (a walk back in time). A long walk asks first for all the years
+        it will cross (see ``WeeklySource.prepare``).
         """
         if (
             self._bases
@@ -321,12 +320,10 @@ class HolidaySource:
             or all(y in self._cache for y in range(first, last + 1))
         ):
             return  # a caller's HolidayBase (year() is as fast), or nothing to fetch
-        behind = self._cached_run(first - 1, -1)
-        ahead = self._cached_run(last + 1, 1)
-        if ahead > behind:  # walking back in time
-            first = max(1, min(first, last - min(max(47, ahead), 256)))
+        if last + 1 in self._cache and first - 1 not in self._cache:
+            first = max(1, min(first, last - 47))
         else:
-            last = min(9999, max(last, first + min(max(47, behind), 256)))
+            last = min(9999, max(last, first + 47))
         missing = [y for y in range(first, last + 1) if y not in self._cache]
         per_year: dict[int, dict[dt.date, str]] = {y: {} for y in missing}
         for region in self._regions:
@@ -336,13 +333,9 @@ class HolidaySource:
         for year, names in per_year.items():
             self._freeze(year, names)
 
-    def _cached_run(self, year: int, step: int) -> int:
-        """At least half the number of years from ``year`` on (``step`` 1) or back (-1)
-        already looked up without a gap, probed in doublings."""
-        n = 1
-        while n <= 256 and year + step * (n - 1) in self._cache:
-            n *= 2
-        return n // 2
+    def has_year(self, year: int) -> bool:
+        """Whether the holidays of ``year`` are already frozen here."""
+        return year in self._cache
 
     def is_holiday(self, day: dt.date) -> bool:
         cached = self._cache.get(day.year)
