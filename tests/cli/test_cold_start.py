@@ -167,3 +167,15 @@ def test_the_script_exits_as_usual_after_freezing_the_collector() -> None:
     demo = subprocess.run([sys.executable, "-m", "slacalc"], capture_output=True, text=True)
     assert demo.returncode == 0
     assert demo.stdout
+
+
+def test_the_script_writes_a_whole_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "sla.md"
+    argv = [sys.executable, "-m", "slacalc", "document", "--format", "markdown", "-o", str(out)]
+    done = subprocess.run(argv, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    from slacalc.cli import main
+
+    inside = tmp_path / "inside.md"
+    assert main(["document", "--format", "markdown", "-o", str(inside)]) == 0
+    assert out.read_text() == inside.read_text() != ""
