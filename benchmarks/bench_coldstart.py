@@ -4,6 +4,8 @@
     .venv/bin/python benchmarks/bench_coldstart.py --runs 31    # steadier medians
     .venv/bin/python benchmarks/bench_coldstart.py --before 065f4fc   # also an earlier commit
     .venv/bin/python benchmarks/bench_coldstart.py --write      # also update benchmarks/README.md
+    .venv/bin/python benchmarks/bench_coldstart.py --python /tmp/user/bin/python
+        # an interpreter with only slacalc's dependencies installed, as a user's is
 
 Every figure is a fresh interpreter, started by ``subprocess`` as a user's shell starts
 one, on this checkout's ``src`` (``PYTHONPATH``), with byte code cached (one untimed
@@ -14,7 +16,7 @@ run first writes the ``.pyc`` files, as installing a package does):
 2. **command**: the whole process, interpreter start-up included, for ``slacalc due``
    and ``slacalc status`` on the built-in policy (the first policy commands a user
    types) and ``slacalc --help``; the command runs as the installed ``slacalc`` script
-   runs it (``sys.exit(slacalc.cli.main())``); CPU time is the child's user + system
+   runs it (``slacalc.cli._app:script``); CPU time is the child's user + system
    time. ``python -c pass`` is the floor: the interpreter alone on this machine.
 
 With ``--before REV`` the ``src`` of that commit (``git archive``) is measured too, its
@@ -43,10 +45,20 @@ from _harness import cpu_model, git_revision
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "benchmarks" / "README.md"
+#: The interpreter the fresh processes run (``--python``): a user's install has few packages
+#: next to slacalc, and pydantic reads the entry points of every one before its first
+#: validator, so a development environment with many makes the commands slower.
+PYTHON = sys.executable
 START_MARK = "<!-- coldstart:start -->"
 END_MARK = "<!-- coldstart:end -->"
 TARGET_MS = 300.0  # slacalc due, fresh process
-SCRIPT = "import sys; from slacalc.cli import main; sys.exit(main())"
+#: What the installed ``slacalc`` script runs (an earlier commit's script called ``main``).
+SCRIPT = """import sys
+try:
+    from slacalc.cli._app import script
+except ImportError:
+    from slacalc.cli import main as script
+sys.exit(script())"""
 AT = "2026-12-01T12:00+01:00"
 EVENTS = [
     {"kind": "opened", "at": "2026-11-27T17:30:00+01:00", "severity": "high"},
@@ -80,7 +92,7 @@ def _import_ms(module: str, env: dict[str, str]) -> tuple[float, float]:
         f"import {module}; print(time.perf_counter() - t, time.process_time() - c)"
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+        [PYTHON, "-c", probe], env=env, capture_output=True, text=True, check=True
     )
     wall, cpu = (float(x) * 1000 for x in done.stdout.split())
     return wall, cpu
@@ -97,11 +109,17 @@ def _run_ms(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
     return wall * 1000, cpu * 1000
 
 
+def _packages() -> int:
+    """How many distributions the measured interpreter sees (pydantic reads them all)."""
+    code = "import importlib.metadata as m; print(len(list(m.distributions())))"
+    return int(subprocess.run([PYTHON, "-c", code], capture_output=True, text=True).stdout)
+
+
 def _cases(events: Path) -> list[tuple[str, str, list[str]]]:
     """(kind, label, argv) of every measured row, in table order."""
-    cli = [sys.executable, "-c", SCRIPT]
+    cli = [PYTHON, "-c", SCRIPT]
     return [
-        ("floor", "`python -c pass` (the interpreter alone)", [sys.executable, "-c", "pass"]),
+        ("floor", "`python -c pass` (the interpreter alone)", [PYTHON, "-c", "pass"]),
         ("import", "`import slacalc`", ["slacalc"]),
         ("import", "`import slacalc.policy`", ["slacalc.policy"]),
         (
@@ -163,7 +181,7 @@ def phases(runs: int) -> str:
         [
             float(x)
             for x in subprocess.run(
-                [sys.executable, "-c", PHASES], env=env, capture_output=True, text=True, check=True
+                [PYTHON, "-c", PHASES], env=env, capture_output=True, text=True, check=True
             ).stdout.split()
         ]
         for _ in range(runs + 1)
@@ -223,7 +241,8 @@ def render(rows: Rows, runs: int, argv: Sequence[str], before: str | None) -> st
     lines = [
         f"Run on {when}, {cpu_model()} ({os.cpu_count()} logical CPUs), "
         f"{platform.platform(terse=True)}, {platform.python_implementation()} "
-        f"{platform.python_version()}, slacalc at git {git_revision()}.  ",
+        f"{platform.python_version()} with {_packages()} installed packages, "
+        f"slacalc at git {git_revision()}.  ",
         f"Command: `.venv/bin/python benchmarks/bench_coldstart.py {' '.join(argv)}`".rstrip()
         + f"; median of {runs} fresh processes each (best in brackets); "
         f"load average (1 min) at the end: {load:.2f}.",
@@ -255,7 +274,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--runs", type=int, default=15, help="fresh processes per row (15)")
     p.add_argument("--before", metavar="REV", help="also measure the src of this commit")
     p.add_argument("--write", action="store_true", help="also update benchmarks/README.md")
+    p.add_argument("--python", help="the interpreter to measure (default: this one)")
     args = p.parse_args(args_list)
+    global PYTHON
+    PYTHON = args.python or sys.executable
     text = render(measure(args.runs, args.before), args.runs, args_list, args.before)
     text += (
         "\n\nWhere a cold `slacalc due` spends its CPU time (this checkout; one fresh process"

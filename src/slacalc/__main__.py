@@ -2,6 +2,8 @@
 
 import sys
 
-from slacalc.cli import main
+from slacalc.cli._app import script
 
-raise SystemExit(main(sys.argv[1:] or ["demo"]))
+if len(sys.argv) < 2:
+    sys.argv.append("demo")
+raise SystemExit(script())

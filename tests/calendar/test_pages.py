@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import struct
 import zoneinfo
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -401,3 +402,39 @@ def test_offset_changes_on_neighbouring_dates_share_one_block() -> None:
     # gained when it falls back (both inside the shifts, at 00:00 UTC).
     assert expected == (end - start).days * 23 * US_PER_HOUR
     assert cal.elapsed(start, end) == dt.timedelta(microseconds=expected)
+
+
+def test_long_walks_look_up_their_holidays_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import holidays
+
+    from slacalc.calendar import _holidays
+
+    lookups: list[tuple[int, int]] = []
+    fetch = _holidays._Region.years
+
+    def counted(self: Any, years: list[int]) -> dict[dt.date, str]:
+        lookups.append((min(years), max(years)))
+        return fetch(self, years)
+
+    monkeypatch.setattr(_holidays._Region, "years", counted)
+    tz = zoneinfo.ZoneInfo("Europe/Copenhagen")
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=tz)
+    questions: list[Callable[[BusinessCalendar], dt.datetime]] = [
+        lambda c: c.add(t, dt.timedelta(days=100_000)),  # to 3178
+        lambda c: c.subtract(t.replace(year=3000), dt.timedelta(hours=2_000_000)),  # to 2040
+    ]
+    for ask in questions:
+        lookups.clear()
+        # Danish holidays are known up to 2100: past it the walk counts none (lenient).
+        cal = BusinessCalendar(
+            "Mon-Fri 09:00-17:00", tz=tz, holidays="DK", holiday_coverage="lenient"
+        )
+        answer = ask(cal)
+        assert 1 <= len(lookups) <= 4, lookups  # one per 32 years walked was 30-40
+        walked = abs(answer.year - t.year) if answer.year > 3000 else 3000 - answer.year
+        assert sum(b - a + 1 for a, b in lookups) <= walked + 96, lookups  # few unneeded
+        # The holidays of a caller's HolidayBase come one year at a time: the same answer.
+        one_by_one = holidays.country_holidays("DK")
+        assert answer == ask(BusinessCalendar("Mon-Fri 09:00-17:00", tz=tz, holidays=one_by_one))

@@ -12,6 +12,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 AT = "2026-12-01T12:00+01:00"
 
@@ -38,6 +41,62 @@ def test_importing_slacalc_and_its_command_line_loads_neither_pydantic_nor_holid
             f"    slacalc.cli.main({argv!r})\n" + _LOADED
         )
         assert _probe(code) == [], argv
+
+
+#: Packages that only some commands or optional features need (frames, documents,
+#: terminal tables, SQL, the file writers, the helpdesk and monitoring readers).
+HEAVY = (
+    "babel",
+    "duckdb",
+    "jinja2",
+    "narwhals",
+    "numpy",
+    "pandas",
+    "polars",
+    "pyarrow",
+    "rich",
+    "tomli_w",
+    "yaml",
+)
+_HEAVY = (
+    "import json, sys; print(json.dumps(sorted({m.split('.')[0] for m in sys.modules}"
+    f" & {set(HEAVY)!r})))"
+)
+
+
+@pytest.mark.parametrize(
+    "modules",
+    [
+        "slacalc",
+        "slacalc.policy",
+        "slacalc.calendar, slacalc.timers, slacalc.uptime, slacalc.credits",
+        "slacalc.reports, slacalc.sources, slacalc.document, slacalc.duckdb",
+    ],
+)
+def test_importing_slacalc_loads_no_heavy_package(modules: str) -> None:
+    assert _probe(f"import {modules}; " + _HEAVY) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["due", "--severity", "high", "--at", AT],
+        ["due", "--severity", "high", "--at", AT, "--json"],
+        ["status", "EVENTS", "--at", AT],
+        ["budget", "99.9%"],
+        ["--help"],
+    ],
+)
+def test_a_policy_command_loads_no_heavy_package(argv: list[str], tmp_path: Path) -> None:
+    events = tmp_path / "events.json"
+    events.write_text(json.dumps([{"kind": "opened", "at": AT, "severity": "high"}]))
+    argv = [str(events) if a == "EVENTS" else a for a in argv]
+    code = (
+        "import contextlib, io, slacalc.cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert slacalc.cli.main({argv!r}) == 0\n" + _HEAVY
+    )
+    assert _probe(code) == []
 
 
 def test_due_on_the_default_policy_builds_one_validator_and_one_country() -> None:
@@ -86,3 +145,37 @@ def test_a_command_pauses_the_collector_and_restores_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_script_exits_as_usual_after_freezing_the_collector() -> None:
+    code = (
+        "import atexit, gc, sys\n"
+        "from slacalc.cli._app import script\n"
+        "atexit.register(lambda: print('at exit', gc.get_freeze_count() > 0))\n"
+        "sys.argv[1:] = ['budget', '99.9%']\n"
+        "sys.exit(script())"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "month    43m 50s     2629.746\n" in done.stdout
+    assert done.stdout.endswith("at exit True\n")
+    refused = subprocess.run(
+        [sys.executable, "-m", "slacalc", "budget", "99.9"], capture_output=True, text=True
+    )
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("slacalc budget: error:")
+    demo = subprocess.run([sys.executable, "-m", "slacalc"], capture_output=True, text=True)
+    assert demo.returncode == 0
+    assert demo.stdout
+
+
+def test_the_script_writes_a_whole_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "sla.md"
+    argv = [sys.executable, "-m", "slacalc", "document", "--format", "markdown", "-o", str(out)]
+    done = subprocess.run(argv, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    from slacalc.cli import main
+
+    inside = tmp_path / "inside.md"
+    assert main(["document", "--format", "markdown", "-o", str(inside)]) == 0
+    assert out.read_text() == inside.read_text() != ""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape as html_escape
 from typing import TypeAlias
 
 __all__ = [
@@ -69,6 +68,14 @@ class Table:
     numeric: tuple[int, ...] = ()
     kind: str = ""
     marked: tuple[int, ...] = ()
+
+
+def html_escape(text: str) -> str:
+    """``html.escape``, loaded when a table is first written as HTML (``html`` brings a
+    table of every named entity along, which no text output needs)."""
+    from html import escape
+
+    return escape(text)
 
 
 def _parts(cell: Cell) -> Inline:

@@ -402,10 +402,29 @@ class WeeklySource:
         extra = sum(_wall_length(hours) + 3 * 3600 for hours in self.overrides.values())
         return (weeks * longest + extra) * _US_PER_S
 
+    def prepare(self, x: int, d: int, *, forward: bool) -> None:
+        """Fetch in one lookup the holiday years a walk from ``x`` that needs ``d`` of open
+        time will cross, as far as its weekly hours tell: holidays only lengthen the walk,
+        and an hour a week more covers the offset changes, so few years are fetched that
+        the walk does not reach (it fetches the last few itself)."""
+        if self.holidays.is_empty or not self.plain:
+            return
+        per_week = (sum(self._lens) + 3600) * _US_PER_S
+        extra = sum(_wall_length(hours) for hours in self.overrides.values()) * _US_PER_S
+        weeks = (d - extra) // per_week
+        if weeks < 104:
+            return  # a few years: the walk's own lookups of 48 years are as good
+        vlo, vhi = self.valid_range()
+        step = weeks * _WEEK_US
+        far = min(x + step, vhi - 1) if forward else max(x - step, vlo)
+        a, b = sorted((from_us(x, self.tz).year, from_us(far, self.tz).year))
+        if not (self.holidays.has_year(a) and self.holidays.has_year(b)):  # asked before
+            self.holidays.load(a, b)
+
     def _load_holidays(self, first: int, last: int) -> None:
         """Fetch the holiday years a long walk will need in one go."""
         if not self.holidays.is_empty:
-            self.holidays.load(first, max(last, first + 47))
+            self.holidays.load(first, last)
 
     def steady(self) -> bool:
         """Whether no shift meets an offset change from 1970 on (wall length is UTC length)."""
@@ -911,6 +930,12 @@ class Timeline:
                     self._pages.popitem(last=False)
         return _advance(month, rem, exact=exact)
 
+    def _prepare(self, x: int, d: int, *, forward: bool) -> None:
+        """Let the source fetch at once what a long walk from ``x`` will need (holidays)."""
+        prepare = getattr(self.source, "prepare", None)
+        if prepare is not None:
+            prepare(x, d, forward=forward)
+
     def _paged_forward(self, x: int, d: int, *, exact: bool) -> int:
         """:meth:`deadline` (or with ``exact`` :meth:`exhausted_at`) page by page."""
         vhi = self.source.valid_range()[1]
@@ -919,6 +944,7 @@ class Timeline:
         if rem < 0 or (exact and rem == 0):
             page = self.page(k)
             return _advance(page, page.before(x) + d, exact=exact)
+        self._prepare(x, d, forward=True)
         bounds = self.source.open_bounds()
         seen = k  # the last page with open time
         while True:
@@ -951,6 +977,7 @@ class Timeline:
         if rem <= 0:
             page = self.page(k)
             return _advance(page, page.before(x) - d, exact=False)
+        self._prepare(x, d, forward=False)
         bounds = self.source.open_bounds()
         seen = k  # the earliest page with open time
         while True:

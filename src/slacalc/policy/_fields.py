@@ -11,7 +11,6 @@ raises ``ValueError`` with a message that names the bad value and says what to w
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -52,6 +51,15 @@ __all__ = [
     "parse_target",
     "policy_error",
 ]
+
+
+def _close_matches(key: str, known: list[str]) -> list[str]:
+    """The one known name closest to a misspelt ``key``, if any (``difflib`` loads only
+    for a policy with an unknown key)."""
+    import difflib
+
+    return difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+
 
 _US_PER_S = 1_000_000
 _BUSINESS_DAYS = re.compile(r"\s*(\d+)\s+(?:business|working)\s+days?\s*", re.IGNORECASE)
@@ -468,7 +476,7 @@ def _did_you_mean(
         parent, key = loc[:-1], str(loc[-1])
         here = _model_at(model, parent)
         known = list(here.model_fields) if here is not None else []
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        close = _close_matches(key, known)
         gaps = [m for m in missing if m[:-1] == parent]
         strays = [u for u in unknown if u[:-1] == parent]
         if close:
