@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 from slacalc._present.frames import plain
-from slacalc._time import to_us
+from slacalc._time import EPOCH, to_us
 from slacalc.errors import InvalidOptionError, TicketEventError
 
 __all__ = [
@@ -556,6 +556,10 @@ def order_events(
     if extra not in ("forbid", "ignore"):
         raise InvalidOptionError(f"extra={extra!r}; pass 'forbid' or 'ignore'.")
     lenient = history == "lenient"
+    if not lenient and type(events) is list:
+        quick = _order_verbs(events, extra)
+        if quick is not None:
+            return quick, []
     fixes: list[Correction] = []
     out: list[tuple[int, int, int, TicketEvent]] = []
     latest: tuple[int, int, TicketEvent] | None = None
@@ -587,6 +591,45 @@ def order_events(
         out.append((x, rank, index, event))
     out.sort(key=lambda item: item[:3])
     return [(x, index, event) for x, _, index, event in out], fixes
+
+
+def _order_verbs(
+    events: list[object], extra: ExtraKeys
+) -> list[tuple[int, int, TicketEvent]] | None:
+    """:func:`order_events` (strict) for a list of plain verbs in time order, the usual
+    history: dicts such as ``{"kind", "at", "severity"}`` or :class:`TicketEvent` records
+    without attributes. ``None`` for anything else (other kinds, attributes, events out of
+    order, a malformed event), which the general path reads and refuses with its message.
+    """
+    out: list[tuple[int, int, int, TicketEvent]] = []
+    last = _MIN
+    rank = _RANK
+    for index, raw in enumerate(events):
+        if type(raw) is dict:
+            event = _plain_verb(raw, extra)
+            if event is None:
+                return None
+        elif type(raw) is TicketEvent and raw.kind in VERBS:
+            event = raw
+        else:
+            return None
+        at = event.at
+        if type(at) is not dt.datetime:
+            return None
+        try:
+            x = (at - EPOCH) // _ONE_US
+        except TypeError:  # a tzinfo without an offset: the general path says so
+            return None
+        if x < last:
+            return None
+        last = x
+        out.append((x, rank[event.kind], index, event))
+    out.sort()  # by instant, precedence, index: unique, so events are never compared
+    return [(x, index, event) for x, _, index, event in out]
+
+
+_ONE_US = dt.timedelta(microseconds=1)
+_MIN = -(2**63)
 
 
 def coerce_events(

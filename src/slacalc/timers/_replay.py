@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, TypeVar
 from slacalc._intervals import Intervals
 from slacalc._present.formats import duration_text, instant_text
 from slacalc._present.frames import plain
-from slacalc._time import UTC, from_us, to_us
+from slacalc._time import EPOCH, MAX_US, MIN_US, UTC, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import SlacalcError, TicketEventError, UnknownSeverityError
 from slacalc.timers._due import DueFromField
@@ -836,32 +836,53 @@ def _record(
     """A cycle's record from its figures; ``instants`` are the breach, due, due if
     resumed, next warning and next escalation, each in µs or None."""
     target, elapsed = f.target, f.elapsed
-    breach, due, resumed, warning, escalation = (
-        None if x is None else from_us(x, tz) for x in instants
-    )
+    breach, due, resumed, warning, escalation = instants
     return _new_cycle(
         f.metric,
         f.number,
         f.severity,
         f.phase,
-        from_us(f.start, tz),
-        None if f.stop is None else from_us(f.stop, tz),
-        None if target is None else _Span(microseconds=target),
-        _Span(microseconds=elapsed),
-        _Span(microseconds=calendar),
-        _Span(microseconds=paused),
-        None if target is None else _Span(microseconds=target - elapsed),
+        _at(f.start, tz),
+        None if f.stop is None else _at(f.stop, tz),
+        None if target is None else _span(target),
+        _span(elapsed),
+        _span(calendar),
+        _span(paused),
+        None if target is None else _span(target - elapsed),
         None if target is None else Fraction(elapsed, target),
         breach is not None,
-        breach,
-        due,
-        resumed,
+        None if breach is None else _at(breach, tz),
+        None if due is None else _at(due, tz),
+        None if resumed is None else _at(resumed, tz),
         warning_level,
-        warning,
+        None if warning is None else _at(warning, tz),
         escalation_level,
-        escalation,
+        None if escalation is None else _at(escalation, tz),
         None,
     )
+
+
+def _at(x: int, tz: dt.tzinfo) -> dt.datetime:
+    """Epoch µs as an aware datetime in ``tz`` (``from_us``, with its range check)."""
+    if not MIN_US <= x <= MAX_US:
+        return from_us(x, tz)  # raises the error that names the range
+    if x % 1_000_000:
+        return (EPOCH + _Span(0, 0, x)).astimezone(tz)
+    return _from_timestamp(x // 1_000_000, tz)
+
+
+_from_timestamp = dt.datetime.fromtimestamp
+_SPANS: dict[int, dt.timedelta] = {}
+
+
+def _span(us: int) -> dt.timedelta:
+    """``us`` microseconds as a timedelta; the few recurring ones (targets, zero) shared."""
+    found = _SPANS.get(us)
+    if found is None:
+        found = _Span(0, 0, us)
+        if us % 60_000_000 == 0 and len(_SPANS) < 4096:
+            _SPANS[us] = found
+    return found
 
 
 def _simple_cycle(
@@ -928,6 +949,8 @@ def _maker(cls: type[_T]) -> Callable[..., _T]:
 _T = TypeVar("_T")
 _new_cycle = _maker(CycleStatus)
 _new_status = _maker(TicketStatus)
+_new_metric = _maker(MetricStatus)
+_NONE = Intervals()
 
 
 class _Targets:
@@ -1217,22 +1240,23 @@ def _status(
     rows: list[tuple[int, int, int, CycleStatus]] = []
     ctx: _Context | None = None
     paused: dict[object, tuple[tuple[Interval, ...], bool, Intervals]] = {}
+    restart = rules.severity_change == "restart"
     for order, (name, m) in enumerate(rules.compiled.items()):
         found = paused.get(m.pause)
         if found is None:
             spans, paused_now = _pauses(history, m, at_us)
-            found = paused[m.pause] = (spans, paused_now, Intervals(spans))
+            found = paused[m.pause] = (spans, paused_now, Intervals(spans) if spans else _NONE)
         spans, paused_now, pauses = found
         ctx = _Context(rules, severities, history, at_us, pauses, m, spans, paused_now)
         raws = history.raw[name]
-        if rules.severity_change == "restart":
+        if restart:
             raws = [piece for raw in raws for piece in _split_restart(ctx, raw)]
         cycles = []
         for n, raw in enumerate(raws, start=1):
             c = _cycle(ctx, name, n, raw, timeline)
             cycles.append(c)
             rows.append((raw.start, order, n, c))
-        metrics[name] = MetricStatus(name, cycles[-1] if cycles else None, tuple(cycles))
+        metrics[name] = _new_metric(name, cycles[-1] if cycles else None, tuple(cycles))
     assert ctx is not None
 
     phase: TicketPhase
@@ -1248,7 +1272,7 @@ def _status(
             phase = "paused"
         else:
             phase = "open"
-    rows.sort(key=_first_three)
+    rows.sort()  # by start, metric, number: unique, so the cycles are never compared
     cycles_ = tuple(row[3] for row in rows)
     next_due: dt.datetime | None = None
     for c in cycles_:
@@ -1273,11 +1297,6 @@ def _status(
         tuple(sorted(kept, key=_by_index)),
         MetricMap(metrics),
     )
-
-
-def _first_three(row: tuple[int, int, int, CycleStatus]) -> tuple[int, int, int]:
-    """Cycles by start, then metric, then number."""
-    return row[0], row[1], row[2]
 
 
 def _by_index(fix: Correction) -> int:
