@@ -180,6 +180,22 @@ class TicketEvent:
 
     def __post_init__(self) -> None:
         kind = self.kind
+        if (
+            kind in VERBS
+            and self.fields == ()
+            and self.status is None
+            and self.author is None
+            and self.public is None
+            and self.assignee is None
+            and self.group is None
+            and (
+                type(self.severity) is str and self.severity != ""
+                if kind in _WITH_SEVERITY
+                else self.severity is None
+            )
+        ):
+            to_us(self.at)  # a plain verb: only its instant is left to check
+            return
         if kind not in _RANK:
             raise TicketEventError(
                 f"Unknown event kind {kind!r}; use one of "
