@@ -706,45 +706,22 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     ):
         # One severity, no pause and no reopen inside the cycle: two calendar questions.
         return _simple_cycle(ctx, metric, number, raw, regimes[0][1], end, close)
-    active = Intervals.span(start, end)
-    if raw.gaps:
-        active -= Intervals(raw.gaps)
-    pieces = active - pauses if pauses and ctx.exclude else active
-    opened = _OpenTime(ctx, start, end)
     targets = _Targets(ctx, start, raw)
     breach: int | None = None
-    if len(regimes) == 1:
-        sev = regimes[0][1]
-        counted = _counted(opened(sev), pieces, start, end)
-        elapsed = counted.total()
-        target = targets(sev)
-        if target is not None and not wall:
-            breach = _breach_in(counted, target, close and not targets.due_field(sev), end)
-    elif rules.severity_change == "recompute" or wall:
-        for i, (_, sev) in enumerate(regimes):
-            stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
-            target = targets(sev)
-            if breach is None and target is not None and not wall:
-                counted = _counted(opened(sev), pieces, start, stop_i)
-                breach = _breach_in(counted, target, close and not targets.due_field(sev), stop_i)
-        elapsed = _counted(opened(regimes[-1][1]), pieces, start, end).total()
+    measured = None
+    if not timeline and not wall and not raw.gaps and len(regimes) == 1 and ctx.exclude:
+        measured = _paused_cycle(ctx, targets, regimes[0][1], start, end)
+    if measured is not None:
+        elapsed, running, paused = measured
     else:
-        elapsed = 0
-        for i, (c, sev) in enumerate(regimes):
-            stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
-            counted = _counted(opened(sev), pieces, c, stop_i)
-            used = counted.total()
-            target = targets(sev)
-            if breach is None and target is not None:
-                at_close = close and not targets.due_field(sev)
-                if elapsed > target:
-                    breach = c
-                elif at_close and 0 < elapsed == target:
-                    breach = c + 1 if c + 1 <= stop_i else None
-                else:
-                    breach = _breach_in(counted, target - elapsed, at_close, stop_i)
-            elapsed += used
-
+        active = Intervals.span(start, end)
+        if raw.gaps:
+            active -= Intervals(raw.gaps)
+        pieces = active - pauses if pauses and ctx.exclude else active
+        opened = _OpenTime(ctx, start, end)
+        elapsed, breach = _measure(ctx, regimes, targets, pieces, opened, start, end)
+        running = pieces.total()
+        paused = (active & pauses).total() if pauses else 0
     name = regimes[-1][1]
     spec = ctx.severities[name]
     cal = ctx.calendar(name)
@@ -797,15 +774,84 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     status = _record(
         _Figures(metric, number, name, phase, raw.start, raw.stop, target, elapsed),
         tz,
-        pieces.total(),
-        (active & pauses).total() if pauses else 0,
+        running,
+        paused,
         (breach, due, due_if_resumed, next_warning, next_escalation),
         warning_level,
         escalation_level,
     )
     if not timeline:
         return status
-    return replace(status, timeline=_timeline(ctx, status, raw, end, opened, breach))
+    return replace(
+        status, timeline=_timeline(ctx, status, raw, end, _OpenTime(ctx, start, end), breach)
+    )
+
+
+def _measure(
+    ctx: _Context,
+    regimes: list[tuple[int, str]],
+    targets: _Targets,
+    pieces: Intervals,
+    opened: _OpenTime,
+    start: int,
+    end: int,
+) -> tuple[int, int | None]:
+    """The business time a cycle used and its breach instant, by the interval algebra."""
+    rules, wall, close = ctx.rules, ctx.wall, ctx.rules.deadline_at_close
+    breach: int | None = None
+    if len(regimes) == 1:
+        sev = regimes[0][1]
+        counted = _counted(opened(sev), pieces, start, end)
+        elapsed = counted.total()
+        target = targets(sev)
+        if target is not None and not wall:
+            breach = _breach_in(counted, target, close and not targets.due_field(sev), end)
+    elif rules.severity_change == "recompute" or wall:
+        for i, (_, sev) in enumerate(regimes):
+            stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
+            target = targets(sev)
+            if breach is None and target is not None and not wall:
+                counted = _counted(opened(sev), pieces, start, stop_i)
+                breach = _breach_in(counted, target, close and not targets.due_field(sev), stop_i)
+        elapsed = _counted(opened(regimes[-1][1]), pieces, start, end).total()
+    else:
+        elapsed = 0
+        for i, (c, sev) in enumerate(regimes):
+            stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
+            counted = _counted(opened(sev), pieces, c, stop_i)
+            used = counted.total()
+            target = targets(sev)
+            if breach is None and target is not None:
+                at_close = close and not targets.due_field(sev)
+                if elapsed > target:
+                    breach = c
+                elif at_close and 0 < elapsed == target:
+                    breach = c + 1 if c + 1 <= stop_i else None
+                else:
+                    breach = _breach_in(counted, target - elapsed, at_close, stop_i)
+            elapsed += used
+    return elapsed, breach
+
+
+def _paused_cycle(
+    ctx: _Context, targets: _Targets, severity: str, start: int, end: int
+) -> tuple[int, int, int] | None:
+    """A cycle of one severity whose pauses leave it within its target: the business
+    time used, the wall-clock time running and paused, from one calendar question per
+    pause (``None`` when it is breached, which the interval algebra places exactly)."""
+    cal = ctx.calendar(severity)
+    elapsed = cal._elapsed_us(start, end)
+    paused = 0
+    pauses = ctx.pauses
+    for a, b in zip(pauses.starts, pauses.ends, strict=True):
+        a, b = max(a, start), min(b, end)
+        if b > a:
+            elapsed -= cal._elapsed_us(a, b)
+            paused += b - a
+    target = targets(severity)
+    if target is not None and elapsed >= target:
+        return None
+    return elapsed, end - start - paused, paused
 
 
 _Span = dt.timedelta
