@@ -139,6 +139,10 @@ def _problem(
     return None
 
 
+_TOGGLES = frozenset({"opened", "paused", "resumed", "resolved", "reopened"})
+"""The verbs that are irregular in some states of an open ticket (see ``_problem``)."""
+
+
 def _iso(x: int) -> str:
     """Epoch µs as ISO 8601 in UTC, for messages."""
     return from_us(x, UTC).isoformat()
@@ -252,12 +256,12 @@ def _build(
         # A ticket born waiting, resolved or closed opens first, then changes: two steps.
         steps = [every[:1], every[1:]] if kind == "opened" and len(every) > 1 else [every]
         for verbs in steps:
-            problem = _problem(
-                verbs[0] if verbs else kind, opened, closed, paused_since, resolved_since
-            )
-            if problem is not None:
-                fail(index, event, problem, x)
-                break
+            verb = verbs[0] if verbs else kind
+            if closed is not None or opened is None or verb in _TOGGLES:
+                problem = _problem(verb, opened, closed, paused_since, resolved_since)
+                if problem is not None:
+                    fail(index, event, problem, x)
+                    break
             recording = x <= at
             if recording and verbs is steps[0]:
                 h.events.append((x, event))
@@ -469,6 +473,7 @@ class _Context:
     __slots__ = (
         "at",
         "clocks",
+        "exclude",
         "history",
         "metric",
         "pause_list",
@@ -476,6 +481,7 @@ class _Context:
         "pauses",
         "rules",
         "severities",
+        "wall",
     )
 
     def __init__(
@@ -493,16 +499,10 @@ class _Context:
         self.pauses, self.metric, self.pause_list = pauses, metric, pause_list
         self.paused_now = paused_now
         self.clocks = rules.plan.clocks
-
-    @property
-    def exclude(self) -> bool:
-        """Whether paused time is left out of this clock's business time."""
-        return self.metric.pause_mode != "ignore_deadline"
-
-    @property
-    def wall(self) -> bool:
-        """Whether pauses move the deadline by their wall-clock length (``add_wall_time``)."""
-        return self.metric.pause_mode == "add_wall_time"
+        # Whether paused time is left out of this clock's business time, and whether
+        # pauses move the deadline by their wall-clock length (``add_wall_time``).
+        self.exclude = metric.pause_mode != "ignore_deadline"
+        self.wall = metric.pause_mode == "add_wall_time"
 
     def due_field(self, severity: str) -> bool:
         """Whether this clock's target under ``severity`` is a due instant from a field."""
@@ -891,10 +891,10 @@ def _record(
         _at(f.start, tz),
         None if f.stop is None else _at(f.stop, tz),
         None if target is None else _span(target),
-        _span(elapsed),
-        _span(calendar),
-        _span(paused),
-        None if target is None else _span(target - elapsed),
+        _SPANS.get(elapsed) or _Span(0, 0, elapsed),
+        _SPANS.get(calendar) or _Span(0, 0, calendar),
+        _SPANS.get(paused) or _Span(0, 0, paused),
+        None if target is None else _SPANS.get(target - elapsed) or _span(target - elapsed),
         None if target is None else Fraction(elapsed, target),
         breach is not None,
         None if breach is None else _at(breach, tz),
@@ -955,7 +955,7 @@ def _simple_cycle(
     warning_level = escalation_level = 0
     if target is not None:
         at_close = close and not isinstance(value, DueFromField)
-        due = _deadline(cal, start, target, at_close)
+        due = cal._deadline_us(start, max(target, 0), at_close)
         if (elapsed >= target and due < end) if at_close else elapsed > target:
             breach = due + 1
         if spec.warnings:
