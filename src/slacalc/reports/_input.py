@@ -286,7 +286,7 @@ class _Columns:
                 )
             naive = series.dt.tz_convert("UTC").dt.tz_localize(None)
             values: list[int] = naive.to_numpy().astype("datetime64[us]").view("int64").tolist()
-            for i, x in enumerate(values):
+            for i, x in enumerate(values if _NAT in values else ()):
                 if x == _NAT:
                     raise self.error(
                         ours,
@@ -374,6 +374,12 @@ def _group(
                 indices.sort(key=at)
         grouped = rows.items()
     out: Tickets = []
+    if stamps is not None and not attributes:
+        verb = TicketEvent._verb  # the stamps are aware datetimes already
+        plain = [verb(k, t, s) for k, t, s in zip(kinds, stamps, severities, strict=True)]
+        if all(plain):  # every row a plain verb (an event has no __bool__)
+            made: list[TicketEvent] = plain  # type: ignore[assignment]
+            return [(ticket, [made[i] for i in indices]) for ticket, indices in grouped]
     for ticket, indices in grouped:
         try:
             events = [

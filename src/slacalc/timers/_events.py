@@ -260,6 +260,17 @@ class TicketEvent:
             )
         object.__setattr__(self, "fields", fields)
 
+    @classmethod
+    def _verb(cls, kind: object, at: dt.datetime, severity: object) -> TicketEvent | None:
+        """A plain verb's event made without checking ``at`` again (its maker has: a
+        table's reader, from an aware column); ``None`` when ``kind`` and ``severity``
+        are not a plain verb's, which the constructor then checks and refuses."""
+        if kind not in VERBS:
+            return None
+        if (kind in _WITH_SEVERITY) != (type(severity) is str and severity != ""):
+            return None
+        return _make_verb(kind, at, severity)
+
     @staticmethod
     def takes(kind: str, attribute: str) -> bool:
         """Whether an event of ``kind`` may carry ``attribute`` (``'status'``, ``'author'``...).
