@@ -27,13 +27,15 @@ a severity change in one ticket of ten, a resolution in most, a reopening in som
 ``closed`` a few days after resolving in half; 2 to 10 events each (5 on average).
 They are valid histories (a strict replay accepts every one).
 
-Timing: ``time.perf_counter`` (wall clock, since a pool's work happens in other
-processes) around whole calls; for ``evaluate`` the garbage collector is off while
-timing (as ``timeit`` does) and the figure is the median of the repeats (the best is in
-brackets); ``analyze_tickets`` runs as users run it (it pauses automatic garbage
-collection itself), and the figure is the best repeat (the only one at 1,000,000). On
-a shared machine the wall clock also counts time other processes take: the table gives
-the share of a CPU the process got and the load average.
+Timing: CPU time (``os.times``: this process's, plus its finished workers') around
+whole calls, since on a shared machine the wall clock also counts time other
+processes take; with a pool the wall-clock time is given too, as that is what a pool
+buys. For ``evaluate`` the garbage collector is off while timing (as ``timeit`` does)
+and the figure is the median of the repeats (the best is in brackets);
+``analyze_tickets`` runs as users run it (it pauses automatic garbage collection
+itself), and the figure is the repeat with the least CPU time (the only one at
+1,000,000). The table also gives the share of a CPU the process got and the load
+average.
 """
 
 from __future__ import annotations
@@ -188,28 +190,32 @@ def make_tickets(n: int, seed: int, first_id: int = 100_000) -> Events:
 
 
 def _timed(fn: Callable[[], object], repeats: int, gc_off: bool) -> list[float]:
-    """Wall-clock seconds of each of ``repeats`` calls of ``fn``."""
-    return [wall for wall, _, _ in _timed_cpu(fn, repeats, gc_off)]
+    """CPU seconds of this process in each of ``repeats`` calls of ``fn``."""
+    return [own for _, own, _ in _timed_cpu(fn, repeats, gc_off)]
 
 
 def _timed_cpu(
     fn: Callable[[], object], repeats: int, gc_off: bool
 ) -> list[tuple[float, float, float]]:
-    """Wall-clock, own CPU and finished child processes' CPU seconds of each call."""
+    """Wall-clock, own CPU and finished child processes' CPU seconds of each call.
+
+    Own CPU time is ``time.process_time`` (fine-grained); the children's comes from
+    ``os.times``, whose clock ticks are coarser but whose calls are long.
+    """
     out = []
     for _ in range(repeats):
         if gc_off:
             gc.disable()
         try:
             before = os.times()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             fn()
+            own = time.process_time() - c0
             wall = time.perf_counter() - t0
             after = os.times()
         finally:
             gc.enable()
             gc.collect()
-        own = after.user + after.system - before.user - before.system
         children = (after.children_user + after.children_system) - (
             before.children_user + before.children_system
         )
@@ -267,11 +273,23 @@ class BulkRow:
 
     @property
     def per_s(self) -> float:
+        """Tickets per second of wall-clock time."""
         return self.n / self.best_s
 
     @property
+    def per_cpu_s(self) -> float:
+        """Tickets per CPU second of this process and its workers."""
+        return self.n / (self.cpu_s + self.workers_cpu_s)
+
+    @property
     def us(self) -> float:
-        return self.best_s / self.n * 1e6
+        """CPU µs per ticket (this process and its workers)."""
+        return (self.cpu_s + self.workers_cpu_s) / self.n * 1e6
+
+    @property
+    def verdict_per_s(self) -> float:
+        """What the target is judged on: CPU time in one process, wall time with a pool."""
+        return self.per_cpu_s if self.workers is None else self.per_s
 
 
 def _repeats(n: int, quick: bool) -> int:
@@ -300,7 +318,7 @@ def bench_bulk(
             runs = _timed_cpu(
                 lambda p=part, w=w: analyze_tickets(p, policy, workers=w), repeats, False
             )
-            best = min(runs)
+            best = min(runs, key=lambda run: run[1] + run[2])  # the least CPU time
             median = statistics.median(wall for wall, _, _ in runs)
             out.append(BulkRow(n, w, len(part), best[0], median, repeats, best[1], best[2]))
     return out
@@ -326,7 +344,8 @@ def bench_example(repeats: int, workers: int) -> dict[str, float]:
         (f"frame_workers{workers}", frame, workers),
     ):
         analyze_tickets(data, policy, workers=w)
-        times = _timed(lambda d=data, w=w: analyze_tickets(d, policy, workers=w), repeats, False)
+        runs = _timed_cpu(lambda d=data, w=w: analyze_tickets(d, policy, workers=w), repeats, False)
+        times = [own + pool for _, own, pool in runs]
         out[name] = min(times) / n * 1e6
     return out
 
@@ -372,7 +391,7 @@ def render(
         f"{cpu_share:.0%} of a CPU over the run (its own, not its workers'); load average "
         f"(1 min) before / after: {load[0]:.2f} / {load[1]:.2f}.",
         "",
-        f"**`policy.evaluate`, warm, µs per ticket** (built-in policy, events as dicts; "
+        f"**`policy.evaluate`, warm, CPU µs per ticket** (built-in policy, events as dicts; "
         f"median of {args.repeats} repeats, best in brackets; target ≤ {TARGET_US:.0f} µs)",
         "",
         "| events | tickets | µs per ticket | target |",
@@ -385,28 +404,30 @@ def render(
         )
     lines += [
         "",
-        "**`analyze_tickets` on a DataFrame of synthetic tickets** (built-in policy; best "
-        f"repeat; flat = µs per ticket ÷ that at {bulk[0].n:,}; target "
-        f"≥ {TARGET_PER_S:,} tickets/s)",
+        "**`analyze_tickets` on a DataFrame of synthetic tickets** (built-in policy; the "
+        f"repeat with the least CPU time; flat = CPU µs per ticket ÷ that at {bulk[0].n:,}; "
+        f"target ≥ {TARGET_PER_S:,} tickets/s, judged on CPU time in one process and on "
+        "wall-clock time with a pool)",
         "",
-        "| tickets | events | workers | repeats | seconds | tickets/s | µs per ticket | flat |"
-        " CPU s: this process + workers | target |",
-        "|---:|---:|---|---:|---:|---:|---:|---:|---:|---|",
+        "| tickets | events | workers | repeats | wall s | tickets/s (wall) | CPU s: this "
+        "process + workers | tickets/s (CPU) | CPU µs per ticket | flat | target |",
+        "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     base: dict[int | None, float] = {}
     for r in bulk:
         base.setdefault(r.workers, r.us)
-        verdict = "pass" if r.per_s >= TARGET_PER_S else "**FAIL**"
+        verdict = "pass" if r.verdict_per_s >= TARGET_PER_S else "**FAIL**"
         lines.append(
             f"| {r.n:,} | {r.events:,} | {r.workers or 'none (1 process)'} | {r.repeats} | "
-            f"{r.best_s:,.2f} | {r.per_s:,.0f} | {r.us:,.1f} | {r.us / base[r.workers]:.2f}× | "
-            f"{r.cpu_s:,.2f} + {r.workers_cpu_s:,.2f} | {verdict} |"
+            f"{r.best_s:,.2f} | {r.per_s:,.0f} | {r.cpu_s:,.2f} + {r.workers_cpu_s:,.2f} | "
+            f"{r.per_cpu_s:,.0f} | {r.us:,.1f} | {r.us / base[r.workers]:.2f}× | {verdict} |"
         )
     w = args.workers[-1]
     lines += [
         "",
         f"**The example year** (`slacalc.datasets`: {example['tickets']:.0f} tickets, "
-        f"{example['events']:.0f} events, its own policy), µs per ticket",
+        f"{example['events']:.0f} events, its own policy), CPU µs per ticket (with "
+        "workers: this process's and the pool's)",
         "",
         "| call | µs per ticket | tickets/s |",
         "|---|---:|---:|",

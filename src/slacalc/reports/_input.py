@@ -15,12 +15,13 @@ import contextlib
 import csv
 import datetime as dt
 import itertools
+import zoneinfo
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from slacalc._present.frames import is_frame, pandas_frame, plain
-from slacalc._time import UTC, from_us, instant_from, to_us
+from slacalc._time import MAX_US, MIN_US, UTC, from_us, instant_from, to_us
 from slacalc.errors import (
     ColumnTypeError,
     InvalidIntervalError,
@@ -285,7 +286,7 @@ class _Columns:
                 )
             naive = series.dt.tz_convert("UTC").dt.tz_localize(None)
             values: list[int] = naive.to_numpy().astype("datetime64[us]").view("int64").tolist()
-            for i, x in enumerate(values):
+            for i, x in enumerate(values if _NAT in values else ()):
                 if x == _NAT:
                     raise self.error(
                         ours,
@@ -351,25 +352,40 @@ def _group(
     severities: list[str | None],
     tz: dt.tzinfo,
     attributes: Sequence[Mapping[str, object]] | None = None,
+    grouped: Iterable[tuple[object, list[int]]] | None = None,
+    stamps: Sequence[dt.datetime] | None = None,
 ) -> Tickets:
-    """Rows -> tickets in order of first appearance; events in time order (stable)."""
-    rows: dict[object, list[int]] = {}
-    for i, ticket in enumerate(ids):
-        group = rows.get(ticket)
-        if group is None:
-            rows[ticket] = [i]
-        else:
-            group.append(i)
-    at = instants.__getitem__
+    """Rows -> tickets in order of first appearance; events in time order (stable).
+
+    ``grouped`` (each ticket's row numbers in that order) and ``stamps`` (each row's
+    instant as a datetime in ``tz``) are given when a table has them at hand already.
+    """
+    if grouped is None:
+        rows: dict[object, list[int]] = {}
+        for i, ticket in enumerate(ids):
+            group = rows.get(ticket)
+            if group is None:
+                rows[ticket] = [i]
+            else:
+                group.append(i)
+        at = instants.__getitem__
+        for indices in rows.values():
+            if len(indices) > 1:
+                indices.sort(key=at)
+        grouped = rows.items()
     out: Tickets = []
-    for ticket, indices in rows.items():
-        if len(indices) > 1:
-            indices.sort(key=at)
+    if stamps is not None and not attributes:
+        verb = TicketEvent._verb  # the stamps are aware datetimes already
+        plain = [verb(k, t, s) for k, t, s in zip(kinds, stamps, severities, strict=True)]
+        if all(plain):  # every row a plain verb (an event has no __bool__)
+            made: list[TicketEvent] = plain  # type: ignore[assignment]
+            return [(ticket, [made[i] for i in indices]) for ticket, indices in grouped]
+    for ticket, indices in grouped:
         try:
             events = [
                 TicketEvent(
                     kinds[i],
-                    from_us(instants[i], tz),
+                    from_us(instants[i], tz) if stamps is None else stamps[i],
                     severities[i],
                     **(_attributes(kinds[i], attributes[i]) if attributes else {}),  # type: ignore[arg-type]
                 )
@@ -380,6 +396,37 @@ def _group(
             continue
         out.append((ticket, events))
     return out
+
+
+def _frame_groups(ids: list[object], instants: list[int]) -> list[tuple[object, list[int]]]:
+    """Each ticket's row numbers, tickets in order of first appearance, rows in time
+    order (stable): one factorize and one stable sort over the whole table."""
+    import numpy as np  # a DataFrame is at hand, so pandas and NumPy are
+    import pandas as pd
+
+    if not ids:
+        return []
+    codes, _ = pd.factorize(pd.Index(ids), sort=False)
+    order = np.lexsort((np.asarray(instants, dtype=np.int64), codes))
+    cuts = (np.flatnonzero(np.diff(codes[order])) + 1).tolist()
+    rows: list[int] = order.tolist()
+    starts = [0, *cuts]
+    ends = [*cuts, len(rows)]
+    return [(ids[rows[a]], rows[a:b]) for a, b in zip(starts, ends, strict=True)]
+
+
+def _frame_stamps(df: Any, at: str, instants: list[int], tz: dt.tzinfo) -> list[dt.datetime] | None:
+    """Each row's instant as a datetime in ``tz`` (what ``from_us`` gives), in one pass;
+    ``None`` when the column's zone is one whose conversion may differ."""
+    if not isinstance(tz, (zoneinfo.ZoneInfo, dt.timezone)) or not instants:
+        return None
+    if min(instants) < MIN_US or max(instants) > MAX_US:
+        return None  # from_us names the range
+    column = df[at]
+    if getattr(column.dtype, "tz", None) is not tz:
+        return None
+    stamps: list[dt.datetime] = column.dt.to_pydatetime().tolist()
+    return stamps
 
 
 def _for_ticket(exc: SlacalcError, ticket: object) -> SlacalcError:
@@ -446,7 +493,11 @@ def _from_frame(df: Any, cols: _Columns) -> Tickets:
     if present:
         cells = {a: df[a].astype(object).tolist() for a in present}
         attributes = [{a: cells[a][i] for a in present} for i in range(len(kinds))]
-    return _group(ids, kinds, instants, severities, tz, attributes)
+    grouped = None
+    if all(type(t) is int for t in ids) or all(type(t) is str for t in ids):
+        grouped = _frame_groups(ids, instants)
+    stamps = _frame_stamps(df, names["at"], instants, tz)
+    return _group(ids, kinds, instants, severities, tz, attributes, grouped, stamps)
 
 
 def _from_records(rows: Iterable[object], cols: _Columns, labels: Sequence[str] = ()) -> Tickets:

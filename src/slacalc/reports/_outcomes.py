@@ -38,7 +38,7 @@ from slacalc.errors import (
     UnknownSeverityError,
 )
 from slacalc.policy import Agreement, PolicyLike
-from slacalc.reports._input import Tickets, for_ticket, read_tickets
+from slacalc.reports._input import Tickets, _for_ticket, read_tickets
 from slacalc.reports._tables import Tabular, render_text
 from slacalc.timers import (
     ClockRules,
@@ -584,10 +584,15 @@ class _Job:
             # Events come in time order (tables are sorted, lenient lists too; a strict
             # list out of order is refused whatever ``at`` is), so the last is the latest.
             when = self.at if self.at is not None else events[-1].at
-            with for_ticket(ticket_id):
-                status = self.rules_for(events).evaluate(
+            rules = self.rules
+            if not isinstance(rules, ClockRules):
+                rules = rules.rules_for(events)
+            try:
+                status = rules.evaluate(
                     events, at=when, timeline=self.timeline, history=self.history
                 )
+            except SlacalcError as exc:  # what ``for_ticket`` raises, without its frame
+                return _for_ticket(exc, ticket_id)
         except SlacalcError as exc:
             return exc
         return when, status

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast, get_args
 
 from slacalc._present.frames import plain
-from slacalc._time import to_us
+from slacalc._time import EPOCH, to_us
 from slacalc._validate import check_items, shown
 from slacalc.errors import InvalidOptionError, TicketEventError
 
@@ -180,7 +180,24 @@ class TicketEvent:
         ) -> None: ...
 
     def __post_init__(self) -> None:
-        kind = self.kind
+        kind: object = self.kind  # checked: a file's event may hold any JSON value here
+        if (
+            type(kind) is str
+            and kind in VERBS
+            and self.fields == ()
+            and self.status is None
+            and self.author is None
+            and self.public is None
+            and self.assignee is None
+            and self.group is None
+            and (
+                type(self.severity) is str and self.severity != ""
+                if kind in _WITH_SEVERITY
+                else self.severity is None
+            )
+        ):
+            to_us(self.at)  # a plain verb: only its instant is left to check
+            return
         if not isinstance(kind, str) or kind not in _RANK:
             raise TicketEventError(
                 f"Unknown event kind {shown(kind)}; use one of "
@@ -245,6 +262,17 @@ class TicketEvent:
                 f"A 'field_changed' event needs fields; pass e.g. {_EXAMPLE['field_changed']}."
             )
         object.__setattr__(self, "fields", fields)
+
+    @classmethod
+    def _verb(cls, kind: object, at: dt.datetime, severity: object) -> TicketEvent | None:
+        """A plain verb's event made without checking ``at`` again (its maker has: a
+        table's reader, from an aware column); ``None`` when ``kind`` and ``severity``
+        are not a plain verb's, which the constructor then checks and refuses."""
+        if kind not in VERBS:
+            return None
+        if (kind in _WITH_SEVERITY) != (type(severity) is str and severity != ""):
+            return None
+        return _make_verb(kind, at, severity)
 
     @staticmethod
     def takes(kind: str, attribute: str) -> bool:
@@ -578,6 +606,10 @@ def order_events(
     if extra not in ("forbid", "ignore"):
         raise InvalidOptionError(f"extra={extra!r}; pass 'forbid' or 'ignore'.")
     lenient = history == "lenient"
+    if not lenient and type(events) is list:
+        quick = _order_verbs(events, extra)
+        if quick is not None:
+            return quick, []
     fixes: list[Correction] = []
     out: list[tuple[int, int, int, TicketEvent]] = []
     latest: tuple[int, int, TicketEvent] | None = None
@@ -610,6 +642,45 @@ def order_events(
         out.append((x, rank, index, event))
     out.sort(key=lambda item: item[:3])
     return [(x, index, event) for x, _, index, event in out], fixes
+
+
+def _order_verbs(
+    events: list[object], extra: ExtraKeys
+) -> list[tuple[int, int, TicketEvent]] | None:
+    """:func:`order_events` (strict) for a list of plain verbs in time order, the usual
+    history: dicts such as ``{"kind", "at", "severity"}`` or :class:`TicketEvent` records
+    without attributes. ``None`` for anything else (other kinds, attributes, events out of
+    order, a malformed event), which the general path reads and refuses with its message.
+    """
+    out: list[tuple[int, int, int, TicketEvent]] = []
+    last = _MIN
+    rank = _RANK
+    for index, raw in enumerate(events):
+        if type(raw) is dict:
+            event = _plain_verb(raw, extra)
+            if event is None:
+                return None
+        elif type(raw) is TicketEvent and raw.kind in VERBS:
+            event = raw
+        else:
+            return None
+        at = event.at
+        if type(at) is not dt.datetime:
+            return None
+        try:
+            x = (at - EPOCH) // _ONE_US
+        except TypeError:  # a tzinfo without an offset: the general path says so
+            return None
+        if x < last:
+            return None
+        last = x
+        out.append((x, rank[event.kind], index, event))
+    out.sort()  # by instant, precedence, index: unique, so events are never compared
+    return [(x, index, event) for x, _, index, event in out]
+
+
+_ONE_US = dt.timedelta(microseconds=1)
+_MIN = -(2**63)
 
 
 def coerce_events(

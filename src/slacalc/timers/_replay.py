@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, TypeVar
 from slacalc._intervals import Intervals
 from slacalc._present.formats import duration_text, instant_text
 from slacalc._present.frames import plain
-from slacalc._time import UTC, from_us, to_us
+from slacalc._time import EPOCH, MAX_US, MIN_US, UTC, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import OutOfRangeError, SlacalcError, TicketEventError, UnknownSeverityError
 from slacalc.timers._due import DueFromField
@@ -139,6 +139,10 @@ def _problem(
     return None
 
 
+_TOGGLES = frozenset({"opened", "paused", "resumed", "resolved", "reopened"})
+"""The verbs that are irregular in some states of an open ticket (see ``_problem``)."""
+
+
 def _iso(x: int) -> str:
     """Epoch µs as ISO 8601 in UTC, for messages."""
     return from_us(x, UTC).isoformat()
@@ -252,12 +256,12 @@ def _build(
         # A ticket born waiting, resolved or closed opens first, then changes: two steps.
         steps = [every[:1], every[1:]] if kind == "opened" and len(every) > 1 else [every]
         for verbs in steps:
-            problem = _problem(
-                verbs[0] if verbs else kind, opened, closed, paused_since, resolved_since
-            )
-            if problem is not None:
-                fail(index, event, problem, x)
-                break
+            verb = verbs[0] if verbs else kind
+            if closed is not None or opened is None or verb in _TOGGLES:
+                problem = _problem(verb, opened, closed, paused_since, resolved_since)
+                if problem is not None:
+                    fail(index, event, problem, x)
+                    break
             recording = x <= at
             if recording and verbs is steps[0]:
                 h.events.append((x, event))
@@ -469,6 +473,7 @@ class _Context:
     __slots__ = (
         "at",
         "clocks",
+        "exclude",
         "history",
         "metric",
         "pause_list",
@@ -476,6 +481,7 @@ class _Context:
         "pauses",
         "rules",
         "severities",
+        "wall",
     )
 
     def __init__(
@@ -493,16 +499,10 @@ class _Context:
         self.pauses, self.metric, self.pause_list = pauses, metric, pause_list
         self.paused_now = paused_now
         self.clocks = rules.plan.clocks
-
-    @property
-    def exclude(self) -> bool:
-        """Whether paused time is left out of this clock's business time."""
-        return self.metric.pause_mode != "ignore_deadline"
-
-    @property
-    def wall(self) -> bool:
-        """Whether pauses move the deadline by their wall-clock length (``add_wall_time``)."""
-        return self.metric.pause_mode == "add_wall_time"
+        # Whether paused time is left out of this clock's business time, and whether
+        # pauses move the deadline by their wall-clock length (``add_wall_time``).
+        self.exclude = metric.pause_mode != "ignore_deadline"
+        self.wall = metric.pause_mode == "add_wall_time"
 
     def due_field(self, severity: str) -> bool:
         """Whether this clock's target under ``severity`` is a due instant from a field."""
@@ -729,45 +729,22 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
             f"{from_us(end, UTC).isoformat()!r}, more than {_CYCLE_YEARS} years, with pauses, "
             "reopenings or severity changes in it; evaluate it at an earlier at=."
         )
-    active = Intervals.span(start, end)
-    if raw.gaps:
-        active -= Intervals(raw.gaps)
-    pieces = active - pauses if pauses and ctx.exclude else active
-    opened = _OpenTime(ctx, start, end)
     targets = _Targets(ctx, start, raw)
     breach: int | None = None
-    if len(regimes) == 1:
-        sev = regimes[0][1]
-        counted = _counted(opened(sev), pieces, start, end)
-        elapsed = counted.total()
-        target = targets(sev)
-        if target is not None and not wall:
-            breach = _breach_in(counted, target, close and not targets.due_field(sev), end)
-    elif rules.severity_change == "recompute" or wall:
-        for i, (_, sev) in enumerate(regimes):
-            stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
-            target = targets(sev)
-            if breach is None and target is not None and not wall:
-                counted = _counted(opened(sev), pieces, start, stop_i)
-                breach = _breach_in(counted, target, close and not targets.due_field(sev), stop_i)
-        elapsed = _counted(opened(regimes[-1][1]), pieces, start, end).total()
+    measured = None
+    if not timeline and not wall and not raw.gaps and len(regimes) == 1 and ctx.exclude:
+        measured = _paused_cycle(ctx, targets, regimes[0][1], start, end)
+    if measured is not None:
+        elapsed, running, paused = measured
     else:
-        elapsed = 0
-        for i, (c, sev) in enumerate(regimes):
-            stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
-            counted = _counted(opened(sev), pieces, c, stop_i)
-            used = counted.total()
-            target = targets(sev)
-            if breach is None and target is not None:
-                at_close = close and not targets.due_field(sev)
-                if elapsed > target:
-                    breach = c
-                elif at_close and 0 < elapsed == target:
-                    breach = c + 1 if c + 1 <= stop_i else None
-                else:
-                    breach = _breach_in(counted, target - elapsed, at_close, stop_i)
-            elapsed += used
-
+        active = Intervals.span(start, end)
+        if raw.gaps:
+            active -= Intervals(raw.gaps)
+        pieces = active - pauses if pauses and ctx.exclude else active
+        opened = _OpenTime(ctx, start, end)
+        elapsed, breach = _measure(ctx, regimes, targets, pieces, opened, start, end)
+        running = pieces.total()
+        paused = (active & pauses).total() if pauses else 0
     name = regimes[-1][1]
     spec = ctx.severities[name]
     cal = ctx.calendar(name)
@@ -820,15 +797,84 @@ def _cycle(ctx: _Context, metric: Metric, number: int, raw: _Raw, timeline: bool
     status = _record(
         _Figures(metric, number, name, phase, raw.start, raw.stop, target, elapsed),
         tz,
-        pieces.total(),
-        (active & pauses).total() if pauses else 0,
+        running,
+        paused,
         (breach, due, due_if_resumed, next_warning, next_escalation),
         warning_level,
         escalation_level,
     )
     if not timeline:
         return status
-    return replace(status, timeline=_timeline(ctx, status, raw, end, opened, breach))
+    return replace(
+        status, timeline=_timeline(ctx, status, raw, end, _OpenTime(ctx, start, end), breach)
+    )
+
+
+def _measure(
+    ctx: _Context,
+    regimes: list[tuple[int, str]],
+    targets: _Targets,
+    pieces: Intervals,
+    opened: _OpenTime,
+    start: int,
+    end: int,
+) -> tuple[int, int | None]:
+    """The business time a cycle used and its breach instant, by the interval algebra."""
+    rules, wall, close = ctx.rules, ctx.wall, ctx.rules.deadline_at_close
+    breach: int | None = None
+    if len(regimes) == 1:
+        sev = regimes[0][1]
+        counted = _counted(opened(sev), pieces, start, end)
+        elapsed = counted.total()
+        target = targets(sev)
+        if target is not None and not wall:
+            breach = _breach_in(counted, target, close and not targets.due_field(sev), end)
+    elif rules.severity_change == "recompute" or wall:
+        for i, (_, sev) in enumerate(regimes):
+            stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
+            target = targets(sev)
+            if breach is None and target is not None and not wall:
+                counted = _counted(opened(sev), pieces, start, stop_i)
+                breach = _breach_in(counted, target, close and not targets.due_field(sev), stop_i)
+        elapsed = _counted(opened(regimes[-1][1]), pieces, start, end).total()
+    else:
+        elapsed = 0
+        for i, (c, sev) in enumerate(regimes):
+            stop_i = regimes[i + 1][0] if i + 1 < len(regimes) else end
+            counted = _counted(opened(sev), pieces, c, stop_i)
+            used = counted.total()
+            target = targets(sev)
+            if breach is None and target is not None:
+                at_close = close and not targets.due_field(sev)
+                if elapsed > target:
+                    breach = c
+                elif at_close and 0 < elapsed == target:
+                    breach = c + 1 if c + 1 <= stop_i else None
+                else:
+                    breach = _breach_in(counted, target - elapsed, at_close, stop_i)
+            elapsed += used
+    return elapsed, breach
+
+
+def _paused_cycle(
+    ctx: _Context, targets: _Targets, severity: str, start: int, end: int
+) -> tuple[int, int, int] | None:
+    """A cycle of one severity whose pauses leave it within its target: the business
+    time used, the wall-clock time running and paused, from one calendar question per
+    pause (``None`` when it is breached, which the interval algebra places exactly)."""
+    cal = ctx.calendar(severity)
+    elapsed = cal._elapsed_us(start, end)
+    paused = 0
+    pauses = ctx.pauses
+    for a, b in zip(pauses.starts, pauses.ends, strict=True):
+        a, b = max(a, start), min(b, end)
+        if b > a:
+            elapsed -= cal._elapsed_us(a, b)
+            paused += b - a
+    target = targets(severity)
+    if target is not None and elapsed >= target:
+        return None
+    return elapsed, end - start - paused, paused
 
 
 _Span = dt.timedelta
@@ -859,32 +905,53 @@ def _record(
     """A cycle's record from its figures; ``instants`` are the breach, due, due if
     resumed, next warning and next escalation, each in µs or None."""
     target, elapsed = f.target, f.elapsed
-    breach, due, resumed, warning, escalation = (
-        None if x is None else from_us(x, tz) for x in instants
-    )
+    breach, due, resumed, warning, escalation = instants
     return _new_cycle(
         f.metric,
         f.number,
         f.severity,
         f.phase,
-        from_us(f.start, tz),
-        None if f.stop is None else from_us(f.stop, tz),
-        None if target is None else _Span(microseconds=target),
-        _Span(microseconds=elapsed),
-        _Span(microseconds=calendar),
-        _Span(microseconds=paused),
-        None if target is None else _Span(microseconds=target - elapsed),
+        _at(f.start, tz),
+        None if f.stop is None else _at(f.stop, tz),
+        None if target is None else _span(target),
+        _SPANS.get(elapsed) or _Span(0, 0, elapsed),
+        _SPANS.get(calendar) or _Span(0, 0, calendar),
+        _SPANS.get(paused) or _Span(0, 0, paused),
+        None if target is None else _SPANS.get(target - elapsed) or _span(target - elapsed),
         None if target is None else Fraction(elapsed, target),
         breach is not None,
-        breach,
-        due,
-        resumed,
+        None if breach is None else _at(breach, tz),
+        None if due is None else _at(due, tz),
+        None if resumed is None else _at(resumed, tz),
         warning_level,
-        warning,
+        None if warning is None else _at(warning, tz),
         escalation_level,
-        escalation,
+        None if escalation is None else _at(escalation, tz),
         None,
     )
+
+
+def _at(x: int, tz: dt.tzinfo) -> dt.datetime:
+    """Epoch µs as an aware datetime in ``tz`` (``from_us``, with its range check)."""
+    if not MIN_US <= x <= MAX_US:
+        return from_us(x, tz)  # raises the error that names the range
+    if x % 1_000_000:
+        return (EPOCH + _Span(0, 0, x)).astimezone(tz)
+    return _from_timestamp(x // 1_000_000, tz)
+
+
+_from_timestamp = dt.datetime.fromtimestamp
+_SPANS: dict[int, dt.timedelta] = {}
+
+
+def _span(us: int) -> dt.timedelta:
+    """``us`` microseconds as a timedelta; the few recurring ones (targets, zero) shared."""
+    found = _SPANS.get(us)
+    if found is None:
+        found = _Span(0, 0, us)
+        if us % 60_000_000 == 0 and len(_SPANS) < 4096:
+            _SPANS[us] = found
+    return found
 
 
 def _simple_cycle(
@@ -911,7 +978,7 @@ def _simple_cycle(
     warning_level = escalation_level = 0
     if target is not None:
         at_close = close and not isinstance(value, DueFromField)
-        due = _deadline(cal, start, target, at_close)
+        due = cal._deadline_us(start, max(target, 0), at_close)
         if (elapsed >= target and due < end) if at_close else elapsed > target:
             breach = due + 1
         if spec.warnings:
@@ -951,6 +1018,8 @@ def _maker(cls: type[_T]) -> Callable[..., _T]:
 _T = TypeVar("_T")
 _new_cycle = _maker(CycleStatus)
 _new_status = _maker(TicketStatus)
+_new_metric = _maker(MetricStatus)
+_NONE = Intervals()
 
 
 class _Targets:
@@ -1240,22 +1309,23 @@ def _status(
     rows: list[tuple[int, int, int, CycleStatus]] = []
     ctx: _Context | None = None
     paused: dict[object, tuple[tuple[Interval, ...], bool, Intervals]] = {}
+    restart = rules.severity_change == "restart"
     for order, (name, m) in enumerate(rules.compiled.items()):
         found = paused.get(m.pause)
         if found is None:
             spans, paused_now = _pauses(history, m, at_us)
-            found = paused[m.pause] = (spans, paused_now, Intervals(spans))
+            found = paused[m.pause] = (spans, paused_now, Intervals(spans) if spans else _NONE)
         spans, paused_now, pauses = found
         ctx = _Context(rules, severities, history, at_us, pauses, m, spans, paused_now)
         raws = history.raw[name]
-        if rules.severity_change == "restart":
+        if restart:
             raws = [piece for raw in raws for piece in _split_restart(ctx, raw)]
         cycles = []
         for n, raw in enumerate(raws, start=1):
             c = _cycle(ctx, name, n, raw, timeline)
             cycles.append(c)
             rows.append((raw.start, order, n, c))
-        metrics[name] = MetricStatus(name, cycles[-1] if cycles else None, tuple(cycles))
+        metrics[name] = _new_metric(name, cycles[-1] if cycles else None, tuple(cycles))
     assert ctx is not None
 
     phase: TicketPhase
@@ -1271,7 +1341,7 @@ def _status(
             phase = "paused"
         else:
             phase = "open"
-    rows.sort(key=_first_three)
+    rows.sort()  # by start, metric, number: unique, so the cycles are never compared
     cycles_ = tuple(row[3] for row in rows)
     next_due: dt.datetime | None = None
     for c in cycles_:
@@ -1296,11 +1366,6 @@ def _status(
         tuple(sorted(kept, key=_by_index)),
         MetricMap(metrics),
     )
-
-
-def _first_three(row: tuple[int, int, int, CycleStatus]) -> tuple[int, int, int]:
-    """Cycles by start, then metric, then number."""
-    return row[0], row[1], row[2]
 
 
 def _by_index(fix: Correction) -> int:
