@@ -352,3 +352,10 @@ def test_a_decimal_with_a_huge_exponent_is_refused_not_expanded() -> None:
         slacalc.Availability.from_target("99." + "9" * 5000 + "%")
     with pytest.raises(OutOfRangeError, match="exponent beyond"):
         slacalc.format_seconds(Decimal("1E-99999999"))
+
+
+@pytest.mark.parametrize("path", ["x" * 5000, "x" * 5000 + ".toml", "a\x00.toml"])
+def test_a_policy_path_the_system_cannot_open_is_a_policy_file_error(path: str) -> None:
+    with pytest.raises(PolicyFileError, match="Cannot read") as caught:
+        SLAPolicy.from_file(path)
+    assert len(str(caught.value)) < 400
