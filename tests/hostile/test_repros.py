@@ -359,3 +359,58 @@ def test_a_policy_path_the_system_cannot_open_is_a_policy_file_error(path: str) 
     with pytest.raises(PolicyFileError, match="Cannot read") as caught:
         SLAPolicy.from_file(path)
     assert len(str(caught.value)) < 400
+
+
+@pytest.mark.parametrize("value", [None, 0, b"x", ["open"]])
+def test_a_status_name_of_a_wrong_type(value: Any) -> None:
+    from slacalc.sources import status_name
+
+    with pytest.raises(slacalc.WrongTypeError, match="status_name"):
+        status_name(value)
+
+
+@pytest.mark.parametrize(
+    ("events", "match"),
+    [
+        (None, "None"),
+        (" ", "' '"),
+        ([(T, T)], r"not an event with a 'ticket_id'"),
+        ([{"a": 1}], r"not an event with a 'ticket_id'"),
+        ([{"ticket_id": [1], "kind": "opened"}], r"\[1\] \(a list\) cannot be a key"),
+    ],
+)
+def test_records_of_something_not_an_events_table(events: Any, match: str) -> None:
+    from slacalc.sources import records_of
+
+    with pytest.raises(slacalc.WrongTypeError, match=match):
+        records_of(events)
+
+
+@pytest.mark.parametrize("reader", ["read_freshdesk_csv", "read_jira", "read_zendesk_audits"])
+@pytest.mark.parametrize(
+    ("source", "match"),
+    [("", "is a directory"), ("\x00", "Cannot read"), ("x" * 5000, "Cannot read")],
+)
+def test_an_export_path_the_system_cannot_open(reader: str, source: str, match: str) -> None:
+    import slacalc.sources
+
+    with pytest.raises(slacalc.SourceFormatError, match=match) as caught:
+        getattr(slacalc.sources, reader)(source)
+    assert len(str(caught.value)) < 400
+
+
+@pytest.mark.parametrize("reader", ["read_freshdesk_csv", "read_jira_csv", "read_zendesk_csv"])
+def test_an_export_of_rows_that_are_none(reader: str) -> None:
+    import slacalc.sources
+
+    with pytest.raises(slacalc.SourceFormatError, match="holds None, not a row"):
+        getattr(slacalc.sources, reader)([None])
+
+
+@pytest.mark.parametrize("reader", ["read_prometheus", "read_uptime_kuma", "read_pingdom_csv"])
+def test_a_monitoring_export_path_the_system_cannot_open(reader: str) -> None:
+    import slacalc.sources
+
+    with pytest.raises(slacalc.InvalidOptionError, match="No file") as caught:
+        getattr(slacalc.sources, reader)("x" * 5000)
+    assert len(str(caught.value)) < 400
