@@ -414,3 +414,26 @@ def test_a_monitoring_export_path_the_system_cannot_open(reader: str) -> None:
     with pytest.raises(slacalc.InvalidOptionError, match="No file") as caught:
         getattr(slacalc.sources, reader)("x" * 5000)
     assert len(str(caught.value)) < 400
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: slacalc.check_maintenance(_any(None)), slacalc.NotAnIntervalError, "None"),
+        (lambda: slacalc.check_maintenance(_any("abc")), slacalc.NotAnIntervalError, "'abc'"),
+        (
+            lambda: slacalc.check_maintenance([], _any("abc")),
+            slacalc.WrongTypeError,
+            "rules='abc'",
+        ),
+        (
+            lambda: slacalc.check_maintenance([(T, T + dt.timedelta(hours=1))], window=_any("x")),
+            slacalc.WrongTypeError,
+            "window='x'",
+        ),
+    ],
+)
+def test_maintenance_of_a_wrong_type(call: Any, error: type, match: str) -> None:
+    with pytest.raises(error, match=match):
+        call()
+
