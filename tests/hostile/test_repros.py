@@ -437,3 +437,32 @@ def test_maintenance_of_a_wrong_type(call: Any, error: type, match: str) -> None
     with pytest.raises(error, match=match):
         call()
 
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: slacalc.measure_requests(_any(None)), "None"),
+        (lambda: slacalc.measure_requests(_any("abc")), "'abc'"),
+        (lambda: slacalc.measure_timeslices(_any(5), slacalc.calendar_month(2026, 11)), "5"),
+    ],
+)
+def test_counts_that_are_neither_rows_nor_a_table(call: Any, match: str) -> None:
+    with pytest.raises(slacalc.ColumnTypeError, match=match):
+        call()
+
+
+def test_timeslices_over_a_period_name() -> None:
+    report = slacalc.measure_timeslices(
+        window=_any("2026-11-30"), outages=[(T, T + dt.timedelta(minutes=1))], slice="1m"
+    )
+    assert report.window == (T.replace(hour=0), T.replace(day=1, month=12, hour=0))
+    assert (report.slices, report.bad_starts) == (1440, (T,))
+
+
+def test_outages_over_too_many_slices_are_refused_not_swept() -> None:
+    with pytest.raises(OutOfRangeError, match="at most 1000000 slices"):
+        slacalc.measure_timeslices(
+            window=slacalc.calendar_month(2026, 11),
+            outages=[(T, T + dt.timedelta(days=1))],
+            slice=dt.timedelta(microseconds=1),
+        )
