@@ -466,3 +466,14 @@ def test_outages_over_too_many_slices_are_refused_not_swept() -> None:
             outages=[(T, T + dt.timedelta(days=1))],
             slice=dt.timedelta(microseconds=1),
         )
+
+
+@pytest.mark.parametrize("tz", [True, 5, "Nowhere/X"])
+def test_a_ticket_shown_in_a_zone_that_is_not_one(tz: Any) -> None:
+    status = default_policy().evaluate(
+        [{"kind": "opened", "at": T, "severity": "high"}], at=T + dt.timedelta(hours=3)
+    )
+    with pytest.raises(slacalc.UnknownTimezoneError, match=re.escape(repr(tz))):
+        status.to_text(tz)
+    assert status.to_text("Asia/Kolkata").startswith("ticket at Mon 2026-11-30 18:30 +05:30")
+
