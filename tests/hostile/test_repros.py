@@ -477,3 +477,23 @@ def test_a_ticket_shown_in_a_zone_that_is_not_one(tz: Any) -> None:
         status.to_text(tz)
     assert status.to_text("Asia/Kolkata").startswith("ticket at Mon 2026-11-30 18:30 +05:30")
 
+
+@pytest.mark.parametrize("table", [None, True, "abc"])
+def test_status_bars_of_something_not_a_table_open_no_figure(table: Any) -> None:
+    import matplotlib.pyplot as plt
+
+    from slacalc.reports import plot_status_bars
+
+    before = len(plt.get_fignums())
+    with pytest.raises(slacalc.WrongTypeError, match="plot_status_bars"):
+        plot_status_bars(table)
+    assert len(plt.get_fignums()) == before
+
+
+def test_a_plot_on_something_not_an_axes() -> None:
+    from slacalc.reports import availability_table, plot_status_bars
+
+    log = [{"start": T, "end": T + dt.timedelta(hours=2)}]
+    days = availability_table(log, (T, T + dt.timedelta(days=2)), every="day")
+    with pytest.raises(slacalc.WrongTypeError, match="ax='abc'"):
+        plot_status_bars(days, ax=_any("abc"))
