@@ -497,3 +497,28 @@ def test_a_plot_on_something_not_an_axes() -> None:
     days = availability_table(log, (T, T + dt.timedelta(days=2)), every="day")
     with pytest.raises(slacalc.WrongTypeError, match="ax='abc'"):
         plot_status_bars(days, ax=_any("abc"))
+
+
+@pytest.mark.parametrize("value", [None, 1.5, "x", "9" * 5000, "by 16:00 + 0 business days"])
+def test_a_target_that_is_not_one_is_a_duration_error(value: Any) -> None:
+    from slacalc.policy import parse_target
+
+    with pytest.raises(InvalidDurationError) as caught:
+        parse_target(value)
+    assert len(str(caught.value)) < 400
+
+
+@pytest.mark.parametrize("value", [None, 1.5, "x", "9" * 5000 + "%"])
+def test_a_percentage_that_is_not_one_is_a_target_error(value: Any) -> None:
+    from slacalc.policy import parse_percent
+
+    with pytest.raises(slacalc.InvalidTargetError) as caught:
+        parse_percent(value)
+    assert len(str(caught.value)) < 400
+
+
+def test_the_policy_still_reports_a_bad_target_at_its_field() -> None:
+    data = default_policy().to_dict()
+    data["severities"][0]["response"] = "soon"
+    with pytest.raises(PolicyValidationError, match=r"severities\[0\]\.response: 'soon'"):
+        SLAPolicy.from_dict(data)
