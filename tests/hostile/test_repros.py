@@ -522,3 +522,20 @@ def test_the_policy_still_reports_a_bad_target_at_its_field() -> None:
     data["severities"][0]["response"] = "soon"
     with pytest.raises(PolicyValidationError, match=r"severities\[0\]\.response: 'soon'"):
         SLAPolicy.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        *[(f, v) for f in ("calendars", "rules") for v in (None, 5, "abc")],
+        ("calendars", {"support": "Mon-Fri 09:00-17:00"}),
+        ("name", None),
+        ("name", ["x"]),
+    ],
+)
+def test_an_agreement_built_from_wrong_values(field: str, value: Any) -> None:
+    import dataclasses
+
+    agreement = default_policy().to_agreement()
+    with pytest.raises(slacalc.WrongTypeError, match=re.escape(f"Agreement({field}=)")):
+        dataclasses.replace(agreement, **{field: value})

@@ -36,7 +36,7 @@ from slacalc._present.catalogue import (
     zone_words,
 )
 from slacalc._time import from_us, to_us
-from slacalc._validate import shown
+from slacalc._validate import check_instance, check_mapping, shown
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import (
     ClaimWindow,
@@ -46,7 +46,7 @@ from slacalc.credits import (
     TerminationRule,
     TicketPenalty,
 )
-from slacalc.errors import InvalidOptionError, PolicyValidationError
+from slacalc.errors import InvalidOptionError, PolicyValidationError, WrongTypeError
 from slacalc.timers import ClockRules, Target
 from slacalc.uptime import MaintenanceMode
 
@@ -567,6 +567,11 @@ class Agreement:
         around_the_clock: the names of the calendars that never close (24/7, no holidays
             and no special days); worked out from ``calendars``.
 
+
+    Raises:
+        WrongTypeError: a ``name``, ``calendars`` or ``rules`` of the wrong type (built
+            directly rather than by :meth:`SLAPolicy.to_agreement`).
+
     Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
@@ -598,6 +603,17 @@ class Agreement:
     around_the_clock: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
+        hint = "build the agreement with SLAPolicy.to_agreement()"
+        check_instance(self.name, str, what="Agreement(name=)", hint=hint)
+        check_mapping(
+            self.calendars,
+            what="Agreement(calendars=)",
+            hint="pass {name: BusinessCalendar}, or " + hint,
+            error=WrongTypeError,
+        )
+        for cal in self.calendars.values():
+            check_instance(cal, BusinessCalendar, what="Agreement(calendars=)", hint=hint)
+        check_instance(self.rules, ClockRules, what="Agreement(rules=)", hint=hint)
         always = (n for n, cal in self.calendars.items() if cal == BusinessCalendar.always(cal.tz))
         object.__setattr__(self, "around_the_clock", frozenset(always))
 
