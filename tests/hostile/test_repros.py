@@ -539,3 +539,10 @@ def test_an_agreement_built_from_wrong_values(field: str, value: Any) -> None:
     agreement = default_policy().to_agreement()
     with pytest.raises(slacalc.WrongTypeError, match=re.escape(f"Agreement({field}=)")):
         dataclasses.replace(agreement, **{field: value})
+
+
+@pytest.mark.parametrize("year", [-1, 0, 99999])
+def test_closed_days_of_a_year_outside_the_supported_ones(year: int) -> None:
+    with pytest.raises(OutOfRangeError, match=f"year={year} lies outside the years 2-9998"):
+        default_policy().to_agreement().closed_days(year)
+

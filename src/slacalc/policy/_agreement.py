@@ -46,7 +46,12 @@ from slacalc.credits import (
     TerminationRule,
     TicketPenalty,
 )
-from slacalc.errors import InvalidOptionError, PolicyValidationError, WrongTypeError
+from slacalc.errors import (
+    InvalidOptionError,
+    OutOfRangeError,
+    PolicyValidationError,
+    WrongTypeError,
+)
 from slacalc.timers import ClockRules, Target
 from slacalc.uptime import MaintenanceMode
 
@@ -730,6 +735,10 @@ class Agreement:
         optional holidays of the policy's countries; Danish names written as in running
         text, "2. juledag"), or ``""`` for a closed day without a name.
 
+        Raises:
+            OutOfRangeError: ``year`` is outside the years 2-9998.
+            InvalidOptionError: ``year`` is not an int.
+
         Examples:
             >>> from slacalc.policy import default_policy
             >>> days = default_policy("da").to_agreement().closed_days(2027, "da")
@@ -737,6 +746,13 @@ class Agreement:
             ['05-06 Kristi himmelfartsdag', '05-17 2. pinsedag', '12-24 juleaftensdag',
              '12-31 nytårsaften']
         """
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise InvalidOptionError(f"year={shown(year)} is not a year; pass e.g. 2027.")
+        if not 2 <= year <= 9998:
+            raise OutOfRangeError(
+                f"year={shown(year)} lies outside the years 2-9998 that slacalc answers "
+                "about; pass a year within them, e.g. 2027."
+            )
         lang = check_lang(lang)
         weekly = self._weekly()
         names = _holiday_names(self.holidays, year, lang)
