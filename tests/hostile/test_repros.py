@@ -546,3 +546,20 @@ def test_closed_days_of_a_year_outside_the_supported_ones(year: int) -> None:
     with pytest.raises(OutOfRangeError, match=f"year={year} lies outside the years 2-9998"):
         default_policy().to_agreement().closed_days(year)
 
+
+@pytest.mark.parametrize("option", ["templates", "logo", "css"])
+def test_a_document_file_the_system_cannot_look_up(option: str) -> None:
+    from slacalc.document import render_agreement
+
+    with pytest.raises(slacalc.DocumentError, match="does not exist") as caught:
+        render_agreement(default_policy(), **{option: "x" * 5000})
+    assert len(str(caught.value)) < 400
+
+
+def test_a_style_sheet_that_is_not_utf8(tmp_path: Path) -> None:
+    from slacalc.document import render_agreement
+
+    css = tmp_path / "style.css"
+    css.write_bytes(b"\xff\xfe")
+    with pytest.raises(slacalc.DocumentError, match="Cannot read the style sheet"):
+        render_agreement(default_policy(), css=css)
