@@ -563,3 +563,9 @@ def test_a_style_sheet_that_is_not_utf8(tmp_path: Path) -> None:
     css.write_bytes(b"\xff\xfe")
     with pytest.raises(slacalc.DocumentError, match="Cannot read the style sheet"):
         render_agreement(default_policy(), css=css)
+
+
+@pytest.mark.parametrize("credits", [None, 0, "40.00"])
+def test_an_annual_cap_over_credits_that_are_not_a_list(credits: Any) -> None:
+    with pytest.raises(slacalc.WrongTypeError, match="apply_annual_cap"):
+        slacalc.credits.apply_annual_cap(credits, "10%", annual_fee=_any("1200.00"))
