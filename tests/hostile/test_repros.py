@@ -569,3 +569,9 @@ def test_a_style_sheet_that_is_not_utf8(tmp_path: Path) -> None:
 def test_an_annual_cap_over_credits_that_are_not_a_list(credits: Any) -> None:
     with pytest.raises(slacalc.WrongTypeError, match="apply_annual_cap"):
         slacalc.credits.apply_annual_cap(credits, "10%", annual_fee=_any("1200.00"))
+
+
+@pytest.mark.parametrize("method", ["hours_on", "is_business_day"])
+def test_the_last_date_python_knows_is_refused_not_overflowed(method: str) -> None:
+    with pytest.raises(OutOfRangeError, match="'9999-12-31' lies beyond the years 2-9998"):
+        getattr(CAL, method)(dt.date.max)
