@@ -575,3 +575,13 @@ def test_an_annual_cap_over_credits_that_are_not_a_list(credits: Any) -> None:
 def test_the_last_date_python_knows_is_refused_not_overflowed(method: str) -> None:
     with pytest.raises(OutOfRangeError, match="'9999-12-31' lies beyond the years 2-9998"):
         getattr(CAL, method)(dt.date.max)
+
+
+@pytest.mark.parametrize("seconds", [10**400, -(10**400)])
+def test_a_huge_int_of_seconds_is_refused_not_overflowed(seconds: int) -> None:
+    from fractions import Fraction
+
+    with pytest.raises(OutOfRangeError, match="years 2-9998"):
+        slacalc.format_seconds(seconds)
+    with pytest.raises(OutOfRangeError, match="years 2-9998"):
+        slacalc.format_seconds(Fraction(seconds, 3))
