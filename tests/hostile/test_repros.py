@@ -585,3 +585,14 @@ def test_a_huge_int_of_seconds_is_refused_not_overflowed(seconds: int) -> None:
         slacalc.format_seconds(seconds)
     with pytest.raises(OutOfRangeError, match="years 2-9998"):
         slacalc.format_seconds(Fraction(seconds, 3))
+
+
+def test_an_acknowledgement_in_a_zone_name_too_long() -> None:
+    friday = dt.datetime(2026, 11, 27, 23, 10, tzinfo=UTC)
+    with pytest.raises(slacalc.InvalidOptionError, match=r"\(5000 characters\) is not an IANA"):
+        default_policy().acknowledge("high", friday, tz="x" * 5000)
+
+
+def test_a_policy_whose_keys_are_not_names() -> None:
+    with pytest.raises(PolicyValidationError, match=r"keys \[1\] are not names"):
+        SLAPolicy.from_dict(_any({1: 2}))
