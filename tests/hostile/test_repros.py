@@ -352,3 +352,247 @@ def test_a_decimal_with_a_huge_exponent_is_refused_not_expanded() -> None:
         slacalc.Availability.from_target("99." + "9" * 5000 + "%")
     with pytest.raises(OutOfRangeError, match="exponent beyond"):
         slacalc.format_seconds(Decimal("1E-99999999"))
+
+
+@pytest.mark.parametrize("path", ["x" * 5000, "x" * 5000 + ".toml", "a\x00.toml"])
+def test_a_policy_path_the_system_cannot_open_is_a_policy_file_error(path: str) -> None:
+    with pytest.raises(PolicyFileError, match="Cannot read") as caught:
+        SLAPolicy.from_file(path)
+    assert len(str(caught.value)) < 400
+
+
+@pytest.mark.parametrize("value", [None, 0, b"x", ["open"]])
+def test_a_status_name_of_a_wrong_type(value: Any) -> None:
+    from slacalc.sources import status_name
+
+    with pytest.raises(slacalc.WrongTypeError, match="status_name"):
+        status_name(value)
+
+
+@pytest.mark.parametrize(
+    ("events", "match"),
+    [
+        (None, "None"),
+        (" ", "' '"),
+        ([(T, T)], r"not an event with a 'ticket_id'"),
+        ([{"a": 1}], r"not an event with a 'ticket_id'"),
+        ([{"ticket_id": [1], "kind": "opened"}], r"\[1\] \(a list\) cannot be a key"),
+    ],
+)
+def test_records_of_something_not_an_events_table(events: Any, match: str) -> None:
+    from slacalc.sources import records_of
+
+    with pytest.raises(slacalc.WrongTypeError, match=match):
+        records_of(events)
+
+
+@pytest.mark.parametrize("reader", ["read_freshdesk_csv", "read_jira", "read_zendesk_audits"])
+@pytest.mark.parametrize(
+    ("source", "match"),
+    [("", "is a directory"), ("\x00", "Cannot read"), ("x" * 5000, "Cannot read")],
+)
+def test_an_export_path_the_system_cannot_open(reader: str, source: str, match: str) -> None:
+    import slacalc.sources
+
+    with pytest.raises(slacalc.SourceFormatError, match=match) as caught:
+        getattr(slacalc.sources, reader)(source)
+    assert len(str(caught.value)) < 400
+
+
+@pytest.mark.parametrize("reader", ["read_freshdesk_csv", "read_jira_csv", "read_zendesk_csv"])
+def test_an_export_of_rows_that_are_none(reader: str) -> None:
+    import slacalc.sources
+
+    with pytest.raises(slacalc.SourceFormatError, match="holds None, not a row"):
+        getattr(slacalc.sources, reader)([None])
+
+
+@pytest.mark.parametrize("reader", ["read_prometheus", "read_uptime_kuma", "read_pingdom_csv"])
+def test_a_monitoring_export_path_the_system_cannot_open(reader: str) -> None:
+    import slacalc.sources
+
+    with pytest.raises(slacalc.InvalidOptionError, match="No file") as caught:
+        getattr(slacalc.sources, reader)("x" * 5000)
+    assert len(str(caught.value)) < 400
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: slacalc.check_maintenance(_any(None)), slacalc.NotAnIntervalError, "None"),
+        (lambda: slacalc.check_maintenance(_any("abc")), slacalc.NotAnIntervalError, "'abc'"),
+        (
+            lambda: slacalc.check_maintenance([], _any("abc")),
+            slacalc.WrongTypeError,
+            "rules='abc'",
+        ),
+        (
+            lambda: slacalc.check_maintenance([(T, T + dt.timedelta(hours=1))], window=_any("x")),
+            slacalc.WrongTypeError,
+            "window='x'",
+        ),
+    ],
+)
+def test_maintenance_of_a_wrong_type(call: Any, error: type, match: str) -> None:
+    with pytest.raises(error, match=match):
+        call()
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: slacalc.measure_requests(_any(None)), "None"),
+        (lambda: slacalc.measure_requests(_any("abc")), "'abc'"),
+        (lambda: slacalc.measure_timeslices(_any(5), slacalc.calendar_month(2026, 11)), "5"),
+    ],
+)
+def test_counts_that_are_neither_rows_nor_a_table(call: Any, match: str) -> None:
+    with pytest.raises(slacalc.ColumnTypeError, match=match):
+        call()
+
+
+def test_timeslices_over_a_period_name() -> None:
+    report = slacalc.measure_timeslices(
+        window=_any("2026-11-30"), outages=[(T, T + dt.timedelta(minutes=1))], slice="1m"
+    )
+    assert report.window == (T.replace(hour=0), T.replace(day=1, month=12, hour=0))
+    assert (report.slices, report.bad_starts) == (1440, (T,))
+
+
+def test_outages_over_too_many_slices_are_refused_not_swept() -> None:
+    with pytest.raises(OutOfRangeError, match="at most 1000000 slices"):
+        slacalc.measure_timeslices(
+            window=slacalc.calendar_month(2026, 11),
+            outages=[(T, T + dt.timedelta(days=1))],
+            slice=dt.timedelta(microseconds=1),
+        )
+
+
+@pytest.mark.parametrize("tz", [True, 5, "Nowhere/X"])
+def test_a_ticket_shown_in_a_zone_that_is_not_one(tz: Any) -> None:
+    status = default_policy().evaluate(
+        [{"kind": "opened", "at": T, "severity": "high"}], at=T + dt.timedelta(hours=3)
+    )
+    with pytest.raises(slacalc.UnknownTimezoneError, match=re.escape(repr(tz))):
+        status.to_text(tz)
+    assert status.to_text("Asia/Kolkata").startswith("ticket at Mon 2026-11-30 18:30 +05:30")
+
+
+@pytest.mark.parametrize("table", [None, True, "abc"])
+def test_status_bars_of_something_not_a_table_open_no_figure(table: Any) -> None:
+    import matplotlib.pyplot as plt
+
+    from slacalc.reports import plot_status_bars
+
+    before = len(plt.get_fignums())
+    with pytest.raises(slacalc.WrongTypeError, match="plot_status_bars"):
+        plot_status_bars(table)
+    assert len(plt.get_fignums()) == before
+
+
+def test_a_plot_on_something_not_an_axes() -> None:
+    from slacalc.reports import availability_table, plot_status_bars
+
+    log = [{"start": T, "end": T + dt.timedelta(hours=2)}]
+    days = availability_table(log, (T, T + dt.timedelta(days=2)), every="day")
+    with pytest.raises(slacalc.WrongTypeError, match="ax='abc'"):
+        plot_status_bars(days, ax=_any("abc"))
+
+
+@pytest.mark.parametrize("value", [None, 1.5, "x", "9" * 5000, "by 16:00 + 0 business days"])
+def test_a_target_that_is_not_one_is_a_duration_error(value: Any) -> None:
+    from slacalc.policy import parse_target
+
+    with pytest.raises(InvalidDurationError) as caught:
+        parse_target(value)
+    assert len(str(caught.value)) < 400
+
+
+@pytest.mark.parametrize("value", [None, 1.5, "x", "9" * 5000 + "%"])
+def test_a_percentage_that_is_not_one_is_a_target_error(value: Any) -> None:
+    from slacalc.policy import parse_percent
+
+    with pytest.raises(slacalc.InvalidTargetError) as caught:
+        parse_percent(value)
+    assert len(str(caught.value)) < 400
+
+
+def test_the_policy_still_reports_a_bad_target_at_its_field() -> None:
+    data = default_policy().to_dict()
+    data["severities"][0]["response"] = "soon"
+    with pytest.raises(PolicyValidationError, match=r"severities\[0\]\.response: 'soon'"):
+        SLAPolicy.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        *[(f, v) for f in ("calendars", "rules") for v in (None, 5, "abc")],
+        ("calendars", {"support": "Mon-Fri 09:00-17:00"}),
+        ("name", None),
+        ("name", ["x"]),
+    ],
+)
+def test_an_agreement_built_from_wrong_values(field: str, value: Any) -> None:
+    import dataclasses
+
+    agreement = default_policy().to_agreement()
+    with pytest.raises(slacalc.WrongTypeError, match=re.escape(f"Agreement({field}=)")):
+        dataclasses.replace(agreement, **{field: value})
+
+
+@pytest.mark.parametrize("year", [-1, 0, 99999])
+def test_closed_days_of_a_year_outside_the_supported_ones(year: int) -> None:
+    with pytest.raises(OutOfRangeError, match=f"year={year} lies outside the years 2-9998"):
+        default_policy().to_agreement().closed_days(year)
+
+
+@pytest.mark.parametrize("option", ["templates", "logo", "css"])
+def test_a_document_file_the_system_cannot_look_up(option: str) -> None:
+    from slacalc.document import render_agreement
+
+    with pytest.raises(slacalc.DocumentError, match="does not exist") as caught:
+        render_agreement(default_policy(), **_any({option: "x" * 5000}))
+    assert len(str(caught.value)) < 400
+
+
+def test_a_style_sheet_that_is_not_utf8(tmp_path: Path) -> None:
+    from slacalc.document import render_agreement
+
+    css = tmp_path / "style.css"
+    css.write_bytes(b"\xff\xfe")
+    with pytest.raises(slacalc.DocumentError, match="Cannot read the style sheet"):
+        render_agreement(default_policy(), css=css)
+
+
+@pytest.mark.parametrize("credits", [None, 0, "40.00"])
+def test_an_annual_cap_over_credits_that_are_not_a_list(credits: Any) -> None:
+    with pytest.raises(slacalc.WrongTypeError, match="apply_annual_cap"):
+        slacalc.credits.apply_annual_cap(credits, "10%", annual_fee=_any("1200.00"))
+
+
+@pytest.mark.parametrize("method", ["hours_on", "is_business_day"])
+def test_the_last_date_python_knows_is_refused_not_overflowed(method: str) -> None:
+    with pytest.raises(OutOfRangeError, match="'9999-12-31' lies beyond the years 2-9998"):
+        getattr(CAL, method)(dt.date.max)
+
+
+@pytest.mark.parametrize("seconds", [10**400, -(10**400)])
+def test_a_huge_int_of_seconds_is_refused_not_overflowed(seconds: int) -> None:
+    from fractions import Fraction
+
+    with pytest.raises(OutOfRangeError, match="years 2-9998"):
+        slacalc.format_seconds(seconds)
+    with pytest.raises(OutOfRangeError, match="years 2-9998"):
+        slacalc.format_seconds(Fraction(seconds, 3))
+
+
+def test_an_acknowledgement_in_a_zone_name_too_long() -> None:
+    friday = dt.datetime(2026, 11, 27, 23, 10, tzinfo=UTC)
+    with pytest.raises(slacalc.InvalidOptionError, match=r"\(5000 characters\) is not an IANA"):
+        default_policy().acknowledge("high", friday, tz="x" * 5000)
+
+
+def test_a_policy_whose_keys_are_not_names() -> None:
+    with pytest.raises(PolicyValidationError, match=r"keys \[1\] are not names"):
+        SLAPolicy.from_dict(_any({1: 2}))

@@ -46,6 +46,11 @@ def _midnight_us(day: dt.date, tz: dt.tzinfo) -> int:
 
 def day_span(day: dt.date, tz: dt.tzinfo) -> tuple[int, int]:
     """The instants ``[lo, hi)`` (µs) of local date ``day``: 23, 24 or 25 hours."""
+    if day.year > 9998:  # refused before the day after dt.date.max overflows
+        raise OutOfRangeError(
+            f"The date {day.isoformat()!r} lies beyond the years 2-9998 that slacalc answers "
+            "about; ask about a date within them."
+        )
     return _midnight_us(day, tz), _midnight_us(day + _ONE_DAY, tz)
 
 

@@ -23,8 +23,9 @@ from fractions import Fraction
 from slacalc._exact import Rounding, check_rounding, parse_money, quantize
 from slacalc._intervals import Intervals
 from slacalc._time import UTC, duration_to_us, from_us, resolve_tz, to_us
+from slacalc._validate import check_items
 from slacalc.credits._money import MoneyLike, ShareOrAmount, share_or_amount
-from slacalc.errors import InvalidOptionError
+from slacalc.errors import InvalidOptionError, WrongTypeError
 from slacalc.uptime import (
     Availability,
     CalendarPeriod,
@@ -292,6 +293,7 @@ def apply_annual_cap(
         InvalidOptionError: a share cap without ``annual_fee``.
         InvalidMoneyError: a negative credit or fee.
         NumberTypeError: a float.
+        WrongTypeError: ``credits`` that are not a list.
 
     Examples:
         >>> from decimal import Decimal
@@ -299,6 +301,12 @@ def apply_annual_cap(
         ...                  "10%", annual_fee=Decimal("1200.00"))
         (Decimal('40.00'), Decimal('80.00'), Decimal('0.00'))
     """
+    check_items(
+        credits,
+        what="apply_annual_cap() credits",
+        hint="pass the year's credits in time order, e.g. [Decimal('40.00'), ...]",
+        error=WrongTypeError,
+    )
     share, amount = share_or_amount(cap, what="cap")
     if share is not None:
         if annual_fee is None:

@@ -33,6 +33,7 @@ from slacalc._present.tables import (
     table_html,
     table_markdown,
 )
+from slacalc._validate import shown
 from slacalc.document._model import Block, Document, Heading, Items, Paragraph
 from slacalc.document._words import long_date, money_text
 from slacalc.errors import DocumentError
@@ -69,9 +70,9 @@ class Look:
     ) -> Look:
         """The additions, each file checked to exist."""
         folder = None if templates is None else Path(templates)
-        if folder is not None and not folder.is_dir():
+        if folder is not None and not _is(folder, Path.is_dir):
             raise DocumentError(
-                f"Templates folder {str(templates)!r} does not exist; pass a folder holding "
+                f"Templates folder {shown(str(templates))} does not exist; pass a folder holding "
                 "agreement.html.j2 or sections/<name>.html.j2 (and .md.j2) files."
             )
         if isinstance(sections, str) or not all(isinstance(s, str) and s for s in sections):
@@ -96,9 +97,19 @@ def _existing(path: str | os.PathLike[str] | None, what: str, kind: str) -> Path
     if path is None:
         return None
     found = Path(path)
-    if not found.is_file():
-        raise DocumentError(f"{what} file {str(path)!r} does not exist; pass the path of {kind}.")
+    if not _is(found, Path.is_file):
+        raise DocumentError(
+            f"{what} file {shown(str(path))} does not exist; pass the path of {kind}."
+        )
     return found
+
+
+def _is(path: Path, test: Callable[[Path], bool]) -> bool:
+    """``test(path)``, false for a path the system cannot look up (a name too long)."""
+    try:
+        return test(path)
+    except OSError:
+        return False
 
 
 def _block_start(text: str) -> str:
@@ -257,7 +268,13 @@ def _render(template: str, doc: Document, agreement: Agreement, look: Look, *, h
             ) from None
     css = (Path(__file__).parent / "templates" / "style.css").read_text("utf-8")
     if look.css is not None:
-        css += "\n" + look.css.read_text("utf-8")
+        try:
+            css += "\n" + look.css.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DocumentError(
+                f"Cannot read the style sheet {shown(str(look.css))}: {exc}; pass a UTF-8 "
+                ".css file."
+            ) from None
     css = css.rstrip("\n")
     logo = ""
     if look.logo is not None:

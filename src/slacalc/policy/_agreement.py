@@ -36,7 +36,7 @@ from slacalc._present.catalogue import (
     zone_words,
 )
 from slacalc._time import from_us, to_us
-from slacalc._validate import shown
+from slacalc._validate import check_instance, check_mapping, shown
 from slacalc.calendar import BusinessCalendar
 from slacalc.credits import (
     ClaimWindow,
@@ -46,7 +46,12 @@ from slacalc.credits import (
     TerminationRule,
     TicketPenalty,
 )
-from slacalc.errors import InvalidOptionError, PolicyValidationError
+from slacalc.errors import (
+    InvalidOptionError,
+    OutOfRangeError,
+    PolicyValidationError,
+    WrongTypeError,
+)
 from slacalc.timers import ClockRules, Target
 from slacalc.uptime import MaintenanceMode
 
@@ -567,6 +572,11 @@ class Agreement:
         around_the_clock: the names of the calendars that never close (24/7, no holidays
             and no special days); worked out from ``calendars``.
 
+
+    Raises:
+        WrongTypeError: a ``name``, ``calendars`` or ``rules`` of the wrong type (built
+            directly rather than by :meth:`SLAPolicy.to_agreement`).
+
     Examples:
         >>> import datetime as dt
         >>> from slacalc.policy import default_policy
@@ -598,6 +608,17 @@ class Agreement:
     around_the_clock: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
+        hint = "build the agreement with SLAPolicy.to_agreement()"
+        check_instance(self.name, str, what="Agreement(name=)", hint=hint)
+        check_mapping(
+            self.calendars,
+            what="Agreement(calendars=)",
+            hint="pass {name: BusinessCalendar}, or " + hint,
+            error=WrongTypeError,
+        )
+        for cal in self.calendars.values():
+            check_instance(cal, BusinessCalendar, what="Agreement(calendars=)", hint=hint)
+        check_instance(self.rules, ClockRules, what="Agreement(rules=)", hint=hint)
         always = (n for n, cal in self.calendars.items() if cal == BusinessCalendar.always(cal.tz))
         object.__setattr__(self, "around_the_clock", frozenset(always))
 
@@ -714,6 +735,10 @@ class Agreement:
         optional holidays of the policy's countries; Danish names written as in running
         text, "2. juledag"), or ``""`` for a closed day without a name.
 
+        Raises:
+            OutOfRangeError: ``year`` is outside the years 2-9998.
+            InvalidOptionError: ``year`` is not an int.
+
         Examples:
             >>> from slacalc.policy import default_policy
             >>> days = default_policy("da").to_agreement().closed_days(2027, "da")
@@ -721,6 +746,13 @@ class Agreement:
             ['05-06 Kristi himmelfartsdag', '05-17 2. pinsedag', '12-24 juleaftensdag',
              '12-31 nytårsaften']
         """
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise InvalidOptionError(f"year={shown(year)} is not a year; pass e.g. 2027.")
+        if not 2 <= year <= 9998:
+            raise OutOfRangeError(
+                f"year={shown(year)} lies outside the years 2-9998 that slacalc answers "
+                "about; pass a year within them, e.g. 2027."
+            )
         lang = check_lang(lang)
         weekly = self._weekly()
         names = _holiday_names(self.holidays, year, lang)

@@ -89,32 +89,37 @@ def read_file(path: str | Path) -> dict[str, Any]:
     if not isinstance(path, (str, Path)):
         raise PolicyFileError(f"{path!r} is not a path; pass a str or pathlib.Path.")
     where = Path(path)
-    if where.is_dir():
+    try:
+        directory = where.is_dir()
+    except OSError:  # a name too long: reading it below says so
+        directory = False
+    if directory:
         raise PolicyFileError(
-            f"{str(path)!r} is a directory, not a policy file; pass the path of a .toml, "
+            f"{shown(str(path))} is a directory, not a policy file; pass the path of a .toml, "
             ".json or .yaml file."
         )
     kind = FORMATS.get(where.suffix.lower())
     if kind is None:
         raise PolicyFileError(
-            f"Cannot read {str(path)!r}: unknown format {where.suffix!r}; use a .toml, "
+            f"Cannot read {shown(str(path))}: unknown format {where.suffix!r}; use a .toml, "
             ".json, .yaml or .yml file."
         )
     try:
         size = where.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PolicyFileError(
-                f"{str(path)!r} is {size} bytes; a policy file is read whole, up to "
-                f"{MAX_FILE_BYTES} bytes. Check that this is the policy."
-            )
-        text = where.read_text(encoding="utf-8")
+        text = where.read_text(encoding="utf-8") if size <= MAX_FILE_BYTES else ""
     except FileNotFoundError:
         raise PolicyFileError(
-            f"No policy file at {str(path)!r}; check the path (relative paths start at "
+            f"No policy file at {shown(str(path))}; check the path (relative paths start at "
             f"{str(Path.cwd())!r})."
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # unreadable, a name too long, a NUL byte, not UTF-8
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise PolicyFileError(
-            f"Cannot read {str(path)!r}: {exc}; pass a readable UTF-8 text file."
+            f"Cannot read {shown(str(path))}: {reason}; pass a readable UTF-8 text file."
         ) from None
+    if size > MAX_FILE_BYTES:
+        raise PolicyFileError(
+            f"{shown(str(path))} is {size} bytes; a policy file is read whole, up to "
+            f"{MAX_FILE_BYTES} bytes. Check that this is the policy."
+        )
     return parse_text(text, kind, str(path))

@@ -1270,6 +1270,12 @@ class SLAPolicy(_Model):
                 f"{shown(data)} is not a policy; pass a mapping with 'support' and 'severities'."
             )
         check_data(dict(data), "the policy data", error=PolicyValidationError)
+        keys = [k for k in data if not isinstance(k, str)]
+        if keys:
+            raise PolicyValidationError(
+                f"The policy's keys {shown(keys)} are not names; a policy's keys are text "
+                "such as 'support' and 'severities'."
+            )
         return cls(**data)
 
     @classmethod
@@ -1620,8 +1626,8 @@ class SLAPolicy(_Model):
         if isinstance(tz, str):
             try:
                 tz = ZoneInfo(tz)
-            except (ZoneInfoNotFoundError, ValueError):
+            except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
                 raise InvalidOptionError(
-                    f"tz={tz!r} is not an IANA time zone; pass e.g. 'America/New_York'."
+                    f"tz={shown(tz)} is not an IANA time zone; pass e.g. 'America/New_York'."
                 ) from None
         return self._agreement.acknowledge(severity, received_at, locale, tz=tz)

@@ -13,7 +13,8 @@ import importlib
 from collections.abc import Mapping
 from typing import Any
 
-from slacalc._validate import check_instance
+from slacalc._validate import check_instance, kind, shown
+from slacalc.errors import WrongTypeError
 from slacalc.reports._availability import MonthlyAvailabilityReport
 from slacalc.reports._explain import Explanation
 from slacalc.reports._periodic import AvailabilityTable
@@ -43,7 +44,13 @@ _SEVERITY_COLORS: Mapping[str, str] = {
 
 
 def _axes(ax: Any) -> Any:
+    """``ax`` when it is a matplotlib Axes, or a new figure's Axes when ``None``."""
     if ax is not None:
+        if not (hasattr(ax, "figure") and hasattr(ax, "set_title")):
+            raise WrongTypeError(
+                f"ax={shown(ax)} ({kind(ax)}) is not a matplotlib Axes; pass one, e.g. "
+                "fig, ax = plt.subplots(), or leave it out for a new figure."
+            )
         return ax
     try:
         plt = importlib.import_module("matplotlib.pyplot")
@@ -289,6 +296,10 @@ def plot_status_bars(table: AvailabilityTable, *, ax: Any = None) -> Any:
     Returns:
         The Axes.
 
+    Raises:
+        WrongTypeError: ``table`` is not an :class:`AvailabilityTable`, or ``ax`` is not
+            a matplotlib Axes.
+
     Examples:
         >>> import matplotlib
         >>> matplotlib.use("Agg")
@@ -306,6 +317,12 @@ def plot_status_bars(table: AvailabilityTable, *, ax: Any = None) -> Any:
     """
     from fractions import Fraction
 
+    check_instance(
+        table,
+        AvailabilityTable,
+        what="plot_status_bars()",
+        hint="pass slacalc.reports.availability_table(log, window, every='day', ...)",
+    )
     ax = _axes(ax)
     subjects = table.components
     labels = []

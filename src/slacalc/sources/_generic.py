@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from slacalc._present.frames import is_frame, plain, require_pandas
 from slacalc._present.progress import Progress, callback, reported
 from slacalc._time import UTC
+from slacalc._validate import check_hashable, check_instance, check_items, shown
 from slacalc.errors import (
     ColumnTypeError,
     InvalidDateError,
@@ -35,6 +36,7 @@ from slacalc.errors import (
     UnknownSeverityError,
     UnknownStatusError,
     UnknownTimezoneError,
+    WrongTypeError,
 )
 from slacalc.timers import EventKind
 
@@ -148,10 +150,14 @@ class Read(NamedTuple):
 def status_name(text: str) -> str:
     """A vendor's status as slacalc's presets name it: lower case, words joined by ``_``.
 
+    Raises:
+        WrongTypeError: ``text`` is not a str.
+
     Examples:
         >>> status_name("Waiting for customer"), status_name("On-hold"), status_name("hold")
         ('waiting_for_customer', 'on_hold', 'hold')
     """
+    check_instance(text, str, what="status_name()", hint="pass a status as text, e.g. 'On hold'")
     return _NOT_WORD.sub("_", text.strip().lower()).strip("_")
 
 
@@ -428,10 +434,19 @@ def _text(path: str) -> str:
     try:
         return Path(path).read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise SourceFormatError(f"No file at {path!r}; check the path.") from None
+        raise SourceFormatError(f"No file at {shown(path)}; check the path.") from None
+    except IsADirectoryError:
+        raise SourceFormatError(
+            f"{shown(path)} is a directory, not a file; pass the path of an export file."
+        ) from None
     except UnicodeDecodeError as exc:
         raise SourceFormatError(
             f"{path!r} is not UTF-8 text (byte {exc.start}); save it as UTF-8."
+        ) from None
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte in the path
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise SourceFormatError(
+            f"Cannot read {shown(path)}: {reason}; pass the path of an export file."
         ) from None
 
 
@@ -450,11 +465,11 @@ def csv_rows(source: object, what: str) -> tuple[list[dict[str, Any]], list[int]
                 "a list of dicts."
             )
         rows = list(source)
-        bad = next((r for r in rows if not isinstance(r, Mapping)), None)
-        if bad is not None:
-            raise SourceFormatError(
-                f"{what} holds {bad!r}, not a row; pass dicts keyed by column name."
-            )
+        for row in rows:
+            if not isinstance(row, Mapping):
+                raise SourceFormatError(
+                    f"{what} holds {shown(row)}, not a row; pass dicts keyed by column name."
+                )
         return [dict(r) for r in rows], []
     name = os.fspath(source)
     text = _text(name)
@@ -555,19 +570,32 @@ def each(items: Sequence[Any], progress: Progress, what: str) -> Iterable[Any]:
 def records_of(events: Any) -> dict[object, list[dict[str, Any]]]:
     """A reader's events as ``{ticket_id: [event, ...]}`` for ``policy.evaluate``.
 
+    Raises:
+        WrongTypeError: ``events`` is not a table of events with a ``ticket_id``, such as
+            a reader returns.
+
     Examples:
         >>> events = read_long([{"ticket_id": 7, "at": "2026-11-30T09:00Z", "kind": "opened",
         ...                      "severity": "high"}], as_frame=False)
         >>> records_of(events)[7][0]["kind"]
         'opened'
     """
-    rows = events.to_dict("records") if is_frame(events) else events
+    hint = "pass the events table a reader returns (a DataFrame or a list of dicts)"
+    if is_frame(events):
+        rows = events.to_dict("records")
+    else:
+        check_items(events, what="records_of() events", hint=hint, error=WrongTypeError)
+        rows = list(events)
     out: dict[object, list[dict[str, Any]]] = {}
     for row in rows:
+        if not isinstance(row, Mapping) or "ticket_id" not in row:
+            raise WrongTypeError(
+                f"records_of() events hold {shown(row)}, not an event with a 'ticket_id'; {hint}."
+            )
+        ticket = plain(row["ticket_id"])
+        check_hashable(ticket, what="the ticket_id", hint=hint)
         event = {k: plain(v) for k, v in row.items() if k != "ticket_id"}
-        out.setdefault(plain(row["ticket_id"]), []).append(
-            {k: v for k, v in event.items() if v is not None}
-        )
+        out.setdefault(ticket, []).append({k: v for k, v in event.items() if v is not None})
     return out
 
 

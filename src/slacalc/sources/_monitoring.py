@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import IO, Any, Literal, TypeAlias
 
 from slacalc._time import UTC, resolve_tz
+from slacalc._validate import kind as kind_of
+from slacalc._validate import shown
 from slacalc.errors import (
     ColumnTypeError,
     InvalidCountError,
@@ -243,9 +245,12 @@ def read_text(source: SourceLike) -> str:
     """The text of a path or an open file (UTF-8, a byte-order mark dropped)."""
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
-        if not path.is_file():
-            raise InvalidOptionError(f"No file {str(source)!r}; pass the path of an export.")
-        data: str | bytes = path.read_bytes()
+        try:
+            data: str | bytes = path.read_bytes()
+        except (OSError, ValueError):  # missing, a directory, a name too long, a NUL byte
+            raise InvalidOptionError(
+                f"No file {shown(str(source))}; pass the path of an export."
+            ) from None
     elif hasattr(source, "read"):
         data = source.read()
     else:
@@ -253,7 +258,17 @@ def read_text(source: SourceLike) -> str:
             f"{source!r} is not a file; pass a path or an open file.", column=None
         )
     if isinstance(data, bytes):
-        data = data.decode("utf-8-sig")
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InvalidOptionError(
+                f"{shown(source)} is not UTF-8 text (byte {exc.start}); save it as UTF-8."
+            ) from None
+    if not isinstance(data, str):
+        raise ColumnTypeError(
+            f"{shown(source)} read {kind_of(data)}, not text; pass a path or an open file.",
+            column=None,
+        )
     return data.removeprefix("\ufeff")
 
 

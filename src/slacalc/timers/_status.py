@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
+from slacalc._time import resolve_tz
 from slacalc._validate import check_instance, check_items
 from slacalc.errors import WrongTypeError
 from slacalc.timers._events import Correction, TicketEvent
@@ -496,11 +497,15 @@ class TicketStatus:
             marked=tuple(i for i, m in enumerate(clocks) if m.breached),
         )
 
-    def to_text(self, tz: dt.tzinfo | None = None) -> str:
+    def to_text(self, tz: dt.tzinfo | str | None = None) -> str:
         """The ticket's state and a table of its clocks, as ``slacalc status`` prints them.
 
         Args:
-            tz: show the instant it was evaluated at in this zone (default: its own).
+            tz: show the instant it was evaluated at in this zone, a tzinfo or an IANA
+                name (default: its own).
+
+        Raises:
+            UnknownTimezoneError: ``tz`` is neither a tzinfo nor a known zone's name.
 
         Examples:
             >>> import datetime as dt
@@ -521,7 +526,8 @@ class TicketStatus:
         """
         from slacalc._present.tables import table_text
 
-        return "\n".join([*self._heading(tz), table_text(self._table())])
+        zone = tz if tz is None or isinstance(tz, dt.tzinfo) else resolve_tz(tz)
+        return "\n".join([*self._heading(zone), table_text(self._table())])
 
     def __str__(self) -> str:
         return self.to_text()

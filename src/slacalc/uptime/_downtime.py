@@ -336,7 +336,12 @@ def format_seconds(
             f"{shown(seconds)} is {kind(seconds)}, not a number of seconds; pass an int or a "
             "Fraction, e.g. Fraction(315569952, 1000)."
         )
-    finite = seconds.is_finite() if isinstance(seconds, Decimal) else math.isfinite(seconds)
+    # ints and Fractions are always finite (math.isfinite overflows on a huge one)
+    finite = (
+        seconds.is_finite()
+        if isinstance(seconds, Decimal)
+        else not isinstance(seconds, float) or math.isfinite(seconds)
+    )
     if not finite:
         raise NumberTypeError(f"{seconds!r} is not a finite number of seconds; pass a finite one.")
     what = "a number of seconds"

@@ -15,7 +15,13 @@ from typing import Literal, Protocol, TypeAlias
 
 from slacalc._intervals import Intervals
 from slacalc._time import UTC, from_us, resolve_tz, to_us
-from slacalc.errors import InvalidIntervalError, InvalidOptionError, NotAnIntervalError
+from slacalc._validate import check_items, kind, shown
+from slacalc.errors import (
+    InvalidIntervalError,
+    InvalidOptionError,
+    NotAnIntervalError,
+    WrongTypeError,
+)
 from slacalc.uptime._downtime import format_duration
 from slacalc.uptime._measure import SupportsOpenPeriods
 from slacalc.uptime._outages import Outage
@@ -243,6 +249,10 @@ class MaintenanceCheck:
         ]
 
 
+#: What :class:`MaintenanceRules` has.
+_RULES = ("window", "notice", "max_per_month")
+
+
 def _planned(item: object, n: int) -> PlannedMaintenance:
     """A window as given: a PlannedMaintenance, a (start, end) pair, or a record."""
     if isinstance(item, PlannedMaintenance):
@@ -307,7 +317,9 @@ def check_maintenance(
         A :class:`MaintenanceCheck`.
 
     Raises:
-        NotAnIntervalError: an item that is not a window.
+        NotAnIntervalError: ``windows`` not a list, or an item that is not a window.
+        WrongTypeError: ``rules`` that are not maintenance rules, or a ``window`` that is
+            not a calendar.
         InvalidIntervalError: a window that ends before it starts.
         NaiveDatetimeError: a datetime without a time zone.
         InvalidOptionError: a negative ``notice`` or ``max_per_month``.
@@ -335,7 +347,23 @@ def check_maintenance(
         [(18, 'short_notice', datetime.timedelta(seconds=7200)),
          (25, 'over_monthly_cap', datetime.timedelta(seconds=1800))]
     """
+    check_items(
+        windows,
+        what="Maintenance windows",
+        hint="pass a list of (start, end) pairs or PlannedMaintenance values",
+        error=NotAnIntervalError,
+    )
+    if rules is not None and not all(hasattr(rules, a) for a in _RULES):
+        raise WrongTypeError(
+            f"rules={shown(rules)} ({kind(rules)}) are not maintenance rules; pass "
+            "policy.to_agreement().uptime.maintenance, or window=, notice= and max_per_month=."
+        )
     rule_window = window if window is not None else getattr(rules, "window", None)
+    if rule_window is not None and not hasattr(rule_window, "open_periods"):
+        raise WrongTypeError(
+            f"window={shown(rule_window)} ({kind(rule_window)}) is not a calendar; pass the "
+            "agreed hours as a calendar, e.g. BusinessCalendar('Sun 02:00-06:00')."
+        )
     rule_notice = notice if notice is not None else getattr(rules, "notice", None)
     rule_cap = max_per_month if max_per_month is not None else getattr(rules, "max_per_month", None)
     for name, value in (("notice", rule_notice), ("max_per_month", rule_cap)):

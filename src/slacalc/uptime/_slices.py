@@ -21,10 +21,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Literal, TypeAlias
+from typing import Any, Final, Literal, TypeAlias
 
 from slacalc._exact import ShareLike, parse_share
 from slacalc._time import UTC, duration_to_us, from_us, to_us
+from slacalc._validate import kind, shown
 from slacalc.errors import (
     ColumnTypeError,
     InvalidCountError,
@@ -32,10 +33,11 @@ from slacalc.errors import (
     InvalidIntervalError,
     InvalidOptionError,
     InvalidPeriodError,
+    OutOfRangeError,
 )
 from slacalc.uptime._availability import Availability
 from slacalc.uptime._outages import OutageLike, heaviest_first, resolve_weights, sweep, to_items
-from slacalc.uptime._periods import CalendarPeriod, WindowLike, window_us
+from slacalc.uptime._periods import CalendarPeriod, WindowLike, calendar_period, window_us
 from slacalc.uptime._probes import _numpy
 
 __all__ = [
@@ -179,8 +181,14 @@ class SliceReport:
         return self.slice * len(self.bad_starts)
 
 
+#: Slices a window may hold when outages are judged slice by slice (a year of minutes).
+MAX_OUTAGE_SLICES: Final = 1_000_000
+
+
 def _window_pair(window: WindowLike) -> tuple[dt.datetime, dt.datetime]:
-    """The window's ``(start, end)`` datetimes."""
+    """The window's ``(start, end)`` datetimes (a period name is that period in UTC)."""
+    if isinstance(window, str) or hasattr(window, "freqstr"):
+        window = calendar_period(window)
     if isinstance(window, CalendarPeriod):
         return window.start, window.end
     return window
@@ -210,6 +218,12 @@ def _row_counts(
         if np is not None:
             return _column_counts(np, counts, w0, w1, step)
         counts = _rows_of_columns(counts)  # pragma: no cover - NumPy is installed in tests
+    if not isinstance(counts, Iterable) or isinstance(counts, (str, bytes, bytearray)):
+        raise ColumnTypeError(
+            f"The counts {shown(counts)} are {kind(counts)}, not rows or a table; pass rows "
+            "(start, end, good, total) or a table with columns 'start', 'good', 'total'.",
+            column=None,
+        )
     sums: _Counts = {}
     rows = 0
     for number, row in enumerate(counts):
@@ -343,7 +357,8 @@ def measure_requests(
     Raises:
         InvalidCountError: negative counts, or good more than total (the row is named).
         InvalidIntervalError: a row ending before its start.
-        ColumnTypeError: a row of the wrong shape.
+        ColumnTypeError: ``counts`` that are neither rows nor a table, or a row of the
+            wrong shape.
 
     Examples:
         >>> import datetime as dt
@@ -404,6 +419,8 @@ def measure_timeslices(
         InvalidDurationError: a slice that is not positive.
         InvalidPeriodError: a window that is not a whole number of slices.
         InvalidCountError: impossible counts, or no slice to average over.
+        OutOfRangeError: outages judged over more than a million slices.
+        ColumnTypeError: ``counts`` that are neither rows nor a table.
 
     Examples:
         >>> import datetime as dt
@@ -455,6 +472,12 @@ def measure_timeslices(
             "calendar month for '1m', '5m' or '1h'."
         )
     n = (w1 - w0) // step
+    if outages is not None and n > MAX_OUTAGE_SLICES:
+        raise OutOfRangeError(
+            f"The window holds {n} slices of {dt.timedelta(microseconds=step)}; outages are "
+            f"judged over at most {MAX_OUTAGE_SLICES} slices. Pass a longer slice, such as "
+            "'1m', or a shorter window."
+        )
     if outages is not None:
         rates = _outage_rates(outages, weights, w0, w1, step)
         judged = rates
