@@ -40,4 +40,5 @@ def engine(module: str, install: str) -> ModuleType:
     installs the test extras: there a missing engine fails, so it cannot pass unnoticed."""
     if os.environ.get("CI"):
         return importlib.import_module(module)
-    return pytest.importorskip(module, reason=f"the scale tests need {install}")
+    found: ModuleType = pytest.importorskip(module, reason=f"the scale tests need {install}")
+    return found
