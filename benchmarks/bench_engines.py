@@ -8,7 +8,7 @@
 One question: how fast do the recipes of docs/guide/scale.md turn a table of ticket
 events into the outcome rows of ``analyze_tickets``, on one machine?
 
-- **pandas**: ``analyze_tickets(events, policy).to_frame()`` in this process;
+- **pandas**: ``analyze_tickets(events, policy).to_frame(exact=True)`` in this process;
 - **dask, threads** and **dask, processes**: the guide's recipe (``set_index`` by ticket,
   ``map_partitions(analyze_tickets)``), ``compute`` with dask's threaded scheduler and
   with its process scheduler (as many workers as cores);
@@ -67,7 +67,7 @@ def by_ticket(rows: pd.DataFrame) -> pd.DataFrame:
 
 def pandas_engine(policy: SLAPolicy) -> Run:
     def run(events: pd.DataFrame) -> pd.DataFrame:
-        return analyze_tickets(events, policy).to_frame()
+        return analyze_tickets(events, policy).to_frame(exact=True)
 
     return run
 
@@ -75,10 +75,10 @@ def pandas_engine(policy: SLAPolicy) -> Run:
 def dask_engine(policy: SLAPolicy, scheduler: str, cores: int) -> Run:
     import dask.dataframe as dd
 
-    meta = analyze_tickets([], policy).to_frame().astype({"ticket_id": "int64"})
+    meta = analyze_tickets([], policy).to_frame(exact=True).astype({"ticket_id": "int64"})
 
     def analyse(part: pd.DataFrame) -> pd.DataFrame:
-        return analyze_tickets(part.reset_index(), policy).to_frame()
+        return analyze_tickets(part.reset_index(), policy).to_frame(exact=True)
 
     def run(events: pd.DataFrame) -> pd.DataFrame:
         # Partitions of about 20,000 tickets, and at least two per core.

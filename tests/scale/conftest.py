@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import os
+from types import ModuleType
+
 import pandas as pd
 import pytest
 
@@ -29,3 +33,12 @@ def expected(events: pd.DataFrame, policy: SLAPolicy) -> pd.DataFrame:
 def by_ticket(rows: pd.DataFrame) -> pd.DataFrame:
     """The rows in ticket order, each ticket's rows in the order they came, index 0..n-1."""
     return rows.sort_values("ticket_id", kind="stable").reset_index(drop=True)
+
+
+def engine(module: str, install: str) -> ModuleType:
+    """``module``, imported; without it the tests skip, except in CI (``CI`` set), which
+    installs the test extras: there a missing engine fails, so it cannot pass unnoticed."""
+    if os.environ.get("CI"):
+        return importlib.import_module(module)
+    found: ModuleType = pytest.importorskip(module, reason=f"the scale tests need {install}")
+    return found

@@ -15,9 +15,9 @@ import pytest
 from slacalc import datasets
 from slacalc.policy import SLAPolicy
 from slacalc.reports import analyze_tickets, compliance_summary
-from tests.scale.conftest import by_ticket
+from tests.scale.conftest import by_ticket, engine
 
-dd = pytest.importorskip("dask.dataframe", reason="the dask tests need dask[dataframe]")
+dd = engine("dask.dataframe", "dask[dataframe]")
 
 SCHEDULERS = ["synchronous", "threads", "processes"]
 

@@ -16,12 +16,12 @@ from slacalc import datasets
 from slacalc.policy import SLAPolicy
 from slacalc.reports import analyze_tickets, compliance_summary
 from tests.scale import spark_recipe
-from tests.scale.conftest import by_ticket
+from tests.scale.conftest import by_ticket, engine
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
-pytest.importorskip("pyspark", reason="the Spark tests need pyspark: pip install -e '.[test]'")
+engine("pyspark", "pyspark: pip install -e '.[test]'")
 
 #: Without Java these tests skip, except in CI (which installs Java): there they must run.
 NO_JAVA = shutil.which("java") is None and not os.environ.get("JAVA_HOME")
@@ -38,9 +38,10 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def spark() -> Iterator[SparkSession]:
-    session = spark_recipe.local_session(cores=2)
+    """One small local session for the whole run: two cores, 512 MB, four shuffle partitions."""
+    session = spark_recipe.local_session(cores=2, settings={"spark.driver.memory": "512m"})
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()

@@ -13,39 +13,57 @@ from collections.abc import Mapping
 from typing import Any
 
 from slacalc._present.progress import Progress
-from slacalc.errors import SourceFormatError
+from slacalc.errors import SlacalcError, SourceFormatError
 from slacalc.sources._generic import (
     EventSink,
     OnBadRow,
     Source,
     each,
-    json_pages,
+    json_records,
     source_name,
 )
 
 __all__ = ["read_erpnext", "read_frappe_helpdesk"]
 
 
-def _changes(versions: Source | None, doctype: str) -> dict[str, list[tuple[str, list[Any]]]]:
-    """``Version`` records of ``doctype``: docname -> [(creation, [[field, old, new], ...])]."""
-    out: dict[str, list[tuple[str, list[Any]]]] = {}
+#: A ticket's changes from one Version: when, [[field, old, new], ...], and where it is.
+_Changes = list[tuple[dt.datetime, list[Any], str]]
+
+
+def _changes(sink: EventSink, versions: Source | None, doctype: str) -> dict[str, _Changes]:
+    """``Version`` records of ``doctype``: docname -> its changes, in time order.
+
+    A Version that cannot be read is an error naming the Versions file and its record
+    (or, with ``errors="collect"``, a rejected row).
+    """
+    out: dict[str, _Changes] = {}
     if versions is None:
         return out
-    name = source_name(versions)
-    for n, version in enumerate(json_pages(versions, "data", "a Frappe Version list")):
+    for name, n, version in json_records(versions, "data", "a Frappe Version list"):
         if version.get("ref_doctype") != doctype:
             continue
-        data = version.get("data")
-        try:
-            parsed = json.loads(data) if isinstance(data, str) else data
-        except json.JSONDecodeError:
-            raise SourceFormatError(
-                f"{name!r} record {n + 1}: the Version's 'data' is not JSON ({data!r})."
-            ) from None
-        changed = (parsed or {}).get("changed") or [] if isinstance(parsed, Mapping) else []
-        out.setdefault(str(version.get("docname")), []).append(
-            (str(version.get("creation")), [c for c in changed if isinstance(c, list)])
-        )
+        with sink.row(record=n, name=name):
+            if not version.get("docname") or not version.get("creation"):
+                raise sink.fail(
+                    SourceFormatError(
+                        f"the Version has no 'docname' or 'creation' (it has "
+                        f"{sorted(version)!r}); list the Versions with "
+                        'fields=["ref_doctype", "docname", "creation", "data"].'
+                    ),
+                    dict(version),
+                )
+            data = version.get("data")
+            try:
+                parsed = json.loads(data) if isinstance(data, str) else data
+            except json.JSONDecodeError:
+                raise sink.fail(
+                    SourceFormatError(f"the Version's 'data' is not JSON ({data!r})."), data
+                ) from None
+            changed = (parsed or {}).get("changed") or [] if isinstance(parsed, Mapping) else []
+            at = sink.instant(version["creation"], "the Version's 'creation'")
+            out.setdefault(str(version["docname"]), []).append(
+                (at, [c for c in changed if isinstance(c, list)], f"{name!r} record {n}")
+            )
     for entries in out.values():
         entries.sort(key=lambda e: e[0])
     return out
@@ -64,18 +82,16 @@ def _read(
     as_frame: bool | None,
 ) -> Any:
     """The events of ``doctype`` records and their Versions."""
-    records = json_pages(source, "data", f"a Frappe REST list of {doctype!r} records")
-    changes = _changes(versions, doctype)
+    records = json_records(source, "data", f"a Frappe REST list of {doctype!r} records")
     sink = EventSink(source_name(source), errors, tz, severity_map, status_map, lower_severity=True)
-    for n, record in enumerate(each(records, progress, "tickets")):
-        with sink.row(record=n + 1):
+    changes = _changes(sink, versions, doctype)
+    for file, n, record in each(records, progress, "tickets"):
+        with sink.row(record=n, name=file):
             _ticket(sink, record, changes.get(str(record.get("name")), []))
     return sink.read(as_frame=as_frame)
 
 
-def _ticket(
-    sink: EventSink, record: Mapping[str, Any], changes: list[tuple[str, list[Any]]]
-) -> None:
+def _ticket(sink: EventSink, record: Mapping[str, Any], changes: _Changes) -> None:
     """The events of one ticket: opened, its first response, its Versions' changes."""
     if "name" not in record:
         raise sink.fail(
@@ -89,8 +105,8 @@ def _ticket(
     opened = record.get("creation")
     if record.get("opening_date") and record.get("opening_time"):
         opened = f"{record['opening_date']} {record['opening_time']}"
-    statuses = [c for _, cs in changes for c in cs if c and c[0] == "status"]
-    priorities = [c for _, cs in changes for c in cs if c and c[0] == "priority"]
+    statuses = [c for _, cs, _ in changes for c in cs if c and c[0] == "status"]
+    priorities = [c for _, cs, _ in changes for c in cs if c and c[0] == "priority"]
     started = statuses[0][1] if statuses else "Open"
     priority = priorities[0][1] if priorities else record.get("priority")
     sink.add(
@@ -108,13 +124,15 @@ def _ticket(
             author="agent",
             public=True,
         )
-    for when, changed in changes:
-        at = sink.instant(when, "the Version's 'creation'")
-        for field, _, new in (c for c in changed if len(c) == 3):
-            if field == "status":
-                sink.add(ticket, "status", at, status=sink.status(new))
-            elif field == "priority":
-                sink.add(ticket, "severity_changed", at, severity=sink.severity(new))
+    for at, changed, where in changes:
+        try:
+            for field, _, new in (c for c in changed if len(c) == 3):
+                if field == "status":
+                    sink.add(ticket, "status", at, status=sink.status(new))
+                elif field == "priority":
+                    sink.add(ticket, "severity_changed", at, severity=sink.severity(new))
+        except SlacalcError as exc:  # name the Version the value is in, too
+            raise type(exc)(f"its Version at {where}: {exc}") from None
     if not statuses and record.get("resolution_date"):
         sink.add(
             ticket,

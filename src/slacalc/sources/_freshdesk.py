@@ -20,7 +20,7 @@ from slacalc.sources._generic import (
     OnBadRow,
     Source,
     each,
-    json_pages,
+    json_records,
     read_export,
     source_name,
 )
@@ -139,10 +139,10 @@ def read_freshdesk_activities(
         [('opened', 'open'), ('reply', 'agent'), ('status', 'waiting')]
     """
     name = source_name(source)
-    records = json_pages(source, "activities_data", "a Freshdesk ticket activities export")
+    records = json_records(source, "activities_data", "a Freshdesk ticket activities export")
     sink = EventSink(name, errors, None, severity_map, status_map, lower_severity=True)
-    for n, record in enumerate(each(records, progress, "activities")):
-        with sink.row(record=n + 1):
+    for file, n, record in each(records, progress, "activities"):
+        with sink.row(record=n, name=file):
             _activity(sink, record, status_map is None)
     return sink.read(as_frame=as_frame)
 
@@ -153,7 +153,9 @@ def _activity(sink: EventSink, record: Mapping[str, Any], system: bool) -> None:
     if not isinstance(activity, Mapping) or "ticket_id" not in record:
         raise sink.fail(
             SourceFormatError(
-                f"the activity has no 'ticket_id' or 'activity' (it has {sorted(record)!r})."
+                f"the activity has no 'ticket_id' or 'activity' (it has {sorted(record)!r}); "
+                "pass the activities export as Freshdesk writes it "
+                "(https://support.freshdesk.com/support/solutions/articles/226969)."
             ),
             dict(record),
         )

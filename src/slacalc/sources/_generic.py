@@ -52,7 +52,7 @@ __all__ = [
     "csv_rows",
     "each",
     "header_keys",
-    "json_pages",
+    "json_records",
     "missing",
     "read_export",
     "read_long",
@@ -227,11 +227,14 @@ class EventSink:
         self._value: object = None
 
     @contextlib.contextmanager
-    def row(self, *, line: int | None = None, record: int | None = None) -> Iterator[None]:
+    def row(
+        self, *, line: int | None = None, record: int | None = None, name: str | None = None
+    ) -> Iterator[None]:
         """Read one row: its events are kept only when all of it reads.
 
-        A slacalc error inside is raised again naming the file and the line or record,
-        or, with ``errors="collect"``, becomes a rejected row.
+        A slacalc error inside is raised again naming the file (``name``, when the row is
+        from a second file) and the line or record, or, with ``errors="collect"``,
+        becomes a rejected row.
         """
         where = f"line {line}" if line is not None else f"record {record}"
         self._where, self._value = where, None
@@ -240,12 +243,12 @@ class EventSink:
             yield
         except SlacalcError as exc:
             del self.events[start:]
-            message = f"{self.name!r} {where}: {exc}"
+            message = f"{name or self.name!r} {where}: {exc}"
             if self.errors == "raise":
                 raise type(exc)(message) from None
             self.rejected.append(
                 {
-                    "file": self.name,
+                    "file": name or self.name,
                     "line": line,
                     "record": record,
                     "value": self._value,
@@ -511,15 +514,23 @@ def json_data(source: object) -> object:
         ) from None
 
 
-def json_pages(source: object, key: str, vendor: str) -> list[Mapping[str, Any]]:
-    """The records under ``key`` of every page: a file, a page, or a list of pages or files."""
+Located: TypeAlias = "tuple[str, int, Mapping[str, Any]]"
+"""A JSON record with the file it is in and its number there (from 1)."""
+
+
+def json_records(source: object, key: str, vendor: str, name: str | None = None) -> list[Located]:
+    """The records under ``key`` of every page: a file, a page, or a list of pages or files.
+
+    Each comes with its file's name (``name`` for a page already read from a file, else
+    ``'<data>'``) and its number in that file, for messages and rejected rows.
+    """
     if (
         isinstance(source, (list, tuple))
         and source
         and all(isinstance(p, (str, os.PathLike)) for p in source)
     ):
-        return [r for p in source for r in json_pages(p, key, vendor)]
-    name = source_name(source)
+        return [r for p in source for r in json_records(p, key, vendor)]
+    name = name or source_name(source)
     data = json_data(source)
     pages = data if isinstance(data, list) and data and isinstance(data[0], Mapping) else [data]
     records: list[Mapping[str, Any]] = []
@@ -534,7 +545,7 @@ def json_pages(source: object, key: str, vendor: str) -> list[Mapping[str, Any]]
         if not isinstance(items, list) or not all(isinstance(r, Mapping) for r in items):
             raise SourceFormatError(f"{name!r}: {key!r} is not a list of objects.")
         records.extend(items)
-    return records
+    return [(name, n + 1, record) for n, record in enumerate(records)]
 
 
 def header_keys(rows: list[dict[str, Any]], names: Mapping[str, str]) -> dict[str, str]:
@@ -631,7 +642,7 @@ def _rows(
     return name, rows, lines, keys
 
 
-def _where(lines: list[int], n: int) -> dict[str, int]:
+def _where(lines: list[int], n: int) -> dict[str, Any]:
     """``line=`` for a CSV row, ``record=`` (from 1) for a record."""
     return {"line": lines[n]} if lines else {"record": n + 1}
 

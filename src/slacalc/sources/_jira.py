@@ -17,7 +17,7 @@ from slacalc.sources._generic import (
     OnBadRow,
     Source,
     each,
-    json_pages,
+    json_records,
     read_export,
     source_name,
 )
@@ -83,10 +83,10 @@ def read_jira(
         [('opened', 'waiting_for_support'), ('status', 'resolved')]
     """
     name = source_name(source)
-    issues = json_pages(source, "issues", "a Jira search response")
+    issues = json_records(source, "issues", "a Jira search response")
     sink = EventSink(name, errors, None, severity_map, status_map, lower_severity=True)
-    for n, issue in enumerate(each(issues, progress, "issues")):
-        with sink.row(record=n + 1):
+    for file, n, issue in each(issues, progress, "issues"):
+        with sink.row(record=n, name=file):
             _issue(sink, issue)
     return sink.read(as_frame=as_frame)
 

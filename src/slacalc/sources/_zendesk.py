@@ -15,11 +15,12 @@ from slacalc._present.progress import Progress
 from slacalc.errors import SourceFormatError, UnknownSeverityError
 from slacalc.sources._generic import (
     EventSink,
+    Located,
     OnBadRow,
     Source,
     each,
     json_data,
-    json_pages,
+    json_records,
     read_export,
     source_name,
 )
@@ -98,17 +99,18 @@ def read_zendesk_metric_events(
         [('opened', None), ('reply', 'agent')]
     """
     name = source_name(source)
-    records = json_pages(source, "ticket_metric_events", "a Zendesk ticket metric events page")
+    records = json_records(source, "ticket_metric_events", "a Zendesk ticket metric events page")
     # The records of one ticket at one instant are one change (a status change pauses
     # both accumulators at once): read together, they make one status event.
-    instants: dict[tuple[object, object], list[tuple[int, Mapping[str, Any]]]] = {}
-    for n, record in enumerate(records):
-        instants.setdefault((record.get("ticket_id"), record.get("time")), []).append((n, record))
+    instants: dict[tuple[object, object], list[Located]] = {}
+    for located in records:
+        record = located[2]
+        instants.setdefault((record.get("ticket_id"), record.get("time")), []).append(located)
     sink = EventSink(name, errors, None, severity_map, status_map, lower_severity=True)
     states: dict[object, dict[str, str]] = {}
     for group in each(list(instants.values()), progress, "instants"):
-        with sink.row(record=group[0][0] + 1):
-            _metric_events(sink, [r for _, r in group], priorities, states)
+        with sink.row(record=group[0][1], name=group[0][0]):
+            _metric_events(sink, [r for _, _, r in group], priorities, states)
     return sink.read(as_frame=as_frame)
 
 
@@ -213,7 +215,7 @@ def read_zendesk_audits(
     """
     pages = source if isinstance(source, (list, tuple)) else [source]
     users: dict[object, str] = {}
-    records: list[Mapping[str, Any]] = []
+    records: list[Located] = []
     for page in pages:
         data = json_data(page)
         if isinstance(data, Mapping):
@@ -221,10 +223,11 @@ def read_zendesk_audits(
                 if isinstance(user, Mapping):
                     users[user.get("id")] = str(user.get("role"))
         records.extend(
-            json_pages(
+            json_records(
                 data if isinstance(data, Mapping) else page,
                 "audits",
                 "a Zendesk ticket audits page",
+                source_name(page),
             )
         )
     sink = EventSink(
@@ -236,8 +239,8 @@ def read_zendesk_audits(
         lower_severity=True,
     )
     requesters: dict[object, object] = {}
-    for n, audit in enumerate(each(records, progress, "audits")):
-        with sink.row(record=n + 1):
+    for file, n, audit in each(records, progress, "audits"):
+        with sink.row(record=n, name=file):
             _audit(sink, audit, requesters, users)
     return sink.read(as_frame=as_frame)
 
@@ -252,7 +255,9 @@ def _audit(
     if "ticket_id" not in audit or "created_at" not in audit:
         raise sink.fail(
             SourceFormatError(
-                f"the audit has no 'ticket_id' or 'created_at' (it has {sorted(audit)!r})."
+                f"the audit has no 'ticket_id' or 'created_at' (it has {sorted(audit)!r}); "
+                "pass the audits as the Ticket Audits API returns them "
+                "(https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_audits/)."
             ),
             dict(audit),
         )
