@@ -1,9 +1,10 @@
 """``python -m slacalc``: the demo; with arguments, the ``slacalc`` command."""
 
+import gc
 import sys
 
-from slacalc.cli._app import script
+from slacalc.cli import main
 
-if len(sys.argv) < 2:
-    sys.argv.append("demo")
-raise SystemExit(script())
+code = main(sys.argv[1:] or ["demo"])
+gc.freeze()  # the process ends here: spare its last collections the walk over every object
+raise SystemExit(code)
