@@ -254,9 +254,9 @@ def _strict(helper: Callable[..., str]) -> Callable[..., str]:
 
 def _render(template: str, doc: Document, agreement: Agreement, look: Look, *, html: bool) -> str:
     """The document through ``template``; any template problem is a :class:`DocumentError`."""
+    env = _environment(look, html)  # first: it says what to install when Jinja2 is missing
     import jinja2
 
-    env = _environment(look, html)
     ext = "html" if html else "md"
     for name in look.sections:
         try:
@@ -306,8 +306,6 @@ def _render(template: str, doc: Document, agreement: Agreement, look: Look, *, h
         ) from None
     except jinja2.TemplateError as exc:
         raise DocumentError(f"The agreement's templates failed: {exc}.") from None
-    except DocumentError:
-        raise
     except Exception as exc:  # a helper given a wrong value, e.g. date('soon')
         raise DocumentError(
             f"A template passed a value a function cannot use ({type(exc).__name__}: "
