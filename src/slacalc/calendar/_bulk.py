@@ -163,8 +163,6 @@ def _duration_item_us(d: object) -> int:
     """One duration of a list: None, NaT and NumPy's NaT are missing values."""
     if d is None or (isinstance(d, np.timedelta64) and np.isnat(d)):
         return _NAT
-    if isinstance(d, dt.timedelta) and type(d) is not dt.timedelta and d != d:  # pandas NaT
-        return _NAT
     if type(d).__name__ == "NaTType":  # pandas NaT is no timedelta
         return _NAT
     return duration_to_us(d)
@@ -523,7 +521,9 @@ def add_many(timeline: Timeline, starts: object, durations: object) -> Any:
         out[valid] = result
         return _out_instants(out, kind, timeline.source.tz)
     snap = timeline.cover(*bounds)
-    for _ in range(10_000):
+    # Ends: each pass grows the span by a year or more, and grow() raises at the years'
+    # limits (check_forward/check_backward sooner, when no open time can come).
+    while True:
         arr = _arrays(timeline, snap)
         target = _cum_all(arr, x) + d
         if target.size and int(target.max()) >= arr.total:

@@ -500,7 +500,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.enable()
 
 
-def script() -> int:
+def script() -> int:  # pragma: no cover - run by tests/cli/test_console_script.py
     """The installed ``slacalc`` script: :func:`main` on this process's arguments, then exit.
 
     The process ends once the answer is written, so the objects it made are put out of

@@ -95,10 +95,8 @@ SAME_TIME = "same_time"
 """``business_day = "same_time"``: a day ends at the same wall time the next business day."""
 
 
-def _suggest(raw: str) -> str:
-    match = _WORDY.fullmatch(raw)
-    if match is None:
-        return _TARGET_HINT
+def _suggest(match: re.Match[str]) -> str:
+    """What to write instead of a wordy duration (a ``_WORDY`` match)."""
     number, unit = match.group(1), match.group(2).lower()
     if unit.startswith("h"):
         return f"write '{number}h'"
@@ -197,8 +195,8 @@ def parse_target(value: object, *, business_days: bool = True) -> Target:
                     f"{shown(value)} is not a positive number of days; write e.g. '1 business day'."
                 )
             return BusinessDays(count)
-        if _WORDY.fullmatch(value):
-            raise InvalidDurationError(f"{shown(value)} is not a duration; {_suggest(value)}.")
+        if wordy := _WORDY.fullmatch(value):
+            raise InvalidDurationError(f"{shown(value)} is not a duration; {_suggest(wordy)}.")
     if not isinstance(value, (str, dt.timedelta)):
         raise InvalidDurationError(f"{shown(value)} is not a duration; {hint}.")
     try:

@@ -689,8 +689,6 @@ _CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 
 def _cvr_text(value: object) -> object:
     """A Danish CVR number: 8 digits whose modulus-11 check holds (Erhvervsstyrelsen)."""
-    if value is None:
-        return value
     text = str(value).replace(" ", "") if isinstance(value, (str, int)) else None
     if text is None or len(text) != 8 or not text.isascii() or not text.isdigit():
         raise ValueError(f"{value!r} is not a CVR number; write its 8 digits, e.g. '13748136'.")

@@ -258,10 +258,6 @@ class _Log:
     component_codes: list[int]
     component_names: list[str | None]
 
-    def component(self, i: int) -> str | None:
-        """The component of outage ``i``."""
-        return self.component_names[self.component_codes[i]]
-
 
 def _coder(values: Iterable[object]) -> tuple[list[int], list[object]]:
     """Codes for values, and the distinct values in order of first appearance."""
@@ -685,13 +681,13 @@ def _measure(
         )
     log = _read_log(incidents, columns, weights, as_of)
     eligible: Intervals | None = None
-    if windows:
-        lo = min(to_us(w.start) for w in windows)
-        hi = max(to_us(w.end) for w in windows)
-        if maintenance_mode == "exclude" and windows_maint:
-            eligible = Intervals.span(lo, hi) - windows_maint
-        if calendar is not None:
-            eligible = (eligible or Intervals.span(lo, hi)) & _open_time(calendar, lo, hi)
+    # calendar_periods and rolling_windows always give at least one window
+    lo = min(to_us(w.start) for w in windows)
+    hi = max(to_us(w.end) for w in windows)
+    if maintenance_mode == "exclude" and windows_maint:
+        eligible = Intervals.span(lo, hi) - windows_maint
+    if calendar is not None:
+        eligible = (eligible or Intervals.span(lo, hi)) & _open_time(calendar, lo, hi)
     meter = _Meter(windows_maint, eligible, min_us, forced)
     subjects, members = _subjects(log, by, components, groups)
     rows: dict[str | None, list[PeriodAvailability]] = {}

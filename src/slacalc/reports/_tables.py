@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -96,7 +97,7 @@ def render_text(
     )
 
 
-class Tabular:
+class Tabular(ABC):
     """What every report shares: its rows as a table, a DataFrame, records, text and HTML.
 
     A report says which columns it has (:meth:`_columns`), gives its rows' values
@@ -109,21 +110,21 @@ class Tabular:
     _PERCENT: ClassVar[tuple[str, ...]] = ()
     """Shown columns of exact percentages, shown with a percent sign."""
 
+    @abstractmethod
     def _columns(self) -> Sequence[Column]:
         """The table's columns."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _values(self) -> list[tuple[object, ...]]:
         """The table's rows, one value per column."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _shown(self) -> tuple[Sequence[str], list[tuple[object, ...]]]:
         """The header and rows of the text and HTML views."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _title(self) -> str:
         """The title of the HTML view."""
-        raise NotImplementedError
 
     def _formats(self) -> dict[str, Callable[[object], str]]:
         """How the shown columns that are not plain values are written."""

@@ -303,26 +303,23 @@ def csv_rows(source: SourceLike, delimiter: str | None = None) -> tuple[list[str
 def instant(value: object, tz: dt.tzinfo | None, *, what: str) -> dt.datetime:
     """An aware datetime from ISO text (naive text in ``tz``) or epoch seconds."""
     if isinstance(value, dt.datetime):
-        if value.utcoffset() is None:
-            if tz is None:
-                raise NaiveDatetimeError(f"{what} {value!r} has no time zone; pass tz=...")
-            return value.replace(tzinfo=tz)
-        return value
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        return epoch(value, what=what)
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidDateError(
-            f"{what} {value!r} is not a time; write ISO 8601 such as '2026-03-02T10:00Z'."
-        )
-    raw = value.strip()
-    if raw.replace(".", "", 1).isdigit():
-        return epoch(Decimal(raw), what=what)
-    try:
-        parsed = dt.datetime.fromisoformat(raw)
-    except ValueError:
-        raise InvalidDateError(
-            f"{what} {value!r} is not an ISO 8601 time; write e.g. '2026-03-02T10:00Z'."
-        ) from None
+        parsed = value
+    else:
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            return epoch(value, what=what)
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidDateError(
+                f"{what} {value!r} is not a time; write ISO 8601 such as '2026-03-02T10:00Z'."
+            )
+        raw = value.strip()
+        if raw.replace(".", "", 1).isdigit():
+            return epoch(Decimal(raw), what=what)
+        try:
+            parsed = dt.datetime.fromisoformat(raw)
+        except ValueError:
+            raise InvalidDateError(
+                f"{what} {value!r} is not an ISO 8601 time; write e.g. '2026-03-02T10:00Z'."
+            ) from None
     if parsed.utcoffset() is None:
         if tz is None:
             raise NaiveDatetimeError(
@@ -344,8 +341,6 @@ def epoch(value: int | Decimal, *, what: str) -> dt.datetime:
 
 def success_flag(value: object, *, what: str) -> bool:
     """A success flag: a bool, 1/0, or words such as up/down, true/false, ok/fail."""
-    if isinstance(value, bool):
-        return value
     key = str(value).strip().lower()
     if key in _TRUE:
         return True
