@@ -394,7 +394,8 @@ def test_availability_with_maintenance_uses_the_policy_mode(
         "2026-11  3          58m   30d  99.8657%      43m 12s  no   5% = 25.00"
     )
     assert out.splitlines()[3] == (
-        "maintenance Patches (2026-11-04 02:00-02:30 +01:00): outside the agreed window, 30m "
+        "maintenance Patches (2026-11-04 02:00-02:30 +01:00): outside the agreed window "
+        "(Sun 02:00-06:00 Europe/Copenhagen), 30m "
         "trusted as maintenance (--trust-maintenance)"
     )
     # --maintenance-mode exclude overrides it: 43,200 - 30 = 43,170 min eligible;
@@ -475,7 +476,8 @@ def test_availability_maintenance_outside_the_policy_window_is_downtime(
     # window is a downtime record of its own, so 4 records counted.
     assert out.splitlines()[2:] == [
         "2026-11  4          1h 28m  30d  99.7962%      43m 12s  no   5% = 25.00",
-        "maintenance Patches (2026-11-04 02:00-02:30 +01:00): outside the agreed window, 30m "
+        "maintenance Patches (2026-11-04 02:00-02:30 +01:00): outside the agreed window "
+        "(Sun 02:00-06:00 Europe/Copenhagen), 30m "
         "downtime",
         "notice not checked for 1 maintenance window without an 'announced' time",
     ]

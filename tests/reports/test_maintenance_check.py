@@ -67,7 +67,8 @@ def test_field_report_repro_cli(
     # Two records add downtime: INC-101 and the window, which covers INC-102/103.
     assert lines[2] == "2026-11  2          2h 31m  30d  99.6504%      43m 12s  no   10% = 40.00"
     assert lines[3] == (
-        "maintenance 2026-11-18 14:00-16:00 +01:00: outside the agreed window, 2h downtime"
+        "maintenance 2026-11-18 14:00-16:00 +01:00: outside the agreed window "
+        "(Mon-Sun 02:00-04:00 Europe/Copenhagen), 2h downtime"
     )
     # The explicitly named option keeps the old behaviour: INC-102/103 erased, no credit.
     assert main([*argv, "--trust-maintenance"]) == 0

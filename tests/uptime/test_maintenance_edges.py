@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import pytest
 
+from slacalc import BusinessCalendar
 from slacalc.errors import InvalidIntervalError, WrongTypeError
-from slacalc.uptime import PlannedMaintenance, check_maintenance
+from slacalc.uptime import (
+    MaintenanceBreach,
+    MaintenanceRule,
+    PlannedMaintenance,
+    check_maintenance,
+)
 
 UTC = dt.UTC
 H = dt.timedelta(hours=1)
@@ -73,3 +80,54 @@ def test_a_window_ending_on_a_month_edge_is_not_split() -> None:
     check = check_maintenance([(edge - 2 * H, edge)], max_per_month=H)
     assert check.kept == ((edge - 2 * H, edge - H),)
     assert [(b.start, b.end) for b in check.breaches] == [(edge - H, edge)]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    window: object | None = None
+    notice: dt.timedelta | None = None
+    max_per_month: dt.timedelta | None = None
+
+
+_WINDOW = PlannedMaintenance(T, T + 2 * H)
+_HEAD = "maintenance 2026-11-04 02:00-04:00 +00:00: "
+
+
+@pytest.mark.parametrize(
+    ("rule", "rules", "says"),
+    [
+        # A calendar names its hours and zone.
+        (
+            "outside_window",
+            _Rules(window=BusinessCalendar("Sun 02:00-06:00", tz="Europe/Copenhagen")),
+            "outside the agreed window (Sun 02:00-06:00 Europe/Copenhagen)",
+        ),
+        # A window object with hours but no zone names its hours only.
+        (
+            "outside_window",
+            _Rules(window=SimpleNamespace(hours="Sat 01:00-03:00", tz=None)),
+            "outside the agreed window (Sat 01:00-03:00)",
+        ),
+        # A window that cannot say its hours (any open_periods object): the rule alone.
+        ("outside_window", _Rules(window=object()), "outside the agreed window"),
+        (
+            "short_notice",
+            _Rules(notice=dt.timedelta(hours=36)),
+            "announced too late (1d 12h notice agreed)",
+        ),
+        ("short_notice", _Rules(), "announced too late"),
+        (
+            "over_monthly_cap",
+            _Rules(max_per_month=4 * H),
+            "over the monthly limit (at most 4h a month)",
+        ),
+        ("over_monthly_cap", _Rules(), "over the monthly limit"),
+    ],
+)
+def test_a_breach_says_what_the_agreement_allows(
+    rule: MaintenanceRule, rules: _Rules, says: str
+) -> None:
+    breach = MaintenanceBreach(_WINDOW, rule, T, T + 2 * H)
+    assert breach.describe(rules) == f"{_HEAD}{says}, 2h downtime"  # type: ignore[arg-type]
+    # Without rules the line is the plain text.
+    assert breach.describe() == breach.text

@@ -599,7 +599,7 @@ def _maintenance_lines(opts: _Uptime, report: MonthlyAvailabilityReport) -> list
         return []
     lines = []
     for breach in check.breaches:
-        text = breach.text
+        text = breach.describe(opts.rules)
         if opts.trust:
             text = text.replace(" downtime", " trusted as maintenance (--trust-maintenance)")
         lines.append(text)

@@ -189,10 +189,48 @@ class MaintenanceBreach:
             >>> MaintenanceBreach(p, "outside_window", t, p.end).text.split(": ")
             ['maintenance 2026-11-18 14:00-16:00 +00:00', 'outside the agreed window, 2h downtime']
         """
+        return self.describe()
+
+    def describe(self, rules: MaintenanceRules | None = None) -> str:
+        """Like :attr:`text`, and with ``rules`` also what the agreement allows.
+
+        The rule's agreed value follows its name: the window's hours and zone, the
+        notice, or the monthly limit, so the line can be checked against the contract.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from slacalc.policy import default_policy
+            >>> rules = default_policy().to_agreement().uptime.maintenance
+            >>> t = dt.datetime(2026, 11, 18, 14, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+            >>> p = PlannedMaintenance(t, t + dt.timedelta(hours=2))
+            >>> MaintenanceBreach(p, "outside_window", t, p.end).describe(rules).split(": ")[1]
+            'outside the agreed window (Sun 02:00-06:00 Europe/Copenhagen), 2h downtime'
+            >>> MaintenanceBreach(p, "short_notice", t, p.end).describe(rules).split(": ")[1]
+            'announced too late (2d notice agreed), 2h downtime'
+        """
+        says = _SAYS[self.rule]
+        agreed = None if rules is None else _agreed(self.rule, rules)
+        if agreed:
+            says = f"{says} ({agreed})"
         return (
-            f"maintenance {self.maintenance.describe()}: {_SAYS[self.rule]}, "
+            f"maintenance {self.maintenance.describe()}: {says}, "
             f"{format_duration(self.duration)} downtime"
         )
+
+
+def _agreed(rule: MaintenanceRule, rules: MaintenanceRules) -> str | None:
+    """What ``rules`` allow for ``rule``, for people; ``None`` when it cannot be said."""
+    if rule == "short_notice":
+        notice = rules.notice
+        return None if notice is None else f"{format_duration(notice)} notice agreed"
+    if rule == "over_monthly_cap":
+        cap = rules.max_per_month
+        return None if cap is None else f"at most {format_duration(cap)} a month"
+    hours = getattr(rules.window, "hours", None)
+    if not isinstance(hours, str):
+        return None
+    tz = getattr(rules.window, "tz", None)
+    return hours if tz is None else f"{hours} {tz}"
 
 
 @dataclass(frozen=True, slots=True)
