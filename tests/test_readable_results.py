@@ -115,3 +115,26 @@ def test_a_replayed_ticket_and_its_rows_have_short_reprs() -> None:
         "<CycleStatus response #1 high met, 3h of 1h used, BREACHED>"
     )
     assert repr(ticket.rows[1].status) == "<CycleStatus resolution #1 high running, 4h of 8h used>"
+
+
+def test_counts_in_reprs_agree_with_their_number() -> None:
+    outage = (
+        dt.datetime(2026, 3, 17, 10, tzinfo=dt.UTC),
+        dt.datetime(2026, 3, 17, 12, tzinfo=dt.UTC),
+    )
+    one = availability_report([outage], "99.9%", ["2026-03"])
+    assert repr(one).startswith("<MonthlyAvailabilityReport: 1 month against 99.9%, ")
+    two = availability_report([outage], "99.9%", ["2026-02", "2026-03"])
+    assert repr(two).startswith("<MonthlyAvailabilityReport: 2 months against 99.9%, ")
+
+    late = [{"ticket_id": 4711, **e} for e in _late_ticket()]
+    outcomes = analyze_tickets(late, POLICY, at=MON + dt.timedelta(hours=4))
+    # One ticket, two cycles (response and resolution), one of them breached.
+    assert repr(outcomes).startswith("<TicketOutcomes: 1 ticket, 2 cycles, 1 breached;")
+    opened_only = analyze_tickets(late[:1], POLICY, at=MON + dt.timedelta(minutes=5))
+    assert repr(opened_only.ticket(4711)).startswith("<TicketOutcome 4711, 1 event: ")
+    summary = compliance_summary(outcomes.rows[:1])
+    assert repr(summary) == (
+        "<ComplianceSummary by ('severity', 'month', 'metric'): 1 row; "
+        "percent_met half_even to 1 place, percentiles nearest_rank>"
+    )

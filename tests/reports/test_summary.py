@@ -261,7 +261,7 @@ def test_outputs(summary: ComplianceSummary, monkeypatch: pytest.MonkeyPatch) ->
     assert "percent_met" in text.splitlines()[0]
     assert "more rows" in text
     assert "%" in text.splitlines()[2]
-    assert "half_even to 1 places" in summary._repr_html_()
+    assert "half_even to 1 place" in summary._repr_html_()
     monkeypatch.setattr(frames, "pandas", lambda: None)
     with pytest.raises(ModuleNotFoundError, match=r"\.to_records\(\)"):
         _ = summary.table  # a DataFrame whatever is installed: never records instead

@@ -93,5 +93,5 @@ def test_repr_names_the_grouping_and_the_rounding(policy: SLAPolicy) -> None:
     summary = compliance_summary(_late_high_responses(policy), by=("severity",), fee=FEE)
     assert repr(summary) == (
         f"<ComplianceSummary by ('severity', 'metric'): {len(summary.rows)} rows; "
-        "percent_met half_even to 1 places, percentiles nearest_rank>"
+        "percent_met half_even to 1 place, percentiles nearest_rank>"
     )

@@ -21,6 +21,7 @@ from slacalc.errors import InvalidOptionError
 __all__ = [
     "DURATION_STYLES",
     "DurationStyle",
+    "counted",
     "decimal_text",
     "duration_text",
     "instant_text",
@@ -44,6 +45,16 @@ DURATION_STYLES: tuple[DurationStyle, ...] = get_args(DurationStyle)
 
 _HOUR = 3600
 _DAY = 86_400
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` and ``noun``, in the plural unless ``count`` is one (English reprs).
+
+    Examples:
+        >>> counted(1, "month"), counted(0, "row"), counted(2, "severity", "severities")
+        ('1 month', '0 rows', '2 severities')
+    """
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def seconds_of(value: dt.timedelta | Fraction | int) -> Fraction:

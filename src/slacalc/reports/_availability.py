@@ -12,6 +12,7 @@ from typing import Any, Literal, TypeAlias
 
 from slacalc._exact import check_places, check_rounding, round_fraction
 from slacalc._frozen import FrozenDict
+from slacalc._present.formats import counted
 from slacalc._present.frames import Column, columns_of, plain, type_hints
 from slacalc._time import from_us, instant_from, to_us
 from slacalc.credits import CreditSchedule, MoneyLike
@@ -337,7 +338,8 @@ class MonthlyAvailabilityReport(Tabular):
     def __repr__(self) -> str:
         missed = [r.month for r in self.rows if not r.met]
         return (
-            f"<MonthlyAvailabilityReport: {len(self.rows)} months against {self.target}, "
+            f"<MonthlyAvailabilityReport: {counted(len(self.rows), 'month')} against "
+            f"{self.target}, "
             f"missed {missed}, credits {self.total_credit}>"
         )
 

@@ -27,6 +27,7 @@ from typing import Literal
 
 from slacalc._exact import round_fraction
 from slacalc._intervals import Intervals
+from slacalc._present.formats import counted
 from slacalc._present.frames import Column, columns_of, is_frame, plain, type_hints
 from slacalc._time import instant_from, to_us
 from slacalc.errors import ColumnTypeError, InvalidOptionError, OpenOutageError
@@ -132,7 +133,7 @@ class IncidentMetricsTable(Tabular):
         return Tabular.to_text(self)
 
     def __repr__(self) -> str:
-        return f"<IncidentMetricsTable: {len(self.rows)} rows per {self.every}>"
+        return f"<IncidentMetricsTable: {counted(len(self.rows), 'row')} per {self.every}>"
 
 
 @dataclass(frozen=True, slots=True)

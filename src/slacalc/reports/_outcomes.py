@@ -27,6 +27,7 @@ from typing import (
 )
 
 from slacalc import timers
+from slacalc._present.formats import counted
 from slacalc._present.frames import Column, columns_of
 from slacalc._present.progress import Progress, callback, reported
 from slacalc._time import from_us, to_us
@@ -354,7 +355,7 @@ class TicketOutcome:
     def __repr__(self) -> str:
         """``<TicketOutcome 4711, 7 events: high closed, response met, resolution BREACHED>``."""
         status = repr(self.status).removeprefix("<TicketStatus ").removesuffix(">")
-        events = f"{len(self.events)} event{'s' if len(self.events) != 1 else ''}"
+        events = counted(len(self.events), "event")
         return f"<TicketOutcome {self.ticket_id!r}, {events}: {status}>"
 
     @property
@@ -508,7 +509,8 @@ class TicketOutcomes(Tabular):
         name = getattr(self.policy, "name", type(self.policy).__name__)
         rejected = f", {len(self.rejected)} rejected" if self.rejected else ""
         return (
-            f"<TicketOutcomes: {len(self.tickets)} tickets{rejected}, {len(self.rows)} cycles, "
+            f"<TicketOutcomes: {counted(len(self.tickets), 'ticket')}{rejected}, "
+            f"{counted(len(self.rows), 'cycle')}, "
             f"{len(self.breaches)} breached; policy {name!r}, at "
             f"{'each last event' if self.at is None else self.at.isoformat()}>"
         )

@@ -23,6 +23,7 @@ from typing import Any, Literal, TypeAlias
 
 from slacalc._exact import check_places, check_rounding, parse_share, round_fraction
 from slacalc._intervals import Intervals
+from slacalc._present.formats import counted
 from slacalc._present.frames import Column, columns_of, is_frame, plain, type_hints
 from slacalc._time import UTC, duration_to_us, from_us, resolve_tz, to_us
 from slacalc.errors import (
@@ -235,7 +236,7 @@ class AvailabilityTable(Tabular):
 
     def __repr__(self) -> str:
         return (
-            f"<AvailabilityTable: {len(self.rows)} rows per {self.every}, "
+            f"<AvailabilityTable: {counted(len(self.rows), 'row')} per {self.every}, "
             f"components {list(self.components)}>"
         )
 

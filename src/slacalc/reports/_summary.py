@@ -17,6 +17,7 @@ from slacalc._exact import (
     percent,
     percentile,
 )
+from slacalc._present.formats import counted
 from slacalc._present.frames import (
     Column,
     column_names,
@@ -177,7 +178,8 @@ class ComplianceSummary(Tabular):
     def _title(self) -> str:
         return (
             f"Compliance by {', '.join(self.by) or 'all'} and metric "
-            f"(percent met = met / (met + breached), {self.rounding} to {self.places} places; "
+            f"(percent met = met / (met + breached), {self.rounding} to "
+            f"{counted(self.places, 'place')}; "
             f"percentiles: {self.method})"
         )
 
@@ -197,8 +199,9 @@ class ComplianceSummary(Tabular):
 
     def __repr__(self) -> str:
         return (
-            f"<ComplianceSummary by {(*self.by, 'metric')}: {len(self.rows)} rows; "
-            f"percent_met {self.rounding} to {self.places} places, percentiles {self.method}>"
+            f"<ComplianceSummary by {(*self.by, 'metric')}: {counted(len(self.rows), 'row')}; "
+            f"percent_met {self.rounding} to {counted(self.places, 'place')}, "
+            f"percentiles {self.method}>"
         )
 
 
