@@ -43,7 +43,7 @@ from slacalc.policy._agreement import (
 
 if TYPE_CHECKING:
     from slacalc.policy._book import BookEntry, PolicyBook, PolicyHistory, PolicyVersion, Replay
-    from slacalc.policy._default import DEFAULT_POLICY_DATA, default_policy
+    from slacalc.policy._default import DEFAULT_POLICY_DATA, default_agreement, default_policy
     from slacalc.policy._models import (
         CalendarSpec,
         ChannelSpec,
@@ -118,13 +118,14 @@ __all__ = [
     "UptimeSpec",
     "UptimeTerms",
     "WarningSpec",
+    "default_agreement",
     "default_policy",
     "parse_percent",
     "parse_target",
     "preset",
 ]
 
-_DEFAULT = ("DEFAULT_POLICY_DATA", "default_policy")
+_DEFAULT = ("DEFAULT_POLICY_DATA", "default_agreement", "default_policy")
 _PARSE = ("parse_percent", "parse_target")
 _PRESETS = ("PRESETS", "preset")
 _BOOK = ("BookEntry", "PolicyBook", "PolicyHistory", "PolicyVersion", "Replay")
