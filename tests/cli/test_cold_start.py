@@ -2,9 +2,10 @@
 
 The cold-start figures in benchmarks/README.md rest on these: ``import slacalc`` and the
 command line's parser (``--help``) load neither pydantic nor ``holidays`` nor the
-commands; a policy command builds one pydantic validator (the policy's; the nested
-models are validated inside it) and runs the one country module its holidays need,
-not the ~250 that ``holidays.countries`` imports.
+commands; ``due`` and ``status`` on the built-in policy load no pydantic (its agreement
+is built directly); a policy file builds one pydantic validator (the policy's; the
+nested models are validated inside it); and a command runs the one country module its
+holidays need, not the ~250 that ``holidays.countries`` imports.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.policy._same import assert_same
 
 AT = "2026-12-01T12:00+01:00"
 
@@ -99,12 +102,53 @@ def test_a_policy_command_loads_no_heavy_package(argv: list[str], tmp_path: Path
     assert _probe(code) == []
 
 
-def test_due_on_the_default_policy_builds_one_validator_and_one_country() -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["due", "--severity", "high", "--at", AT],
+        ["due", "--severity", "low", "--at", AT, "--json"],
+        ["status", "EVENTS", "--at", AT],
+        ["status", "EVENTS", "--at", AT, "--json", "--explain"],
+    ],
+)
+def test_a_command_on_the_built_in_policy_loads_no_pydantic(
+    argv: list[str], tmp_path: Path
+) -> None:
+    events = tmp_path / "events.json"
+    events.write_text(json.dumps([{"kind": "opened", "at": AT, "severity": "high"}]))
+    argv = [str(events) if a == "EVENTS" else a for a in argv]
     code = (
         "import contextlib, io, json, sys\n"
         "from slacalc.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    assert main(['due', '--severity', 'high', '--at', '{AT}']) == 0\n"
+        f"    assert main({argv!r}) == 0\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'\n"
+        "    or m.startswith(('holidays.countries', 'holidays.financial')))))"
+    )
+    assert _probe(code) == []
+
+
+def test_due_and_status_read_the_same_built_in_policy_either_way() -> None:
+    # Everything ``due`` and ``status`` read of the built-in policy (its agreement and
+    # the targets as written), built directly and through the validated policy.
+    from slacalc.cli._commands import PolicyTerms, load_terms
+    from slacalc.policy import default_policy
+
+    direct, validated = load_terms(None), PolicyTerms.of(default_policy())
+    assert_same(direct, validated)
+    assert direct.written["medium"] == {"response": "4h", "resolution": None}
+    sla = str(Path(__file__).parent / "data" / "sla.toml")
+    assert_same(load_terms(sla), validated)  # the file holds the built-in policy
+
+
+def test_due_on_a_policy_file_builds_one_validator_and_one_country() -> None:
+    policy = Path(__file__).parent / "data" / "sla.toml"
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from slacalc.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['due', '--severity', 'high', '--at', '{AT}',\n"
+        f"                 '--policy', {str(policy)!r}]) == 0\n"
         "from pydantic import BaseModel\n"
         "from slacalc.policy import _models\n"
         "built = sorted(n for n, v in vars(_models).items() if isinstance(v, type)\n"

@@ -8,12 +8,15 @@ days = 18 support hours. Late November 2026 is CET (+01:00); 27 Nov is a Friday.
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from slacalc.policy import SLAPolicy, default_policy
+from slacalc.policy import Lang, SLAPolicy, default_agreement, default_policy
+from tests.policy._same import assert_same
 
 CPH = ZoneInfo("Europe/Copenhagen")
 US = dt.timedelta(microseconds=1)
@@ -72,6 +75,31 @@ def test_the_default_policy_says_what_the_issue_says() -> None:
     assert "e-mail to support" in claims.how
     assert "next invoice" in claims.how
     assert default_policy() == p  # a new, equal value every time
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_the_built_in_agreement_built_directly_is_the_validated_policys(lang: Lang) -> None:
+    # default_agreement() builds the core values from the data without pydantic; every
+    # value a command or report reads must be what the validated policy converts to.
+    direct, validated = default_agreement(lang), default_policy(lang).to_agreement()
+    assert direct == validated
+    assert_same(direct, validated)
+    assert direct.around_the_clock == validated.around_the_clock == {"24x7"}
+    assert direct.rules.names == ("critical", "high", "medium", "low")
+    opened = t(27, 17, 30)
+    for name in direct.rules.names:
+        assert direct.rules.deadlines(name, opened) == validated.rules.deadlines(name, opened)
+        assert direct.acknowledge(name, opened) == validated.acknowledge(name, opened)
+    assert direct.closed_days(2026) == validated.closed_days(2026)
+
+
+def test_the_built_in_agreement_loads_without_pydantic() -> None:
+    probe = (
+        "import sys; from slacalc.policy import default_agreement; default_agreement('da'); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import argparse
 import datetime as dt
 import importlib.util
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from slacalc.credits import CreditSchedule
-    from slacalc.policy import MaintenanceTerms, SLAPolicy
+    from slacalc.policy import Agreement, MaintenanceTerms, SLAPolicy
     from slacalc.reports import MonthlyAvailabilityReport
     from slacalc.uptime import MaintenanceMode, PlannedMaintenance
 
@@ -126,6 +126,59 @@ def load_policy(path: str | None) -> SLAPolicy:
         first, *more = _problem_lines(path, _problems(exc))
         tail = f" (and {len(more)} more; run 'slacalc check {path}' for the list)" if more else ""
         raise CommandError(first + tail) from None
+
+
+class PolicyTerms(NamedTuple):
+    """A policy as ``slacalc due`` and ``slacalc status`` read it: core values and target texts.
+
+    Attributes:
+        agreement: the policy's agreement (calendars, clock rules, severities).
+        written: each severity's response and resolution targets as the policy writes
+            them (``{"high": {"response": "1h", "resolution": "8h"}}``), shown beside
+            the deadlines.
+    """
+
+    agreement: Agreement
+    written: Mapping[str, Mapping[str, str | None]]
+
+    @classmethod
+    def of(cls, policy: SLAPolicy) -> PolicyTerms:
+        """The terms of a validated policy.
+
+        Examples:
+            >>> from slacalc.policy import default_policy
+            >>> PolicyTerms.of(default_policy()).written["low"]
+            {'response': '2 business days', 'resolution': None}
+        """
+        written = {s.name: {m: getattr(s, m) for m in _METRICS} for s in policy.severities}
+        return cls(policy.to_agreement(), written)
+
+
+_METRICS = ("response", "resolution")
+
+
+def load_terms(path: str | None) -> PolicyTerms:
+    """The terms of the policy in ``path``, or of the built-in policy when ``path`` is ``None``.
+
+    A file is read and validated as :func:`load_policy` does. The built-in policy's
+    agreement is built directly from its data, which ships valid
+    (:func:`slacalc.policy.default_agreement`): the same values, without loading
+    pydantic, which is most of what a cold ``slacalc due`` would otherwise spend.
+
+    Examples:
+        >>> load_terms(None).agreement.name
+        'Website care agreement'
+        >>> load_terms(None).written["critical"]
+        {'response': '15m', 'resolution': '2h'}
+    """
+    if path is not None:
+        return PolicyTerms.of(load_policy(path))
+    from slacalc.policy import DEFAULT_POLICY_DATA, default_agreement
+
+    written = {
+        s["name"]: {m: s.get(m) for m in _METRICS} for s in DEFAULT_POLICY_DATA["severities"]
+    }
+    return PolicyTerms(default_agreement(), written)
 
 
 def _problems(exc: PolicyValidationError) -> tuple[tuple[str, str], ...]:
@@ -265,20 +318,23 @@ def run_budget(args: argparse.Namespace, out: TextIO) -> int:
 # -- due ----------------------------------------------------------------------------------
 
 
-def _target(policy: SLAPolicy, severity: str, metric: str, start: dt.datetime) -> dict[str, object]:
+def _target(
+    terms: PolicyTerms, severity: str, metric: str, start: dt.datetime
+) -> dict[str, object]:
     """A metric's target as written and as business time, for ``--json``."""
-    text = getattr(policy.severity(severity), metric)
-    us = None if text is None else policy.clock_rules().severity(severity).target_us(metric, start)
+    text = terms.written[severity][metric]
+    rules = terms.agreement.rules
+    us = None if text is None else rules.severity(severity).target_us(metric, start)
     business = None if us is None else dt.timedelta(microseconds=us)
     return {"target": text, "business_time": Duration(business)}
 
 
-def _clock_name(policy: SLAPolicy, severity: str) -> str:
+def _clock_name(agreement: Agreement, severity: str) -> str:
     from slacalc.policy import SUPPORT
 
-    name = policy.severity(severity).calendar
-    cal = policy.calendar(name)
-    if policy.to_agreement().is_around_the_clock(severity):
+    name = agreement.severity(severity).calendar
+    cal = agreement.calendar(name)
+    if agreement.is_around_the_clock(severity):
         return f"around the clock ({cal.tz})"
     label = "support hours" if name == SUPPORT else f"{name!r} hours"
     return f"{label} {cal.hours}, {cal.tz}"
@@ -299,27 +355,29 @@ def run_due(args: argparse.Namespace, out: TextIO) -> int:
         respond by  Mon 2026-11-30 09:30 +01:00  (target 1h)
         resolve by  Mon 2026-11-30 16:30 +01:00  (target 8h)
     """
-    policy = load_policy(args.policy)
+    terms = load_terms(args.policy)
+    agreement = terms.agreement
     opened, now = _now(args.at)
-    deadlines = policy.deadlines(args.severity, opened)
+    deadlines = agreement.rules.deadlines(args.severity, opened)
     severity = deadlines.severity
-    spec = policy.severity(severity)
+    written = terms.written[severity]
     if args.json:
-        head = {"policy": policy.name, "severity": severity, "calendar": spec.calendar}
+        calendar = agreement.severity(severity).calendar
+        head = {"policy": agreement.name, "severity": severity, "calendar": calendar}
         metrics = {
-            metric: {"due": getattr(deadlines, metric), **_target(policy, severity, metric, opened)}
-            for metric in ("response", "resolution")
+            metric: {"due": getattr(deadlines, metric), **_target(terms, severity, metric, opened)}
+            for metric in _METRICS
         }
         return _json(out, {**head, "opened_at": opened, **metrics})
     local = opened.astimezone(deadlines.response.tzinfo)
     resolve = (
-        f"resolve by  {people_time(deadlines.resolution)}  (target {spec.resolution})"
+        f"resolve by  {people_time(deadlines.resolution)}  (target {written['resolution']})"
         if deadlines.resolution is not None
         else "resolve by  -  (no target: a work queue)"
     )
     _say(out, f"{severity!r} ticket opened {people_time(local)}{now}")
-    _say(out, f"clock: {_clock_name(policy, severity)}")
-    _say(out, f"respond by  {people_time(deadlines.response)}  (target {spec.response})")
+    _say(out, f"clock: {_clock_name(agreement, severity)}")
+    _say(out, f"respond by  {people_time(deadlines.response)}  (target {written['response']})")
     _say(out, resolve)
     return 0
 
@@ -369,15 +427,15 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
     """
     from slacalc.cli._files import read_events
 
-    policy = load_policy(args.policy)
+    agreement = load_terms(args.policy).agreement
     events = read_events(args.events)
     at, now = _now(args.at)
-    status = policy.evaluate(events, at=at, timeline=args.explain)
+    status = agreement.rules.evaluate(events, at=at, timeline=args.explain)
     explanation = None
     if args.explain:
         from slacalc.reports import Explanation
 
-        explanation = Explanation.from_status(status, policy.calendar().tz)
+        explanation = Explanation.from_status(status, agreement.support.tz)
     if args.json:
         data = _STATUS(status)
         if explanation is not None:
@@ -386,7 +444,7 @@ def run_status(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "csv":
         write_csv(out, [_METRIC(m) for m in status.clocks()])
         return 0
-    head, due = status._heading(policy.calendar().tz)
+    head, due = status._heading(agreement.support.tz)
     _say(out, [head + now, due])
     write_table(out, status._table())
     if explanation is not None:

@@ -43,8 +43,7 @@ from slacalc.policy._agreement import (
 
 if TYPE_CHECKING:
     from slacalc.policy._book import BookEntry, PolicyBook, PolicyHistory, PolicyVersion, Replay
-    from slacalc.policy._default import DEFAULT_POLICY_DATA, default_policy
-    from slacalc.policy._fields import parse_percent, parse_target
+    from slacalc.policy._default import DEFAULT_POLICY_DATA, default_agreement, default_policy
     from slacalc.policy._models import (
         CalendarSpec,
         ChannelSpec,
@@ -69,6 +68,7 @@ if TYPE_CHECKING:
         UptimeSpec,
         WarningSpec,
     )
+    from slacalc.policy._parse import parse_percent, parse_target
     from slacalc.policy._presets import PRESETS, preset
 
 __all__ = [
@@ -118,14 +118,15 @@ __all__ = [
     "UptimeSpec",
     "UptimeTerms",
     "WarningSpec",
+    "default_agreement",
     "default_policy",
     "parse_percent",
     "parse_target",
     "preset",
 ]
 
-_DEFAULT = ("DEFAULT_POLICY_DATA", "default_policy")
-_FIELDS = ("parse_percent", "parse_target")
+_DEFAULT = ("DEFAULT_POLICY_DATA", "default_agreement", "default_policy")
+_PARSE = ("parse_percent", "parse_target")
 _PRESETS = ("PRESETS", "preset")
 _BOOK = ("BookEntry", "PolicyBook", "PolicyHistory", "PolicyVersion", "Replay")
 
@@ -139,8 +140,8 @@ def __getattr__(name: str) -> Any:
     module = (
         "_default"
         if name in _DEFAULT
-        else "_fields"
-        if name in _FIELDS
+        else "_parse"
+        if name in _PARSE
         else "_presets"
         if name in _PRESETS
         else "_book"

@@ -21,9 +21,9 @@ from slacalc._time import to_us
 from slacalc._validate import check_items, check_mapping
 from slacalc.errors import InvalidDateError, InvalidOptionError, PolicyValidationError
 from slacalc.policy._agreement import Acknowledgement, Agreement
-from slacalc.policy._fields import policy_error
 from slacalc.policy._io import read_file
 from slacalc.policy._models import SLAPolicy
+from slacalc.policy._parse import policy_error
 from slacalc.timers import ClockRules, EventLike, ExtraKeys, History, TicketEvent, TicketStatus
 
 __all__ = ["BookEntry", "PolicyBook", "PolicyHistory", "PolicyVersion", "Replay"]

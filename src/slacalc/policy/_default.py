@@ -1,14 +1,48 @@
-"""The built-in website-care agreement (the README demo's policy)."""
+"""The built-in website-care agreement (the README demo's policy).
+
+Its data, and its agreement built from that data directly, load without pydantic: a
+command on the built-in policy needs only the agreement. The validated policy
+(:func:`default_policy`) loads the pydantic models when it is first asked for.
+"""
 
 from __future__ import annotations
 
 import copy
-from typing import Any
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from slacalc._present.catalogue import Lang, check_lang
-from slacalc.policy._models import SLAPolicy
+from slacalc.calendar import BusinessCalendar
+from slacalc.credits import CreditSchedule
+from slacalc.policy._agreement import (
+    ALWAYS,
+    SUPPORT,
+    Agreement,
+    Channel,
+    ClaimTerms,
+    ContractTerms,
+    FrozenDict,
+    MaintenanceTerms,
+    Role,
+    SeverityTerms,
+    UptimeTerms,
+    longest_day,
+)
+from slacalc.policy._parse import (
+    check_targets,
+    parse_duration,
+    parse_holiday,
+    parse_percent,
+    parse_target,
+)
+from slacalc.policy._texts import LocalText
+from slacalc.timers import BusinessDays, ClockRules, SeverityTargets, Target, WarningThreshold
 
-__all__ = ["DEFAULT_POLICY_DATA", "default_policy"]
+if TYPE_CHECKING:
+    from slacalc.policy._models import SLAPolicy
+
+__all__ = ["DEFAULT_POLICY_DATA", "default_agreement", "default_policy"]
 
 _WARN_EARLY: list[dict[str, str]] = [{"percent": "75%"}, {"before": "30m"}]
 
@@ -308,6 +342,191 @@ def default_policy(lang: Lang = "en") -> SLAPolicy:
         >>> danish.lang, danish.severities[0].label["da"], danish.support.recurring["12-24"]
         ('da', 'Kritisk', 'closed')
     """
-    if check_lang(lang) == "da":
-        return SLAPolicy.from_dict(_danish_data())
-    return SLAPolicy.from_dict(DEFAULT_POLICY_DATA)
+    from slacalc.policy._models import SLAPolicy  # pydantic loads here, not with the data
+
+    return SLAPolicy.from_dict(_data(lang))
+
+
+def default_agreement(lang: Lang = "en") -> Agreement:
+    """The built-in agreement as core values, equal to ``default_policy(lang).to_agreement()``.
+
+    Built directly from :data:`DEFAULT_POLICY_DATA` (for ``lang="da"``, its Danish form),
+    which ships valid, without the pydantic models: the calendars, clock rules, exact
+    targets and terms are the values :meth:`SLAPolicy.to_agreement` makes of the same
+    data, at a fraction of the cost of loading pydantic. The ``slacalc`` command answers
+    from it when no policy file is given. Your own policy (or a changed copy of the data)
+    goes through :class:`SLAPolicy`, which checks every value.
+
+    Args:
+        lang: ``"en"`` (English texts) or ``"da"`` (Danish, with English alongside).
+
+    Returns:
+        A new :class:`Agreement` (equal every time).
+
+    Raises:
+        InvalidOptionError: an unknown ``lang``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> agreement = default_agreement()
+        >>> agreement == default_policy().to_agreement()
+        True
+        >>> opened = dt.datetime(2026, 11, 27, 17, 30, tzinfo=agreement.support.tz)
+        >>> agreement.rules.deadlines("high", opened).response.isoformat()
+        '2026-11-30T09:30:00+01:00'
+        >>> default_agreement("da").severity("critical").label
+        'Kritisk'
+    """
+    return _agreement_of(_data(lang))
+
+
+def _data(lang: Lang) -> dict[str, Any]:
+    """The built-in policy's data in ``lang``."""
+    return _danish_data() if check_lang(lang) == "da" else DEFAULT_POLICY_DATA
+
+
+def _agreement_of(data: Mapping[str, Any]) -> Agreement:
+    """The agreement of the built-in policy's data, made as ``SLAPolicy`` makes it.
+
+    It reads the keys the built-in data holds, and assumes their values are valid;
+    ``tests/policy/test_default_policy.py`` checks the result against the validated way.
+    """
+    lang: Lang = data.get("lang", "en")
+    spec = data["support"]
+    support = BusinessCalendar(
+        spec["hours"],
+        tz=spec["tz"],
+        holidays=list(spec.get("holidays", ())) or None,
+        overrides={},
+        recurring=dict(spec.get("recurring", {})),
+        seasons={},
+    )
+    calendars = {SUPPORT: support, ALWAYS: BusinessCalendar.always(support.tz)}
+    day_text = data.get("business_day")
+    day = longest_day(support) if day_text is None else parse_duration(day_text)
+
+    def local(text: str | Mapping[str, str]) -> LocalText:
+        return LocalText(text, lang)
+
+    def texts(items: Iterable[str | Mapping[str, str]]) -> tuple[LocalText, ...]:
+        return tuple(local(item) for item in items)
+
+    def target(text: str | None) -> Target | None:
+        return None if text is None else parse_target(text)
+
+    def counted(value: Target | None) -> Any:
+        if isinstance(value, BusinessDays) and day is not None:
+            return value.count * day
+        return value
+
+    severities = data["severities"]
+    terms = tuple(
+        SeverityTerms(
+            s["name"],
+            local(s.get("description", "")),
+            s.get("calendar", SUPPORT),
+            parse_target(s["response"]),
+            target(s.get("resolution")),
+            target(s.get("next_response")),
+            target(s.get("periodic_update")),
+            local(s.get("label", s["name"])),
+        )
+        for s in severities
+    )
+    check_targets(
+        (f"severities[{i}].{field}", getattr(t, field), calendars[t.calendar])
+        for i, t in enumerate(terms)
+        for field in ("response", "resolution", "next_response", "periodic_update")
+    )
+    rules = ClockRules(
+        tuple(
+            SeverityTargets(
+                t.name,
+                calendars[t.calendar],
+                counted(t.response),
+                counted(t.resolution),
+                counted(t.next_response),
+                counted(t.periodic_update),
+                tuple(
+                    WarningThreshold(
+                        w.get("percent"), w.get("before"), w.get("measured_in") or "business"
+                    )
+                    for w in s.get("warnings", ())
+                ),
+            )
+            for t, s in zip(terms, severities, strict=True)
+        ),
+        pause_mode=data.get("pause_mode", "exclude"),
+        severity_change=data.get("severity_change", "carry_elapsed"),
+        reopen=data.get("reopen", "continue"),
+    )
+    scope = data.get("scope", {})
+    return Agreement(
+        name=data["name"],
+        calendars=FrozenDict(calendars),
+        holidays=tuple(parse_holiday(h) for h in spec.get("holidays", ())),
+        business_day=day,
+        full_support_day=day_text is None,
+        severities=terms,
+        rules=rules,
+        channels=tuple(
+            Channel(
+                local(c["name"]),
+                c["kind"],
+                c.get("contact", ""),
+                c.get("hours", SUPPORT),
+                local(c.get("description", "")),
+            )
+            for c in data.get("channels", ())
+        ),
+        in_scope=texts(scope.get("included", ())),
+        out_of_scope=texts(scope.get("excluded", ())),
+        roles=tuple(
+            Role(r["party"], local(r["title"]), texts(r.get("responsibilities", ())))
+            for r in data.get("roles", ())
+        ),
+        uptime=_uptime_of(data["uptime"], support.tz, lang),
+        title=local(data.get("title", data["name"])),
+        lang=lang,
+        contract=_contract_of(data, lang),
+    )
+
+
+def _uptime_of(spec: Mapping[str, Any], tz: dt.tzinfo, lang: Lang) -> UptimeTerms:
+    """The built-in uptime terms: target, credits, maintenance window and claims."""
+    window, claims = spec["maintenance"], spec["claims"]
+    return UptimeTerms(
+        target=parse_percent(spec["target"]),
+        period=spec["period"],
+        credits=CreditSchedule([(t["below"], t["credit"]) for t in spec["credits"]]),
+        maintenance=MaintenanceTerms(
+            BusinessCalendar(window["window"], tz=tz),
+            parse_duration(window["notice"]),
+            parse_duration(window["max_per_month"]),
+            window["mode"],
+        ),
+        claims=ClaimTerms(
+            claims["claim_within_days"], LocalText(claims["how"], lang), claims["automatic"], None
+        ),
+    )
+
+
+def _contract_of(data: Mapping[str, Any], lang: Lang) -> ContractTerms | None:
+    """The built-in contract clauses (the Danish form's), ``None`` in the English form."""
+    if "terms" not in data:
+        return None
+    terms, downtime = data["terms"], data["downtime"]
+    liability, law = data["liability"], data["law"]
+    return ContractTerms(
+        term_months=terms["term_months"],
+        renewal_months=terms["renewal_months"],
+        notice_months=terms["notice_months"],
+        exclusions=tuple(LocalText(x, lang) for x in downtime["exclusions"]),
+        monitoring_interval=parse_duration(downtime["monitoring_interval"]),
+        locations=tuple(LocalText(x, lang) for x in downtime["locations"]),
+        method=LocalText("", lang),
+        sole_remedy=liability["sole_remedy"],
+        cap_months=liability["cap_months"],
+        governing_law=LocalText(law["governing"], lang),
+        venue=LocalText(law["venue"], lang),
+    )

@@ -12,32 +12,25 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from fractions import Fraction
 from typing import Annotated, Any, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ValidationError
 
-from slacalc._exact import decimal_from_fraction, parse_share
+from slacalc._exact import decimal_from_fraction
 from slacalc._present.formats import duration_text
-from slacalc._time import date_from, duration_to_us, resolve_tz
-from slacalc._validate import check_length, shown
+from slacalc._time import date_from, resolve_tz
 from slacalc.calendar import BusinessCalendar
-from slacalc.errors import (
-    InvalidDurationError,
-    InvalidTargetError,
-    PolicyValidationError,
-    SlacalcError,
-)
+from slacalc.errors import PolicyValidationError, SlacalcError
 from slacalc.policy._agreement import FrozenDict
-from slacalc.timers import (
-    BusinessDays,
-    DueFromField,
-    EndOfBusinessDay,
-    NextBusinessDayAt,
-    Target,
+from slacalc.policy._parse import (
+    SAME_TIME,
+    WORDY,
+    check_targets,
+    parse_percent,
+    parse_target,
+    policy_error,
 )
 
 __all__ = [
@@ -67,178 +60,6 @@ def _close_matches(key: str, known: list[str]) -> list[str]:
     return difflib.get_close_matches(key, known, n=1, cutoff=0.6)
 
 
-_US_PER_S = 1_000_000
-_BUSINESS_DAYS = re.compile(r"\s*(\d+)\s+(?:business|working)\s+days?\s*", re.IGNORECASE)
-_WORDY = re.compile(
-    r"\s*(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|d|p\d+d)\s*",
-    re.IGNORECASE,
-)
-_BY_TIME = re.compile(
-    r"\s*by\s+(\d{1,2}):(\d{2})(?::(\d{2}))?"
-    r"(?:\s+(?:the\s+)?(next)\s+(?:business|working)\s+day"
-    r"|\s+in\s+(\d+)\s+(?:business|working)\s+days?)?\s*",
-    re.IGNORECASE,
-)
-_END_OF_DAY = re.compile(
-    r"\s*end\s+of\s+(?:the\s+)?(next\s+)?(?:business|working)\s+day"
-    r"(?:\s*\+\s*(\d+))?\s*",
-    re.IGNORECASE,
-)
-_RELATIVE = re.compile(r"\s*(?:by|end)\b", re.IGNORECASE)
-_RELATIVE_HINT = (
-    "write e.g. 'by 16:00 next business day', 'by 16:00 in 2 business days', "
-    "'end of business day', 'end of next business day' or 'end of business day + 2'"
-)
-_TARGET_HINT = "write e.g. '15m', '4h', '1h30m', 'PT2H' or '2 business days'"
-_DURATION_HINT = "write e.g. '15m', '4h', '1h30m' or 'PT2H'"
-SAME_TIME = "same_time"
-"""``business_day = "same_time"``: a day ends at the same wall time the next business day."""
-
-
-def _suggest(match: re.Match[str]) -> str:
-    """What to write instead of a wordy duration (a ``_WORDY`` match)."""
-    number, unit = match.group(1), match.group(2).lower()
-    if unit.startswith("h"):
-        return f"write '{number}h'"
-    if unit.startswith("m"):
-        return f"write '{number}m'"
-    if unit.startswith("s"):
-        return f"write '{number}s'"
-    days = "business day" if number == "1" else "business days"
-    return f"write '{number} {days}' (the policy's business_day says how long a day is)"
-
-
-def _relative_target(value: str) -> NextBusinessDayAt | EndOfBusinessDay | None:
-    """The relative target ``value`` names, ``None`` when it names none (then it is not one)."""
-    if by := _BY_TIME.fullmatch(value):
-        hour, minute, second, next_day, count = by.groups()
-        if count is not None and int(count) < 1:
-            raise InvalidDurationError(
-                f"{value!r} counts no business days; write e.g. 'by {hour}:{minute}'."
-            )
-        try:
-            at = dt.time(int(hour), int(minute), int(second or 0))
-        except ValueError:
-            raise InvalidDurationError(
-                f"{value!r} has no wall time {hour}:{minute}; write a time from 00:00 to 23:59, "
-                "e.g. 'by 16:00 next business day'."
-            ) from None
-        return NextBusinessDayAt(at, 1 if next_day else int(count or 0))
-    if end := _END_OF_DAY.fullmatch(value):
-        if end.group(1) and end.group(2) is not None:
-            raise InvalidDurationError(
-                f"{value!r} counts days twice; write 'end of business day + N' for N business "
-                "days after the day the clock starts."
-            )
-        return EndOfBusinessDay(1 if end.group(1) else int(end.group(2) or 0))
-    if _RELATIVE.match(value):
-        raise InvalidDurationError(f"{value!r} is not a target; {_RELATIVE_HINT}.")
-    return None
-
-
-_DUE_FIELD = re.compile(r"due from field\s+([A-Za-z_][\w.-]*)", re.IGNORECASE)
-
-
-def parse_target(value: object, *, business_days: bool = True) -> Target:
-    """A target: business time (``'4h'``, ``'PT2H'``, ``timedelta``), ``'2 business days'``,
-    a relative target (``'by 16:00 next business day'``, ``'end of business day + 2'``), or
-    a due instant from a ticket field (``'due from field due_at'``).
-
-    Args:
-        value: the target as written.
-        business_days: whether ``'N business days'`` and relative targets are allowed;
-            when not, they are refused and the suggestions name durations only.
-
-    Raises:
-        InvalidDurationError: not a positive duration nor a target of days (with a
-            suggestion of what to write; also a ``ValueError``, which pydantic reports).
-
-    Examples:
-        >>> parse_target("2 business days"), parse_target("1h30m")
-        (BusinessDays(count=2), datetime.timedelta(seconds=5400))
-        >>> parse_target("by 16:00 next business day"), parse_target("end of business day + 2")
-        (NextBusinessDayAt(at=datetime.time(16, 0), days=1), EndOfBusinessDay(days=2))
-        >>> parse_target("due from field due_at")
-        DueFromField(field='due_at')
-        >>> parse_target("0h", business_days=False)  # doctest: +ELLIPSIS
-        Traceback (most recent call last):
-        ...
-        slacalc.errors.InvalidDurationError: '0h' is not positive; write e.g. '15m', ...
-    """
-    hint = _TARGET_HINT if business_days else _DURATION_HINT
-    if isinstance(value, str):
-        check_length(value, what="a target", error=InvalidDurationError)
-    if isinstance(value, str) and (due := _DUE_FIELD.fullmatch(value.strip())):
-        if not business_days:
-            raise InvalidDurationError(
-                f"{shown(value)} names a deadline, not a duration; write a duration such as '15m' "
-                "or '2h'."
-            )
-        return DueFromField(due.group(1))
-    if isinstance(value, str) and (relative := _relative_target(value)) is not None:
-        if not business_days:
-            raise InvalidDurationError(
-                f"{shown(value)} names a deadline, not a duration; write a duration such as '15m' "
-                "or '2h'."
-            )
-        return relative
-    if isinstance(value, str):
-        days = _BUSINESS_DAYS.fullmatch(value)
-        if days and not business_days:
-            raise InvalidDurationError(
-                f"{shown(value)} counts business days; write a duration such as '15m' or '2h'."
-            )
-        if days:
-            count = int(days.group(1))
-            if count < 1:
-                raise InvalidDurationError(
-                    f"{shown(value)} is not a positive number of days; write e.g. '1 business day'."
-                )
-            return BusinessDays(count)
-        if wordy := _WORDY.fullmatch(value):
-            raise InvalidDurationError(f"{shown(value)} is not a duration; {_suggest(wordy)}.")
-    if not isinstance(value, (str, dt.timedelta)):
-        raise InvalidDurationError(f"{shown(value)} is not a duration; {hint}.")
-    try:
-        us = duration_to_us(value)
-    except SlacalcError:
-        raise InvalidDurationError(f"{shown(value)} is not a duration; {hint}.") from None
-    if us <= 0:
-        raise InvalidDurationError(f"{shown(value)} is not positive; {hint}.")
-    return dt.timedelta(microseconds=us)
-
-
-def check_targets(targets: Iterable[tuple[str, object, BusinessCalendar]]) -> None:
-    """Refuse relative targets that can never be met on their calendar, each at its path.
-
-    Args:
-        targets: ``(field path, target, calendar its clock runs on)`` triples; targets
-            other than relative ones pass.
-
-    Raises:
-        PolicyValidationError: one ``path: message`` line per target refused.
-
-    Examples:
-        >>> cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
-        >>> check_targets([("severities[0].response", parse_target("by 16:00"), cal)])
-        >>> check_targets([("severities[0].response", parse_target("by 18:00"), cal)])
-        Traceback (most recent call last):
-        ...
-        slacalc.errors.PolicyValidationError: severities[0].response: 'by 18:00' can never be \
-met on the hours 'Mon-Fri 09:00-17:00': they are never open at or just before 18:00; write a \
-time within them, e.g. 'by 17:00', or 'end of business day'.
-    """
-    problems: list[tuple[str, str]] = []
-    for path, target, calendar in targets:
-        if isinstance(target, (NextBusinessDayAt, EndOfBusinessDay)):
-            try:
-                target.check(calendar)
-            except SlacalcError as exc:
-                problems.append((path, str(exc)))
-    if problems:
-        raise policy_error(problems)
-
-
 def _target_text(value: object, *, business_days: bool = True) -> str:
     """A target as the policy file keeps it: the text as written, or a timedelta's compact form."""
     target = parse_target(value, business_days=business_days)
@@ -249,7 +70,7 @@ def _target_text(value: object, *, business_days: bool = True) -> str:
 
 
 def _duration_text(value: object) -> str:
-    days = _WORDY.fullmatch(value) if isinstance(value, str) else None
+    days = WORDY.fullmatch(value) if isinstance(value, str) else None
     if days and days.group(2).lower().startswith("d"):
         hours = Decimal(days.group(1)) * 24
         raise ValueError(f"{value!r} is not a duration; write '{hours.normalize():f}h'.")
@@ -266,28 +87,6 @@ def _day_length_text(value: object) -> str:
             f"{value!r} is not a day length; write a duration such as '9h', or 'same_time' "
             "for the same wall time on the next business day."
         ) from None
-
-
-def parse_percent(value: object) -> Fraction:
-    """An exact share from ``'99.9%'`` (or a ``Decimal``/``Fraction`` share such as 0.999).
-
-    Raises:
-        InvalidTargetError: a float, or text that is not a percentage (also a
-            ``ValueError``, which pydantic reports).
-
-    Examples:
-        >>> parse_percent("99.9%")
-        Fraction(999, 1000)
-    """
-    return parse_share(
-        value,
-        what="a percentage",
-        example="'99.9%' or '5%'",
-        error=InvalidTargetError,
-        bounded=False,
-        bare=False,
-        type_error=InvalidTargetError,
-    )
 
 
 def _percent_text(value: object) -> str:
@@ -550,18 +349,3 @@ def convert_validation_error(
         or not any(_inside(other, path) for other, _ in problems)
     ]
     return policy_error(problems)
-
-
-def policy_error(problems: Sequence[tuple[str, str]]) -> PolicyValidationError:
-    """One error for ``(path, message)`` problems, one ``path: message`` line each.
-
-    Examples:
-        >>> print(policy_error([("pause_mode", "'hold' is not allowed."), ("", "Bad.")]))
-        pause_mode: 'hold' is not allowed.
-        Bad.
-    """
-    error = PolicyValidationError(
-        "\n".join(f"{path}: {message}" if path else message for path, message in problems)
-    )
-    error.problems = tuple(problems)
-    return error

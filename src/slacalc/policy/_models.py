@@ -50,7 +50,6 @@ from slacalc.policy._agreement import (
     longest_day,
 )
 from slacalc.policy._fields import (
-    SAME_TIME,
     DayLengthText,
     DurationText,
     FrozenDict,
@@ -66,6 +65,7 @@ from slacalc.policy._fields import (
     parse_target,
     policy_error,
 )
+from slacalc.policy._parse import parse_duration, parse_holiday
 from slacalc.policy._presets import PRESETS, apply_preset
 from slacalc.policy._texts import LocalText, check_text
 from slacalc.timers import (
@@ -122,15 +122,6 @@ _OWN = ("response", "resolution", "next_response", "periodic_update")
 _DUE = re.compile(r"due from field\s+(\S+)", re.IGNORECASE)
 
 
-def _duration(text: str | None) -> dt.timedelta | None:
-    """The timedelta of a duration field (``None`` when unset or ``'same_time'``)."""
-    if text is None or text == SAME_TIME:
-        return None
-    value = parse_target(text)
-    assert isinstance(value, dt.timedelta)  # duration fields never hold business days
-    return value
-
-
 def _unknown(path: str, name: str, known: Sequence[str], what: str) -> list[tuple[str, str]]:
     """``[(path, problem)]`` when ``name`` is not one of ``known`` (a ``what``), else ``[]``."""
     if name in known:
@@ -144,14 +135,6 @@ def _own_calendars(calendars: dict[str, Any]) -> FrozenDict[str, Any]:
         builtin = "is a built-in calendar name; choose another name."
         raise policy_error([(name, f"{name!r} {builtin}") for name in taken])
     return FrozenDict(calendars)
-
-
-def _holiday(text: str) -> str | dt.date:
-    """A holiday source as a value: an ISO date becomes a date, a country code stays."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return text
 
 
 class _Model(BaseModel):
@@ -870,7 +853,7 @@ def _contract_terms(policy: SLAPolicy) -> ContractTerms | None:
         version=t.version,
         date=t.date,
         exclusions=tuple(LocalText(x, lang) for x in d.exclusions),
-        monitoring_interval=_duration(d.monitoring_interval),
+        monitoring_interval=parse_duration(d.monitoring_interval),
         locations=tuple(LocalText(x, lang) for x in d.locations),
         method=LocalText(d.method, lang),
         sole_remedy=None if liability is None else liability.sole_remedy,
@@ -902,8 +885,8 @@ def _uptime_terms(spec: UptimeSpec, tz: dt.tzinfo, lang: Lang) -> UptimeTerms:
         if m is None
         else MaintenanceTerms(
             BusinessCalendar(m.window, tz=tz),
-            _duration(m.notice),
-            _duration(m.max_per_month),
+            parse_duration(m.notice),
+            parse_duration(m.max_per_month),
             m.mode,
         ),
         claims=None
@@ -1147,7 +1130,9 @@ class SLAPolicy(_Model):
         support = self.support.build()
         calendars = {SUPPORT: support, ALWAYS: BusinessCalendar.always(support.tz)}
         calendars.update((name, spec.build()) for name, spec in self.calendars.items())
-        day = longest_day(support) if self.business_day is None else _duration(self.business_day)
+        day = (
+            longest_day(support) if self.business_day is None else parse_duration(self.business_day)
+        )
 
         builtins = {m.name: m for m in builtin_metrics(self.reopen)}
 
@@ -1209,7 +1194,7 @@ class SLAPolicy(_Model):
         return Agreement(
             name=self.name,
             calendars=FrozenDict(calendars),
-            holidays=tuple(_holiday(h) for h in self.support.holidays),
+            holidays=tuple(parse_holiday(h) for h in self.support.holidays),
             business_day=day,
             full_support_day=self.business_day is None,
             severities=terms,
