@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from slacalc import BusinessCalendar, HolidayCoverageError, OutOfRangeError
 from slacalc._time import to_us
-from slacalc.calendar._engine import CHUNK, PAGE_US, PAGES_KEPT
+from slacalc.calendar._engine import CHUNK, PAGE_US, PAGES_KEPT, WeeklySource
 from tests.strategies import CalendarSpec, scenarios
 
 YEAR_US = 366 * 86_400_000_000
@@ -438,3 +438,30 @@ def test_long_walks_look_up_their_holidays_at_once(
         # The holidays of a caller's HolidayBase come one year at a time: the same answer.
         one_by_one = holidays.country_holidays("DK")
         assert answer == ask(BusinessCalendar("Mon-Fri 09:00-17:00", tz=tz, holidays=one_by_one))
+
+
+def test_counted_totals_past_the_holiday_data_and_before_1970() -> None:
+    cal = BusinessCalendar(
+        "Mon-Fri 09:00-17:00; Sat 22:00-06:00",
+        tz="Europe/Copenhagen",
+        holidays=["DK", dt.date(2105, 6, 5)],
+        holiday_coverage="lenient",
+        overrides={"2101-03-05": "closed", "1968-03-04": "10:00-12:00"},
+    )
+    source = cal._source
+    assert isinstance(source, WeeklySource)
+    for start, end in [
+        (dt.datetime(2096, 3, 1, 7, 30), dt.datetime(2106, 11, 2, 13)),
+        (dt.datetime(1965, 2, 26, 23), dt.datetime(1972, 4, 1, 10, 15)),
+    ]:
+        lo, hi = to_us(start.replace(tzinfo=dt.UTC)), to_us(end.replace(tzinfo=dt.UTC))
+        assert source.total(lo, hi) == source.segments(lo, hi).total()
+    assert source.holidays.span == (1771, 2105)  # no holiday to look up after 2105
+    assert not source.holidays.is_holiday(dt.date(2107, 12, 25))
+    assert 2107 not in cal.holiday_years
+    # Strict coverage: the date before the first covered year has no hours to count.
+    strict = BusinessCalendar("Mon-Fri 09:00-17:00; Sat 22:00-06:00", tz="UTC", holidays="DK")
+    source = strict._source
+    assert isinstance(source, WeeklySource)
+    lo = source.valid_range()[0]
+    assert source.total(lo, lo + YEAR_US) == source.segments(lo, lo + YEAR_US).total()

@@ -199,6 +199,7 @@ class WeeklySource:
     """
 
     __slots__ = (
+        "_cuts",
         "_disjoint",
         "_fixed_zone",
         "_lens",
@@ -241,6 +242,7 @@ class WeeklySource:
         self._disjoint = _dates_disjoint(week, overrides)
         self._fixed_zone = _fixed_offset(tz)
         self._steady: bool | None = None  # shifts clear of every offset change (lazy)
+        self._cuts: dict[int, int] = {}  # year -> wall seconds its holidays close
         #: Open around the clock: every answer is plain UTC arithmetic.
         self.always = (
             self.plain
@@ -472,12 +474,27 @@ class WeeklySource:
         days = self._override_days
         for day in days[bisect_left(days, lo) : bisect_right(days, hi)]:
             total += _wall_length(overrides[day]) - lens[day.weekday()]
-        if not self.holidays.is_empty:
-            for year in range(lo.year, hi.year + 1):
+        span = self.holidays.span
+        if span is not None:
+            # Only the years that may hold a holiday: past a country's data (lenient)
+            # there is none to look up.
+            for year in range(max(lo.year, span[0]), min(hi.year, span[1]) + 1):
+                if lo.year < year < hi.year:
+                    total -= self._holiday_cut(year)
+                    continue
                 for day in self.holidays.year(year):
                     if lo <= day <= hi and day not in overrides:
                         total -= lens[day.weekday()]
         return total * _US_PER_S
+
+    def _holiday_cut(self, year: int) -> int:
+        """The wall seconds the holidays of ``year`` take from its weekly hours."""
+        cut = self._cuts.get(year)
+        if cut is None:
+            lens, overrides = self._lens, self.overrides
+            cut = sum(lens[d.weekday()] for d in self.holidays.year(year) if d not in overrides)
+            self._cuts[year] = cut
+        return cut
 
     def open_bounds(self) -> tuple[int, int] | None:
         if any(self.week) or (self.seasons is not None and self.seasons.any_open()):

@@ -224,7 +224,16 @@ class HolidaySource:
     or an iterable mixing these.
     """
 
-    __slots__ = ("_bases", "_cache", "_explicit", "_key", "_label", "_regions", "lenient")
+    __slots__ = (
+        "_bases",
+        "_cache",
+        "_explicit",
+        "_key",
+        "_label",
+        "_regions",
+        "_years_span",
+        "lenient",
+    )
 
     def __init__(self, spec: object, *, lenient: bool = False) -> None:
         #: Years a country's data does not cover count without holidays (else they raise).
@@ -246,6 +255,7 @@ class HolidaySource:
             n = len(self._explicit)
             labels.append(f"{n} date{'s' if n != 1 else ''}")
         self._label = "+".join(labels)
+        self._years_span = self._holiday_span()
 
     def _add(self, item: object) -> None:
         if item is None:
@@ -296,6 +306,26 @@ class HolidaySource:
         self._key = state["key"]
         self._label = state["label"]
         self.lenient = state["lenient"]
+        self._years_span = self._holiday_span()
+
+    def _holiday_span(self) -> tuple[int, int] | None:
+        """The years outside which :meth:`year` is empty and raises nothing, or None.
+
+        A country adds the years the ``holidays`` package covers when ``lenient``
+        (other years count without holidays) and every year otherwise (other years
+        raise); a ``HolidayBase`` every year (it adds years on read, or raises).
+        """
+        spans = [(r.first, r.last) if self.lenient else (1, 9999) for r in self._regions]
+        spans += [(1, 9999) for _ in self._bases]
+        spans += [(d.year, d.year) for d in self._explicit]
+        if not spans:
+            return None
+        return (min(lo for lo, _ in spans), max(hi for _, hi in spans))
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The years outside which no date is a holiday (nor raises), or None for none."""
+        return self._years_span
 
     @property
     def is_empty(self) -> bool:
@@ -377,7 +407,12 @@ class HolidaySource:
 
     def is_holiday(self, day: dt.date) -> bool:
         cached = self._cache.get(day.year)
-        return day in (cached if cached is not None else self.year(day.year))
+        if cached is not None:
+            return day in cached
+        span = self._years_span
+        if span is None or not span[0] <= day.year <= span[1]:
+            return False  # no source can hold a holiday that year: nothing to look up
+        return day in self.year(day.year)
 
     @property
     def years_loaded(self) -> tuple[int, ...]:
