@@ -440,6 +440,25 @@ def test_long_walks_look_up_their_holidays_at_once(
         assert answer == ask(BusinessCalendar("Mon-Fri 09:00-17:00", tz=tz, holidays=one_by_one))
 
 
+@scaled(0.3)
+@given(st.data(), scenarios())
+def test_counted_totals_equal_the_compiled_segments_between_any_instants(
+    data: st.DataObject, sc: object
+) -> None:
+    """A total counted without compiling (ragged ends, weekday runs, holidays, DST
+    blocks) equals the total of the segments compiled, between any two instants."""
+    cal = _build(sc.spec)  # type: ignore[attr-defined]
+    source = cal._source
+    assert isinstance(source, WeeklySource)
+    day = 86_400_000_000
+    lo = to_us(sc.anchor) + data.draw(st.integers(-800 * day, 400 * day), label="lo")  # type: ignore[attr-defined]
+    hi = lo + data.draw(st.integers(20 * day, 3 * YEAR_US), label="width")
+    counted = source.total(lo, hi)
+    compiled = source.segments(lo, hi).total()
+    assert counted is None or counted == compiled
+    assert source.total(lo, hi) == counted  # again, from the remembered ends
+
+
 def test_counted_totals_past_the_holiday_data_and_before_1970() -> None:
     cal = BusinessCalendar(
         "Mon-Fri 09:00-17:00; Sat 22:00-06:00",
@@ -465,3 +484,16 @@ def test_counted_totals_past_the_holiday_data_and_before_1970() -> None:
     assert isinstance(source, WeeklySource)
     lo = source.valid_range()[0]
     assert source.total(lo, lo + YEAR_US) == source.segments(lo, lo + YEAR_US).total()
+
+
+def test_counted_ends_are_forgotten_when_too_many(monkeypatch: pytest.MonkeyPatch) -> None:
+    from slacalc.calendar import _engine
+
+    monkeypatch.setattr(_engine, "ENDS_KEPT", 2)
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+    source = cal._source
+    assert isinstance(source, WeeklySource)
+    lo = to_us(dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz))
+    for hi in (lo + YEAR_US, lo + 2 * YEAR_US):
+        assert source.total(lo, hi) == source.segments(lo, hi).total()
+    assert len(source._ends) <= 2

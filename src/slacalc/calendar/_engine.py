@@ -45,6 +45,8 @@ PAGE_US = 146_097 * US_PER_DAY // 400
 PAGES_KEPT = 32
 #: Long walks skip this many pages at a time when one total of them says they may.
 CHUNK = 32
+#: Ragged ends of counted totals a weekly source remembers (all dropped when full).
+ENDS_KEPT = 4096
 #: The warm stretch grows no wider than this; questions further out go page by page.
 MAX_STRETCH_US = 4 * _YEAR_US
 _WEEK_US = 7 * US_PER_DAY
@@ -201,9 +203,11 @@ class WeeklySource:
     __slots__ = (
         "_cuts",
         "_disjoint",
+        "_ends",
         "_fixed_zone",
         "_lens",
         "_override_days",
+        "_spills",
         "_steady",
         "_years",
         "always",
@@ -243,6 +247,9 @@ class WeeklySource:
         self._fixed_zone = _fixed_offset(tz)
         self._steady: bool | None = None  # shifts clear of every offset change (lazy)
         self._cuts: dict[int, int] = {}  # year -> wall seconds its holidays close
+        self._ends: dict[tuple[int, int], int] = {}  # ragged ends counted by total()
+        #: A night shift reaches past midnight, into the next date.
+        self._spills = any(_spill(day) for day in (*week, *overrides.values()))
         #: Open around the clock: every answer is plain UTC arithmetic.
         self.always = (
             self.plain
@@ -366,11 +373,17 @@ class WeeklySource:
             return None
         mid_lo = wall_to_us(first, 0, tz)
         mid_hi = wall_to_us(last + _ONE_DAY, 0, tz)
-        self._load_holidays(first.year, last.year)
-        out = self._exact(lo, mid_lo, first - 2 * _ONE_DAY, first - _ONE_DAY)
-        out += self._exact(mid_hi, hi, last, last + 2 * _ONE_DAY)
+        # The ragged ends reach back a date when a night shift spills past midnight.
+        back = _ONE_DAY if self._spills else dt.timedelta(0)
+        self._load_holidays((first - back - _ONE_DAY).year, (last + _ONE_DAY).year)
+        blocks = self._blocks(lo, hi, first, last)
+        steady = not blocks and (
+            self._fixed_zone or (lo - 2 * US_PER_DAY >= _STEADY_FROM and self.steady())
+        )
+        out = self._end(lo, mid_lo, first - back - _ONE_DAY, first - _ONE_DAY, steady=steady)
+        out += self._end(mid_hi, hi, last + _ONE_DAY - back, last + _ONE_DAY, steady=steady)
         day = first
-        for a, b in self._blocks(lo, hi, first, last):
+        for a, b in blocks:
             if day < a:
                 out += self._run(day, a - _ONE_DAY)
             out += self._exact(
@@ -380,6 +393,39 @@ class WeeklySource:
         if day <= last:
             out += self._run(day, last)
         return out
+
+    def _end(self, lo: int, hi: int, first: dt.date, last: dt.date, *, steady: bool) -> int:
+        """The open time in ``[lo, hi)`` (a ragged end, less than two dates), which only
+        the dates ``[first, last]`` reach; remembered, as neighbouring totals share ends.
+
+        ``steady``: no shift meets an offset change, so each keeps its wall length and
+        shifts apart in wall time stay apart in UTC (no union needed).
+        """
+        key = (lo, hi)
+        found = self._ends.get(key)
+        if found is not None:
+            return found
+        if not steady:
+            found = self._exact(lo, hi, first, last)
+        else:
+            tz = self.tz
+            found = 0
+            day = first
+            while day <= last:
+                for s, e in self.hours_on(day):
+                    a = wall_to_us(day, s, tz)
+                    b = a + (e - s) * _US_PER_S
+                    if a < lo:
+                        a = lo
+                    if b > hi:
+                        b = hi
+                    if b > a:
+                        found += b - a
+                day += _ONE_DAY
+        if len(self._ends) >= ENDS_KEPT:
+            self._ends.clear()
+        self._ends[key] = found
+        return found
 
     def _exact(self, lo: int, hi: int, first: dt.date, last: dt.date) -> int:
         """The open time in ``[lo, hi)``, which only the dates ``[first, last]`` reach."""
