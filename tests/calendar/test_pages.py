@@ -123,9 +123,8 @@ def test_durations_past_the_supported_years_raise_at_once() -> None:
     for call in (cal.add, cal.exhausted_at, cal.subtract):
         with pytest.raises(OutOfRangeError, match="9998"):
             call(t, dt.timedelta(days=2_500_000))
-    snap = cal._timeline._snap
-    assert snap is not None
-    assert snap.hi - snap.lo < YEAR_US  # refused before growing the stretch
+    # Refused before compiling anything: the weekly hours bound what a stretch can hold.
+    assert cal._timeline._snap is None
     with pytest.raises(OutOfRangeError):
         BusinessCalendar.always().add(
             dt.datetime(9990, 1, 1, tzinfo=dt.UTC), dt.timedelta(days=4000)
@@ -497,3 +496,64 @@ def test_counted_ends_are_forgotten_when_too_many(monkeypatch: pytest.MonkeyPatc
     for hi in (lo + YEAR_US, lo + 2 * YEAR_US):
         assert source.total(lo, hi) == source.segments(lo, hi).total()
     assert len(source._ends) <= 2
+
+
+def test_a_cold_long_question_walks_the_pages_at_once() -> None:
+    tz = zoneinfo.ZoneInfo("Europe/Copenhagen")
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=tz)
+    week = "Mon-Fri 09:00-17:00"
+    d = dt.timedelta(hours=300_000)  # about 144 years
+    due = BusinessCalendar(week, tz=tz).exhausted_at(t, d)
+    cal = BusinessCalendar(week, tz=tz)
+    assert cal.add(t, d) == due  # the answer falls inside a shift: both agree
+    assert cal._timeline._snap is None  # no first stretch was compiled around t
+    assert cal.elapsed(t, due) == d
+    assert cal.subtract(due, d) == t
+
+
+def _walks_agree(cal: BusinessCalendar, t: dt.datetime, d: int, years: int) -> None:
+    """The paged walks for ``d`` of open time from ``t`` equal the span compiled whole."""
+    timeline = cal._timeline
+    x = to_us(t)
+    whole = cal._source.segments(x - years * YEAR_US, x + years * YEAR_US)
+    assert timeline._paged_forward(x, d, exact=True) == whole.advance(x, d)
+    y = timeline._paged_forward(x, d, exact=False)
+    assert whole.measure(x, y) == d < whole.measure(x, y + 1)
+    y = timeline._paged_backward(x, d)
+    assert whole.measure(y + 1, x) < d == whole.measure(y, x)  # the latest such instant
+
+
+def test_a_stride_that_holds_the_answer_is_shortened() -> None:
+    # From 10:00 in winter, 30 weeks later at the same UTC instant is 11:00 in summer:
+    # the stride holds an hour more than its weeks, and is shortened by a week.
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+    t = dt.datetime(2026, 1, 5, 10, tzinfo=cal.tz)
+    _walks_agree(cal, t, 30 * 40 * US_PER_HOUR, 2)
+    # Weekends open around the clock for months: every shorter stride still holds the
+    # answer, and after four tries the walk goes on page by page.
+    weekends: dict[dt.date | str, str] = {
+        dt.date(2026, 5, 2) + dt.timedelta(days=i): "00:00-24:00"
+        for i in range(200)
+        if (dt.date(2026, 5, 2) + dt.timedelta(days=i)).weekday() >= 5
+    }
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", overrides=weekends)
+    _walks_agree(cal, dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC), 40 * 40 * US_PER_HOUR, 2)
+
+
+def test_a_calendar_closed_for_years_is_walked_page_by_page() -> None:
+    mondays = frozenset(dt.date(2026, 1, 5) + dt.timedelta(weeks=i) for i in range(52 * 6))
+    cal = BusinessCalendar("Mon 09:00-10:00", tz="Europe/Copenhagen", holidays=mondays)
+    t = dt.datetime(2026, 1, 1, tzinfo=cal.tz)
+    _walks_agree(cal, t, 200 * US_PER_HOUR, 11)
+    assert cal.add(t, dt.timedelta(hours=200)).year == 2035
+
+
+def test_a_stride_stops_at_the_holiday_data() -> None:
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    t = dt.datetime(2097, 3, 2, 10, tzinfo=cal.tz)
+    with pytest.raises(HolidayCoverageError, match="2101"):
+        cal.add(t, dt.timedelta(hours=40_000))
+    x, d = to_us(t), 40_000 * US_PER_HOUR
+    whole = cal._source.segments(x - 25 * YEAR_US, x)
+    y = to_us(cal.subtract(t, dt.timedelta(hours=40_000)))
+    assert whole.measure(y + 1, x) < d == whole.measure(y, x)

@@ -365,32 +365,20 @@ class HolidaySource:
         return frozen
 
     def load(self, first: int, last: int) -> None:
-        """Look up the missing years of ``[first, last]``, and more, with one call per country.
+        """Look up the missing years of ``[first, last]`` with one call per country.
 
         The same holidays as :meth:`year` gives one year at a time, fetched faster for
-        questions that span decades: each lookup has a fixed cost, so a walk fetches 47
-        years more than it asks for, ahead, or back when the years after ``last`` are the
-        ones already here (a walk back in time). A long walk asks first for all the years
-        it will cross (see ``WeeklySource.prepare``).
+        questions that span decades: each lookup has a fixed cost (about as much as two
+        years' holidays), so a long question asks here for all the years it crosses.
+        Years past a country's data are left to :meth:`year` (they raise, or count
+        without holidays when ``lenient``).
         """
-        if (
-            self._bases
-            or not self._regions
-            or all(y in self._cache for y in range(first, last + 1))
-        ):
+        if self._bases or not self._regions:
             return  # a caller's HolidayBase (year() is as fast), or nothing to fetch
-        # Only the years every country's holidays cover are fetched here: year() says
-        # which of the others raise and which count without holidays.
         lowest = max(1, *(r.first for r in self._regions))
         highest = min(9999, *(r.last for r in self._regions))
-        first, last = max(first, lowest), min(last, highest)
-        if first > last:
-            return
-        if last + 1 in self._cache and first - 1 not in self._cache:
-            first = max(lowest, min(first, last - 47))
-        else:
-            last = min(highest, max(last, first + 47))
-        missing = [y for y in range(first, last + 1) if y not in self._cache]
+        cache = self._cache
+        missing = [y for y in range(max(first, lowest), min(last, highest) + 1) if y not in cache]
         if not missing:
             return
         per_year: dict[int, dict[dt.date, str]] = {y: {} for y in missing}
@@ -400,10 +388,6 @@ class HolidaySource:
                 names[d] = f"{names[d]}; {name}" if d in names else name
         for year, names in per_year.items():
             self._freeze(year, names)
-
-    def has_year(self, year: int) -> bool:
-        """Whether the holidays of ``year`` are already frozen here."""
-        return year in self._cache
 
     def is_holiday(self, day: dt.date) -> bool:
         cached = self._cache.get(day.year)
