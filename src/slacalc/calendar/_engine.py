@@ -1099,8 +1099,9 @@ class Timeline:
             raise self.source.coverage_error(a)
         if b >= vhi:
             raise self.source.coverage_error(b)
-        self._prepare(a, b)
         ka, kb = a // PAGE_US, b // PAGE_US
+        if (ka + 1, kb) not in self._chunks:  # not asked before: fetch its holidays at once
+            self._prepare(a, b)
         head = self._measure(a, self._bounds(ka)[1])
         return head + self.span_total(ka + 1, kb) + self._measure(self._bounds(kb)[0], b)
 

@@ -230,6 +230,7 @@ class HolidaySource:
         "_explicit",
         "_key",
         "_label",
+        "_loaded",
         "_regions",
         "_years_span",
         "lenient",
@@ -242,6 +243,7 @@ class HolidaySource:
         self._regions: list[_Region] = []
         self._bases: list[_Base] = []
         self._cache: dict[int, Mapping[dt.date, str]] = {}
+        self._loaded = (1, 0)  # a run of years load() has frozen (none yet)
         self._add(spec)
         self._key = (
             frozenset(self._explicit.items()),
@@ -306,6 +308,7 @@ class HolidaySource:
         self._key = state["key"]
         self._label = state["label"]
         self.lenient = state["lenient"]
+        self._loaded = (1, 0)
         self._years_span = self._holiday_span()
 
     def _holiday_span(self) -> tuple[int, int] | None:
@@ -377,8 +380,19 @@ class HolidaySource:
             return  # a caller's HolidayBase (year() is as fast), or nothing to fetch
         lowest = max(1, *(r.first for r in self._regions))
         highest = min(9999, *(r.last for r in self._regions))
+        first, last = max(first, lowest), min(last, highest)
+        done = self._loaded
+        if first > last or (done[0] <= first and last <= done[1]):
+            return  # none to fetch, or a repeated question whose years are all here
         cache = self._cache
-        missing = [y for y in range(max(first, lowest), min(last, highest) + 1) if y not in cache]
+        missing = [y for y in range(first, last + 1) if y not in cache]
+        # Every year of [first, last] is frozen below (year() fetches any that another
+        # thread finds missing meanwhile): widen the run of years known loaded.
+        self._loaded = (
+            (min(first, done[0]), max(last, done[1]))
+            if (first <= done[1] + 1 and done[0] - 1 <= last)
+            else (first, last)
+        )
         if not missing:
             return
         per_year: dict[int, dict[dt.date, str]] = {y: {} for y in missing}
