@@ -101,7 +101,7 @@ def _first_in_process() -> float:
 def steps(repeats: int) -> str:
     """Where a cold ``add(t, 100,000 days)`` on the Danish calendar spends its CPU time.
 
-    Reaches into slacalc's private parts on purpose (the calendar's time line, its
+    Reaches into slacalc's private parts on purpose (the weekly source's totals, its
     holiday source): a diagnostic, which may need updating when the engine changes.
     """
     from slacalc.calendar import _engine, _holidays
