@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from slacalc import BusinessCalendar, HolidayCoverageError, OutOfRangeError
 from slacalc._time import to_us
-from slacalc.calendar._engine import CHUNK, PAGE_US, PAGES_KEPT
+from slacalc.calendar._engine import CHUNK, PAGE_US, PAGES_KEPT, WeeklySource
 from tests.strategies import CalendarSpec, scenarios
 
 YEAR_US = 366 * 86_400_000_000
@@ -123,9 +123,8 @@ def test_durations_past_the_supported_years_raise_at_once() -> None:
     for call in (cal.add, cal.exhausted_at, cal.subtract):
         with pytest.raises(OutOfRangeError, match="9998"):
             call(t, dt.timedelta(days=2_500_000))
-    snap = cal._timeline._snap
-    assert snap is not None
-    assert snap.hi - snap.lo < YEAR_US  # refused before growing the stretch
+    # Refused before compiling anything: the weekly hours bound what a stretch can hold.
+    assert cal._timeline._snap is None
     with pytest.raises(OutOfRangeError):
         BusinessCalendar.always().add(
             dt.datetime(9990, 1, 1, tzinfo=dt.UTC), dt.timedelta(days=4000)
@@ -438,3 +437,123 @@ def test_long_walks_look_up_their_holidays_at_once(
         # The holidays of a caller's HolidayBase come one year at a time: the same answer.
         one_by_one = holidays.country_holidays("DK")
         assert answer == ask(BusinessCalendar("Mon-Fri 09:00-17:00", tz=tz, holidays=one_by_one))
+
+
+@scaled(0.3)
+@given(st.data(), scenarios())
+def test_counted_totals_equal_the_compiled_segments_between_any_instants(
+    data: st.DataObject, sc: object
+) -> None:
+    """A total counted without compiling (ragged ends, weekday runs, holidays, DST
+    blocks) equals the total of the segments compiled, between any two instants."""
+    cal = _build(sc.spec)  # type: ignore[attr-defined]
+    source = cal._source
+    assert isinstance(source, WeeklySource)
+    day = 86_400_000_000
+    lo = to_us(sc.anchor) + data.draw(st.integers(-800 * day, 400 * day), label="lo")  # type: ignore[attr-defined]
+    hi = lo + data.draw(st.integers(20 * day, 3 * YEAR_US), label="width")
+    counted = source.total(lo, hi)
+    compiled = source.segments(lo, hi).total()
+    assert counted is None or counted == compiled
+    assert source.total(lo, hi) == counted  # again, from the remembered ends
+
+
+def test_counted_totals_past_the_holiday_data_and_before_1970() -> None:
+    cal = BusinessCalendar(
+        "Mon-Fri 09:00-17:00; Sat 22:00-06:00",
+        tz="Europe/Copenhagen",
+        holidays=["DK", dt.date(2105, 6, 5)],
+        holiday_coverage="lenient",
+        overrides={"2101-03-05": "closed", "1968-03-04": "10:00-12:00"},
+    )
+    source = cal._source
+    assert isinstance(source, WeeklySource)
+    for start, end in [
+        (dt.datetime(2096, 3, 1, 7, 30), dt.datetime(2106, 11, 2, 13)),
+        (dt.datetime(1965, 2, 26, 23), dt.datetime(1972, 4, 1, 10, 15)),
+    ]:
+        lo, hi = to_us(start.replace(tzinfo=dt.UTC)), to_us(end.replace(tzinfo=dt.UTC))
+        assert source.total(lo, hi) == source.segments(lo, hi).total()
+    assert source.holidays.span == (1771, 2105)  # no holiday to look up after 2105
+    assert not source.holidays.is_holiday(dt.date(2107, 12, 25))
+    assert 2107 not in cal.holiday_years
+    # Strict coverage: the date before the first covered year has no hours to count.
+    strict = BusinessCalendar("Mon-Fri 09:00-17:00; Sat 22:00-06:00", tz="UTC", holidays="DK")
+    source = strict._source
+    assert isinstance(source, WeeklySource)
+    lo = source.valid_range()[0]
+    assert source.total(lo, lo + YEAR_US) == source.segments(lo, lo + YEAR_US).total()
+
+
+def test_counted_ends_are_forgotten_when_too_many(monkeypatch: pytest.MonkeyPatch) -> None:
+    from slacalc.calendar import _engine
+
+    monkeypatch.setattr(_engine, "ENDS_KEPT", 2)
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+    source = cal._source
+    assert isinstance(source, WeeklySource)
+    lo = to_us(dt.datetime(2026, 3, 2, 10, tzinfo=cal.tz))
+    for hi in (lo + YEAR_US, lo + 2 * YEAR_US):
+        assert source.total(lo, hi) == source.segments(lo, hi).total()
+    assert len(source._ends) <= 2
+
+
+def test_a_cold_long_question_walks_the_pages_at_once() -> None:
+    tz = zoneinfo.ZoneInfo("Europe/Copenhagen")
+    t = dt.datetime(2026, 3, 2, 10, tzinfo=tz)
+    week = "Mon-Fri 09:00-17:00"
+    d = dt.timedelta(hours=300_000)  # about 144 years
+    due = BusinessCalendar(week, tz=tz).exhausted_at(t, d)
+    cal = BusinessCalendar(week, tz=tz)
+    assert cal.add(t, d) == due  # the answer falls inside a shift: both agree
+    assert cal._timeline._snap is None  # no first stretch was compiled around t
+    assert cal.elapsed(t, due) == d
+    assert cal.subtract(due, d) == t
+
+
+def _walks_agree(cal: BusinessCalendar, t: dt.datetime, d: int, years: int) -> None:
+    """The paged walks for ``d`` of open time from ``t`` equal the span compiled whole."""
+    timeline = cal._timeline
+    x = to_us(t)
+    whole = cal._source.segments(x - years * YEAR_US, x + years * YEAR_US)
+    assert timeline._paged_forward(x, d, exact=True) == whole.advance(x, d)
+    y = timeline._paged_forward(x, d, exact=False)
+    assert whole.measure(x, y) == d < whole.measure(x, y + 1)
+    y = timeline._paged_backward(x, d)
+    assert whole.measure(y + 1, x) < d == whole.measure(y, x)  # the latest such instant
+
+
+def test_a_stride_that_holds_the_answer_is_shortened() -> None:
+    # From 10:00 in winter, 30 weeks later at the same UTC instant is 11:00 in summer:
+    # the stride holds an hour more than its weeks, and is shortened by a week.
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen")
+    t = dt.datetime(2026, 1, 5, 10, tzinfo=cal.tz)
+    _walks_agree(cal, t, 30 * 40 * US_PER_HOUR, 2)
+    # Weekends open around the clock for months: every shorter stride still holds the
+    # answer, and after four tries the walk goes on page by page.
+    weekends: dict[dt.date | str, str] = {
+        dt.date(2026, 5, 2) + dt.timedelta(days=i): "00:00-24:00"
+        for i in range(200)
+        if (dt.date(2026, 5, 2) + dt.timedelta(days=i)).weekday() >= 5
+    }
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC", overrides=weekends)
+    _walks_agree(cal, dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC), 40 * 40 * US_PER_HOUR, 2)
+
+
+def test_a_calendar_closed_for_years_is_walked_page_by_page() -> None:
+    mondays = frozenset(dt.date(2026, 1, 5) + dt.timedelta(weeks=i) for i in range(52 * 6))
+    cal = BusinessCalendar("Mon 09:00-10:00", tz="Europe/Copenhagen", holidays=mondays)
+    t = dt.datetime(2026, 1, 1, tzinfo=cal.tz)
+    _walks_agree(cal, t, 200 * US_PER_HOUR, 11)
+    assert cal.add(t, dt.timedelta(hours=200)).year == 2035
+
+
+def test_a_stride_stops_at_the_holiday_data() -> None:
+    cal = BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK")
+    t = dt.datetime(2097, 3, 2, 10, tzinfo=cal.tz)
+    with pytest.raises(HolidayCoverageError, match="2101"):
+        cal.add(t, dt.timedelta(hours=40_000))
+    x, d = to_us(t), 40_000 * US_PER_HOUR
+    whole = cal._source.segments(x - 25 * YEAR_US, x)
+    y = to_us(cal.subtract(t, dt.timedelta(hours=40_000)))
+    assert whole.measure(y + 1, x) < d == whole.measure(y, x)

@@ -45,6 +45,8 @@ PAGE_US = 146_097 * US_PER_DAY // 400
 PAGES_KEPT = 32
 #: Long walks skip this many pages at a time when one total of them says they may.
 CHUNK = 32
+#: Ragged ends of counted totals a weekly source remembers (all dropped when full).
+ENDS_KEPT = 4096
 #: The warm stretch grows no wider than this; questions further out go page by page.
 MAX_STRETCH_US = 4 * _YEAR_US
 _WEEK_US = 7 * US_PER_DAY
@@ -199,10 +201,13 @@ class WeeklySource:
     """
 
     __slots__ = (
+        "_cuts",
         "_disjoint",
+        "_ends",
         "_fixed_zone",
         "_lens",
         "_override_days",
+        "_spills",
         "_steady",
         "_years",
         "always",
@@ -241,6 +246,10 @@ class WeeklySource:
         self._disjoint = _dates_disjoint(week, overrides)
         self._fixed_zone = _fixed_offset(tz)
         self._steady: bool | None = None  # shifts clear of every offset change (lazy)
+        self._cuts: dict[int, int] = {}  # year -> wall seconds its holidays close
+        self._ends: dict[tuple[int, int], int] = {}  # ragged ends counted by total()
+        #: A night shift reaches past midnight, into the next date.
+        self._spills = any(_spill(day) for day in (*week, *overrides.values()))
         #: Open around the clock: every answer is plain UTC arithmetic.
         self.always = (
             self.plain
@@ -364,11 +373,17 @@ class WeeklySource:
             return None
         mid_lo = wall_to_us(first, 0, tz)
         mid_hi = wall_to_us(last + _ONE_DAY, 0, tz)
-        self._load_holidays(first.year, last.year)
-        out = self._exact(lo, mid_lo, first - 2 * _ONE_DAY, first - _ONE_DAY)
-        out += self._exact(mid_hi, hi, last, last + 2 * _ONE_DAY)
+        # The ragged ends reach back a date when a night shift spills past midnight.
+        back = _ONE_DAY if self._spills else dt.timedelta(0)
+        self._load_holidays((first - back - _ONE_DAY).year, (last + _ONE_DAY).year)
+        blocks = self._blocks(lo, hi, first, last)
+        steady = not blocks and (
+            self._fixed_zone or (lo - 2 * US_PER_DAY >= _STEADY_FROM and self.steady())
+        )
+        out = self._end(lo, mid_lo, first - back - _ONE_DAY, first - _ONE_DAY, steady=steady)
+        out += self._end(mid_hi, hi, last + _ONE_DAY - back, last + _ONE_DAY, steady=steady)
         day = first
-        for a, b in self._blocks(lo, hi, first, last):
+        for a, b in blocks:
             if day < a:
                 out += self._run(day, a - _ONE_DAY)
             out += self._exact(
@@ -378,6 +393,39 @@ class WeeklySource:
         if day <= last:
             out += self._run(day, last)
         return out
+
+    def _end(self, lo: int, hi: int, first: dt.date, last: dt.date, *, steady: bool) -> int:
+        """The open time in ``[lo, hi)`` (a ragged end, less than two dates), which only
+        the dates ``[first, last]`` reach; remembered, as neighbouring totals share ends.
+
+        ``steady``: no shift meets an offset change, so each keeps its wall length and
+        shifts apart in wall time stay apart in UTC (no union needed).
+        """
+        key = (lo, hi)
+        found = self._ends.get(key)
+        if found is not None:
+            return found
+        if not steady:
+            found = self._exact(lo, hi, first, last)
+        else:
+            tz = self.tz
+            found = 0
+            day = first
+            while day <= last:
+                for s, e in self.hours_on(day):
+                    a = wall_to_us(day, s, tz)
+                    b = a + (e - s) * _US_PER_S
+                    if a < lo:
+                        a = lo
+                    if b > hi:
+                        b = hi
+                    if b > a:
+                        found += b - a
+                day += _ONE_DAY
+        if len(self._ends) >= ENDS_KEPT:
+            self._ends.clear()
+        self._ends[key] = found
+        return found
 
     def _exact(self, lo: int, hi: int, first: dt.date, last: dt.date) -> int:
         """The open time in ``[lo, hi)``, which only the dates ``[first, last]`` reach."""
@@ -402,24 +450,19 @@ class WeeklySource:
         extra = sum(_wall_length(hours) + 3 * 3600 for hours in self.overrides.values())
         return (weeks * longest + extra) * _US_PER_S
 
-    def prepare(self, x: int, d: int, *, forward: bool) -> None:
-        """Fetch in one lookup the holiday years a walk from ``x`` that needs ``d`` of open
-        time will cross, as far as its weekly hours tell: holidays only lengthen the walk,
-        and an hour a week more covers the offset changes, so few years are fetched that
-        the walk does not reach (it fetches the last few itself)."""
-        if self.holidays.is_empty or not self.plain:
-            return
-        per_week = (sum(self._lens) + 3600) * _US_PER_S
-        extra = sum(_wall_length(hours) for hours in self.overrides.values()) * _US_PER_S
-        weeks = (d - extra) // per_week
-        if weeks < 104:
-            return  # a few years: the walk's own lookups of 48 years are as good
-        vlo, vhi = self.valid_range()
-        step = weeks * _WEEK_US
-        far = min(x + step, vhi - 1) if forward else max(x - step, vlo)
-        a, b = sorted((from_us(x, self.tz).year, from_us(far, self.tz).year))
-        if not (self.holidays.has_year(a) and self.holidays.has_year(b)):  # asked before
-            self.holidays.load(a, b)
+    def prepare(self, lo: int, hi: int) -> None:
+        """Fetch in one lookup the holiday years that ``[lo, hi)`` crosses (a long question
+        about them would otherwise fetch them a stretch at a time)."""
+        if not self.holidays.is_empty and self.plain:
+            self.holidays.load(from_us(lo, self.tz).year - 1, from_us(hi, self.tz).year + 1)
+
+    @property
+    def weekly_us(self) -> int:
+        """The open time of a week of the weekly hours (µs) when :meth:`total` counts
+        without compiling, else 0: what a long walk strides by."""
+        if not self._disjoint or not self.plain:
+            return 0
+        return sum(self._lens) * _US_PER_S
 
     def _load_holidays(self, first: int, last: int) -> None:
         """Fetch the holiday years a long walk will need in one go."""
@@ -472,12 +515,27 @@ class WeeklySource:
         days = self._override_days
         for day in days[bisect_left(days, lo) : bisect_right(days, hi)]:
             total += _wall_length(overrides[day]) - lens[day.weekday()]
-        if not self.holidays.is_empty:
-            for year in range(lo.year, hi.year + 1):
+        span = self.holidays.span
+        if span is not None:
+            # Only the years that may hold a holiday: past a country's data (lenient)
+            # there is none to look up.
+            for year in range(max(lo.year, span[0]), min(hi.year, span[1]) + 1):
+                if lo.year < year < hi.year:
+                    total -= self._holiday_cut(year)
+                    continue
                 for day in self.holidays.year(year):
                     if lo <= day <= hi and day not in overrides:
                         total -= lens[day.weekday()]
         return total * _US_PER_S
+
+    def _holiday_cut(self, year: int) -> int:
+        """The wall seconds the holidays of ``year`` take from its weekly hours."""
+        cut = self._cuts.get(year)
+        if cut is None:
+            lens, overrides = self._lens, self.overrides
+            cut = sum(lens[d.weekday()] for d in self.holidays.year(year) if d not in overrides)
+            self._cuts[year] = cut
+        return cut
 
     def open_bounds(self) -> tuple[int, int] | None:
         if any(self.week) or (self.seasons is not None and self.seasons.any_open()):
@@ -747,7 +805,8 @@ class Timeline:
     :data:`MAX_STRETCH_US` wide unless one question needs more) answers the warm
     questions, and independent *pages* (:data:`PAGE_US` wide, with their open-time
     totals) carry the questions that reach further: those compile only the pages at
-    their two ends and skip the ones between by their totals. At most
+    their two ends and skip the ones between by their totals (a weekly source's long
+    walk first strides by whole weeks, see :meth:`_stride`). At most
     :data:`PAGES_KEPT` pages stay compiled, so memory is bounded however widely the
     questions are scattered.
 
@@ -908,11 +967,10 @@ class Timeline:
             self._chunks[(lo, -hi)] = found
         return found
 
-    def _locate(self, k: int, rem: int, *, exact: bool) -> int:
-        """Where page ``k``'s open time since its start reaches ``rem`` (``rem`` less than
-        its total, or equal with ``exact``): halve the page by counted totals down to a
-        month, then compile that month only."""
-        lo, hi = self._bounds(k)
+    def _locate(self, lo: int, hi: int, rem: int, *, exact: bool) -> int:
+        """Where the open time since ``lo`` reaches ``rem`` within ``[lo, hi)`` (``rem``
+        less than its total, or equal with ``exact``): halve the span by counted totals
+        down to a month, then compile that month only."""
         while hi - lo > 40 * US_PER_DAY:
             mid = (lo + hi) // 2
             t = self._measure(lo, mid)
@@ -930,21 +988,56 @@ class Timeline:
                     self._pages.popitem(last=False)
         return _advance(month, rem, exact=exact)
 
-    def _prepare(self, x: int, d: int, *, forward: bool) -> None:
-        """Let the source fetch at once what a long walk from ``x`` will need (holidays)."""
+    def _stride(self, x: int, d: int, *, forward: bool, exact: bool) -> tuple[int, int]:
+        """Bring a long walk from ``x`` needing ``d`` of open time close to its answer.
+
+        Each stride is the whole weeks that ``d`` would fill at the weekly hours' rate,
+        counted in one total; holidays only shorten what a stride holds, so the walk
+        nears its answer geometrically (a few strides for a thousand years) and looks up
+        only the holiday years it crosses. A stride that would hold the answer (special
+        days add hours, an offset change moves its end by an hour) is shortened by its
+        excess and a week, four times at most. The walk stops striding when less than
+        eight weeks remain, when a stride would leave the supported years, and when one
+        holds under half its weekly hours (a calendar closed for long stretches goes
+        page by page, whose checks say when it has no hours for years). Returns where
+        the page walk goes on: the instant and the open time still needed.
+        """
+        rate = getattr(self.source, "weekly_us", 0)
+        if not rate:
+            return x, d
+        vlo, vhi = self.source.valid_range()
+        weeks, misses = d // rate, 0
+        while weeks >= 8 and misses < 4:
+            step = weeks * _WEEK_US
+            lo, hi = (x, x + step) if forward else (x - step, x)
+            if lo < vlo or hi >= vhi:
+                break
+            t = self._measure(lo, hi)
+            if 2 * t < weeks * rate:
+                break
+            if d > t or (forward and not exact and d == t):
+                d -= t
+                x = hi if forward else lo
+                weeks = d // rate
+            else:  # the stride holds the answer: shorten it by the excess, and a week
+                weeks -= (t - d) // rate + 1
+                misses += 1
+        return x, d
+
+    def _prepare(self, lo: int, hi: int) -> None:
+        """Let the source fetch at once what a question about ``[lo, hi)`` needs (holidays)."""
         prepare = getattr(self.source, "prepare", None)
         if prepare is not None:
-            prepare(x, d, forward=forward)
+            prepare(lo, hi)
 
     def _paged_forward(self, x: int, d: int, *, exact: bool) -> int:
         """:meth:`deadline` (or with ``exact`` :meth:`exhausted_at`) page by page."""
         vhi = self.source.valid_range()[1]
+        x, d = self._stride(x, d, forward=True, exact=exact)
         k = x // PAGE_US
         rem = d - self._measure(x, self._bounds(k)[1])
         if rem < 0 or (exact and rem == 0):
-            page = self.page(k)
-            return _advance(page, page.before(x) + d, exact=exact)
-        self._prepare(x, d, forward=True)
+            return self._locate(x, self._bounds(k)[1], d, exact=exact)
         bounds = self.source.open_bounds()
         seen = k  # the last page with open time
         while True:
@@ -967,17 +1060,16 @@ class Timeline:
                 rem -= t
                 seen = k if t else seen
                 continue
-            return self._locate(k, rem, exact=exact)
+            return self._locate(*self._bounds(k), rem, exact=exact)
 
     def _paged_backward(self, x: int, d: int) -> int:
         """:meth:`subtract` page by page."""
         vlo, _ = self.source.valid_range()
+        x, d = self._stride(x, d, forward=False, exact=True)
         k = x // PAGE_US
         rem = d - self._measure(self._bounds(k)[0], x)
         if rem <= 0:
-            page = self.page(k)
-            return _advance(page, page.before(x) - d, exact=False)
-        self._prepare(x, d, forward=False)
+            return self._locate(self._bounds(k)[0], x, -rem, exact=False)
         bounds = self.source.open_bounds()
         seen = k  # the earliest page with open time
         while True:
@@ -997,7 +1089,7 @@ class Timeline:
                 rem -= t
                 seen = k if t else seen
                 continue
-            return self._locate(k, t - rem, exact=False)
+            return self._locate(*self._bounds(k), t - rem, exact=False)
 
     def _paged_elapsed(self, a: int, b: int) -> int:
         """The open time in ``[a, b)``, page by page (``b - a`` is wider than a page:
@@ -1008,6 +1100,8 @@ class Timeline:
         if b >= vhi:
             raise self.source.coverage_error(b)
         ka, kb = a // PAGE_US, b // PAGE_US
+        if (ka + 1, kb) not in self._chunks:  # not asked before: fetch its holidays at once
+            self._prepare(a, b)
         head = self._measure(a, self._bounds(ka)[1])
         return head + self.span_total(ka + 1, kb) + self._measure(self._bounds(kb)[0], b)
 
@@ -1088,10 +1182,27 @@ class Timeline:
                 )
             snap = self.grow(snap, forward=True)
 
+    def _far_off(self, x: int, d: int, *, forward: bool) -> bool:
+        """Whether a cold question for ``d`` of open time from ``x`` should walk the pages
+        at once: the weekly hours cannot hold ``d`` within a stretch's widest reach, so a
+        first stretch compiled around ``x`` would only be left behind (callers ask only
+        while no stretch is compiled)."""
+        most = getattr(self.source, "most", None)
+        if most is None or self.source.open_bounds() is not None:
+            return False  # no bound, or open on special days only: the stretch finds out
+        lo, hi = (x, x + MAX_STRETCH_US) if forward else (x - MAX_STRETCH_US, x)
+        if d <= most(lo, hi):
+            return False
+        self._plain(x)  # raises as cover() would for an instant out of range
+        self.reachable(x, d, forward=forward)
+        return True
+
     def deadline(self, x: int, d: int) -> int:
         """The latest instant ``y >= x`` with ``elapsed(x, y) <= d`` (``d >= 0``)."""
         if self._always:
             return self._plain(self._plain(x) + d)
+        if self._snap is None and self._far_off(x, d, forward=True):
+            return self._paged_forward(x, d, exact=False)
         snap = self.cover(x, x)
         while (target := snap.open.before(x) + d) >= snap.cum[-1]:
             self.reachable(x, d, forward=True)
@@ -1107,6 +1218,8 @@ class Timeline:
         """The earliest instant ``y >= x`` with ``elapsed(x, y) == d`` (``d > 0``)."""
         if self._always:
             return self._plain(self._plain(x) + d)
+        if self._snap is None and self._far_off(x, d, forward=True):
+            return self._paged_forward(x, d, exact=True)
         snap = self.cover(x, x)
         while (y := snap.open.advance(x, d)) is None:
             self.reachable(x, d, forward=True)
@@ -1120,6 +1233,8 @@ class Timeline:
         """The latest instant ``y <= x`` with ``elapsed(y, x) == d`` (``d > 0``)."""
         if self._always:
             return self._plain(self._plain(x) - d)
+        if self._snap is None and self._far_off(x, d, forward=False):
+            return self._paged_backward(x, d)
         snap = self.cover(x, x)
         while (target := snap.open.before(x) - d) < 0:
             self.reachable(x, d, forward=False)

@@ -224,7 +224,17 @@ class HolidaySource:
     or an iterable mixing these.
     """
 
-    __slots__ = ("_bases", "_cache", "_explicit", "_key", "_label", "_regions", "lenient")
+    __slots__ = (
+        "_bases",
+        "_cache",
+        "_explicit",
+        "_key",
+        "_label",
+        "_loaded",
+        "_regions",
+        "_years_span",
+        "lenient",
+    )
 
     def __init__(self, spec: object, *, lenient: bool = False) -> None:
         #: Years a country's data does not cover count without holidays (else they raise).
@@ -233,6 +243,7 @@ class HolidaySource:
         self._regions: list[_Region] = []
         self._bases: list[_Base] = []
         self._cache: dict[int, Mapping[dt.date, str]] = {}
+        self._loaded = (1, 0)  # a run of years load() has frozen (none yet)
         self._add(spec)
         self._key = (
             frozenset(self._explicit.items()),
@@ -246,6 +257,7 @@ class HolidaySource:
             n = len(self._explicit)
             labels.append(f"{n} date{'s' if n != 1 else ''}")
         self._label = "+".join(labels)
+        self._years_span = self._holiday_span()
 
     def _add(self, item: object) -> None:
         if item is None:
@@ -296,6 +308,27 @@ class HolidaySource:
         self._key = state["key"]
         self._label = state["label"]
         self.lenient = state["lenient"]
+        self._loaded = (1, 0)
+        self._years_span = self._holiday_span()
+
+    def _holiday_span(self) -> tuple[int, int] | None:
+        """The years outside which :meth:`year` is empty and raises nothing, or None.
+
+        A country adds the years the ``holidays`` package covers when ``lenient``
+        (other years count without holidays) and every year otherwise (other years
+        raise); a ``HolidayBase`` every year (it adds years on read, or raises).
+        """
+        spans = [(r.first, r.last) if self.lenient else (1, 9999) for r in self._regions]
+        spans += [(1, 9999) for _ in self._bases]
+        spans += [(d.year, d.year) for d in self._explicit]
+        if not spans:
+            return None
+        return (min(lo for lo, _ in spans), max(hi for _, hi in spans))
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The years outside which no date is a holiday (nor raises), or None for none."""
+        return self._years_span
 
     @property
     def is_empty(self) -> bool:
@@ -335,32 +368,31 @@ class HolidaySource:
         return frozen
 
     def load(self, first: int, last: int) -> None:
-        """Look up the missing years of ``[first, last]``, and more, with one call per country.
+        """Look up the missing years of ``[first, last]`` with one call per country.
 
         The same holidays as :meth:`year` gives one year at a time, fetched faster for
-        questions that span decades: each lookup has a fixed cost, so a walk fetches 47
-        years more than it asks for, ahead, or back when the years after ``last`` are the
-        ones already here (a walk back in time). A long walk asks first for all the years
-        it will cross (see ``WeeklySource.prepare``).
+        questions that span decades: each lookup has a fixed cost (about as much as two
+        years' holidays), so a long question asks here for all the years it crosses.
+        Years past a country's data are left to :meth:`year` (they raise, or count
+        without holidays when ``lenient``).
         """
-        if (
-            self._bases
-            or not self._regions
-            or all(y in self._cache for y in range(first, last + 1))
-        ):
+        if self._bases or not self._regions:
             return  # a caller's HolidayBase (year() is as fast), or nothing to fetch
-        # Only the years every country's holidays cover are fetched here: year() says
-        # which of the others raise and which count without holidays.
         lowest = max(1, *(r.first for r in self._regions))
         highest = min(9999, *(r.last for r in self._regions))
         first, last = max(first, lowest), min(last, highest)
-        if first > last:
-            return
-        if last + 1 in self._cache and first - 1 not in self._cache:
-            first = max(lowest, min(first, last - 47))
-        else:
-            last = min(highest, max(last, first + 47))
-        missing = [y for y in range(first, last + 1) if y not in self._cache]
+        done = self._loaded
+        if first > last or (done[0] <= first and last <= done[1]):
+            return  # none to fetch, or a repeated question whose years are all here
+        cache = self._cache
+        missing = [y for y in range(first, last + 1) if y not in cache]
+        # Every year of [first, last] is frozen below (year() fetches any that another
+        # thread finds missing meanwhile): widen the run of years known loaded.
+        self._loaded = (
+            (min(first, done[0]), max(last, done[1]))
+            if (first <= done[1] + 1 and done[0] - 1 <= last)
+            else (first, last)
+        )
         if not missing:
             return
         per_year: dict[int, dict[dt.date, str]] = {y: {} for y in missing}
@@ -371,13 +403,14 @@ class HolidaySource:
         for year, names in per_year.items():
             self._freeze(year, names)
 
-    def has_year(self, year: int) -> bool:
-        """Whether the holidays of ``year`` are already frozen here."""
-        return year in self._cache
-
     def is_holiday(self, day: dt.date) -> bool:
         cached = self._cache.get(day.year)
-        return day in (cached if cached is not None else self.year(day.year))
+        if cached is not None:
+            return day in cached
+        span = self._years_span
+        if span is None or not span[0] <= day.year <= span[1]:
+            return False  # no source can hold a holiday that year: nothing to look up
+        return day in self.year(day.year)
 
     @property
     def years_loaded(self) -> tuple[int, ...]:
