@@ -12,13 +12,12 @@ import itertools
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from fractions import Fraction
 from typing import Any, NamedTuple, TypeVar
 
 from slacalc._intervals import Intervals
 from slacalc._present.formats import duration_text, instant_text
 from slacalc._present.frames import plain
-from slacalc._time import EPOCH, MAX_US, MIN_US, UTC, from_us, to_us
+from slacalc._time import UTC, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import OutOfRangeError, SlacalcError, TicketEventError, UnknownSeverityError
 from slacalc.timers._due import DueFromField
@@ -43,6 +42,7 @@ from slacalc.timers._rules import (
 from slacalc.timers._status import (
     ClockTimeline,
     CycleStatus,
+    Figures,
     Metric,
     MetricMap,
     MetricStatus,
@@ -51,6 +51,7 @@ from slacalc.timers._status import (
     TicketPhase,
     TicketStatus,
     TimelineSegment,
+    deferred_cycle,
 )
 
 __all__ = ["replay"]
@@ -877,9 +878,6 @@ def _paused_cycle(
     return elapsed, end - start - paused, paused
 
 
-_Span = dt.timedelta
-
-
 class _Figures(NamedTuple):
     """What a cycle measured, in microseconds: the first fields of its record."""
 
@@ -903,55 +901,20 @@ def _record(
     escalation_level: int,
 ) -> CycleStatus:
     """A cycle's record from its figures; ``instants`` are the breach, due, due if
-    resumed, next warning and next escalation, each in µs or None."""
-    target, elapsed = f.target, f.elapsed
-    breach, due, resumed, warning, escalation = instants
-    return _new_cycle(
-        f.metric,
-        f.number,
-        f.severity,
-        f.phase,
-        _at(f.start, tz),
-        None if f.stop is None else _at(f.stop, tz),
-        None if target is None else _span(target),
-        _SPANS.get(elapsed) or _Span(0, 0, elapsed),
-        _SPANS.get(calendar) or _Span(0, 0, calendar),
-        _SPANS.get(paused) or _Span(0, 0, paused),
-        None if target is None else _SPANS.get(target - elapsed) or _span(target - elapsed),
-        None if target is None else Fraction(elapsed, target),
-        breach is not None,
-        None if breach is None else _at(breach, tz),
-        None if due is None else _at(due, tz),
-        None if resumed is None else _at(resumed, tz),
-        warning_level,
-        None if warning is None else _at(warning, tz),
-        escalation_level,
-        None if escalation is None else _at(escalation, tz),
-        None,
+    resumed, next warning and next escalation, each in µs or None.
+
+    The record keeps the integers and makes its datetimes, timedeltas and fraction when
+    they are read (most of a bulk analysis never reads most of them); an instant outside
+    the years slacalc answers about is refused here, as it always was.
+    """
+    figures = Figures(tz, f.start, f.stop, f.target, f.elapsed, calendar, paused, *instants)
+    if not figures.in_range():
+        for x in (f.start, f.stop, *instants):
+            if x is not None:
+                from_us(x, tz)  # raises the error that names the range
+    return deferred_cycle(
+        f.metric, f.number, f.severity, f.phase, figures, warning_level, escalation_level
     )
-
-
-def _at(x: int, tz: dt.tzinfo) -> dt.datetime:
-    """Epoch µs as an aware datetime in ``tz`` (``from_us``, with its range check)."""
-    if not MIN_US <= x <= MAX_US:
-        return from_us(x, tz)  # raises the error that names the range
-    if x % 1_000_000:
-        return (EPOCH + _Span(0, 0, x)).astimezone(tz)
-    return _from_timestamp(x // 1_000_000, tz)
-
-
-_from_timestamp = dt.datetime.fromtimestamp
-_SPANS: dict[int, dt.timedelta] = {}
-
-
-def _span(us: int) -> dt.timedelta:
-    """``us`` microseconds as a timedelta; the few recurring ones (targets, zero) shared."""
-    found = _SPANS.get(us)
-    if found is None:
-        found = _Span(0, 0, us)
-        if us % 60_000_000 == 0 and len(_SPANS) < 4096:
-            _SPANS[us] = found
-    return found
 
 
 def _simple_cycle(
@@ -1016,7 +979,6 @@ def _maker(cls: type[_T]) -> Callable[..., _T]:
 
 
 _T = TypeVar("_T")
-_new_cycle = _maker(CycleStatus)
 _new_status = _maker(TicketStatus)
 _new_metric = _maker(MetricStatus)
 _NONE = Intervals()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias
 
-from slacalc._time import resolve_tz
+from slacalc._time import EPOCH, MAX_US, MIN_US, from_us, resolve_tz
 from slacalc._validate import check_instance, check_items
 from slacalc.errors import WrongTypeError
 from slacalc.timers._events import Correction, TicketEvent
@@ -79,6 +79,100 @@ Examples:
 """
 
 _ZERO = dt.timedelta(0)
+_Span = dt.timedelta
+
+
+def instant_at(x: int, tz: dt.tzinfo) -> dt.datetime:
+    """Epoch µs as an aware datetime in ``tz`` (``from_us``, with its range check)."""
+    if not MIN_US <= x <= MAX_US:
+        return from_us(x, tz)  # raises the error that names the range
+    if x % 1_000_000:
+        return (EPOCH + _Span(0, 0, x)).astimezone(tz)
+    return _from_timestamp(x // 1_000_000, tz)
+
+
+_from_timestamp = dt.datetime.fromtimestamp
+_SPANS: dict[int, dt.timedelta] = {}
+
+
+def span_of(us: int) -> dt.timedelta:
+    """``us`` microseconds as a timedelta; the few recurring ones (targets, zero) shared."""
+    found = _SPANS.get(us)
+    if found is None:
+        found = _Span(0, 0, us)
+        if us % 60_000_000 == 0 and len(_SPANS) < 4096:
+            _SPANS[us] = found
+    return found
+
+
+class Figures(NamedTuple):
+    """What a replay measured of a cycle, in epoch µs and µs: its record's figures before
+    they are made into datetimes, timedeltas and a fraction (see :class:`CycleStatus`)."""
+
+    tz: dt.tzinfo
+    start: int
+    stop: int | None
+    target: int | None
+    elapsed: int
+    calendar: int
+    paused: int
+    breach: int | None
+    due: int | None
+    resumed: int | None
+    warning: int | None
+    escalation: int | None
+
+    def in_range(self) -> bool:
+        """Whether every instant lies in the years slacalc answers about."""
+        for x in (
+            self.start,
+            self.stop,
+            self.breach,
+            self.due,
+            self.resumed,
+            self.warning,
+            self.escalation,
+        ):
+            if x is not None and not MIN_US <= x <= MAX_US:
+                return False
+        return True
+
+
+def _instant(x: int | None, tz: dt.tzinfo) -> dt.datetime | None:
+    return None if x is None else instant_at(x, tz)
+
+
+def _remaining(f: Figures) -> dt.timedelta | None:
+    return None if f.target is None else span_of(f.target - f.elapsed)
+
+
+def _percent(f: Figures) -> Fraction | None:
+    return None if f.target is None else Fraction(f.elapsed, f.target)
+
+
+#: How each field of a :class:`CycleStatus` made by the replay is built from its
+#: :class:`Figures` when it is first read.
+_DEFERRED: dict[str, Callable[[Figures], object]] = {
+    "started_at": lambda f: instant_at(f.start, f.tz),
+    "stopped_at": lambda f: _instant(f.stop, f.tz),
+    "target": lambda f: None if f.target is None else span_of(f.target),
+    "elapsed": lambda f: span_of(f.elapsed),
+    "elapsed_calendar": lambda f: span_of(f.calendar),
+    "paused": lambda f: span_of(f.paused),
+    "remaining": _remaining,
+    "percent_used": _percent,
+    "breached_at": lambda f: _instant(f.breach, f.tz),
+    "due": lambda f: _instant(f.due, f.tz),
+    "due_if_resumed": lambda f: _instant(f.resumed, f.tz),
+    "next_warning_at": lambda f: _instant(f.warning, f.tz),
+    "next_escalation_at": lambda f: _instant(f.escalation, f.tz),
+}
+
+
+class _Deferred:
+    """A slot for the figures of a record whose values are made when first read."""
+
+    __slots__ = ("_figures",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +255,7 @@ class ClockTimeline:
 
 
 @dataclass(frozen=True, slots=True)
-class CycleStatus:
+class CycleStatus(_Deferred):
     """One cycle of one clock at an instant: a row of the ticket's SLA history.
 
     ``breached_at`` is the first instant at which the business time used exceeds the
@@ -232,11 +326,71 @@ class CycleStatus:
     next_escalation_at: dt.datetime | None = None
     timeline: ClockTimeline | None = field(default=None, repr=False, compare=False)
 
+    if not TYPE_CHECKING:  # mypy still checks every attribute read by its field's type
+
+        def __getattr__(self, name: str) -> object:
+            # A replay stores a cycle's instants and spans as integers and leaves these
+            # fields unset; each one is made the first time it is read, then kept.
+            make = _DEFERRED.get(name)
+            if make is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            try:
+                figures = _read_figures(self)
+            except AttributeError:
+                raise AttributeError(
+                    f"{type(self).__name__!r} object has no attribute {name!r}"
+                ) from None
+            value = make(figures)
+            object.__setattr__(self, name, value)
+            return value
+
     def __repr__(self) -> str:
         """``<CycleStatus response #1 high met, 40m of 1h used>`` (``BREACHED`` when late)."""
         late = ", BREACHED" if self.breached else ""
         head = f"{self.metric} #{self.number} {self.severity} {self.phase.replace('_', ' ')}"
         return f"<CycleStatus {head}, {_used_text(self.elapsed, self.target)}{late}>"
+
+
+_read_figures = _Deferred._figures.__get__  # type: ignore[attr-defined]
+_set_figures = _Deferred._figures.__set__  # type: ignore[attr-defined]
+
+
+def deferred_cycle(
+    metric: Metric,
+    number: int,
+    severity: str,
+    phase: Phase,
+    figures: Figures,
+    warning_level: int,
+    escalation_level: int,
+) -> CycleStatus:
+    """A replay's cycle record whose instants, spans and fraction are made when read.
+
+    The instants must be in range (``figures.in_range()``): the check that raises for
+    one outside it belongs to the replay, not to a later read.
+    """
+    c: CycleStatus = _new(CycleStatus)
+    _set_metric(c, metric)
+    _set_number(c, number)
+    _set_severity(c, severity)
+    _set_phase(c, phase)
+    _set_breached(c, figures.breach is not None)
+    _set_warning_level(c, warning_level)
+    _set_escalation_level(c, escalation_level)
+    _set_timeline(c, None)
+    _set_figures(c, figures)
+    return c
+
+
+_new = object.__new__
+_set_metric = CycleStatus.__dict__["metric"].__set__
+_set_number = CycleStatus.__dict__["number"].__set__
+_set_severity = CycleStatus.__dict__["severity"].__set__
+_set_phase = CycleStatus.__dict__["phase"].__set__
+_set_breached = CycleStatus.__dict__["breached"].__set__
+_set_warning_level = CycleStatus.__dict__["warning_level"].__set__
+_set_escalation_level = CycleStatus.__dict__["escalation_level"].__set__
+_set_timeline = CycleStatus.__dict__["timeline"].__set__
 
 
 @dataclass(frozen=True, slots=True)
