@@ -29,6 +29,7 @@ from slacalc.timers._events import (
     History,
     TicketEvent,
     order_events,
+    plain_verbs,
     where,
 )
 from slacalc.timers._metrics import CompiledMetric, StatePredicate, reply_tags
@@ -344,39 +345,145 @@ def _build(
                 if now != snap:
                     h.states.append((x, now))
                     snap = now
-            live = resolved_since is None
-            for m in metrics.values():
-                cycles = h.raw[m.name]
-                current = cycles[-1] if cycles and cycles[-1].stop is None else None
-                if current is not None:
-                    if not tags.isdisjoint(m.stop):
-                        current.stop = x
-                        current.stopped_by = _why(m.stop, tags, kind)
-                        continue
-                    if not tags.isdisjoint(m.reset):
-                        current.stop = x
-                        current.stopped_by = _why(m.reset, tags, kind)
-                        if live:
-                            cycles.append(_Raw(_start(m, fields, x)))
-                        continue
-                    if m.cancel and snap is not None and any(_holds(p, snap) for p in m.cancel):
-                        current.stop = x
-                        current.cancelled = True
-                        current.stopped_by = "cancelled: the ticket meets a cancel condition"
-                    continue
-                if tags.isdisjoint(m.start) or not live:
-                    continue
-                if m.after is not None:
-                    before = h.raw[m.after]
-                    if not before or before[0].stop is None:
-                        continue
-                if not cycles or m.recurrence == "each":
+            _step(h, metrics, tags, kind, x, fields, snap, resolved_since is None)
+    return h
+
+
+def _step(
+    h: _History,
+    metrics: Mapping[str, CompiledMetric],
+    tags: set[str],
+    kind: str,
+    x: int,
+    fields: dict[str, object],
+    snap: _Snap | None,
+    live: bool,
+) -> None:
+    """Start, stop, reset or cancel each clock's cycle on an event at ``x`` with ``tags``."""
+    for m in metrics.values():
+        cycles = h.raw[m.name]
+        current = cycles[-1] if cycles and cycles[-1].stop is None else None
+        if current is not None:
+            if not tags.isdisjoint(m.stop):
+                current.stop = x
+                current.stopped_by = _why(m.stop, tags, kind)
+                continue
+            if not tags.isdisjoint(m.reset):
+                current.stop = x
+                current.stopped_by = _why(m.reset, tags, kind)
+                if live:
                     cycles.append(_Raw(_start(m, fields, x)))
-                elif m.recurrence == "continue" and cycles[-1].stop is not None:
-                    last = cycles[-1]
-                    assert last.stop is not None
-                    last.gaps.append((last.stop, x))
-                    last.stop = last.stopped_by = None
+                continue
+            if m.cancel and snap is not None and any(_holds(p, snap) for p in m.cancel):
+                current.stop = x
+                current.cancelled = True
+                current.stopped_by = "cancelled: the ticket meets a cancel condition"
+            continue
+        if tags.isdisjoint(m.start) or not live:
+            continue
+        if m.after is not None:
+            before = h.raw[m.after]
+            if not before or before[0].stop is None:
+                continue
+        if not cycles or m.recurrence == "each":
+            cycles.append(_Raw(_start(m, fields, x)))
+        elif m.recurrence == "continue" and cycles[-1].stop is not None:
+            last = cycles[-1]
+            assert last.stop is not None
+            last.gaps.append((last.stop, x))
+            last.stop = last.stopped_by = None
+
+
+_NO_FIELDS: dict[str, object] = {}
+_WITH_SEVERITY = frozenset({"opened", "severity_changed"})
+
+
+def _build_verbs(
+    rules: ClockRules, ordered: list[tuple[int, int, int, str, str | None]], at: int
+) -> _History | None:
+    """:func:`_build` (strict) for a history of plain verbs (see ``plain_verbs``), without
+    the events' records (a timeline, which shows them, takes the general path).
+
+    A plain verb is its own one verb: it carries no status, reply, assignee, group or
+    field, so of ``_build``'s tags only the verb, the severity and the status it moves to
+    remain. ``None`` for a history with an irregular event or an unknown severity, which
+    the general path refuses with its message.
+    """
+    plan = rules.plan
+    known, first_of, watch, tracks = plan.severities, plan.first_of, plan.watch, plan.tracks_state
+    metrics = rules.compiled
+    h = _History(raw={m: [] for m in metrics})
+    opened: int | None = None
+    closed: int | None = None
+    paused_since: int | None = None
+    resolved_since: int | None = None
+    severity = ""
+    status = ""
+    snap: _Snap | None = None
+    for x, _, _, kind, given in ordered:
+        if kind in _WITH_SEVERITY and given not in known:
+            return None
+        if (closed is not None or opened is None or kind in _TOGGLES) and _problem(
+            kind, opened, closed, paused_since, resolved_since
+        ) is not None:
+            return None
+        recording = x <= at
+        tags = {kind}
+        if kind == "opened":
+            assert given is not None
+            opened = x
+            severity = given
+            tags.add(f"severity: {severity}")
+            if recording:
+                h.opened_at = x
+                h.changes.append((x, severity))
+        elif kind == "severity_changed":
+            if given != severity:
+                assert given is not None
+                severity = given
+                tags.add(f"severity: {severity}")
+                if recording:
+                    h.changes.append((x, severity))
+            else:
+                tags.discard(kind)
+        elif kind == "paused":
+            paused_since = x
+            if recording:
+                h.pauses.append((x, None))
+        elif kind == "resumed":
+            paused_since = None
+            if recording:
+                h.pauses[-1] = (h.pauses[-1][0], x)
+        elif kind in ("resolved", "closed"):
+            if kind == "closed":
+                closed = x
+                if recording:
+                    h.closed_at = x
+            if resolved_since is None:
+                resolved_since = x
+                tags.add("resolved")
+                if recording:
+                    h.resolved_since = x
+            else:
+                tags.discard("resolved")
+        elif kind == "reopened":
+            resolved_since = None
+            if recording:
+                h.resolved_since = None
+        category = _VERB_CATEGORY.get(kind)
+        if category is not None:
+            was = status
+            status = first_of.get(category, category)
+            if status != was:
+                tags.add(f"status: {status}")
+        if not recording or (not tracks and tags.isdisjoint(watch)):
+            continue
+        if tracks:
+            now = _Snap(status, severity, None, None, ())
+            if now != snap:
+                h.states.append((x, now))
+                snap = now
+        _step(h, metrics, tags, kind, x, _NO_FIELDS, snap, resolved_since is None)
     return h
 
 
@@ -1237,6 +1344,11 @@ def replay(
         'running'
     """
     at_us = to_us(at)
+    if type(events) is list and history == "strict" and not timeline and extra in _EXTRA:
+        verbs = plain_verbs(events, extra)
+        built = None if verbs is None else _build_verbs(rules, verbs, at_us)
+        if built is not None:  # the usual history; anything else is read and checked below
+            return _status(rules, built, at, at_us, False, [])
     if isinstance(events, Iterable) and not isinstance(events, (list, str, bytes, Mapping)):
         events = list(events)  # anything else is refused, named whole, by order_events
     try:
@@ -1249,6 +1361,9 @@ def replay(
             raise
         raise type(exc)(f"Ticket {ticket!r}: {exc}") from None
     return _status(rules, built, at, at_us, timeline, fixes)
+
+
+_EXTRA = ("forbid", "ignore")
 
 
 def _ticket_of(events: list[EventLike]) -> object:
