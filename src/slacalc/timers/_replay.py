@@ -53,6 +53,8 @@ from slacalc.timers._status import (
     TicketStatus,
     TimelineSegment,
     deferred_cycle,
+    figures_of,
+    instant_at,
 )
 
 __all__ = ["replay"]
@@ -1016,12 +1018,18 @@ def _record(
     """
     figures = Figures(tz, f.start, f.stop, f.target, f.elapsed, calendar, paused, *instants)
     if not figures.in_range():
-        for x in (f.start, f.stop, *instants):
-            if x is not None:
-                from_us(x, tz)  # raises the error that names the range
+        _refuse(figures)
     return deferred_cycle(
         f.metric, f.number, f.severity, f.phase, figures, warning_level, escalation_level
     )
+
+
+def _refuse(f: Figures) -> None:
+    """Raise the error that names the range for the first instant of ``f`` outside it, in
+    the order of the record's fields."""
+    for x in (f.start, f.stop, f.breach, f.due, f.resumed, f.warning, f.escalation):
+        if x is not None:
+            from_us(x, f.tz)
 
 
 def _simple_cycle(
@@ -1057,15 +1065,13 @@ def _simple_cycle(
             )
         if breach is not None and spec.escalations:
             escalation_level, next_escalation = _escalation(spec, cal, due, end, stopped)
-    return _record(
-        _Figures(metric, number, name, phase, start, raw.stop, target, elapsed),
-        tz,
-        end - start,
-        0,
-        (breach, due, None, next_warning, next_escalation),
-        warning_level,
-        escalation_level,
-    )
+    figures = Figures(
+        tz, start, raw.stop, target, elapsed, end - start, 0, breach, due, None, next_warning,
+        next_escalation,
+    )  # fmt: skip
+    if not figures.in_range():
+        _refuse(figures)
+    return deferred_cycle(metric, number, name, phase, figures, warning_level, escalation_level)
 
 
 def _maker(cls: type[_T]) -> Callable[..., _T]:
@@ -1421,15 +1427,23 @@ def _status(
     rows.sort()  # by start, metric, number: unique, so the cycles are never compared
     cycles_ = tuple(row[3] for row in rows)
     next_due: dt.datetime | None = None
+    soonest: int | None = None
     for c in cycles_:
-        due = c.due
-        if c.phase == "running" and not c.breached and due is not None:
-            next_due = due if next_due is None or due < next_due else next_due
+        if c.phase != "running" or c.breached:
+            continue
+        figures = figures_of(c)
+        if figures is None:  # a record with a timeline, its instants made already
+            due = c.due
+            if due is not None and (next_due is None or due < next_due):
+                next_due = due
+        elif figures.due is not None and (soonest is None or figures.due < soonest):
+            soonest = figures.due
+            next_due = c.due
     # Every instant of the status is in the calendar's zone, the evaluation instant too.
     zone = severities[severity].calendar.tz if severity is not None else None
     kept = [f for f in fixes if to_us(f.at) <= at_us] if fixes else ()
     return _new_status(
-        at if zone is None else from_us(at_us, zone),
+        at if zone is None else instant_at(at_us, zone),
         phase,
         severity,
         metrics["response"],

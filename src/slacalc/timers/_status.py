@@ -355,6 +355,15 @@ _read_figures = _Deferred._figures.__get__  # type: ignore[attr-defined]
 _set_figures = _Deferred._figures.__set__  # type: ignore[attr-defined]
 
 
+def figures_of(c: CycleStatus) -> Figures | None:
+    """The figures a replay kept for ``c`` (``None`` for a record built otherwise)."""
+    try:
+        figures: Figures = _read_figures(c)
+    except AttributeError:
+        return None
+    return figures
+
+
 def deferred_cycle(
     metric: Metric,
     number: int,
