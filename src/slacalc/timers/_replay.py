@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from slacalc._intervals import Intervals
 from slacalc._present.formats import duration_text, instant_text
 from slacalc._present.frames import plain
+from slacalc._slots import slots_maker
 from slacalc._time import UTC, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import OutOfRangeError, SlacalcError, TicketEventError, UnknownSeverityError
@@ -1074,26 +1075,8 @@ def _simple_cycle(
     return deferred_cycle(metric, number, name, phase, figures, warning_level, escalation_level)
 
 
-def _maker(cls: type[_T]) -> Callable[..., _T]:
-    """A constructor of the frozen slots dataclass ``cls`` from its values in field order.
-
-    The values are the replay's own, already checked, so they are stored through the
-    slots directly: the generated ``__init__`` of a frozen dataclass sets each field
-    through ``object.__setattr__``, about three times slower.
-    """
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    setters = {f"set_{n}": getattr(cls, n).__set__ for n in names}
-    body = "".join(f"    set_{n}(c, {n})\n" for n in names)
-    source = f"def make({', '.join(names)}):\n    c = new(cls)\n{body}    return c\n"
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters}
-    exec(source, namespace)  # generated from the dataclass's own field names
-    made: Callable[..., _T] = namespace["make"]
-    return made
-
-
-_T = TypeVar("_T")
-_new_status = _maker(TicketStatus)
-_new_metric = _maker(MetricStatus)
+_new_status = slots_maker(TicketStatus)
+_new_metric = slots_maker(MetricStatus)
 _NONE = Intervals()
 
 

@@ -155,7 +155,6 @@ def _percent(f: Figures) -> Fraction | None:
 _DEFERRED: dict[str, Callable[[Figures], object]] = {
     "started_at": lambda f: instant_at(f.start, f.tz),
     "stopped_at": lambda f: _instant(f.stop, f.tz),
-    "target": lambda f: None if f.target is None else span_of(f.target),
     "elapsed": lambda f: span_of(f.elapsed),
     "elapsed_calendar": lambda f: span_of(f.calendar),
     "paused": lambda f: span_of(f.paused),
@@ -373,7 +372,8 @@ def deferred_cycle(
     warning_level: int,
     escalation_level: int,
 ) -> CycleStatus:
-    """A replay's cycle record whose instants, spans and fraction are made when read.
+    """A replay's cycle record whose instants, spans and fraction are made when read
+    (the target, which most readers ask for, is made at once).
 
     The instants must be in range (``figures.in_range()``): the check that raises for
     one outside it belongs to the replay, not to a later read.
@@ -383,6 +383,7 @@ def deferred_cycle(
     _set_number(c, number)
     _set_severity(c, severity)
     _set_phase(c, phase)
+    _set_target(c, None if figures.target is None else span_of(figures.target))
     _set_breached(c, figures.breach is not None)
     _set_warning_level(c, warning_level)
     _set_escalation_level(c, escalation_level)
@@ -396,6 +397,7 @@ _set_metric = CycleStatus.__dict__["metric"].__set__
 _set_number = CycleStatus.__dict__["number"].__set__
 _set_severity = CycleStatus.__dict__["severity"].__set__
 _set_phase = CycleStatus.__dict__["phase"].__set__
+_set_target = CycleStatus.__dict__["target"].__set__
 _set_breached = CycleStatus.__dict__["breached"].__set__
 _set_warning_level = CycleStatus.__dict__["warning_level"].__set__
 _set_escalation_level = CycleStatus.__dict__["escalation_level"].__set__
