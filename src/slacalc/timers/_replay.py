@@ -759,9 +759,14 @@ def _warnings(
     deadline: int | None,
     running: bool,
 ) -> tuple[int, int | None]:
-    """How many ``warnings`` hold at ``end``, and when the next one is reached (running only)."""
+    """How many ``warnings`` hold at ``end``, and when the next one is reached (running only).
+
+    Of the business-time warnings still ahead only the nearest is asked of the calendar:
+    a deadline never comes earlier for a larger budget.
+    """
     level = 0
     upcoming: list[int] = []
+    nearest: int | None = None  # the smallest budget still ahead
     for w in warnings:
         if w.is_calendar:
             assert w.before is not None
@@ -775,8 +780,10 @@ def _warnings(
         budget = w.budget_us(target)
         if budget <= elapsed:
             level += 1
-        elif running:
-            upcoming.append(cal._deadline_us(end, budget - elapsed, True))
+        elif running and (nearest is None or budget < nearest):
+            nearest = budget
+    if nearest is not None:
+        upcoming.append(cal._deadline_us(end, nearest - elapsed, True))
     return level, min(upcoming, default=None)
 
 
@@ -1408,11 +1415,15 @@ def _status(
         else:
             phase = "open"
     rows.sort()  # by start, metric, number: unique, so the cycles are never compared
-    cycles_ = tuple(row[3] for row in rows)
+    cycles_ = tuple([row[3] for row in rows])
     next_due: dt.datetime | None = None
     soonest: int | None = None
+    breached = False
     for c in cycles_:
-        if c.phase != "running" or c.breached:
+        if c.breached:
+            breached = True
+            continue
+        if c.phase != "running":
             continue
         figures = figures_of(c)
         if figures is None:  # a record with a timeline, its instants made already
@@ -1434,10 +1445,10 @@ def _status(
         metrics.get("next_response"),
         metrics.get("periodic_update"),
         cycles_,
-        any(c.breached for c in cycles_),
+        breached,
         next_due,
         None if next_due is None else next_due + _US,
-        tuple(sorted(kept, key=_by_index)),
+        tuple(sorted(kept, key=_by_index)) if kept else (),
         MetricMap(metrics),
     )
 
