@@ -18,7 +18,7 @@ import pytest
 from slacalc._time import MAX_US
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import OutOfRangeError
-from slacalc.timers import ClockRules, CycleStatus, SeverityTargets
+from slacalc.timers import ClockRules, CycleStatus, SeverityTargets, TicketStatus
 from slacalc.timers._replay import _Figures, _record
 
 UTC = dt.UTC
@@ -97,3 +97,36 @@ def test_an_instant_out_of_range_is_refused_by_the_replay_not_a_later_read() -> 
     with pytest.raises(OutOfRangeError, match="outside the years"):
         _record(figures, UTC, 0, 0, (None, MAX_US + 1, None, None, None), 0, 0)
     assert _record(figures, UTC, 0, 0, (None, None, None, None, None), 0, 0).due is None
+
+
+def status_by_hand(s: TicketStatus) -> TicketStatus:
+    """The same status built by its constructor from the values read."""
+    return TicketStatus(**{f.name: getattr(s, f.name) for f in fields(s)})
+
+
+def test_a_deferred_status_reads_pickles_and_compares_as_one_built_by_hand() -> None:
+    at = T + dt.timedelta(minutes=30, microseconds=3)
+    running = RULES.evaluate(EVENTS[:1], at=at)
+    assert running.at == at
+    assert running.at.tzinfo is CAL.tz
+    assert running.next_due == T + dt.timedelta(hours=1)
+    assert running.next_breach_at == T + dt.timedelta(hours=1, microseconds=1)
+    assert running.next_due.tzinfo is CAL.tz
+    for fresh in (RULES.evaluate(EVENTS[:1], at=at), RULES.evaluate(EVENTS, at=at)):
+        made = status_by_hand(fresh)
+        assert fresh == made
+        assert hash(fresh.cycles) == hash(made.cycles)
+        assert repr(fresh) == repr(made)
+        assert str(fresh) == str(made)
+        assert pickle.loads(pickle.dumps(fresh)) == made
+        assert copy.deepcopy(fresh) == made
+        assert fresh.metrics["response"] == made.response
+    # A history whose clocks all stopped: no deadline ahead.
+    done = RULES.evaluate(
+        [*EVENTS, {"kind": "resolved", "at": T + dt.timedelta(hours=2)}],
+        at=at + dt.timedelta(hours=3),
+    )
+    assert done.next_due is None
+    assert done.next_breach_at is None
+    with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+        _ = done.nonsense  # type: ignore[attr-defined]

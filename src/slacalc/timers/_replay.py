@@ -18,7 +18,7 @@ from slacalc._intervals import Intervals
 from slacalc._present.formats import duration_text, instant_text
 from slacalc._present.frames import plain
 from slacalc._slots import slots_maker
-from slacalc._time import UTC, from_us, to_us
+from slacalc._time import MAX_US, MIN_US, UTC, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import OutOfRangeError, SlacalcError, TicketEventError, UnknownSeverityError
 from slacalc.timers._due import DueFromField
@@ -50,12 +50,13 @@ from slacalc.timers._status import (
     MetricStatus,
     Phase,
     SegmentState,
+    StatusFigures,
     TicketPhase,
     TicketStatus,
     TimelineSegment,
     deferred_cycle,
+    deferred_status,
     figures_of,
-    instant_at,
 )
 
 __all__ = ["replay"]
@@ -1417,6 +1418,7 @@ def _status(
     rows.sort()  # by start, metric, number: unique, so the cycles are never compared
     cycles_ = tuple([row[3] for row in rows])
     next_due: dt.datetime | None = None
+    next_cycle: CycleStatus | None = None  # whose due is next_due, its instants unmade
     soonest: int | None = None
     breached = False
     for c in cycles_:
@@ -1432,12 +1434,18 @@ def _status(
                 next_due = due
         elif figures.due is not None and (soonest is None or figures.due < soonest):
             soonest = figures.due
-            next_due = c.due
+            next_cycle = c
     # Every instant of the status is in the calendar's zone, the evaluation instant too.
     zone = severities[severity].calendar.tz if severity is not None else None
     kept = [f for f in fixes if to_us(f.at) <= at_us] if fixes else ()
+    corrections = tuple(sorted(kept, key=_by_index)) if kept else ()
+    if zone is not None and not timeline and MIN_US <= at_us <= MAX_US:
+        assert severity is not None
+        kept_at = StatusFigures(at_us, zone, next_cycle)
+        return deferred_status(phase, severity, metrics, cycles_, breached, corrections, kept_at)
+    next_due = next_due if next_cycle is None else next_cycle.due
     return _new_status(
-        at if zone is None else instant_at(at_us, zone),
+        at if zone is None else from_us(at_us, zone),
         phase,
         severity,
         metrics["response"],
@@ -1448,7 +1456,7 @@ def _status(
         breached,
         next_due,
         None if next_due is None else next_due + _US,
-        tuple(sorted(kept, key=_by_index)) if kept else (),
+        corrections,
         MetricMap(metrics),
     )
 

@@ -325,24 +325,6 @@ class CycleStatus(_Deferred):
     next_escalation_at: dt.datetime | None = None
     timeline: ClockTimeline | None = field(default=None, repr=False, compare=False)
 
-    if not TYPE_CHECKING:  # mypy still checks every attribute read by its field's type
-
-        def __getattr__(self, name: str) -> object:
-            # A replay stores a cycle's instants and spans as integers and leaves these
-            # fields unset; each one is made the first time it is read, then kept.
-            make = _DEFERRED.get(name)
-            if make is None:
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            try:
-                figures = _read_figures(self)
-            except AttributeError:
-                raise AttributeError(
-                    f"{type(self).__name__!r} object has no attribute {name!r}"
-                ) from None
-            value = make(figures)
-            object.__setattr__(self, name, value)
-            return value
-
     def __repr__(self) -> str:
         """``<CycleStatus response #1 high met, 40m of 1h used>`` (``BREACHED`` when late)."""
         late = ", BREACHED" if self.breached else ""
@@ -350,6 +332,26 @@ class CycleStatus(_Deferred):
         return f"<CycleStatus {head}, {_used_text(self.elapsed, self.target)}{late}>"
 
 
+def _made_when_read(self: _Deferred, name: str) -> object:
+    """``__getattr__`` of a record whose fields a replay left unset: each one is made
+    from the record's figures the first time it is read, then kept.
+
+    Set on the class after it is made, so that mypy still checks every attribute read
+    against the fields' types (a ``__getattr__`` it sees would allow any name).
+    """
+    make = _DEFERRED_OF[type(self)].get(name)
+    try:
+        if make is None:
+            raise AttributeError
+        figures = _read_figures(self)
+    except AttributeError:
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}") from None
+    value = make(figures)
+    object.__setattr__(self, name, value)
+    return value
+
+
+setattr(_Deferred, "__getattr__", _made_when_read)  # noqa: B010 (hidden from mypy)
 _read_figures = _Deferred._figures.__get__  # type: ignore[attr-defined]
 _set_figures = _Deferred._figures.__set__  # type: ignore[attr-defined]
 
@@ -570,7 +572,7 @@ class MetricMap(dict[str, "MetricStatus"]):
 
 
 @dataclass(frozen=True, slots=True)
-class TicketStatus:
+class TicketStatus(_Deferred):
     """Every clock of a ticket at one instant, from a replay of its events.
 
     Attributes:
@@ -703,6 +705,76 @@ class TicketStatus:
 
         head, due = self._heading(None)
         return result_html(head, [due], self._table())
+
+
+class StatusFigures(NamedTuple):
+    """What a replay keeps of a status's instants until they are read: the evaluation
+    instant in epoch µs and the zone to show it in, and the cycle whose deadline is next."""
+
+    at: int
+    zone: dt.tzinfo
+    next_cycle: CycleStatus | None
+
+
+def _next_due(f: StatusFigures) -> dt.datetime | None:
+    return None if f.next_cycle is None else f.next_cycle.due
+
+
+def _next_breach(f: StatusFigures) -> dt.datetime | None:
+    due = _next_due(f)
+    return None if due is None else due + _ONE_US
+
+
+_ONE_US = dt.timedelta(microseconds=1)
+_DEFERRED_OF: dict[type, dict[str, Callable[[Any], object]]] = {
+    CycleStatus: _DEFERRED,
+    TicketStatus: {
+        "at": lambda f: instant_at(f.at, f.zone),
+        "next_due": _next_due,
+        "next_breach_at": _next_breach,
+    },
+}
+
+
+def deferred_status(
+    phase: TicketPhase,
+    severity: str,
+    metrics: dict[str, MetricStatus],
+    cycles: tuple[CycleStatus, ...],
+    breached: bool,
+    corrections: tuple[Correction, ...],
+    figures: StatusFigures,
+) -> TicketStatus:
+    """A replay's status of an opened ticket whose instants are made when read.
+
+    ``figures.next_cycle`` is a cycle the replay made (its ``due`` in range); the
+    evaluation instant is in range, as the replay has read it.
+    """
+    s: TicketStatus = _new(TicketStatus)
+    _set_status_phase(s, phase)
+    _set_status_severity(s, severity)
+    _set_response(s, metrics["response"])
+    _set_resolution(s, metrics["resolution"])
+    _set_next_response(s, metrics.get("next_response"))
+    _set_periodic_update(s, metrics.get("periodic_update"))
+    _set_cycles(s, cycles)
+    _set_status_breached(s, breached)
+    _set_corrections(s, corrections)
+    _set_metrics(s, MetricMap(metrics))
+    _set_figures(s, figures)
+    return s
+
+
+_set_status_phase = TicketStatus.__dict__["phase"].__set__
+_set_status_severity = TicketStatus.__dict__["severity"].__set__
+_set_response = TicketStatus.__dict__["response"].__set__
+_set_resolution = TicketStatus.__dict__["resolution"].__set__
+_set_next_response = TicketStatus.__dict__["next_response"].__set__
+_set_periodic_update = TicketStatus.__dict__["periodic_update"].__set__
+_set_cycles = TicketStatus.__dict__["cycles"].__set__
+_set_status_breached = TicketStatus.__dict__["breached"].__set__
+_set_corrections = TicketStatus.__dict__["corrections"].__set__
+_set_metrics = TicketStatus.__dict__["metrics"].__set__
 
 
 def _clock_summary(m: MetricStatus) -> str:
