@@ -28,20 +28,28 @@ class _NoOffset(dt.tzinfo):
     def utcoffset(self, when: dt.datetime | None) -> None:
         return None
 
+    def dst(self, when: dt.datetime | None) -> None:
+        return None
+
+    def tzname(self, when: dt.datetime | None) -> str:
+        return "?"
+
 
 def test_a_row_with_an_attribute_takes_the_general_reader() -> None:
-    rows = [{**OPENED, "ticket_id": 3, "status": "open"}]
+    rows: list[object] = [{**OPENED, "ticket_id": 3, "status": "open"}]
     assert plain_verbs(rows, "ignore") is None
-    status = RULES.evaluate(rows, at=T, extra="ignore")
+    status = RULES.evaluate(rows, at=T, extra="ignore")  # type: ignore[arg-type]
     assert status == RULES.evaluate([OPENED], at=T)
 
 
 def test_an_instant_the_quick_reader_does_not_take_is_read_by_the_general_one() -> None:
     later = pendulum.datetime(2026, 1, 5, 9, 30, tz="UTC")
-    events = [OPENED, TicketEvent("responded", later)]
+    events: list[object] = [OPENED, TicketEvent("responded", later)]
     assert plain_verbs(events, "forbid") is None
-    assert RULES.evaluate(events, at=T).response.stopped_at is None
-    naive = [{"kind": "opened", "at": T.replace(tzinfo=_NoOffset()), "severity": "p1"}]
+    assert RULES.evaluate(events, at=T).response.stopped_at is None  # type: ignore[arg-type]
+    naive: list[object] = [
+        {"kind": "opened", "at": T.replace(tzinfo=_NoOffset()), "severity": "p1"}
+    ]
     assert plain_verbs(naive, "forbid") is None
     with pytest.raises((NaiveDatetimeError, TicketEventError)):
-        RULES.evaluate(naive, at=T)
+        RULES.evaluate(naive, at=T)  # type: ignore[arg-type]
