@@ -339,7 +339,8 @@ def _made_when_read(self: _Deferred, name: str) -> object:
     Set on the class after it is made, so that mypy still checks every attribute read
     against the fields' types (a ``__getattr__`` it sees would allow any name).
     """
-    make = _DEFERRED_OF[type(self)].get(name)
+    makers = _DEFERRED_OF[type(self)]
+    make = makers.get(name)
     try:
         if make is None:
             raise AttributeError
@@ -348,6 +349,9 @@ def _made_when_read(self: _Deferred, name: str) -> object:
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}") from None
     value = make(figures)
     object.__setattr__(self, name, value)
+    # The figures a reader of this one usually reads next are made with it.
+    for other in _TOGETHER_OF.get(type(self), _ALONE).get(name, ()):
+        object.__setattr__(self, other, makers[other](figures))
     return value
 
 
@@ -734,6 +738,18 @@ _DEFERRED_OF: dict[type, dict[str, Callable[[Any], object]]] = {
         "next_breach_at": _next_breach,
     },
 }
+
+
+#: A cycle's start is read alone (a report's month); reading any other deferred figure
+#: of a cycle makes all the others too, as a reader of one of them usually reads the rest.
+_TOGETHER_OF: dict[type, dict[str, tuple[str, ...]]] = {
+    CycleStatus: {
+        name: tuple(other for other in _DEFERRED if other not in (name, "started_at"))
+        for name in _DEFERRED
+        if name != "started_at"
+    }
+}
+_ALONE: dict[str, tuple[str, ...]] = {}
 
 
 def deferred_status(
