@@ -11,6 +11,7 @@ row by row: the reports must be the same.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -18,7 +19,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from slacalc.reports import analyze_tickets
-from slacalc.timers import ClockRules, Escalation, SeverityTargets, TicketEvent, WarningThreshold
+from slacalc.timers import (
+    ClockRules,
+    Escalation,
+    MetricDefinition,
+    SeverityTargets,
+    TicketEvent,
+    WarningThreshold,
+)
 from tests.properties.test_timer_properties import NAMES, SEVERITIES, modes, tickets
 
 M = dt.timedelta(minutes=1)
@@ -87,3 +95,59 @@ def test_a_table_reads_like_its_records(rows: list[dict[str, Any]]) -> None:
         assert a.status == b.status
     assert from_frame.rejected == from_records.rejected
     assert NAMES  # the severities the tickets draw from
+
+
+#: Clocks that look at the ticket's state, so the replay tracks it event by event:
+#: paused while waiting or under one severity, cancelled while waiting, reset by a
+#: severity change, one that starts after another, one that counts every cycle anew.
+STATEFUL = (
+    MetricDefinition(
+        "to_assist", ["opened", "reopened"], ["resolved"], pause_on=["status: waiting"]
+    ),
+    MetricDefinition(
+        "to_settle",
+        ["opened"],
+        ["resolved"],
+        cancel_on=["status: waiting"],
+        reset_on=["severity_changed"],
+        pause_on=[],
+    ),
+    MetricDefinition("to_weigh", ["opened"], ["closed"], pause_on=[f"severity: {NAMES[0]}"]),
+    MetricDefinition("to_follow", ["customer_replied"], ["responded"], after="response"),
+    MetricDefinition("each_reply", ["customer_replied"], ["responded"], recurrence="each"),
+)
+
+
+@given(tickets(), modes, st.integers(-3000, 6000), st.booleans(), st.booleans())
+def test_plain_verbs_read_quickly_give_the_general_readers_status(
+    events: list[dict[str, Any]],
+    options: dict[str, str],
+    later: int,
+    stateful: bool,
+    closed: bool,
+) -> None:
+    severities = tuple(
+        replace(
+            s,
+            targets=(*s.targets, *((m.name, 90 * M) for m in STATEFUL)),
+        )
+        for s in SEVERITIES
+    )
+    rules = ClockRules(
+        severities if stateful else SEVERITIES,
+        metrics=STATEFUL if stateful else (),
+        **options,  # type: ignore[arg-type]
+    )
+    if closed:
+        last = events[-1]["at"]
+        events = [*events, {"kind": "closed", "at": last + 5 * M}]
+    at = events[-1]["at"] + later * M
+    quick = rules.evaluate(events, at=at)
+    # A row with an attribute the quick reader does not take (an empty custom field)
+    # sends the whole list down the general path: the same status, metric by metric.
+    general = [*events[:-1], {**events[-1], "fields": {}}]
+    slow = rules.evaluate(general, at=at)
+    assert quick == slow
+    assert dict(quick.metrics) == dict(slow.metrics)
+    rows = [{"ticket_id": 5, **e} for e in events]
+    assert rules.evaluate(rows, at=at, extra="ignore") == quick

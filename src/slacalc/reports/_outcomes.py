@@ -30,6 +30,7 @@ from slacalc import timers
 from slacalc._present.formats import counted
 from slacalc._present.frames import Column, columns_of
 from slacalc._present.progress import Progress, callback, reported
+from slacalc._slots import slots_maker
 from slacalc._time import from_us, to_us
 from slacalc._validate import check_instance
 from slacalc.errors import (
@@ -600,6 +601,19 @@ class _Job:
         return when, status
 
 
+def _row(
+    ticket_id: object, c: CycleStatus, at: dt.datetime, shown: dt.datetime, tz: dt.tzinfo
+) -> CycleOutcome:
+    """:meth:`CycleOutcome.from_cycle` for a cycle of a replay (``shown`` is ``at`` in
+    ``tz``): when its instants are in ``tz`` already, the row is made through its slots."""
+    started = c.started_at
+    if started.tzinfo is not tz:
+        return CycleOutcome.from_cycle(ticket_id, c, at, tz)
+    return _new_row(ticket_id, month_label(started, tz), _result(c), shown, c)
+
+
+_new_row = slots_maker(CycleOutcome)
+_new_outcome = slots_maker(TicketOutcome)
 _WORKER: list[_Job] = []
 
 
@@ -876,10 +890,9 @@ def analyze_tickets(
                     continue
                 assert not isinstance(events, SlacalcError)
                 when, status = result
-                cycles = tuple(
-                    CycleOutcome.from_cycle(ticket_id, c, when, tz) for c in status.cycles
-                )
-                outcome = TicketOutcome(
+                shown = when.astimezone(tz)
+                cycles = tuple(_row(ticket_id, c, when, shown, tz) for c in status.cycles)
+                outcome = _new_outcome(
                     ticket_id,
                     tuple(events),
                     when,

@@ -545,6 +545,15 @@ def _known_kind(value: object) -> bool:
 def _plain_verb(event: dict[object, object], extra: ExtraKeys) -> TicketEvent | None:
     """A plain verb event (``kind``, an aware ``at``, a ``severity`` if its kind takes one),
     made without the general checks; ``None`` for anything else, which the caller reads."""
+    parts = _verb_parts(event, extra)
+    return None if parts is None else _make_verb(*parts)
+
+
+def _verb_parts(
+    event: dict[object, object], extra: ExtraKeys
+) -> tuple[str, dt.datetime, str | None] | None:
+    """The kind, instant and severity of a plain verb event given as a dict (see
+    :func:`_plain_verb`); ``None`` for anything else."""
     kind = event.get("kind")
     at = event.get("at")
     if (
@@ -564,7 +573,62 @@ def _plain_verb(event: dict[object, object], extra: ExtraKeys) -> TicketEvent | 
         severity = None
     if (kind in _WITH_SEVERITY) != (type(severity) is str and severity != ""):
         return None
-    return _make_verb(kind, at, severity)
+    return kind, at, severity  # type: ignore[return-value]
+
+
+def plain_verbs(
+    events: list[object], extra: ExtraKeys
+) -> list[tuple[int, int, int, str, str | None]] | None:
+    """A strict list of plain verbs in time order, read without making an event record:
+    ``(µs, precedence, index as given, kind, severity)`` in the order they are applied.
+
+    What :func:`order_events` (strict) gives for such a list, less the records: dicts
+    such as ``{"kind", "at", "severity"}`` or :class:`TicketEvent` records of the nine
+    verbs without attributes. ``None`` for anything else (other kinds, attributes,
+    events out of order, a malformed event), which the general path reads and refuses
+    with its message.
+
+    Examples:
+        >>> import datetime as dt
+        >>> t = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
+        >>> [row[3:] for row in plain_verbs([{"kind": "paused", "at": t},
+        ...                                  {"kind": "opened", "at": t, "severity": "p1"}],
+        ...                                 "forbid")]
+        [('opened', 'p1'), ('paused', None)]
+    """
+    out: list[tuple[int, int, int, str, str | None]] = []
+    last = _MIN
+    rank = _RANK
+    for index, raw in enumerate(events):
+        if type(raw) is dict:
+            parts = _verb_parts(raw, extra)
+            if parts is None:
+                return None
+            kind, at, severity = parts
+        elif (
+            type(raw) is TicketEvent
+            and raw.kind in VERBS
+            and raw.status is None
+            and raw.author is None
+            and raw.assignee is None
+            and raw.group is None
+            and not raw.fields
+        ):
+            kind, at, severity = raw.kind, raw.at, raw.severity
+        else:
+            return None
+        if type(at) is not dt.datetime:
+            return None
+        try:
+            x = (at - EPOCH) // _ONE_US
+        except TypeError:  # a tzinfo without an offset: the general path says so
+            return None
+        if x < last:
+            return None
+        last = x
+        out.append((x, rank[kind], index, kind, severity))
+    out.sort()  # by instant, precedence, index: unique, so kinds are never compared
+    return out
 
 
 _CATEGORY_VERB = {

@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
-from fractions import Fraction
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from slacalc._intervals import Intervals
 from slacalc._present.formats import duration_text, instant_text
 from slacalc._present.frames import plain
-from slacalc._time import EPOCH, MAX_US, MIN_US, UTC, from_us, to_us
+from slacalc._slots import slots_maker
+from slacalc._time import MAX_US, MIN_US, UTC, from_us, to_us
 from slacalc.calendar import BusinessCalendar
 from slacalc.errors import OutOfRangeError, SlacalcError, TicketEventError, UnknownSeverityError
 from slacalc.timers._due import DueFromField
@@ -30,6 +30,7 @@ from slacalc.timers._events import (
     History,
     TicketEvent,
     order_events,
+    plain_verbs,
     where,
 )
 from slacalc.timers._metrics import CompiledMetric, StatePredicate, reply_tags
@@ -43,14 +44,19 @@ from slacalc.timers._rules import (
 from slacalc.timers._status import (
     ClockTimeline,
     CycleStatus,
+    Figures,
     Metric,
     MetricMap,
     MetricStatus,
     Phase,
     SegmentState,
+    StatusFigures,
     TicketPhase,
     TicketStatus,
     TimelineSegment,
+    deferred_cycle,
+    deferred_status,
+    figures_of,
 )
 
 __all__ = ["replay"]
@@ -343,39 +349,145 @@ def _build(
                 if now != snap:
                     h.states.append((x, now))
                     snap = now
-            live = resolved_since is None
-            for m in metrics.values():
-                cycles = h.raw[m.name]
-                current = cycles[-1] if cycles and cycles[-1].stop is None else None
-                if current is not None:
-                    if not tags.isdisjoint(m.stop):
-                        current.stop = x
-                        current.stopped_by = _why(m.stop, tags, kind)
-                        continue
-                    if not tags.isdisjoint(m.reset):
-                        current.stop = x
-                        current.stopped_by = _why(m.reset, tags, kind)
-                        if live:
-                            cycles.append(_Raw(_start(m, fields, x)))
-                        continue
-                    if m.cancel and snap is not None and any(_holds(p, snap) for p in m.cancel):
-                        current.stop = x
-                        current.cancelled = True
-                        current.stopped_by = "cancelled: the ticket meets a cancel condition"
-                    continue
-                if tags.isdisjoint(m.start) or not live:
-                    continue
-                if m.after is not None:
-                    before = h.raw[m.after]
-                    if not before or before[0].stop is None:
-                        continue
-                if not cycles or m.recurrence == "each":
+            _step(h, metrics, tags, kind, x, fields, snap, resolved_since is None)
+    return h
+
+
+def _step(
+    h: _History,
+    metrics: Mapping[str, CompiledMetric],
+    tags: set[str],
+    kind: str,
+    x: int,
+    fields: dict[str, object],
+    snap: _Snap | None,
+    live: bool,
+) -> None:
+    """Start, stop, reset or cancel each clock's cycle on an event at ``x`` with ``tags``."""
+    for m in metrics.values():
+        cycles = h.raw[m.name]
+        current = cycles[-1] if cycles and cycles[-1].stop is None else None
+        if current is not None:
+            if not tags.isdisjoint(m.stop):
+                current.stop = x
+                current.stopped_by = _why(m.stop, tags, kind)
+                continue
+            if not tags.isdisjoint(m.reset):
+                current.stop = x
+                current.stopped_by = _why(m.reset, tags, kind)
+                if live:
                     cycles.append(_Raw(_start(m, fields, x)))
-                elif m.recurrence == "continue" and cycles[-1].stop is not None:
-                    last = cycles[-1]
-                    assert last.stop is not None
-                    last.gaps.append((last.stop, x))
-                    last.stop = last.stopped_by = None
+                continue
+            if m.cancel and snap is not None and any(_holds(p, snap) for p in m.cancel):
+                current.stop = x
+                current.cancelled = True
+                current.stopped_by = "cancelled: the ticket meets a cancel condition"
+            continue
+        if tags.isdisjoint(m.start) or not live:
+            continue
+        if m.after is not None:
+            before = h.raw[m.after]
+            if not before or before[0].stop is None:
+                continue
+        if not cycles or m.recurrence == "each":
+            cycles.append(_Raw(_start(m, fields, x)))
+        elif m.recurrence == "continue" and cycles[-1].stop is not None:
+            last = cycles[-1]
+            assert last.stop is not None
+            last.gaps.append((last.stop, x))
+            last.stop = last.stopped_by = None
+
+
+_NO_FIELDS: dict[str, object] = {}
+_WITH_SEVERITY = frozenset({"opened", "severity_changed"})
+
+
+def _build_verbs(
+    rules: ClockRules, ordered: list[tuple[int, int, int, str, str | None]], at: int
+) -> _History | None:
+    """:func:`_build` (strict) for a history of plain verbs (see ``plain_verbs``), without
+    the events' records (a timeline, which shows them, takes the general path).
+
+    A plain verb is its own one verb: it carries no status, reply, assignee, group or
+    field, so of ``_build``'s tags only the verb, the severity and the status it moves to
+    remain. ``None`` for a history with an irregular event or an unknown severity, which
+    the general path refuses with its message.
+    """
+    plan = rules.plan
+    known, first_of, watch, tracks = plan.severities, plan.first_of, plan.watch, plan.tracks_state
+    metrics = rules.compiled
+    h = _History(raw={m: [] for m in metrics})
+    opened: int | None = None
+    closed: int | None = None
+    paused_since: int | None = None
+    resolved_since: int | None = None
+    severity = ""
+    status = ""
+    snap: _Snap | None = None
+    for x, _, _, kind, given in ordered:
+        if kind in _WITH_SEVERITY and given not in known:
+            return None
+        if (closed is not None or opened is None or kind in _TOGGLES) and _problem(
+            kind, opened, closed, paused_since, resolved_since
+        ) is not None:
+            return None
+        recording = x <= at
+        tags = {kind}
+        if kind == "opened":
+            assert given is not None
+            opened = x
+            severity = given
+            tags.add(f"severity: {severity}")
+            if recording:
+                h.opened_at = x
+                h.changes.append((x, severity))
+        elif kind == "severity_changed":
+            if given != severity:
+                assert given is not None
+                severity = given
+                tags.add(f"severity: {severity}")
+                if recording:
+                    h.changes.append((x, severity))
+            else:
+                tags.discard(kind)
+        elif kind == "paused":
+            paused_since = x
+            if recording:
+                h.pauses.append((x, None))
+        elif kind == "resumed":
+            paused_since = None
+            if recording:
+                h.pauses[-1] = (h.pauses[-1][0], x)
+        elif kind in ("resolved", "closed"):
+            if kind == "closed":
+                closed = x
+                if recording:
+                    h.closed_at = x
+            if resolved_since is None:
+                resolved_since = x
+                tags.add("resolved")
+                if recording:
+                    h.resolved_since = x
+            else:
+                tags.discard("resolved")
+        elif kind == "reopened":
+            resolved_since = None
+            if recording:
+                h.resolved_since = None
+        category = _VERB_CATEGORY.get(kind)
+        if category is not None:
+            was = status
+            status = first_of.get(category, category)
+            if status != was:
+                tags.add(f"status: {status}")
+        if not recording or (not tracks and tags.isdisjoint(watch)):
+            continue
+        if tracks:
+            now = _Snap(status, severity, None, None, ())
+            if now != snap:
+                h.states.append((x, now))
+                snap = now
+        _step(h, metrics, tags, kind, x, _NO_FIELDS, snap, resolved_since is None)
     return h
 
 
@@ -648,9 +760,14 @@ def _warnings(
     deadline: int | None,
     running: bool,
 ) -> tuple[int, int | None]:
-    """How many ``warnings`` hold at ``end``, and when the next one is reached (running only)."""
+    """How many ``warnings`` hold at ``end``, and when the next one is reached (running only).
+
+    Of the business-time warnings still ahead only the nearest is asked of the calendar:
+    a deadline never comes earlier for a larger budget.
+    """
     level = 0
     upcoming: list[int] = []
+    nearest: int | None = None  # the smallest budget still ahead
     for w in warnings:
         if w.is_calendar:
             assert w.before is not None
@@ -664,8 +781,10 @@ def _warnings(
         budget = w.budget_us(target)
         if budget <= elapsed:
             level += 1
-        elif running:
-            upcoming.append(cal._deadline_us(end, budget - elapsed, True))
+        elif running and (nearest is None or budget < nearest):
+            nearest = budget
+    if nearest is not None:
+        upcoming.append(cal._deadline_us(end, nearest - elapsed, True))
     return level, min(upcoming, default=None)
 
 
@@ -877,9 +996,6 @@ def _paused_cycle(
     return elapsed, end - start - paused, paused
 
 
-_Span = dt.timedelta
-
-
 class _Figures(NamedTuple):
     """What a cycle measured, in microseconds: the first fields of its record."""
 
@@ -903,55 +1019,26 @@ def _record(
     escalation_level: int,
 ) -> CycleStatus:
     """A cycle's record from its figures; ``instants`` are the breach, due, due if
-    resumed, next warning and next escalation, each in µs or None."""
-    target, elapsed = f.target, f.elapsed
-    breach, due, resumed, warning, escalation = instants
-    return _new_cycle(
-        f.metric,
-        f.number,
-        f.severity,
-        f.phase,
-        _at(f.start, tz),
-        None if f.stop is None else _at(f.stop, tz),
-        None if target is None else _span(target),
-        _SPANS.get(elapsed) or _Span(0, 0, elapsed),
-        _SPANS.get(calendar) or _Span(0, 0, calendar),
-        _SPANS.get(paused) or _Span(0, 0, paused),
-        None if target is None else _SPANS.get(target - elapsed) or _span(target - elapsed),
-        None if target is None else Fraction(elapsed, target),
-        breach is not None,
-        None if breach is None else _at(breach, tz),
-        None if due is None else _at(due, tz),
-        None if resumed is None else _at(resumed, tz),
-        warning_level,
-        None if warning is None else _at(warning, tz),
-        escalation_level,
-        None if escalation is None else _at(escalation, tz),
-        None,
+    resumed, next warning and next escalation, each in µs or None.
+
+    The record keeps the integers and makes its datetimes, timedeltas and fraction when
+    they are read (most of a bulk analysis never reads most of them); an instant outside
+    the years slacalc answers about is refused here, as it always was.
+    """
+    figures = Figures(tz, f.start, f.stop, f.target, f.elapsed, calendar, paused, *instants)
+    if not figures.in_range():
+        _refuse(figures)
+    return deferred_cycle(
+        f.metric, f.number, f.severity, f.phase, figures, warning_level, escalation_level
     )
 
 
-def _at(x: int, tz: dt.tzinfo) -> dt.datetime:
-    """Epoch µs as an aware datetime in ``tz`` (``from_us``, with its range check)."""
-    if not MIN_US <= x <= MAX_US:
-        return from_us(x, tz)  # raises the error that names the range
-    if x % 1_000_000:
-        return (EPOCH + _Span(0, 0, x)).astimezone(tz)
-    return _from_timestamp(x // 1_000_000, tz)
-
-
-_from_timestamp = dt.datetime.fromtimestamp
-_SPANS: dict[int, dt.timedelta] = {}
-
-
-def _span(us: int) -> dt.timedelta:
-    """``us`` microseconds as a timedelta; the few recurring ones (targets, zero) shared."""
-    found = _SPANS.get(us)
-    if found is None:
-        found = _Span(0, 0, us)
-        if us % 60_000_000 == 0 and len(_SPANS) < 4096:
-            _SPANS[us] = found
-    return found
+def _refuse(f: Figures) -> None:
+    """Raise the error that names the range for the first instant of ``f`` outside it, in
+    the order of the record's fields."""
+    for x in (f.start, f.stop, f.breach, f.due, f.resumed, f.warning, f.escalation):
+        if x is not None:
+            from_us(x, f.tz)
 
 
 def _simple_cycle(
@@ -987,38 +1074,17 @@ def _simple_cycle(
             )
         if breach is not None and spec.escalations:
             escalation_level, next_escalation = _escalation(spec, cal, due, end, stopped)
-    return _record(
-        _Figures(metric, number, name, phase, start, raw.stop, target, elapsed),
-        tz,
-        end - start,
-        0,
-        (breach, due, None, next_warning, next_escalation),
-        warning_level,
-        escalation_level,
-    )
+    figures = Figures(
+        tz, start, raw.stop, target, elapsed, end - start, 0, breach, due, None, next_warning,
+        next_escalation,
+    )  # fmt: skip
+    if not figures.in_range():
+        _refuse(figures)
+    return deferred_cycle(metric, number, name, phase, figures, warning_level, escalation_level)
 
 
-def _maker(cls: type[_T]) -> Callable[..., _T]:
-    """A constructor of the frozen slots dataclass ``cls`` from its values in field order.
-
-    The values are the replay's own, already checked, so they are stored through the
-    slots directly: the generated ``__init__`` of a frozen dataclass sets each field
-    through ``object.__setattr__``, about three times slower.
-    """
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    setters = {f"set_{n}": getattr(cls, n).__set__ for n in names}
-    body = "".join(f"    set_{n}(c, {n})\n" for n in names)
-    source = f"def make({', '.join(names)}):\n    c = new(cls)\n{body}    return c\n"
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters}
-    exec(source, namespace)  # generated from the dataclass's own field names
-    made: Callable[..., _T] = namespace["make"]
-    return made
-
-
-_T = TypeVar("_T")
-_new_cycle = _maker(CycleStatus)
-_new_status = _maker(TicketStatus)
-_new_metric = _maker(MetricStatus)
+_new_status = slots_maker(TicketStatus)
+_new_metric = slots_maker(MetricStatus)
 _NONE = Intervals()
 
 
@@ -1275,6 +1341,11 @@ def replay(
         'running'
     """
     at_us = to_us(at)
+    if type(events) is list and history == "strict" and not timeline and extra in _EXTRA:
+        verbs = plain_verbs(events, extra)
+        built = None if verbs is None else _build_verbs(rules, verbs, at_us)
+        if built is not None:  # the usual history; anything else is read and checked below
+            return _status(rules, built, at, at_us, False, [])
     if isinstance(events, Iterable) and not isinstance(events, (list, str, bytes, Mapping)):
         events = list(events)  # anything else is refused, named whole, by order_events
     try:
@@ -1287,6 +1358,9 @@ def replay(
             raise
         raise type(exc)(f"Ticket {ticket!r}: {exc}") from None
     return _status(rules, built, at, at_us, timeline, fixes)
+
+
+_EXTRA = ("forbid", "ignore")
 
 
 def _ticket_of(events: list[EventLike]) -> object:
@@ -1342,15 +1416,34 @@ def _status(
         else:
             phase = "open"
     rows.sort()  # by start, metric, number: unique, so the cycles are never compared
-    cycles_ = tuple(row[3] for row in rows)
+    cycles_ = tuple([row[3] for row in rows])
     next_due: dt.datetime | None = None
+    next_cycle: CycleStatus | None = None  # whose due is next_due, its instants unmade
+    soonest: int | None = None
+    breached = False
     for c in cycles_:
-        due = c.due
-        if c.phase == "running" and not c.breached and due is not None:
-            next_due = due if next_due is None or due < next_due else next_due
+        if c.breached:
+            breached = True
+            continue
+        if c.phase != "running":
+            continue
+        figures = figures_of(c)
+        if figures is None:  # a record with a timeline, its instants made already
+            due = c.due
+            if due is not None and (next_due is None or due < next_due):
+                next_due = due
+        elif figures.due is not None and (soonest is None or figures.due < soonest):
+            soonest = figures.due
+            next_cycle = c
     # Every instant of the status is in the calendar's zone, the evaluation instant too.
     zone = severities[severity].calendar.tz if severity is not None else None
     kept = [f for f in fixes if to_us(f.at) <= at_us] if fixes else ()
+    corrections = tuple(sorted(kept, key=_by_index)) if kept else ()
+    if zone is not None and not timeline and MIN_US <= at_us <= MAX_US:
+        assert severity is not None
+        kept_at = StatusFigures(at_us, zone, next_cycle)
+        return deferred_status(phase, severity, metrics, cycles_, breached, corrections, kept_at)
+    next_due = next_due if next_cycle is None else next_cycle.due
     return _new_status(
         at if zone is None else from_us(at_us, zone),
         phase,
@@ -1360,10 +1453,10 @@ def _status(
         metrics.get("next_response"),
         metrics.get("periodic_update"),
         cycles_,
-        any(c.breached for c in cycles_),
+        breached,
         next_due,
         None if next_due is None else next_due + _US,
-        tuple(sorted(kept, key=_by_index)),
+        corrections,
         MetricMap(metrics),
     )
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias
 
-from slacalc._time import resolve_tz
+from slacalc._time import EPOCH, MAX_US, MIN_US, from_us, resolve_tz
 from slacalc._validate import check_instance, check_items
 from slacalc.errors import WrongTypeError
 from slacalc.timers._events import Correction, TicketEvent
@@ -79,6 +79,99 @@ Examples:
 """
 
 _ZERO = dt.timedelta(0)
+_Span = dt.timedelta
+
+
+def instant_at(x: int, tz: dt.tzinfo) -> dt.datetime:
+    """Epoch µs as an aware datetime in ``tz`` (``from_us``, with its range check)."""
+    if not MIN_US <= x <= MAX_US:
+        return from_us(x, tz)  # raises the error that names the range
+    if x % 1_000_000:
+        return (EPOCH + _Span(0, 0, x)).astimezone(tz)
+    return _from_timestamp(x // 1_000_000, tz)
+
+
+_from_timestamp = dt.datetime.fromtimestamp
+_SPANS: dict[int, dt.timedelta] = {}
+
+
+def span_of(us: int) -> dt.timedelta:
+    """``us`` microseconds as a timedelta; the few recurring ones (targets, zero) shared."""
+    found = _SPANS.get(us)
+    if found is None:
+        found = _Span(0, 0, us)
+        if us % 60_000_000 == 0 and len(_SPANS) < 4096:
+            _SPANS[us] = found
+    return found
+
+
+class Figures(NamedTuple):
+    """What a replay measured of a cycle, in epoch µs and µs: its record's figures before
+    they are made into datetimes, timedeltas and a fraction (see :class:`CycleStatus`)."""
+
+    tz: dt.tzinfo
+    start: int
+    stop: int | None
+    target: int | None
+    elapsed: int
+    calendar: int
+    paused: int
+    breach: int | None
+    due: int | None
+    resumed: int | None
+    warning: int | None
+    escalation: int | None
+
+    def in_range(self) -> bool:
+        """Whether every instant lies in the years slacalc answers about."""
+        for x in (
+            self.start,
+            self.stop,
+            self.breach,
+            self.due,
+            self.resumed,
+            self.warning,
+            self.escalation,
+        ):
+            if x is not None and not MIN_US <= x <= MAX_US:
+                return False
+        return True
+
+
+def _instant(x: int | None, tz: dt.tzinfo) -> dt.datetime | None:
+    return None if x is None else instant_at(x, tz)
+
+
+def _remaining(f: Figures) -> dt.timedelta | None:
+    return None if f.target is None else span_of(f.target - f.elapsed)
+
+
+def _percent(f: Figures) -> Fraction | None:
+    return None if f.target is None else Fraction(f.elapsed, f.target)
+
+
+#: How each field of a :class:`CycleStatus` made by the replay is built from its
+#: :class:`Figures` when it is first read.
+_DEFERRED: dict[str, Callable[[Figures], object]] = {
+    "started_at": lambda f: instant_at(f.start, f.tz),
+    "stopped_at": lambda f: _instant(f.stop, f.tz),
+    "elapsed": lambda f: span_of(f.elapsed),
+    "elapsed_calendar": lambda f: span_of(f.calendar),
+    "paused": lambda f: span_of(f.paused),
+    "remaining": _remaining,
+    "percent_used": _percent,
+    "breached_at": lambda f: _instant(f.breach, f.tz),
+    "due": lambda f: _instant(f.due, f.tz),
+    "due_if_resumed": lambda f: _instant(f.resumed, f.tz),
+    "next_warning_at": lambda f: _instant(f.warning, f.tz),
+    "next_escalation_at": lambda f: _instant(f.escalation, f.tz),
+}
+
+
+class _Deferred:
+    """A slot for the figures of a record whose values are made when first read."""
+
+    __slots__ = ("_figures",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +254,7 @@ class ClockTimeline:
 
 
 @dataclass(frozen=True, slots=True)
-class CycleStatus:
+class CycleStatus(_Deferred):
     """One cycle of one clock at an instant: a row of the ticket's SLA history.
 
     ``breached_at`` is the first instant at which the business time used exceeds the
@@ -237,6 +330,84 @@ class CycleStatus:
         late = ", BREACHED" if self.breached else ""
         head = f"{self.metric} #{self.number} {self.severity} {self.phase.replace('_', ' ')}"
         return f"<CycleStatus {head}, {_used_text(self.elapsed, self.target)}{late}>"
+
+
+def _made_when_read(self: _Deferred, name: str) -> object:
+    """``__getattr__`` of a record whose fields a replay left unset: each one is made
+    from the record's figures the first time it is read, then kept.
+
+    Set on the class after it is made, so that mypy still checks every attribute read
+    against the fields' types (a ``__getattr__`` it sees would allow any name).
+    """
+    makers = _DEFERRED_OF[type(self)]
+    make = makers.get(name)
+    try:
+        if make is None:
+            raise AttributeError
+        figures = _read_figures(self)
+    except AttributeError:
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}") from None
+    value = make(figures)
+    object.__setattr__(self, name, value)
+    # The figures a reader of this one usually reads next are made with it.
+    for other in _TOGETHER_OF.get(type(self), _ALONE).get(name, ()):
+        object.__setattr__(self, other, makers[other](figures))
+    return value
+
+
+setattr(_Deferred, "__getattr__", _made_when_read)  # noqa: B010 (hidden from mypy)
+_read_figures = _Deferred._figures.__get__  # type: ignore[attr-defined]
+_set_figures = _Deferred._figures.__set__  # type: ignore[attr-defined]
+
+
+def figures_of(c: CycleStatus) -> Figures | None:
+    """The figures a replay kept for ``c`` (``None`` for a record built otherwise)."""
+    try:
+        figures: Figures = _read_figures(c)
+    except AttributeError:
+        return None
+    return figures
+
+
+def deferred_cycle(
+    metric: Metric,
+    number: int,
+    severity: str,
+    phase: Phase,
+    figures: Figures,
+    warning_level: int,
+    escalation_level: int,
+) -> CycleStatus:
+    """A replay's cycle record whose instants, spans and fraction are made when read
+    (the target, which most readers ask for, is made at once).
+
+    The instants must be in range (``figures.in_range()``): the check that raises for
+    one outside it belongs to the replay, not to a later read.
+    """
+    c: CycleStatus = _new(CycleStatus)
+    _set_metric(c, metric)
+    _set_number(c, number)
+    _set_severity(c, severity)
+    _set_phase(c, phase)
+    _set_target(c, None if figures.target is None else span_of(figures.target))
+    _set_breached(c, figures.breach is not None)
+    _set_warning_level(c, warning_level)
+    _set_escalation_level(c, escalation_level)
+    _set_timeline(c, None)
+    _set_figures(c, figures)
+    return c
+
+
+_new = object.__new__
+_set_metric = CycleStatus.__dict__["metric"].__set__
+_set_number = CycleStatus.__dict__["number"].__set__
+_set_severity = CycleStatus.__dict__["severity"].__set__
+_set_phase = CycleStatus.__dict__["phase"].__set__
+_set_target = CycleStatus.__dict__["target"].__set__
+_set_breached = CycleStatus.__dict__["breached"].__set__
+_set_warning_level = CycleStatus.__dict__["warning_level"].__set__
+_set_escalation_level = CycleStatus.__dict__["escalation_level"].__set__
+_set_timeline = CycleStatus.__dict__["timeline"].__set__
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,7 +576,7 @@ class MetricMap(dict[str, "MetricStatus"]):
 
 
 @dataclass(frozen=True, slots=True)
-class TicketStatus:
+class TicketStatus(_Deferred):
     """Every clock of a ticket at one instant, from a replay of its events.
 
     Attributes:
@@ -538,6 +709,88 @@ class TicketStatus:
 
         head, due = self._heading(None)
         return result_html(head, [due], self._table())
+
+
+class StatusFigures(NamedTuple):
+    """What a replay keeps of a status's instants until they are read: the evaluation
+    instant in epoch µs and the zone to show it in, and the cycle whose deadline is next."""
+
+    at: int
+    zone: dt.tzinfo
+    next_cycle: CycleStatus | None
+
+
+def _next_due(f: StatusFigures) -> dt.datetime | None:
+    return None if f.next_cycle is None else f.next_cycle.due
+
+
+def _next_breach(f: StatusFigures) -> dt.datetime | None:
+    due = _next_due(f)
+    return None if due is None else due + _ONE_US
+
+
+_ONE_US = dt.timedelta(microseconds=1)
+_DEFERRED_OF: dict[type, dict[str, Callable[[Any], object]]] = {
+    CycleStatus: _DEFERRED,
+    TicketStatus: {
+        "at": lambda f: instant_at(f.at, f.zone),
+        "next_due": _next_due,
+        "next_breach_at": _next_breach,
+    },
+}
+
+
+#: A cycle's start is read alone (a report's month); reading any other deferred figure
+#: of a cycle makes all the others too, as a reader of one of them usually reads the rest.
+_TOGETHER_OF: dict[type, dict[str, tuple[str, ...]]] = {
+    CycleStatus: {
+        name: tuple(other for other in _DEFERRED if other not in (name, "started_at"))
+        for name in _DEFERRED
+        if name != "started_at"
+    }
+}
+_ALONE: dict[str, tuple[str, ...]] = {}
+
+
+def deferred_status(
+    phase: TicketPhase,
+    severity: str,
+    metrics: dict[str, MetricStatus],
+    cycles: tuple[CycleStatus, ...],
+    breached: bool,
+    corrections: tuple[Correction, ...],
+    figures: StatusFigures,
+) -> TicketStatus:
+    """A replay's status of an opened ticket whose instants are made when read.
+
+    ``figures.next_cycle`` is a cycle the replay made (its ``due`` in range); the
+    evaluation instant is in range, as the replay has read it.
+    """
+    s: TicketStatus = _new(TicketStatus)
+    _set_status_phase(s, phase)
+    _set_status_severity(s, severity)
+    _set_response(s, metrics["response"])
+    _set_resolution(s, metrics["resolution"])
+    _set_next_response(s, metrics.get("next_response"))
+    _set_periodic_update(s, metrics.get("periodic_update"))
+    _set_cycles(s, cycles)
+    _set_status_breached(s, breached)
+    _set_corrections(s, corrections)
+    _set_metrics(s, MetricMap(metrics))
+    _set_figures(s, figures)
+    return s
+
+
+_set_status_phase = TicketStatus.__dict__["phase"].__set__
+_set_status_severity = TicketStatus.__dict__["severity"].__set__
+_set_response = TicketStatus.__dict__["response"].__set__
+_set_resolution = TicketStatus.__dict__["resolution"].__set__
+_set_next_response = TicketStatus.__dict__["next_response"].__set__
+_set_periodic_update = TicketStatus.__dict__["periodic_update"].__set__
+_set_cycles = TicketStatus.__dict__["cycles"].__set__
+_set_status_breached = TicketStatus.__dict__["breached"].__set__
+_set_corrections = TicketStatus.__dict__["corrections"].__set__
+_set_metrics = TicketStatus.__dict__["metrics"].__set__
 
 
 def _clock_summary(m: MetricStatus) -> str:
