@@ -69,7 +69,7 @@ def main() -> int:
     snap = tl.cover(min(xs), max(ys))
     seg_starts, seg_ends, cum = snap.starts, snap.ends, snap.cum
     n = len(seg_starts)
-    targets = [tl.cum_at(snap, x) + d_us for x in xs]
+    targets = [snap.open.before(x) + d_us for x in xs]
     xpairs = [(_time.to_us(a), _time.to_us(b)) for a, b in pairs]
     values = [tl.elapsed(a, b) for a, b in xpairs]
     secs = [y // 1_000_000 for y in ys]
