@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import operator
 
+import pandas as pd
+from pandas.tseries.offsets import CustomBusinessHour
+
 import _peers
 from _harness import (
     Case,
@@ -36,6 +39,19 @@ def questions(ctx: Context) -> list[Question]:
             "exhausted_at": [to_us(cal.exhausted_at(t, d)) for t in items],
         }
         offset = _peers.pandas_offset(ctx.dates, hours)
+
+        # Each case keeps this iteration's duration and offset (bound as defaults).
+        def with_d(t: dt.datetime, d: dt.timedelta = d) -> tuple[dt.datetime, dt.timedelta]:
+            return t, d
+
+        def with_text(t: dt.datetime, s: str = f"{hours}h") -> tuple[dt.datetime, str]:
+            return t, s
+
+        def with_offset(
+            t: dt.datetime, o: CustomBusinessHour = offset
+        ) -> tuple[pd.Timestamp, CustomBusinessHour]:
+            return _peers.pandas_timestamp(t), o
+
         q = Question(key, title, items, refs)
         q.cases = [
             Case(
@@ -43,14 +59,14 @@ def questions(ctx: Context) -> list[Question]:
                 f"cal.add(t, timedelta(hours={hours}))",
                 cal.add,
                 2,
-                lambda t, d=d: (t, d),
+                with_d,
             ),
             Case(
                 "slacalc",
                 f"cal.exhausted_at(t, timedelta(hours={hours}))",
                 cal.exhausted_at,
                 2,
-                lambda t, d=d: (t, d),
+                with_d,
                 primary=False,
                 note="the earliest landing, like workclock's add",
             ),
@@ -59,7 +75,7 @@ def questions(ctx: Context) -> list[Question]:
                 f'cal.add(t, "{hours}h")',
                 cal.add,
                 2,
-                lambda t, s=f"{hours}h": (t, s),
+                with_text,
                 primary=False,
                 note="duration as a string (parsed, lru-cached)",
             ),
@@ -68,7 +84,7 @@ def questions(ctx: Context) -> list[Question]:
                 f"schedule.add(t, timedelta(hours={hours}))",
                 schedule.add,
                 2,
-                lambda t, d=d: (t, d),
+                with_d,
                 lambda r, x: to_us(r),
                 "exhausted_at",
             ),
@@ -77,7 +93,7 @@ def questions(ctx: Context) -> list[Question]:
                 f"ts + CustomBusinessHour(n={hours}, …)",
                 operator.add,
                 2,
-                lambda t, o=offset: (_peers.pandas_timestamp(t), o),
+                with_offset,
                 lambda r, x: to_us(r.to_pydatetime()),
                 "add",
             ),

@@ -264,7 +264,11 @@ def questions(ctx: Context) -> list[BulkQuestion]:
         ends = x + np.timedelta64(span)
         ends_series = _aware(ends)
         f = frame.assign(end=ends_series.iloc[:rows], end_wall=_wall(ends_series.iloc[:rows]))
-        refs = {"elapsed": _scalar(lambda u, span=span: cal.elapsed(u, u + span) // US, utc)}
+
+        def elapsed_us(u: dt.datetime, span: dt.timedelta = span) -> int:
+            return cal.elapsed(u, u + span) // US
+
+        refs = {"elapsed": _scalar(elapsed_us, utc)}
 
         def pair(i: int, span: dt.timedelta = span) -> tuple[dt.datetime, dt.datetime]:
             return starts[i], (utc[i] + span).astimezone(CPH)
@@ -541,11 +545,11 @@ def targets(run: BulkRun) -> list[tuple[str, str, str]]:
         ),
         (f"add_many ≥ {ADD_PER_S:,} deadlines/s from datetime64", ("add_2h",), ADD_PER_S),
     ):
-        mine = [r for k in keys for n in sizes if (r := _find(res, k, "slacalc", DT64, n))]
-        if not mine:
+        ours = [r for k in keys for n in sizes if (r := _find(res, k, "slacalc", DT64, n))]
+        if not ours:
             continue
-        worst = min(mine, key=lambda r: r.per_s)
-        worst_med = min(r.median_per_s for r in mine)
+        worst = min(ours, key=lambda r: r.per_s)
+        worst_med = min(r.median_per_s for r in ours)
         rows.append(
             (
                 f"{text} (at every size: {size_text})",

@@ -83,7 +83,9 @@ def dask_engine(policy: SLAPolicy, scheduler: str, cores: int) -> Run:
     def run(events: pd.DataFrame) -> pd.DataFrame:
         # Partitions of about 20,000 tickets, and at least two per core.
         parts = max(2 * cores, events["ticket_id"].nunique() // 20_000)
-        by_id = dd.from_pandas(events.set_index("ticket_id"), npartitions=parts, sort=True)
+        by_id = dd.from_pandas(  # type: ignore[no-untyped-call]  # dask leaves it unannotated
+            events.set_index("ticket_id"), npartitions=parts, sort=True
+        )
         rows = by_id.map_partitions(analyse, meta=meta)
         out: pd.DataFrame = rows.compute(scheduler=scheduler, num_workers=cores)
         return out

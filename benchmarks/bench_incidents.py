@@ -93,7 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         df = incidents(n, args.seed)
         for name, case in CASES.items():
-            seconds = best_cpu_seconds(lambda case=case, df=df: case(df), args.repeats)
+            # This iteration's case and frame, bound as defaults.
+            def call(
+                case: Callable[[pd.DataFrame], object] = case, df: pd.DataFrame = df
+            ) -> object:
+                return case(df)
+
+            seconds = best_cpu_seconds(call, args.repeats)
             results[name][n] = seconds
             print(f"{n:>9,} {name}: {seconds:.2f} s", file=sys.stderr)
     first = sizes[0]

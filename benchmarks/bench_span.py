@@ -35,7 +35,10 @@ ZONE = "Europe/Copenhagen"
 T = dt.datetime(2026, 3, 2, 10, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 LATER = dt.datetime(3000, 3, 3, 10, tzinfo=dt.UTC)
 
-CALENDARS: dict[str, Callable[[], BusinessCalendar]] = {
+Build = Callable[[], BusinessCalendar]
+Ask = Callable[[BusinessCalendar], Any]
+
+CALENDARS: dict[str, Build] = {
     # The holidays package knows Denmark's holidays up to 2100; past it the calendar
     # counts none (lenient), as the package itself does for those years.
     "DK holidays": lambda: BusinessCalendar(
@@ -54,7 +57,7 @@ def _out_of_range(cal: BusinessCalendar) -> str:
     raise AssertionError("no OutOfRangeError")  # pragma: no cover
 
 
-QUESTIONS: list[tuple[str, Callable[[BusinessCalendar], Any]]] = [
+QUESTIONS: list[tuple[str, Ask]] = [
     ("add(t, 100,000 days)", lambda c: c.add(T, dt.timedelta(days=100_000))),
     ("add(t, 2,000,000 h)", lambda c: c.add(T, dt.timedelta(hours=2_000_000))),
     (
@@ -107,7 +110,7 @@ def steps(repeats: int) -> str:
     from slacalc.calendar import _engine, _holidays
 
     tally = {"lookup ms": 0.0, "convert ms": 0.0, "lookups": 0, "years": 0, "totals": 0}
-    originals = {
+    originals: dict[tuple[type, str], Callable[..., Any]] = {
         (_holidays._Region, "years"): _holidays._Region.years,
         (_holidays._Region, "year"): _holidays._Region.year,
         (_holidays.HolidaySource, "load"): _holidays.HolidaySource.load,
@@ -193,27 +196,29 @@ def main() -> None:
     for question, ask in QUESTIONS:
         for name, build in CALENDARS.items():
             result = ask(build())
-            cold = _ms(lambda ask=ask, build=build: ask(build()), args.repeats)
+
+            # This iteration's question and calendar, bound as defaults.
+            def ask_cold(ask: Ask = ask, build: Build = build) -> Any:
+                return ask(build())
+
+            cold = _ms(ask_cold, args.repeats)
             cal = build()
             ask(cal)
-            warm = _ms(lambda ask=ask, cal=cal: ask(cal), max(args.repeats, 20)) * 1000
+
+            def ask_warm(ask: Ask = ask, cal: BusinessCalendar = cal) -> Any:
+                return ask(cal)
+
+            warm = _ms(ask_warm, max(args.repeats, 20)) * 1000
             ref = ratio = ""
             if name == "DK holidays" and isinstance(result, (dt.datetime, dt.timedelta)):
                 lo, hi = _years(result, question)
+
+                def yardstick(years: range = range(lo, hi + 1)) -> Any:
+                    return holidays.country_holidays("DK", years=years)
+
                 # Each cold question runs next to a run of the yardstick, so the two see
                 # the same load on a shared machine; the ratio is the median of the pairs.
-                pairs = [
-                    (
-                        _ms(lambda ask=ask, build=build: ask(build()), 1),
-                        _ms(
-                            lambda years=range(lo, hi + 1): holidays.country_holidays(
-                                "DK", years=years
-                            ),
-                            1,
-                        ),
-                    )
-                    for _ in range(args.repeats)
-                ]
+                pairs = [(_ms(ask_cold, 1), _ms(yardstick, 1)) for _ in range(args.repeats)]
                 yard = statistics.median(y for _, y in pairs)
                 ref = f"{yard:.1f} ({lo}-{hi})"
                 ratio = f"{statistics.median(c / y for c, y in pairs):.2f}"

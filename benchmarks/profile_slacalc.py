@@ -21,6 +21,7 @@ import datetime as dt
 import pstats
 import timeit
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from _harness import Context, Settings, span_pairs
@@ -31,7 +32,9 @@ US = dt.timedelta(microseconds=1)
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-def per_item(stmt: str, data: list[Any], env: dict[str, Any], *, pairs: bool = False) -> float:
+def per_item(
+    stmt: str, data: Sequence[object], env: dict[str, Any], *, pairs: bool = False
+) -> float:
     """Best µs per item of ``stmt`` run inline in ``for x in data`` (or ``for a, b in``)."""
     head = "for a, b in data:\n    " if pairs else "for x in data:\n    "
     scope = {**env, "data": data}
@@ -118,7 +121,7 @@ def main() -> int:
 
     # -- primitives ---------------------------------------------------------------------
     print("\nPrimitives, inline (µs per item):")
-    for label, stmt, data in [
+    primitives: list[tuple[str, str, Sequence[object]]] = [
         ("t - EPOCH, t in Europe/Copenhagen (calls t.utcoffset())", "x - EPOCH", starts),
         ("t - EPOCH, t already in UTC", "x - EPOCH", utc_starts),
         ("t.utcoffset(), ZoneInfo", "x.utcoffset()", starts),
@@ -137,7 +140,8 @@ def main() -> int:
         ("tz.fromutc(epoch_in_tz + y), y a timedelta", "fromutc(EIT + x)", [US * y for y in ys]),
         ("a Python method call: tl.cover(x, x)", "tl.cover(x, x)", xs),
         ("a Snapshot (NamedTuple) field read: snap.starts", "snap.starts", xs),
-    ]:
+    ]
+    for label, stmt, data in primitives:
         print(f"  {per_item(stmt, data, env):6.3f}  {label}")
 
     # -- floors ---------------------------------------------------------------------------
@@ -211,11 +215,12 @@ def main() -> int:
     print("\nFloors: each question as one flat function over the compiled segments, without")
     print("range checks (answers equal to slacalc's, zone offsets included, on every input).")
     print("µs per call: instants as int µs (today's representation) | as timedelta since epoch")
-    for label, a_stmt, b_stmt, data, two in [
+    floors: list[tuple[str, str, str, Sequence[object], bool]] = [
         ("add 2 h", "floor_add(x, d)", "td_add(x, d)", starts, False),
         ("elapsed 30 days", "floor_elapsed(a, b)", "td_elapsed(a, b)", pairs, True),
         ("is_open", "floor_is_open(x)", "td_is_open(x)", starts, False),
-    ]:
+    ]
+    for label, a_stmt, b_stmt, data, two in floors:
         int_us = per_item(a_stmt, data, env, pairs=two)
         td_us = per_item(b_stmt, data, env, pairs=two)
         print(f"  {int_us:6.3f} | {td_us:6.3f}  {label}")

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import bench_add
 import bench_bulk
@@ -31,6 +32,7 @@ from _harness import (
     LIBRARIES,
     LIBRARY_TITLES,
     Cold,
+    ColdCase,
     Context,
     Question,
     Result,
@@ -123,7 +125,12 @@ def run_cold(ctx: Context, modules: Iterable[ModuleType]) -> list[Cold]:
                 if cc.build is not None:
                     ms, obj = time_once(cc.build)
                     builds.setdefault(library, []).append(ms / 1000)
-                us, _ = time_once(lambda cc=cc, obj=obj, i=i: cc.first(obj, ctx.starts[i]))
+
+                # This iteration's case, calendar and input, bound as defaults.
+                def first(cc: ColdCase = cc, obj: Any = obj, i: int = i) -> Any:
+                    return cc.first(obj, ctx.starts[i])
+
+                us, _ = time_once(first)
                 samples.append(us)
             firsts.setdefault(library, {})[kind] = statistics.median(samples)
     return [
