@@ -531,14 +531,47 @@ def test_the_policy_still_reports_a_bad_target_at_its_field() -> None:
         ("calendars", {"support": "Mon-Fri 09:00-17:00"}),
         ("name", None),
         ("name", ["x"]),
+        # Every other field is checked too, at construction rather than when first used.
+        ("severities", ["critical"]),
+        ("severities", ("critical",)),
+        ("holidays", "DK"),
+        ("holidays", (2026,)),
+        ("channels", ("email",)),
+        ("in_scope", "hosting"),
+        ("in_scope", (1,)),
+        ("out_of_scope", ["hosting"]),
+        ("roles", ("owner",)),
+        ("business_day", "8h"),
+        ("full_support_day", "yes"),
+        ("uptime", "99.9%"),
+        ("contract", {"fee": 400}),
+        ("title", 5),
     ],
 )
 def test_an_agreement_built_from_wrong_values(field: str, value: Any) -> None:
     import dataclasses
 
     agreement = default_policy().to_agreement()
-    with pytest.raises(slacalc.WrongTypeError, match=re.escape(f"Agreement({field}=)")):
+    with pytest.raises(slacalc.WrongTypeError, match=re.escape(f"Agreement({field}=)")) as err:
         dataclasses.replace(agreement, **{field: value})
+    # The message names the value given (or its bad item) and says how to build one.
+    named = [repr(value)[:20]]
+    if isinstance(value, (tuple, list)):
+        named.append(repr(value[0]))
+    if isinstance(value, dict):
+        named += [repr(v) for v in value.values()]
+    assert any(n in str(err.value) for n in named), str(err.value)
+    assert "SLAPolicy.to_agreement()" in str(err.value)
+
+
+def test_an_agreement_in_an_unknown_language_is_refused() -> None:
+    import dataclasses
+
+    agreement = default_policy().to_agreement()
+    with pytest.raises(
+        slacalc.errors.InvalidOptionError, match="Unknown language 'fr'; pass 'en' or 'da'"
+    ):
+        dataclasses.replace(agreement, lang="fr")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("year", [-1, 0, 99999])

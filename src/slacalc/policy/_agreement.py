@@ -540,6 +540,20 @@ def longest_day(calendar: BusinessCalendar) -> dt.timedelta:
     return max(lengths.values())
 
 
+def _check_tuple(value: object, cls: type | tuple[type, ...], field_name: str, hint: str) -> None:
+    """Raise :class:`~slacalc.WrongTypeError` unless ``value`` is a tuple of ``cls``."""
+    names = " or ".join(c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,)))
+    if not isinstance(value, tuple):
+        raise WrongTypeError(
+            f"Agreement({field_name}=) takes a tuple of {names}, not {shown(value)}; {hint}."
+        )
+    for i, item in enumerate(value):
+        if not isinstance(item, cls):
+            raise WrongTypeError(
+                f"Agreement({field_name}=) item {i} is {shown(item)}, not a {names}; {hint}."
+            )
+
+
 @dataclass(frozen=True, slots=True)
 class Agreement:
     """An SLA as core values: built calendars, clock rules, exact targets and terms.
@@ -619,6 +633,23 @@ class Agreement:
         for cal in self.calendars.values():
             check_instance(cal, BusinessCalendar, what="Agreement(calendars=)", hint=hint)
         check_instance(self.rules, ClockRules, what="Agreement(rules=)", hint=hint)
+        _check_tuple(self.severities, SeverityTerms, "severities", hint)
+        _check_tuple(self.holidays, (str, dt.date), "holidays", hint)
+        _check_tuple(self.channels, Channel, "channels", hint)
+        _check_tuple(self.in_scope, str, "in_scope", hint)
+        _check_tuple(self.out_of_scope, str, "out_of_scope", hint)
+        _check_tuple(self.roles, Role, "roles", hint)
+        if self.business_day is not None:
+            check_instance(
+                self.business_day, dt.timedelta, what="Agreement(business_day=)", hint=hint
+            )
+        check_instance(self.full_support_day, bool, what="Agreement(full_support_day=)", hint=hint)
+        if self.uptime is not None:
+            check_instance(self.uptime, UptimeTerms, what="Agreement(uptime=)", hint=hint)
+        if self.contract is not None:
+            check_instance(self.contract, ContractTerms, what="Agreement(contract=)", hint=hint)
+        check_instance(self.title, str, what="Agreement(title=)", hint=hint)
+        check_lang(self.lang)
         always = (n for n, cal in self.calendars.items() if cal == BusinessCalendar.always(cal.tz))
         object.__setattr__(self, "around_the_clock", frozenset(always))
 
