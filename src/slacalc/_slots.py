@@ -11,12 +11,13 @@ __all__ = ["slots_maker"]
 _T = TypeVar("_T")
 
 
-def slots_maker(cls: type[_T]) -> Callable[..., _T]:
+def slots_maker(cls: type[_T], **fixed: object) -> Callable[..., _T]:
     """A constructor of the frozen slots dataclass ``cls`` from its values in field order.
 
     The values are the caller's own, already checked, so they are stored through the
     slots directly: the generated ``__init__`` of a frozen dataclass sets each field
-    through ``object.__setattr__``, about three times slower.
+    through ``object.__setattr__``, about three times slower. A field named in
+    ``fixed`` is not a parameter: every record gets the value given there.
 
     Examples:
         >>> from dataclasses import dataclass
@@ -26,12 +27,19 @@ def slots_maker(cls: type[_T]) -> Callable[..., _T]:
         ...     right: int
         >>> slots_maker(Pair)(1, 2)
         Pair(left=1, right=2)
+        >>> slots_maker(Pair, right=0)(1)
+        Pair(left=1, right=0)
     """
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    unknown = sorted(set(fixed) - set(names))
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}; fix one of {names}.")
+    params = [n for n in names if n not in fixed]
     setters = {f"set_{n}": getattr(cls, n).__set__ for n in names}
-    body = "".join(f"    set_{n}(c, {n})\n" for n in names)
-    source = f"def make({', '.join(names)}):\n    c = new(cls)\n{body}    return c\n"
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters}
+    values = {f"fixed_{n}": v for n, v in fixed.items()}
+    body = "".join(f"    set_{n}(c, {'fixed_' + n if n in fixed else n})\n" for n in names)
+    source = f"def make({', '.join(params)}):\n    c = new(cls)\n{body}    return c\n"
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters, **values}
     exec(source, namespace)  # generated from the dataclass's own field names
     made: Callable[..., _T] = namespace["make"]
     return made

@@ -9,6 +9,8 @@ Every problem with the file itself names it and says what to do, as a
 from __future__ import annotations
 
 import csv
+import dataclasses
+import functools
 import io
 import json
 import os
@@ -234,20 +236,22 @@ def _json_text(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+@functools.cache
+def _event_keys() -> tuple[str, ...]:
+    """The attributes of a ticket event, as :class:`~slacalc.timers.TicketEvent` names them.
+
+    Examples:
+        >>> _event_keys()[:3]
+        ('kind', 'at', 'severity')
+    """
+    from slacalc.timers import TicketEvent
+
+    return tuple(f.name for f in dataclasses.fields(TicketEvent))
+
+
 _EVENT_TEXTS = {"kind": "opened", "severity": "high", "status": "pending", "author": "customer"}
 _EVENT_TEXTS |= {"assignee": "anna", "group": "web"}
 """The attributes of an event that are text in an events file, each with an example."""
-_EVENT_KEYS = (
-    "kind",
-    "at",
-    "severity",
-    "status",
-    "author",
-    "public",
-    "assignee",
-    "group",
-    "fields",
-)
 
 
 def _check_event(path: str, index: int, event: dict[str, Any]) -> None:
@@ -259,14 +263,15 @@ def _check_event(path: str, index: int, event: dict[str, Any]) -> None:
     """
     import difflib
 
+    keys = _event_keys()
     where = f"{path!r}: event {index}"
     for key in event:
-        if key not in _EVENT_KEYS:
-            close = difflib.get_close_matches(str(key), _EVENT_KEYS, n=1)
+        if key not in keys:
+            close = difflib.get_close_matches(str(key), keys, n=1)
             hint = f"did you mean {close[0]!r}?" if close else "remove it"
             raise CommandError(
                 f"{where} has the key {key!r}, which no event has; {hint} (an event has "
-                f"{', '.join(map(repr, _EVENT_KEYS))})."
+                f"{', '.join(map(repr, keys))})."
             )
     if "at" not in event:
         raise CommandError(f'{where} has no "at"; add one, e.g. "at": "2026-11-30T09:00+01:00".')

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast, get_args
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Literal, TypeAlias, cast, get_args
 
 from slacalc._present.frames import plain
+from slacalc._slots import slots_maker
 from slacalc._time import EPOCH, to_us
 from slacalc._validate import check_items, shown
 from slacalc.errors import InvalidOptionError, TicketEventError
@@ -98,9 +99,6 @@ _RANK["status"] = _RANK["resumed"]  # refined by the status's category in a repl
 _RANK["reply"] = len(PRECEDENCE)  # refined by author and public in ``rank``
 _WITH_SEVERITY = frozenset({"opened", "severity_changed"})
 _AUTHORS: tuple[str, ...] = get_args(Author)
-_KEYS = frozenset(
-    {"kind", "at", "severity", "status", "author", "public", "assignee", "group", "fields"}
-)
 # Which kinds may carry which attribute (``fields`` goes with every kind).
 _ALLOWED: dict[str, frozenset[str]] = {
     "status": frozenset({"opened", "status"}),
@@ -504,32 +502,14 @@ _OTHER_ATTRIBUTES = ("status", "author", "public", "assignee", "group", "fields"
 _NOTHING = object()
 
 
-def _event_maker() -> Callable[[object, object, object], TicketEvent]:
-    """Make a :class:`TicketEvent` of a plain verb (kind, at, severity; no attributes)
-    through its slots, without the general checks the caller has already made."""
-    setters = {n: getattr(TicketEvent, n).__set__ for n in _FIELD_NAMES}
-    given = {"kind": "kind", "at": "at", "severity": "severity", "fields": "()"}
-    body = "".join(f"    set_{n}(e, {given.get(n, 'None')})\n" for n in _FIELD_NAMES)
-    source = f"def make(kind, at, severity):\n    e = new(cls)\n{body}    return e\n"
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": TicketEvent}
-    namespace.update((f"set_{n}", f) for n, f in setters.items())
-    exec(source, namespace)  # generated from the dataclass's own field names
-    made: Callable[[object, object, object], TicketEvent] = namespace["make"]
-    return made
-
-
-_FIELD_NAMES = (
-    "kind",
-    "at",
-    "severity",
-    "status",
-    "author",
-    "public",
-    "assignee",
-    "group",
-    "fields",
+_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(TicketEvent))
+"""The attributes of an event, in field order."""
+_KEYS = frozenset(_FIELD_NAMES)
+# A plain verb (kind, at, severity; no attributes) made through the event's slots,
+# without the general checks its caller has already made.
+_make_verb: Callable[[object, object, object], TicketEvent] = slots_maker(
+    TicketEvent, status=None, author=None, public=None, assignee=None, group=None, fields=()
 )
-_make_verb = _event_maker()
 
 
 _EVENTS_HINT = (
