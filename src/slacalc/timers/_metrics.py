@@ -530,3 +530,79 @@ def check_statuses(statuses: object) -> dict[str, StatusCategory]:
             "status; every ticket needs one to be opened and resolved in."
         )
     return out
+
+
+#: The event tags a plain verb raises in a replay, by what :class:`OnePassPlan` keys it
+#: with: the verb itself, and for a ``closed`` ticket not resolved before also
+#: ``resolved`` (a severity change that keeps the severity raises none; one that changes
+#: it is not read in one pass).
+ONE_PASS_TAGS: dict[str, frozenset[str]] = {
+    "opened": frozenset({"opened"}),
+    "paused": frozenset({"paused"}),
+    "resumed": frozenset({"resumed"}),
+    "responded": frozenset({"responded"}),
+    "customer_replied": frozenset({"customer_replied"}),
+    "resolved": frozenset({"resolved"}),
+    "reopened": frozenset({"reopened"}),
+    "closed": frozenset({"closed", "resolved"}),
+    "closed again": frozenset({"closed"}),
+}
+
+
+class OnePassPlan(NamedTuple):
+    """What the one-pass replay of plain verbs needs of the metrics, worked out once.
+
+    ``moves[key]`` holds, for each metric in order, whether the tags of an event keyed
+    ``key`` (see :data:`ONE_PASS_TAGS`) stop, reset and start its clock; a key that no
+    condition names is absent. ``after`` is the index of the metric a clock waits for
+    (-1 for none).
+    """
+
+    metrics: tuple[CompiledMetric, ...]
+    after: tuple[int, ...]
+    each: tuple[bool, ...]
+    moves: dict[str, tuple[tuple[bool, bool, bool], ...]]
+
+
+def one_pass_plan(
+    compiled: Mapping[str, CompiledMetric], watch: frozenset[str], tracks_state: bool
+) -> OnePassPlan | None:
+    """The one-pass plan of ``compiled``, or ``None`` when a replay of plain verbs needs
+    more than one pass can give: state conditions, pauses of its own, wall-clock or
+    ignored pauses, or a condition on anything but the verbs (a status or a severity).
+
+    Examples:
+        >>> from slacalc.timers._rules import ClockRules, SeverityTargets
+        >>> from slacalc.calendar import BusinessCalendar
+        >>> rules = ClockRules([SeverityTargets("p1", BusinessCalendar.always("UTC"),
+        ...                                     response="1h")])
+        >>> plan = rules.plan.one_pass
+        >>> [m.name for m in plan.metrics], plan.moves["responded"][0]
+        (['response', 'resolution'], (True, False, False))
+    """
+    metrics = tuple(compiled.values())
+    verbs = frozenset().union(*ONE_PASS_TAGS.values())
+    if tracks_state or not watch <= verbs:
+        return None
+    for m in metrics:
+        if m.pause is not None or m.cancel or m.start_from or m.pause_mode != "exclude":
+            return None
+    names = [m.name for m in metrics]
+    moves = {
+        key: tuple(
+            (
+                not tags.isdisjoint(m.stop),
+                not tags.isdisjoint(m.reset),
+                not tags.isdisjoint(m.start),
+            )
+            for m in metrics
+        )
+        for key, tags in ONE_PASS_TAGS.items()
+        if not tags.isdisjoint(watch)
+    }
+    return OnePassPlan(
+        metrics,
+        tuple(-1 if m.after is None else names.index(m.after) for m in metrics),
+        tuple(m.recurrence == "each" for m in metrics),
+        moves,
+    )

@@ -1343,6 +1343,10 @@ def replay(
     at_us = to_us(at)
     if type(events) is list and history == "strict" and not timeline and extra in _EXTRA:
         verbs = plain_verbs(events, extra)
+        if verbs is not None:
+            done = _one_pass(rules, verbs, at_us)
+            if done is not None:
+                return done
         built = None if verbs is None else _build_verbs(rules, verbs, at_us)
         if built is not None:  # the usual history; anything else is read and checked below
             return _status(rules, built, at, at_us, False, [])
@@ -1464,3 +1468,260 @@ def _status(
 def _by_index(fix: Correction) -> int:
     """Corrections in the order of the events as given."""
     return fix.index
+
+
+# -- the usual ticket in one pass ----------------------------------------------------------
+
+
+def _one_pass(
+    rules: ClockRules, ordered: list[tuple[int, int, int, str, str | None]], at: int
+) -> TicketStatus | None:
+    """:func:`_build_verbs` and :func:`_status` in one pass, for the usual ticket.
+
+    The usual ticket is a strict history of plain verbs (see ``plain_verbs``), opened by
+    ``at``, whose severity does not change by then, with no cycle resumed after a
+    reopening, replayed against rules whose clocks all follow the ticket's pauses and
+    whose conditions name only verbs (``rules.plan.one_pass``). Each cycle is then
+    measured as :func:`_cycle` measures it without its interval algebra: from one
+    calendar question for its business time, one per pause inside it, and one for its
+    deadline. ``None`` for anything else (a cycle breached while paused time is inside
+    it too), which the two passes replay, refusing what is irregular with its message.
+    """
+    plan = rules.plan
+    one = plan.one_pass
+    if one is None:
+        return None
+    known = plan.severities
+    moves = one.moves
+    after, each = one.after, one.each
+    count = len(after)
+    # Each clock's cycles: their starts, and their stops (None while one runs).
+    begun: list[list[int]] = [[] for _ in range(count)]
+    ended: list[list[int | None]] = [[] for _ in range(count)]
+    paused_from: list[int] = []
+    paused_to: list[int | None] = []
+    opened: int | None = None
+    closed: int | None = None
+    paused_since: int | None = None
+    resolved_since: int | None = None
+    seen_open = seen_closed = seen_resolved = None  # what is recorded by ``at``
+    severity = first = ""
+    for x, _, _, kind, given in ordered:
+        if kind in _WITH_SEVERITY and given not in known:
+            return None
+        if (closed is not None or opened is None or kind in _TOGGLES) and _problem(
+            kind, opened, closed, paused_since, resolved_since
+        ) is not None:
+            return None
+        recording = x <= at
+        key = kind
+        if kind == "opened":
+            assert given is not None
+            opened = x
+            severity = given
+            if recording:
+                seen_open = x
+                first = given
+        elif kind == "severity_changed":
+            if given != severity:
+                if recording:
+                    return None  # two severities: the cycles are measured in regimes
+                assert given is not None
+                severity = given
+            continue  # no tags: the severity stays, or the change comes after ``at``
+        elif kind == "paused":
+            paused_since = x
+            if recording:
+                paused_from.append(x)
+                paused_to.append(None)
+        elif kind == "resumed":
+            paused_since = None
+            if recording:
+                paused_to[-1] = x
+        elif kind == "resolved":
+            resolved_since = x
+            if recording:
+                seen_resolved = x
+        elif kind == "closed":
+            closed = x
+            if recording:
+                seen_closed = x
+            if resolved_since is None:
+                resolved_since = x
+                if recording:
+                    seen_resolved = x
+            else:
+                key = "closed again"
+        elif kind == "reopened":
+            resolved_since = None
+            if recording:
+                seen_resolved = None
+        if not recording:
+            continue
+        row = moves.get(key)
+        if row is None:
+            continue
+        live = resolved_since is None
+        for i in range(count):
+            stops, resets, starts = row[i]
+            ends = ended[i]
+            if ends and ends[-1] is None:
+                if stops or resets:
+                    ends[-1] = x
+                    if not stops and live:
+                        begun[i].append(x)
+                        ends.append(None)
+                continue
+            if not starts or not live:
+                continue
+            j = after[i]
+            if j >= 0 and (not ended[j] or ended[j][0] is None):
+                continue
+            if not ends or each[i]:
+                begun[i].append(x)
+                ends.append(None)
+            elif one.metrics[i].recurrence == "continue":
+                return None  # a cycle resumed after a gap: measured piece by piece
+    if seen_open is None or not MIN_US <= at <= MAX_US:
+        return None
+    paused_now = bool(paused_to) and paused_to[-1] is None
+    spans = (
+        Intervals((p, at if r is None else r) for p, r in zip(paused_from, paused_to, strict=True))
+        if paused_from
+        else _NONE
+    )
+    close = rules.deadline_at_close
+    clocks = plan.clocks
+    spec = known[first]
+    rows: list[tuple[int, int, int, CycleStatus]] = []
+    metrics: dict[str, MetricStatus] = {}
+    for order in range(count):
+        m = one.metrics[order]
+        name = m.name
+        found = clocks.get((name, first))
+        if found is None:
+            own = m.calendar if m.calendar is not None else spec.calendar_for(name)
+            found = clocks[(name, first)] = (own, spec.target(name))
+        cal, value = found
+        made: list[CycleStatus] = []
+        for n, (start, stop) in enumerate(zip(begun[order], ended[order], strict=True), 1):
+            c = _one_cycle(
+                cal, value, spec, close, name, n, first, start, stop, at, paused_now, spans
+            )
+            if c is None:
+                return None
+            made.append(c)
+            rows.append((start, order, n, c))
+        metrics[name] = _new_metric(name, made[-1] if made else None, tuple(made))
+    if seen_closed is not None:
+        phase: TicketPhase = "closed"
+    elif seen_resolved is not None:
+        phase = "resolved"
+    elif paused_now:
+        phase = "paused"
+    else:
+        phase = "open"
+    rows.sort()  # by start, metric, number: unique, so the cycles are never compared
+    cycles_ = tuple([row[3] for row in rows])
+    next_cycle: CycleStatus | None = None
+    soonest: int | None = None
+    breached = False
+    for c in cycles_:
+        if c.breached:
+            breached = True
+            continue
+        if c.phase != "running":
+            continue
+        kept = figures_of(c)
+        assert kept is not None
+        due = kept.due
+        if due is not None and (soonest is None or due < soonest):
+            soonest = due
+            next_cycle = c
+    figures = StatusFigures(at, spec.calendar.tz, next_cycle)
+    return deferred_status(phase, first, metrics, cycles_, breached, (), figures)
+
+
+def _one_cycle(
+    cal: BusinessCalendar,
+    value: object,
+    spec: SeverityTargets,
+    close: bool,
+    metric: Metric,
+    number: int,
+    severity: str,
+    start: int,
+    stop: int | None,
+    at: int,
+    paused_now: bool,
+    pauses: Intervals,
+) -> CycleStatus | None:
+    """One cycle of :func:`_one_pass`, measured as :func:`_cycle` measures it (``None``
+    when only the interval algebra can place its breach)."""
+    end = stop if stop is not None else at
+    stopped = stop is not None
+    target: int | None
+    if value is None:
+        target = None
+    elif type(value) is dt.timedelta:
+        target = value // _US
+    else:
+        assert isinstance(value, (BusinessDays, NextBusinessDayAt, EndOfBusinessDay))
+        target = value.resolve(cal, _dt(start)) // _US
+    elapsed = cal._elapsed_us(start, end)
+    breach = due = resumed = next_warning = next_escalation = None
+    warning_level = escalation_level = 0
+    phase: Phase
+    starts, ends = pauses.starts, pauses.ends
+    if (stopped or not paused_now) and (not starts or ends[-1] <= start or starts[0] >= end):
+        # No pause inside the cycle: what ``_simple_cycle`` measures.
+        phase = "met" if stopped else "running"
+        running, paused = end - start, 0
+        if target is not None:
+            due = cal._deadline_us(start, max(target, 0), close)
+            if (elapsed >= target and due < end) if close else elapsed > target:
+                breach = due + 1
+            if spec.warnings:
+                warning_level, next_warning = _warnings(
+                    spec.warnings, cal, target, elapsed, end, due, not stopped
+                )
+            if breach is not None and spec.escalations:
+                escalation_level, next_escalation = _escalation(spec, cal, due, end, stopped)
+    else:
+        # Paused inside: what ``_paused_cycle`` measures, when the target is not used up.
+        if end - start > _CYCLE_US:
+            return None
+        paused = 0
+        for a, b in zip(starts, ends, strict=True):
+            a, b = max(a, start), min(b, end)
+            if b > a:
+                elapsed -= cal._elapsed_us(a, b)
+                paused += b - a
+        if target is not None and elapsed >= target:
+            return None
+        running = end - start - paused
+        now = not stopped and paused_now
+        phase = "met" if stopped else "paused" if now else "running"
+        if target is not None:
+            remaining = max(target - elapsed, 0)
+            if now:
+                resumed = cal._deadline_us(at, remaining, close)
+            else:
+                due = cal._deadline_us(end, remaining, close)
+            if spec.warnings:
+                warning_level, next_warning = _warnings(
+                    spec.warnings,
+                    cal,
+                    target,
+                    elapsed,
+                    end,
+                    due if due is not None else resumed,
+                    phase == "running",
+                )
+    figures = Figures(
+        cal.tz, start, stop, target, elapsed, running, paused, breach, due, resumed,
+        next_warning, next_escalation,
+    )  # fmt: skip
+    if not figures.in_range():
+        return None
+    return deferred_cycle(metric, number, severity, phase, figures, warning_level, escalation_level)

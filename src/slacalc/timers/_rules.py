@@ -24,10 +24,12 @@ from slacalc.timers._metrics import (
     DEFAULT_STATUSES,
     CompiledMetric,
     MetricDefinition,
+    OnePassPlan,
     StatusCategory,
     builtin_metrics,
     check_statuses,
     compile_metrics,
+    one_pass_plan,
 )
 from slacalc.timers._relative import EndOfBusinessDay, NextBusinessDayAt
 
@@ -698,6 +700,7 @@ class ReplayPlan(NamedTuple):
     watch: frozenset[str]  # every event tag a condition names
     tracks_state: bool  # state conditions, retroactive starts or due dates from fields
     clocks: dict[tuple[str, str], tuple[BusinessCalendar, object]]  # filled as replays ask
+    one_pass: OnePassPlan | None  # how plain verbs replay in one pass, when they can
 
     @classmethod
     def of(cls, rules: ClockRules) -> ReplayPlan:
@@ -717,14 +720,18 @@ class ReplayPlan(NamedTuple):
                 *(v for _, v in s.targets),
             )
         )
+        watch: frozenset[str] = frozenset().union(*((m.start | m.stop | m.reset) for m in compiled))
+        tracks_state = any(m.pause or m.cancel or m.start_from for m in compiled) or any(
+            isinstance(t, DueFromField) for t in targets
+        )
         return cls(
             severities={s.name: s for s in rules.severities},
             statuses=dict(rules.statuses),
             first_of=first_of,
-            watch=frozenset().union(*((m.start | m.stop | m.reset) for m in compiled)),
-            tracks_state=any(m.pause or m.cancel or m.start_from for m in compiled)
-            or any(isinstance(t, DueFromField) for t in targets),
+            watch=watch,
+            tracks_state=tracks_state,
             clocks={},
+            one_pass=one_pass_plan(rules.compiled, watch, tracks_state),
         )
 
 
