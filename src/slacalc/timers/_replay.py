@@ -59,7 +59,7 @@ from slacalc.timers._status import (
     figures_of,
 )
 
-__all__ = ["replay"]
+__all__ = ["replay", "replay_verbs"]
 
 _US = dt.timedelta(microseconds=1)
 
@@ -1343,13 +1343,9 @@ def replay(
     at_us = to_us(at)
     if type(events) is list and history == "strict" and not timeline and extra in _EXTRA:
         verbs = plain_verbs(events, extra)
-        if verbs is not None:
-            done = _one_pass(rules, verbs, at_us)
-            if done is not None:
-                return done
-        built = None if verbs is None else _build_verbs(rules, verbs, at_us)
-        if built is not None:  # the usual history; anything else is read and checked below
-            return _status(rules, built, at, at_us, False, [])
+        done = None if verbs is None else replay_verbs(rules, verbs, at, at_us)
+        if done is not None:  # the usual history; anything else is read and checked below
+            return done
     if isinstance(events, Iterable) and not isinstance(events, (list, str, bytes, Mapping)):
         events = list(events)  # anything else is refused, named whole, by order_events
     try:
@@ -1365,6 +1361,35 @@ def replay(
 
 
 _EXTRA = ("forbid", "ignore")
+
+
+def replay_verbs(
+    rules: ClockRules,
+    verbs: list[tuple[int, int, int, str, str | None]],
+    at: dt.datetime,
+    at_us: int,
+) -> TicketStatus | None:
+    """A strict replay, without timelines, of plain verbs as ``plain_verbs`` gives them
+    (``at_us``: ``at`` in epoch µs); ``None`` when a verb is irregular or a severity
+    unknown, for the general path to refuse with its message.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from slacalc.timers import SeverityTargets
+        >>> cal = BusinessCalendar.always("UTC")
+        >>> rules = ClockRules([SeverityTargets("p1", cal, response="1h")])
+        >>> t = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
+        >>> x = to_us(t)
+        >>> replay_verbs(rules, [(x, 0, 0, "opened", "p1")], t, x).response.phase
+        'running'
+        >>> replay_verbs(rules, [(x, 0, 0, "opened", "p9")], t, x) is None
+        True
+    """
+    done = _one_pass(rules, verbs, at_us)
+    if done is not None:
+        return done
+    built = _build_verbs(rules, verbs, at_us)
+    return None if built is None else _status(rules, built, at, at_us, False, [])
 
 
 def _ticket_of(events: list[EventLike]) -> object:
