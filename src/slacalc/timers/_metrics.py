@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias, get_args
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, get_args
 
 from slacalc._validate import check_items, shown
 from slacalc.calendar import BusinessCalendar
@@ -555,13 +555,17 @@ class OnePassPlan(NamedTuple):
     ``moves[key]`` holds, for each metric in order, whether the tags of an event keyed
     ``key`` (see :data:`ONE_PASS_TAGS`) stop, reset and start its clock; a key that no
     condition names is absent. ``after`` is the index of the metric a clock waits for
-    (-1 for none).
+    (-1 for none); ``each`` and ``resume`` say what a start does after a cycle stopped
+    (start another, or continue the last one). ``clocks`` is filled as replays ask: per
+    metric and severity, what its cycles are measured with.
     """
 
     metrics: tuple[CompiledMetric, ...]
     after: tuple[int, ...]
     each: tuple[bool, ...]
+    resume: tuple[bool, ...]
     moves: dict[str, tuple[tuple[bool, bool, bool], ...]]
+    clocks: dict[tuple[str, str], Any]
 
 
 def one_pass_plan(
@@ -604,5 +608,7 @@ def one_pass_plan(
         metrics,
         tuple(-1 if m.after is None else names.index(m.after) for m in metrics),
         tuple(m.recurrence == "each" for m in metrics),
+        tuple(m.recurrence == "continue" for m in metrics),
         moves,
+        {},
     )

@@ -33,7 +33,7 @@ from slacalc.timers._events import (
     plain_verbs,
     where,
 )
-from slacalc.timers._metrics import CompiledMetric, StatePredicate, reply_tags
+from slacalc.timers._metrics import CompiledMetric, OnePassPlan, StatePredicate, reply_tags
 from slacalc.timers._relative import EndOfBusinessDay, NextBusinessDayAt
 from slacalc.timers._rules import (
     BusinessDays,
@@ -1498,39 +1498,66 @@ def _by_index(fix: Correction) -> int:
 # -- the usual ticket in one pass ----------------------------------------------------------
 
 
+class _Clock(NamedTuple):
+    """What one clock's cycles under one severity are measured with (see ``_clock``)."""
+
+    cal: BusinessCalendar
+    tz: dt.tzinfo
+    value: object  # the target as the rules state it
+    target: int | None  # µs, when it does not depend on the cycle's start
+    spec: SeverityTargets
+    budgets: tuple[int, ...] | None  # the warnings' budgets, ascending, when all are fixed
+
+
+def _clock(one: OnePassPlan, m: CompiledMetric, spec: SeverityTargets) -> _Clock:
+    """The measures of ``m``'s cycles under ``spec``, worked out once per rules."""
+    key = (m.name, spec.name)
+    found: _Clock | None = one.clocks.get(key)
+    if found is None:
+        cal = m.calendar if m.calendar is not None else spec.calendar_for(m.name)
+        value = spec.target(m.name)
+        target = None if value is None or type(value) is not dt.timedelta else value // _US
+        budgets = None
+        if target is not None and not any(w.is_calendar for w in spec.warnings):
+            budgets = tuple(sorted(w.budget_us(target) for w in spec.warnings))
+        found = one.clocks[key] = _Clock(cal, cal.tz, value, target, spec, budgets)
+    return found
+
+
 def _one_pass(
     rules: ClockRules, ordered: list[tuple[int, int, int, str, str | None]], at: int
 ) -> TicketStatus | None:
-    """:func:`_build_verbs` and :func:`_status` in one pass, for the usual ticket.
+    """:func:`_build_verbs` and :func:`_status` in one pass, for a history of plain verbs.
 
-    The usual ticket is a strict history of plain verbs (see ``plain_verbs``), opened by
-    ``at``, whose severity does not change by then, with no cycle resumed after a
-    reopening, replayed against rules whose clocks all follow the ticket's pauses and
-    whose conditions name only verbs (``rules.plan.one_pass``). Each cycle is then
-    measured as :func:`_cycle` measures it without its interval algebra: from one
-    calendar question for its business time, one per pause inside it, and one for its
-    deadline. ``None`` for anything else (a cycle breached while paused time is inside
-    it too), which the two passes replay, refusing what is irregular with its message.
+    It needs rules whose clocks all follow the ticket's pauses and whose conditions name
+    only verbs (``rules.plan.one_pass``). Each cycle of one severity, without a reopen
+    gap, is measured as :func:`_cycle` measures it without its interval algebra: one
+    calendar question for its business time, one per pause inside it, one for its
+    deadline; any other cycle (a severity change or a reopen gap inside, a breach with
+    a pause inside) is measured by :func:`_cycle` itself. ``None`` for an irregular
+    event, an unknown severity, a severity change under ``severity_change='restart'``,
+    a ticket not opened by ``at`` or an instant out of range: the two passes replay
+    those, and refuse what is irregular with its message.
     """
-    plan = rules.plan
-    one = plan.one_pass
+    one = rules.plan.one_pass
     if one is None:
         return None
-    known = plan.severities
-    moves = one.moves
-    after, each = one.after, one.each
+    known = rules.plan.severities
+    moves, after, each, resume = one.moves, one.after, one.each, one.resume
     count = len(after)
-    # Each clock's cycles: their starts, and their stops (None while one runs).
+    # Each clock's cycles: their starts, stops (None while one runs) and reopen gaps.
     begun: list[list[int]] = [[] for _ in range(count)]
     ended: list[list[int | None]] = [[] for _ in range(count)]
+    holes: dict[tuple[int, int], list[Interval]] = {}
     paused_from: list[int] = []
     paused_to: list[int | None] = []
+    changes: list[tuple[int, str]] = []  # (from, severity), each one a change
     opened: int | None = None
     closed: int | None = None
     paused_since: int | None = None
     resolved_since: int | None = None
-    seen_open = seen_closed = seen_resolved = None  # what is recorded by ``at``
-    severity = first = ""
+    seen_closed = seen_resolved = None  # what is recorded by ``at``
+    severity = ""
     for x, _, _, kind, given in ordered:
         if kind in _WITH_SEVERITY and given not in known:
             return None
@@ -1545,15 +1572,16 @@ def _one_pass(
             opened = x
             severity = given
             if recording:
-                seen_open = x
-                first = given
+                changes.append((x, given))
         elif kind == "severity_changed":
             if given != severity:
-                if recording:
-                    return None  # two severities: the cycles are measured in regimes
                 assert given is not None
                 severity = given
-            continue  # no tags: the severity stays, or the change comes after ``at``
+                if recording:
+                    if rules.severity_change == "restart":
+                        return None  # its cycles are split where the severity changes
+                    changes.append((x, given))
+            continue  # no tags a one-pass condition names
         elif kind == "paused":
             paused_since = x
             if recording:
@@ -1605,38 +1633,69 @@ def _one_pass(
             if not ends or each[i]:
                 begun[i].append(x)
                 ends.append(None)
-            elif one.metrics[i].recurrence == "continue":
-                return None  # a cycle resumed after a gap: measured piece by piece
-    if seen_open is None or not MIN_US <= at <= MAX_US:
+            elif resume[i]:
+                last = ends[-1]
+                assert last is not None
+                holes.setdefault((i, len(ends)), []).append((last, x))
+                ends[-1] = None
+    if not changes or not MIN_US <= at <= MAX_US:
         return None
     paused_now = bool(paused_to) and paused_to[-1] is None
-    spans = (
-        Intervals((p, at if r is None else r) for p, r in zip(paused_from, paused_to, strict=True))
-        if paused_from
-        else _NONE
-    )
+    spans = tuple((p, at if r is None else r) for p, r in zip(paused_from, paused_to, strict=True))
+    pauses = Intervals(spans) if spans else _NONE
+    starts_, ends_ = pauses.starts, pauses.ends
+    last_end = ends_[-1] if ends_ else 0
+    first_start = starts_[0] if starts_ else 0
     close = rules.deadline_at_close
-    clocks = plan.clocks
-    spec = known[first]
+    history: _History | None = None
     rows: list[tuple[int, int, int, CycleStatus]] = []
     metrics: dict[str, MetricStatus] = {}
+    current = changes[-1][1]
     for order in range(count):
         m = one.metrics[order]
         name = m.name
-        found = clocks.get((name, first))
-        if found is None:
-            own = m.calendar if m.calendar is not None else spec.calendar_for(name)
-            found = clocks[(name, first)] = (own, spec.target(name))
-        cal, value = found
         made: list[CycleStatus] = []
+        ctx: _Context | None = None
         for n, (start, stop) in enumerate(zip(begun[order], ended[order], strict=True), 1):
-            c = _one_cycle(
-                cal, value, spec, close, name, n, first, start, stop, at, paused_now, spans
-            )
-            if c is None:
-                return None
-            made.append(c)
-            rows.append((start, order, n, c))
+            end = stop if stop is not None else at
+            gaps = holes.get((order, n))
+            if len(changes) == 1:
+                sev, inside = current, False
+            else:
+                sev = changes[0][1]
+                inside = False
+                for x, was in changes:
+                    if x > start:
+                        inside = x <= end
+                        break
+                    sev = was
+            clock = _clock(one, m, known[sev])
+            c_: CycleStatus | None = None
+            if inside:
+                pass  # two severities: measured in regimes by ``_cycle``
+            elif (
+                gaps is None
+                and (stop is not None or not paused_now)
+                and (not spans or last_end <= start or first_start >= end)
+            ):
+                c_ = _clear_cycle(clock, close, name, n, sev, start, stop, end)
+            else:
+                c_ = _paused_one(
+                    clock, close, name, n, sev, start, stop, at, paused_now, pauses, gaps
+                )
+            if c_ is None:
+                if ctx is None:
+                    if history is None:
+                        history = _History(
+                            opened_at=changes[0][0],
+                            changes=changes,
+                            pauses=list(zip(paused_from, paused_to, strict=True)),
+                        )
+                    ctx = _Context(rules, known, history, at, pauses, m, spans, paused_now)
+                raw = _Raw(start, stop, gaps=[] if gaps is None else gaps)
+                c_ = _cycle(ctx, name, n, raw, False)
+            made.append(c_)
+            rows.append((start, order, n, c_))
         metrics[name] = _new_metric(name, made[-1] if made else None, tuple(made))
     if seen_closed is not None:
         phase: TicketPhase = "closed"
@@ -1663,14 +1722,74 @@ def _one_pass(
         if due is not None and (soonest is None or due < soonest):
             soonest = due
             next_cycle = c
-    figures = StatusFigures(at, spec.calendar.tz, next_cycle)
-    return deferred_status(phase, first, metrics, cycles_, breached, (), figures)
+    figures = StatusFigures(at, known[current].calendar.tz, next_cycle)
+    return deferred_status(phase, current, metrics, cycles_, breached, (), figures)
 
 
-def _one_cycle(
-    cal: BusinessCalendar,
-    value: object,
-    spec: SeverityTargets,
+def _target(clock: _Clock, start: int) -> int | None:
+    """A cycle's target in µs: fixed, or resolved from the cycle's start (a relative one)."""
+    value = clock.value
+    if clock.target is not None or value is None:
+        return clock.target
+    assert isinstance(value, (BusinessDays, NextBusinessDayAt, EndOfBusinessDay))
+    return value.resolve(clock.cal, _dt(start)) // _US
+
+
+def _warned(
+    clock: _Clock, target: int, elapsed: int, end: int, deadline: int | None, running: bool
+) -> tuple[int, int | None]:
+    """:func:`_warnings` for ``clock``, from its fixed budgets when it has them."""
+    budgets = clock.budgets
+    if budgets is None:
+        return _warnings(clock.spec.warnings, clock.cal, target, elapsed, end, deadline, running)
+    level = 0
+    for b in budgets:
+        if b > elapsed:
+            if running:
+                return level, clock.cal._deadline_us(end, b - elapsed, True)
+            break
+        level += 1
+    return level, None
+
+
+def _clear_cycle(
+    clock: _Clock,
+    close: bool,
+    metric: Metric,
+    number: int,
+    severity: str,
+    start: int,
+    stop: int | None,
+    end: int,
+) -> CycleStatus | None:
+    """A cycle of one severity with no pause or gap inside: what :func:`_simple_cycle`
+    measures, from two calendar questions."""
+    cal = clock.cal
+    target = _target(clock, start)
+    elapsed = cal._elapsed_us(start, end)
+    stopped = stop is not None
+    breach = due = next_warning = next_escalation = None
+    warning_level = escalation_level = 0
+    if target is not None:
+        due = cal._deadline_us(start, max(target, 0), close)
+        if (elapsed >= target and due < end) if close else elapsed > target:
+            breach = due + 1
+        if clock.spec.warnings:
+            warning_level, next_warning = _warned(clock, target, elapsed, end, due, not stopped)
+        if breach is not None and clock.spec.escalations:
+            escalation_level, next_escalation = _escalation(clock.spec, cal, due, end, stopped)
+    figures = Figures(
+        clock.tz, start, stop, target, elapsed, end - start, 0, breach, due, None, next_warning,
+        next_escalation,
+    )  # fmt: skip
+    if not figures.in_range():
+        return None
+    phase: Phase = "met" if stopped else "running"
+    return deferred_cycle(metric, number, severity, phase, figures, warning_level, escalation_level)
+
+
+def _paused_one(
+    clock: _Clock,
     close: bool,
     metric: Metric,
     number: int,
@@ -1680,73 +1799,56 @@ def _one_cycle(
     at: int,
     paused_now: bool,
     pauses: Intervals,
+    gaps: list[Interval] | None,
 ) -> CycleStatus | None:
-    """One cycle of :func:`_one_pass`, measured as :func:`_cycle` measures it (``None``
-    when only the interval algebra can place its breach)."""
+    """A cycle of one severity with pauses or reopen gaps inside, not breached: what
+    :func:`_cycle` measures (``None`` when breached, or longer than the general path
+    measures, for :func:`_cycle` itself).
+
+    The business time used is the cycle's less that of every stretch it did not run
+    (paused, or resolved before a reopening): one calendar question per stretch.
+    """
     end = stop if stop is not None else at
-    stopped = stop is not None
-    target: int | None
-    if value is None:
-        target = None
-    elif type(value) is dt.timedelta:
-        target = value // _US
-    else:
-        assert isinstance(value, (BusinessDays, NextBusinessDayAt, EndOfBusinessDay))
-        target = value.resolve(cal, _dt(start)) // _US
+    if end - start > _CYCLE_US:
+        return None
+    cal = clock.cal
+    target = _target(clock, start)
     elapsed = cal._elapsed_us(start, end)
-    breach = due = resumed = next_warning = next_escalation = None
-    warning_level = escalation_level = 0
-    phase: Phase
-    starts, ends = pauses.starts, pauses.ends
-    if (stopped or not paused_now) and (not starts or ends[-1] <= start or starts[0] >= end):
-        # No pause inside the cycle: what ``_simple_cycle`` measures.
-        phase = "met" if stopped else "running"
-        running, paused = end - start, 0
-        if target is not None:
-            due = cal._deadline_us(start, max(target, 0), close)
-            if (elapsed >= target and due < end) if close else elapsed > target:
-                breach = due + 1
-            if spec.warnings:
-                warning_level, next_warning = _warnings(
-                    spec.warnings, cal, target, elapsed, end, due, not stopped
-                )
-            if breach is not None and spec.escalations:
-                escalation_level, next_escalation = _escalation(spec, cal, due, end, stopped)
-    else:
-        # Paused inside: what ``_paused_cycle`` measures, when the target is not used up.
-        if end - start > _CYCLE_US:
-            return None
-        paused = 0
-        for a, b in zip(starts, ends, strict=True):
-            a, b = max(a, start), min(b, end)
-            if b > a:
-                elapsed -= cal._elapsed_us(a, b)
-                paused += b - a
-        if target is not None and elapsed >= target:
-            return None
-        running = end - start - paused
-        now = not stopped and paused_now
-        phase = "met" if stopped else "paused" if now else "running"
-        if target is not None:
-            remaining = max(target - elapsed, 0)
-            if now:
-                resumed = cal._deadline_us(at, remaining, close)
-            else:
-                due = cal._deadline_us(end, remaining, close)
-            if spec.warnings:
-                warning_level, next_warning = _warnings(
-                    spec.warnings,
-                    cal,
-                    target,
-                    elapsed,
-                    end,
-                    due if due is not None else resumed,
-                    phase == "running",
-                )
+    holes = pauses
+    if gaps is not None:
+        between = Intervals(gaps)
+        holes = between | pauses
+    off = 0
+    for a, b in zip(holes.starts, holes.ends, strict=True):
+        a, b = max(a, start), min(b, end)
+        if b > a:
+            elapsed -= cal._elapsed_us(a, b)
+            off += b - a
+    if target is not None and elapsed >= target:
+        return None
+    paused = off
+    if gaps is not None:  # the paused time the gaps leave
+        paused = (pauses.clip(start, end) - between).total() if pauses else 0
+    stopped = stop is not None
+    now = not stopped and paused_now
+    phase: Phase = "met" if stopped else "paused" if now else "running"
+    due = resumed = next_warning = None
+    warning_level = 0
+    if target is not None:
+        remaining = target - elapsed
+        if now:
+            resumed = cal._deadline_us(at, remaining, close)
+        else:
+            due = cal._deadline_us(end, remaining, close)
+        if clock.spec.warnings:
+            deadline = due if due is not None else resumed
+            warning_level, next_warning = _warned(
+                clock, target, elapsed, end, deadline, phase == "running"
+            )
     figures = Figures(
-        cal.tz, start, stop, target, elapsed, running, paused, breach, due, resumed,
-        next_warning, next_escalation,
+        clock.tz, start, stop, target, elapsed, end - start - off, paused, None, due, resumed,
+        next_warning, None,
     )  # fmt: skip
     if not figures.in_range():
         return None
-    return deferred_cycle(metric, number, severity, phase, figures, warning_level, escalation_level)
+    return deferred_cycle(metric, number, severity, phase, figures, warning_level, 0)
