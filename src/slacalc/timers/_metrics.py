@@ -552,19 +552,20 @@ ONE_PASS_TAGS: dict[str, frozenset[str]] = {
 class OnePassPlan(NamedTuple):
     """What the one-pass replay of plain verbs needs of the metrics, worked out once.
 
-    ``moves[key]`` holds, for each metric in order, whether the tags of an event keyed
-    ``key`` (see :data:`ONE_PASS_TAGS`) stop, reset and start its clock; a key that no
-    condition names is absent. ``after`` is the index of the metric a clock waits for
-    (-1 for none); ``each`` and ``resume`` say what a start does after a cycle stopped
-    (start another, or continue the last one). ``clocks`` is filled as replays ask: per
-    metric and severity, what its cycles are measured with.
+    ``moves[key]`` holds, for each metric in order whose conditions the tags of an event
+    keyed ``key`` (see :data:`ONE_PASS_TAGS`) meet, its index and whether they stop,
+    reset and start its clock; a key that no condition names is absent. ``after`` is the
+    index of the metric a clock waits for (-1 for none); ``each`` and ``resume`` say what
+    a start does after a cycle stopped (start another, or continue the last one).
+    ``clocks`` is filled as replays ask: per metric and severity, what its cycles are
+    measured with.
     """
 
     metrics: tuple[CompiledMetric, ...]
     after: tuple[int, ...]
     each: tuple[bool, ...]
     resume: tuple[bool, ...]
-    moves: dict[str, tuple[tuple[bool, bool, bool], ...]]
+    moves: dict[str, tuple[tuple[int, bool, bool, bool], ...]]
     clocks: dict[tuple[str, str], Any]
 
 
@@ -581,8 +582,8 @@ def one_pass_plan(
         >>> rules = ClockRules([SeverityTargets("p1", BusinessCalendar.always("UTC"),
         ...                                     response="1h")])
         >>> plan = rules.plan.one_pass
-        >>> [m.name for m in plan.metrics], plan.moves["responded"][0]
-        (['response', 'resolution'], (True, False, False))
+        >>> [m.name for m in plan.metrics], plan.moves["responded"]
+        (['response', 'resolution'], ((0, True, False, False),))
     """
     metrics = tuple(compiled.values())
     verbs = frozenset().union(*ONE_PASS_TAGS.values())
@@ -595,11 +596,13 @@ def one_pass_plan(
     moves = {
         key: tuple(
             (
+                i,
                 not tags.isdisjoint(m.stop),
                 not tags.isdisjoint(m.reset),
                 not tags.isdisjoint(m.start),
             )
-            for m in metrics
+            for i, m in enumerate(metrics)
+            if not tags.isdisjoint(m.stop | m.reset | m.start)
         )
         for key, tags in ONE_PASS_TAGS.items()
         if not tags.isdisjoint(watch)

@@ -1558,40 +1558,42 @@ def _one_pass(
     resolved_since: int | None = None
     seen_closed = seen_resolved = None  # what is recorded by ``at``
     severity = ""
+    restart = rules.severity_change == "restart"
+    # What ``_problem`` refuses, checked where each verb is read: any event after the
+    # ticket closed or before it opened, and each toggle in the wrong state.
     for x, _, _, kind, given in ordered:
-        if kind in _WITH_SEVERITY and given not in known:
-            return None
-        if (closed is not None or opened is None or kind in _TOGGLES) and _problem(
-            kind, opened, closed, paused_since, resolved_since
-        ) is not None:
+        if closed is not None:
             return None
         recording = x <= at
         key = kind
         if kind == "opened":
+            if opened is not None or given not in known:
+                return None
             assert given is not None
             opened = x
             severity = given
             if recording:
                 changes.append((x, given))
-        elif kind == "severity_changed":
-            if given != severity:
-                assert given is not None
-                severity = given
-                if recording:
-                    if rules.severity_change == "restart":
-                        return None  # its cycles are split where the severity changes
-                    changes.append((x, given))
-            continue  # no tags a one-pass condition names
+        elif opened is None:
+            return None
+        elif kind == "responded" or kind == "customer_replied":
+            pass
         elif kind == "paused":
+            if paused_since is not None:
+                return None
             paused_since = x
             if recording:
                 paused_from.append(x)
                 paused_to.append(None)
         elif kind == "resumed":
+            if paused_since is None:
+                return None
             paused_since = None
             if recording:
                 paused_to[-1] = x
         elif kind == "resolved":
+            if resolved_since is not None:
+                return None
             resolved_since = x
             if recording:
                 seen_resolved = x
@@ -1606,17 +1608,29 @@ def _one_pass(
             else:
                 key = "closed again"
         elif kind == "reopened":
+            if resolved_since is None:
+                return None
             resolved_since = None
             if recording:
                 seen_resolved = None
+        else:  # severity_changed
+            if given not in known:
+                return None
+            if given != severity:
+                assert given is not None
+                severity = given
+                if recording:
+                    if restart:
+                        return None  # its cycles are split where the severity changes
+                    changes.append((x, given))
+            continue  # no tags a one-pass condition names
         if not recording:
             continue
         row = moves.get(key)
         if row is None:
             continue
         live = resolved_since is None
-        for i in range(count):
-            stops, resets, starts = row[i]
+        for i, stops, resets, starts in row:
             ends = ended[i]
             if ends and ends[-1] is None:
                 if stops or resets:
@@ -1640,13 +1654,23 @@ def _one_pass(
                 ends[-1] = None
     if not changes or not MIN_US <= at <= MAX_US:
         return None
-    paused_now = bool(paused_to) and paused_to[-1] is None
-    spans = tuple((p, at if r is None else r) for p, r in zip(paused_from, paused_to, strict=True))
-    pauses = Intervals(spans) if spans else _NONE
-    starts_, ends_ = pauses.starts, pauses.ends
-    last_end = ends_[-1] if ends_ else 0
-    first_start = starts_[0] if starts_ else 0
+    paused_now = False
+    spans: tuple[Interval, ...] = ()
+    pauses = _NONE
+    first_start = last_end = 0
+    if paused_from:
+        paused_now = paused_to[-1] is None
+        spans = tuple(
+            (p, at if r is None else r) for p, r in zip(paused_from, paused_to, strict=True)
+        )
+        pauses = Intervals(spans)
+        if pauses:
+            first_start, last_end = pauses.starts[0], pauses.ends[-1]
+        else:
+            spans = ()  # each one ended where it began: nothing was paused
     close = rules.deadline_at_close
+    clocks = one.clocks
+    carry = rules.severity_change == "carry_elapsed"
     history: _History | None = None
     rows: list[tuple[int, int, int, CycleStatus]] = []
     metrics: dict[str, MetricStatus] = {}
@@ -1660,29 +1684,36 @@ def _one_pass(
             end = stop if stop is not None else at
             gaps = holes.get((order, n))
             if len(changes) == 1:
-                sev, inside = current, False
+                sev, regimes = current, None
             else:
-                sev = changes[0][1]
-                inside = False
-                for x, was in changes:
+                sev, regimes = changes[0][1], None
+                for i, (x, was) in enumerate(changes):
                     if x > start:
-                        inside = x <= end
+                        if x <= end:  # the severity changes inside the cycle
+                            regimes = [(start, sev), *((y, v) for y, v in changes[i:] if y <= end)]
                         break
                     sev = was
-            clock = _clock(one, m, known[sev])
+            clock = clocks.get((name, sev))
+            if clock is None:
+                clock = _clock(one, m, known[sev])
             c_: CycleStatus | None = None
-            if inside:
-                pass  # two severities: measured in regimes by ``_cycle``
-            elif (
-                gaps is None
-                and (stop is not None or not paused_now)
-                and (not spans or last_end <= start or first_start >= end)
-            ):
-                c_ = _clear_cycle(clock, close, name, n, sev, start, stop, end)
-            else:
-                c_ = _paused_one(
-                    clock, close, name, n, sev, start, stop, at, paused_now, pauses, gaps
-                )
+            if regimes is None:
+                if (
+                    gaps is None
+                    and (stop is not None or not paused_now)
+                    and (not spans or last_end <= start or first_start >= end)
+                ):
+                    c_ = _clear_cycle(clock, close, name, n, sev, start, stop, end)
+                else:
+                    c_ = _measured_one(
+                        [(start, clock)], close, name, n, sev, start, stop, at, paused_now,
+                        pauses, gaps,
+                    )  # fmt: skip
+            elif carry:  # measured in regimes, each on its own severity's clock
+                c_ = _measured_one(
+                    [(x, _clock(one, m, known[v])) for x, v in regimes], close, name, n,
+                    regimes[-1][1], start, stop, at, paused_now, pauses, gaps,
+                )  # fmt: skip
             if c_ is None:
                 if ctx is None:
                     if history is None:
@@ -1788,8 +1819,8 @@ def _clear_cycle(
     return deferred_cycle(metric, number, severity, phase, figures, warning_level, escalation_level)
 
 
-def _paused_one(
-    clock: _Clock,
+def _measured_one(
+    regimes: list[tuple[int, _Clock]],
     close: bool,
     metric: Metric,
     number: int,
@@ -1801,34 +1832,48 @@ def _paused_one(
     pauses: Intervals,
     gaps: list[Interval] | None,
 ) -> CycleStatus | None:
-    """A cycle of one severity with pauses or reopen gaps inside, not breached: what
-    :func:`_cycle` measures (``None`` when breached, or longer than the general path
-    measures, for :func:`_cycle` itself).
+    """A cycle with pauses, reopen gaps or severity changes inside, not breached: what
+    :func:`_cycle` measures (``None`` when a target is used up, or the cycle is longer
+    than the general path measures, for :func:`_cycle` itself).
 
-    The business time used is the cycle's less that of every stretch it did not run
-    (paused, or resolved before a reopening): one calendar question per stretch.
+    ``regimes`` are ``(from, clock)`` for each severity in force from ``start`` on (one
+    for a cycle of one severity), ``severity`` the last one's name. Each regime counts
+    its business time on its own calendar, less that of every stretch the cycle did not
+    run (paused, or resolved before a reopening): one calendar question per stretch.
+    The time carries from one regime to the next (``severity_change='carry_elapsed'``).
     """
     end = stop if stop is not None else at
     if end - start > _CYCLE_US:
         return None
-    cal = clock.cal
-    target = _target(clock, start)
-    elapsed = cal._elapsed_us(start, end)
     holes = pauses
     if gaps is not None:
         between = Intervals(gaps)
         holes = between | pauses
+    starts, ends = holes.starts, holes.ends
+    elapsed = 0
+    target: int | None = None
+    clock = regimes[0][1]
+    for i, (lo, clock) in enumerate(regimes):
+        hi = regimes[i + 1][0] if i + 1 < len(regimes) else end
+        cal = clock.cal
+        used = cal._elapsed_us(lo, hi)
+        for a, b in zip(starts, ends, strict=True):
+            a, b = max(a, lo), min(b, hi)
+            if b > a:
+                used -= cal._elapsed_us(a, b)
+        target = _target(clock, start)
+        if target is not None and elapsed + used >= target:
+            return None
+        elapsed += used
     off = 0
-    for a, b in zip(holes.starts, holes.ends, strict=True):
+    for a, b in zip(starts, ends, strict=True):
         a, b = max(a, start), min(b, end)
         if b > a:
-            elapsed -= cal._elapsed_us(a, b)
             off += b - a
-    if target is not None and elapsed >= target:
-        return None
     paused = off
     if gaps is not None:  # the paused time the gaps leave
         paused = (pauses.clip(start, end) - between).total() if pauses else 0
+    cal = clock.cal
     stopped = stop is not None
     now = not stopped and paused_now
     phase: Phase = "met" if stopped else "paused" if now else "running"

@@ -1046,6 +1046,9 @@ class ClockRules:
             >>> s.phase, [(c.index, c.action) for c in s.corrections]
             ('resolved', [(2, 'ignored')])
         """
-        from slacalc.timers._replay import replay
+        return _replay.replay(self, events, at, timeline=timeline, history=history, extra=extra)
 
-        return replay(self, events, at, timeline=timeline, history=history, extra=extra)
+
+# The replay reads these rules' types, so it is imported once they exist (an import in
+# ``evaluate`` itself would cost a lookup on every call).
+from slacalc.timers import _replay  # noqa: E402
