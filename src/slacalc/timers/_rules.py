@@ -983,6 +983,31 @@ class ClockRules:
             resolution=None if resolution is None else spec.calendar.add(start, _td(resolution)),
         )
 
+    def _evaluate_verbs(
+        self, verbs: list[tuple[int, int, int, str, str | None]], at: dt.datetime, at_us: int
+    ) -> TicketStatus | None:
+        """:meth:`evaluate` (strict, without timelines) of a ticket read as plain verbs,
+        ``(µs, precedence, index as given, kind, severity)`` in the order applied, as
+        ``plain_verbs`` gives them (``at_us``: ``at`` in epoch µs). ``None`` when the
+        events must be read by :meth:`evaluate`, which refuses an irregular one with
+        its message: for a reader of a table that makes no event records.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from slacalc.calendar import BusinessCalendar
+            >>> rules = ClockRules([SeverityTargets("p1", BusinessCalendar.always("UTC"),
+            ...                                     response="1h")])
+            >>> t = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
+            >>> x = to_us(t)
+            >>> rules._evaluate_verbs([(x, 0, 0, "opened", "p1")], t, x).response.phase
+            'running'
+            >>> rules._evaluate_verbs([(x, 0, 0, "resumed", None)], t, x) is None
+            True
+        """
+        from slacalc.timers._replay import replay_verbs
+
+        return replay_verbs(self, verbs, at, at_us)
+
     def evaluate(
         self,
         events: Iterable[EventLike],
