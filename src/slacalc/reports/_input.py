@@ -18,7 +18,9 @@ import itertools
 import zoneinfo
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from slacalc._present.frames import is_frame, pandas_frame, plain
 from slacalc._time import MAX_US, MIN_US, UTC, from_us, instant_from, to_us
@@ -345,44 +347,53 @@ def _attributes(kind: str, cells: Mapping[str, object]) -> dict[str, object]:
     return out
 
 
-def _group(
-    ids: list[object],
-    kinds: list[Any],
-    instants: list[int],
-    severities: list[str | None],
-    tz: dt.tzinfo,
-    attributes: Sequence[Mapping[str, object]] | None = None,
-    grouped: Iterable[tuple[object, list[int]]] | None = None,
-    stamps: Sequence[dt.datetime] | None = None,
-) -> Tickets:
-    """Rows -> tickets in order of first appearance; events in time order (stable).
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    """A ticket table read and checked, one value per row: what every ticket is made of.
 
-    ``grouped`` (each ticket's row numbers in that order) and ``stamps`` (each row's
-    instant as a datetime in ``tz``) are given when a table has them at hand already.
+    ``grouped`` (each ticket's row numbers in order) is given when the table has it at
+    hand already; ``stamps`` gives each row's instant as a datetime in ``tz`` when the
+    table can make them in one pass (``None`` otherwise, or when it cannot).
     """
-    if grouped is None:
+
+    ids: list[object]
+    kinds: list[Any]
+    instants: list[int]
+    severities: list[str | None]
+    tz: dt.tzinfo
+    attributes: Sequence[Mapping[str, object]] | None = None
+    grouped: Iterable[tuple[object, list[int]]] | None = None
+    stamps: Callable[[], Sequence[dt.datetime] | None] | None = None
+
+    def tickets(self) -> Iterable[tuple[object, list[int]]]:
+        """Each ticket's row numbers, tickets in order of first appearance, rows in time
+        order (stable)."""
+        if self.grouped is not None:
+            return self.grouped
         rows: dict[object, list[int]] = {}
-        for i, ticket in enumerate(ids):
+        for i, ticket in enumerate(self.ids):
             group = rows.get(ticket)
             if group is None:
                 rows[ticket] = [i]
             else:
                 group.append(i)
-        at = instants.__getitem__
+        at = self.instants.__getitem__
         for indices in rows.values():
             if len(indices) > 1:
                 indices.sort(key=at)
-        grouped = rows.items()
-    out: Tickets = []
-    if stamps is not None and not attributes:
-        verb = TicketEvent._verb  # the stamps are aware datetimes already
-        plain = [verb(k, t, s) for k, t, s in zip(kinds, stamps, severities, strict=True)]
-        if all(plain):  # every row a plain verb (an event has no __bool__)
-            made: list[TicketEvent] = plain  # type: ignore[assignment]
-            return [(ticket, [made[i] for i in indices]) for ticket, indices in grouped]
-    for ticket, indices in grouped:
+        return rows.items()
+
+    def events(
+        self,
+        ticket: object,
+        indices: list[int],
+        stamps: Sequence[dt.datetime] | None = None,
+    ) -> list[TicketEvent] | SlacalcError:
+        """One ticket's events from its rows, or the error (naming the ticket) they raise."""
+        kinds, instants, severities = self.kinds, self.instants, self.severities
+        attributes, tz = self.attributes, self.tz
         try:
-            events = [
+            return [
                 TicketEvent(
                     kinds[i],
                     from_us(instants[i], tz) if stamps is None else stamps[i],
@@ -392,10 +403,20 @@ def _group(
                 for i in indices
             ]
         except SlacalcError as exc:
-            out.append((ticket, _for_ticket(exc, ticket)))
-            continue
-        out.append((ticket, events))
-    return out
+            return _for_ticket(exc, ticket)
+
+
+def _group(rows: _Rows) -> Tickets:
+    """Rows -> tickets in order of first appearance; events in time order (stable)."""
+    grouped = rows.tickets()
+    stamps = None if rows.stamps is None else rows.stamps()
+    if stamps is not None and not rows.attributes:
+        verb = TicketEvent._verb  # the stamps are aware datetimes already
+        plain = [verb(k, t, s) for k, t, s in zip(rows.kinds, stamps, rows.severities, strict=True)]
+        if all(plain):  # every row a plain verb (an event has no __bool__)
+            made: list[TicketEvent] = plain  # type: ignore[assignment]
+            return [(ticket, [made[i] for i in indices]) for ticket, indices in grouped]
+    return [(ticket, rows.events(ticket, indices, stamps)) for ticket, indices in grouped]
 
 
 def _frame_groups(ids: list[object], instants: list[int]) -> list[tuple[object, list[int]]]:
@@ -469,7 +490,8 @@ def _ids(values: list[object], cols: _Columns, label: Callable[[int], str]) -> l
     return [cols.ticket_id(v, label(i)) for i, v in enumerate(values)]
 
 
-def _from_frame(df: Any, cols: _Columns) -> Tickets:
+def _frame_rows(df: Any, cols: _Columns) -> _Rows:
+    """A DataFrame's rows, read and checked column by column."""
     names = cols.names
     have = [str(c) for c in df.columns]
     for ours in TICKET_COLUMNS:
@@ -496,11 +518,12 @@ def _from_frame(df: Any, cols: _Columns) -> Tickets:
     grouped = None
     if all(type(t) is int for t in ids) or all(type(t) is str for t in ids):
         grouped = _frame_groups(ids, instants)
-    stamps = _frame_stamps(df, names["at"], instants, tz)
-    return _group(ids, kinds, instants, severities, tz, attributes, grouped, stamps)
+    stamps = partial(_frame_stamps, df, names["at"], instants, tz)
+    return _Rows(ids, kinds, instants, severities, tz, attributes, grouped, stamps)
 
 
-def _from_records(rows: Iterable[object], cols: _Columns, labels: Sequence[str] = ()) -> Tickets:
+def _record_rows(rows: Iterable[object], cols: _Columns, labels: Sequence[str] = ()) -> _Rows:
+    """A list of records' rows, read and checked record by record."""
     names = cols.names
     id_key, kind_key, at_key, severity_key = (names[c] for c in TICKET_COLUMNS)
     ids: list[object] = []
@@ -558,7 +581,7 @@ def _from_records(rows: Iterable[object], cols: _Columns, labels: Sequence[str] 
         severities.append(severity)
         attributes.append({a: record[a] for a in ATTRIBUTE_COLUMNS if a in record})
     tz = zones.pop() if len(zones) == 1 else UTC
-    return _group(ids, kinds, instants, severities, tz, attributes)
+    return _Rows(ids, kinds, instants, severities, tz, attributes)
 
 
 def _from_mapping(tickets: Mapping[object, object], history: History) -> Tickets:
@@ -580,21 +603,15 @@ def _from_mapping(tickets: Mapping[object, object], history: History) -> Tickets
     return out
 
 
-def read_tickets(
-    tickets: object, columns: Mapping[str, str] | None, history: History = "strict"
-) -> Tickets:
-    """``(ticket_id, events)`` pairs from a DataFrame, records or a mapping of event lists.
-
-    A ticket whose events cannot be read comes with its error instead; a malformed
-    table raises. ``history="lenient"`` puts a mapping's event lists in time order.
-    """
+def _read(tickets: object, columns: Mapping[str, str] | None, history: History) -> _Rows | Tickets:
+    """A table's rows, read and checked, or a mapping's tickets, read."""
     names = column_map(columns, TICKET_COLUMNS, "tickets")
     tickets = pandas_frame(tickets)
     if isinstance(tickets, CsvRows):
         rows, labels = _csv_records(tickets, names, TICKET_COLUMNS[:3], ("at",), "event")
-        return _from_records(rows, _Columns({n: n for n in names}, "tickets"), labels)
+        return _record_rows(rows, _Columns({n: n for n in names}, "tickets"), labels)
     if is_frame(tickets):
-        return _from_frame(tickets, _Columns(names, "tickets"))
+        return _frame_rows(tickets, _Columns(names, "tickets"))
     if isinstance(tickets, Mapping):
         if columns is not None:
             raise InvalidOptionError(
@@ -608,7 +625,127 @@ def read_tickets(
             "dicts with columns 'ticket_id', 'kind', 'at' and 'severity', or a mapping "
             "ticket_id -> events."
         )
-    return _from_records(tickets, _Columns(names, "tickets"))
+    return _record_rows(tickets, _Columns(names, "tickets"))
+
+
+def read_tickets(
+    tickets: object, columns: Mapping[str, str] | None, history: History = "strict"
+) -> Tickets:
+    """``(ticket_id, events)`` pairs from a DataFrame, records or a mapping of event lists.
+
+    A ticket whose events cannot be read comes with its error instead; a malformed
+    table raises. ``history="lenient"`` puts a mapping's event lists in time order.
+
+    Examples:
+        >>> import datetime as dt
+        >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)
+        >>> [(ticket, [e.kind for e in events]) for ticket, events in read_tickets(
+        ...     [{"ticket_id": 7, "kind": "paused", "at": t + dt.timedelta(hours=1)},
+        ...      {"ticket_id": 7, "kind": "opened", "at": t, "severity": "high"}], None)]
+        [(7, ['opened', 'paused'])]
+    """
+    read = _read(tickets, columns, history)
+    return _group(read) if isinstance(read, _Rows) else read
+
+
+class PlainVerbs(NamedTuple):
+    """A ticket whose rows are all plain verbs, read without making its event records.
+
+    Attributes:
+        verbs: ``(µs, precedence, index as given, kind, severity)`` in the order the
+            events are applied, as ``plain_verbs`` gives them for the ticket's events
+            (the index counts the events in the order :func:`read_tickets` gives them).
+        tz: the zone the events' instants are shown in.
+
+    Examples:
+        >>> import datetime as dt
+        >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)
+        >>> x = to_us(t)
+        >>> ticket = PlainVerbs([(x, 0, 1, "opened", "high"), (x, 8, 0, "paused", None)], dt.UTC)
+        >>> [(e.kind, e.at.hour) for e in ticket.events()]
+        [('paused', 9), ('opened', 9)]
+    """
+
+    verbs: list[tuple[int, int, int, str, str | None]]
+    tz: dt.tzinfo
+
+    def events(self) -> list[TicketEvent]:
+        """The events :func:`read_tickets` makes of the ticket's rows, in its order."""
+        tz, verb = self.tz, TicketEvent._verb
+        made: list[TicketEvent] = []
+        for x, _, _, kind, severity in sorted(self.verbs, key=_AS_GIVEN):
+            event = verb(kind, from_us(x, tz), severity)
+            assert event is not None  # read as a plain verb
+            made.append(event)
+        return made
+
+
+_AS_GIVEN = itemgetter(2)
+
+
+PlainTickets = Sequence[tuple[object, "list[TicketEvent] | PlainVerbs | SlacalcError"]]
+"""What :func:`read_plain_tickets` gives: a ticket of plain verbs as its verbs."""
+
+
+def read_plain_tickets(tickets: object, columns: Mapping[str, str] | None) -> PlainTickets:
+    """:func:`read_tickets` (strict), each ticket of a table whose rows are plain verbs
+    read as its :class:`PlainVerbs`, for a replay that needs no event records.
+
+    A plain verb is one of the nine verbs with a severity if its kind takes one, and
+    no attribute; a table with attribute columns, a mapping of event lists, and each
+    ticket with another row (or an instant out of range) are read as
+    :func:`read_tickets` reads them, errors and all.
+
+    Examples:
+        >>> import datetime as dt
+        >>> t = dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)
+        >>> rows = [{"ticket_id": 7, "kind": "paused", "at": t},
+        ...         {"ticket_id": 7, "kind": "opened", "at": t, "severity": "high"},
+        ...         {"ticket_id": 8, "kind": "opened", "at": t, "severity": None}]
+        >>> (_, seven), (_, eight) = read_plain_tickets(rows, None)
+        >>> [verb[1:] for verb in seven.verbs], type(eight).__name__
+        ([(0, 1, 'opened', 'high'), (8, 0, 'paused', None)], 'TicketEventError')
+    """
+    read = _read(tickets, columns, "strict")
+    if not isinstance(read, _Rows):
+        return read
+    if read.attributes and any(read.attributes):
+        return _group(read)
+    kinds, instants, severities, tz = read.kinds, read.instants, read.severities, read.tz
+    rank, other = _ranks(kinds, instants, severities)
+    out: list[tuple[object, list[TicketEvent] | PlainVerbs | SlacalcError]] = []
+    for ticket, indices in read.tickets():
+        if other and not other.isdisjoint(indices):
+            out.append((ticket, read.events(ticket, indices)))
+            continue
+        verbs = [
+            (instants[i], rank[kinds[i]], n, kinds[i], severities[i]) for n, i in enumerate(indices)
+        ]
+        verbs.sort()  # by instant, precedence, index: unique, so kinds are never compared
+        out.append((ticket, PlainVerbs(verbs, tz)))
+    return out
+
+
+def _ranks(
+    kinds: list[Any], instants: list[int], severities: list[str | None]
+) -> tuple[dict[str, int], set[int]]:
+    """The precedence of each kind of plain verb in a table, and the rows that are not
+    plain verbs or whose instant is out of range."""
+    rank: dict[str, int] = {}
+    refused: set[tuple[object, object]] = set()
+    for kind, severity in set(zip(kinds, severities, strict=True)):  # few: checked once
+        found = TicketEvent._plain_rank(kind, severity)
+        if found is None:
+            refused.add((kind, severity))
+        else:
+            rank[kind] = found
+    if not refused and instants and min(instants) >= MIN_US and max(instants) <= MAX_US:
+        return rank, set()
+    return rank, {
+        i
+        for i, (kind, x, severity) in enumerate(zip(kinds, instants, severities, strict=True))
+        if (kind, severity) in refused or not MIN_US <= x <= MAX_US
+    }
 
 
 # -- intervals: incidents and maintenance --------------------------------------------------------

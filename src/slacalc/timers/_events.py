@@ -273,6 +273,19 @@ class TicketEvent:
         return _make_verb(kind, at, severity)
 
     @staticmethod
+    def _plain_rank(kind: object, severity: object) -> int | None:
+        """The precedence of a plain verb of ``kind`` carrying ``severity`` (what
+        ``plain_verbs`` gives it), or ``None`` when they are not a plain verb's, as the
+        constructor tells them: for a reader of a table that holds few of them."""
+        if type(kind) is not str or kind not in VERBS:
+            return None
+        if kind in _WITH_SEVERITY:
+            plain = type(severity) is str and severity != ""
+        else:
+            plain = severity is None
+        return _RANK[kind] if plain else None
+
+    @staticmethod
     def takes(kind: str, attribute: str) -> bool:
         """Whether an event of ``kind`` may carry ``attribute`` (``'status'``, ``'author'``...).
 
