@@ -40,7 +40,14 @@ from slacalc.errors import (
     UnknownSeverityError,
 )
 from slacalc.policy import Agreement, PolicyLike
-from slacalc.reports._input import Tickets, _for_ticket, read_tickets
+from slacalc.reports._input import (
+    PlainTickets,
+    PlainVerbs,
+    Tickets,
+    _for_ticket,
+    read_plain_tickets,
+    read_tickets,
+)
 from slacalc.reports._tables import Tabular, render_text
 from slacalc.timers import (
     ClockRules,
@@ -329,8 +336,36 @@ def _hint(name: str) -> object:
 _HINTS = {name: _hint(name) for name in OUTCOME_COLUMNS}
 
 
+class _Unmade:
+    """A slot for what an outcome's events are made of until they are first read."""
+
+    __slots__ = ("_verbs",)
+
+
+def _events_when_read(self: _Unmade, name: str) -> object:
+    """``__getattr__`` of an outcome whose events a quick replay left unmade: they are
+    made from the ticket's verbs the first time they are read, then kept.
+
+    Set on the class after it is made, so that mypy still checks every attribute read
+    against the fields' types (a ``__getattr__`` it sees would allow any name).
+    """
+    try:
+        if name != "events":
+            raise AttributeError
+        verbs: PlainVerbs = _read_verbs(self)
+    except AttributeError:
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}") from None
+    events = tuple(verbs.events())
+    object.__setattr__(self, "events", events)
+    return events
+
+
+setattr(_Unmade, "__getattr__", _events_when_read)  # noqa: B010 (hidden from mypy)
+_read_verbs = _Unmade._verbs.__get__  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True, slots=True)
-class TicketOutcome:
+class TicketOutcome(_Unmade):
     """One ticket, replayed: its events, its status at ``at``, and its rows.
 
     Examples:
@@ -600,6 +635,25 @@ class _Job:
             return exc
         return when, status
 
+    def replay_verbs(self, ticket_id: object, ticket: PlainVerbs, at_us: int | None) -> _Replayed:
+        """:meth:`replay` of a ticket read as plain verbs (``at_us``: the job's ``at`` in
+        epoch µs), for strict rules that are the same for every ticket, without
+        timelines; a ticket the quick replay leaves to the general one gets its events."""
+        rules = self.rules
+        assert isinstance(rules, ClockRules)
+        verbs = ticket.verbs
+        when = self.at
+        if when is None or at_us is None:
+            at_us = verbs[-1][0]  # in order applied, so the latest instant is the last
+            when = from_us(at_us, ticket.tz)
+        try:
+            status = rules._evaluate_verbs(verbs, when, at_us)
+        except SlacalcError:  # the general replay raises it again, with its message
+            status = None
+        if status is None:
+            return self.replay(ticket_id, ticket.events())
+        return when, status
+
 
 def _row(
     ticket_id: object, c: CycleStatus, at: dt.datetime, shown: dt.datetime, tz: dt.tzinfo
@@ -614,6 +668,8 @@ def _row(
 
 _new_row = slots_maker(CycleOutcome)
 _new_outcome = slots_maker(TicketOutcome)
+#: An outcome of a ticket read as plain verbs: its events are made when first read.
+_outcome_of_verbs = slots_maker(TicketOutcome, stored_in={"events": "_verbs"})
 _WORKER: list[_Job] = []
 
 
@@ -863,18 +919,39 @@ def analyze_tickets(
     tz = agreement.support.tz
     fixed = None if at is None else from_us(to_us(at), tz)
     with _collector_paused():
-        read = read_tickets(tickets, columns, history)
         job = _Job(rules, fixed, timeline, history)
         replayed: Generator[_Replayed, None, None]
-        if workers is None or workers == 1 or len(read) < 2:
-            replayed = (job.replay(ticket_id, events) for ticket_id, events in read)
+        read: PlainTickets
+        if (
+            isinstance(rules, ClockRules)
+            and history == "strict"
+            and not timeline
+            and (workers is None or workers == 1)
+        ):
+            # The usual analysis: the tickets of a table of plain verbs are replayed from
+            # the verbs, their event records made only when a reader asks for them.
+            read = read_plain_tickets(tickets, columns)
+            at_us = None if fixed is None else to_us(fixed)
+            replayed = (
+                job.replay_verbs(ticket_id, events, at_us)
+                if isinstance(events, PlainVerbs)
+                else job.replay(ticket_id, events)
+                for ticket_id, events in read
+            )
         else:
-            replayed = _in_processes(job, read, workers)
+            general = read_tickets(tickets, columns, history)
+            read = general
+            if workers is None or workers == 1 or len(general) < 2:
+                replayed = (job.replay(ticket_id, events) for ticket_id, events in general)
+            else:
+                replayed = _in_processes(job, general, workers)
         outcomes: list[TicketOutcome] = []
         rows: list[CycleOutcome] = []
         index: dict[object, TicketOutcome] = {}
         rejected: list[RejectedTicket] = []
-        pairs: Iterator[tuple[tuple[object, list[TicketEvent] | SlacalcError], _Replayed]]
+        pairs: Iterator[
+            tuple[tuple[object, list[TicketEvent] | PlainVerbs | SlacalcError], _Replayed]
+        ]
         pairs = zip(read, replayed, strict=True)
         if report is not None:
             pairs = reported(pairs, len(read), report)
@@ -892,16 +969,21 @@ def analyze_tickets(
                 when, status = result
                 shown = when.astimezone(tz)
                 cycles = tuple(_row(ticket_id, c, when, shown, tz) for c in status.cycles)
-                outcome = _new_outcome(
-                    ticket_id,
-                    tuple(events),
-                    when,
-                    status,
-                    job.rules_for(events),
-                    tz,
-                    cycles,
-                    history,
-                )
+                if isinstance(events, PlainVerbs):
+                    outcome = _outcome_of_verbs(
+                        ticket_id, events, when, status, rules, tz, cycles, history
+                    )
+                else:
+                    outcome = _new_outcome(
+                        ticket_id,
+                        tuple(events),
+                        when,
+                        status,
+                        job.rules_for(events),
+                        tz,
+                        cycles,
+                        history,
+                    )
                 outcomes.append(outcome)
                 index[ticket_id] = outcome
                 rows.extend(cycles)
