@@ -419,21 +419,43 @@ def _group(rows: _Rows) -> Tickets:
     return [(ticket, rows.events(ticket, indices, stamps)) for ticket, indices in grouped]
 
 
-def _frame_groups(ids: list[object], instants: list[int]) -> list[tuple[object, list[int]]]:
+def _frame_groups(
+    ids: list[object], instants: list[int], column: Any = None
+) -> list[tuple[object, list[int]]]:
     """Each ticket's row numbers, tickets in order of first appearance, rows in time
-    order (stable): one factorize and one stable sort over the whole table."""
+    order (stable): one factorize and one stable sort over the whole table.
+
+    ``column`` is the ids as a NumPy array, when they are one (factorized without
+    making an index of the Python values first).
+    """
     import numpy as np  # a DataFrame is at hand, so pandas and NumPy are
     import pandas as pd
 
     if not ids:
         return []
-    codes, _ = pd.factorize(pd.Index(ids), sort=False)
-    order = np.lexsort((np.asarray(instants, dtype=np.int64), codes))
-    cuts = (np.flatnonzero(np.diff(codes[order])) + 1).tolist()
-    rows: list[int] = order.tolist()
+    codes, _ = pd.factorize(pd.Index(ids) if column is None else column, sort=False)
+    at = np.asarray(instants, dtype=np.int64)
+    step = np.diff(codes)
+    if (step >= 0).all() and ((step > 0) | (np.diff(at) >= 0)).all():
+        # Grouped by ticket and in time order already, as most exports are: no sort.
+        rows: list[int] = list(range(len(ids)))
+    else:
+        order = np.lexsort((at, codes))
+        step = np.diff(codes[order])
+        rows = order.tolist()
+    cuts = (np.flatnonzero(step) + 1).tolist()
     starts = [0, *cuts]
     ends = [*cuts, len(rows)]
     return [(ids[rows[a]], rows[a:b]) for a, b in zip(starts, ends, strict=True)]
+
+
+def _int_array(column: Any) -> Any:
+    """A column's values as a NumPy array when NumPy holds them as integers (so every
+    one is an int, none missing), else ``None``."""
+    import numpy as np
+
+    dtype = column.dtype
+    return column.to_numpy() if isinstance(dtype, np.dtype) and dtype.kind in "iu" else None
 
 
 def _frame_stamps(df: Any, at: str, instants: list[int], tz: dt.tzinfo) -> list[dt.datetime] | None:
@@ -506,7 +528,8 @@ def _frame_rows(df: Any, cols: _Columns) -> _Rows:
         column = df[names[ours]]
         return column.tolist() if column.dtype.kind in "iub" else column.astype(object).tolist()  # type: ignore[no-any-return]
 
-    ids = _ids(values("ticket_id"), cols, label)
+    numbers = _int_array(df[names["ticket_id"]])
+    ids = values("ticket_id") if numbers is not None else _ids(values("ticket_id"), cols, label)
     kinds = _texts(values("kind"), "kind", cols, label)
     instants, tz = cols.frame_instants(df, "at")
     severities = _optional_texts(values("severity"), "severity", cols, label)
@@ -516,7 +539,9 @@ def _frame_rows(df: Any, cols: _Columns) -> _Rows:
         cells = {a: df[a].astype(object).tolist() for a in present}
         attributes = [{a: cells[a][i] for a in present} for i in range(len(kinds))]
     grouped = None
-    if all(type(t) is int for t in ids) or all(type(t) is str for t in ids):
+    if numbers is not None:
+        grouped = _frame_groups(ids, instants, numbers)
+    elif all(type(t) is int for t in ids) or all(type(t) is str for t in ids):
         grouped = _frame_groups(ids, instants)
     stamps = partial(_frame_stamps, df, names["at"], instants, tz)
     return _Rows(ids, kinds, instants, severities, tz, attributes, grouped, stamps)
