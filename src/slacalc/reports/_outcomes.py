@@ -137,9 +137,26 @@ class RejectedTicket:
 
 
 def month_label(t: dt.datetime, tz: dt.tzinfo) -> str:
-    """The calendar month of ``t`` in ``tz``, as ``'2026-03'``."""
+    """The calendar month of ``t`` in ``tz``, as ``'2026-03'``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from zoneinfo import ZoneInfo
+        >>> t = dt.datetime(2026, 2, 28, 23, 30, tzinfo=dt.UTC)
+        >>> month_label(t, dt.UTC), month_label(t, ZoneInfo("Europe/Copenhagen"))
+        ('2026-02', '2026-03')
+    """
     local = t.astimezone(tz)
-    return f"{local.year:04d}-{local.month:02d}"
+    key = local.year * 100 + local.month
+    label = _MONTHS.get(key)
+    if label is None:  # every row has a month, and a report spans few of them
+        label = f"{local.year:04d}-{local.month:02d}"
+        if len(_MONTHS) < 4096:
+            _MONTHS[key] = label
+    return label
+
+
+_MONTHS: dict[int, str] = {}
 
 
 def _result(c: CycleStatus) -> Result:
@@ -655,17 +672,6 @@ class _Job:
         return when, status
 
 
-def _row(
-    ticket_id: object, c: CycleStatus, at: dt.datetime, shown: dt.datetime, tz: dt.tzinfo
-) -> CycleOutcome:
-    """:meth:`CycleOutcome.from_cycle` for a cycle of a replay (``shown`` is ``at`` in
-    ``tz``): when its instants are in ``tz`` already, the row is made through its slots."""
-    started = c.started_at
-    if started.tzinfo is not tz:
-        return CycleOutcome.from_cycle(ticket_id, c, at, tz)
-    return _new_row(ticket_id, month_label(started, tz), _result(c), shown, c)
-
-
 _new_row = slots_maker(CycleOutcome)
 _new_outcome = slots_maker(TicketOutcome)
 #: An outcome of a ticket read as plain verbs: its events are made when first read.
@@ -968,7 +974,16 @@ def analyze_tickets(
                 assert not isinstance(events, SlacalcError)
                 when, status = result
                 shown = when.astimezone(tz)
-                cycles = tuple(_row(ticket_id, c, when, shown, tz) for c in status.cycles)
+                # A cycle whose instants are in the report's zone already, as most are, is
+                # made into a row through the row's slots, not by from_cycle's checks.
+                cycles = tuple(
+                    [
+                        _new_row(ticket_id, month_label(c.started_at, tz), _result(c), shown, c)
+                        if c.started_at.tzinfo is tz
+                        else CycleOutcome.from_cycle(ticket_id, c, when, tz)
+                        for c in status.cycles
+                    ]
+                )
                 if isinstance(events, PlainVerbs):
                     outcome = _outcome_of_verbs(
                         ticket_id, events, when, status, rules, tz, cycles, history
