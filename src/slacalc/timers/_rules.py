@@ -1004,9 +1004,7 @@ class ClockRules:
             >>> rules._evaluate_verbs([(x, 0, 0, "resumed", None)], t, x) is None
             True
         """
-        from slacalc.timers._replay import replay_verbs
-
-        return replay_verbs(self, verbs, at, at_us)
+        return _replay.replay_verbs(self, verbs, at, at_us)
 
     def evaluate(
         self,
