@@ -1,8 +1,8 @@
 """A table whose rows are plain verbs: replayed from the verbs, its events made when read.
 
 The property test in tests/properties/test_replay_paths.py compares whole reports with
-the general path's; these pin down the pieces: the quick reader's choices, and an
-outcome whose events are made only when read.
+the general path's; these pin down the pieces: the quick reader's choices, an outcome
+whose events are made only when read, and the grouping of a frame's rows by ticket.
 """
 
 from __future__ import annotations
@@ -14,13 +14,22 @@ import pickle
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from slacalc.errors import OutOfRangeError
 from slacalc.policy import default_policy
 from slacalc.reports import TicketOutcome, analyze_tickets
-from slacalc.reports._input import PlainVerbs, read_plain_tickets, read_tickets
+from slacalc.reports._input import (
+    PlainVerbs,
+    _frame_groups,
+    _Rows,
+    read_plain_tickets,
+    read_tickets,
+)
 from slacalc.timers import TicketEvent
 
 T = dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)
@@ -133,3 +142,21 @@ def test_a_ticket_the_quick_replay_cannot_answer_gets_the_general_error() -> Non
         analyze_tickets([{**rows[0], "group": None}], policy, errors="collect")
     assert str(quick.value) == str(general.value)
     assert str(quick.value).startswith("Ticket 9: The question reaches beyond the years")
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 4), st.integers(0, 3)), max_size=30),
+    st.booleans(),
+)
+def test_a_frame_is_grouped_as_rows_are_grouped_one_by_one(
+    rows: list[tuple[int, int]], in_order: bool
+) -> None:
+    # One factorize and one sort (none when the rows are in order already) group a
+    # frame's rows as the reader of records groups them, row by row.
+    if in_order:
+        rows.sort()
+    ids: list[object] = [ticket for ticket, _ in rows]
+    instants = [x for _, x in rows]
+    by_rows = [(t, list(i)) for t, i in _Rows(ids, [], instants, [], dt.UTC).tickets()]
+    assert _frame_groups(ids, instants) == by_rows
+    assert _frame_groups(ids, instants, np.asarray(ids, dtype=np.int64)) == by_rows
