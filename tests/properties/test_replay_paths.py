@@ -214,9 +214,14 @@ def _same_reports(quick: TicketOutcomes, general: TicketOutcomes) -> None:
     modes,
     st.sampled_from(["Europe/Copenhagen", "UTC", "America/New_York"]),
     st.none() | st.integers(-600, 14 * 24 * 60),
+    st.booleans(),
 )
 def test_a_table_of_plain_verbs_is_replayed_as_the_general_path_replays_it(
-    rows: list[dict[str, Any]], options: dict[str, str], zone: str, later: int | None
+    rows: list[dict[str, Any]],
+    options: dict[str, str],
+    zone: str,
+    later: int | None,
+    mixed: bool,
 ) -> None:
     # Tickets read as plain verbs are replayed without event records; read_tickets
     # patched in for the quick reader sends every ticket down the general path.
@@ -224,7 +229,9 @@ def test_a_table_of_plain_verbs_is_replayed_as_the_general_path_replays_it(
     at = None if later is None else BASE + later * M
     frame = pd.DataFrame(rows)
     frame["at"] = pd.to_datetime(frame["at"], utc=True).dt.tz_convert(zone)
-    records = [{**r, "at": r["at"].astimezone(ZoneInfo(zone))} for r in rows]
+    # Records may mix zones, every other one in UTC; their events are then shown in UTC.
+    zones = [ZoneInfo(zone), dt.UTC if mixed else ZoneInfo(zone)]
+    records = [{**r, "at": r["at"].astimezone(zones[i % 2])} for i, r in enumerate(rows)]
     for table in (frame, records):
         quick = analyze_tickets(table, rules, at, errors="collect")
         with patch.object(outcomes_module, "read_plain_tickets", general_reader):
