@@ -28,6 +28,7 @@ from slacalc.errors import (
 )
 from slacalc.policy import SLAPolicy, default_policy
 from slacalc.reports import CycleOutcome, TicketOutcomes, analyze_tickets
+from slacalc.reports._outcomes import month_label
 from slacalc.timers import ClockRules, CycleStatus, SeverityTargets, TicketEvent
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -639,3 +640,14 @@ def test_a_helpdesk_export_with_status_and_reply_columns() -> None:
     records = [dict(zip(df.columns, row, strict=True)) for row in df.itertuples(index=False)]
     again = analyze_tickets(records, rules).ticket(7).status
     assert again.cycles == status.cycles
+
+
+def test_month_labels_are_the_same_once_the_labels_kept_are_many() -> None:
+    # Labels are kept for the months seen first; past that bound they are made anew.
+    for n in range(5000):
+        year, month = divmod(n, 12)
+        t = dt.datetime(1700 + year, month + 1, 1, 0, 30, tzinfo=CPH)
+        assert month_label(t, CPH) == f"{1700 + year:04d}-{month + 1:02d}"
+        assert month_label(t, dt.UTC) == (
+            f"{1700 + year - (month == 0):04d}-{(month - 1) % 12 + 1:02d}"
+        )

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from slacalc.errors import OutOfRangeError
+from slacalc.errors import OutOfRangeError, SlacalcError
 from slacalc.policy import default_policy
 from slacalc.reports import TicketOutcome, analyze_tickets
 from slacalc.reports._input import (
@@ -160,3 +160,34 @@ def test_a_frame_is_grouped_as_rows_are_grouped_one_by_one(
     by_rows = [(t, list(i)) for t, i in _Rows(ids, [], instants, [], dt.UTC).tickets()]
     assert _frame_groups(ids, instants) == by_rows
     assert _frame_groups(ids, instants, np.asarray(ids, dtype=np.int64)) == by_rows
+
+
+def _frame(column: str) -> pd.DataFrame:
+    """The rows as a frame whose ``at`` column is of the kind named."""
+    frame = pd.DataFrame(_rows())
+    if column == "object":  # aware datetimes as Python objects
+        frame["at"] = pd.Series(list(frame["at"].dt.to_pydatetime()), dtype=object)
+    elif column == "dateutil":  # a zone that is no ZoneInfo
+        frame["at"] = frame["at"].dt.tz_convert("dateutil/Europe/Copenhagen")
+    elif column == "far":  # an instant before the years slacalc answers about
+        far = pd.Timestamp(dt.datetime(1, 1, 1, 12, tzinfo=dt.UTC)).as_unit("us")
+        frame.loc[len(frame)] = [3, "opened", far, "high"]
+    return frame
+
+
+@pytest.mark.parametrize("column", ["object", "dateutil", "far"])
+def test_every_kind_of_instant_column_reads_the_same_either_way(column: str) -> None:
+    frame = _frame(column)
+    quick = read_plain_tickets(frame, None)
+    general = read_tickets(frame, None)
+    assert [ticket for ticket, _ in quick] == [ticket for ticket, _ in general]
+    for (_, read), (_, expected) in zip(quick, general, strict=True):
+        made = read.events() if isinstance(read, PlainVerbs) else read
+        if isinstance(expected, SlacalcError):
+            assert type(made) is type(expected)
+            assert str(made) == str(expected)
+            continue
+        assert made == expected
+        assert [(e.at.isoformat(), e.at.tzinfo) for e in made] == [
+            (e.at.isoformat(), e.at.tzinfo) for e in expected
+        ]
