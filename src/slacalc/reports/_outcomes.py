@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import datetime as dt
 import gc
 import io
+import itertools
 import pickle
 import sys
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
@@ -43,7 +45,6 @@ from slacalc.policy import Agreement, PolicyLike
 from slacalc.reports._input import (
     PlainTickets,
     PlainVerbs,
-    Tickets,
     _for_ticket,
     read_plain_tickets,
     read_tickets,
@@ -652,6 +653,17 @@ class _Job:
             return exc
         return when, status
 
+    def replay_any(
+        self,
+        ticket_id: object,
+        ticket: PlainVerbs | list[TicketEvent] | SlacalcError,
+        at_us: int | None,
+    ) -> _Replayed:
+        """:meth:`replay_verbs` of a ticket read as plain verbs, else :meth:`replay`."""
+        if isinstance(ticket, PlainVerbs):
+            return self.replay_verbs(ticket_id, ticket, at_us)
+        return self.replay(ticket_id, ticket)
+
     def replay_verbs(self, ticket_id: object, ticket: PlainVerbs, at_us: int | None) -> _Replayed:
         """:meth:`replay` of a ticket read as plain verbs (``at_us``: the job's ``at`` in
         epoch µs), for strict rules that are the same for every ticket, without
@@ -687,23 +699,34 @@ def _start_worker(job: bytes) -> None:
 #: An event as its fields' values: plain values pickle several times faster than the
 #: record itself, and the worker builds the record again (checking it again).
 _EVENT_VALUES = attrgetter(*(f.name for f in fields(TicketEvent) if f.init))
-_Packed: TypeAlias = "list[tuple[object, list[tuple[Any, ...]] | SlacalcError]]"
+_Packed: TypeAlias = "list[tuple[object, list[tuple[Any, ...]] | PlainVerbs | SlacalcError]]"
 
 
-def _pack(chunk: Tickets) -> _Packed:
-    """A chunk of tickets with each event as its fields' values, to send to a worker."""
+def _pack(chunk: PlainTickets) -> _Packed:
+    """A chunk of tickets with each event as its fields' values, to send to a worker (a
+    ticket read as plain verbs goes as its verbs)."""
     return [
-        (t, events if isinstance(events, SlacalcError) else [_EVENT_VALUES(e) for e in events])
+        (
+            t,
+            events
+            if isinstance(events, (SlacalcError, PlainVerbs))
+            else [_EVENT_VALUES(e) for e in events],
+        )
         for t, events in chunk
     ]
 
 
-def _replay_chunk(chunk: _Packed) -> bytes:
-    """Replay a chunk of tickets in a worker process; the results pickled compactly."""
+def _replay_chunk(chunk: _Packed, at_us: int | None = None) -> bytes:
+    """Replay a chunk of tickets in a worker process; the results pickled compactly
+    (``at_us``: the job's ``at`` in epoch µs, for tickets read as plain verbs)."""
     job = _WORKER[0]
     replayed = [
-        job.replay(
-            t, events if isinstance(events, SlacalcError) else [TicketEvent(*v) for v in events]
+        job.replay_any(
+            t,
+            events
+            if isinstance(events, (SlacalcError, PlainVerbs))
+            else [TicketEvent(*v) for v in events],
+            at_us,
         )
         for t, events in chunk
     ]
@@ -744,7 +767,22 @@ def _compact_table() -> dict[type, Callable[[Any], Any]]:
     table: dict[type, Callable[[Any], Any]] = {Fraction: _fraction}
     for cls, names in _FIELDS.items():
         table[cls] = partial(_as_values, attrgetter("__class__", *names))
+    for cls in (CycleStatus, TicketStatus):
+        table[cls] = partial(_own_or_values, table[cls])
     return table
+
+
+#: What the default reduction of a record rebuilds it with (a dataclass's own way).
+_NEWOBJ = vars(copyreg)["__newobj__"]
+
+
+def _own_or_values(values: Callable[[Any], tuple[object, ...]], record: object) -> object:
+    """A status or cycle's own reduction when it has one (a replay's record goes as its
+    figures, still deferred), else its values as :func:`_as_values` gives them."""
+    reduced = record.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+    if isinstance(reduced, tuple) and reduced[0] is _NEWOBJ:
+        return values(record)  # the dataclass way: the values are quicker
+    return reduced
 
 
 def _as_values(values: Callable[[Any], tuple[object, ...]], record: object) -> tuple[object, ...]:
@@ -757,8 +795,11 @@ def _fraction(f: Fraction) -> tuple[object, ...]:
     return Fraction, (f.numerator, f.denominator)
 
 
-def _in_processes(job: _Job, tickets: Tickets, workers: int) -> Generator[_Replayed, None, None]:
-    """Each ticket's replay, in order, computed by a pool of ``workers`` processes."""
+def _in_processes(
+    job: _Job, tickets: PlainTickets, workers: int, at_us: int | None = None
+) -> Generator[_Replayed, None, None]:
+    """Each ticket's replay, in order, computed by a pool of ``workers`` processes
+    (``at_us``: the job's ``at`` in epoch µs, for tickets read as plain verbs)."""
     size = max(1, min(_CHUNK, -(-len(tickets) // (4 * workers))))
     chunks = [_pack(tickets[i : i + size]) for i in range(0, len(tickets), size)]
     # pickle names a function by its module; take them from the module registered under
@@ -772,7 +813,7 @@ def _in_processes(job: _Job, tickets: Tickets, workers: int) -> Generator[_Repla
     try:
         # Forked while the collector is paused (see _collector_paused), the workers
         # never walk the copy of this process's objects they start with.
-        for replayed in pool.map(here._replay_chunk, chunks):
+        for replayed in pool.map(here._replay_chunk, chunks, itertools.repeat(at_us)):
             yield from pickle.loads(replayed)
     finally:  # also when the caller stops early: drop the chunks not started yet
         pool.shutdown(cancel_futures=True)
@@ -928,22 +969,15 @@ def analyze_tickets(
         job = _Job(rules, fixed, timeline, history)
         replayed: Generator[_Replayed, None, None]
         read: PlainTickets
-        if (
-            isinstance(rules, ClockRules)
-            and history == "strict"
-            and not timeline
-            and (workers is None or workers == 1)
-        ):
+        if isinstance(rules, ClockRules) and history == "strict" and not timeline:
             # The usual analysis: the tickets of a table of plain verbs are replayed from
             # the verbs, their event records made only when a reader asks for them.
             read = read_plain_tickets(tickets, columns)
             at_us = None if fixed is None else to_us(fixed)
-            replayed = (
-                job.replay_verbs(ticket_id, events, at_us)
-                if isinstance(events, PlainVerbs)
-                else job.replay(ticket_id, events)
-                for ticket_id, events in read
-            )
+            if workers is not None and workers > 1 and len(read) > 1:
+                replayed = _in_processes(job, read, workers, at_us)
+            else:
+                replayed = (job.replay_any(ticket_id, events, at_us) for ticket_id, events in read)
         else:
             general = read_tickets(tickets, columns, history)
             read = general

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, SupportsIndex, TypeAlias
 
 from slacalc._time import EPOCH, MAX_US, MIN_US, from_us, resolve_tz
 from slacalc._validate import check_instance, check_items
@@ -172,6 +172,20 @@ class _Deferred:
     """A slot for the figures of a record whose values are made when first read."""
 
     __slots__ = ("_figures",)
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        """A record a replay made pickles (and copies) as its figures, still deferred on
+        the other side; one built otherwise, as any frozen dataclass does.
+
+        Its fields made so far are made again from the same figures when read, so the
+        copy is equal to it. This keeps a pool's statuses small and cheap to send: the
+        dataclass way would make every deferred field first.
+        """
+        try:
+            figures = _read_figures(self)
+        except AttributeError:
+            return super().__reduce_ex__(protocol)
+        return _DEFERRED_REDUCTION[type(self)](self, figures)
 
 
 @dataclass(frozen=True, slots=True)
@@ -791,6 +805,37 @@ _set_cycles = TicketStatus.__dict__["cycles"].__set__
 _set_status_breached = TicketStatus.__dict__["breached"].__set__
 _set_corrections = TicketStatus.__dict__["corrections"].__set__
 _set_metrics = TicketStatus.__dict__["metrics"].__set__
+
+
+def _cycle_reduction(c: Any, figures: Figures) -> tuple[Any, ...]:
+    return deferred_cycle, (
+        c.metric,
+        c.number,
+        c.severity,
+        c.phase,
+        figures,
+        c.warning_level,
+        c.escalation_level,
+    )
+
+
+def _status_reduction(s: Any, figures: StatusFigures) -> tuple[Any, ...]:
+    return deferred_status, (
+        s.phase,
+        s.severity,
+        dict(s.metrics),
+        s.cycles,
+        s.breached,
+        s.corrections,
+        figures,
+    )
+
+
+#: How each kind of deferred record is rebuilt, from its fields and its figures.
+_DEFERRED_REDUCTION: dict[type, Callable[[Any, Any], tuple[Any, ...]]] = {
+    CycleStatus: _cycle_reduction,
+    TicketStatus: _status_reduction,
+}
 
 
 def _clock_summary(m: MetricStatus) -> str:
