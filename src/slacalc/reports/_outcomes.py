@@ -33,7 +33,7 @@ from slacalc._present.formats import counted
 from slacalc._present.frames import Column, columns_of
 from slacalc._present.progress import Progress, callback, reported
 from slacalc._slots import slots_maker
-from slacalc._time import from_us, to_us
+from slacalc._time import MAX_US, MIN_US, from_us, to_us
 from slacalc._validate import check_instance
 from slacalc.errors import (
     InvalidOptionError,
@@ -158,6 +158,30 @@ def month_label(t: dt.datetime, tz: dt.tzinfo) -> str:
 
 
 _MONTHS: dict[int, str] = {}
+_HOUR_US = 3_600_000_000
+#: The month of every instant of a UTC hour in a zone, when they share one (None when
+#: the hour holds a month's start there): a report's rows are labelled by a look-up.
+_MONTH_OF_HOUR: dict[tuple[dt.tzinfo, int], str | None] = {}
+
+
+def _month_of(x: int, tz: dt.tzinfo) -> str:
+    """:func:`month_label` of the instant ``x`` (epoch µs) in ``tz``, without making
+    its datetime when its UTC hour lies in one month there."""
+    key = (tz, x // _HOUR_US)
+    label = _MONTH_OF_HOUR.get(key, "")
+    if label == "":
+        label = None
+        lo = key[1] * _HOUR_US
+        hi = lo + _HOUR_US - 1
+        if lo >= MIN_US and hi <= MAX_US:
+            a, b = from_us(lo, tz), from_us(hi, tz)
+            # The same month and offset at both ends: no change of offset inside (tzdata
+            # has no two within an hour), so local time runs on within the month.
+            if (a.year, a.month) == (b.year, b.month) and a.utcoffset() == b.utcoffset():
+                label = month_label(a, tz)
+        if len(_MONTH_OF_HOUR) < 100_000:
+            _MONTH_OF_HOUR[key] = label
+    return label if label is not None else month_label(from_us(x, tz), tz)
 
 
 def _result(c: CycleStatus) -> Result:
@@ -1010,14 +1034,15 @@ def analyze_tickets(
                 shown = when.astimezone(tz)
                 # A cycle whose instants are in the report's zone already, as most are, is
                 # made into a row through the row's slots, not by from_cycle's checks.
-                cycles = tuple(
-                    [
-                        _new_row(ticket_id, month_label(c.started_at, tz), _result(c), shown, c)
-                        if c.started_at.tzinfo is tz
+                made: list[CycleOutcome] = []
+                for c in status.cycles:
+                    start, zone = c._start_us()
+                    made.append(
+                        _new_row(ticket_id, _month_of(start, tz), _result(c), shown, c)
+                        if zone is tz
                         else CycleOutcome.from_cycle(ticket_id, c, when, tz)
-                        for c in status.cycles
-                    ]
-                )
+                    )
+                cycles = tuple(made)
                 if isinstance(events, PlainVerbs):
                     outcome = _outcome_of_verbs(
                         ticket_id, events, when, status, rules, tz, cycles, history

@@ -345,6 +345,29 @@ class CycleStatus(_Deferred):
         head = f"{self.metric} #{self.number} {self.severity} {self.phase.replace('_', ' ')}"
         return f"<CycleStatus {head}, {_used_text(self.elapsed, self.target)}{late}>"
 
+    def _start_us(self) -> tuple[int, dt.tzinfo | None]:
+        """The start in epoch µs and the zone ``started_at`` is shown in, read from the
+        figures a replay kept without making ``started_at`` (a report's month needs no
+        more).
+
+        Examples:
+            >>> import datetime as dt
+            >>> from slacalc.calendar import BusinessCalendar
+            >>> from slacalc.timers import ClockRules, SeverityTargets
+            >>> rules = ClockRules([SeverityTargets("p1", BusinessCalendar.always("UTC"),
+            ...                                     response="1h")])
+            >>> t = dt.datetime(1970, 1, 1, 0, 0, 1, tzinfo=dt.timezone.utc)
+            >>> c = rules.evaluate([{"kind": "opened", "at": t, "severity": "p1"}], at=t)
+            >>> c.response.cycles[0]._start_us()
+            (1000000, datetime.timezone.utc)
+        """
+        try:
+            figures: Figures = _read_figures(self)
+        except AttributeError:
+            start = self.started_at
+            return (start - EPOCH) // _ONE_US, start.tzinfo
+        return figures.start, figures.tz
+
 
 def _made_when_read(self: _Deferred, name: str) -> object:
     """``__getattr__`` of a record whose fields a replay left unset: each one is made
