@@ -13,6 +13,7 @@ import pytest
 from slacalc.errors import InvalidOptionError, NaiveDatetimeError, TicketEventError
 from slacalc.policy import Agreement, SLAPolicy, default_policy
 from slacalc.reports import TicketOutcomes, analyze_tickets
+from slacalc.timers import History
 
 T = dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)
 MIN = dt.timedelta(minutes=1)
@@ -154,3 +155,19 @@ def test_a_worker_replays_a_chunk_as_this_process_does() -> None:
     assert when == events[-1].at
     assert status.cycles == rules.evaluate(events, at=when).cycles
     assert isinstance(back[1], TicketEventError)
+
+
+def test_timelines_and_lenient_histories_come_back_the_same_from_a_pool() -> None:
+    # The general path in the workers: records with timelines travel as their values.
+    tickets = _tickets(12)
+    policy = default_policy()
+    modes: tuple[tuple[bool, History], ...] = ((True, "strict"), (False, "lenient"))
+    for timeline, history in modes:
+        serial = analyze_tickets(tickets, policy, timeline=timeline, history=history, errors="skip")
+        pooled = analyze_tickets(
+            tickets, policy, timeline=timeline, history=history, errors="skip", workers=2
+        )
+        _same(pooled, serial)
+        assert [t.status for t in pooled.tickets] == [t.status for t in serial.tickets]
+    timed = analyze_tickets(tickets, policy, workers=2, timeline=True, errors="skip")
+    assert all(c.timeline is not None for t in timed.tickets for c in t.status.cycles)

@@ -17,8 +17,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from slacalc._time import to_us
+from slacalc._intervals import Intervals
+from slacalc._time import MAX_US, to_us
 from slacalc.calendar import BusinessCalendar
+from slacalc.errors import OutOfRangeError
 from slacalc.timers import (
     ClockRules,
     Escalation,
@@ -27,11 +29,19 @@ from slacalc.timers import (
     WarningThreshold,
 )
 from slacalc.timers._events import plain_verbs
-from slacalc.timers._replay import _build_verbs, _one_pass, _status
+from slacalc.timers._replay import (
+    _build_verbs,
+    _clear_cycle,
+    _Clock,
+    _measured_one,
+    _one_pass,
+    _status,
+)
 from tests.properties.test_timer_properties import SEVERITIES, modes, tickets
 
 M = dt.timedelta(minutes=1)
 H = dt.timedelta(hours=1)
+US_ = dt.timedelta(microseconds=1)
 MON = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)  # a Monday
 OFFICE = BusinessCalendar("Mon-Fri 09:00-17:00", tz="UTC")
 RULES = ClockRules(
@@ -216,3 +226,66 @@ def test_the_one_pass_gives_the_two_passes_status_or_none(
         )
         return
     assert one == _two_passes(rules, events, at)
+
+
+def test_a_severity_change_after_the_instant_is_not_counted() -> None:
+    events = [_e("opened", 0, "p2"), _e("severity_changed", 90, "p1")]
+    at = MON + 60 * M
+    one = _one(RULES, events, at)
+    assert one is not None
+    assert one == _two_passes(RULES, events, at)
+    assert RULES.evaluate(events, at=at).severity == "p2"
+
+
+def test_a_clock_that_starts_once_ignores_a_second_start() -> None:
+    replies = MetricDefinition("to_reply", ["customer_replied"], ["responded"])
+    rules = ClockRules(
+        [SeverityTargets("p1", OFFICE, response="1h", targets={"to_reply": "2h"})],
+        metrics=[replies],
+    )
+    events = [
+        _e("opened", 0, "p1"),
+        _e("customer_replied", 10),
+        _e("responded", 20),
+        _e("customer_replied", 30),
+    ]
+    at = MON + 60 * M
+    one = _one(rules, events, at)
+    assert one is not None
+    assert one == _two_passes(rules, events, at)
+    assert len(rules.evaluate(events, at=at).metrics["to_reply"].cycles) == 1
+
+
+def test_an_error_in_the_one_pass_is_raised_with_the_general_paths_message() -> None:
+    late = dt.datetime(9998, 12, 31, 23, 50, tzinfo=dt.UTC)
+    rules = ClockRules([SeverityTargets("p1", BusinessCalendar.always("UTC"), response="30m")])
+    events = [{"kind": "opened", "at": late, "severity": "p1"}]
+    with pytest.raises(OutOfRangeError, match="beyond the years") as quick:
+        rules.evaluate(events, at=late)
+    with pytest.raises(OutOfRangeError) as general:
+        rules.evaluate(events, at=late, timeline=True)
+    assert str(quick.value) == str(general.value)
+
+
+class _FarCalendar:
+    """A calendar that answers with instants past the supported years."""
+
+    tz = dt.UTC
+
+    def _elapsed_us(self, lo: int, hi: int) -> int:
+        return 0
+
+    def _deadline_us(self, x: int, budget: int, at_close: bool = False) -> int:
+        return MAX_US + 1
+
+
+def test_a_cycle_whose_instants_leave_the_supported_years_goes_to_the_general_path() -> None:
+    spec = RULES.severities[1]
+    far = _Clock(_FarCalendar(), dt.UTC, H, H // US_, spec, ())  # type: ignore[arg-type]
+    x = to_us(MON)
+    assert _clear_cycle(far, False, "response", 1, "p2", x, None, x + 1) is None
+    pauses = Intervals([(x, x + 1)])
+    assert (
+        _measured_one([(x, far)], False, "response", 1, "p2", x, None, x + 5, False, pauses, None)
+        is None
+    )

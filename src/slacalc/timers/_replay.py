@@ -1343,7 +1343,10 @@ def replay(
     at_us = to_us(at)
     if type(events) is list and history == "strict" and not timeline and extra in _EXTRA:
         verbs = plain_verbs(events, extra)
-        done = None if verbs is None else replay_verbs(rules, verbs, at, at_us)
+        try:
+            done = None if verbs is None else replay_verbs(rules, verbs, at, at_us)
+        except SlacalcError:  # the general path raises it again, with its message
+            done = None
         if done is not None:  # the usual history; anything else is read and checked below
             return done
     if isinstance(events, Iterable) and not isinstance(events, (list, str, bytes, Mapping)):
@@ -1436,34 +1439,8 @@ def _status(
         phase, severity = "not_opened", None
     else:
         severity = ctx.severity_at(at_us)
-        if history.closed_at is not None:
-            phase = "closed"
-        elif history.resolved_since is not None:
-            phase = "resolved"
-        elif _paused_at(history, at_us):
-            phase = "paused"
-        else:
-            phase = "open"
-    rows.sort()  # by start, metric, number: unique, so the cycles are never compared
-    cycles_ = tuple([row[3] for row in rows])
-    next_due: dt.datetime | None = None
-    next_cycle: CycleStatus | None = None  # whose due is next_due, its instants unmade
-    soonest: int | None = None
-    breached = False
-    for c in cycles_:
-        if c.breached:
-            breached = True
-            continue
-        if c.phase != "running":
-            continue
-        figures = figures_of(c)
-        if figures is None:  # a record with a timeline, its instants made already
-            due = c.due
-            if due is not None and (next_due is None or due < next_due):
-                next_due = due
-        elif figures.due is not None and (soonest is None or figures.due < soonest):
-            soonest = figures.due
-            next_cycle = c
+        phase = _ticket_phase(history.closed_at, history.resolved_since, _paused_at(history, at_us))
+    cycles_, breached, next_cycle, next_due = _in_order(rows)
     # Every instant of the status is in the calendar's zone, the evaluation instant too.
     zone = severities[severity].calendar.tz if severity is not None else None
     kept = [f for f in fixes if to_us(f.at) <= at_us] if fixes else ()
@@ -1488,6 +1465,44 @@ def _status(
         corrections,
         MetricMap(metrics),
     )
+
+
+def _ticket_phase(closed: int | None, resolved: int | None, paused: bool) -> TicketPhase:
+    """The phase of an opened ticket: closed, resolved, paused (waiting) or open."""
+    if closed is not None:
+        return "closed"
+    if resolved is not None:
+        return "resolved"
+    return "paused" if paused else "open"
+
+
+def _in_order(
+    rows: list[tuple[int, int, int, CycleStatus]],
+) -> tuple[tuple[CycleStatus, ...], bool, CycleStatus | None, dt.datetime | None]:
+    """The cycles of ``rows`` (start, metric's order, number, cycle) in order, whether
+    any is breached, and the running cycle due next: as its record when the replay kept
+    its figures (its instants unmade), else its due instant."""
+    rows.sort()  # by start, metric, number: unique, so the cycles are never compared
+    cycles = tuple([row[3] for row in rows])
+    next_due: dt.datetime | None = None
+    next_cycle: CycleStatus | None = None
+    soonest: int | None = None
+    breached = False
+    for c in cycles:
+        if c.breached:
+            breached = True
+            continue
+        if c.phase != "running":
+            continue
+        figures = figures_of(c)
+        if figures is None:  # a record with a timeline, its instants made already
+            due = c.due
+            if due is not None and (next_due is None or due < next_due):
+                next_due = due
+        elif figures.due is not None and (soonest is None or figures.due < soonest):
+            soonest = figures.due
+            next_cycle = c
+    return cycles, breached, next_cycle, next_due
 
 
 def _by_index(fix: Correction) -> int:
@@ -1728,31 +1743,8 @@ def _one_pass(
             made.append(c_)
             rows.append((start, order, n, c_))
         metrics[name] = _new_metric(name, made[-1] if made else None, tuple(made))
-    if seen_closed is not None:
-        phase: TicketPhase = "closed"
-    elif seen_resolved is not None:
-        phase = "resolved"
-    elif paused_now:
-        phase = "paused"
-    else:
-        phase = "open"
-    rows.sort()  # by start, metric, number: unique, so the cycles are never compared
-    cycles_ = tuple([row[3] for row in rows])
-    next_cycle: CycleStatus | None = None
-    soonest: int | None = None
-    breached = False
-    for c in cycles_:
-        if c.breached:
-            breached = True
-            continue
-        if c.phase != "running":
-            continue
-        kept = figures_of(c)
-        assert kept is not None
-        due = kept.due
-        if due is not None and (soonest is None or due < soonest):
-            soonest = due
-            next_cycle = c
+    phase = _ticket_phase(seen_closed, seen_resolved, paused_now)
+    cycles_, breached, next_cycle, _ = _in_order(rows)
     figures = StatusFigures(at, known[current].calendar.tz, next_cycle)
     return deferred_status(phase, current, metrics, cycles_, breached, (), figures)
 
