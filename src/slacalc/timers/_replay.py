@@ -1848,12 +1848,22 @@ def _measured_one(
     for i, (lo, clock) in enumerate(regimes):
         hi = regimes[i + 1][0] if i + 1 < len(regimes) else end
         cal = clock.cal
-        used = cal._elapsed_us(lo, hi)
+        target = _target(clock, start)
+        # The business time of each stretch that ran, in order, so that a cycle that
+        # uses up its target is handed on as soon as it does (the holes are disjoint).
+        used = 0
+        ran_from = lo
         for a, b in zip(starts, ends, strict=True):
             a, b = max(a, lo), min(b, hi)
-            if b > a:
-                used -= cal._elapsed_us(a, b)
-        target = _target(clock, start)
+            if b <= a:
+                continue
+            if a > ran_from:
+                used += cal._elapsed_us(ran_from, a)
+                if target is not None and elapsed + used >= target:
+                    return None
+            ran_from = b
+        if hi > ran_from:
+            used += cal._elapsed_us(ran_from, hi)
         if target is not None and elapsed + used >= target:
             return None
         elapsed += used
