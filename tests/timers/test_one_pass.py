@@ -208,11 +208,11 @@ def test_rules_that_need_more_than_verbs_take_no_one_pass(rules: ClockRules, why
     assert RULES.plan.one_pass is not None
 
 
-@given(tickets(), modes, st.integers(-3000, 6000))
+@given(tickets(), modes, st.integers(-3000, 6000), st.booleans())
 def test_the_one_pass_gives_the_two_passes_status_or_none(
-    events: list[dict[str, Any]], options: dict[str, str], later: int
+    events: list[dict[str, Any]], options: dict[str, str], later: int, at_close: bool
 ) -> None:
-    rules = ClockRules(SEVERITIES, **options)  # type: ignore[arg-type]
+    rules = ClockRules(SEVERITIES, deadline_at_close=at_close, **options)  # type: ignore[arg-type]
     at = events[-1]["at"] + later * M
     one = _one(rules, events, at)
     if one is None:
@@ -289,3 +289,34 @@ def test_a_cycle_whose_instants_leave_the_supported_years_goes_to_the_general_pa
         _measured_one([(x, far)], False, "response", 1, "p2", x, None, x + 5, False, pauses, None)
         is None
     )
+
+
+def test_a_breach_after_a_pause_is_placed_in_the_one_pass() -> None:
+    # 20 min by the pause at 09:20, the clock stopped until 10:00, the other 40 min of
+    # the hour used by 10:40: late from 10:40 and 1 µs; the reply at 10:50 used 70 min.
+    events = [
+        _e("opened", 0, "p1"),
+        _e("paused", 20),
+        _e("resumed", 60),
+        _e("responded", 110),
+    ]
+    at = MON + 120 * M
+    one = _one(RULES, events, at)
+    assert one == _two_passes(RULES, events, at)
+    cycle = RULES.evaluate(events, at=at).response.cycles[0]
+    assert cycle.breached_at == MON + 100 * M + dt.timedelta(microseconds=1)
+    assert cycle.due == MON + 100 * M
+    assert cycle.elapsed == 70 * M
+    assert cycle.paused == 40 * M
+
+
+def test_a_breach_under_a_new_severity_is_placed_in_the_one_pass() -> None:
+    # p2 (4 h) until 10:00, then p1 (1 h): the hour is used up at 10:00 exactly, so late
+    # from 10:00 and 1 µs under p1, though 60 min had passed under p2.
+    events = [_e("opened", 0, "p2"), _e("severity_changed", 60, "p1"), _e("responded", 90)]
+    at = MON + 120 * M
+    one = _one(RULES, events, at)
+    assert one == _two_passes(RULES, events, at)
+    cycle = RULES.evaluate(events, at=at).response.cycles[0]
+    assert cycle.severity == "p1"
+    assert cycle.breached_at == MON + 60 * M + dt.timedelta(microseconds=1)

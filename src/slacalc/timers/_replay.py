@@ -1824,15 +1824,20 @@ def _measured_one(
     pauses: Intervals,
     gaps: list[Interval] | None,
 ) -> CycleStatus | None:
-    """A cycle with pauses, reopen gaps or severity changes inside, not breached: what
-    :func:`_cycle` measures (``None`` when a target is used up, or the cycle is longer
-    than the general path measures, for :func:`_cycle` itself).
+    """A cycle with pauses, reopen gaps or severity changes inside: what :func:`_cycle`
+    measures, without its interval algebra (``None`` for a target used up exactly at the
+    end of a stretch with ``deadline_at_close``, or a cycle longer than the general path
+    measures, for :func:`_cycle` itself).
 
     ``regimes`` are ``(from, clock)`` for each severity in force from ``start`` on (one
     for a cycle of one severity), ``severity`` the last one's name. Each regime counts
-    its business time on its own calendar, less that of every stretch the cycle did not
-    run (paused, or resolved before a reopening): one calendar question per stretch.
-    The time carries from one regime to the next (``severity_change='carry_elapsed'``).
+    its business time on its own calendar over the stretches the cycle ran (not paused,
+    not resolved before a reopening): one calendar question per stretch. The time
+    carries from one regime to the next (``severity_change='carry_elapsed'``). The
+    stretch in which a target runs out places the breach with one more question: its
+    last on-time instant is the deadline of what was left of the target from the
+    stretch's start (a stretch has no hole, so this is where the counted time runs
+    out, moved to the next opening unless the deadline is at a closing).
     """
     end = stop if stop is not None else at
     if end - start > _CYCLE_US:
@@ -1843,30 +1848,36 @@ def _measured_one(
         holes = between | pauses
     starts, ends = holes.starts, holes.ends
     elapsed = 0
+    breach: int | None = None
     target: int | None = None
     clock = regimes[0][1]
     for i, (lo, clock) in enumerate(regimes):
         hi = regimes[i + 1][0] if i + 1 < len(regimes) else end
         cal = clock.cal
         target = _target(clock, start)
-        # The business time of each stretch that ran, in order, so that a cycle that
-        # uses up its target is handed on as soon as it does (the holes are disjoint).
-        used = 0
+        if breach is None and target is not None:
+            if elapsed > target:  # carried in over the new target: late from the change
+                breach = lo
+            elif close and 0 < elapsed == target:
+                return None
         ran_from = lo
-        for a, b in zip(starts, ends, strict=True):
-            a, b = max(a, lo), min(b, hi)
-            if b <= a:
-                continue
-            if a > ran_from:
-                used += cal._elapsed_us(ran_from, a)
-                if target is not None and elapsed + used >= target:
-                    return None
+        for j in range(len(starts) + 1):
+            if j < len(starts):
+                a, b = max(starts[j], lo), min(ends[j], hi)
+                if b <= a:
+                    continue
+            else:
+                a = b = hi
+            if a > ran_from:  # the stretch [ran_from, a) ran
+                used = cal._elapsed_us(ran_from, a)
+                if breach is None and target is not None:
+                    left = target - elapsed
+                    if close and (used == left or left == 0):
+                        return None  # used up exactly at a closing: the algebra decides
+                    if used > left:
+                        breach = cal._deadline_us(ran_from, left, close) + 1
+                elapsed += used
             ran_from = b
-        if hi > ran_from:
-            used += cal._elapsed_us(ran_from, hi)
-        if target is not None and elapsed + used >= target:
-            return None
-        elapsed += used
     off = 0
     for a, b in zip(starts, ends, strict=True):
         a, b = max(a, start), min(b, end)
@@ -1876,26 +1887,31 @@ def _measured_one(
     if gaps is not None:  # the paused time the gaps leave
         paused = (pauses.clip(start, end) - between).total() if pauses else 0
     cal = clock.cal
+    spec = clock.spec
     stopped = stop is not None
     now = not stopped and paused_now
     phase: Phase = "met" if stopped else "paused" if now else "running"
-    due = resumed = next_warning = None
-    warning_level = 0
-    if target is not None:
+    due = resumed = next_warning = next_escalation = None
+    warning_level = escalation_level = 0
+    if breach is not None:
+        due = breach - 1  # the deadline it missed, paused or not
+    elif target is not None:
         remaining = target - elapsed
         if now:
             resumed = cal._deadline_us(at, remaining, close)
         else:
             due = cal._deadline_us(end, remaining, close)
-        if clock.spec.warnings:
-            deadline = due if due is not None else resumed
-            warning_level, next_warning = _warned(
-                clock, target, elapsed, end, deadline, phase == "running"
-            )
+    if target is not None and spec.warnings:
+        deadline = due if due is not None else resumed
+        warning_level, next_warning = _warned(
+            clock, target, elapsed, end, deadline, phase == "running"
+        )
+    if breach is not None and spec.escalations:
+        escalation_level, next_escalation = _escalation(spec, cal, breach - 1, end, stopped)
     figures = Figures(
-        clock.tz, start, stop, target, elapsed, end - start - off, paused, None, due, resumed,
-        next_warning, None,
+        clock.tz, start, stop, target, elapsed, end - start - off, paused, breach, due, resumed,
+        next_warning, next_escalation,
     )  # fmt: skip
     if not figures.in_range():
         return None
-    return deferred_cycle(metric, number, severity, phase, figures, warning_level, 0)
+    return deferred_cycle(metric, number, severity, phase, figures, warning_level, escalation_level)
