@@ -279,11 +279,12 @@ class _FarCalendar:
         return MAX_US + 1
 
 
-def test_a_cycle_whose_instants_leave_the_supported_years_goes_to_the_general_path() -> None:
+def test_a_cycle_whose_instants_leave_the_supported_years_is_refused() -> None:
     spec = RULES.severities[1]
     far = _Clock(_FarCalendar(), dt.UTC, H, H // US_, spec, ())  # type: ignore[arg-type]
     x = to_us(MON)
-    assert _clear_cycle(far, False, "response", 1, "p2", x, None, x + 1) is None
+    with pytest.raises(OutOfRangeError, match="outside the years"):
+        _clear_cycle(far, False, "response", 1, "p2", x, None, x + 1, H // US_)
     pauses = Intervals([(x, x + 1)])
     assert (
         _measured_one([(x, far)], False, "response", 1, "p2", x, None, x + 5, False, pauses, None)

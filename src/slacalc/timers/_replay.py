@@ -1044,43 +1044,19 @@ def _refuse(f: Figures) -> None:
 def _simple_cycle(
     ctx: _Context, metric: Metric, number: int, raw: _Raw, name: str, end: int, close: bool
 ) -> CycleStatus:
-    """A cycle of one severity without pauses or reopen gaps (the usual one).
-
-    The same figures as the general path, from two calendar questions: the business
-    time between its start and end, and the deadline its target gives from its start
-    (with nothing paused, the deadline from any later instant is the same one).
-    """
-    start = raw.start
-    spec = ctx.severities[name]
+    """A cycle of one severity without pauses or reopen gaps (the usual one): measured
+    by :func:`_clear_cycle` with this clock's target (a due instant from a field is
+    read here, and is never moved to a closing)."""
     cal, value = ctx.clock(name)
-    tz = cal.tz
     if value is None or type(value) is dt.timedelta:
         target = None if value is None else value // _US
     else:
-        target = ctx.target_us(name, _dt(start), raw)
-    elapsed = cal._elapsed_us(start, end)
-    stopped = raw.stop is not None
-    phase: Phase = ("cancelled" if raw.cancelled else "met") if stopped else "running"
-    breach = due = next_warning = next_escalation = None
-    warning_level = escalation_level = 0
-    if target is not None:
-        at_close = close and not isinstance(value, DueFromField)
-        due = cal._deadline_us(start, max(target, 0), at_close)
-        if (elapsed >= target and due < end) if at_close else elapsed > target:
-            breach = due + 1
-        if spec.warnings:
-            warning_level, next_warning = _warnings(
-                spec.warnings, cal, target, elapsed, end, due, not stopped
-            )
-        if breach is not None and spec.escalations:
-            escalation_level, next_escalation = _escalation(spec, cal, due, end, stopped)
-    figures = Figures(
-        tz, start, raw.stop, target, elapsed, end - start, 0, breach, due, None, next_warning,
-        next_escalation,
-    )  # fmt: skip
-    if not figures.in_range():
-        _refuse(figures)
-    return deferred_cycle(metric, number, name, phase, figures, warning_level, escalation_level)
+        target = ctx.target_us(name, _dt(raw.start), raw)
+    clock = _Clock(cal, cal.tz, value, target, ctx.severities[name], None)
+    at_close = close and not isinstance(value, DueFromField)
+    return _clear_cycle(
+        clock, at_close, metric, number, name, raw.start, raw.stop, end, target, raw.cancelled
+    )
 
 
 _new_status = slots_maker(TicketStatus)
@@ -1718,7 +1694,9 @@ def _one_pass(
                     and (stop is not None or not paused_now)
                     and (not spans or last_end <= start or first_start >= end)
                 ):
-                    c_ = _clear_cycle(clock, close, name, n, sev, start, stop, end)
+                    c_ = _clear_cycle(
+                        clock, close, name, n, sev, start, stop, end, _target(clock, start)
+                    )
                 else:
                     c_ = _measured_one(
                         [(start, clock)], close, name, n, sev, start, stop, at, paused_now,
@@ -1784,11 +1762,14 @@ def _clear_cycle(
     start: int,
     stop: int | None,
     end: int,
-) -> CycleStatus | None:
-    """A cycle of one severity with no pause or gap inside: what :func:`_simple_cycle`
-    measures, from two calendar questions."""
+    target: int | None,
+    cancelled: bool = False,
+) -> CycleStatus:
+    """A cycle of one severity with no pause or gap inside, from two calendar questions:
+    the business time between its start and end, and the deadline its ``target`` (µs)
+    gives from its start (with nothing paused, the deadline from any later instant is
+    the same one). An instant outside the supported years is refused here."""
     cal = clock.cal
-    target = _target(clock, start)
     elapsed = cal._elapsed_us(start, end)
     stopped = stop is not None
     breach = due = next_warning = next_escalation = None
@@ -1806,8 +1787,8 @@ def _clear_cycle(
         next_escalation,
     )  # fmt: skip
     if not figures.in_range():
-        return None
-    phase: Phase = "met" if stopped else "running"
+        _refuse(figures)
+    phase: Phase = ("cancelled" if cancelled else "met") if stopped else "running"
     return deferred_cycle(metric, number, severity, phase, figures, warning_level, escalation_level)
 
 
