@@ -592,6 +592,7 @@ def plain_verbs(
     out: list[tuple[int, int, int, str, str | None]] = []
     last = _MIN
     rank = _RANK
+    tied = False  # two events at one instant: their precedence orders them
     for index, raw in enumerate(events):
         if type(raw) is dict:
             parts = _verb_parts(raw, extra)
@@ -608,19 +609,22 @@ def plain_verbs(
             and not raw.fields
         ):
             kind, at, severity = raw.kind, raw.at, raw.severity
+            if type(at) is not dt.datetime:
+                return None
         else:
             return None
-        if type(at) is not dt.datetime:
-            return None
-        try:
+        try:  # a naive instant, or a tzinfo without an offset: the general path says so
             x = (at - EPOCH) // _ONE_US
-        except TypeError:  # a tzinfo without an offset: the general path says so
+        except TypeError:
             return None
-        if x < last:
-            return None
+        if x <= last:
+            if x < last:
+                return None
+            tied = True
         last = x
         out.append((x, rank[kind], index, kind, severity))
-    out.sort()  # by instant, precedence, index: unique, so kinds are never compared
+    if tied:
+        out.sort()  # by instant, precedence, index: unique, so kinds are never compared
     return out
 
 
