@@ -713,31 +713,17 @@ def _order_verbs(
     without attributes. ``None`` for anything else (other kinds, attributes, events out of
     order, a malformed event), which the general path reads and refuses with its message.
     """
-    out: list[tuple[int, int, int, TicketEvent]] = []
-    last = _MIN
-    rank = _RANK
-    for index, raw in enumerate(events):
+    verbs = plain_verbs(events, extra)
+    if verbs is None:
+        return None
+    out: list[tuple[int, int, TicketEvent]] = []
+    for x, _, index, kind, severity in verbs:
+        raw = events[index]
         if type(raw) is dict:
-            event = _plain_verb(raw, extra)
-            if event is None:
-                return None
-        elif type(raw) is TicketEvent and raw.kind in VERBS:
-            event = raw
-        else:
-            return None
-        at = event.at
-        if type(at) is not dt.datetime:
-            return None
-        try:
-            x = (at - EPOCH) // _ONE_US
-        except TypeError:  # a tzinfo without an offset: the general path says so
-            return None
-        if x < last:
-            return None
-        last = x
-        out.append((x, rank[event.kind], index, event))
-    out.sort()  # by instant, precedence, index: unique, so events are never compared
-    return [(x, index, event) for x, _, index, event in out]
+            raw = _make_verb(kind, raw["at"], severity)
+        assert type(raw) is TicketEvent
+        out.append((x, index, raw))
+    return out
 
 
 _ONE_US = dt.timedelta(microseconds=1)
