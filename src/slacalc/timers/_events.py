@@ -454,10 +454,6 @@ def _coerce(
     index: int, event: object, extra: ExtraKeys, lenient: bool, fixes: list[Correction]
 ) -> TicketEvent:
     """One event as a :class:`TicketEvent`; errors name its index."""
-    if type(event) is dict:
-        made = _plain_verb(event, extra)
-        if made is not None:
-            return made
     if isinstance(event, TicketEvent):
         return event
     if not isinstance(event, Mapping):
@@ -535,38 +531,15 @@ def _known_kind(value: object) -> bool:
     return isinstance(value, str) and value in _RANK
 
 
-def _plain_verb(event: dict[object, object], extra: ExtraKeys) -> TicketEvent | None:
-    """A plain verb event (``kind``, an aware ``at``, a ``severity`` if its kind takes one),
-    made without the general checks; ``None`` for anything else, which the caller reads."""
-    parts = _verb_parts(event, extra)
-    return None if parts is None else _make_verb(*parts)
-
-
-def _verb_parts(
-    event: dict[object, object], extra: ExtraKeys
-) -> tuple[str, dt.datetime, str | None] | None:
-    """The kind, instant and severity of a plain verb event given as a dict (see
-    :func:`_plain_verb`); ``None`` for anything else."""
-    kind = event.get("kind")
-    at = event.get("at")
-    if (
-        type(at) is not dt.datetime
-        or at.tzinfo is None
-        or type(kind) is not str
-        or kind not in VERBS
-    ):
+def _plain_verb(event: dict[object, object], extra: ExtraKeys) -> tuple[int, TicketEvent] | None:
+    """A plain verb event given as a dict, in epoch µs and made without the general
+    checks (what :func:`plain_verbs` reads); ``None`` for anything else, which the caller
+    reads."""
+    read = plain_verbs([event], extra)
+    if read is None:
         return None
-    severity = event.get("severity", _NOTHING)
-    if extra == "forbid":
-        if len(event) != (2 if severity is _NOTHING else 3):
-            return None
-    elif any(key in event for key in _OTHER_ATTRIBUTES):
-        return None
-    if severity is _NOTHING or (type(severity) is float and severity != severity):
-        severity = None
-    if (kind in _WITH_SEVERITY) != (type(severity) is str and severity != ""):
-        return None
-    return kind, at, severity  # type: ignore[return-value]
+    x, _, _, kind, severity = read[0]
+    return x, _make_verb(kind, event["at"], severity)
 
 
 def plain_verbs(
@@ -593,12 +566,23 @@ def plain_verbs(
     last = _MIN
     rank = _RANK
     tied = False  # two events at one instant: their precedence orders them
+    forbid = extra == "forbid"
     for index, raw in enumerate(events):
         if type(raw) is dict:
-            parts = _verb_parts(raw, extra)
-            if parts is None:
+            kind = raw.get("kind")
+            at = raw.get("at")
+            if type(at) is not dt.datetime or type(kind) is not str or kind not in VERBS:
                 return None
-            kind, at, severity = parts
+            severity = raw.get("severity", _NOTHING)
+            if forbid:
+                if len(raw) != (2 if severity is _NOTHING else 3):
+                    return None
+            elif any(key in raw for key in _OTHER_ATTRIBUTES):
+                return None
+            if severity is _NOTHING or (type(severity) is float and severity != severity):
+                severity = None
+            if (kind in _WITH_SEVERITY) != (type(severity) is str and severity != ""):
+                return None
         elif (
             type(raw) is TicketEvent
             and raw.kind in VERBS
@@ -667,7 +651,7 @@ def order_events(
     if extra not in ("forbid", "ignore"):
         raise InvalidOptionError(f"extra={extra!r}; pass 'forbid' or 'ignore'.")
     lenient = history == "lenient"
-    if not lenient and type(events) is list:
+    if type(events) is list:  # plain verbs in time order need no correction either way
         quick = _order_verbs(events, extra)
         if quick is not None:
             return quick, []
@@ -676,8 +660,12 @@ def order_events(
     latest: tuple[int, int, TicketEvent] | None = None
     check_items(events, what="Events", hint=_EVENTS_HINT, error=TicketEventError)
     for index, raw in enumerate(events):
-        event = _coerce(index, raw, extra, lenient, fixes)
-        x = to_us(event.at)
+        read = _plain_verb(raw, extra) if type(raw) is dict else None
+        if read is None:
+            event = _coerce(index, raw, extra, lenient, fixes)
+            x = to_us(event.at)
+        else:
+            x, event = read
         if latest is not None and x < latest[0]:
             if not lenient:
                 raise TicketEventError(
