@@ -24,6 +24,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
+from slacalc._time import to_us
 from slacalc.reports import TicketOutcomes, analyze_tickets
 from slacalc.reports import _outcomes as outcomes_module
 from slacalc.reports._input import Tickets, read_tickets
@@ -35,6 +36,7 @@ from slacalc.timers import (
     TicketEvent,
     WarningThreshold,
 )
+from slacalc.timers._events import plain_verbs
 from tests.properties.test_timer_properties import BASE, NAMES, SEVERITIES, modes, tickets
 
 M = dt.timedelta(minutes=1)
@@ -245,3 +247,42 @@ def test_a_table_of_plain_verbs_is_replayed_as_the_general_path_replays_it(
 def general_reader(tickets: object, columns: Mapping[str, str] | None) -> Tickets:
     """The general reader in the quick reader's place: every ticket as event records."""
     return read_tickets(tickets, columns)
+
+
+ZONES = ("UTC", "Europe/Copenhagen", "America/New_York", "Asia/Kathmandu")
+
+
+@given(
+    tickets(),
+    modes,
+    st.sampled_from(ZONES),
+    st.lists(st.integers(0, 999), min_size=13, max_size=13),
+    st.integers(-3000, 6000),
+)
+def test_rows_from_a_dataframe_are_replayed_as_their_datetimes_are(
+    events: list[dict[str, Any]],
+    options: dict[str, str],
+    zone: str,
+    nanoseconds: list[int],
+    later: int,
+) -> None:
+    """``DataFrame.to_dict("records")`` rows hold pandas Timestamps, NaN for a missing
+    severity and a ticket id: they take the quick reader and give the status the same
+    events as datetimes give, the part of an instant below a microsecond dropped."""
+    rules = ClockRules(SEVERITIES, **options)  # type: ignore[arg-type]
+    at = events[-1]["at"] + later * M
+    rows = [
+        {
+            "ticket_id": 7,
+            "kind": e["kind"],
+            "at": pd.Timestamp(e["at"]).tz_convert(zone) + pd.Timedelta(nanoseconds=ns),
+            "severity": e.get("severity", float("nan")),
+        }
+        for e, ns in zip(events, nanoseconds, strict=False)
+    ]
+    read = plain_verbs(list(rows), "ignore")
+    assert read is not None
+    assert [x for x, *_ in read] == sorted(to_us(e["at"]) for e in events)
+    status = rules.evaluate(rows, at=pd.Timestamp(at), extra="ignore")
+    assert status == rules.evaluate(events, at=at)
+    assert status == rules.evaluate(rows, at=at, extra="ignore", timeline=True)

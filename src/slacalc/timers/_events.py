@@ -15,7 +15,7 @@ from slacalc._present.frames import plain
 from slacalc._slots import slots_maker
 from slacalc._time import EPOCH, to_us
 from slacalc._validate import check_items, shown
-from slacalc.errors import InvalidOptionError, TicketEventError
+from slacalc.errors import InvalidOptionError, SlacalcError, TicketEventError
 
 __all__ = [
     "PRECEDENCE",
@@ -571,7 +571,7 @@ def plain_verbs(
         if type(raw) is dict:
             kind = raw.get("kind")
             at = raw.get("at")
-            if type(at) is not dt.datetime or type(kind) is not str or kind not in VERBS:
+            if type(kind) is not str or kind not in VERBS:
                 return None
             severity = raw.get("severity", _NOTHING)
             if forbid:
@@ -593,14 +593,18 @@ def plain_verbs(
             and not raw.fields
         ):
             kind, at, severity = raw.kind, raw.at, raw.severity
-            if type(at) is not dt.datetime:
-                return None
         else:
             return None
-        try:  # a naive instant, or a tzinfo without an offset: the general path says so
-            x = (at - EPOCH) // _ONE_US
-        except TypeError:
-            return None
+        if type(at) is dt.datetime:
+            try:  # a naive instant, or a tzinfo without an offset: the general path says so
+                x = (at - EPOCH) // _ONE_US
+            except TypeError:
+                return None
+        else:
+            found = _subclass_us(at)
+            if found is None:
+                return None
+            x = found
         if x <= last:
             if x < last:
                 return None
@@ -610,6 +614,34 @@ def plain_verbs(
     if tied:
         out.sort()  # by instant, precedence, index: unique, so kinds are never compared
     return out
+
+
+def _subclass_us(at: object) -> int | None:
+    """Epoch µs of an aware instant of a ``datetime`` subclass, as :func:`to_us` gives it:
+    a pandas ``Timestamp`` (what ``DataFrame.to_dict("records")`` holds) from its UTC
+    nanoseconds, the part below a microsecond dropped as ``to_us`` drops it; ``None``
+    for anything else, naive or missing (``NaT``) included, which the general path reads
+    and refuses with its message.
+
+    Examples:
+        >>> import pandas as pd
+        >>> _subclass_us(pd.Timestamp("1970-01-01 01:00:00.000001999", tz="Europe/Paris"))
+        1
+        >>> _subclass_us(pd.NaT) is None, _subclass_us("2026-01-05") is None
+        (True, True)
+    """
+    if not isinstance(at, dt.datetime) or at.tzinfo is None:
+        return None
+    kind = type(at)
+    if kind.__name__ == "Timestamp" and kind.__module__.startswith("pandas"):
+        try:
+            return int(at.value) // 1000  # type: ignore[attr-defined]
+        except (OverflowError, ValueError):  # beyond nanoseconds' years: read the fields
+            pass
+    try:
+        return to_us(at)
+    except SlacalcError:
+        return None
 
 
 _CATEGORY_VERB = {
