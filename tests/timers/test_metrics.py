@@ -152,6 +152,23 @@ def test_statuses_amount_to_the_verbs() -> None:
     assert b.resolution.elapsed == 50 * M
 
 
+def test_a_status_at_one_instant_with_verbs_takes_its_verbs_place() -> None:
+    # PRECEDENCE: responded, resolved, closed, paused, resumed, ... A status takes the
+    # place of the verb its category amounts to, wherever it stands in the list.
+    rules = _rules(statuses=ZENDESK_STATUSES)
+    opened = {"kind": "opened", "at": T0, "severity": "p1"}
+    # Solved and closed at 10:00 in either order: solved (resolved) applies first, so
+    # the ticket closes at 10:00 with 60 min of resolution used.
+    for pair in (
+        [{"kind": "status", "at": _at(60), "status": "solved"}, {"kind": "closed", "at": _at(60)}],
+        [{"kind": "closed", "at": _at(60)}, {"kind": "status", "at": _at(60), "status": "solved"}],
+    ):
+        status = rules.evaluate([opened, *pair], at=_at(120))
+        assert status.phase == "closed"
+        assert status.resolution.stopped_at == _at(60)
+        assert status.resolution.elapsed == 60 * M
+
+
 def test_a_ticket_born_pending_starts_paused() -> None:
     rules = _rules(statuses=ZENDESK_STATUSES)
     events = [

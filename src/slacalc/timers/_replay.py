@@ -1328,7 +1328,8 @@ def replay(
     if isinstance(events, Iterable) and not isinstance(events, (list, str, bytes, Mapping)):
         events = list(events)  # anything else is refused, named whole, by order_events
     try:
-        ordered, fixes = order_events(events, history, extra)
+        # The status table ranks a status event at one instant as the verb it amounts to.
+        ordered, fixes = order_events(events, history, extra, rules.plan.statuses)
         lenient = history == "lenient"
         built = _build(rules, ordered, at_us, fixes if lenient else None)
     except SlacalcError as exc:
