@@ -37,6 +37,10 @@ class _NoOffset(dt.tzinfo):
         return "?"
 
 
+class _Sub(dt.datetime):
+    """A datetime subclass of no library's."""
+
+
 def test_a_row_with_an_attribute_takes_the_general_reader() -> None:
     rows: list[object] = [{**OPENED, "ticket_id": 3, "status": "open"}]
     assert plain_verbs(rows, "ignore") is None
@@ -51,7 +55,8 @@ def test_an_instant_the_quick_reader_does_not_take_is_read_by_the_general_one() 
     assert plain_verbs(naive, "forbid") is None
     with pytest.raises((NaiveDatetimeError, TicketEventError)):
         RULES.evaluate(naive, at=T)  # type: ignore[arg-type]
-    for missing in (pd.NaT, pd.Timestamp("2026-01-05 09:00"), "2026-01-05T09:00:00+00:00"):
+    no_offset = _Sub(2026, 1, 5, 9, tzinfo=_NoOffset())  # a subclass, naive after all
+    for missing in (pd.NaT, pd.Timestamp("2026-01-05 09:00"), "2026-01-05T09:00:00", no_offset):
         assert plain_verbs([{**OPENED, "at": missing}], "forbid") is None
     with pytest.raises(TicketEventError, match="has no 'at' \\(it is NaT\\)"):
         RULES.evaluate([{**OPENED, "at": pd.NaT}], at=T)
