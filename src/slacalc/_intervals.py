@@ -32,7 +32,9 @@ def _normalize(pairs: Iterable[Span]) -> tuple[list[int], list[int]]:
     """Sort pairs, drop empty ones, and join overlapping or touching ones."""
     starts: list[int] = []
     ends: list[int] = []
-    for a, b in sorted(p for p in pairs if p[1] > p[0]):
+    for a, b in sorted(pairs):  # an empty pair is skipped wherever it sorts
+        if b <= a:
+            continue
         if ends and a <= ends[-1]:
             if b > ends[-1]:
                 ends[-1] = b

@@ -1655,20 +1655,9 @@ def _one_pass(
         spans = tuple(
             (p, at if r is None else r) for p, r in zip(paused_from, paused_to, strict=True)
         )
-        # The pauses as Intervals: in time order, so only empty ones are dropped and
-        # touching ones joined (one resumed and the next paused at one instant).
-        p_starts: list[int] = []
-        p_ends: list[int] = []
-        for a, b in spans:
-            if b > a:
-                if p_ends and a <= p_ends[-1]:
-                    p_ends[-1] = max(b, p_ends[-1])
-                else:
-                    p_starts.append(a)
-                    p_ends.append(b)
-        if p_starts:
-            pauses = Intervals.from_sorted(p_starts, p_ends)
-            first_start, last_end = p_starts[0], p_ends[-1]
+        pauses = Intervals(spans)
+        if pauses:
+            first_start, last_end = pauses.starts[0], pauses.ends[-1]
         else:
             spans = ()  # each one ended where it began: nothing was paused
     close = rules.deadline_at_close
