@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
+import pandas as pd
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from slacalc import (
     BusinessCalendar,
     InvalidDateError,
     InvalidDurationError,
+    NaiveDatetimeError,
     OutOfRangeError,
     UnknownTimezoneError,
 )
@@ -99,3 +103,61 @@ def test_a_datetime_where_a_day_belongs_is_refused_with_the_right_article() -> N
         date_from(moment, what="override date")
     with pytest.raises(InvalidDateError, match=r"but a holiday is a whole calendar day"):
         date_from(moment, what="holiday")
+
+
+class _Odd(dt.tzinfo):
+    """A tzinfo of no library's that gives one ``offset`` (or none) for every instant."""
+
+    def __init__(self, offset: dt.timedelta | None) -> None:
+        self.offset = offset
+
+    def utcoffset(self, when: dt.datetime | None) -> dt.timedelta | None:
+        return self.offset
+
+    def dst(self, when: dt.datetime | None) -> None:
+        return None
+
+    def tzname(self, when: dt.datetime | None) -> str:
+        return "odd"
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_ZONES: list[dt.tzinfo] = [
+    dt.UTC,
+    zoneinfo.ZoneInfo("Europe/Copenhagen"),
+    zoneinfo.ZoneInfo("Australia/Lord_Howe"),  # a 30-minute DST shift
+    zoneinfo.ZoneInfo("Africa/Monrovia"),  # -00:44:30 until 1972
+    dt.timezone(-dt.timedelta(hours=9, seconds=17, microseconds=3)),
+    # dateutil's zone, which cannot be hashed: read without the zone cache
+    pd.Timestamp(0, tz="dateutil/America/New_York").tzinfo,
+]
+
+
+_CPH, _HOWE = zoneinfo.ZoneInfo("Europe/Copenhagen"), zoneinfo.ZoneInfo("Australia/Lord_Howe")
+
+
+@example(dt.datetime(2026, 3, 29, 2, 30), _CPH, 0)  # in the spring gap
+@example(dt.datetime(2026, 10, 25, 2, 30), _CPH, 1)  # the second 02:30
+@example(dt.datetime(2026, 4, 5, 1, 45), _HOWE, 1)  # the second 01:45 (-30 min)
+@example(dt.datetime(2026, 10, 4, 2, 15), _HOWE, 0)  # in the 30-minute gap
+@example(dt.datetime(1970, 6, 1, 12), zoneinfo.ZoneInfo("Africa/Monrovia"), 0)
+@given(
+    st.datetimes(min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30)),
+    st.sampled_from(_ZONES),
+    st.integers(0, 1),
+)
+def test_to_us_is_the_aware_difference_from_the_epoch(
+    naive: dt.datetime, tz: dt.tzinfo, fold: int
+) -> None:
+    # to_us reads the wall clock and asks the zone for one offset; the reference asks
+    # datetime's own aware subtraction. DST gaps, both folds and odd offsets included.
+    t = naive.replace(tzinfo=tz, fold=fold)
+    assert to_us(t) == (t - _EPOCH) // dt.timedelta(microseconds=1)
+
+
+def test_an_instant_whose_zone_gives_no_offset_or_a_bad_one_is_refused() -> None:
+    with pytest.raises(NaiveDatetimeError, match="has no time zone"):
+        to_us(dt.datetime(2026, 1, 5, 9, tzinfo=_Odd(None)))
+    # datetime's own check of the offset speaks, as it does for an aware subtraction.
+    with pytest.raises(ValueError, match="offset must be a timedelta strictly between"):
+        to_us(dt.datetime(2026, 1, 5, 9, tzinfo=_Odd(dt.timedelta(hours=24))))

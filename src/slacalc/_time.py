@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 from slacalc._validate import check_length, shown
 from slacalc.errors import (
@@ -100,10 +101,24 @@ def tz_name(tz: dt.tzinfo) -> str:
 def to_us(t: object) -> int:
     """Microseconds since the epoch of an aware datetime; naive or non-datetimes raise."""
     if type(t) is dt.datetime:
-        try:
+        tz = t.tzinfo
+        if tz is UTC:  # EPOCH's own tzinfo, which the difference ignores
             return (t - EPOCH) // _US
-        except TypeError:
-            pass
+        if tz is not None:  # (t - EPOCH) // _US, asking the zone once (see wall_epoch)
+            try:
+                found = _WALL_EPOCHS.get(tz)
+            except TypeError:  # an unhashable tzinfo (dateutil's tzfile)
+                found = None
+            epoch, fixed, offset = wall_epoch(tz) if found is None else found
+            wall = t - epoch
+            if fixed is None:
+                off = offset(t)
+                if off is None:  # a tzinfo without an offset: naive after all
+                    raise _naive(t)
+                fixed = _OFFSET_US.get(off)
+                if fixed is None:
+                    fixed = offset_us(off)
+            return (wall.days * 86_400 + wall.seconds) * 1_000_000 + wall.microseconds - fixed
     elif isinstance(t, dt.datetime):
         try:
             off = t.utcoffset()
@@ -120,10 +135,85 @@ def to_us(t: object) -> int:
             f"{t!r} is a {type(t).__name__}, not a datetime; pass an aware "
             "datetime.datetime (or pendulum.DateTime)."
         )
-    raise NaiveDatetimeError(
+    raise _naive(t)
+
+
+def _naive(t: dt.datetime) -> NaiveDatetimeError:
+    """The error for an instant without a UTC offset."""
+    return NaiveDatetimeError(
         f"{t!r} has no time zone; pass an aware datetime, e.g. "
         "datetime(..., tzinfo=ZoneInfo('Europe/Copenhagen'))."
     )
+
+
+_WALL_EPOCHS: dict[dt.tzinfo, WallEpoch] = {}
+_OFFSET_US: dict[dt.timedelta, int] = {}
+_datetime_offset = dt.datetime.utcoffset
+
+
+class WallEpoch(NamedTuple):
+    """How to read instants of one tzinfo quickly into epoch µs (see :func:`wall_epoch`)."""
+
+    epoch: dt.datetime  # 1970-01-01 00:00 on the zone's wall clock
+    fixed: int | None  # the zone's offset in µs when it never changes
+    offset: Callable[[dt.datetime], dt.timedelta | None]  # an instant's UTC offset
+
+
+def wall_epoch(tz: dt.tzinfo) -> WallEpoch:
+    """1970-01-01 00:00 on ``tz``'s wall clock, ``tz``'s offset in µs if it is fixed, and
+    the quickest way to ask it an instant's UTC offset.
+
+    The epoch µs of an aware ``t`` whose tzinfo is ``tz`` are the wall-clock µs from
+    that epoch (``t - epoch``: a difference of two datetimes that share their tzinfo
+    ignores it, so it asks ``tz`` nothing) less ``t``'s UTC offset. That is what
+    :func:`to_us` computes through ``t - EPOCH``, which asks both tzinfos for an offset
+    through ``datetime.utcoffset``; a reader of many instants in one zone asks ``tz``
+    once each, a fixed ``datetime.timezone`` not at all, and a ``ZoneInfo`` directly
+    (its answer needs none of the checks ``datetime.utcoffset`` makes of a tzinfo's).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from zoneinfo import ZoneInfo
+        >>> t = dt.datetime(2026, 7, 1, 12, tzinfo=ZoneInfo("Europe/Copenhagen"))
+        >>> epoch, fixed, offset = wall_epoch(t.tzinfo)
+        >>> fixed is None, (t - epoch) // _US - offset_us(offset(t)) == to_us(t)
+        (True, True)
+        >>> wall_epoch(dt.timezone(dt.timedelta(hours=-5))).fixed
+        -18000000000
+    """
+    try:
+        found = _WALL_EPOCHS.get(tz)
+    except TypeError:  # an unhashable tzinfo (dateutil's tzfile): worked out each time
+        return _wall_epoch(tz)
+    if found is None:
+        found = _wall_epoch(tz)
+        if len(_WALL_EPOCHS) < 256:  # zones are few; a stream of new tzinfo objects is not kept
+            _WALL_EPOCHS[tz] = found
+    return found
+
+
+def _wall_epoch(tz: dt.tzinfo) -> WallEpoch:
+    epoch = dt.datetime(1970, 1, 1, tzinfo=tz)
+    fixed = offset_us(epoch.utcoffset()) if type(tz) is dt.timezone else None
+    offset = tz.utcoffset if type(tz) is zoneinfo.ZoneInfo else _datetime_offset
+    return WallEpoch(epoch, fixed, offset)
+
+
+def offset_us(offset: dt.timedelta | None) -> int:
+    """A UTC offset in µs; the offsets met are kept, as they are few.
+
+    Examples:
+        >>> import datetime as dt
+        >>> offset_us(dt.timedelta(hours=5, minutes=30))
+        19800000000
+    """
+    assert offset is not None
+    found = _OFFSET_US.get(offset)
+    if found is None:
+        found = offset // _US
+        if len(_OFFSET_US) < 4096:
+            _OFFSET_US[offset] = found
+    return found
 
 
 def from_us(x: int, tz: dt.tzinfo) -> dt.datetime:
@@ -148,7 +238,7 @@ def wall_to_us(day: dt.date, seconds: int, tz: dt.tzinfo) -> int:
     ``fold=0`` reading, also called "compatible" (RFC 5545, JavaScript Temporal).
     """
     local = dt.datetime(day.year, day.month, day.day, tzinfo=tz) + dt.timedelta(seconds=seconds)
-    return (local - EPOCH) // _US
+    return to_us(local)
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -8,10 +8,13 @@ that names the event) is the one given.
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from slacalc._time import to_us
 from slacalc.calendar import BusinessCalendar
@@ -87,3 +90,68 @@ def test_instants_of_datetime_subclasses_are_read_quickly_and_exactly() -> None:
     status = RULES.evaluate(events, at=later)  # type: ignore[arg-type]
     assert status.response.stopped_at == later
     assert status == RULES.evaluate(events, at=later, timeline=True)  # type: ignore[arg-type]
+
+
+class _Swinging(dt.tzinfo):
+    """A zone of no library's whose offset moves by 90 min 7 s at 12:00 each day."""
+
+    def utcoffset(self, when: dt.datetime | None) -> dt.timedelta:
+        hours = 0 if when is None or when.hour < 12 else 1
+        return dt.timedelta(hours=-3 + hours, minutes=30 * hours, seconds=7 * hours)
+
+    def dst(self, when: dt.datetime | None) -> None:
+        return None
+
+    def tzname(self, when: dt.datetime | None) -> str:
+        return "swinging"
+
+
+_ZONES: list[dt.tzinfo] = [
+    dt.UTC,
+    ZoneInfo("Europe/Copenhagen"),
+    ZoneInfo("America/St_Johns"),  # half-hour offsets, DST
+    ZoneInfo("Australia/Lord_Howe"),  # a 30-minute DST shift
+    ZoneInfo("Africa/Monrovia"),  # -00:44:30 until 1972: an offset in seconds
+    dt.timezone(dt.timedelta(hours=5, minutes=45)),
+    dt.timezone(-dt.timedelta(hours=9, seconds=17, microseconds=3)),
+    _Swinging(),
+    # dateutil's zone, which cannot be hashed: read without the zone cache
+    pd.Timestamp(0, tz="dateutil/America/New_York").tzinfo,
+]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.datetimes(min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30)),
+            st.sampled_from(_ZONES),
+            st.integers(0, 1),
+        ),
+        min_size=1, max_size=12,
+    )
+)  # fmt: skip
+def test_the_quick_reader_gives_every_instant_as_to_us_does(
+    instants: list[tuple[dt.datetime, dt.tzinfo, int]],
+) -> None:
+    # Wall times in DST gaps and folds (both folds) of zones that change, fixed zones
+    # with offsets in seconds and µs, zones mixed in one list: each instant read
+    # quickly equals to_us of it, which goes through the aware subtraction.
+    ats = sorted((naive.replace(tzinfo=tz, fold=fold) for naive, tz, fold in instants), key=to_us)
+    rows: list[object] = [{"kind": "opened", "at": ats[0], "severity": "p1"}]
+    rows += [{"kind": "responded", "at": at} for at in ats[1:]]
+    read = plain_verbs(rows, "forbid")
+    assert read is not None
+    assert sorted(row[0] for row in read) == [to_us(at) for at in ats]
+
+
+def test_a_naive_instant_after_aware_ones_sends_the_list_to_the_general_reader() -> None:
+    rows: list[object] = [
+        OPENED,
+        {"kind": "responded", "at": T + dt.timedelta(hours=1)},
+        {"kind": "responded", "at": dt.datetime(2026, 1, 5, 11)},
+    ]
+    assert plain_verbs(rows, "forbid") is None
+    with pytest.raises(NaiveDatetimeError, match="has no time zone"):
+        RULES.evaluate(rows, at=T)  # type: ignore[arg-type]
+    rows[2] = {"kind": "responded", "at": dt.datetime(2026, 1, 5, 11, tzinfo=_NoOffset())}
+    assert plain_verbs(rows, "forbid") is None

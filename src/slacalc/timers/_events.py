@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, cast, get_args
 
 from slacalc._present.frames import plain
 from slacalc._slots import slots_maker
-from slacalc._time import EPOCH, to_us
+from slacalc._time import offset_us, to_us, wall_epoch
 from slacalc._validate import check_items, shown
 from slacalc.errors import InvalidOptionError, SlacalcError, TicketEventError
 
@@ -507,7 +507,10 @@ def _coerce(
 
 VERBS = frozenset(PRECEDENCE) - {"field_changed", "group_changed", "assigned"}
 """The nine verbs: the kinds that are a clock change by themselves (private helper)."""
-_OTHER_ATTRIBUTES = ("status", "author", "public", "assignee", "group", "fields")
+_OTHER_KEYS = frozenset({"status", "author", "public", "assignee", "group", "fields"})
+"""The attributes a plain verb has none of (severity aside)."""
+_TAKES_SEVERITY: dict[object, bool] = {kind: kind in _WITH_SEVERITY for kind in VERBS}
+"""Each verb, and whether it takes a severity."""
 _NOTHING = object()
 
 
@@ -567,22 +570,33 @@ def plain_verbs(
     rank = _RANK
     tied = False  # two events at one instant: their precedence orders them
     forbid = extra == "forbid"
+    verbs, others = _TAKES_SEVERITY, _OTHER_KEYS
+    zone: object = _NOTHING  # the zone of the instant before, and its wall epoch
+    epoch, fixed, offset_of = wall_epoch(dt.UTC)
+    seen: object = _NOTHING  # the offset before, and in µs
+    seen_us = 0
     for index, raw in enumerate(events):
         if type(raw) is dict:
             kind = raw.get("kind")
+            if type(kind) is not str:
+                return None
+            takes = verbs.get(kind)  # whether the verb takes a severity; None: no verb
+            if takes is None:
+                return None
             at = raw.get("at")
-            if type(kind) is not str or kind not in VERBS:
-                return None
-            severity = raw.get("severity", _NOTHING)
+            severity = raw.get("severity")
             if forbid:
-                if len(raw) != (2 if severity is _NOTHING else 3):
+                if len(raw) > 2 and (len(raw) > 3 or "severity" not in raw):
                     return None
-            elif any(key in raw for key in _OTHER_ATTRIBUTES):
+            elif not others.isdisjoint(raw):
                 return None
-            if severity is _NOTHING or (type(severity) is float and severity != severity):
-                severity = None
-            if (kind in _WITH_SEVERITY) != (type(severity) is str and severity != ""):
-                return None
+            if takes:
+                if type(severity) is not str or not severity:
+                    return None
+            elif severity is not None:
+                if type(severity) is not float or severity == severity:
+                    return None
+                severity = None  # NaN: missing
         elif (
             type(raw) is TicketEvent
             and raw.kind in VERBS
@@ -596,10 +610,25 @@ def plain_verbs(
         else:
             return None
         if type(at) is dt.datetime:
-            try:  # a naive instant, or a tzinfo without an offset: the general path says so
-                x = (at - EPOCH) // _ONE_US
-            except TypeError:
-                return None
+            # to_us(at), asking the zone once (see wall_epoch); a naive instant, or a
+            # tzinfo without an offset, goes to the general path, which says so.
+            tz = at.tzinfo
+            if tz is not zone:
+                if tz is None:
+                    return None
+                zone = tz
+                epoch, fixed, offset_of = wall_epoch(tz)
+            wall = at - epoch
+            x = (wall.days * 86_400 + wall.seconds) * 1_000_000 + wall.microseconds
+            if fixed is None:
+                offset = offset_of(at)
+                if offset is not seen:  # a zone gives the same object for the same offset
+                    if offset is None:
+                        return None
+                    seen, seen_us = offset, offset_us(offset)
+                x -= seen_us
+            elif fixed:
+                x -= fixed
         else:
             found = _subclass_us(at)
             if found is None:
