@@ -8,8 +8,8 @@ On a shared virtual machine the CPU time of the same call moves by half from one
 to the next (other tenants' load, the host's clock), so a change of a few per cent in
 ``bench_tickets.py``'s µs needs alternating runs to be told from noise. Valgrind's
 callgrind counts the instructions a process executes instead: the same code, inputs and
-hash seed give the same count on any machine, loaded or not. It is the measure to
-compare commits with; the µs stay the measure of the target.
+hash seed give the same count, to within 0.3 %, on any machine, loaded or not. It is
+the measure to compare commits with; the µs stay the measure of the target.
 
 What is counted: the tickets ``bench_tickets.py`` makes (its generator and seed), a
 sample of ``--tickets`` per number of events, evaluated warm on the built-in policy as

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, cast, overload
+from zoneinfo import ZoneInfo
 
 from slacalc._intervals import Intervals
 from slacalc._time import (
@@ -251,7 +252,16 @@ class BusinessCalendar:
         '2026-11-30T10:30:00+01:00'
     """
 
-    __slots__ = ("_describe", "_epoch_tz", "_key", "_overrides", "_source", "_timeline", "_tz")
+    __slots__ = (
+        "_describe",
+        "_epoch_tz",
+        "_key",
+        "_offset",
+        "_overrides",
+        "_source",
+        "_timeline",
+        "_tz",
+    )
 
     _tz: dt.tzinfo
     _source: Source
@@ -260,6 +270,7 @@ class BusinessCalendar:
     _key: tuple[object, ...]
     _overrides: Mapping[dt.date, DayHours]
     _epoch_tz: dt.datetime
+    _offset: Callable[[dt.datetime], dt.timedelta] | None
 
     def __init__(
         self,
@@ -335,6 +346,15 @@ class BusinessCalendar:
         # For the hot paths: the epoch's wall time tagged with the zone, so that
         # fromutc(epoch_tz + offset) is the aware datetime of an epoch offset.
         self._epoch_tz = dt.datetime(1970, 1, 1, tzinfo=source.tz)
+        # An instant in the calendar's own ZoneInfo is read against that epoch (a
+        # difference that asks the zone nothing), less its offset asked of the zone
+        # directly: what ``t - EPOCH`` gives, which asks both zones by name (see
+        # slacalc._time.wall_epoch). None for a fixed zone, whose ``t - EPOCH`` is quick.
+        self._offset = (
+            cast("Callable[[dt.datetime], dt.timedelta]", source.tz.utcoffset)  # never None
+            if type(source.tz) is ZoneInfo
+            else None
+        )
         self._describe = describe
         self._key = key
         self._overrides = overrides
@@ -589,7 +609,11 @@ class BusinessCalendar:
         fast = self._timeline.fast
         if fast is not None and type(t) is _DATETIME:
             try:
-                x = t - _EPOCH
+                offset = self._offset
+                if offset is not None and t.tzinfo is self._tz:
+                    x = t - self._epoch_tz - offset(t)  # t - _EPOCH, asking the zone once
+                else:
+                    x = t - _EPOCH
             except TypeError:  # naive: the general path says so
                 pass
             else:
@@ -616,7 +640,11 @@ class BusinessCalendar:
         fast = self._timeline.fast
         if fast is not None and type(t) is _DATETIME:
             try:
-                x = t - _EPOCH
+                offset = self._offset
+                if offset is not None and t.tzinfo is self._tz:
+                    x = t - self._epoch_tz - offset(t)  # t - _EPOCH (see is_open)
+                else:
+                    x = t - _EPOCH
             except TypeError:
                 pass
             else:
@@ -669,7 +697,11 @@ class BusinessCalendar:
             td = duration if type(duration) is _TIMEDELTA else _string_delta(duration)
             if td is not None and td >= _ZERO:
                 try:
-                    x = t - _EPOCH
+                    offset = self._offset
+                    if offset is not None and t.tzinfo is self._tz:
+                        x = t - self._epoch_tz - offset(t)  # t - _EPOCH (see is_open)
+                    else:
+                        x = t - _EPOCH
                 except TypeError:
                     pass
                 else:
@@ -751,8 +783,14 @@ class BusinessCalendar:
         fast = self._timeline.fast
         if fast is not None and type(start) is _DATETIME and type(end) is _DATETIME:
             try:
-                a = start - _EPOCH
-                b = end - _EPOCH
+                offset, tz = self._offset, self._tz
+                if offset is not None and start.tzinfo is tz and end.tzinfo is tz:
+                    epoch = self._epoch_tz  # a - _EPOCH and b - _EPOCH (see is_open)
+                    a = start - epoch - offset(start)
+                    b = end - epoch - offset(end)
+                else:
+                    a = start - _EPOCH
+                    b = end - _EPOCH
             except TypeError:
                 pass
             else:
