@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import importlib.metadata
+import io
 import os
 import platform
 import random
 import statistics
 import subprocess
+import tarfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -537,3 +539,13 @@ def replace_between_markers(path: Path, name: str, text: str) -> None:
     page = path.read_text()
     start, end = page.index(start_mark), page.index(end_mark)
     path.write_text(page[: start + len(start_mark)] + "\n" + text + "\n" + page[end:])
+
+
+def export_src(rev: str, into: Path) -> Path:
+    """Write ``src/`` of commit ``rev`` under ``into``; return it, to put on PYTHONPATH."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", rev, "src"], check=True, capture_output=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into / "src"

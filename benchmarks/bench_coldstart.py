@@ -41,7 +41,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from _harness import cpu_model, git_revision
+from _harness import cpu_model, export_src, git_revision
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "benchmarks" / "README.md"
@@ -74,15 +74,6 @@ def _environ(src: Path) -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(src), env.get("PYTHONPATH", "")) if p)
     return env
-
-
-def _export(rev: str, into: Path) -> Path:
-    """The ``src`` directory of commit ``rev``, written under ``into``."""
-    archive = subprocess.run(
-        ["git", "archive", rev, "src"], cwd=REPO, capture_output=True, check=True
-    ).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into / "src"
 
 
 def _import_ms(module: str, env: dict[str, str]) -> tuple[float, float]:
@@ -209,7 +200,7 @@ def measure(runs: int, before: str | None) -> Rows:
         cases = _cases(events)
         envs = [_environ(REPO / "src")]
         if before is not None:
-            envs.append(_environ(_export(before, Path(tmp))))
+            envs.append(_environ(export_src(before, Path(tmp))))
         times: list[list[list[tuple[float, float]]]] = [[[] for _ in envs] for _ in cases]
         for lap in range(runs + 1):  # lap 0 writes the byte code and is not counted
             for (kind, _, argv), out in zip(cases, times, strict=True):

@@ -30,13 +30,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import io
 import json
 import os
 import random
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -232,16 +230,6 @@ def _through_intervals(
 # -- the parent: exports the ref, alternates the two sides, renders the table --------------
 
 
-def export(ref: str, into: Path) -> Path:
-    """Write ``src/`` of ``ref`` under ``into``; return the directory to put on PYTHONPATH."""
-    archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", ref, "src"], check=True, capture_output=True
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
-    return into / "src"
-
-
 def run_side(src: Path, args: argparse.Namespace) -> dict[str, float]:
     """One round of every call on the copy of slacalc in ``src``, in a fresh process."""
     env = {**os.environ, "PYTHONPATH": str(src)}
@@ -328,7 +316,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(_worker(args.n, args.bulk_n, args.repeats, args.cold_trials)))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        old_src = export(args.ref, Path(tmp))
+        from _harness import export_src  # the parent only: it imports this checkout's slacalc
+
+        old_src = export_src(args.ref, Path(tmp))
         sides = {"before": old_src, "now": REPO / "src"}
         best: dict[str, dict[str, float]] = {"before": {}, "now": {}}
         for r in range(args.rounds):

@@ -30,13 +30,12 @@ import re
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from _harness import git_revision, replace_between_markers
+from _harness import export_src, git_revision, replace_between_markers
 from bench_tickets import make_tickets
 
 HERE = Path(__file__).resolve().parent
@@ -109,22 +108,6 @@ def per_evaluate(
     return {n: round((got[n, loops] - got[n, 0]) / (loops * tickets[n])) for n in counts}
 
 
-def checkout(rev: str, into: Path) -> Path:
-    """The ``src`` of commit ``rev``, unpacked under ``into``."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", rev, "src"],
-        capture_output=True,
-        check=True,
-    ).stdout
-    target = into / rev
-    target.mkdir(parents=True)
-    tar = target / "src.tar"
-    tar.write_bytes(archive)
-    with tarfile.open(tar) as t:
-        t.extractall(target, filter="data")
-    return target / "src"
-
-
 def render(args: argparse.Namespace, now: dict[int, int], before: dict[int, int] | None) -> str:
     command = "benchmarks/count_evaluate.py " + " ".join(sys.argv[1:])
     lines = [
@@ -174,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         before = None
         if args.before:
             print(f"counting at {args.before} ...", file=sys.stderr)
-            old = checkout(args.before, Path(tmp))
+            old = export_src(args.before, Path(tmp) / args.before)
             before = per_evaluate(old, data, args.events, sizes, args.loops)
     text = render(args, now, before)
     print(text)

@@ -105,6 +105,7 @@ def to_us(t: object) -> int:
         if tz is UTC:  # EPOCH's own tzinfo, which the difference ignores
             return (t - EPOCH) // _US
         if tz is not None:  # (t - EPOCH) // _US, asking the zone once (see wall_epoch)
+            # wall_epoch's and offset_us's cache lookups inline: 0.13 µs of 0.61 a call.
             try:
                 found = _WALL_EPOCHS.get(tz)
             except TypeError:  # an unhashable tzinfo (dateutil's tzfile)

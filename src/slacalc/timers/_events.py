@@ -509,6 +509,7 @@ VERBS = frozenset(PRECEDENCE) - {"field_changed", "group_changed", "assigned"}
 """The nine verbs: the kinds that are a clock change by themselves (private helper)."""
 _OTHER_KEYS = frozenset({"status", "author", "public", "assignee", "group", "fields"})
 """The attributes a plain verb has none of (severity aside)."""
+_UTC_READING = wall_epoch(dt.UTC)
 _TAKES_SEVERITY: dict[object, bool] = {kind: kind in _WITH_SEVERITY for kind in VERBS}
 """Each verb, and whether it takes a severity."""
 _NOTHING = object()
@@ -572,7 +573,7 @@ def plain_verbs(
     forbid = extra == "forbid"
     verbs, others = _TAKES_SEVERITY, _OTHER_KEYS
     zone: object = _NOTHING  # the zone of the instant before, and its wall epoch
-    epoch, fixed, offset_of = wall_epoch(dt.UTC)
+    epoch, fixed, offset_of = _UTC_READING  # replaced at the first instant
     seen: object = _NOTHING  # the offset before, and in µs
     seen_us = 0
     for index, raw in enumerate(events):
