@@ -32,7 +32,7 @@ demo: $(DEMO_VENV)/bin/.installed  ## the main job: the demo on the built-in def
 # With branch coverage of src/slacalc; below the floor in pyproject.toml
 # ([tool.coverage.report] fail_under) the target fails.
 test: install  ## the whole test suite, doctests and docs examples included, with coverage
-	@$(BIN)/python -m pytest --cov --cov-report=term; rc=$$?; \
+	@$(BIN)/python -m pytest -n auto --cov --cov-report=term; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure here" >&2; exit 1; fi; \
 	exit $$rc
 
