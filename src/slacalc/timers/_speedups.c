@@ -1,0 +1,379 @@
+/*
+ * slacalc.timers._speedups: the ticket clocks' hottest Python loops, compiled.
+ *
+ * Each function here gives exactly what its Python reference gives (named beside it),
+ * and hands anything it does not read itself to that reference, so the compiled and
+ * the pure-Python package answer alike; tests/timers/test_speedups.py compares them
+ * on generated histories. The module is optional: without a C compiler slacalc
+ * installs and runs on the references, and SLACALC_PURE_PYTHON=1 makes it ignore a
+ * built module.
+ *
+ * Tables and helpers come from the Python side once, through configure(); they are
+ * constants of the package, never state that a call changes.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <datetime.h>
+#include <math.h>
+#include <stdint.h>
+
+#if PY_VERSION_HEX < 0x030B0000
+#error "slacalc needs Python 3.11 or later"
+#endif
+
+/* What configure() hands over (strong references, kept for the process). */
+static PyObject *reference_plain_verbs; /* slacalc.timers._events._plain_verbs */
+static PyObject *takes_severity;        /* dict: verb -> bool, whether it takes one */
+static PyObject *other_keys;            /* tuple: the attributes a plain verb lacks */
+static PyObject *rank;                  /* dict: kind -> precedence (int) */
+static PyObject *wall_epoch;            /* slacalc._time.wall_epoch */
+static PyObject *offset_us;             /* slacalc._time.offset_us */
+static PyObject *subclass_us;           /* slacalc.timers._events._subclass_us */
+
+static PyObject *s_kind, *s_at, *s_severity, *s_forbid;
+
+/* Days from 1970-01-01 to a proleptic Gregorian date (the era algorithm of H. Hinnant's
+ * "chrono-Compatible Low-Level Date Algorithms"). */
+static int64_t
+days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+    y -= m <= 2;
+    const int64_t era = y / 400; /* datetime's years are 1-9999: y is never negative */
+    const int64_t yoe = y - era * 400;
+    const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* A datetime's wall clock in µs from 1970-01-01 00:00 of the same wall clock: what
+ * ``t - epoch`` gives when both share their tzinfo (which it then ignores). */
+static int64_t
+wall_us(PyObject *t)
+{
+    int64_t days = days_from_civil(PyDateTime_GET_YEAR(t), PyDateTime_GET_MONTH(t),
+                                   PyDateTime_GET_DAY(t));
+    int64_t s = days * 86400 + PyDateTime_DATE_GET_HOUR(t) * 3600 +
+                PyDateTime_DATE_GET_MINUTE(t) * 60 + PyDateTime_DATE_GET_SECOND(t);
+    return s * 1000000 + PyDateTime_DATE_GET_MICROSECOND(t);
+}
+
+static int
+as_int64(PyObject *value, int64_t *out)
+{
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
+    if (v == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    if (overflow) {
+        PyErr_SetString(PyExc_OverflowError, "an instant beyond 64-bit microseconds");
+        return -1;
+    }
+    *out = (int64_t)v;
+    return 0;
+}
+
+static PyObject *
+configure(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    static char *names[] = {"reference", "takes_severity", "other_keys", "rank",
+                            "wall_epoch", "offset_us", "subclass_us", NULL};
+    PyObject *given[7];
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!O!O!OOO:configure", names,
+                                     &PyFunction_Type, &given[0], &PyDict_Type, &given[1],
+                                     &PyTuple_Type, &given[2], &PyDict_Type, &given[3],
+                                     &given[4], &given[5], &given[6])) {
+        return NULL;
+    }
+    PyObject **slots[] = {&reference_plain_verbs, &takes_severity, &other_keys, &rank,
+                          &wall_epoch, &offset_us, &subclass_us};
+    for (int i = 0; i < 7; i++) {
+        Py_INCREF(given[i]);
+        Py_XSETREF(*slots[i], given[i]);
+    }
+    Py_RETURN_NONE;
+}
+
+/* plain_verbs(events, extra): slacalc.timers._events._plain_verbs, compiled for a list
+ * of dicts. A list holding anything else (TicketEvent records) is read by the
+ * reference. NULL with an exception set where the reference raises. */
+static PyObject *
+plain_verbs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "plain_verbs(events, extra) takes two arguments");
+        return NULL;
+    }
+    if (reference_plain_verbs == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "slacalc.timers._speedups is not configured");
+        return NULL;
+    }
+    PyObject *events = args[0], *extra = args[1];
+    if (!PyList_CheckExact(events)) {
+        return PyObject_Vectorcall(reference_plain_verbs, args, 2, NULL);
+    }
+    int forbid = PyObject_RichCompareBool(extra, s_forbid, Py_EQ);
+    if (forbid < 0) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(events);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyDict_CheckExact(PyList_GET_ITEM(events, i))) {
+            return PyObject_Vectorcall(reference_plain_verbs, args, 2, NULL);
+        }
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    PyObject *zone = NULL;    /* borrowed: the tzinfo of the instant before */
+    PyObject *reading = NULL; /* wall_epoch(zone): (epoch, fixed, offset_of) */
+    int has_fixed = 0;
+    int64_t fixed = 0;
+    PyObject *seen = NULL; /* the offset object before, and in µs */
+    int64_t seen_us = 0;
+    int64_t last = INT64_MIN;
+    int tied = 0;
+    PyObject *result = NULL;
+    for (Py_ssize_t index = 0; index < PyList_GET_SIZE(events); index++) {
+        PyObject *raw = PyList_GET_ITEM(events, index);
+        if (!PyDict_CheckExact(raw)) { /* the list changed under us: the reference reads it */
+            result = PyObject_Vectorcall(reference_plain_verbs, args, 2, NULL);
+            goto done;
+        }
+        /* Strong references: a tzinfo's Python code, run below, could change the dict. */
+        PyObject *kind = NULL, *at = NULL, *severity = NULL;
+        int64_t x;
+        int outcome = 0; /* 0: read, 1: None (the general path reads it), -1: raised */
+        Py_INCREF(raw);
+        kind = PyDict_GetItemWithError(raw, s_kind);
+        if (kind == NULL) {
+            outcome = PyErr_Occurred() ? -1 : 1;
+            goto next;
+        }
+        Py_INCREF(kind);
+        if (!PyUnicode_CheckExact(kind)) {
+            outcome = 1;
+            goto next;
+        }
+        PyObject *takes = PyDict_GetItemWithError(takes_severity, kind);
+        if (takes == NULL) {
+            outcome = PyErr_Occurred() ? -1 : 1;
+            goto next;
+        }
+        at = PyDict_GetItemWithError(raw, s_at);
+        if (at == NULL && PyErr_Occurred()) {
+            outcome = -1;
+            goto next;
+        }
+        at = at == NULL ? Py_None : at;
+        Py_INCREF(at);
+        severity = PyDict_GetItemWithError(raw, s_severity);
+        if (severity == NULL && PyErr_Occurred()) {
+            outcome = -1;
+            goto next;
+        }
+        severity = severity == NULL ? Py_None : severity;
+        Py_INCREF(severity);
+        if (forbid) {
+            Py_ssize_t size = PyDict_GET_SIZE(raw);
+            if (size > 2) {
+                int has = size > 3 ? 0 : PyDict_Contains(raw, s_severity);
+                if (has <= 0) {
+                    outcome = has < 0 ? -1 : 1;
+                    goto next;
+                }
+            }
+        }
+        else { /* ``not others.isdisjoint(raw)``: an attribute's key is there */
+            for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(other_keys); k++) {
+                int has = PyDict_Contains(raw, PyTuple_GET_ITEM(other_keys, k));
+                if (has != 0) {
+                    outcome = has < 0 ? -1 : 1;
+                    goto next;
+                }
+            }
+        }
+        if (takes == Py_True) {
+            if (!PyUnicode_CheckExact(severity) || PyUnicode_GET_LENGTH(severity) == 0) {
+                outcome = 1;
+                goto next;
+            }
+        }
+        else if (severity != Py_None) {
+            if (!PyFloat_CheckExact(severity) || !isnan(PyFloat_AS_DOUBLE(severity))) {
+                outcome = 1;
+                goto next;
+            }
+            Py_SETREF(severity, Py_NewRef(Py_None)); /* NaN: missing */
+        }
+        if (PyDateTime_CheckExact(at)) {
+            /* to_us(at), asking the zone once (see slacalc._time.wall_epoch). */
+            PyObject *tz = PyDateTime_DATE_GET_TZINFO(at);
+            if (tz != zone) {
+                if (tz == Py_None) {
+                    outcome = 1;
+                    goto next;
+                }
+                zone = tz;
+                PyObject *got = PyObject_CallOneArg(wall_epoch, tz);
+                if (got == NULL) {
+                    outcome = -1;
+                    goto next;
+                }
+                Py_XSETREF(reading, got);
+                if (!PyTuple_Check(got) || PyTuple_GET_SIZE(got) != 3) {
+                    PyErr_SetString(PyExc_TypeError, "wall_epoch must give a 3-tuple");
+                    outcome = -1;
+                    goto next;
+                }
+                PyObject *f = PyTuple_GET_ITEM(reading, 1);
+                has_fixed = f != Py_None;
+                if (has_fixed && as_int64(f, &fixed) < 0) {
+                    outcome = -1;
+                    goto next;
+                }
+            }
+            x = wall_us(at);
+            if (has_fixed) {
+                x -= fixed;
+            }
+            else {
+                PyObject *offset = PyObject_CallOneArg(PyTuple_GET_ITEM(reading, 2), at);
+                if (offset == NULL) {
+                    outcome = -1;
+                    goto next;
+                }
+                if (offset != seen) { /* a zone gives the same object for the same offset */
+                    if (offset == Py_None) {
+                        Py_DECREF(offset);
+                        outcome = 1;
+                        goto next;
+                    }
+                    PyObject *us = PyObject_CallOneArg(offset_us, offset);
+                    Py_XSETREF(seen, offset);
+                    if (us == NULL) {
+                        outcome = -1;
+                        goto next;
+                    }
+                    int bad = as_int64(us, &seen_us);
+                    Py_DECREF(us);
+                    if (bad < 0) {
+                        Py_CLEAR(seen);
+                        outcome = -1;
+                        goto next;
+                    }
+                }
+                else {
+                    Py_DECREF(offset);
+                }
+                x -= seen_us;
+            }
+        }
+        else {
+            PyObject *found = PyObject_CallOneArg(subclass_us, at);
+            if (found == NULL || found == Py_None) {
+                outcome = found == NULL ? -1 : 1;
+                Py_XDECREF(found);
+                goto next;
+            }
+            int bad = as_int64(found, &x);
+            Py_DECREF(found);
+            if (bad < 0) {
+                outcome = -1;
+                goto next;
+            }
+        }
+        if (x <= last) {
+            if (x < last) {
+                outcome = 1;
+                goto next;
+            }
+            tied = 1;
+        }
+        last = x;
+        PyObject *precedence = PyDict_GetItemWithError(rank, kind);
+        if (precedence == NULL) {
+            if (!PyErr_Occurred()) {
+                PyErr_Format(PyExc_KeyError, "no precedence for %R", kind);
+            }
+            outcome = -1;
+            goto next;
+        }
+        PyObject *row = PyTuple_New(5);
+        PyObject *x_obj = PyLong_FromLongLong(x), *i_obj = PyLong_FromSsize_t(index);
+        if (row == NULL || x_obj == NULL || i_obj == NULL) {
+            Py_XDECREF(row);
+            Py_XDECREF(x_obj);
+            Py_XDECREF(i_obj);
+            outcome = -1;
+            goto next;
+        }
+        PyTuple_SET_ITEM(row, 0, x_obj);
+        PyTuple_SET_ITEM(row, 1, Py_NewRef(precedence));
+        PyTuple_SET_ITEM(row, 2, i_obj);
+        PyTuple_SET_ITEM(row, 3, Py_NewRef(kind));
+        PyTuple_SET_ITEM(row, 4, Py_NewRef(severity));
+        if (PyList_Append(out, row) < 0) {
+            outcome = -1;
+        }
+        Py_DECREF(row);
+    next:
+        Py_XDECREF(kind);
+        Py_XDECREF(at);
+        Py_XDECREF(severity);
+        Py_DECREF(raw);
+        if (outcome < 0) {
+            goto done;
+        }
+        if (outcome > 0) {
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+    }
+    if (tied && PyList_Sort(out) < 0) { /* by instant, precedence, index: unique */
+        goto done;
+    }
+    result = Py_NewRef(out);
+done:
+    Py_DECREF(out);
+    Py_XDECREF(reading);
+    Py_XDECREF(seen);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"configure", (PyCFunction)(void (*)(void))configure, METH_VARARGS | METH_KEYWORDS,
+     "configure(*, reference, takes_severity, other_keys, rank, wall_epoch, offset_us, "
+     "subclass_us)\n--\n\nHand over the tables and helpers plain_verbs reads with."},
+    {"plain_verbs", (PyCFunction)(void (*)(void))plain_verbs, METH_FASTCALL,
+     "plain_verbs(events, extra)\n--\n\n"
+     "slacalc.timers._events._plain_verbs, compiled: a strict list of plain verbs in "
+     "time order as (us, precedence, index, kind, severity) rows, or None."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "slacalc.timers._speedups",
+    .m_doc = "The ticket clocks' hottest loops, compiled; each answers as its Python reference.",
+    .m_size = -1,
+    .m_methods = methods,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    PyDateTime_IMPORT;
+    if (PyDateTimeAPI == NULL) {
+        return NULL;
+    }
+    s_kind = PyUnicode_InternFromString("kind");
+    s_at = PyUnicode_InternFromString("at");
+    s_severity = PyUnicode_InternFromString("severity");
+    s_forbid = PyUnicode_InternFromString("forbid");
+    if (!s_kind || !s_at || !s_severity || !s_forbid) {
+        return NULL;
+    }
+    return PyModule_Create(&module);
+}

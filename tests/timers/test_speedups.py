@@ -1,0 +1,271 @@
+"""The compiled loops (``slacalc.timers._speedups``) answer as their Python references.
+
+Each compiled function is compared with the Python function it replaces on generated
+input, well-formed and not: the same rows, the same ``None``, the same exception with
+the same message. Where the module is not built these tests skip, except in CI, where
+it must be built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from slacalc.timers import ExtraKeys, TicketEvent, _events
+from slacalc.timers._events import PlainVerbs, _plain_verbs
+
+SPEEDUPS = _events.SPEEDUPS
+needs_build = pytest.mark.skipif(SPEEDUPS is None, reason="slacalc.timers._speedups not built")
+T = dt.datetime(2026, 3, 29, 0, 30, tzinfo=dt.UTC)  # Copenhagen's spring gap is at 01:00 UTC
+
+
+Reader = Callable[[list[object], ExtraKeys], PlainVerbs | None]
+
+
+def outcome(read: Reader, rows: object, extra: str) -> object:
+    """What ``read`` gives, or the type and message of what it raises."""
+    try:
+        return read(rows, extra)  # type: ignore[arg-type]
+    except Exception as exc:
+        return (type(exc), str(exc))
+
+
+def test_the_module_is_built_in_ci() -> None:
+    # CI installs from the repository with a C compiler: the compiled module must be
+    # there and in use, unless the run asks for pure Python.
+    if os.environ.get("CI") and not os.environ.get("SLACALC_PURE_PYTHON"):
+        assert SPEEDUPS is not None
+        assert _events.plain_verbs is SPEEDUPS.plain_verbs
+    else:
+        assert _events.plain_verbs is (_plain_verbs if SPEEDUPS is None else SPEEDUPS.plain_verbs)
+
+
+class _Raising(dt.tzinfo):
+    """A zone whose offset cannot be worked out."""
+
+    def utcoffset(self, when: dt.datetime | None) -> dt.timedelta:
+        raise ArithmeticError("no offset here")
+
+    def dst(self, when: dt.datetime | None) -> None:
+        return None
+
+    def tzname(self, when: dt.datetime | None) -> str:
+        return "?"
+
+
+class _Day(dt.tzinfo):
+    """A zone 24 h ahead: ``datetime`` refuses such an offset."""
+
+    def utcoffset(self, when: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(hours=24)
+
+    def dst(self, when: dt.datetime | None) -> None:
+        return None
+
+    def tzname(self, when: dt.datetime | None) -> str:
+        return "?"
+
+
+class _Emptying(dt.tzinfo):
+    """A zone that empties every row it is asked about (a hostile tzinfo)."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, object]] = []
+
+    def utcoffset(self, when: dt.datetime | None) -> dt.timedelta:
+        for row in self.rows:
+            row.clear()
+        return dt.timedelta(hours=2)
+
+    def dst(self, when: dt.datetime | None) -> None:
+        return None
+
+    def tzname(self, when: dt.datetime | None) -> str:
+        return "?"
+
+
+_ZONES: list[dt.tzinfo | None] = [
+    dt.UTC,
+    ZoneInfo("Europe/Copenhagen"),
+    ZoneInfo("Australia/Lord_Howe"),
+    dt.timezone(dt.timedelta(hours=-3, minutes=-30)),
+    _Raising(),
+    _Day(),
+    None,  # naive
+]
+_KINDS = [
+    "opened", "responded", "customer_replied", "paused", "resumed", "resolved", "reopened",
+    "closed", "severity_changed", "status", "reply", "assigned", "bogus", "", 7, None,
+]  # fmt: skip
+_SEVERITIES = [
+    "p1", "high", "", None, float("nan"), 1.5, 2, pd.NA, "missing",
+]  # fmt: skip
+
+
+_FAULTS = ["earlier", "instant", "severity", "number", "number", "kind", "key", "no kind", "record"]
+
+
+@st.composite
+def rows(draw: st.DrawFn) -> list[object]:
+    """A list of event rows in time order (ties included), with up to two faults."""
+    count = draw(st.integers(0, 9))
+    zone = draw(st.sampled_from(_ZONES[:4]))
+    out: list[dict[object, object]] = []
+    at = draw(st.sampled_from([T, *(T.replace(month=m, day=28) for m in (1, 2, 12))]))
+    at = at.replace(year=draw(st.sampled_from([1, 1600, 1900, 1969, 2000, 2026, 2100, 9998])))
+    for index in range(count):
+        at = at + dt.timedelta(minutes=draw(st.sampled_from([0, 0, 1, 7, 61, 1440])))
+        kind = "opened" if index == 0 else draw(st.sampled_from(_KINDS[:9]))
+        row: dict[object, object] = {"kind": kind, "at": at.astimezone(zone)}
+        if kind in ("opened", "severity_changed"):
+            row["severity"] = draw(st.sampled_from(["p1", "high"]))
+        elif draw(st.integers(0, 9)) == 0:
+            row["severity"] = float("nan")  # a table's missing value
+        out.append(row)
+    events: list[object] = list(out)
+    faults = draw(st.sampled_from([0, 0, 0, 1, 2])) if out else 0
+    for _ in range(faults):
+        row = out[draw(st.integers(0, len(out) - 1))]
+        fault = draw(st.sampled_from(_FAULTS))
+        if fault == "earlier":
+            row["at"] = T - dt.timedelta(minutes=5)
+        elif fault == "instant":
+            odd = draw(st.sampled_from(_ZONES))
+            choices: list[object] = [
+                T.replace(tzinfo=odd),
+                pd.Timestamp(T),
+                pd.NaT,
+                T.isoformat(),
+                None,
+            ]  # not sampled_from: hypothesis hashes its elements, which _Day refuses
+            row["at"] = choices[draw(st.integers(0, len(choices) - 1))]
+        elif fault == "severity":
+            row["severity"] = _SEVERITIES[draw(st.integers(0, len(_SEVERITIES) - 1))]
+        elif fault == "number":  # a number where a severity is missing or named
+            row["severity"] = draw(st.sampled_from([0.0, 1.5, float("inf"), -1.0]))
+        elif fault == "kind":
+            row["kind"] = draw(st.sampled_from(_KINDS))
+        elif fault == "key":
+            row[draw(st.sampled_from(["ticket_id", "status", "fields", 3]))] = 1
+        elif fault == "no kind":
+            row.pop("kind", None)
+        else:
+            events.insert(draw(st.integers(0, len(events))), TicketEvent("responded", T))
+    return events
+
+
+@needs_build
+@settings(max_examples=1000)  # cheap, and the faults are many: each needs its examples
+@given(rows(), st.sampled_from(["forbid", "ignore"]))
+def test_the_compiled_reader_answers_as_its_reference(events: list[object], extra: str) -> None:
+    assert SPEEDUPS is not None
+    expected = outcome(_plain_verbs, events, extra)
+    assert outcome(SPEEDUPS.plain_verbs, events, extra) == expected
+
+
+@needs_build
+def test_the_compiled_reader_on_each_kind_of_input() -> None:
+    assert SPEEDUPS is not None
+    at = dt.datetime(2026, 10, 25, 2, 30, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    cases: list[tuple[object, str]] = [
+        ([], "forbid"),
+        ([{"kind": "opened", "at": at, "severity": "p1"}], "forbid"),
+        ([{"kind": "opened", "at": at.replace(fold=1), "severity": "p1"}], "forbid"),
+        # same instant, applied by precedence: resolved before reopened
+        (
+            [
+                {"kind": "opened", "at": at, "severity": "p1"},
+                {"kind": "reopened", "at": at},
+                {"kind": "resolved", "at": at},
+            ],
+            "forbid",
+        ),
+        ([{"kind": "opened", "at": at, "severity": "p1", "ticket_id": 4}], "ignore"),
+        ([{"kind": "opened", "at": at, "severity": "p1", "ticket_id": 4}], "forbid"),
+        ([{"kind": "responded", "at": at, "severity": float("nan")}], "forbid"),
+        ([{"kind": "responded", "at": at, "severity": 0.5}], "forbid"),
+        ([{"kind": "opened", "at": at.replace(tzinfo=_Raising()), "severity": "p1"}], "forbid"),
+        ([{"kind": "opened", "at": at.replace(tzinfo=_Day()), "severity": "p1"}], "forbid"),
+        ([TicketEvent("opened", at, "p1"), {"kind": "responded", "at": at}], "forbid"),
+        (({"kind": "opened", "at": at, "severity": "p1"},), "forbid"),  # not a list
+        ("opened", "forbid"),
+    ]
+    for events, extra in cases:
+        expected = outcome(_plain_verbs, events, extra)
+        assert outcome(SPEEDUPS.plain_verbs, events, extra) == expected, events
+
+
+@needs_build
+def test_a_zone_that_changes_the_rows_under_the_reader() -> None:
+    # The compiled reader holds its own references to what it read from a row before it
+    # asks the zone, which may run any Python code: here the zone empties every row.
+    assert SPEEDUPS is not None
+    zone = _Emptying()
+    events: list[dict[str, object]] = [
+        {"kind": "opened", "at": dt.datetime(2026, 1, 5, 9, tzinfo=zone), "severity": "p1"},
+        {"kind": "responded", "at": dt.datetime(2026, 1, 5, 10, tzinfo=zone)},
+    ]
+    zone.rows = events
+    read = SPEEDUPS.plain_verbs(events, "forbid")
+    t = dt.datetime(2026, 1, 5, 7, tzinfo=dt.UTC)
+    x = (t - dt.datetime(1970, 1, 1, tzinfo=dt.UTC)) // dt.timedelta(microseconds=1)
+    # the first row is read whole before its zone is asked; the second is empty by then
+    assert read is None
+    zone.rows = []
+    again = [{"kind": "opened", "at": dt.datetime(2026, 1, 5, 9, tzinfo=zone), "severity": "p1"}]
+    assert SPEEDUPS.plain_verbs(again, "forbid") == [(x, 0, 0, "opened", "p1")]
+
+
+@needs_build
+def test_the_compiled_reader_refuses_a_wrong_call() -> None:
+    assert SPEEDUPS is not None
+    with pytest.raises(TypeError, match="takes two arguments"):
+        SPEEDUPS.plain_verbs([])
+    with pytest.raises(TypeError):
+        SPEEDUPS.configure(reference=len)
+
+
+def test_the_pure_python_package_gives_the_same_statuses(tmp_path: Path) -> None:
+    # The example year, evaluated ticket by ticket in a process that runs the compiled
+    # loops where they are built and in one that is told not to: the same statuses.
+    script = (
+        "import json, sys\n"
+        "from slacalc import datasets\n"
+        "from slacalc.timers import _events\n"
+        "policy = datasets.load_policy()\n"
+        "tickets = {}\n"
+        "for row in datasets.load_tickets(as_frame=False):\n"
+        "    tickets.setdefault(row['ticket_id'], []).append(row)\n"
+        "out = [repr(_events.SPEEDUPS is None)]\n"
+        "for rows in tickets.values():\n"
+        "    at = rows[-1]['at']\n"
+        "    out.append(repr(policy.evaluate(rows, at=at, extra='ignore')))\n"
+        "json.dump(out, sys.stdout)\n"
+    )
+
+    def run(pure: bool) -> list[str]:
+        env = {k: v for k, v in os.environ.items() if k != "SLACALC_PURE_PYTHON"}
+        if pure:
+            env["SLACALC_PURE_PYTHON"] = "1"
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        answer: list[str] = json.loads(done.stdout)
+        return answer
+
+    compiled, pure = run(False), run(True)
+    assert pure[0] == "True"
+    assert compiled[0] == repr(SPEEDUPS is None)
+    assert len(compiled) > 300
+    assert compiled[1:] == pure[1:]
