@@ -15,6 +15,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -22,8 +23,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slacalc.timers import ExtraKeys, TicketEvent, _events
+from slacalc.calendar import BusinessCalendar
+from slacalc.policy import default_policy
+from slacalc.timers import (
+    ClockRules,
+    ExtraKeys,
+    MetricDefinition,
+    SeverityTargets,
+    TicketEvent,
+    _events,
+)
 from slacalc.timers._events import PlainVerbs, _plain_verbs
+from slacalc.timers._replay import _verb_loop
+from tests.properties.test_timer_properties import SEVERITIES
 
 SPEEDUPS = _events.SPEEDUPS
 needs_build = pytest.mark.skipif(SPEEDUPS is None, reason="slacalc.timers._speedups not built")
@@ -269,3 +281,140 @@ def test_the_pure_python_package_gives_the_same_statuses(tmp_path: Path) -> None
     assert compiled[0] == repr(SPEEDUPS is None)
     assert len(compiled) > 300
     assert compiled[1:] == pure[1:]
+
+
+_VERBS = [
+    "opened", "responded", "customer_replied", "paused", "resumed", "resolved", "closed",
+    "reopened", "severity_changed",
+]  # fmt: skip
+_LOOP_RULES = [
+    ClockRules(SEVERITIES, pause_mode="exclude", severity_change=change, reopen=reopen)
+    for change in ("carry_elapsed", "recompute", "restart")
+    for reopen in ("continue", "new_cycle")
+] + [
+    ClockRules(
+        [SeverityTargets("a", BusinessCalendar.always("UTC"), response="1h",
+                         targets={"to_reply": "2h"})],
+        metrics=[MetricDefinition("to_reply", ["customer_replied"], ["responded"])],
+    ),
+    default_policy().to_agreement().rules,
+    # clocks that close, reset and wait on each other, as custom metrics may
+    ClockRules(
+        [SeverityTargets("a", BusinessCalendar.always("UTC"), response="1h",
+                         targets={"to_close": "1h", "touch": "2h", "then": "3h"})],
+        metrics=[
+            MetricDefinition("to_close", ["resolved"], ["closed"]),
+            MetricDefinition("touch", ["opened"], ["closed"], reset_on=["responded", "reopened"],
+                             recurrence="each"),
+            MetricDefinition("then", ["customer_replied"], ["resolved"], after="to_close",
+                             recurrence="continue"),
+        ],
+    ),
+]  # fmt: skip
+
+
+@st.composite
+def verb_rows(draw: st.DrawFn) -> list[tuple[int, int, int, str, str | None]]:
+    """Rows as the reader gives them (instant, precedence, index, kind, severity): a
+    regular history, each verb allowed by the state before it, with now and then a verb
+    that is not (an irregular one) or a severity that is unknown."""
+    x = draw(st.integers(0, 10**12))
+    out: list[tuple[int, int, int, str, str | None]] = []
+    paused = resolved = closed = False
+    for index in range(draw(st.integers(1, 12))):
+        if index == 0:
+            kind = "opened" if draw(st.integers(0, 9)) else draw(st.sampled_from(_VERBS))
+        elif closed or not draw(st.integers(0, 14)):
+            kind = draw(st.sampled_from(_VERBS))  # allowed or not
+        else:
+            kind = draw(
+                st.sampled_from(
+                    ["responded", "customer_replied", "severity_changed", "closed"]
+                    + (["resumed"] if paused else ["paused"])
+                    + (["reopened"] if resolved else ["resolved"])
+                )
+            )
+        paused = (paused or kind == "paused") and kind != "resumed"
+        resolved = (resolved or kind in ("resolved", "closed")) and kind != "reopened"
+        closed = closed or kind == "closed"
+        severity = None
+        if kind in ("opened", "severity_changed"):
+            severity = draw(st.sampled_from(["a", "b", "c", "a", "b", "c", "nope", None]))
+        out.append((x, 0, index, kind, severity))
+        x += draw(st.sampled_from([0, 60_000_000, 3_600_000_000, 86_400_000_000]))
+    return out
+
+
+@needs_build
+@settings(max_examples=1000)
+@given(st.sampled_from(_LOOP_RULES), verb_rows(), st.data())
+def test_the_compiled_loop_answers_as_its_reference(
+    rules: ClockRules, rows: list[tuple[int, int, int, str, str | None]], data: st.DataObject
+) -> None:
+    assert SPEEDUPS is not None
+    one = rules.plan.one_pass
+    assert one is not None
+    known = rules.plan.severities
+    restart = rules.severity_change == "restart"
+    # at an event's instant (recorded or not is decided there), or between, or after all
+    at = data.draw(st.sampled_from([row[0] for row in rows])) + data.draw(
+        st.sampled_from([0, 0, -1, 1, 30_000_000, 10**12])
+    )
+
+    def run(loop: Callable[..., object]) -> object:
+        try:
+            return loop(one, known, restart, rows, at)
+        except Exception as exc:
+            return (type(exc), str(exc))
+
+    assert run(SPEEDUPS.verb_loop) == run(_verb_loop)
+
+
+@needs_build
+def test_the_compiled_loop_hands_other_shapes_to_its_reference() -> None:
+    assert SPEEDUPS is not None
+    rules = _LOOP_RULES[0]
+    one: Any = rules.plan.one_pass  # given fields of the wrong types below
+    known = rules.plan.severities
+    opened = (0, 0, 0, "opened", "a")
+    cases: list[tuple[object, ...]] = [
+        (one, known, False, [opened], 10),
+        (one, known, False, [opened], 2**70),  # beyond 64 bits
+        (one, known, False, [(2**70, 0, 0, "opened", "a")], 2**71),
+        (one, known, False, [opened, (5, 0, 1, "status", "a")], 10),  # taken as a change
+        (one, known, False, [opened, [5, 0, 1, "paused", None]], 10),  # a list, not a tuple
+        (one, known, False, (opened,), 10),
+        (one, known, False, [opened], 10.0),
+        (one, known, False, [(0, 0, 0, "opened", ["a"])], 10),  # unhashable severity
+        (one._replace(after=list(one.after)), known, False, [opened], 10),
+        (one._replace(each=one.each[:1]), known, False, [opened], 10),
+        (one._replace(moves={"opened": [(0, False, False, True)]}), known, False, [opened], 10),
+        (one._replace(moves={"opened": ((9, False, False, True),)}), known, False, [opened], 10),
+        (one._replace(moves={"opened": ((0, False, False, "yes"),)}), known, False, [opened], 10),
+        (one._replace(after=(7,) * len(one.after)), known, False,
+         [opened, (5, 0, 1, "responded", None)], 10),
+        (None, known, False, [opened], 10),
+    ]  # fmt: skip
+    # and regular histories on the custom clocks: a reset while resolved ends the cycle
+    # without starting another; a close after a resolve stops what is still running
+    custom = _LOOP_RULES[-1]
+    plan, names = custom.plan.one_pass, custom.plan.severities
+    for kinds in (
+        ["opened", "resolved", "responded"],
+        ["opened", "resolved", "reopened", "responded", "closed"],
+        ["opened", "customer_replied", "resolved", "closed"],
+        ["opened", "paused", "resolved", "resumed", "closed"],
+    ):
+        rows = [(10 * n, 0, n, kind, "a" if n == 0 else None) for n, kind in enumerate(kinds)]
+        cases += [(plan, names, False, rows, at) for at in (0, 15, 20, 1000)]
+
+    def run(loop: Callable[..., object], args: tuple[object, ...]) -> object:
+        try:
+            return loop(*args)
+        except Exception as exc:
+            return (type(exc), str(exc))
+
+    for args in cases:
+        assert run(SPEEDUPS.verb_loop, args) == run(_verb_loop, args), args
+    with pytest.raises(TypeError, match="takes five arguments"):
+        SPEEDUPS.verb_loop(one, known, False, [])

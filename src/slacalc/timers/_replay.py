@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from slacalc._intervals import Intervals
 from slacalc._present.formats import duration_text, instant_text
@@ -23,6 +23,7 @@ from slacalc.calendar import BusinessCalendar
 from slacalc.errors import OutOfRangeError, SlacalcError, TicketEventError, UnknownSeverityError
 from slacalc.timers._due import DueFromField
 from slacalc.timers._events import (
+    SPEEDUPS,
     VERBS,
     Correction,
     EventLike,
@@ -1516,25 +1517,44 @@ def _clock(one: OnePassPlan, m: CompiledMetric, spec: SeverityTargets) -> _Clock
     return found
 
 
-def _one_pass(
-    rules: ClockRules, ordered: list[tuple[int, int, int, str, str | None]], at: int
-) -> TicketStatus | None:
-    """:func:`_build_verbs` and :func:`_status` in one pass, for a history of plain verbs.
+_Looped: TypeAlias = tuple[
+    list[list[int]],  # each clock's cycle starts
+    list[list[int | None]],  # and stops (None while one runs)
+    dict[tuple[int, int], list[Interval]],  # (clock, cycle number): its reopen gaps
+    list[int],  # pauses: from
+    list[int | None],  # and to (None while one lasts)
+    list[tuple[int, str]],  # (from, severity), each one a change
+    int | None,  # closed, as recorded by ``at``
+    int | None,  # resolved, as recorded by ``at``
+]
 
-    It needs rules whose clocks all follow the ticket's pauses and whose conditions name
-    only verbs (``rules.plan.one_pass``). Each cycle of one severity, without a reopen
-    gap, is measured as :func:`_cycle` measures it without its interval algebra: one
-    calendar question for its business time, one per pause inside it, one for its
-    deadline; any other cycle (a severity change or a reopen gap inside, a breach with
-    a pause inside) is measured by :func:`_cycle` itself. ``None`` for an irregular
-    event, an unknown severity, a severity change under ``severity_change='restart'``,
-    a ticket not opened by ``at`` or an instant out of range: the two passes replay
-    those, and refuse what is irregular with its message.
+
+def _verb_loop(
+    one: OnePassPlan,
+    known: Mapping[str, object],
+    restart: bool,
+    ordered: list[tuple[int, int, int, str, str | None]],
+    at: int,
+) -> _Looped | None:
+    """The event loop of :func:`_one_pass`: each clock's cycles, the pauses and the
+    severities that ``ordered`` gives by ``at``, or ``None`` for what the one pass does
+    not take (an irregular event, an unknown severity, a severity change under
+    ``restart``; see :func:`_one_pass`).
+
+    :data:`verb_loop` is this function, or its compiled twin where that is built.
+
+    Examples:
+        >>> from slacalc.timers import SeverityTargets
+        >>> rules = ClockRules([SeverityTargets("p1", BusinessCalendar.always("UTC"),
+        ...                                     response="1h")])
+        >>> one, known = rules.plan.one_pass, rules.plan.severities
+        >>> rows = [(0, 0, 0, "opened", "p1"), (5, 3, 1, "responded", None)]
+        >>> begun, ended, *_ = _verb_loop(one, known, False, rows, 10)
+        >>> begun, ended
+        ([[0], [0]], [[5], [None]])
+        >>> _verb_loop(one, known, False, [(0, 0, 0, "resumed", None)], 10) is None
+        True
     """
-    one = rules.plan.one_pass
-    if one is None:
-        return None
-    known = rules.plan.severities
     moves, after, each, resume = one.moves, one.after, one.each, one.resume
     count = len(after)
     # Each clock's cycles: their starts, stops (None while one runs) and reopen gaps.
@@ -1550,7 +1570,6 @@ def _one_pass(
     resolved_since: int | None = None
     seen_closed = seen_resolved = None  # what is recorded by ``at``
     severity = ""
-    restart = rules.severity_change == "restart"
     # What ``_problem`` refuses, checked where each verb is read: any event after the
     # ticket closed or before it opened, and each toggle in the wrong state.
     for x, _, _, kind, given in ordered:
@@ -1644,6 +1663,42 @@ def _one_pass(
                 assert last is not None
                 holes.setdefault((i, len(ends)), []).append((last, x))
                 ends[-1] = None
+    return begun, ended, holes, paused_from, paused_to, changes, seen_closed, seen_resolved
+
+
+verb_loop: Callable[
+    [OnePassPlan, Mapping[str, object], bool, list[tuple[int, int, int, str, str | None]], int],
+    _Looped | None,
+] = _verb_loop
+if SPEEDUPS is not None:
+    SPEEDUPS.configure(verb_loop=_verb_loop)
+    verb_loop = SPEEDUPS.verb_loop
+
+
+def _one_pass(
+    rules: ClockRules, ordered: list[tuple[int, int, int, str, str | None]], at: int
+) -> TicketStatus | None:
+    """:func:`_build_verbs` and :func:`_status` in one pass, for a history of plain verbs.
+
+    It needs rules whose clocks all follow the ticket's pauses and whose conditions name
+    only verbs (``rules.plan.one_pass``). Each cycle of one severity, without a reopen
+    gap, is measured as :func:`_cycle` measures it without its interval algebra: one
+    calendar question for its business time, one per pause inside it, one for its
+    deadline; any other cycle (a severity change or a reopen gap inside, a breach with
+    a pause inside) is measured by :func:`_cycle` itself. ``None`` for an irregular
+    event, an unknown severity, a severity change under ``severity_change='restart'``,
+    a ticket not opened by ``at`` or an instant out of range: the two passes replay
+    those, and refuse what is irregular with its message.
+    """
+    one = rules.plan.one_pass
+    if one is None:
+        return None
+    known = rules.plan.severities
+    looped = verb_loop(one, known, rules.severity_change == "restart", ordered, at)
+    if looped is None:
+        return None
+    begun, ended, holes, paused_from, paused_to, changes, seen_closed, seen_resolved = looped
+    count = len(one.after)
     if not changes or not MIN_US <= at <= MAX_US:
         return None
     paused_now = False

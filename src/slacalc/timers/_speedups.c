@@ -29,8 +29,14 @@ static PyObject *rank;                  /* dict: kind -> precedence (int) */
 static PyObject *wall_epoch;            /* slacalc._time.wall_epoch */
 static PyObject *offset_us;             /* slacalc._time.offset_us */
 static PyObject *subclass_us;           /* slacalc.timers._events._subclass_us */
+static PyObject *reference_verb_loop;   /* slacalc.timers._replay._verb_loop */
 
 static PyObject *s_kind, *s_at, *s_severity, *s_forbid;
+static PyObject *s_moves, *s_after, *s_each, *s_resume, *s_closed_again;
+static PyObject *verb_codes; /* dict: verb -> its case in verb_loop */
+
+enum { OPENED, RESPONDED, CUSTOMER_REPLIED, PAUSED, RESUMED, RESOLVED, CLOSED, REOPENED,
+       SEVERITY_CHANGED };
 
 /* Days from 1970-01-01 to a proleptic Gregorian date (the era algorithm of H. Hinnant's
  * "chrono-Compatible Low-Level Date Algorithms"). */
@@ -76,20 +82,23 @@ as_int64(PyObject *value, int64_t *out)
 static PyObject *
 configure(PyObject *self, PyObject *args, PyObject *kwargs)
 {
-    static char *names[] = {"reference", "takes_severity", "other_keys", "rank",
-                            "wall_epoch", "offset_us", "subclass_us", NULL};
-    PyObject *given[7];
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!O!O!OOO:configure", names,
+    static char *names[] = {"reference", "takes_severity", "other_keys", "rank", "wall_epoch",
+                            "offset_us", "subclass_us", "verb_loop", NULL};
+    PyObject *given[8] = {NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|$O!O!O!O!OOOO!:configure", names,
                                      &PyFunction_Type, &given[0], &PyDict_Type, &given[1],
                                      &PyTuple_Type, &given[2], &PyDict_Type, &given[3],
-                                     &given[4], &given[5], &given[6])) {
+                                     &given[4], &given[5], &given[6], &PyFunction_Type,
+                                     &given[7])) {
         return NULL;
     }
     PyObject **slots[] = {&reference_plain_verbs, &takes_severity, &other_keys, &rank,
-                          &wall_epoch, &offset_us, &subclass_us};
-    for (int i = 0; i < 7; i++) {
-        Py_INCREF(given[i]);
-        Py_XSETREF(*slots[i], given[i]);
+                          &wall_epoch, &offset_us, &subclass_us, &reference_verb_loop};
+    for (int i = 0; i < 8; i++) {
+        if (given[i] != NULL) {
+            Py_INCREF(given[i]);
+            Py_XSETREF(*slots[i], given[i]);
+        }
     }
     Py_RETURN_NONE;
 }
@@ -104,7 +113,8 @@ plain_verbs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "plain_verbs(events, extra) takes two arguments");
         return NULL;
     }
-    if (reference_plain_verbs == NULL) {
+    if (reference_plain_verbs == NULL || takes_severity == NULL || other_keys == NULL ||
+        rank == NULL || wall_epoch == NULL || offset_us == NULL || subclass_us == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "slacalc.timers._speedups is not configured");
         return NULL;
     }
@@ -342,6 +352,362 @@ done:
     return result;
 }
 
+/* list.append(x) that keeps the list's own reference; -1 if it fails. */
+static int
+append(PyObject *list, PyObject *item)
+{
+    return PyList_Append(list, item);
+}
+
+/* list[-1] = item (the list is not empty). */
+static void
+set_last(PyObject *list, PyObject *item)
+{
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    PyObject *old = PyList_GET_ITEM(list, n - 1);
+    PyList_SET_ITEM(list, n - 1, Py_NewRef(item));
+    Py_DECREF(old);
+}
+
+static int
+append_pair(PyObject *list, PyObject *a, PyObject *b)
+{
+    PyObject *pair = PyTuple_Pack(2, a, b);
+    if (pair == NULL) {
+        return -1;
+    }
+    int bad = PyList_Append(list, pair);
+    Py_DECREF(pair);
+    return bad;
+}
+
+static int
+small_index(PyObject *value, Py_ssize_t limit, Py_ssize_t *out)
+{
+    if (!PyLong_CheckExact(value)) {
+        return 0;
+    }
+    Py_ssize_t i = PyLong_AsSsize_t(value);
+    if (i == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    *out = i;
+    return i < limit;
+}
+
+/* verb_loop(one, known, restart, ordered, at): slacalc.timers._replay._verb_loop,
+ * compiled. Input of another shape than the one pass gives it (rows not 5-tuples of
+ * an int instant, a plan not of tuples) is handed to that reference. */
+static PyObject *
+verb_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError,
+                        "verb_loop(one, known, restart, ordered, at) takes five arguments");
+        return NULL;
+    }
+    if (reference_verb_loop == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "slacalc.timers._speedups is not configured");
+        return NULL;
+    }
+    PyObject *one = args[0], *known = args[1], *ordered = args[3];
+    PyObject *moves = NULL, *after = NULL, *each = NULL, *resume = NULL;
+    PyObject *begun = NULL, *ended = NULL, *holes = NULL;
+    PyObject *paused_from = NULL, *paused_to = NULL, *changes = NULL;
+    PyObject *seen_closed = Py_NewRef(Py_None), *seen_resolved = Py_NewRef(Py_None);
+    PyObject *result = NULL;
+    int to_reference = 0;
+    int restart = PyObject_IsTrue(args[2]);
+    if (restart < 0) {
+        goto done;
+    }
+    int overflow = 1;
+    long long at = 0;
+    if (PyLong_CheckExact(args[4])) {
+        at = PyLong_AsLongLongAndOverflow(args[4], &overflow);
+    }
+    if (overflow || !PyList_CheckExact(ordered)) { /* an instant beyond 64 bits, or not an int */
+        to_reference = 1;
+        goto done;
+    }
+    moves = PyObject_GetAttr(one, s_moves);
+    after = moves ? PyObject_GetAttr(one, s_after) : NULL;
+    each = after ? PyObject_GetAttr(one, s_each) : NULL;
+    resume = each ? PyObject_GetAttr(one, s_resume) : NULL;
+    if (resume == NULL) {
+        goto done;
+    }
+    if (!PyDict_CheckExact(moves) || !PyTuple_CheckExact(after) || !PyTuple_CheckExact(each) ||
+        !PyTuple_CheckExact(resume) || PyTuple_GET_SIZE(each) != PyTuple_GET_SIZE(after) ||
+        PyTuple_GET_SIZE(resume) != PyTuple_GET_SIZE(after)) {
+        to_reference = 1;
+        goto done;
+    }
+    Py_ssize_t count = PyTuple_GET_SIZE(after);
+    begun = PyList_New(count);
+    ended = PyList_New(count);
+    holes = PyDict_New();
+    paused_from = PyList_New(0);
+    paused_to = PyList_New(0);
+    changes = PyList_New(0);
+    if (!begun || !ended || !holes || !paused_from || !paused_to || !changes) {
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *a = PyList_New(0), *b = PyList_New(0);
+        if (a == NULL || b == NULL) {
+            Py_XDECREF(a);
+            Py_XDECREF(b);
+            goto done;
+        }
+        PyList_SET_ITEM(begun, i, a);
+        PyList_SET_ITEM(ended, i, b);
+    }
+    int opened = 0, closed = 0, paused = 0, resolved = 0;
+    PyObject *severity = NULL; /* borrowed from ``ordered``, which this call holds */
+    for (Py_ssize_t r = 0; r < PyList_GET_SIZE(ordered); r++) {
+        PyObject *row = PyList_GET_ITEM(ordered, r);
+        if (!PyTuple_CheckExact(row) || PyTuple_GET_SIZE(row) != 5 ||
+            !PyLong_CheckExact(PyTuple_GET_ITEM(row, 0)) ||
+            !PyUnicode_CheckExact(PyTuple_GET_ITEM(row, 3))) {
+            to_reference = 1;
+            goto done;
+        }
+        PyObject *x_obj = PyTuple_GET_ITEM(row, 0), *kind = PyTuple_GET_ITEM(row, 3);
+        PyObject *given = PyTuple_GET_ITEM(row, 4);
+        long long x = PyLong_AsLongLongAndOverflow(x_obj, &overflow);
+        if (overflow) {
+            to_reference = 1;
+            goto done;
+        }
+        if (closed) {
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+        int recording = x <= at;
+        PyObject *key = kind;
+        PyObject *code_obj = PyDict_GetItemWithError(verb_codes, kind);
+        if (code_obj == NULL && PyErr_Occurred()) {
+            goto done;
+        }
+        /* The reference's last branch takes every other kind as a severity change. */
+        long code = code_obj == NULL ? SEVERITY_CHANGED : PyLong_AsLong(code_obj);
+        if (code == OPENED) {
+            int has = opened ? 0 : PySequence_Contains(known, given);
+            if (has <= 0) {
+                result = has < 0 ? NULL : Py_NewRef(Py_None);
+                goto done;
+            }
+            opened = 1;
+            severity = given;
+            if (recording && append_pair(changes, x_obj, given) < 0) {
+                goto done;
+            }
+        }
+        else if (!opened) {
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+        else if (code == RESPONDED || code == CUSTOMER_REPLIED) {
+        }
+        else if (code == PAUSED) {
+            if (paused) {
+                result = Py_NewRef(Py_None);
+                goto done;
+            }
+            paused = 1;
+            if (recording && (append(paused_from, x_obj) < 0 || append(paused_to, Py_None) < 0)) {
+                goto done;
+            }
+        }
+        else if (code == RESUMED) {
+            if (!paused) {
+                result = Py_NewRef(Py_None);
+                goto done;
+            }
+            paused = 0;
+            if (recording) {
+                if (PyList_GET_SIZE(paused_to) == 0) { /* cannot be: its pause came first */
+                    to_reference = 1;
+                    goto done;
+                }
+                set_last(paused_to, x_obj);
+            }
+        }
+        else if (code == RESOLVED) {
+            if (resolved) {
+                result = Py_NewRef(Py_None);
+                goto done;
+            }
+            resolved = 1;
+            if (recording) {
+                Py_SETREF(seen_resolved, Py_NewRef(x_obj));
+            }
+        }
+        else if (code == CLOSED) {
+            closed = 1;
+            if (recording) {
+                Py_SETREF(seen_closed, Py_NewRef(x_obj));
+            }
+            if (!resolved) {
+                resolved = 1;
+                if (recording) {
+                    Py_SETREF(seen_resolved, Py_NewRef(x_obj));
+                }
+            }
+            else {
+                key = s_closed_again;
+            }
+        }
+        else if (code == REOPENED) {
+            if (!resolved) {
+                result = Py_NewRef(Py_None);
+                goto done;
+            }
+            resolved = 0;
+            if (recording) {
+                Py_SETREF(seen_resolved, Py_NewRef(Py_None));
+            }
+        }
+        else { /* severity_changed */
+            int has = PySequence_Contains(known, given);
+            if (has <= 0) {
+                result = has < 0 ? NULL : Py_NewRef(Py_None);
+                goto done;
+            }
+            int differs = severity == NULL ? 1 : PyObject_RichCompareBool(given, severity, Py_NE);
+            if (differs < 0) {
+                goto done;
+            }
+            if (differs) {
+                severity = given;
+                if (recording) {
+                    if (restart) { /* its cycles are split where the severity changes */
+                        result = Py_NewRef(Py_None);
+                        goto done;
+                    }
+                    if (append_pair(changes, x_obj, given) < 0) {
+                        goto done;
+                    }
+                }
+            }
+            continue; /* no tags a one-pass condition names */
+        }
+        if (!recording) {
+            continue;
+        }
+        PyObject *row_moves = PyDict_GetItemWithError(moves, key);
+        if (row_moves == NULL) {
+            if (PyErr_Occurred()) {
+                goto done;
+            }
+            continue;
+        }
+        if (!PyTuple_CheckExact(row_moves)) {
+            to_reference = 1;
+            goto done;
+        }
+        int live = !resolved;
+        for (Py_ssize_t m = 0; m < PyTuple_GET_SIZE(row_moves); m++) {
+            PyObject *move = PyTuple_GET_ITEM(row_moves, m);
+            Py_ssize_t i, j;
+            if (!PyTuple_CheckExact(move) || PyTuple_GET_SIZE(move) != 4 ||
+                !small_index(PyTuple_GET_ITEM(move, 0), count, &i) || i < 0) {
+                to_reference = 1;
+                goto done;
+            }
+            int stops = PyObject_IsTrue(PyTuple_GET_ITEM(move, 1));
+            int resets = PyObject_IsTrue(PyTuple_GET_ITEM(move, 2));
+            int starts = PyObject_IsTrue(PyTuple_GET_ITEM(move, 3));
+            if (stops < 0 || resets < 0 || starts < 0) {
+                goto done;
+            }
+            PyObject *ends = PyList_GET_ITEM(ended, i);
+            Py_ssize_t n_ends = PyList_GET_SIZE(ends);
+            if (n_ends && PyList_GET_ITEM(ends, n_ends - 1) == Py_None) {
+                if (stops || resets) {
+                    set_last(ends, x_obj);
+                    if (!stops && live &&
+                        (append(PyList_GET_ITEM(begun, i), x_obj) < 0 ||
+                         append(ends, Py_None) < 0)) {
+                        goto done;
+                    }
+                }
+                continue;
+            }
+            if (!starts || !live) {
+                continue;
+            }
+            if (!small_index(PyTuple_GET_ITEM(after, i), count, &j)) {
+                to_reference = 1;
+                goto done;
+            }
+            if (j >= 0) {
+                PyObject *waits = PyList_GET_ITEM(ended, j);
+                if (PyList_GET_SIZE(waits) == 0 || PyList_GET_ITEM(waits, 0) == Py_None) {
+                    continue;
+                }
+            }
+            int every = PyObject_IsTrue(PyTuple_GET_ITEM(each, i));
+            if (every < 0) {
+                goto done;
+            }
+            if (!n_ends || every) {
+                if (append(PyList_GET_ITEM(begun, i), x_obj) < 0 || append(ends, Py_None) < 0) {
+                    goto done;
+                }
+                continue;
+            }
+            int resumes = PyObject_IsTrue(PyTuple_GET_ITEM(resume, i));
+            if (resumes < 0) {
+                goto done;
+            }
+            if (resumes) {
+                PyObject *last = PyList_GET_ITEM(ends, n_ends - 1);
+                PyObject *where = Py_BuildValue("(nn)", i, n_ends);
+                if (where == NULL) {
+                    goto done;
+                }
+                PyObject *gaps = PyDict_GetItemWithError(holes, where);
+                if (gaps == NULL) {
+                    gaps = PyErr_Occurred() ? NULL : PyList_New(0);
+                    if (gaps == NULL || PyDict_SetItem(holes, where, gaps) < 0) {
+                        Py_XDECREF(gaps);
+                        Py_DECREF(where);
+                        goto done;
+                    }
+                    Py_DECREF(gaps); /* the dict holds it */
+                }
+                Py_DECREF(where);
+                if (append_pair(gaps, last, x_obj) < 0) {
+                    goto done;
+                }
+                set_last(ends, Py_None);
+            }
+        }
+    }
+    result = PyTuple_Pack(8, begun, ended, holes, paused_from, paused_to, changes, seen_closed,
+                          seen_resolved);
+done:
+    Py_XDECREF(moves);
+    Py_XDECREF(after);
+    Py_XDECREF(each);
+    Py_XDECREF(resume);
+    Py_XDECREF(begun);
+    Py_XDECREF(ended);
+    Py_XDECREF(holes);
+    Py_XDECREF(paused_from);
+    Py_XDECREF(paused_to);
+    Py_XDECREF(changes);
+    Py_DECREF(seen_closed);
+    Py_DECREF(seen_resolved);
+    if (to_reference) {
+        return PyObject_Vectorcall(reference_verb_loop, args, 5, NULL);
+    }
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"configure", (PyCFunction)(void (*)(void))configure, METH_VARARGS | METH_KEYWORDS,
      "configure(*, reference, takes_severity, other_keys, rank, wall_epoch, offset_us, "
@@ -350,6 +716,10 @@ static PyMethodDef methods[] = {
      "plain_verbs(events, extra)\n--\n\n"
      "slacalc.timers._events._plain_verbs, compiled: a strict list of plain verbs in "
      "time order as (us, precedence, index, kind, severity) rows, or None."},
+    {"verb_loop", (PyCFunction)(void (*)(void))verb_loop, METH_FASTCALL,
+     "verb_loop(one, known, restart, ordered, at)\n--\n\n"
+     "slacalc.timers._replay._verb_loop, compiled: each clock's cycles, the pauses and "
+     "the severities a strict list of plain verbs gives by at, or None."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -372,8 +742,29 @@ PyInit__speedups(void)
     s_at = PyUnicode_InternFromString("at");
     s_severity = PyUnicode_InternFromString("severity");
     s_forbid = PyUnicode_InternFromString("forbid");
-    if (!s_kind || !s_at || !s_severity || !s_forbid) {
+    s_moves = PyUnicode_InternFromString("moves");
+    s_after = PyUnicode_InternFromString("after");
+    s_each = PyUnicode_InternFromString("each");
+    s_resume = PyUnicode_InternFromString("resume");
+    s_closed_again = PyUnicode_InternFromString("closed again");
+    if (!s_kind || !s_at || !s_severity || !s_forbid || !s_moves || !s_after || !s_each ||
+        !s_resume || !s_closed_again) {
         return NULL;
+    }
+    static const char *verbs[] = {"opened", "responded", "customer_replied", "paused",
+                                  "resumed", "resolved", "closed", "reopened",
+                                  "severity_changed"};
+    verb_codes = PyDict_New();
+    if (verb_codes == NULL) {
+        return NULL;
+    }
+    for (long code = OPENED; code <= SEVERITY_CHANGED; code++) {
+        PyObject *value = PyLong_FromLong(code);
+        if (value == NULL || PyDict_SetItemString(verb_codes, verbs[code], value) < 0) {
+            Py_XDECREF(value);
+            return NULL;
+        }
+        Py_DECREF(value);
     }
     return PyModule_Create(&module);
 }
