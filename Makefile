@@ -8,7 +8,7 @@ export HYPOTHESIS_PROFILE
 
 .PHONY: install demo test lint bench docs ci clean
 
-$(BIN)/.installed: pyproject.toml setup.py src/slacalc/timers/_speedups.c
+$(BIN)/.installed: pyproject.toml setup.py src/slacalc/_speedups.c
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
@@ -20,7 +20,7 @@ install: $(BIN)/.installed
 # also proves that a plain `pip install slacalc` is enough to run it.
 DEMO_VENV ?= .venv-demo
 
-$(DEMO_VENV)/bin/.installed: pyproject.toml setup.py src/slacalc/timers/_speedups.c
+$(DEMO_VENV)/bin/.installed: pyproject.toml setup.py src/slacalc/_speedups.c
 	$(PYTHON) -m venv $(DEMO_VENV)
 	$(DEMO_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(DEMO_VENV)/bin/python -m pip install --quiet -e .

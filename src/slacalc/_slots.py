@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from typing import Any, TypeVar
 
-__all__ = ["slots_maker"]
+from slacalc._compiled import SPEEDUPS
+
+__all__ = ["record_maker", "slots_maker"]
 
 _T = TypeVar("_T")
 
@@ -48,12 +50,59 @@ def slots_maker(
     unknown = sorted((set(fixed) | set(slots)) - set(names))
     if unknown:
         raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}; fix one of {names}.")
-    params = [n for n in names if n not in fixed]
-    setters = {f"set_{n}": getattr(cls, slots.get(n, n)).__set__ for n in names}
-    values = {f"fixed_{n}": v for n, v in fixed.items()}
-    body = "".join(f"    set_{n}(c, {'fixed_' + n if n in fixed else n})\n" for n in names)
+    slot = {n: getattr(cls, slots.get(n, n)) for n in names}
+    return record_maker(
+        cls,
+        [slot[n] for n in names if n not in fixed],
+        [(slot[n], v) for n, v in fixed.items()],
+    )
+
+
+def record_maker(
+    cls: type[_T], setters: Sequence[Any], fixed: Sequence[tuple[Any, object]] = ()
+) -> Callable[..., _T]:
+    """A constructor of ``cls`` (made as ``object.__new__`` makes it) that sets its values,
+    given in the order of ``setters`` (slot descriptors of ``cls``), through those slots,
+    then each ``(slot, value)`` of ``fixed``.
+
+    It is C (``slacalc._speedups.record_maker``) where that is built, else a function
+    generated here; both make the same record. For a record that sets only some of its
+    slots (its other fields made when first read), which :func:`slots_maker` does not
+    describe.
+
+    Examples:
+        >>> from dataclasses import dataclass
+        >>> @dataclass(frozen=True, slots=True)
+        ... class Span:
+        ...     lo: int
+        ...     hi: int
+        ...     unit: str
+        >>> slot = Span.__dict__
+        >>> record_maker(Span, [slot["lo"], slot["hi"]], [(slot["unit"], "us")])(1, 5)
+        Span(lo=1, hi=5, unit='us')
+    """
+    if SPEEDUPS is not None:
+        try:
+            made: Callable[..., _T] = SPEEDUPS.record_maker(cls, tuple(setters), tuple(fixed))
+        except TypeError:  # not plain slots, or another __new__: the generated function
+            pass
+        else:
+            return made
+    return _record_maker(cls, setters, fixed)
+
+
+def _record_maker(
+    cls: type[_T], setters: Sequence[Any], fixed: Sequence[tuple[Any, object]]
+) -> Callable[..., _T]:
+    """:func:`record_maker` in Python: a function generated for ``cls``."""
+    params = [f"v{i}" for i in range(len(setters))]
+    names: dict[str, Any] = {f"set{i}": d.__set__ for i, d in enumerate(setters)}
+    names |= {f"fix{i}": d.__set__ for i, (d, _) in enumerate(fixed)}
+    names |= {f"value{i}": v for i, (_, v) in enumerate(fixed)}
+    body = "".join(f"    set{i}(c, v{i})\n" for i in range(len(setters)))
+    body += "".join(f"    fix{i}(c, value{i})\n" for i in range(len(fixed)))
     source = f"def make({', '.join(params)}):\n    c = new(cls)\n{body}    return c\n"
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters, **values}
-    exec(source, namespace)  # generated from the dataclass's own field names
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, **names}
+    exec(source, namespace)  # generated from the caller's slots, by position
     made: Callable[..., _T] = namespace["make"]
     return made

@@ -7,12 +7,11 @@ a fixed precedence (see :data:`PRECEDENCE`), then in the order given.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
-from types import ModuleType
 from typing import TYPE_CHECKING, Literal, TypeAlias, cast, get_args
 
+from slacalc._compiled import SPEEDUPS
 from slacalc._present.frames import plain
 from slacalc._slots import slots_maker
 from slacalc._time import offset_us, to_us, wall_epoch
@@ -568,9 +567,9 @@ def _plain_verbs(
         ...                                  "forbid")]
         [('opened', 'p1'), ('paused', None)]
 
-    :data:`plain_verbs` is this function, or its compiled twin in
-    ``slacalc.timers._speedups`` where that is built: the same answers, and the same
-    exceptions, in a third of the time.
+    :data:`plain_verbs` is this function, or its compiled twin in ``slacalc._speedups``
+    where that is built (see :mod:`slacalc._compiled`): the same answers, and the same
+    exceptions, in a quarter of the time.
     """
     out: list[tuple[int, int, int, str, str | None]] = []
     last = _MIN
@@ -683,27 +682,6 @@ def _subclass_us(at: object) -> int | None:
 PlainVerbs: TypeAlias = list[tuple[int, int, int, str, str | None]]
 
 
-def compiled() -> ModuleType | None:
-    """``slacalc.timers._speedups`` (the compiled loops), or ``None`` where it is not built
-    or the environment sets ``SLACALC_PURE_PYTHON`` (to anything but ``0``).
-
-    Examples:
-        >>> import os
-        >>> loaded = compiled()
-        >>> loaded is None or hasattr(loaded, "plain_verbs")
-        True
-    """
-    if os.environ.get("SLACALC_PURE_PYTHON", "") not in ("", "0"):
-        return None
-    try:
-        from slacalc.timers import _speedups
-    except ImportError:  # not built (no C compiler where slacalc was installed)
-        return None
-    return _speedups
-
-
-SPEEDUPS = compiled()
-"""The compiled loops in use, or ``None``: the pure-Python references answer."""
 plain_verbs: Callable[[list[object], ExtraKeys], PlainVerbs | None] = _plain_verbs
 if SPEEDUPS is not None:
     SPEEDUPS.configure(

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple, TypeAlias
 
+from slacalc._compiled import SPEEDUPS
 from slacalc._intervals import Intervals
 from slacalc._present.formats import duration_text, instant_text
 from slacalc._present.frames import plain
@@ -23,7 +24,6 @@ from slacalc.calendar import BusinessCalendar
 from slacalc.errors import OutOfRangeError, SlacalcError, TicketEventError, UnknownSeverityError
 from slacalc.timers._due import DueFromField
 from slacalc.timers._events import (
-    SPEEDUPS,
     VERBS,
     Correction,
     EventLike,

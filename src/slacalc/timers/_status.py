@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, SupportsIndex, TypeAlias
 
+from slacalc._slots import record_maker
 from slacalc._time import EPOCH, MAX_US, MIN_US, from_us, resolve_tz
 from slacalc._validate import check_instance, check_items
 from slacalc.errors import WrongTypeError
@@ -421,30 +422,31 @@ def deferred_cycle(
     The instants must be in range (``figures.in_range()``): the check that raises for
     one outside it belongs to the replay, not to a later read.
     """
-    c: CycleStatus = _new(CycleStatus)
-    _set_metric(c, metric)
-    _set_number(c, number)
-    _set_severity(c, severity)
-    _set_phase(c, phase)
-    _set_target(c, None if figures.target is None else span_of(figures.target))
-    _set_breached(c, figures.breach is not None)
-    _set_warning_level(c, warning_level)
-    _set_escalation_level(c, escalation_level)
-    _set_timeline(c, None)
-    _set_figures(c, figures)
-    return c
+    target = None if figures.target is None else span_of(figures.target)
+    return _make_cycle(
+        metric, number, severity, phase, target, figures.breach is not None, warning_level,
+        escalation_level, figures,
+    )  # fmt: skip
 
 
-_new = object.__new__
-_set_metric = CycleStatus.__dict__["metric"].__set__
-_set_number = CycleStatus.__dict__["number"].__set__
-_set_severity = CycleStatus.__dict__["severity"].__set__
-_set_phase = CycleStatus.__dict__["phase"].__set__
-_set_target = CycleStatus.__dict__["target"].__set__
-_set_breached = CycleStatus.__dict__["breached"].__set__
-_set_warning_level = CycleStatus.__dict__["warning_level"].__set__
-_set_escalation_level = CycleStatus.__dict__["escalation_level"].__set__
-_set_timeline = CycleStatus.__dict__["timeline"].__set__
+# The slots a replay sets on its records, in the order their makers take them; the
+# figures go last, into the slot the fields made when read are made from.
+_CYCLE_SET = (
+    "metric", "number", "severity", "phase", "target", "breached", "warning_level",
+    "escalation_level",
+)  # fmt: skip
+_STATUS_SET = (
+    "phase", "severity", "response", "resolution", "next_response", "periodic_update",
+    "cycles", "breached", "corrections", "metrics",
+)  # fmt: skip
+_make_cycle: Callable[..., CycleStatus] = record_maker(
+    CycleStatus,
+    [
+        *(CycleStatus.__dict__[name] for name in _CYCLE_SET),
+        _Deferred._figures,  # type: ignore[attr-defined]
+    ],
+    [(CycleStatus.__dict__["timeline"], None)],
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -803,31 +805,20 @@ def deferred_status(
     ``figures.next_cycle`` is a cycle the replay made (its ``due`` in range); the
     evaluation instant is in range, as the replay has read it.
     """
-    s: TicketStatus = _new(TicketStatus)
-    _set_status_phase(s, phase)
-    _set_status_severity(s, severity)
-    _set_response(s, metrics["response"])
-    _set_resolution(s, metrics["resolution"])
-    _set_next_response(s, metrics.get("next_response"))
-    _set_periodic_update(s, metrics.get("periodic_update"))
-    _set_cycles(s, cycles)
-    _set_status_breached(s, breached)
-    _set_corrections(s, corrections)
-    _set_metrics(s, MetricMap(metrics))
-    _set_figures(s, figures)
-    return s
+    return _make_status(
+        phase, severity, metrics["response"], metrics["resolution"],
+        metrics.get("next_response"), metrics.get("periodic_update"), cycles, breached,
+        corrections, MetricMap(metrics), figures,
+    )  # fmt: skip
 
 
-_set_status_phase = TicketStatus.__dict__["phase"].__set__
-_set_status_severity = TicketStatus.__dict__["severity"].__set__
-_set_response = TicketStatus.__dict__["response"].__set__
-_set_resolution = TicketStatus.__dict__["resolution"].__set__
-_set_next_response = TicketStatus.__dict__["next_response"].__set__
-_set_periodic_update = TicketStatus.__dict__["periodic_update"].__set__
-_set_cycles = TicketStatus.__dict__["cycles"].__set__
-_set_status_breached = TicketStatus.__dict__["breached"].__set__
-_set_corrections = TicketStatus.__dict__["corrections"].__set__
-_set_metrics = TicketStatus.__dict__["metrics"].__set__
+_make_status: Callable[..., TicketStatus] = record_maker(
+    TicketStatus,
+    [
+        *(TicketStatus.__dict__[name] for name in _STATUS_SET),
+        _Deferred._figures,  # type: ignore[attr-defined]
+    ],
+)
 
 
 def _cycle_reduction(c: Any, figures: Figures) -> tuple[Any, ...]:

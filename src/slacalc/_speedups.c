@@ -1,10 +1,10 @@
 /*
- * slacalc.timers._speedups: the ticket clocks' hottest Python loops, compiled.
+ * slacalc._speedups: the hottest Python loops, compiled.
  *
  * Each function here gives exactly what its Python reference gives (named beside it),
  * and hands anything it does not read itself to that reference, so the compiled and
- * the pure-Python package answer alike; tests/timers/test_speedups.py compares them
- * on generated histories. The module is optional: without a C compiler slacalc
+ * the pure-Python package answer alike; tests/test_speedups.py and
+ * tests/timers/test_speedups.py compare them on generated input. The module is optional: without a C compiler slacalc
  * installs and runs on the references, and SLACALC_PURE_PYTHON=1 makes it ignore a
  * built module.
  *
@@ -15,7 +15,9 @@
 #include <Python.h>
 #include <datetime.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <structmember.h>
 
 #if PY_VERSION_HEX < 0x030B0000
 #error "slacalc needs Python 3.11 or later"
@@ -115,7 +117,7 @@ plain_verbs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     if (reference_plain_verbs == NULL || takes_severity == NULL || other_keys == NULL ||
         rank == NULL || wall_epoch == NULL || offset_us == NULL || subclass_us == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "slacalc.timers._speedups is not configured");
+        PyErr_SetString(PyExc_RuntimeError, "slacalc._speedups is not configured");
         return NULL;
     }
     PyObject *events = args[0], *extra = args[1];
@@ -408,7 +410,7 @@ verb_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     if (reference_verb_loop == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "slacalc.timers._speedups is not configured");
+        PyErr_SetString(PyExc_RuntimeError, "slacalc._speedups is not configured");
         return NULL;
     }
     PyObject *one = args[0], *known = args[1], *ordered = args[3];
@@ -708,6 +710,149 @@ done:
     return result;
 }
 
+/* -- record makers: a frozen slots record filled through its slots -------------------- */
+
+/* A maker of one record class: called with the values of ``setters`` in order, it
+ * makes an instance as object.__new__(cls) does and sets each value through its slot's
+ * descriptor, then each fixed (descriptor, value) pair. slacalc._slots.record_maker's
+ * generated Python function is its reference. */
+typedef struct {
+    PyObject_HEAD
+    PyTypeObject *cls;
+    PyObject *setters; /* tuple of descriptors, one a parameter */
+    PyObject *fixed;   /* tuple of (descriptor, value) pairs */
+    vectorcallfunc vectorcall;
+} Maker;
+
+static PyObject *
+maker_call(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Maker *m = (Maker *)self;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    Py_ssize_t want = PyTuple_GET_SIZE(m->setters);
+    if (nargs != want || (kwnames != NULL && PyTuple_GET_SIZE(kwnames))) {
+        PyErr_Format(PyExc_TypeError, "a %s maker takes %zd positional values (got %zd)",
+                     m->cls->tp_name, want, nargs);
+        return NULL;
+    }
+    PyObject *made = m->cls->tp_alloc(m->cls, 0);
+    if (made == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < want; i++) {
+        PyObject *d = PyTuple_GET_ITEM(m->setters, i);
+        if (Py_TYPE(d)->tp_descr_set(d, made, args[i]) < 0) {
+            Py_DECREF(made);
+            return NULL;
+        }
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(m->fixed); i++) {
+        PyObject *pair = PyTuple_GET_ITEM(m->fixed, i);
+        PyObject *d = PyTuple_GET_ITEM(pair, 0);
+        if (Py_TYPE(d)->tp_descr_set(d, made, PyTuple_GET_ITEM(pair, 1)) < 0) {
+            Py_DECREF(made);
+            return NULL;
+        }
+    }
+    return made;
+}
+
+static int
+maker_traverse(Maker *m, visitproc visit, void *arg)
+{
+    Py_VISIT(m->cls);
+    Py_VISIT(m->setters);
+    Py_VISIT(m->fixed);
+    return 0;
+}
+
+static int
+maker_clear(Maker *m)
+{
+    Py_CLEAR(m->cls);
+    Py_CLEAR(m->setters);
+    Py_CLEAR(m->fixed);
+    return 0;
+}
+
+static void
+maker_dealloc(Maker *m)
+{
+    PyObject_GC_UnTrack(m);
+    maker_clear(m);
+    Py_TYPE(m)->tp_free((PyObject *)m);
+}
+
+static PyObject *
+maker_repr(Maker *m)
+{
+    return PyUnicode_FromFormat("<compiled maker of %s>", m->cls->tp_name);
+}
+
+static PyTypeObject MakerType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "slacalc._speedups.Maker",
+    .tp_basicsize = sizeof(Maker),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_doc = "A maker of one record class through its slots (see record_maker).",
+    .tp_vectorcall_offset = offsetof(Maker, vectorcall),
+    .tp_call = PyVectorcall_Call,
+    .tp_traverse = (traverseproc)maker_traverse,
+    .tp_clear = (inquiry)maker_clear,
+    .tp_dealloc = (destructor)maker_dealloc,
+    .tp_repr = (reprfunc)maker_repr,
+};
+
+/* A settable descriptor of ``cls``'s instances: a slot's member descriptor. */
+static int
+is_slot_of(PyObject *d, PyTypeObject *cls)
+{
+    return Py_IS_TYPE(d, &PyMemberDescr_Type) &&
+           PyType_IsSubtype(cls, PyDescr_TYPE(d));
+}
+
+static PyObject *
+record_maker(PyObject *self, PyObject *args)
+{
+    PyTypeObject *cls;
+    PyObject *setters, *fixed;
+    if (!PyArg_ParseTuple(args, "O!O!O!:record_maker", &PyType_Type, &cls, &PyTuple_Type,
+                          &setters, &PyTuple_Type, &fixed)) {
+        return NULL;
+    }
+    /* Made as object.__new__ makes it: only for a class that keeps object's __new__. */
+    if (cls->tp_new != PyBaseObject_Type.tp_new || (cls->tp_flags & Py_TPFLAGS_IS_ABSTRACT)) {
+        PyErr_Format(PyExc_TypeError, "%s is not made by object.__new__", cls->tp_name);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(setters); i++) {
+        if (!is_slot_of(PyTuple_GET_ITEM(setters, i), cls)) {
+            PyErr_Format(PyExc_TypeError, "value %zd of %s is not set through one of its slots",
+                         i, cls->tp_name);
+            return NULL;
+        }
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(fixed); i++) {
+        PyObject *pair = PyTuple_GET_ITEM(fixed, i);
+        if (!PyTuple_CheckExact(pair) || PyTuple_GET_SIZE(pair) != 2 ||
+            !is_slot_of(PyTuple_GET_ITEM(pair, 0), cls)) {
+            PyErr_Format(PyExc_TypeError,
+                         "fixed value %zd of %s is not a (slot, value) pair", i, cls->tp_name);
+            return NULL;
+        }
+    }
+    Maker *m = PyObject_GC_New(Maker, &MakerType);
+    if (m == NULL) {
+        return NULL;
+    }
+    m->cls = (PyTypeObject *)Py_NewRef(cls);
+    m->setters = Py_NewRef(setters);
+    m->fixed = Py_NewRef(fixed);
+    m->vectorcall = maker_call;
+    PyObject_GC_Track(m);
+    return (PyObject *)m;
+}
+
 static PyMethodDef methods[] = {
     {"configure", (PyCFunction)(void (*)(void))configure, METH_VARARGS | METH_KEYWORDS,
      "configure(*, reference, takes_severity, other_keys, rank, wall_epoch, offset_us, "
@@ -716,6 +861,10 @@ static PyMethodDef methods[] = {
      "plain_verbs(events, extra)\n--\n\n"
      "slacalc.timers._events._plain_verbs, compiled: a strict list of plain verbs in "
      "time order as (us, precedence, index, kind, severity) rows, or None."},
+    {"record_maker", (PyCFunction)record_maker, METH_VARARGS,
+     "record_maker(cls, setters, fixed)\n--\n\n"
+     "A maker of cls through its slots: the values of setters (member descriptors) in "
+     "order, then each fixed (descriptor, value) pair."},
     {"verb_loop", (PyCFunction)(void (*)(void))verb_loop, METH_FASTCALL,
      "verb_loop(one, known, restart, ordered, at)\n--\n\n"
      "slacalc.timers._replay._verb_loop, compiled: each clock's cycles, the pauses and "
@@ -725,7 +874,7 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT,
-    .m_name = "slacalc.timers._speedups",
+    .m_name = "slacalc._speedups",
     .m_doc = "The ticket clocks' hottest loops, compiled; each answers as its Python reference.",
     .m_size = -1,
     .m_methods = methods,
@@ -735,7 +884,7 @@ PyMODINIT_FUNC
 PyInit__speedups(void)
 {
     PyDateTime_IMPORT;
-    if (PyDateTimeAPI == NULL) {
+    if (PyDateTimeAPI == NULL || PyType_Ready(&MakerType) < 0) {
         return NULL;
     }
     s_kind = PyUnicode_InternFromString("kind");
