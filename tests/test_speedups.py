@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from slacalc._compiled import SPEEDUPS, compiled
 from slacalc._slots import _record_maker, record_maker, slots_maker
+from slacalc.calendar import BusinessCalendar
 
 needs_build = pytest.mark.skipif(SPEEDUPS is None, reason="slacalc._speedups not built")
 
@@ -147,3 +148,70 @@ def test_slots_maker_sets_the_fixed_and_stored_in_slots() -> None:
     assert not hasattr(later, "value")
     with pytest.raises(TypeError, match="Later has no field 'nope'"):
         slots_maker(Later, nope=1)
+
+
+_CALENDARS = [
+    BusinessCalendar("Mon-Fri 09:00-17:00", tz="Europe/Copenhagen", holidays="DK"),
+    BusinessCalendar("Mon-Fri 09:00-12:00,13:00-17:30; Sat 10:00-14:00", tz="America/New_York"),
+    BusinessCalendar("Mon-Sun 22:00-06:00", tz="Australia/Lord_Howe"),  # night shifts, DST
+    BusinessCalendar("24/7", tz="UTC"),
+]
+_DAY = 86_400_000_000
+_T0 = 1_767_225_600_000_000  # 2026-01-01 00:00 UTC
+
+
+@needs_build
+@given(
+    st.sampled_from(_CALENDARS),
+    st.integers(0, 400 * _DAY),
+    st.integers(0, 40 * _DAY),
+    st.sampled_from([1, 60_000_000, 3_600_000_000, _DAY]),
+)
+def test_the_compiled_warm_calendar_questions_answer_as_the_timeline(
+    cal: BusinessCalendar, start: int, span: int, unit: int
+) -> None:
+    assert SPEEDUPS is not None
+    a = _T0 + start // unit * unit  # on whole minutes, hours, days: openings and closings
+    b = a + span // unit * unit
+    timeline = cal._timeline
+    snap = timeline.cover(a, b)
+    # the open time, against the snapshot's own interval algebra
+    expected = snap.open.before(b) - snap.open.before(a)
+    assert SPEEDUPS.snap_elapsed(snap, a, b) == expected == cal._elapsed_us(a, b)
+    assert SPEEDUPS.snap_elapsed(snap, b, a) == -expected
+    # a deadline inside the stretch, or None for the timeline to grow it
+    deadline = SPEEDUPS.snap_deadline(snap, a, b - a)
+    if deadline is not None:
+        assert deadline == timeline.deadline(a, b - a) == cal._deadline_us(a, b - a)
+    else:
+        assert snap.open.before(a) + (b - a) >= snap.cum[-1]
+    assert cal._deadline_us(a, b - a) == timeline.deadline(a, b - a)
+
+
+@needs_build
+def test_the_compiled_warm_questions_leave_the_rest_to_the_timeline() -> None:
+    assert SPEEDUPS is not None
+    timeline = _CALENDARS[0]._timeline
+    snap = timeline.cover(_T0, _T0 + _DAY)
+    for args in [
+        (snap, snap.lo - 1, snap.lo),  # outside the stretch
+        (snap, snap.lo, snap.hi),  # hi is outside too
+        (snap, float(snap.lo), snap.lo),  # not an int
+        (snap, 2**70, 0),  # beyond 64 bits
+        (None, _T0, _T0),  # no stretch yet
+        ((1, 2), _T0, _T0),  # not a snapshot
+        (snap._replace(starts=list(snap.starts)), _T0, _T0 + 1),  # type: ignore[arg-type]
+    ]:
+        assert SPEEDUPS.snap_elapsed(*args) is None, args[1:]
+    assert SPEEDUPS.snap_deadline(snap, _T0, -1) is None  # no negative budget
+    assert SPEEDUPS.snap_deadline(snap, _T0, 2**62) is None  # past the stretch
+    # a budget that uses up the stretch's last open µs: the deadline is the next opening,
+    # after the stretch, which the timeline grows to find
+    rest = snap.cum[-1] - snap.open.before(_T0)
+    assert SPEEDUPS.snap_deadline(snap, _T0, rest) is None
+    assert SPEEDUPS.snap_deadline(snap, _T0, rest - 1) == snap.ends[-1] - 1
+    assert SPEEDUPS.snap_deadline(snap, snap.hi, 0) is None
+    with pytest.raises(TypeError, match="takes three arguments"):
+        SPEEDUPS.snap_elapsed(snap, 0)
+    with pytest.raises(TypeError, match="takes three arguments"):
+        SPEEDUPS.snap_deadline(snap, 0)

@@ -710,6 +710,140 @@ done:
     return result;
 }
 
+/* -- a calendar's warm questions over its snapshot ------------------------------------ */
+
+/* Item k of a tuple of ints as int64; 0 (with *bad set) when it is not one. */
+static int64_t
+item64(PyObject *tuple, Py_ssize_t k, int *bad)
+{
+    PyObject *v = PyTuple_GET_ITEM(tuple, k);
+    int overflow = 0;
+    long long x = PyLong_CheckExact(v) ? PyLong_AsLongLongAndOverflow(v, &overflow) : 0;
+    if (!PyLong_CheckExact(v) || overflow) {
+        *bad = 1;
+    }
+    return (int64_t)x;
+}
+
+/* bisect.bisect_right(values, x, 0, n) over a tuple of ints. */
+static Py_ssize_t
+bisect_right64(PyObject *values, int64_t x, Py_ssize_t n, int *bad)
+{
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        if (x < item64(values, mid, bad)) {
+            hi = mid;
+        }
+        else {
+            lo = mid + 1;
+        }
+    }
+    return lo;
+}
+
+/* The snapshot's open time in [lo, x): Intervals.before over its tuples. */
+static int64_t
+before64(PyObject *starts, PyObject *ends, PyObject *cum, int64_t x, int *bad)
+{
+    Py_ssize_t i = bisect_right64(starts, x, PyTuple_GET_SIZE(starts), bad) - 1;
+    if (i < 0) {
+        return 0;
+    }
+    int64_t end = item64(ends, i, bad);
+    return item64(cum, i, bad) + (x < end ? x : end) - item64(starts, i, bad);
+}
+
+/* A Snapshot's (lo, hi, starts, ends, cum) when it is one and covers [a, b]. */
+static int
+snapshot_of(PyObject *snap, int64_t a, int64_t b, PyObject **starts, PyObject **ends,
+            PyObject **cum)
+{
+    if (!PyTuple_Check(snap) || PyTuple_GET_SIZE(snap) < 5) {
+        return 0;
+    }
+    int bad = 0;
+    int64_t lo = item64(snap, 0, &bad), hi = item64(snap, 1, &bad);
+    *starts = PyTuple_GET_ITEM(snap, 2);
+    *ends = PyTuple_GET_ITEM(snap, 3);
+    *cum = PyTuple_GET_ITEM(snap, 4);
+    return !bad && lo <= a && a < hi && lo <= b && b < hi && PyTuple_CheckExact(*starts) &&
+           PyTuple_CheckExact(*ends) && PyTuple_CheckExact(*cum) &&
+           PyTuple_GET_SIZE(*ends) == PyTuple_GET_SIZE(*starts) &&
+           PyTuple_GET_SIZE(*cum) == PyTuple_GET_SIZE(*starts) + 1;
+}
+
+static int
+args64(PyObject *const *args, Py_ssize_t from, Py_ssize_t n, int64_t *out)
+{
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int overflow = 0;
+        if (!PyLong_CheckExact(args[from + k])) {
+            return 0;
+        }
+        out[k] = PyLong_AsLongLongAndOverflow(args[from + k], &overflow);
+        if (overflow) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* snap_elapsed(snap, a, b): Timeline.elapsed's warm path (the snapshot covers a and b),
+ * or None for Timeline.elapsed itself to answer. */
+static PyObject *
+snap_elapsed(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "snap_elapsed(snap, a, b) takes three arguments");
+        return NULL;
+    }
+    int64_t ab[2];
+    PyObject *starts, *ends, *cum;
+    if (!args64(args, 1, 2, ab) || !snapshot_of(args[0], ab[0], ab[1], &starts, &ends, &cum)) {
+        Py_RETURN_NONE;
+    }
+    int bad = 0;
+    int64_t n = before64(starts, ends, cum, ab[1], &bad) - before64(starts, ends, cum, ab[0], &bad);
+    if (bad) {
+        Py_RETURN_NONE;
+    }
+    return PyLong_FromLongLong(n);
+}
+
+/* snap_deadline(snap, x, d): Timeline.deadline's warm path (the snapshot covers x and
+ * the deadline lies inside it), or None for Timeline.deadline itself to answer. */
+static PyObject *
+snap_deadline(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "snap_deadline(snap, x, d) takes three arguments");
+        return NULL;
+    }
+    int64_t xd[2];
+    PyObject *starts, *ends, *cum;
+    if (!args64(args, 1, 2, xd) || xd[1] < 0 ||
+        !snapshot_of(args[0], xd[0], xd[0], &starts, &ends, &cum)) {
+        Py_RETURN_NONE;
+    }
+    int bad = 0;
+    Py_ssize_t n = PyTuple_GET_SIZE(starts);
+    int64_t before = before64(starts, ends, cum, xd[0], &bad);
+    if (bad || xd[1] > INT64_MAX / 4 - before) {
+        Py_RETURN_NONE;
+    }
+    int64_t target = before + xd[1];
+    if (target >= item64(cum, n, &bad)) { /* beyond the stretch: it must grow */
+        Py_RETURN_NONE;
+    }
+    Py_ssize_t j = bisect_right64(cum, target, n, &bad) - 1;
+    int64_t y = item64(starts, j, &bad) + target - item64(cum, j, &bad);
+    if (bad || j < 0) {
+        Py_RETURN_NONE;
+    }
+    return PyLong_FromLongLong(y);
+}
+
 /* -- record makers: a frozen slots record filled through its slots -------------------- */
 
 /* A maker of one record class: called with the values of ``setters`` in order, it
@@ -865,6 +999,12 @@ static PyMethodDef methods[] = {
      "record_maker(cls, setters, fixed)\n--\n\n"
      "A maker of cls through its slots: the values of setters (member descriptors) in "
      "order, then each fixed (descriptor, value) pair."},
+    {"snap_elapsed", (PyCFunction)(void (*)(void))snap_elapsed, METH_FASTCALL,
+     "snap_elapsed(snap, a, b)\n--\n\n"
+     "Timeline.elapsed's warm path over a Snapshot covering a and b, or None."},
+    {"snap_deadline", (PyCFunction)(void (*)(void))snap_deadline, METH_FASTCALL,
+     "snap_deadline(snap, x, d)\n--\n\n"
+     "Timeline.deadline's warm path over a Snapshot covering x and the deadline, or None."},
     {"verb_loop", (PyCFunction)(void (*)(void))verb_loop, METH_FASTCALL,
      "verb_loop(one, known, restart, ordered, at)\n--\n\n"
      "slacalc.timers._replay._verb_loop, compiled: each clock's cycles, the pauses and "

@@ -10,6 +10,7 @@ from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, cast, overload
 from zoneinfo import ZoneInfo
 
+from slacalc._compiled import SPEEDUPS
 from slacalc._intervals import Intervals
 from slacalc._time import (
     date_from,
@@ -43,6 +44,11 @@ if TYPE_CHECKING:
     import polars as pl
 
 __all__ = ["BusinessCalendar", "DurationLike", "HolidaysLike", "HoursLike"]
+
+# The warm paths of Timeline.elapsed and Timeline.deadline over a snapshot, in C where
+# slacalc._speedups is built (None otherwise, or for a question they leave to Python).
+_snap_elapsed = None if SPEEDUPS is None else SPEEDUPS.snap_elapsed
+_snap_deadline = None if SPEEDUPS is None else SPEEDUPS.snap_deadline
 
 HoursLike: TypeAlias = "str | Mapping[str, str | list[str] | tuple[str, ...]]"
 """Weekly hours: ``'Mon-Fri 09:00-17:00'`` or ``{'mon': ['09:00-12:00', '13:00-17:00']}``.
@@ -1054,14 +1060,24 @@ class BusinessCalendar:
 
     def _elapsed_us(self, lo: int, hi: int) -> int:
         """The open time within ``[lo, hi)`` epoch µs (``lo <= hi``), in µs."""
-        return self._timeline.elapsed(lo, hi)
+        timeline = self._timeline
+        if _snap_elapsed is not None:  # the warm path in C, where it is built
+            n: int | None = _snap_elapsed(timeline._snap, lo, hi)
+            if n is not None:
+                return n
+        return timeline.elapsed(lo, hi)
 
     def _deadline_us(self, x: int, budget: int, at_close: bool = False) -> int:
         """:meth:`add` (or with ``at_close`` :meth:`exhausted_at`) in epoch µs, for a budget
         of ``budget >= 0`` µs: the microsecond port the ticket clocks use."""
+        timeline = self._timeline
         if at_close:
-            return x if budget == 0 else self._timeline.exhausted_at(x, budget)
-        return self._timeline.deadline(x, budget)
+            return x if budget == 0 else timeline.exhausted_at(x, budget)
+        if _snap_deadline is not None and not timeline._always:  # the warm path in C
+            y: int | None = _snap_deadline(timeline._snap, x, budget)
+            if y is not None:
+                return y
+        return timeline.deadline(x, budget)
 
     # -- bulk questions ------------------------------------------------------------------
 
