@@ -124,19 +124,26 @@ class Figures(NamedTuple):
     escalation: int | None
 
     def in_range(self) -> bool:
-        """Whether every instant lies in the years slacalc answers about."""
-        for x in (
-            self.start,
-            self.stop,
-            self.breach,
-            self.due,
-            self.resumed,
-            self.warning,
-            self.escalation,
-        ):
-            if x is not None and not MIN_US <= x <= MAX_US:
-                return False
-        return True
+        """Whether every instant lies in the years slacalc answers about.
+
+        Examples:
+            >>> import datetime as dt
+            >>> f = Figures(dt.UTC, 0, None, 60, 60, 60, 0, None, 60, None, None, None)
+            >>> f.in_range(), f._replace(due=MAX_US + 1).in_range()
+            (True, False)
+        """
+        # Unpacked at once: a named field's read is a descriptor call each.
+        _, start, stop, _, _, _, _, breach, due, resumed, warning, escalation = self
+        lo, hi = MIN_US, MAX_US
+        return (
+            lo <= start <= hi
+            and (stop is None or lo <= stop <= hi)
+            and (breach is None or lo <= breach <= hi)
+            and (due is None or lo <= due <= hi)
+            and (resumed is None or lo <= resumed <= hi)
+            and (warning is None or lo <= warning <= hi)
+            and (escalation is None or lo <= escalation <= hi)
+        )
 
 
 def _instant(x: int | None, tz: dt.tzinfo) -> dt.datetime | None:
