@@ -418,6 +418,9 @@ verb_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     PyObject *begun = NULL, *ended = NULL, *holes = NULL;
     PyObject *paused_from = NULL, *paused_to = NULL, *changes = NULL;
     PyObject *seen_closed = Py_NewRef(Py_None), *seen_resolved = Py_NewRef(Py_None);
+    /* Held: a comparison may run Python code that changes ``ordered`` under the loop,
+     * which then goes on over the list as it is, as a Python for loop does. */
+    PyObject *row_held = NULL, *severity = NULL;
     PyObject *result = NULL;
     int to_reference = 0;
     int restart = PyObject_IsTrue(args[2]);
@@ -467,9 +470,9 @@ verb_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyList_SET_ITEM(ended, i, b);
     }
     int opened = 0, closed = 0, paused = 0, resolved = 0;
-    PyObject *severity = NULL; /* borrowed from ``ordered``, which this call holds */
     for (Py_ssize_t r = 0; r < PyList_GET_SIZE(ordered); r++) {
         PyObject *row = PyList_GET_ITEM(ordered, r);
+        Py_XSETREF(row_held, Py_NewRef(row));
         if (!PyTuple_CheckExact(row) || PyTuple_GET_SIZE(row) != 5 ||
             !PyLong_CheckExact(PyTuple_GET_ITEM(row, 0)) ||
             !PyUnicode_CheckExact(PyTuple_GET_ITEM(row, 3))) {
@@ -502,7 +505,7 @@ verb_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 goto done;
             }
             opened = 1;
-            severity = given;
+            Py_XSETREF(severity, Py_NewRef(given));
             if (recording && append_pair(changes, x_obj, given) < 0) {
                 goto done;
             }
@@ -583,7 +586,7 @@ verb_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 goto done;
             }
             if (differs) {
-                severity = given;
+                Py_XSETREF(severity, Py_NewRef(given));
                 if (recording) {
                     if (restart) { /* its cycles are split where the severity changes */
                         result = Py_NewRef(Py_None);
@@ -692,6 +695,8 @@ verb_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     result = PyTuple_Pack(8, begun, ended, holes, paused_from, paused_to, changes, seen_closed,
                           seen_resolved);
 done:
+    Py_XDECREF(row_held);
+    Py_XDECREF(severity);
     Py_XDECREF(moves);
     Py_XDECREF(after);
     Py_XDECREF(each);

@@ -18,7 +18,7 @@ import sys
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -477,3 +477,39 @@ def test_the_compiled_loops_keep_no_memory_between_calls() -> None:
     finally:
         tracemalloc.stop()
     assert grown < 200_000
+
+
+class _Clearing(str):
+    """A severity whose comparison empties the list of rows being read (hostile input)."""
+
+    rows: ClassVar[list[object]] = []
+
+    def __eq__(self, other: object) -> bool:
+        _Clearing.rows.clear()
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+
+@needs_build
+def test_the_compiled_loop_goes_on_over_a_list_changed_under_it_as_python_does() -> None:
+    # The loop holds the row it reads and the severity it keeps, so a comparison that
+    # empties the list leaves nothing dangling; and, as a Python for loop, it goes on
+    # over the list as it is (here: it stops).
+    assert SPEEDUPS is not None
+    rules = _LOOP_RULES[0]
+    one, known = rules.plan.one_pass, rules.plan.severities
+    assert one is not None
+    answers = []
+    for loop in (_verb_loop, SPEEDUPS.verb_loop):
+        rows: list[Any] = [
+            (0, 0, 0, "opened", _Clearing("a")),
+            (5, 0, 1, "responded", None),
+            (9, 0, 2, "severity_changed", "b"),
+        ]
+        _Clearing.rows = rows
+        answers.append(loop(one, known, False, rows, 10))
+        assert rows == []
+    assert answers[0] == answers[1]
+    assert answers[0] is not None
+    assert answers[0][5] == [(0, "a")]  # the one change read before the list emptied

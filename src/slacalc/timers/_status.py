@@ -402,7 +402,6 @@ def _made_when_read(self: _Deferred, name: str) -> object:
 
 setattr(_Deferred, "__getattr__", _made_when_read)  # noqa: B010 (hidden from mypy)
 _read_figures = _Deferred._figures.__get__  # type: ignore[attr-defined]
-_set_figures = _Deferred._figures.__set__  # type: ignore[attr-defined]
 
 
 def figures_of(c: CycleStatus) -> Figures | None:
