@@ -81,6 +81,18 @@ as_int64(PyObject *value, int64_t *out)
     return 0;
 }
 
+/* 1 and *out when v is an exact int within 64 bits; 0 otherwise (no exception set). */
+static int
+exact64(PyObject *v, int64_t *out)
+{
+    int overflow = 0;
+    if (!PyLong_CheckExact(v)) {
+        return 0;
+    }
+    *out = (int64_t)PyLong_AsLongLongAndOverflow(v, &overflow);
+    return !overflow;
+}
+
 static PyObject *
 configure(PyObject *self, PyObject *args, PyObject *kwargs)
 {
@@ -354,13 +366,6 @@ done:
     return result;
 }
 
-/* list.append(x) that keeps the list's own reference; -1 if it fails. */
-static int
-append(PyObject *list, PyObject *item)
-{
-    return PyList_Append(list, item);
-}
-
 /* list[-1] = item (the list is not empty). */
 static void
 set_last(PyObject *list, PyObject *item)
@@ -427,12 +432,8 @@ verb_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (restart < 0) {
         goto done;
     }
-    int overflow = 1;
-    long long at = 0;
-    if (PyLong_CheckExact(args[4])) {
-        at = PyLong_AsLongLongAndOverflow(args[4], &overflow);
-    }
-    if (overflow || !PyList_CheckExact(ordered)) { /* an instant beyond 64 bits, or not an int */
+    int64_t at;
+    if (!exact64(args[4], &at) || !PyList_CheckExact(ordered)) { /* beyond 64 bits, or no int */
         to_reference = 1;
         goto done;
     }
@@ -481,8 +482,8 @@ verb_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         }
         PyObject *x_obj = PyTuple_GET_ITEM(row, 0), *kind = PyTuple_GET_ITEM(row, 3);
         PyObject *given = PyTuple_GET_ITEM(row, 4);
-        long long x = PyLong_AsLongLongAndOverflow(x_obj, &overflow);
-        if (overflow) {
+        int64_t x;
+        if (!exact64(x_obj, &x)) {
             to_reference = 1;
             goto done;
         }
@@ -522,7 +523,7 @@ verb_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 goto done;
             }
             paused = 1;
-            if (recording && (append(paused_from, x_obj) < 0 || append(paused_to, Py_None) < 0)) {
+            if (recording && (PyList_Append(paused_from, x_obj) < 0 || PyList_Append(paused_to, Py_None) < 0)) {
                 goto done;
             }
         }
@@ -634,8 +635,8 @@ verb_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 if (stops || resets) {
                     set_last(ends, x_obj);
                     if (!stops && live &&
-                        (append(PyList_GET_ITEM(begun, i), x_obj) < 0 ||
-                         append(ends, Py_None) < 0)) {
+                        (PyList_Append(PyList_GET_ITEM(begun, i), x_obj) < 0 ||
+                         PyList_Append(ends, Py_None) < 0)) {
                         goto done;
                     }
                 }
@@ -659,7 +660,8 @@ verb_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 goto done;
             }
             if (!n_ends || every) {
-                if (append(PyList_GET_ITEM(begun, i), x_obj) < 0 || append(ends, Py_None) < 0) {
+                if (PyList_Append(PyList_GET_ITEM(begun, i), x_obj) < 0 ||
+                    PyList_Append(ends, Py_None) < 0) {
                     goto done;
                 }
                 continue;
@@ -721,13 +723,11 @@ done:
 static int64_t
 item64(PyObject *tuple, Py_ssize_t k, int *bad)
 {
-    PyObject *v = PyTuple_GET_ITEM(tuple, k);
-    int overflow = 0;
-    long long x = PyLong_CheckExact(v) ? PyLong_AsLongLongAndOverflow(v, &overflow) : 0;
-    if (!PyLong_CheckExact(v) || overflow) {
+    int64_t x = 0;
+    if (!exact64(PyTuple_GET_ITEM(tuple, k), &x)) {
         *bad = 1;
     }
-    return (int64_t)x;
+    return x;
 }
 
 /* bisect.bisect_right(values, x, 0, n) over a tuple of ints. */
@@ -782,12 +782,7 @@ static int
 args64(PyObject *const *args, Py_ssize_t from, Py_ssize_t n, int64_t *out)
 {
     for (Py_ssize_t k = 0; k < n; k++) {
-        int overflow = 0;
-        if (!PyLong_CheckExact(args[from + k])) {
-            return 0;
-        }
-        out[k] = PyLong_AsLongLongAndOverflow(args[from + k], &overflow);
-        if (overflow) {
+        if (!exact64(args[from + k], &out[k])) {
             return 0;
         }
     }
